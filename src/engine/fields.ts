@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * A described option: its kind, bounds, default and a one-line description. The engine builds
+ * its zod schemas from these, and chat adapters build their option lists and help text from the
+ * same objects, so a limit is written exactly once.
+ */
+export type Field =
+  | { kind: 'int'; description: string; min: number; max: number; default: number }
+  | { kind: 'number'; description: string; min: number; max: number; default: number }
+  | { kind: 'boolean'; description: string; default: boolean }
+  | { kind: 'choice'; description: string; choices: readonly string[]; default: string }
+  | {
+      kind: 'int-list';
+      description: string;
+      min: number;
+      max: number;
+      minCount: number;
+      maxCount: number;
+      default: readonly number[];
+    }
+  | {
+      kind: 'choice-list';
+      description: string;
+      choices: readonly string[];
+      minCount: number;
+      maxCount: number;
+      default: readonly string[];
+    };
+
+/** Field constructors, kept terse so spec tables read like a list of options. */
+export const field = {
+  int: (description: string, range: { min: number; max: number }, def: number): Field => ({
+    kind: 'int',
+    description,
+    ...range,
+    default: def,
+  }),
+  number: (description: string, range: { min: number; max: number }, def: number): Field => ({
+    kind: 'number',
+    description,
+    ...range,
+    default: def,
+  }),
+  boolean: (description: string, def: boolean): Field => ({ kind: 'boolean', description, default: def }),
+  choice: <const C extends readonly string[]>(description: string, choices: C, def: C[number]): Field => ({
+    kind: 'choice',
+    description,
+    choices,
+    default: def,
+  }),
+  intList: (
+    description: string,
+    range: { min: number; max: number },
+    count: { minCount: number; maxCount: number },
+    def: readonly number[],
+  ): Field => ({ kind: 'int-list', description, ...range, ...count, default: def }),
+  choiceList: <const C extends readonly string[]>(
+    description: string,
+    choices: C,
+    count: { minCount: number; maxCount: number },
+    def: readonly C[number][],
+  ): Field => ({ kind: 'choice-list', description, choices, ...count, default: def }),
+};
+
+/** The zod schema that accepts exactly what a field allows, with its default. */
+export function fieldSchema(f: Field): z.ZodType {
+  switch (f.kind) {
+    case 'int':
+      return z.number().int().min(f.min).max(f.max).default(f.default);
+    case 'number':
+      return z.number().min(f.min).max(f.max).default(f.default);
+    case 'boolean':
+      return z.boolean().default(f.default);
+    case 'choice':
+      return z.enum(f.choices as [string, ...string[]]).default(f.default);
+    case 'int-list':
+      return z
+        .array(z.number().int().min(f.min).max(f.max))
+        .min(f.minCount)
+        .max(f.maxCount)
+        .default([...f.default]);
+    case 'choice-list':
+      return z
+        .array(z.enum(f.choices as [string, ...string[]]))
+        .min(f.minCount)
+        .max(f.maxCount)
+        .default([...f.default]);
+  }
+}
+
+/** What a field accepts, in words, e.g. "a whole number from 0 to 32". */
+export function describeAllowed(f: Field): string {
+  switch (f.kind) {
+    case 'int':
+      return `a whole number from ${f.min} to ${f.max}`;
+    case 'number':
+      return `a number from ${f.min} to ${f.max}`;
+    case 'boolean':
+      return 'true or false';
+    case 'choice':
+      return `one of ${f.choices.join(', ')}`;
+    case 'int-list':
+      return `a comma-separated list of ${f.minCount} to ${f.maxCount} whole numbers from ${f.min} to ${f.max}`;
+    case 'choice-list':
+      return `a comma-separated list of ${f.minCount} to ${f.maxCount} of ${f.choices.join(', ')}`;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Every bound an experiment option may take. One table, so the engine's validation, the bot's
+ * option schemas and the help text all quote the same numbers.
+ */
+export const LIMITS = {
+  depth: { min: 0, max: 32 },
+  width: { min: 1, max: 64 },
+  steps: { min: 1, max: 3000 },
+  seeds: { min: 1, max: 8 },
+  seed: { min: 0, max: 2 ** 31 - 1 },
+  points: { min: 8, max: 1000 },
+  noise: { min: 0, max: 1 },
+  learningRate: { min: 1e-5, max: 10 },
+  gridSize: { min: 0, max: 100 },
+  depths: { minCount: 1, maxCount: 8 },
+  restarts: { min: 2, max: 30 },
+  slicePoints: { min: 5, max: 101 },
+  span: { min: 0.1, max: 5 },
+} as const;
+
+/**
+ * Bound on total work, in multiply-adds of forward and backward passes over all seeds and steps.
+ * The per-field limits alone would allow depth 32 x width 64 x 1000 points x 3000 steps, which
+ * takes many minutes; this keeps any single request to roughly ten seconds of CPU on this machine.
+ */
+export const MAX_WORK = 6e10;
+
+/** Allowed names for enumerated options. */
+export const CHOICES = {
+  dataset: ['moons', 'circles', 'xor', 'spiral', 'blobs'],
+  activation: ['sigmoid', 'tanh', 'relu', 'linear'],
+  init: ['glorot', 'he', 'naive', 'orthogonal'],
+  normalization: ['none', 'batch', 'layer'],
+  optimizer: ['sgd', 'momentum', 'adam'],
+  loss: ['cross-entropy', 'mse'],
+  architecture: ['neuron', 'neuron-mse', 'three-node', 'deep'],
+} as const;
+
+export type Dataset = (typeof CHOICES.dataset)[number];
+export type Activation = (typeof CHOICES.activation)[number];
+export type Init = (typeof CHOICES.init)[number];
+export type Normalization = (typeof CHOICES.normalization)[number];
+export type Optimizer = (typeof CHOICES.optimizer)[number];
+export type Loss = (typeof CHOICES.loss)[number];
+export type Architecture = (typeof CHOICES.architecture)[number];

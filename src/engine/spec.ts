@@ -1,0 +1,165 @@
+import { type Field, field } from './fields.js';
+import type { Activation, Architecture, Dataset, Init, Loss, Normalization, Optimizer } from './limits.js';
+import { CHOICES, LIMITS } from './limits.js';
+
+/*
+ * Experiment specs. Each experiment takes a flat object of options, so `key:value` text from chat
+ * maps onto it one to one. Every option has a default and every bound comes from LIMITS. The
+ * `satisfies` clauses keep each field table and its TypeScript type in step.
+ */
+
+interface DataOptions {
+  dataset: Dataset;
+  points: number;
+  noise: number;
+  /** Seeds the data set and, as seed, seed+1, ..., the initial weights of each run. */
+  seed: number;
+}
+
+interface ModelOptions {
+  width: number;
+  activation: Activation;
+  init: Init;
+  residual: boolean;
+  normalization: Normalization;
+  loss: Loss;
+}
+
+interface TrainingOptions {
+  optimizer: Optimizer;
+  learningRate: number;
+  steps: number;
+}
+
+/** `train`: one configuration, several seeds. */
+export interface TrainSpec extends DataOptions, ModelOptions, TrainingOptions {
+  depth: number;
+  seeds: number;
+  gridSize: number;
+}
+
+/** `compare`: a depth sweep with everything else equal. */
+export interface CompareSpec extends DataOptions, ModelOptions, TrainingOptions {
+  depths: number[];
+  seeds: number;
+}
+
+/** `restarts`: many random restarts of a few architectures on the same data. */
+export interface RestartsSpec extends DataOptions, TrainingOptions {
+  architectures: Architecture[];
+  restarts: number;
+  depth: number;
+  width: number;
+  activation: Activation;
+}
+
+/** `landscape`: 1-D slices of the loss surface, shallow vs deep, with and without residuals. */
+export interface LandscapeSpec extends DataOptions, TrainingOptions {
+  depth: number;
+  width: number;
+  activation: Activation;
+  init: Init;
+  slicePoints: number;
+  span: number;
+}
+
+/** `lp`: one layer trained by linear programming, against gradient descent on the same data. */
+export interface LpSpec extends DataOptions {
+  steps: number;
+  learningRate: number;
+}
+
+const dataFields = {
+  dataset: field.choice('the training data set', CHOICES.dataset, 'moons'),
+  points: field.int('number of training points', LIMITS.points, 256),
+  noise: field.number('label noise: how far points scatter from their shape', LIMITS.noise, 0.1),
+  seed: field.int('random seed for the data and the first run', LIMITS.seed, 1),
+} satisfies Record<keyof DataOptions, Field>;
+
+const modelFields = {
+  width: field.int('units per hidden layer', LIMITS.width, 32),
+  activation: field.choice('activation of the hidden units', CHOICES.activation, 'sigmoid'),
+  init: field.choice('weight initialization', CHOICES.init, 'glorot'),
+  residual: field.boolean('add residual (skip) connections around hidden layers', false),
+  normalization: field.choice('normalize each hidden layer', CHOICES.normalization, 'none'),
+  loss: field.choice('training loss', CHOICES.loss, 'cross-entropy'),
+} satisfies Record<keyof ModelOptions, Field>;
+
+const trainingFields = {
+  optimizer: field.choice('optimizer', CHOICES.optimizer, 'sgd'),
+  learningRate: field.number('learning rate', LIMITS.learningRate, 0.1),
+  steps: field.int('full-batch training steps', LIMITS.steps, 300),
+} satisfies Record<keyof TrainingOptions, Field>;
+
+const depthHelp = 'hidden layers (0 = a single neuron)';
+const seedsHelp = 'independent runs with different initial weights';
+
+/** The option table of every experiment. */
+export const SPEC_FIELDS = {
+  train: {
+    depth: field.int(depthHelp, LIMITS.depth, 5),
+    ...modelFields,
+    ...trainingFields,
+    ...dataFields,
+    seeds: field.int(seedsHelp, LIMITS.seeds, 3),
+    gridSize: field.int('decision-boundary grid side (0 = none)', LIMITS.gridSize, 100),
+  } satisfies Record<keyof TrainSpec, Field>,
+  compare: {
+    depths: field.intList('depths to compare', LIMITS.depth, LIMITS.depths, [1, 2, 4, 8, 16]),
+    ...modelFields,
+    ...trainingFields,
+    ...dataFields,
+    seeds: field.int(seedsHelp, LIMITS.seeds, 3),
+  } satisfies Record<keyof CompareSpec, Field>,
+  restarts: {
+    architectures: field.choiceList(
+      'architectures to restart',
+      CHOICES.architecture,
+      { minCount: 1, maxCount: CHOICES.architecture.length },
+      CHOICES.architecture,
+    ),
+    restarts: field.int('random restarts per architecture', LIMITS.restarts, 10),
+    depth: field.int('hidden layers of the deep net', LIMITS.depth, 6),
+    width: field.int('units per hidden layer of the deep net', LIMITS.width, 16),
+    activation: field.choice('activation of the hidden units', CHOICES.activation, 'sigmoid'),
+    // Adam and enough steps, so that the convex single neuron really reaches its one minimum.
+    optimizer: field.choice('optimizer', CHOICES.optimizer, 'adam'),
+    learningRate: field.number('learning rate', LIMITS.learningRate, 0.05),
+    steps: field.int('full-batch training steps', LIMITS.steps, 600),
+    ...dataFields,
+  } satisfies Record<keyof RestartsSpec, Field>,
+  landscape: {
+    depth: field.int('hidden layers of the deep nets', LIMITS.depth, 10),
+    width: field.int('units per hidden layer', LIMITS.width, 16),
+    activation: field.choice('activation of the hidden units', CHOICES.activation, 'relu'),
+    init: field.choice('weight initialization', CHOICES.init, 'he'),
+    slicePoints: field.int('points along each slice', LIMITS.slicePoints, 41),
+    span: field.number('how far each slice reaches, in units of the direction', LIMITS.span, 1),
+    ...trainingFields,
+    ...dataFields,
+  } satisfies Record<keyof LandscapeSpec, Field>,
+  lp: {
+    ...dataFields,
+    dataset: field.choice('the training data set', CHOICES.dataset, 'blobs'),
+    steps: field.int('gradient-descent steps for the comparison', LIMITS.steps, 500),
+    learningRate: field.number('gradient-descent learning rate', LIMITS.learningRate, 0.5),
+  } satisfies Record<keyof LpSpec, Field>,
+} as const;
+
+/** The experiments the engine can run. */
+export type ExperimentName = keyof typeof SPEC_FIELDS;
+export const EXPERIMENTS = Object.keys(SPEC_FIELDS) as ExperimentName[];
+
+/** Spec types by experiment name. */
+export interface SpecByName {
+  train: TrainSpec;
+  compare: CompareSpec;
+  restarts: RestartsSpec;
+  landscape: LandscapeSpec;
+  lp: LpSpec;
+}
+
+/** A validated spec of any experiment, tagged with its name. */
+export type ExperimentSpec = {
+  [K in ExperimentName]: { experiment: K } & SpecByName[K];
+}[ExperimentName];

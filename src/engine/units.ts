@@ -1,0 +1,52 @@
+import type { FitSpec, LandscapeVariant, LpResult, RunResult } from './result.js';
+import type { LpSpec } from './spec.js';
+
+/*
+ * An experiment is planned as independent units of work (one training run, one landscape
+ * variant, one LP solve), executed wherever there is a free core (a worker thread, or a BullMQ
+ * worker on another machine), and assembled into a result. Units and their results are plain
+ * JSON, so they cross any boundary unchanged.
+ */
+
+/** One landscape variant: train a network, then slice its loss surface. */
+export interface LandscapeUnitSpec {
+  label: string;
+  fit: FitSpec;
+  slicePoints: number;
+  span: number;
+}
+
+/** A unit of work, tagged by kind. */
+export type WorkUnit =
+  | { kind: 'fit'; spec: FitSpec }
+  | { kind: 'landscape'; spec: LandscapeUnitSpec }
+  | { kind: 'lp'; spec: LpSpec };
+
+/** The LP unit's result is the LP result without the fields the engine adds around it. */
+export type LpUnitResult = Omit<LpResult, 'experiment' | 'backend' | 'spec' | 'durationMs'>;
+
+/** What a unit returns, by kind. */
+export interface UnitResultByKind {
+  fit: RunResult;
+  landscape: LandscapeVariant;
+  lp: LpUnitResult;
+}
+export type UnitResult = UnitResultByKind[WorkUnit['kind']];
+
+/** Progress inside one unit. */
+export interface UnitProgress {
+  step: number;
+  steps: number;
+  loss?: number;
+}
+
+/** Options for running one unit. */
+export interface UnitRunOptions {
+  onProgress?: (progress: UnitProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Runs units somewhere: on this thread (inside a worker), on a thread pool, or on a queue. */
+export interface UnitExecutor {
+  execute<U extends WorkUnit>(unit: U, options?: UnitRunOptions): Promise<UnitResultByKind[U['kind']]>;
+}

@@ -1,0 +1,41 @@
+import type { ExperimentSpec } from './spec.js';
+
+/*
+ * A rough cost model, used to refuse requests that would run for minutes. A layer step costs its
+ * multiply-adds for forward and backward passes (about 6 per weight per point), plus a fixed
+ * per-op overhead that dominates for small layers on wasm (measured: ~0.1 ms per layer step).
+ */
+const OVERHEAD_PER_LAYER_STEP = 4e5;
+
+/** Work of `steps` full-batch steps of an MLP with 2 inputs, `depth` hidden layers and 1 output. */
+export function mlpWork(depth: number, width: number, points: number, steps: number): number {
+  const weights = depth === 0 ? 2 : 2 * width + (depth - 1) * width * width + width;
+  return steps * (6 * points * weights + (depth + 1) * OVERHEAD_PER_LAYER_STEP);
+}
+
+/** Estimated work of a whole experiment, comparable with MAX_WORK. */
+export function estimateWork(spec: ExperimentSpec): number {
+  switch (spec.experiment) {
+    case 'train':
+      return spec.seeds * mlpWork(spec.depth, spec.width, spec.points, spec.steps);
+    case 'compare':
+      return spec.depths.reduce(
+        (sum, d) => sum + spec.seeds * mlpWork(d, spec.width, spec.points, spec.steps),
+        0,
+      );
+    case 'restarts':
+      return spec.architectures.reduce((sum, arch) => {
+        const depth = arch === 'deep' ? spec.depth : arch === 'three-node' ? 1 : 0;
+        const width = arch === 'deep' ? spec.width : 2;
+        return sum + spec.restarts * mlpWork(depth, width, spec.points, spec.steps);
+      }, 0);
+    case 'landscape': {
+      // Three variants (shallow, deep, deep + residual); each slice point costs a forward pass.
+      const evals = 2 * spec.slicePoints;
+      const deep = mlpWork(spec.depth, spec.width, spec.points, spec.steps + evals / 3);
+      return mlpWork(1, spec.width, spec.points, spec.steps + evals / 3) + 2 * deep;
+    }
+    case 'lp':
+      return mlpWork(0, 1, spec.points, spec.steps);
+  }
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Training tests are CPU-heavy and this machine has two cores: run files one at a time
+    // so that timing-sensitive checks (event-loop lag) are not starved by a neighbour.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
