@@ -50,3 +50,13 @@ export interface UnitRunOptions {
 export interface UnitExecutor {
   execute<U extends WorkUnit>(unit: U, options?: UnitRunOptions): Promise<UnitResultByKind[U['kind']]>;
 }
+
+/**
+ * How one experiment becomes units and how their results become its result. `assemble` gets the
+ * unit results in the order `plan` returned the units. Both run on the caller's thread and must
+ * stay cheap: all training happens inside units.
+ */
+export interface ExperimentPlanner<S, R> {
+  plan(spec: S): WorkUnit[];
+  assemble(spec: S, results: UnitResult[]): Omit<R, 'experiment' | 'backend' | 'spec' | 'durationMs'>;
+}
