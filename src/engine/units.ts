@@ -40,10 +40,18 @@ export interface UnitProgress {
   loss?: number;
 }
 
+/**
+ * Anything with an `aborted` flag. An AbortSignal fits; inside a worker thread, whose training
+ * loop is synchronous and never sees an 'abort' event, a flag backed by shared memory fits too.
+ */
+export interface AbortFlag {
+  readonly aborted: boolean;
+}
+
 /** Options for running one unit. */
 export interface UnitRunOptions {
   onProgress?: (progress: UnitProgress) => void;
-  signal?: AbortSignal;
+  signal?: AbortFlag;
 }
 
 /** Runs units somewhere: on this thread (inside a worker), on a thread pool, or on a queue. */
