@@ -198,3 +198,12 @@ export interface Progress {
   unitsDone: number;
   units: number;
 }
+
+/** Result types by experiment name. */
+export interface ResultByName {
+  train: TrainResult;
+  compare: CompareResult;
+  restarts: RestartsResult;
+  landscape: LandscapeResult;
+  lp: LpResult;
+}
