@@ -1,0 +1,80 @@
+import os from 'node:os';
+import { z } from 'zod';
+
+/*
+ * The only module that reads process.env. Every variable's name is part of the interface
+ * (DESIGN.md); a malformed value stops start-up with a message naming the variable.
+ */
+
+const port = z.coerce.number().int().min(1).max(65535);
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const envSchema = z.object({
+  DISCORD_TOKEN: optional,
+  DISCORD_GUILD_ID: optional,
+  DISCORD_API_URL: optional,
+  SLACK_BOT_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional,
+  SLACK_PORT: port.default(3001),
+  SLACK_API_URL: optional,
+  PLAYGROUND_PORT: port.default(3000),
+  PLAYGROUND_HOST: z.string().min(1).default('127.0.0.1'),
+  TUTOR_BACKEND: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'),
+  TUTOR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  TUTOR_DB: z.string().min(1).default('./data/tutor.db'),
+  TUTOR_ARTICLE: optional,
+  CHART_RENDERER: z.enum(['local', 'quickchart']).default('local'),
+  QUICKCHART_URL: z.string().url().default('https://quickchart.io'),
+  REDIS_URL: optional,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The application's configuration, read once at start-up. */
+export type Config = ReturnType<typeof loadConfig>;
+
+/** Thrown for a malformed environment; its message lists every bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and checks the environment. Secrets are kept as values, never printed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
+    throw new ConfigError(`invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    discord: e.DISCORD_TOKEN
+      ? { token: e.DISCORD_TOKEN, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL }
+      : undefined,
+    slack: e.SLACK_BOT_TOKEN
+      ? {
+          botToken: e.SLACK_BOT_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          appToken: e.SLACK_APP_TOKEN,
+          port: e.SLACK_PORT,
+          apiUrl: e.SLACK_API_URL,
+        }
+      : undefined,
+    playground: { host: e.PLAYGROUND_HOST, port: e.PLAYGROUND_PORT },
+    engine: {
+      backend: e.TUTOR_BACKEND,
+      workers: e.TUTOR_WORKERS ?? os.availableParallelism(),
+    },
+    databasePath: e.TUTOR_DB,
+    articlePath: e.TUTOR_ARTICLE,
+    charts: { renderer: e.CHART_RENDERER, quickchartUrl: e.QUICKCHART_URL },
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    /** Every secret value, for log redaction and leak checks. */
+    secrets: [e.DISCORD_TOKEN, e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN].filter(
+      (s): s is string => s !== undefined,
+    ),
+  };
+}
