@@ -85,7 +85,8 @@ export interface RunResult {
 interface ResultBase<N extends ExperimentName, S> {
   experiment: N;
   backend: BackendName;
-  spec: S;
+  /** The validated spec, with every default filled in, tagged with its experiment. */
+  spec: { experiment: N } & S;
   durationMs: number;
 }
 

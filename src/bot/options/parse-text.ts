@@ -89,13 +89,24 @@ function resolveKey(key: string, fields: Record<string, Field>): string | undefi
   return Object.keys(fields).find((name) => normalizeKey(name) === wanted);
 }
 
-/** Parses `key:value` (or `key=value`) tokens against an option table. */
-export function parseOptionText(text: string, fields: Record<string, Field>): ParsedOptions {
+/**
+ * Parses `key:value` (or `key=value`) tokens against an option table. A bare word fills the
+ * `positional` option when there is one (`/explain restarts`).
+ */
+export function parseOptionText(
+  text: string,
+  fields: Record<string, Field>,
+  positional?: string,
+): ParsedOptions {
   const values: Record<string, unknown> = {};
   const errors: OptionError[] = [];
   const known = Object.keys(fields).join(', ');
-  for (const token of tokenize(text)) {
-    const separator = token.search(/[:=]/);
+  for (let token of tokenize(text)) {
+    let separator = token.search(/[:=]/);
+    if (separator <= 0 && positional !== undefined && !Object.hasOwn(values, positional)) {
+      token = `${positional}:${token}`;
+      separator = positional.length;
+    }
     if (separator <= 0) {
       errors.push({
         field: token.slice(0, 40),
@@ -124,6 +135,34 @@ export function parseOptionText(text: string, fields: Record<string, Field>): Pa
       errors.push({
         field: name,
         message: `${name} must be ${describeAllowed(f)} (got "${raw.slice(0, 40)}")`,
+      });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, values };
+}
+
+/** Checks typed values (Discord sends options typed) with the same conversions and words. */
+export function parseOptionValues(
+  input: Record<string, unknown>,
+  fields: Record<string, Field>,
+): ParsedOptions {
+  const values: Record<string, unknown> = {};
+  const errors: OptionError[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    const f = Object.hasOwn(fields, key) ? fields[key] : undefined;
+    if (f === undefined) {
+      errors.push({
+        field: key,
+        message: `unknown option "${key}"; options are ${Object.keys(fields).join(', ')}`,
+      });
+      continue;
+    }
+    const text = Array.isArray(value) ? value.join(',') : String(value);
+    const converted = convert(f, text);
+    if (converted.ok) values[key] = converted.value;
+    else
+      errors.push({
+        field: key,
+        message: `${key} must be ${describeAllowed(f)} (got "${text.slice(0, 40)}")`,
       });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, values };

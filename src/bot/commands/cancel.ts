@@ -1,0 +1,29 @@
+import type { CommandDefinition } from '../command.js';
+import { privateNote } from '../replies/plain-replies.js';
+import type { TutorServices } from '../services.js';
+
+const ANSWERS = {
+  cancelled: 'Cancelled.',
+  'not-found': 'That run has already finished or is no longer known (for example after a restart).',
+  'not-yours': 'Only the person who started a run can cancel it.',
+  'already-finished': 'That run has already finished.',
+} as const;
+
+/** `/cancel <job>`: stops the caller's queued or running job (the Cancel button sends this). */
+export default {
+  name: 'cancel',
+  description: 'Stop one of your queued or running experiments',
+  options: {
+    job: {
+      kind: 'text',
+      description: 'the job id shown on its Cancel button',
+      required: true,
+      maxLength: 64,
+    },
+  },
+  examples: ['/cancel 7f3a'],
+  async run(request, { services }) {
+    const outcome = services.jobs.cancel(String(request.values.job ?? ''), request.user.id);
+    return privateNote(ANSWERS[outcome]);
+  },
+} satisfies CommandDefinition<TutorServices>;

@@ -1,0 +1,69 @@
+import type { ExperimentName } from '../../engine/spec.js';
+import { SPEC_FIELDS } from '../../engine/spec.js';
+import { cancelButton } from '../buttons.js';
+import type { CommandDefinition } from '../command.js';
+import { isUserError, userError } from '../errors.js';
+import { describeSpec } from '../replies/describe-spec.js';
+import { experimentReply } from '../replies/experiment-reply.js';
+import { privateNote } from '../replies/plain-replies.js';
+import type { TutorServices } from '../services.js';
+
+/**
+ * The shape every experiment command shares: validate, queue, show progress, answer with the
+ * result. Options are the engine's own field table, so limits are stated once.
+ */
+export function experimentCommand(
+  name: ExperimentName,
+  description: string,
+  examples: string[],
+): CommandDefinition<TutorServices> {
+  return {
+    name,
+    description,
+    options: SPEC_FIELDS[name],
+    examples,
+    async run(request, { services, io, log }) {
+      const checked = services.validate({ experiment: name, ...request.values });
+      if (!checked.ok) {
+        const [first, ...rest] = checked.errors;
+        return rest.length === 0 && first
+          ? userError('invalid-option', first.message, first.field)
+          : userError('invalid-option', checked.errors.map((e) => `• ${e.message}`).join('\n'));
+      }
+      const spec = checked.spec;
+      const ticket = services.jobs.submit(
+        { user: request.user.id, conversation: request.conversation, spec, label: describeSpec(spec) },
+        {
+          onQueued: (position) => io.progress({ kind: 'queued', position }),
+          onProgress: (p) => io.progress({ kind: 'running', ...p }),
+        },
+      );
+      if (isUserError(ticket)) return ticket;
+      const where = ticket.cached
+        ? 'from the cache'
+        : ticket.position > 0
+          ? `queued #${ticket.position}`
+          : 'starting';
+      await io.accept({
+        visibility: 'public',
+        summary: `${describeSpec(spec)} (${where})`,
+        ...(ticket.cached ? {} : { cancelButton: cancelButton(ticket.id) }),
+      });
+      const outcome = await ticket.done;
+      switch (outcome.status) {
+        case 'done':
+          return experimentReply(outcome.result, services, outcome);
+        case 'cancelled':
+          return privateNote('Cancelled.', [`The ${name} run was stopped before it finished.`]);
+        case 'timeout':
+          return privateNote(
+            `This ${name} run took longer than ${Math.round(outcome.limitMs / 1000)} s and was stopped.`,
+            ['Try fewer steps, seeds or points.'],
+          );
+        case 'failed':
+          log.error({ error: outcome.error, spec }, 'experiment failed');
+          throw new Error(`${name} failed: ${outcome.error.name}: ${outcome.error.message}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { CommandDefinition } from '../command.js';
+import { lessonReply } from '../replies/lesson-reply.js';
+import { privateNote } from '../replies/plain-replies.js';
+import type { TutorServices } from '../services.js';
+
+/** `/explain <topic>`: one of the tutor's lessons, or the list of topics. */
+export default {
+  name: 'explain',
+  description: 'Read a short lesson: why depth makes training hard, step by step',
+  options: {
+    topic: {
+      kind: 'text',
+      description: 'lesson topic, e.g. vanishing-gradients (leave empty for the list)',
+      required: false,
+      maxLength: 100,
+    },
+  },
+  examples: ['/explain', '/explain convex-neuron', '/explain vanishing-gradients'],
+  async run(request, { services }) {
+    const topic = typeof request.values.topic === 'string' ? request.values.topic.toLowerCase() : '';
+    const { lessons } = services;
+    const exact = lessons.find((l) => l.id === topic || l.title.toLowerCase() === topic);
+    if (exact) return lessonReply(exact);
+    const found = topic === '' ? undefined : services.ask(topic);
+    const viaSearch = found?.source.source === 'lesson' ? found.source : undefined;
+    const lesson = viaSearch && lessons.find((l) => l.id === viaSearch.lessonId);
+    if (lesson) return lessonReply(lesson);
+    const list = lessons.map((l) => `• \`${l.id}\`: ${l.summary}`).join('\n');
+    return topic === ''
+      ? { ...privateNote('Lessons, in the order they tell the story'), blocks: [list], visibility: 'public' }
+      : privateNote(`I have no lesson on "${topic.slice(0, 60)}".`, [`Topics:\n${list}`]);
+  },
+} satisfies CommandDefinition<TutorServices>;

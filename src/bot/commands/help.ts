@@ -1,0 +1,50 @@
+import { describeAllowed } from '../../engine/fields.js';
+import type { CommandDefinition } from '../command.js';
+import { privateNote } from '../replies/plain-replies.js';
+import type { TutorServices } from '../services.js';
+import type { CommandOption } from '../types.js';
+
+function optionLine(name: string, option: CommandOption): string {
+  if (option.kind === 'text') return `• \`${name}\`: ${option.description}`;
+  return `• \`${name}\`: ${option.description}; ${describeAllowed(option)} (default ${String(option.default)})`;
+}
+
+/** `/help [command]`: what the tutor does and how to call each command, derived from the definitions. */
+export default {
+  name: 'help',
+  description: 'What this tutor does, and how to use each command',
+  options: {
+    command: {
+      kind: 'text',
+      description: 'a command to explain in detail, e.g. train',
+      required: false,
+      maxLength: 40,
+    },
+  },
+  examples: ['/help', '/help train'],
+  async run(request, { services }) {
+    const catalog = services.catalog();
+    const wanted = String(request.values.command ?? '')
+      .replace(/^\//, '')
+      .trim()
+      .toLowerCase();
+    const one = catalog.find((c) => c.name === wanted);
+    if (one) {
+      return {
+        ...privateNote(`/${one.name}: ${one.description}`),
+        blocks: [
+          Object.entries(one.options)
+            .map(([name, option]) => optionLine(name, option))
+            .join('\n') || 'No options.',
+          `Examples:\n${one.examples.map((e) => `\`${e}\``).join('\n')}`,
+        ],
+      };
+    }
+    const intro =
+      'I run small, real training experiments to show one idea: the deeper a plain network, the harder it is to train. ' +
+      'Start with `/train depth:1`, then `/train depth:8`, then `/compare`.';
+    const list = catalog.map((c) => `• \`/${c.name}\`: ${c.description}`).join('\n');
+    const note = wanted === '' ? [] : [`There is no command "${wanted.slice(0, 40)}".`];
+    return { ...privateNote('depth-tutor', [...note, intro, list, 'Details: `/help train`']) };
+  },
+} satisfies CommandDefinition<TutorServices>;

@@ -1,0 +1,26 @@
+import type { CommandDefinition } from '../command.js';
+import type { TutorServices } from '../services.js';
+import ask from './ask.js';
+import cancel from './cancel.js';
+import compare from './compare.js';
+import explain from './explain.js';
+import help from './help.js';
+import landscape from './landscape.js';
+import lp from './lp.js';
+import restarts from './restarts.js';
+import status from './status.js';
+import train from './train.js';
+
+/** Every command, in the order help lists them. An explicit list: no folder scans. */
+export const COMMANDS: readonly CommandDefinition<TutorServices>[] = [
+  train,
+  compare,
+  restarts,
+  landscape,
+  lp,
+  explain,
+  ask,
+  help,
+  status,
+  cancel,
+];

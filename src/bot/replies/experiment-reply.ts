@@ -1,0 +1,59 @@
+import type { Field } from '../../engine/fields.js';
+import type { ExperimentResult } from '../../engine/result.js';
+import { SPEC_FIELDS } from '../../engine/spec.js';
+import { optionText } from '../options/option-text.js';
+import type { TutorServices } from '../services.js';
+import type { Reply } from '../types.js';
+import { describeSpec } from './describe-spec.js';
+import { followUps } from './follow-ups.js';
+
+const HEADLINES: Record<ExperimentResult['experiment'], string> = {
+  train: 'Training run',
+  compare: 'Depth sweep',
+  restarts: 'Random restarts',
+  landscape: 'Loss landscape',
+  lp: 'One layer as a linear program',
+};
+
+function seedsOf(result: ExperimentResult): string {
+  const spec = result.spec;
+  if (result.experiment === 'train' || result.experiment === 'compare') {
+    return Array.from({ length: result.spec.seeds }, (_, i) => result.spec.seed + i).join(', ');
+  }
+  if (result.experiment === 'restarts')
+    return `${result.spec.seed + 1} to ${result.spec.seed + result.spec.restarts}`;
+  return String(spec.seed);
+}
+
+/** The reply for a finished experiment: what ran, what it shows, the charts, and what to try next. */
+export async function experimentReply(
+  result: ExperimentResult,
+  services: TutorServices,
+  timing: { cached: boolean; runMs: number },
+): Promise<Reply> {
+  const { experiment: _experiment, ...values } = result.spec;
+  const fields = SPEC_FIELDS[result.experiment] as Record<string, Field>;
+  const repeat = `/${result.experiment} ${optionText(values, fields)}`.trim();
+  const explanation = services.explain(result);
+  const lesson = services.lessons.find((l) => l.id === explanation.lessonId);
+  const images = await services.renderCharts(result);
+  const seconds = (timing.runMs / 1000).toFixed(1);
+  return {
+    visibility: 'public',
+    headline: `${HEADLINES[result.experiment]}: ${describeSpec(result.spec)}`,
+    blocks: [
+      explanation.sentences.join(' '),
+      ...(lesson ? [`Why: *${lesson.title}* — \`/explain ${lesson.id}\``] : []),
+    ],
+    fields: [
+      { label: 'Repeat it', value: `\`${repeat}\`` },
+      { label: 'Seeds', value: seedsOf(result) },
+      {
+        label: 'Backend',
+        value: `${result.backend}, ${timing.cached ? 'answered from the cache' : `${seconds} s`}`,
+      },
+    ],
+    images,
+    buttons: followUps(result.spec),
+  };
+}

@@ -1,0 +1,79 @@
+import type { Field } from '../engine/fields.js';
+
+/*
+ * The bot core's neutral language. Adapters turn platform events into a BotRequest and a
+ * Reply back into platform calls; nothing here knows which platform it is talking to.
+ */
+
+/** Where a request came from; used for logs and for platform-specific limits only. */
+export type Platform = 'discord' | 'slack' | 'playground' | 'cli' | 'test';
+
+/** Options as they arrived: typed (Discord's options) or as key:value text (Slack, CLI, web). */
+export type RequestOptions =
+  | { kind: 'typed'; values: Record<string, unknown> }
+  | { kind: 'text'; text: string };
+
+/** One user's command, platform-neutral. */
+export interface BotRequest {
+  platform: Platform;
+  requestId: string;
+  user: { id: string; name?: string };
+  /** Channel or conversation id on the platform. */
+  conversation: string;
+  command: string;
+  options: RequestOptions;
+}
+
+/** A chart image in a reply. */
+export interface ReplyImage {
+  /** File name with extension, e.g. "loss-curves.png". */
+  name: string;
+  png: Buffer;
+  /** What the chart shows, in words (screen readers, Slack alt text). */
+  alt: string;
+}
+
+/** A follow-up or control button; `id` carries all it needs, so it works after a restart. */
+export interface ReplyButton {
+  id: string;
+  label: string;
+  style: 'primary' | 'secondary' | 'danger';
+}
+
+/** A neutral reply: a headline, short text blocks, facts, chart images and buttons. */
+export interface Reply {
+  visibility: 'public' | 'private';
+  headline: string;
+  /** Short paragraphs in light markdown (bold, italics, inline code, bullet lists). */
+  blocks: string[];
+  /** Labelled facts, e.g. the exact configuration, seeds and backend. */
+  fields: { label: string; value: string }[];
+  images: ReplyImage[];
+  buttons: ReplyButton[];
+}
+
+/** An in-flight update an adapter may show by editing its first message. */
+export type ProgressUpdate =
+  | { kind: 'queued'; position: number }
+  | { kind: 'running'; percent: number; loss?: number };
+
+/** What a command may ask of the adapter while it works. */
+export interface CommandIo {
+  /**
+   * Accepts the command: the adapter defers (Discord) or acks (Slack) now, with the visibility
+   * fixed from here on, showing `summary` (e.g. the parsed configuration and queue position).
+   * Commands that answer at once never call it.
+   */
+  accept(info: {
+    visibility: 'public' | 'private';
+    summary: string;
+    cancelButton?: ReplyButton;
+  }): Promise<void>;
+  /** Throttled by the adapter to what its platform allows. */
+  progress(update: ProgressUpdate): void;
+}
+
+/** A command option: an engine field, or free text (e.g. a question). */
+export type CommandOption =
+  | Field
+  | { kind: 'text'; description: string; required: boolean; maxLength: number };
