@@ -1,0 +1,13 @@
+import os from 'node:os';
+import { benchExperiments } from './experiments.js';
+import { benchTrainingSteps } from './training-steps.js';
+
+/*
+ * `npm run bench`: speed figures measured in one run on this machine, each against a baseline
+ * measured in the same run or a target from the issues. Not a test: the machine is shared.
+ */
+console.log(
+  `depth-tutor bench: node ${process.version}, ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? ''}`,
+);
+await benchTrainingSteps();
+await benchExperiments();

@@ -1,0 +1,64 @@
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
+import { timeTrainingSteps } from '../src/engine/fit.js';
+import type { FitSpec } from '../src/engine/result.js';
+import { layersMsPerStep } from './layers-baseline.js';
+import { type Measurement, median, printTable } from './report.js';
+
+const DEPTHS = [1, 4, 8, 16];
+const STEPS = 100;
+
+function plainSpec(depth: number): FitSpec {
+  return {
+    dataset: 'moons',
+    points: 256,
+    noise: 0.1,
+    dataSeed: 1,
+    seed: 1,
+    depth,
+    width: 32,
+    activation: 'sigmoid',
+    init: 'glorot',
+    residual: false,
+    normalization: 'none',
+    loss: 'cross-entropy',
+    optimizer: 'sgd',
+    learningRate: 0.1,
+    steps: STEPS,
+    gridSize: 0,
+  };
+}
+
+/** ms per full-batch step, our engine on wasm vs tf.layers + model.fit on cpu and on wasm. */
+export async function benchTrainingSteps(): Promise<void> {
+  const rows: Measurement[] = [];
+  for (const depth of DEPTHS) {
+    await tf.setBackend('wasm');
+    const ours = median([0, 1, 2].map(() => timeTrainingSteps(plainSpec(depth), STEPS)));
+    const layersWasm = await layersMsPerStep(depth, 32, 256, STEPS / 2);
+    await tf.setBackend('cpu');
+    const layersCpu = await layersMsPerStep(depth, 32, 256, STEPS / 4);
+    rows.push(
+      {
+        name: `depth ${depth}: engine on wasm`,
+        value: ours,
+        unit: 'ms',
+        ...(depth === 8 ? { target: 2 } : {}),
+      },
+      {
+        name: `depth ${depth}: tf.layers fit on wasm`,
+        value: layersWasm,
+        unit: 'ms',
+        note: `ratio ${(layersWasm / ours).toFixed(1)}x`,
+      },
+      {
+        name: `depth ${depth}: tf.layers fit on cpu`,
+        value: layersCpu,
+        unit: 'ms',
+        note: `ratio ${(layersCpu / ours).toFixed(1)}x`,
+      },
+    );
+  }
+  printTable('ms per training step (width 32, batch 256, one thread)', rows);
+}

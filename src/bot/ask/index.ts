@@ -1,0 +1,2 @@
+export type { AskAnswer, AskSource, AskTopic, LessonSearch, SearchableLesson } from './lesson-search.js';
+export { createLessonSearch } from './lesson-search.js';

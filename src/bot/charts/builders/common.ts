@@ -1,0 +1,152 @@
+import type { XY } from '../draft.js';
+import { FONT_SIZE, GRID_COLOR, LINE_WIDTH, REFERENCE_COLOR, TEXT_COLOR } from '../style.js';
+
+/*
+ * Option fragments every builder shares. They only return data; nothing here may hold a
+ * function, because the QuickChart path sends the configuration as JSON.
+ */
+
+/** Scale kinds the builders use. */
+export type ScaleKind = 'linear' | 'logarithmic' | 'category';
+
+/** One axis with a title and large tick labels. */
+export function axis(
+  kind: ScaleKind,
+  title: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const { ticks, ...rest } = extra;
+  return {
+    type: kind,
+    title: { display: true, text: title, color: TEXT_COLOR, font: { size: FONT_SIZE.axisTitle } },
+    ticks: { color: TEXT_COLOR, font: { size: FONT_SIZE.ticks }, ...(ticks as object | undefined) },
+    grid: { color: GRID_COLOR },
+    border: { color: TEXT_COLOR },
+    ...rest,
+  };
+}
+
+/** Title, optional subtitle and legend, with animation, responsiveness and tooltips off. */
+export function baseOptions(
+  title: string,
+  subtitle: string | undefined,
+  scales: Record<string, unknown>,
+  legend: { display: boolean } = { display: true },
+): Record<string, unknown> {
+  return {
+    animation: false,
+    responsive: false,
+    events: [],
+    layout: { padding: { left: 8, right: 16, top: 4, bottom: 4 } },
+    scales,
+    plugins: {
+      title: {
+        display: true,
+        text: title,
+        color: TEXT_COLOR,
+        font: { size: FONT_SIZE.title, weight: 'bold' },
+        padding: { top: 6, bottom: subtitle === undefined ? 8 : 2 },
+      },
+      subtitle: {
+        display: subtitle !== undefined,
+        text: subtitle ?? '',
+        color: TEXT_COLOR,
+        font: { size: FONT_SIZE.subtitle },
+        padding: { bottom: 6 },
+      },
+      legend: {
+        display: legend.display,
+        position: 'top',
+        labels: {
+          color: TEXT_COLOR,
+          font: { size: FONT_SIZE.legend },
+          usePointStyle: true,
+          // Legend symbols are sized from boxHeight: 14 px makes lines and dots about 20 px across.
+          boxHeight: 14,
+          padding: 14,
+        },
+      },
+      tooltip: { enabled: false },
+    },
+  };
+}
+
+/** A value a linear axis can show, or null (a gap) for NaN and infinities (diverged training). */
+export function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+/** Joins several series into one line dataset's data, with a null point between series. */
+export function joinWithGaps(series: readonly XY[][]): XY[] {
+  const joined: XY[] = [];
+  for (const points of series) {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && points.length > 0) joined.push({ x: last.x, y: null });
+    joined.push(...points);
+  }
+  return joined;
+}
+
+/** A line dataset: no point markers, straight segments, gaps where y is null. */
+export function lineDataset(
+  label: string,
+  data: XY[],
+  color: string,
+  width: number = LINE_WIDTH.main,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    type: 'line',
+    label,
+    data,
+    borderColor: color,
+    backgroundColor: color,
+    borderWidth: width,
+    pointRadius: 0,
+    pointStyle: 'line',
+    tension: 0,
+    spanGaps: false,
+    fill: false,
+    ...extra,
+  };
+}
+
+/** Dash pattern of reference lines: short enough that the legend's 20 px sample shows a gap. */
+export const REFERENCE_DASH = [7, 5];
+
+/** A dashed horizontal reference line from xMin to xMax at height y. */
+export function referenceLine(label: string, xMin: number, xMax: number, y: number): Record<string, unknown> {
+  const points: XY[] = [
+    { x: xMin, y },
+    { x: xMax, y },
+  ];
+  return lineDataset(label, points, REFERENCE_COLOR, LINE_WIDTH.reference, { borderDash: REFERENCE_DASH });
+}
+
+/**
+ * A filled band between two curves, drawn as one closed polygon (upper edge forward, lower edge
+ * back) so that it is one legend entry, not two.
+ */
+export function bandDataset(
+  label: string,
+  lower: XY[],
+  upper: XY[],
+  fillColor: string,
+): Record<string, unknown> {
+  const outline = [...upper, ...[...lower].reverse()].filter((point) => point.y !== null);
+  return {
+    type: 'line',
+    label,
+    data: outline,
+    borderWidth: 0,
+    borderColor: fillColor,
+    backgroundColor: fillColor,
+    pointRadius: 0,
+    pointStyle: 'rect',
+    tension: 0,
+    fill: 'shape',
+  };
+}
+
+/** The natural log of 2: the cross-entropy of a model that always answers 0.5 (no learning). */
+export const LN2 = Math.LN2;

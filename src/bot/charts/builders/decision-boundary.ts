@@ -1,0 +1,127 @@
+import type { BoundaryGrid, RunResult, TrainResult } from '../../../engine/result.js';
+import type { ChartDraft } from '../draft.js';
+import { formatPercent, formatValue } from '../format.js';
+import { CLASS_COLORS, towardWhite } from '../style.js';
+import { axis, baseOptions } from './common.js';
+import { architectureText } from './loss-curves.js';
+import { classDatasets } from './points.js';
+
+/*
+ * The heat map is one floating-bar dataset on a linear x axis: each grid cell is a bar from its
+ * lower to its upper y edge. Bars tile the plot exactly at any image size, which scatter squares
+ * (sized in pixels) cannot, and need no matrix plugin. Cells are pale where the model is unsure
+ * (p near 0.5), so the white band is the decision boundary, and stronger where it is confident.
+ */
+
+/**
+ * Cells drawn at most, across and down. The plot area of an 800x450 chart is about 2.3 times
+ * wider than tall, so 72 x 32 cells are near-square (about 10 px) and keep the JSON for
+ * QuickChart near 250 kB.
+ */
+export const MAX_CELLS = { across: 72, down: 32 } as const;
+
+/** How far toward white a fully confident cell stays (1 would be white everywhere). */
+const PALEST = 0.93;
+const STRONGEST = 0.45;
+
+/** The background colour of a cell with class-1 probability p. */
+export function cellColor(p: number): string {
+  if (!Number.isFinite(p)) return '#ffffff';
+  const confidence = Math.min(1, Math.abs(p - 0.5) * 2);
+  return towardWhite(CLASS_COLORS[p >= 0.5 ? 1 : 0], PALEST - (PALEST - STRONGEST) * confidence);
+}
+
+/**
+ * Cells to draw along one axis, at most `most`: evenly spaced positions in [0, 1] and, for each,
+ * the nearest grid node. Positions stay evenly spaced (so bars tile without gaps) even when the
+ * nodes picked are not.
+ */
+function resample(size: number, most: number): { at: number; node: number }[] {
+  const count = Math.min(size, most);
+  if (count <= 1) return [{ at: 0, node: 0 }];
+  return Array.from({ length: count }, (_, i) => ({
+    at: i / (count - 1),
+    node: Math.round((i * (size - 1)) / (count - 1)),
+  }));
+}
+
+/** Half a drawn cell's width in data units: the plot extends this far beyond the outer nodes. */
+function cellHalfWidth(grid: BoundaryGrid): number {
+  return (grid.xMax - grid.xMin || 1) / (2 * Math.max(1, Math.min(grid.size, MAX_CELLS.across) - 1));
+}
+
+/** Half a drawn cell's height in data units. */
+function cellHalfHeight(grid: BoundaryGrid): number {
+  return (grid.yMax - grid.yMin || 1) / (2 * Math.max(1, Math.min(grid.size, MAX_CELLS.down) - 1));
+}
+
+/** The floating-bar heat map of a boundary grid (grid values sit at evenly spaced nodes). */
+export function heatMapDataset(grid: BoundaryGrid): Record<string, unknown> {
+  const columns = resample(grid.size, MAX_CELLS.across);
+  const rows = resample(grid.size, MAX_CELLS.down);
+  const halfHeight = cellHalfHeight(grid);
+  const data: { x: number; y: [number, number] }[] = [];
+  const colors: string[] = [];
+  for (const row of rows) {
+    const y = grid.yMin + row.at * (grid.yMax - grid.yMin);
+    for (const column of columns) {
+      data.push({ x: grid.xMin + column.at * (grid.xMax - grid.xMin), y: [y - halfHeight, y + halfHeight] });
+      colors.push(cellColor(grid.probabilities[row.node * grid.size + column.node] ?? Number.NaN));
+    }
+  }
+  return {
+    type: 'bar',
+    label: 'model: paler = unsure',
+    data,
+    backgroundColor: colors,
+    borderWidth: 0,
+    // Grow each cell by 1 px so neighbours overlap: no hairline seams from anti-aliasing.
+    inflateAmount: 1,
+    barPercentage: 1,
+    categoryPercentage: 1,
+    grouped: false,
+    pointStyle: 'rect',
+  };
+}
+
+/** The run whose boundary is drawn: the first seed that has one. */
+function runWithBoundary(result: TrainResult): (RunResult & { boundary: BoundaryGrid }) | undefined {
+  return result.runs.find((run): run is RunResult & { boundary: BoundaryGrid } => run.boundary !== undefined);
+}
+
+/** The training data over the model's class-1 probability, or undefined when no run has a grid. */
+export function decisionBoundaryChart(result: TrainResult): ChartDraft | undefined {
+  const run = runWithBoundary(result);
+  if (run === undefined) return undefined;
+  const grid = run.boundary;
+  const dx = cellHalfWidth(grid);
+  const dy = cellHalfHeight(grid);
+  const accuracy = formatPercent(run.finalAccuracy);
+  return {
+    name: 'decision-boundary',
+    alt: `Decision boundary of ${architectureText(result.spec)} (seed ${run.seed}) on the ${result.spec.dataset} data: ${result.data.x.length} points in two classes over the model's predicted class; final loss ${formatValue(run.finalLoss)}, ${accuracy} of the training points classified correctly.`,
+    config: {
+      type: 'bar',
+      data: { datasets: [...classDatasets(result.data), heatMapDataset(grid)] },
+      options: baseOptions(
+        `What the network learned: ${architectureText(result.spec)}`,
+        `background: orange = class 0, blue = class 1 · seed ${run.seed} · accuracy ${accuracy}`,
+        {
+          x: axis('linear', 'x₁', {
+            min: grid.xMin - dx,
+            max: grid.xMax + dx,
+            offset: false,
+            grid: { display: false },
+            ticks: { includeBounds: false },
+          }),
+          y: axis('linear', 'x₂', {
+            min: grid.yMin - dy,
+            max: grid.yMax + dy,
+            grid: { display: false },
+            ticks: { includeBounds: false },
+          }),
+        },
+      ),
+    },
+  };
+}

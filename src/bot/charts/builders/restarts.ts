@@ -1,0 +1,95 @@
+import type { RestartGroup, RestartsResult } from '../../../engine/result.js';
+import type { ChartDraft, XY } from '../draft.js';
+import { formatValue, joinWords } from '../format.js';
+import { seriesColor, withAlpha } from '../style.js';
+import { axis, baseOptions, finiteOrNull } from './common.js';
+
+/*
+ * A strip plot: one column per architecture, one dot per restart. Within a column the restarts
+ * are sorted by final loss and laid out left to right, so "every restart found the same loss"
+ * reads as a flat row of dots and "restarts disagree" as a staircase. The y axis is linear and
+ * starts at 0: a spread of 1e-4 is then invisible (the same answer), one of 0.1 is not.
+ *
+ * Chart.js cannot offset dots sideways on a category axis, so the dots live on a hidden linear
+ * axis (column i centred at x = i) laid exactly over a visible category axis that prints the
+ * architecture names.
+ */
+
+/** Half the width of a column, in x units (columns are 1 apart). */
+const HALF_COLUMN = 0.32;
+
+/** Positions of n sorted restarts across a column centred on `centre`. */
+function columnPoints(centre: number, losses: readonly number[]): XY[] {
+  const rank = (v: number) => (Number.isFinite(v) ? v : Number.POSITIVE_INFINITY);
+  const sorted = [...losses].sort((a, b) => rank(a) - rank(b));
+  const n = sorted.length;
+  return sorted.map((loss, i) => ({
+    x: n === 1 ? centre : centre - HALF_COLUMN + (2 * HALF_COLUMN * i) / (n - 1),
+    y: finiteOrNull(loss),
+  }));
+}
+
+/** Longest line of a column label, in characters: a column is about 170 px wide at 800 px. */
+const LABEL_LINE = 18;
+
+/**
+ * Words packed into lines of at most `width` characters; a bracketed group such as
+ * "(2 hidden + 1)" counts as one word, and a word longer than a line gets a line of its own.
+ */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.match(/\([^)]*\)|\S+/g) ?? []) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** A column label in lines: the architecture's name, then its spread. */
+function columnLabel(group: RestartGroup): string[] {
+  const lines = group.label.split(/,\s*/).flatMap((part) => wrapWords(part, LABEL_LINE));
+  return [...lines, `spread ${formatValue(group.spread)}`];
+}
+
+/** Final loss of every restart, one column per architecture, each labelled with its spread. */
+export function restartsChart(result: RestartsResult): ChartDraft {
+  const { groups, spec } = result;
+  const datasets = groups.map((group, i) => ({
+    type: 'scatter',
+    label: group.label,
+    data: columnPoints(i, group.finalLosses),
+    xAxisID: 'restart',
+    backgroundColor: withAlpha(seriesColor(i), 0.75),
+    borderColor: seriesColor(i),
+    borderWidth: 2,
+    pointRadius: 8,
+    pointStyle: 'circle',
+  }));
+  const highest = Math.max(0.1, ...groups.flatMap((g) => g.finalLosses).filter(Number.isFinite));
+  const words = groups.map(
+    (g) =>
+      `${g.label}: ${g.finalLosses.length} restarts between ${formatValue(Math.min(...g.finalLosses))} and ${formatValue(Math.max(...g.finalLosses))} (spread ${formatValue(g.spread)})`,
+  );
+  const options = baseOptions(
+    `Final loss of ${spec.restarts} random restarts`,
+    'one dot per restart, sorted · a flat row = the same answer every time',
+    {
+      x: axis('category', '', {
+        offset: true,
+        grid: { display: false },
+        title: { display: false },
+        ticks: { maxRotation: 0, autoSkip: false },
+      }),
+      restart: { type: 'linear', axis: 'x', display: false, min: -0.5, max: groups.length - 0.5 },
+      y: axis('linear', 'final training loss', { min: 0, suggestedMax: highest * 1.1 }),
+    },
+    { display: false },
+  );
+  return {
+    name: 'restarts',
+    alt: `Final training loss of each random restart, by architecture. ${joinWords(words)}.`,
+    config: { type: 'scatter', data: { labels: groups.map(columnLabel), datasets }, options },
+  };
+}

@@ -1,0 +1,24 @@
+import type { ChartConfig } from '../draft.js';
+
+/** Pixel size of a rendered chart (CSS pixels; the PNG is this size times the pixel ratio). */
+export interface RenderSize {
+  width: number;
+  height: number;
+}
+
+/** Turns a chart configuration into PNG bytes. */
+export interface ChartRenderer {
+  render(config: ChartConfig, size: RenderSize): Promise<Buffer>;
+}
+
+/** A rendered chart, ready to attach to a reply. */
+export interface ChartImage {
+  png: Buffer;
+  /** What the chart shows, in words. */
+  alt: string;
+  /** File name, e.g. "loss-curves.png". */
+  name: string;
+}
+
+/** The size charts are rendered at unless a caller asks otherwise: 16:9, phone friendly. */
+export const DEFAULT_SIZE: RenderSize = { width: 800, height: 450 };

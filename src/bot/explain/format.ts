@@ -1,0 +1,73 @@
+import type { FitSpec } from '../../engine/result.js';
+
+type Loss = FitSpec['loss'];
+
+/*
+ * Shared judgement calls of the explainer: how numbers are written, and the thresholds that
+ * decide what a number "shows". Kept in one place so every sentence uses the same cut-offs.
+ */
+
+/** Cross-entropy of always answering 0.5 on balanced data: the loss of a net that learned nothing. */
+export const LN2 = Math.log(2);
+
+/** Squared error of always answering 0.5 on 0/1 labels. */
+const MSE_OF_HALF = 0.25;
+
+/** How close to the know-nothing loss a final loss must be to count as stalled. */
+const STALL_TOLERANCE = 0.01;
+
+/** The loss a model has when it still predicts 50/50 everywhere. */
+export function stallLoss(loss: Loss): number {
+  return loss === 'mse' ? MSE_OF_HALF : LN2;
+}
+
+/** True when a final loss sits at the 50/50 value: nothing was learned. */
+export function isStalled(finalLoss: number, loss: Loss): boolean {
+  return Math.abs(finalLoss - stallLoss(loss)) <= STALL_TOLERANCE;
+}
+
+/** "ln 2 ≈ 0.693" or "0.25", for sentences about stalling. */
+export function stallName(loss: Loss): string {
+  return loss === 'mse' ? '0.25 (the squared error of always answering 0.5)' : 'ln 2 ≈ 0.693';
+}
+
+/** A loss with three decimals, or in exponent form when tiny. */
+export function formatLoss(value: number): string {
+  if (value !== 0 && Math.abs(value) < 1e-3) return value.toExponential(0);
+  return value.toFixed(3);
+}
+
+/** A ratio readable at any scale: 3e-6, 0.31, 1.2, 40, 120. */
+export function formatRatio(value: number): string {
+  if (value === 0) return '0';
+  if (value < 0.01) return value.toExponential(0);
+  if (value < 100) return String(Number(value.toPrecision(2)));
+  return String(Math.round(value));
+}
+
+/** 0.874 → "87%". */
+export function formatPercent(fraction: number): string {
+  return `${Math.round(100 * fraction)}%`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/** What a first-layer / last-layer gradient ratio says about the gradient's trip back. */
+export type GradientHealth = 'vanished' | 'weak' | 'healthy' | 'exploding';
+
+/** Thresholds: a hundredfold shrink is "vanished"; within a factor of ten either way is "healthy". */
+export function gradientHealth(ratio: number): GradientHealth {
+  if (ratio < 0.01) return 'vanished';
+  if (ratio < 0.1) return 'weak';
+  if (ratio <= 10) return 'healthy';
+  return 'exploding';
+}
+
+/** First letter upper-cased, for sentences that may start with a computed phrase. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

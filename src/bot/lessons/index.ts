@@ -1,0 +1,34 @@
+import { degradation, history, tricks, vanishingGradients } from './depth.js';
+import { landscapes, restarts } from './surface.js';
+import { consequence, convexNeuron, lpOneLayer, npHard } from './theory.js';
+import type { Lesson, LessonId } from './types.js';
+
+export { SOURCES } from './sources.js';
+export type { Lesson, LessonId, Source } from './types.js';
+export { LESSON_IDS } from './types.js';
+
+/** Every lesson, in the order the argument unfolds (SUBJECT.md). */
+export const LESSONS: readonly Lesson[] = [
+  convexNeuron,
+  lpOneLayer,
+  npHard,
+  consequence,
+  vanishingGradients,
+  degradation,
+  restarts,
+  landscapes,
+  tricks,
+  history,
+];
+
+/** The lesson with this id, or undefined for an unknown id. */
+export function findLesson(id: string): Lesson | undefined {
+  return LESSONS.find((lesson) => lesson.id === id);
+}
+
+/** The lesson with this id; the id is typed, so it always exists. */
+export function lesson(id: LessonId): Lesson {
+  const found = findLesson(id);
+  if (!found) throw new Error(`lesson ${id} is missing from LESSONS`);
+  return found;
+}

@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cellColor,
+  decisionBoundaryChart,
+  MAX_CELLS,
+} from '../../../src/bot/charts/builders/decision-boundary.js';
+import { finalLossByDepthChart } from '../../../src/bot/charts/builders/final-loss-by-depth.js';
+import { logScale, powerOfTen } from '../../../src/bot/charts/builders/log-scale.js';
+import { lossCurvesChart } from '../../../src/bot/charts/builders/loss-curves.js';
+import { clipLine, lpChart } from '../../../src/bot/charts/builders/lp.js';
+import { restartsChart, wrapWords } from '../../../src/bot/charts/builders/restarts.js';
+import type { ChartDraft, XY } from '../../../src/bot/charts/draft.js';
+import { chartDraftsFor } from '../../../src/bot/charts/drafts.js';
+import { formatValue } from '../../../src/bot/charts/format.js';
+import type { ExperimentResult } from '../../../src/engine/result.js';
+import { compareFixture, landscapeFixture, lpFixture, restartsFixture, trainFixture } from './fixtures.js';
+
+type Dataset = Record<string, unknown> & { label: string; data: unknown[] };
+
+const datasets = (draft: ChartDraft) => draft.config.data.datasets as Dataset[];
+const byLabel = (draft: ChartDraft, label: string) => datasets(draft).find((d) => d.label === label);
+const scale = (draft: ChartDraft, id: string) =>
+  (draft.config.options.scales as Record<string, Record<string, unknown>>)[id];
+
+/** Every value in a JSON-like tree, with its path, to look for functions and non-JSON numbers. */
+function* leaves(value: unknown, path = '$'): Generator<[string, unknown]> {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) yield* leaves(v, `${path}[${i}]`);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) yield* leaves(v, `${path}.${k}`);
+  } else yield [path, value];
+}
+
+const ALL: [string, ExperimentResult][] = [
+  ['train depth 1', trainFixture(1)],
+  ['train depth 8', trainFixture(8)],
+  ['compare', compareFixture()],
+  ['restarts', restartsFixture()],
+  ['landscape', landscapeFixture()],
+  ['lp separable', lpFixture(true)],
+  ['lp xor', lpFixture(false)],
+];
+
+describe('chart drafts of every experiment', () => {
+  it.each(ALL)('%s: configs are plain JSON (no functions, no NaN or Infinity)', (_name, result) => {
+    const drafts = chartDraftsFor(result);
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const draft of drafts) {
+      expect(JSON.parse(JSON.stringify(draft.config))).toStrictEqual(draft.config);
+      for (const [path, leaf] of leaves(draft.config)) {
+        expect(typeof leaf, path).not.toBe('function');
+        if (typeof leaf === 'number') expect(Number.isFinite(leaf), path).toBe(true);
+      }
+      expect(draft.config.options.plugins).toBeDefined();
+      expect((draft.config as unknown as Record<string, unknown>).plugins).toBeUndefined();
+    }
+  });
+
+  it.each(ALL)('%s: each chart has a unique name, a title and alt text with numbers', (_name, result) => {
+    const drafts = chartDraftsFor(result);
+    expect(new Set(drafts.map((d) => d.name)).size).toBe(drafts.length);
+    for (const draft of drafts) {
+      const title = (draft.config.options.plugins as { title: { text: string } }).title.text;
+      expect(title.length).toBeGreaterThan(5);
+      expect(draft.alt.length).toBeGreaterThan(40);
+      expect(draft.alt).toMatch(/\d/);
+    }
+  });
+
+  it('lists the charts of each experiment', () => {
+    const names = (r: ExperimentResult) => chartDraftsFor(r).map((d) => d.name);
+    expect(names(trainFixture(1))).toEqual(['loss-curves', 'gradient-norms', 'decision-boundary']);
+    expect(names(compareFixture())).toEqual(['final-loss-by-depth', 'gradient-norms-by-depth']);
+    expect(names(restartsFixture())).toEqual(['restarts']);
+    expect(names(landscapeFixture())).toEqual(['landscape-line', 'landscape-direction']);
+    expect(names(lpFixture(false))).toEqual(['lp']);
+    const noGrid = trainFixture(1);
+    for (const run of noGrid.runs) delete run.boundary;
+    expect(names(noGrid)).toEqual(['loss-curves', 'gradient-norms']);
+  });
+});
+
+describe('loss curves', () => {
+  it('draws the mean, each seed, the seed range and ln 2, on a log axis', () => {
+    const result = trainFixture(1);
+    const draft = lossCurvesChart(result);
+    const mean = byLabel(draft, 'mean of 3 seeds')!.data as XY[];
+    const last = result.runs[0]!.lossCurve.steps.length - 1;
+    const expected = result.runs.reduce((s, r) => s + r.lossCurve.losses[last]!, 0) / 3;
+    expect(mean[last]!.y).toBeCloseTo(expected, 12);
+    // Three seeds in one dataset, separated by two gaps.
+    const seeds = byLabel(draft, 'each seed')!.data as XY[];
+    expect(seeds.filter((p) => p.y === null)).toHaveLength(2);
+    expect(byLabel(draft, 'range of seeds')!.fill).toBe('shape');
+    const reference = byLabel(draft, 'no learning (ln 2)')!.data as XY[];
+    expect(reference.map((p) => p.y)).toEqual([Math.LN2, Math.LN2]);
+    expect(scale(draft, 'y')!.type).toBe('logarithmic');
+    expect(draft.alt).toContain(formatValue(result.summary.meanFinalLoss));
+  });
+
+  it('turns diverged (NaN) losses into gaps and leaves out ln 2 for squared error', () => {
+    const result = trainFixture(1);
+    result.spec.loss = 'mse';
+    result.runs[0]!.lossCurve.losses[5] = Number.NaN;
+    const draft = lossCurvesChart(result);
+    const seeds = byLabel(draft, 'each seed')!.data as XY[];
+    expect(seeds[5]!.y).toBeNull();
+    expect(byLabel(draft, 'no learning (ln 2)')).toBeUndefined();
+    expect(() => JSON.stringify(draft.config)).not.toThrow();
+  });
+
+  it('uses a linear axis when a stuck net barely moves (a log axis would pile up its labels)', () => {
+    expect(scale(lossCurvesChart(trainFixture(8)), 'y')!.type).toBe('linear');
+  });
+});
+
+describe('final loss by depth', () => {
+  it('has one slot per depth, the mean, the seed range as floating bars and ln 2', () => {
+    const result = compareFixture();
+    const draft = finalLossByDepthChart(result);
+    expect(draft.config.data.labels).toEqual(['1', '2', '4', '8', '16']);
+    expect(byLabel(draft, 'mean of 3 seeds')!.data).toEqual(result.summaries.map((s) => s.meanFinalLoss));
+    expect(byLabel(draft, 'lowest to highest seed')!.data).toEqual(
+      result.summaries.map((s) => [s.minFinalLoss, s.maxFinalLoss]),
+    );
+    expect(byLabel(draft, 'no learning (ln 2)')!.data).toEqual(Array(5).fill(Math.LN2));
+    expect(draft.alt).toContain('depth 1 ends at 0.26');
+    expect(draft.alt).toContain('depth 16 ends at');
+  });
+});
+
+describe('gradient norms', () => {
+  it('puts layer 1 at x = 1 and labels a many-decade axis with powers of ten', () => {
+    const draft = chartDraftsFor(compareFixture()).find((d) => d.name === 'gradient-norms-by-depth')!;
+    const depth8 = byLabel(draft, 'depth 8')!.data as XY[];
+    expect(depth8.map((p) => p.x)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // Values sit on a hidden log10 axis under a category axis of powers of ten.
+    expect(byLabel(draft, 'depth 8')!.yAxisID).toBe('logY');
+    const labels = scale(draft, 'y')!.labels as string[];
+    expect(labels[0]).toBe('1');
+    expect(labels).toContain('10⁻⁵');
+    expect(depth8[0]!.y).toBeLessThan(-4);
+  });
+});
+
+describe('log scales', () => {
+  it('writes powers of ten with superscripts', () => {
+    expect([0, 1, 2, -5, -10].map(powerOfTen)).toEqual(['1', '10', '10²', '10⁻⁵', '10⁻¹⁰']);
+  });
+
+  it('picks linear, logarithmic or powers-of-ten axes by the range of the values', () => {
+    expect(logScale('loss', [0.69, 0.75]).scales.y).toMatchObject({ type: 'linear' });
+    expect(logScale('loss', [0.001, 0.7]).scales.y).toMatchObject({ type: 'logarithmic' });
+    const wide = logScale('gradient', [1e-9, 0.3]);
+    expect(wide.scales.y).toMatchObject({ type: 'category' });
+    expect(wide.scales.logY).toMatchObject({ min: -9, max: 0 });
+    expect(wide.y(1e-5)).toBeCloseTo(-5, 12);
+    expect(wide.y(0)).toBeNull();
+  });
+});
+
+describe('restarts', () => {
+  it('makes "all the same" a flat row and "spread" a staircase, sorted left to right', () => {
+    const result = restartsFixture();
+    const draft = restartsChart(result);
+    const [neuron, , , deep] = datasets(draft).map((d) => d.data as XY[]);
+    const heights = (points: XY[]) => points.map((p) => p.y as number);
+    expect(Math.max(...heights(neuron!)) - Math.min(...heights(neuron!))).toBeLessThan(1e-3);
+    expect(heights(deep!)).toEqual([...heights(deep!)].sort((a, b) => a - b));
+    expect(Math.max(...heights(deep!)) - Math.min(...heights(deep!))).toBeGreaterThan(0.5);
+    // Columns stay inside their slot: column i spans i ± 0.32.
+    for (const [i, d] of datasets(draft).entries()) {
+      for (const p of d.data as XY[]) expect(Math.abs(p.x - i)).toBeLessThanOrEqual(0.32 + 1e-12);
+    }
+    expect(scale(draft, 'y')!.min).toBe(0);
+    expect(draft.config.data.labels![0]).toEqual(['single neuron', 'cross-entropy', 'spread 8e-5']);
+  });
+
+  it('wraps labels without splitting a bracketed group', () => {
+    expect(wrapWords('three nodes (2 hidden + 1)', 18)).toEqual(['three nodes', '(2 hidden + 1)']);
+    expect(wrapWords('deep net depth 6', 18)).toEqual(['deep net depth 6']);
+  });
+});
+
+describe('decision boundary', () => {
+  it('tiles the grid with evenly spaced cells, pale at p = 0.5, under the data points', () => {
+    const result = trainFixture(1);
+    const draft = decisionBoundaryChart(result)!;
+    const [class0, class1, heat] = datasets(draft);
+    expect(class0!.data.length + class1!.data.length).toBe(result.data.x.length);
+    const cells = heat!.data as { x: number; y: [number, number] }[];
+    expect(cells).toHaveLength(MAX_CELLS.across * MAX_CELLS.down);
+    const xs = [...new Set(cells.map((c) => c.x))].sort((a, b) => a - b);
+    const gaps = xs.slice(1).map((x, i) => x - xs[i]!);
+    expect(Math.max(...gaps) - Math.min(...gaps)).toBeLessThan(1e-9);
+    // Cells of adjacent rows meet exactly.
+    const rowTops = [...new Set(cells.map((c) => c.y[1]))].sort((a, b) => a - b);
+    const rowBottoms = [...new Set(cells.map((c) => c.y[0]))].sort((a, b) => a - b);
+    for (let i = 1; i < rowBottoms.length; i++) expect(rowBottoms[i]).toBeCloseTo(rowTops[i - 1]!, 9);
+    expect(cellColor(0.5)).toBe(cellColor(0.5000001));
+    expect(cellColor(0.01)).not.toBe(cellColor(0.99));
+  });
+
+  it('keeps a small grid whole', () => {
+    const result = trainFixture(1);
+    for (const run of result.runs)
+      run.boundary = { ...run.boundary!, size: 3, probabilities: [0, 0.5, 1, 0, 0.5, 1, 0, 0.5, 1] };
+    const heat = datasets(decisionBoundaryChart(result)!)[2]!;
+    expect(heat.data).toHaveLength(9);
+  });
+});
+
+describe('LP', () => {
+  it('clips the separating line to the plot', () => {
+    const box = { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
+    const segment = clipLine([1, 1], 0, box)!; // x + y = 0: corner to corner
+    expect(segment.map((p) => p.x + (p.y as number))).toEqual([0, 0]);
+    const vertical = clipLine([1, 0], -0.5, box)!; // x = 0.5
+    expect(vertical.map((p) => p.x)).toEqual([0.5, 0.5]);
+    expect(clipLine([1, 0], -5, box)).toBeUndefined();
+    expect(clipLine([0, 0], 1, box)).toBeUndefined();
+  });
+
+  it('draws the line when feasible and says "infeasible" in the title otherwise', () => {
+    const feasible = lpChart(lpFixture(true));
+    const line = byLabel(feasible, 'separating line found by the LP')!.data as XY[];
+    const { w, b } = lpFixture(true).weights!;
+    for (const p of line) expect(w[0] * p.x + w[1] * (p.y as number) + b).toBeCloseTo(0, 9);
+    const infeasible = lpChart(lpFixture(false));
+    expect(byLabel(infeasible, 'separating line found by the LP')).toBeUndefined();
+    const title = (infeasible.config.options.plugins as { title: { text: string } }).title.text;
+    expect(title).toContain('infeasible');
+    expect(infeasible.alt).toContain('31 points');
+  });
+});

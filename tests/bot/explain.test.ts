@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { explainResult } from '../../src/bot/explain/explain-result.js';
+import { findLesson } from '../../src/bot/lessons/index.js';
+import type { ExperimentResult } from '../../src/engine/result.js';
+import {
+  compareResult,
+  group,
+  landscapeResult,
+  lpResult,
+  restartsResult,
+  summary,
+  trainResult,
+  variant,
+} from './explain-fixtures.js';
+
+const LN2 = Math.LN2;
+const text = (result: ExperimentResult) => explainResult(result).sentences.join(' ');
+
+describe('explainResult on train', () => {
+  it('says a stalled deep net learned nothing, at ln 2, and why (vanishing gradients)', () => {
+    const result = trainResult({ depth: 8 }, [LN2 - 0.0004, LN2 + 0.0003, LN2], 3e-6, [0.9, 0.8, 0.7]);
+    const { sentences, lessonId } = explainResult(result);
+    const all = sentences.join(' ');
+    expect(all).toMatch(/ln 2/);
+    expect(all).toMatch(/0\.693/);
+    expect(all).toMatch(/50\/50/);
+    expect(all).toMatch(/3e-6 times/);
+    expect(all).toMatch(/80% of the hidden units ended saturated/);
+    expect(lessonId).toBe('vanishing-gradients');
+  });
+
+  it('counts the seeds that stalled when only some did', () => {
+    const all = text(trainResult({ depth: 4 }, [LN2 - 0.0002, 0.31, 0.29], 2e-3));
+    expect(all).toMatch(/1 of 3 seeds stalled/);
+    expect(all).toMatch(/0\.290/);
+  });
+
+  it('reports a fixed deep net by its numbers and links the tricks lesson', () => {
+    const result = trainResult(
+      { depth: 8, activation: 'relu', init: 'he', optimizer: 'adam' },
+      [0.05, 0.06, 0.04],
+      0.7,
+      [0.05],
+    );
+    const { sentences, lessonId } = explainResult(result);
+    expect(sentences[0]).toMatch(
+      /^With relu, He init and Adam, the depth-8 network reached a training loss of 0\.050/,
+    );
+    expect(sentences.join(' ')).not.toMatch(/ln 2|stalled|saturated|dead/);
+    expect(sentences.join(' ')).toMatch(/good health/);
+    expect(lessonId).toBe('tricks');
+  });
+
+  it('sends a stalled single neuron on XOR to the one-layer LP lesson', () => {
+    const { sentences, lessonId } = explainResult(trainResult({ depth: 0, dataset: 'xor' }, [LN2]));
+    expect(sentences.join(' ')).toMatch(/hidden layer/);
+    expect(lessonId).toBe('lp-one-layer');
+  });
+});
+
+describe('explainResult on compare', () => {
+  const plainSweep = () =>
+    compareResult({}, [
+      summary(1, [0.25, 0.26, 0.27], 0.3),
+      summary(2, [0.3, 0.31, 0.32], 0.04),
+      summary(4, [LN2 - 0.0002, LN2 + 0.0001, LN2 - 0.0002], 1e-3),
+      summary(8, [LN2 - 0.0002, LN2, LN2 + 0.0001], 1e-5),
+    ]);
+
+  it('says deeper plain nets trained worse, which depths stalled, and the vanishing gradient', () => {
+    const { sentences, lessonId } = explainResult(plainSweep());
+    expect(sentences.length).toBeLessThanOrEqual(3);
+    expect(sentences[0]).toMatch(/depth 1 ended at 0\.260 and depth 8 at 0\.693.*trained worse/i);
+    expect(sentences[1]).toMatch(/Depths 4 and 8 stalled at ln 2/);
+    expect(sentences[2]).toMatch(/from 0\.3 at depth 1 to 1e-5 at depth 8/);
+    expect(lessonId).toBe('vanishing-gradients');
+  });
+
+  it('says the trend flattened when a fix is applied and the deep nets did as well', () => {
+    const result = compareResult({ activation: 'relu', init: 'he', optimizer: 'adam' }, [
+      summary(1, [0.05, 0.052, 0.048], 0.9),
+      summary(4, [0.044, 0.046, 0.045], 0.8),
+      summary(16, [0.055, 0.053, 0.054], 0.6),
+    ]);
+    const { sentences, lessonId } = explainResult(result);
+    const all = sentences.join(' ');
+    expect(all).toMatch(/With relu, He init and Adam, the depth trend flattened/);
+    expect(all).not.toMatch(/worse/);
+    expect(lessonId).toBe('tricks');
+  });
+
+  it('does not claim depth hurt when the deep net did not end worse', () => {
+    const flat = text(
+      compareResult({ activation: 'tanh' }, [summary(1, [0.3], 0.4), summary(8, [0.29], 0.2)]),
+    );
+    expect(flat).toMatch(/did not make the training loss worse/);
+    expect(flat).not.toMatch(/trained worse/);
+    const better = text(
+      compareResult({ activation: 'tanh' }, [summary(1, [0.3], 0.4), summary(8, [0.1], 0.2)]),
+    );
+    expect(better).toMatch(/Deeper did better here/);
+    expect(better).not.toMatch(/trained worse/);
+  });
+
+  it('sorts depths given out of order before judging the trend', () => {
+    const result = compareResult({}, [summary(8, [LN2 - 0.0002], 1e-5), summary(1, [0.26], 0.3)]);
+    expect(text(result)).toMatch(/depth 1 ended at 0\.260 and depth 8 at 0\.693/i);
+  });
+
+  it('calls deep-but-worse with healthy gradients degradation (He et al. 2016)', () => {
+    const result = compareResult({ activation: 'relu', init: 'he', normalization: 'batch' }, [
+      summary(2, [0.05, 0.06, 0.055], 0.9),
+      summary(16, [0.24, 0.26, 0.25], 0.8),
+    ]);
+    const { sentences, lessonId } = explainResult(result);
+    const all = sentences.join(' ');
+    expect(all).toMatch(/trained worse/);
+    expect(all).toMatch(/healthy.*not vanishing gradients.*degradation He et al\. \(2016\)/);
+    expect(all).toMatch(/residual:true/);
+    expect(lessonId).toBe('degradation');
+  });
+
+  it('says nothing about depth when every depth stalled', () => {
+    const result = compareResult({ learningRate: 1e-5 }, [
+      summary(1, [LN2 - 0.0002], 0.3),
+      summary(8, [LN2], 1e-5),
+    ]);
+    const all = text(result);
+    expect(all).toMatch(/Every depth stalled at ln 2/);
+    expect(all).not.toMatch(/trained worse|flattened/);
+  });
+});
+
+describe('explainResult on restarts', () => {
+  it('contrasts the convex neuron (one loss) with the deep net (a spread)', () => {
+    const neuron = group('neuron', [0.3012, 0.3011, 0.3013, 0.3012]);
+    const deep = group('deep', [0.05, 0.12, LN2 - 0.0002, 0.08], 6);
+    const { sentences, lessonId } = explainResult(restartsResult([neuron, deep]));
+    expect(sentences[0]).toMatch(
+      /All 4 restarts of the single neuron \(cross-entropy\) ended at the same loss, 0\.301/,
+    );
+    expect(sentences[1]).toMatch(
+      /4 restarts of the depth-6 network ended anywhere from 0\.050 to 0\.693, 1 of them stuck at ln 2/,
+    );
+    expect(lessonId).toBe('restarts');
+  });
+
+  it('credits Auer et al. for a spread neuron with squared error, and does not invent a spread', () => {
+    const mse = group('neuron-mse', [0.09, 0.25, 0.11]);
+    const deep = group('deep', [0.081, 0.082, 0.08], 6);
+    const all = text(restartsResult([mse, deep]));
+    expect(all).toMatch(/squared error makes even one neuron non-convex \(Auer, Herbster & Warmuth 1995\)/);
+    expect(all).toMatch(/3 restarts of the depth-6 network all ended near 0\.080/);
+    expect(all).not.toMatch(/3 restarts of the depth-6 network ended anywhere/);
+  });
+});
+
+describe('explainResult on lp', () => {
+  it('says an infeasible LP needs a hidden layer, and gradient descent agrees at ln 2', () => {
+    const { sentences, lessonId } = explainResult(lpResult('xor', false, { finalLoss: LN2, accuracy: 0.5 }));
+    const all = sentences.join(' ');
+    expect(all).toMatch(/infeasible/);
+    expect(all).toMatch(/at least 64 points/);
+    expect(all).toMatch(/a hidden layer is needed/);
+    expect(all).toMatch(/ln 2/);
+    expect(lessonId).toBe('lp-one-layer');
+  });
+
+  it('says a feasible LP found a separating line', () => {
+    const all = text(lpResult('blobs', true, { finalLoss: 0.02, accuracy: 1 }));
+    expect(all).toMatch(/feasible: it found a separating line for blobs, classifying 100% of the points/);
+    expect(all).not.toMatch(/hidden layer/);
+  });
+});
+
+describe('explainResult on landscape', () => {
+  it('finds the deep plain slice bumpier and the residual one smooth', () => {
+    const result = landscapeResult([
+      variant('shallow', 1, false, { roughness: 1, extraMinima: 0 }),
+      variant('deep plain', 10, false, { roughness: 2.8, extraMinima: 3 }),
+      variant('deep residual', 10, true, { roughness: 1.1, extraMinima: 0 }),
+    ]);
+    const { sentences, lessonId } = explainResult(result);
+    expect(sentences[0]).toMatch(/depth-10 plain net's slice is bumpier \(roughness 2\.80, 3 extra minima\)/);
+    expect(sentences[1]).toMatch(/Residual connections smooth it out/);
+    expect(sentences[2]).toMatch(/falls without a bump/);
+    expect(lessonId).toBe('landscapes');
+  });
+
+  it('says so when depth did not roughen the slice, and reports a barrier on the straight path', () => {
+    const result = landscapeResult([
+      variant('shallow', 1, false, { roughness: 1.2, extraMinima: 1 }),
+      variant(
+        'deep plain',
+        10,
+        false,
+        { roughness: 1.1, extraMinima: 1 },
+        [0.9, 0.7, 0.8, 0.5, 0.2, 0.1, 0.3],
+      ),
+      variant('deep residual', 10, true, { roughness: 1.1, extraMinima: 1 }),
+    ]);
+    const all = text(result);
+    expect(all).toMatch(/no bumpier/);
+    expect(all).not.toMatch(/slice is bumpier/);
+    expect(all).toMatch(/did not smooth/);
+    expect(all).toMatch(/climbs by 0\.100 before falling/);
+  });
+});
+
+describe('explainResult in general', () => {
+  it('gives one to three full sentences and an existing lesson for every fixture', () => {
+    const fixtures: ExperimentResult[] = [
+      trainResult({ depth: 3 }, [0.28], 0.2),
+      compareResult({}, [summary(1, [0.26], 0.3)]),
+      restartsResult([group('three-node', [0.2, 0.35, 0.5])]),
+      landscapeResult([variant('shallow', 1, false, { roughness: 1, extraMinima: 0 })]),
+      lpResult('blobs', true, { finalLoss: 0.02, accuracy: 1 }),
+    ];
+    for (const fixture of fixtures) {
+      const { sentences, lessonId } = explainResult(fixture);
+      expect(sentences.length, fixture.experiment).toBeGreaterThanOrEqual(1);
+      expect(sentences.length, fixture.experiment).toBeLessThanOrEqual(3);
+      for (const sentence of sentences) expect(sentence, fixture.experiment).toMatch(/^[A-Z].*[.:)]$/s);
+      expect(findLesson(lessonId), fixture.experiment).toBeDefined();
+    }
+  });
+});
