@@ -1,41 +1,7 @@
 import type { ExperimentResult } from '../engine/result.js';
-import type { ExperimentSpec } from '../engine/spec.js';
 import type { Validation } from '../engine/validate.js';
-import type { UserError } from './errors.js';
+import type { JobService } from './jobs/types.js';
 import type { CommandOption, ReplyImage } from './types.js';
-
-/** A finished, cancelled, timed-out or failed job; a job always ends in exactly one of these. */
-export type JobOutcome =
-  | { status: 'done'; result: ExperimentResult; cached: boolean; queuedMs: number; runMs: number }
-  | { status: 'cancelled' }
-  | { status: 'timeout'; limitMs: number }
-  | { status: 'failed'; error: { name: string; message: string } };
-
-/** An accepted job. */
-export interface JobTicket {
-  id: string;
-  /** 0 = running now (or answered from the cache), n = n-th in line. */
-  position: number;
-  cached: boolean;
-  done: Promise<JobOutcome>;
-}
-
-/** Callbacks while a job waits and runs. */
-export interface JobHooks {
-  onQueued?(position: number): void;
-  onStart?(): void;
-  onProgress?(progress: { percent: number; loss?: number }): void;
-}
-
-/** The job service as the commands see it (in-process, or on Redis). */
-export interface JobServiceLike {
-  submit(
-    job: { user: string; conversation: string; spec: ExperimentSpec; label?: string },
-    hooks?: JobHooks,
-  ): UserError | JobTicket;
-  cancel(jobId: string, user: string): 'cancelled' | 'not-found' | 'not-yours' | 'already-finished';
-  snapshot(): { running: number; queued: number };
-}
 
 /** What help needs to know of a command. */
 export interface CommandSummary {
@@ -65,7 +31,7 @@ export interface AskAnswerLike {
 
 /** What the tutor's commands need, wired by createBot from the real parts (or test doubles of I/O). */
 export interface TutorServices {
-  jobs: JobServiceLike;
+  jobs: Pick<JobService, 'submit' | 'cancel' | 'snapshot'>;
   validate(input: { experiment: string } & Record<string, unknown>): Validation;
   renderCharts(result: ExperimentResult): Promise<ReplyImage[]>;
   explain(result: ExperimentResult): { sentences: string[]; lessonId: string };

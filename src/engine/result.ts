@@ -60,6 +60,12 @@ export interface FitSpec {
    * of small models start from far-apart points so that "they all end at one loss" means something.
    */
   initScale?: number;
+  /**
+   * Training points given outright, replacing the generated data set (dataset, points, noise and
+   * dataSeed are then only labels): for small sets built to show one effect, such as the plateaus
+   * that trap a squared-error neuron in the restarts experiment.
+   */
+  data?: DataPoints;
 }
 
 /** The measurements of one training run. */

@@ -1,0 +1,58 @@
+import { validateSpec } from '../engine/validate.js';
+import { createLessonSearch } from './ask/index.js';
+import { type ChartRendererOptions, chartsFor, createChartRenderer } from './charts/index.js';
+import { explainResult } from './explain/explain-result.js';
+import type { JobServiceOptions } from './jobs/job-config.js';
+import { createJobService } from './jobs/job-service.js';
+import type { EngineLike, JobService } from './jobs/types.js';
+import { LESSONS } from './lessons/index.js';
+import type { Logger } from './logger.js';
+import type { TutorServices } from './services.js';
+
+/** The parts the tutor's services are made from. */
+export interface TutorParts {
+  engine: EngineLike;
+  logger: Logger;
+  charts: Omit<ChartRendererOptions, 'onFallback'>;
+  /** Experiments running at once; the engine's worker count is a good value. */
+  concurrency: number;
+  /** A teacher's markdown notes (TUTOR_ARTICLE), searched by /ask besides the lessons. */
+  article?: { markdown: string; name: string };
+  /** Overrides of the job limits (tests use short ones). */
+  jobs?: Partial<Omit<JobServiceOptions, 'engine' | 'concurrency'>>;
+}
+
+/** Builds the services every command uses from an engine and settings. */
+export function createTutorServices(parts: TutorParts): {
+  services: Omit<TutorServices, 'catalog'>;
+  jobs: JobService;
+} {
+  const log = parts.logger;
+  const jobs = createJobService({
+    engine: parts.engine,
+    concurrency: parts.concurrency,
+    onHookError: (error, hook) => log.warn({ err: error, hook }, 'job hook failed'),
+    ...parts.jobs,
+  });
+  const renderer = createChartRenderer({
+    ...parts.charts,
+    onFallback: (error) => log.warn({ err: error }, 'QuickChart failed; rendered the chart locally'),
+  });
+  const search = createLessonSearch({
+    lessons: LESSONS,
+    ...(parts.article ? { article: parts.article } : {}),
+  });
+  return {
+    jobs,
+    services: {
+      jobs,
+      validate: validateSpec,
+      renderCharts: (result) => chartsFor(result, renderer),
+      explain: explainResult,
+      lessons: LESSONS,
+      ask: (question) => search.ask(question),
+      backend: () => parts.engine.backend,
+      startedAt: Date.now(),
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { trainRun } from './fit.js';
+import { runLandscapeUnit } from './landscape/run.js';
+import { runLpUnit } from './lp/run.js';
+import type { UnitExecutor, UnitResult, UnitResultByKind, UnitRunOptions, WorkUnit } from './units.js';
+
+/**
+ * Runs units on the current thread, one after another. Used inside worker threads and by tests;
+ * the caller sets up the TensorFlow.js backend first. Training is synchronous, so a call blocks
+ * this thread until its unit is done.
+ */
+export function createInlineExecutor(): UnitExecutor {
+  return {
+    async execute<U extends WorkUnit>(unit: U, options: UnitRunOptions = {}) {
+      const result = await runUnit(unit, options);
+      return result as UnitResultByKind[U['kind']];
+    },
+  };
+}
+
+async function runUnit(unit: WorkUnit, options: UnitRunOptions): Promise<UnitResult> {
+  switch (unit.kind) {
+    case 'fit':
+      return trainRun(unit.spec, options).result;
+    case 'landscape':
+      return runLandscapeUnit(unit.spec, options);
+    case 'lp':
+      return runLpUnit(unit.spec, options);
+  }
+}

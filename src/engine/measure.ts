@@ -1,0 +1,129 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { TrainingData } from './datasets.js';
+import type { Activation } from './limits.js';
+import type { Mlp } from './model/mlp.js';
+import type { NormStats } from './model/ops.js';
+import type { BoundaryGrid } from './result.js';
+
+/*
+ * Measurements taken during and after a training run. Each reads tensors back once, so they are
+ * taken at a handful of steps only.
+ */
+
+/** Points of a loss curve: at most this many, including step 0 and the last step. */
+export const MAX_CURVE_POINTS = 200;
+/** Gradient-norm snapshots besides step 0, evenly spaced up to the last step. */
+export const GRADIENT_SNAPSHOTS = 10;
+
+/** Every how many steps a loss-curve point is kept (the last step is always kept too). */
+export function curveStride(steps: number): number {
+  return Math.max(1, Math.ceil(steps / (MAX_CURVE_POINTS - 2)));
+}
+
+/** The steps at which per-layer gradient norms are taken: 0, then evenly spaced to the last step. */
+export function snapshotSteps(steps: number): Set<number> {
+  const result = new Set<number>();
+  for (let k = 0; k <= GRADIENT_SNAPSHOTS; k++) result.add(Math.round((k * steps) / GRADIENT_SNAPSHOTS));
+  return result;
+}
+
+/** Euclidean norm of each dense layer's kernel and bias gradients together, input side first. */
+export function layerGradientNorms(mlp: Mlp, grads: tf.NamedTensorMap): number[] {
+  return mlp.layers.map((layer) => {
+    let sumOfSquares = 0;
+    for (const variable of [layer.kernel, layer.bias]) {
+      const grad = grads[variable.name];
+      if (!grad) continue;
+      for (const g of grad.dataSync()) sumOfSquares += g * g;
+    }
+    return Math.sqrt(sumOfSquares);
+  });
+}
+
+/** Share of training points on which a unit must be saturated to count as saturated. */
+export const SATURATED_POINT_SHARE = 0.9;
+
+/**
+ * Fraction of saturated units in each hidden layer. A sigmoid unit is saturated on a point when
+ * its output is below 0.02 or above 0.98, a tanh unit when |output| > 0.98: there its slope is
+ * under 2% of its maximum (4% for tanh), so it passes almost no gradient back. A unit counts when
+ * it is saturated on at least 90% of the training points. A relu unit counts when it is dead: zero
+ * on every point, so it never gets a gradient again. Linear units never saturate.
+ */
+export function saturation(hidden: tf.Tensor2D[], activation: Activation): number[] {
+  return hidden.map((layer) => {
+    if (activation === 'linear') return 0;
+    const [points, units] = layer.shape;
+    const values = layer.dataSync();
+    const isSaturated =
+      activation === 'sigmoid'
+        ? (a: number) => a < 0.02 || a > 0.98
+        : activation === 'tanh'
+          ? (a: number) => Math.abs(a) > 0.98
+          : (a: number) => a <= 0;
+    const needed = activation === 'relu' ? points : SATURATED_POINT_SHARE * points;
+    let saturatedUnits = 0;
+    for (let u = 0; u < units; u++) {
+      let count = 0;
+      for (let p = 0; p < points; p++) if (isSaturated(values[p * units + u]!)) count++;
+      if (count >= needed) saturatedUnits++;
+    }
+    return units === 0 ? 0 : saturatedUnits / units;
+  });
+}
+
+/** Share of points whose logit has the sign of its label (logit > 0 predicts class 1). */
+export function accuracy(logits: Float32Array | Int32Array | Uint8Array, labels: Float32Array): number {
+  let correct = 0;
+  for (let i = 0; i < labels.length; i++) if (logits[i]! > 0 === labels[i]! > 0.5) correct++;
+  return labels.length === 0 ? 0 : correct / labels.length;
+}
+
+const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
+
+/**
+ * Class-1 probabilities on a size × size grid over the data's bounding box plus a 10% margin on
+ * each side (row-major, y outer). Batch norm uses the training batch's statistics.
+ */
+export function boundaryGrid(
+  mlp: Mlp,
+  data: TrainingData,
+  size: number,
+  batchStats: NormStats[],
+): BoundaryGrid {
+  let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let i = 0; i < data.n; i++) {
+    const px = data.x[2 * i]!;
+    const py = data.x[2 * i + 1]!;
+    [xMin, xMax, yMin, yMax] = [
+      Math.min(xMin, px),
+      Math.max(xMax, px),
+      Math.min(yMin, py),
+      Math.max(yMax, py),
+    ];
+  }
+  const xMargin = 0.1 * (xMax - xMin);
+  const yMargin = 0.1 * (yMax - yMin);
+  [xMin, xMax, yMin, yMax] = [xMin - xMargin, xMax + xMargin, yMin - yMargin, yMax + yMargin];
+  const at = (lo: number, hi: number, k: number) =>
+    size === 1 ? (lo + hi) / 2 : lo + ((hi - lo) * k) / (size - 1);
+  const points = new Float32Array(size * size * 2);
+  for (let row = 0; row < size; row++) {
+    for (let col = 0; col < size; col++) {
+      points[2 * (row * size + col)] = at(xMin, xMax, col);
+      points[2 * (row * size + col) + 1] = at(yMin, yMax, row);
+    }
+  }
+  const probabilities = tf.tidy(() => {
+    const grid = tf.tensor2d(points, [size * size, 2]);
+    return tf.sigmoid(mlp.inspect(grid, batchStats).logits).dataSync();
+  });
+  return {
+    size,
+    xMin: round4(xMin),
+    xMax: round4(xMax),
+    yMin: round4(yMin),
+    yMax: round4(yMax),
+    probabilities: Array.from(probabilities, round4),
+  };
+}

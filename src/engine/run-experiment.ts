@@ -1,0 +1,96 @@
+import { PLANNERS } from './experiments/index.js';
+import type { ExperimentResult, Progress, ResultByName } from './result.js';
+import type { ExperimentSpec } from './spec.js';
+import type { ExperimentPlanner, UnitProgress, UnitResult } from './units.js';
+import { abortError } from './worker/errors.js';
+import type { WorkerPool } from './worker/pool-types.js';
+import type { FaultKind } from './worker/protocol.js';
+
+/** Progress reports and cancellation for one experiment run. */
+export interface RunExperimentOptions {
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+  /** Crashes the worker of the first unit for real; honoured only by a pool made with faultInjection. Tests only. */
+  fault?: FaultKind;
+}
+
+/** Combines per-unit progress into one monotone fraction over the whole experiment. */
+function createProgressTracker(units: number, report: ((progress: Progress) => void) | undefined) {
+  const fractions = new Array<number>(units).fill(0);
+  let unitsDone = 0;
+  let lastFraction = 0;
+  let loss: number | undefined;
+  const emit = (): void => {
+    const sum = fractions.reduce((a, b) => a + b, 0);
+    // A unit's own fraction only rises, but guard anyway: a bar that jumps back looks broken.
+    lastFraction = Math.max(lastFraction, units === 0 ? 1 : sum / units);
+    report?.({ fraction: lastFraction, unitsDone, units, ...(loss !== undefined && { loss }) });
+  };
+  return {
+    unitProgress(index: number, progress: UnitProgress): void {
+      if (progress.steps > 0)
+        fractions[index] = Math.min(1, Math.max(fractions[index] ?? 0, progress.step / progress.steps));
+      if (progress.loss !== undefined && Number.isFinite(progress.loss)) loss = progress.loss;
+      emit();
+    },
+    unitDone(index: number): void {
+      fractions[index] = 1;
+      unitsDone++;
+      emit();
+    },
+  };
+}
+
+/**
+ * Runs one validated experiment: plans its units, runs them all at once through the executor
+ * (a pool queues them, so every core works), reports combined progress and assembles the result.
+ * When one unit fails, or `signal` aborts, the other units are cancelled and the call rejects.
+ */
+export async function runExperiment<S extends ExperimentSpec>(
+  spec: S,
+  executor: Pick<WorkerPool, 'execute' | 'backend'>,
+  options: RunExperimentOptions = {},
+): Promise<ResultByName[S['experiment']]> {
+  const started = performance.now();
+  const { signal } = options;
+  if (signal?.aborted) throw abortError(signal.reason);
+  // The planner table is keyed by name; this lookup pairs the spec with its own planner.
+  const planner = PLANNERS[spec.experiment] as unknown as ExperimentPlanner<S, ExperimentResult>;
+  const units = planner.plan(spec);
+  const progress = createProgressTracker(units.length, options.onProgress);
+
+  const stopAll = new AbortController();
+  const forwardAbort = (): void => stopAll.abort(signal?.reason);
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+  let results: UnitResult[];
+  try {
+    results = await Promise.all(
+      units.map(async (unit, index) => {
+        try {
+          const result = await executor.execute(unit, {
+            signal: stopAll.signal,
+            onProgress: (p) => progress.unitProgress(index, p),
+            ...(index === 0 && options.fault ? { fault: options.fault } : {}),
+          });
+          progress.unitDone(index);
+          return result;
+        } catch (error) {
+          // The first failure wins (Promise.all reports it); the rest are told to stop.
+          stopAll.abort(error);
+          throw error;
+        }
+      }),
+    );
+  } finally {
+    signal?.removeEventListener('abort', forwardAbort);
+  }
+
+  const assembled = planner.assemble(spec, results);
+  return {
+    experiment: spec.experiment,
+    backend: executor.backend,
+    spec,
+    ...assembled,
+    durationMs: Math.round(performance.now() - started),
+  } as unknown as ResultByName[S['experiment']];
+}

@@ -1,0 +1,40 @@
+import { createBot } from '../../src/bot/create-bot.js';
+import type { JobServiceOptions } from '../../src/bot/jobs/job-config.js';
+import type { EngineLike } from '../../src/bot/jobs/types.js';
+import { silentLogger } from '../../src/bot/logger.js';
+import { createTutorServices } from '../../src/bot/wire.js';
+import { createEngine, type Engine } from '../../src/engine/index.js';
+import { createFakeAdapter } from './fake-adapter.js';
+
+/** A seed that makes the harness's engine crash its worker for real (see faultInjection). */
+export const CRASH_SEED = 4242;
+
+/** A small run that takes well under a second. */
+export const SMALL = 'depth:2 width:8 steps:40 points:64 seeds:1 gridSize:10';
+
+/** The whole tutor on the real engine (two wasm workers), driven through a fake adapter. */
+export async function startTutor(jobs: Partial<Omit<JobServiceOptions, 'engine' | 'concurrency'>> = {}) {
+  const engine: Engine = await createEngine({ workers: 2, backend: 'wasm', faultInjection: true });
+  // Routes one seed to a real worker crash; every other run goes to the engine untouched.
+  const crashing: EngineLike = {
+    backend: engine.backend,
+    run: (spec, options) => engine.run(spec, spec.seed === CRASH_SEED ? { ...options, fault: 'exit' } : options),
+  };
+  const { services, jobs: jobService } = createTutorServices({
+    engine: crashing,
+    logger: silentLogger,
+    charts: { kind: 'local' },
+    concurrency: 2,
+    jobs,
+  });
+  const bot = createBot({ services, logger: silentLogger });
+  return {
+    bot,
+    engine,
+    adapter: createFakeAdapter(bot),
+    async stop() {
+      await jobService.close();
+      await engine.close();
+    },
+  };
+}
