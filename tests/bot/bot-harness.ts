@@ -18,7 +18,8 @@ export async function startTutor(jobs: Partial<Omit<JobServiceOptions, 'engine' 
   // Routes one seed to a real worker crash; every other run goes to the engine untouched.
   const crashing: EngineLike = {
     backend: engine.backend,
-    run: (spec, options) => engine.run(spec, spec.seed === CRASH_SEED ? { ...options, fault: 'exit' } : options),
+    run: (spec, options) =>
+      engine.run(spec, spec.seed === CRASH_SEED ? { ...options, fault: 'exit' } : options),
   };
   const { services, jobs: jobService } = createTutorServices({
     engine: crashing,

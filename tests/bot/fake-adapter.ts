@@ -56,7 +56,9 @@ export function createFakeAdapter(bot: Bot) {
     /** Sends `/command text` as a user. */
     send(user: string, line: string): Exchange {
       const [command = '', ...rest] = line.replace(/^\//, '').split(' ');
-      return track((io) => bot.handle({ ...base(user), command, options: { kind: 'text', text: rest.join(' ') } }, io));
+      return track((io) =>
+        bot.handle({ ...base(user), command, options: { kind: 'text', text: rest.join(' ') } }, io),
+      );
     },
     /** Sends typed options, as Discord does. */
     sendTyped(user: string, command: string, values: Record<string, unknown>): Exchange {

@@ -55,11 +55,15 @@ export function experimentCommand(
           return experimentReply(outcome.result, services, outcome);
         case 'cancelled':
           return privateNote('Cancelled.', [`The ${name} run was stopped before it finished.`]);
-        case 'timeout':
-          return privateNote(
-            `This ${name} run took longer than ${Math.round(outcome.limitMs / 1000)} s and was stopped.`,
-            ['Try fewer steps, seeds or points.'],
-          );
+        case 'timeout': {
+          const seconds =
+            outcome.limitMs < 10_000
+              ? (outcome.limitMs / 1000).toFixed(1)
+              : Math.round(outcome.limitMs / 1000);
+          return privateNote(`This ${name} run took longer than ${seconds} s and was stopped.`, [
+            'Try fewer steps, seeds or points.',
+          ]);
+        }
         case 'failed':
           log.error({ error: outcome.error, spec }, 'experiment failed');
           throw new Error(`${name} failed: ${outcome.error.name}: ${outcome.error.message}`);

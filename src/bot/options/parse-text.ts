@@ -1,5 +1,6 @@
 import type { Field } from '../../engine/fields.js';
 import { describeAllowed } from '../../engine/fields.js';
+import { ALIASES } from './short-keys.js';
 
 /*
  * Turns free text such as `depth:8 activation:relu seeds:3` into typed option values. Slack,
@@ -18,9 +19,6 @@ export interface OptionError {
 export type ParsedOptions =
   | { ok: true; values: Record<string, unknown> }
   | { ok: false; errors: OptionError[] };
-
-/** Short names people type, mapped to option names. */
-const ALIASES: Record<string, string> = { lr: 'learningRate', rate: 'learningRate', arch: 'architectures' };
 
 const normalizeKey = (key: string) => key.toLowerCase().replace(/[-_]/g, '');
 

@@ -24,7 +24,7 @@ function button(
 ) {
   const fields = SPEC_FIELDS[experiment] as Record<string, Field>;
   const known = Object.fromEntries(Object.entries(values).filter(([key]) => Object.hasOwn(fields, key)));
-  return commandButton(label, experiment, optionText(known, fields), style);
+  return commandButton(label, experiment, optionText(known, fields, true), style);
 }
 
 const newSeeds = (spec: { seed: number; seeds?: number; restarts?: number }) =>
