@@ -1,69 +1,111 @@
 #!/usr/bin/env node
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseOptionText } from './bot/options/parse-text.js';
+import pino from 'pino';
+import { renderReplyText } from './adapters/cli/render-text.js';
+import { createTutorApp } from './app.js';
+import { chartsFor, createChartRenderer } from './bot/charts/index.js';
+import { COMMANDS } from './bot/commands/index.js';
+import { resolveOptions } from './bot/options/resolve.js';
+import type { CommandIo, Reply, ReplyImage } from './bot/types.js';
 import { parseCliArgs } from './cli/args.js';
-import { summarize } from './cli/summarize.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createEngine, EXPERIMENTS, type ExperimentName, SPEC_FIELDS, validateSpec } from './engine/index.js';
+import { EXPERIMENTS, type ExperimentName, validateSpec } from './engine/index.js';
 
 /*
- * `depth-tutor <experiment> key:value ... [--json] [--out DIR]`: runs one experiment from a shell
- * on the same worker pool the bot uses. Exit codes: 0 done, 2 bad input, 1 anything else.
+ * `depth-tutor <command> key:value ... [--json] [--out DIR]`: any command of the bot, from a
+ * shell, through the same bot core and worker pool. --json prints an experiment's full result.
+ * Exit codes: 0 done, 2 bad input, 1 anything else (the run failed, timed out or was cancelled).
  */
 
-const USAGE = `usage: depth-tutor <experiment> [key:value ...] [--json] [--out DIR]
-experiments: ${EXPERIMENTS.join(', ')}
-example: depth-tutor compare depths:1,2,4,8 seeds:3 --json
-Options of an experiment: depth-tutor <experiment> --help`;
-
-function optionHelp(experiment: ExperimentName): string {
-  const lines = Object.entries(SPEC_FIELDS[experiment]).map(
-    ([name, f]) => `  ${name.padEnd(14)} ${f.description} (default ${String(f.default)})`,
-  );
-  return [`options of ${experiment}:`, ...lines].join('\n');
-}
+const USAGE = `usage: depth-tutor <command> [key:value ...] [--json] [--out DIR]
+commands: ${COMMANDS.map((c) => c.name).join(', ')}
+examples:
+  depth-tutor train depth:8
+  depth-tutor compare depths:1,2,4,8 seeds:3 --json
+  depth-tutor explain vanishing-gradients
+Every option of a command: depth-tutor help <command>`;
 
 function fail(code: number, message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(code);
 }
 
+async function saveImages(images: ReplyImage[], outDir: string | undefined): Promise<string[]> {
+  if (!outDir || images.length === 0) return [];
+  await mkdir(outDir, { recursive: true });
+  return Promise.all(
+    images.map(async (image) => {
+      const file = path.join(outDir, image.name);
+      await writeFile(file, image.png);
+      return file;
+    }),
+  );
+}
+
 async function main(): Promise<void> {
   const parsedArgs = parseCliArgs(process.argv.slice(2));
   if (!parsedArgs.ok) fail(2, parsedArgs.message);
   const { args } = parsedArgs;
-  const experiment = EXPERIMENTS.find((e) => e === args.command);
-  if (args.help && experiment) return void process.stdout.write(`${optionHelp(experiment)}\n`);
-  if (args.help || args.command === undefined) return void process.stdout.write(`${USAGE}\n`);
-  if (!experiment) fail(2, `unknown experiment "${args.command}"; choose one of ${EXPERIMENTS.join(', ')}`);
+  if (args.command === undefined || (args.help && args.command === 'help'))
+    return void process.stdout.write(`${USAGE}\n`);
+  const definition = COMMANDS.find((c) => c.name === args.command);
+  if (!definition)
+    fail(2, `unknown command "${args.command}"; commands are ${COMMANDS.map((c) => c.name).join(', ')}`);
+  const command = args.help ? 'help' : definition.name;
+  const text = args.help ? definition.name : args.optionText;
+  const experiment = EXPERIMENTS.find((e): e is ExperimentName => e === command);
 
-  const options = parseOptionText(args.optionText, SPEC_FIELDS[experiment]);
-  const checked = options.ok ? validateSpec({ experiment, ...options.values }) : options;
+  // Bad options stop here with exit code 2 and the words the bot would use.
+  const options = resolveOptions(COMMANDS.find((c) => c.name === command)!, { kind: 'text', text });
+  const checked = options.ok && experiment ? validateSpec({ experiment, ...options.values }) : options;
   if (!checked.ok) fail(2, checked.errors.map((e) => e.message).join('\n'));
+  if (args.json && !experiment) fail(2, `--json works with the experiments: ${EXPERIMENTS.join(', ')}`);
 
   const config = loadConfig();
-  const engine = await createEngine({ backend: config.engine.backend, workers: config.engine.workers });
+  const logger = pino({ level: process.env.LOG_LEVEL ? config.logLevel : 'warn' }, pino.destination(2));
+  const app = await createTutorApp(config, logger);
   const abort = new AbortController();
   process.once('SIGINT', () => abort.abort());
-  const showProgress = !args.json && process.stderr.isTTY;
+  const showProgress = process.stderr.isTTY && !args.json;
   try {
-    const result = await engine.run(checked.spec, {
-      signal: abort.signal,
-      onProgress: (p) => {
-        if (showProgress) process.stderr.write(`\r${(100 * p.fraction).toFixed(0).padStart(3)}%`);
-      },
-    });
-    if (showProgress) process.stderr.write('\r    \r');
-    process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : `${summarize(result)}\n`);
-    if (args.outDir) {
-      await mkdir(args.outDir, { recursive: true });
-      const file = path.join(args.outDir, `${experiment}.json`);
-      await writeFile(file, JSON.stringify(result, null, 2));
-      if (!args.json) process.stdout.write(`result written to ${file}\n`);
+    if (args.json && checked.ok && 'spec' in checked) {
+      const result = await app.engine.run(checked.spec, { signal: abort.signal });
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      const renderer = createChartRenderer({
+        kind: config.charts.renderer,
+        quickchartUrl: config.charts.quickchartUrl,
+      });
+      if (args.outDir) await saveImages(await chartsFor(result, renderer), args.outDir);
+      return;
     }
+    let accepted = false;
+    const io: CommandIo = {
+      accept: async ({ summary }) => {
+        accepted = true;
+        process.stderr.write(`${summary}\n`);
+      },
+      progress: (update) => {
+        if (!showProgress) return;
+        const line =
+          update.kind === 'queued'
+            ? `queued #${update.position}`
+            : `${update.percent}%${update.loss === undefined ? '' : ` loss ${update.loss.toFixed(3)}`}`;
+        process.stderr.write(`\r${line.padEnd(30)}`);
+      },
+    };
+    const request = {
+      platform: 'cli' as const,
+      requestId: `cli-${process.pid}`,
+      user: { id: 'cli' },
+      conversation: 'cli',
+    };
+    const reply: Reply = await app.bot.handle({ ...request, command, options: { kind: 'text', text } }, io);
+    if (showProgress) process.stderr.write(`\r${' '.repeat(30)}\r`);
+    process.stdout.write(renderReplyText(reply, await saveImages(reply.images, args.outDir)));
+    if (experiment && (!accepted || reply.visibility === 'private')) process.exitCode = 1;
   } finally {
-    await engine.close();
+    await app.close();
   }
 }
 

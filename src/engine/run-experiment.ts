@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { PLANNERS } from './experiments/index.js';
 import type { ExperimentResult, Progress, ResultByName } from './result.js';
 import type { ExperimentSpec } from './spec.js';
@@ -60,6 +61,8 @@ export async function runExperiment<S extends ExperimentSpec>(
   const progress = createProgressTracker(units.length, options.onProgress);
 
   const stopAll = new AbortController();
+  // Every unit listens to this one signal; a 40-run sweep is not a listener leak.
+  setMaxListeners(units.length + 10, stopAll.signal);
   const forwardAbort = (): void => stopAll.abort(signal?.reason);
   signal?.addEventListener('abort', forwardAbort, { once: true });
   let results: UnitResult[];

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/** Runs the CLI from source, as `npx depth-tutor ...` runs the built one. */
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, TUTOR_WORKERS: '2', TUTOR_BACKEND: 'wasm', LOG_LEVEL: '' },
+    timeout: 60_000,
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('depth-tutor CLI', () => {
+  it('prints a compare result as JSON with the documented fields', () => {
+    const { code, stdout } = cli('compare', 'depths:1,2', 'seeds:2', 'steps:30', 'points:64', '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({
+      experiment: 'compare',
+      backend: 'wasm',
+      spec: { depths: [1, 2], seeds: 2 },
+    });
+    expect(result.durationMs).toBeGreaterThan(0);
+    expect(result.runs).toHaveLength(4);
+    for (const run of result.runs) {
+      expect(run).toEqual(
+        expect.objectContaining({
+          depth: expect.any(Number),
+          seed: expect.any(Number),
+          finalLoss: expect.any(Number),
+        }),
+      );
+    }
+    expect(result.summaries.map((s: { depth: number }) => s.depth)).toEqual([1, 2]);
+    expect(result.summaries[0].meanFinalLoss).toBeGreaterThan(0);
+  });
+
+  it('prints the bot reply and writes the charts as PNG files with --out', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'depth-tutor-cli-'));
+    const { code, stdout } = cli(
+      'train',
+      'depth:2',
+      'width:8',
+      'steps:30',
+      'points:64',
+      'seeds:1',
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('Training run: depth 2');
+    expect(stdout).toContain('Repeat it: `/train depth:2 width:8 steps:30 points:64 seeds:1`');
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(['decision-boundary.png', 'gradient-norms.png', 'loss-curves.png']);
+    for (const file of files)
+      expect(readFileSync(path.join(out, file)).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('exits 2 with the bot’s own words for bad options, unknown commands and flags', () => {
+    const bad = cli('train', 'depth:99');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('depth must be a whole number from 0 to 32 (got 99)');
+    expect(cli('trian').stderr).toContain('unknown command "trian"');
+    expect(cli('train', '--fast').code).toBe(2);
+  });
+
+  it('runs the reading commands too', () => {
+    const { code, stdout } = cli('explain', 'lp-one-layer');
+    expect(code).toBe(0);
+    expect(stdout).toContain('linear program');
+    const help = cli('train', '--help');
+    expect(help.stdout).toContain('a whole number from 0 to 32 (default 5)');
+  });
+});

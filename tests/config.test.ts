@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('has the documented defaults and no platform without a token', () => {
+    const config = loadConfig({});
+    expect(config.discord).toBeUndefined();
+    expect(config.slack).toBeUndefined();
+    expect(config.playground).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.engine.backend).toBe('auto');
+    expect(config.engine.workers).toBeGreaterThanOrEqual(1);
+    expect(config.databasePath).toBe('./data/tutor.db');
+    expect(config.charts.renderer).toBe('local');
+    expect(config.secrets).toEqual([]);
+  });
+
+  it('enables a platform when its token is set and lists every secret', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: 'd-secret',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's-1',
+      TUTOR_WORKERS: '3',
+    });
+    expect(config.discord?.token).toBe('d-secret');
+    expect(config.slack).toMatchObject({ botToken: 'xoxb-1', signingSecret: 's-1', port: 3001 });
+    expect(config.engine.workers).toBe(3);
+    expect(config.secrets.sort()).toEqual(['d-secret', 's-1', 'xoxb-1']);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ LOG_LEVEL: '', DISCORD_TOKEN: ' ' }).discord).toBeUndefined();
+  });
+
+  it('names every malformed variable, without echoing secrets', () => {
+    expect(() =>
+      loadConfig({ TUTOR_BACKEND: 'gpu', PLAYGROUND_PORT: '99999', DISCORD_TOKEN: 'd-secret' }),
+    ).toThrow(ConfigError);
+    try {
+      loadConfig({ TUTOR_BACKEND: 'gpu', PLAYGROUND_PORT: '99999', DISCORD_TOKEN: 'd-secret' });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('TUTOR_BACKEND');
+      expect(message).toContain('PLAYGROUND_PORT');
+      expect(message).not.toContain('d-secret');
+    }
+  });
+});
