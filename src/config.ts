@@ -23,6 +23,7 @@ const envSchema = z.object({
   SLACK_API_URL: optional,
   PLAYGROUND_PORT: port.default(3000),
   PLAYGROUND_HOST: z.string().min(1).default('127.0.0.1'),
+  PLAYGROUND_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).default('true'),
   TUTOR_BACKEND: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'),
   TUTOR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   TUTOR_DB: z.string().min(1).default('./data/tutor.db'),
@@ -66,7 +67,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
           apiUrl: e.SLACK_API_URL,
         }
       : undefined,
-    playground: { host: e.PLAYGROUND_HOST, port: e.PLAYGROUND_PORT },
+    playground: {
+      enabled: ['true', '1', 'yes', 'on'].includes(e.PLAYGROUND_ENABLED),
+      host: e.PLAYGROUND_HOST,
+      port: e.PLAYGROUND_PORT,
+    },
     engine: {
       backend: e.TUTOR_BACKEND,
       workers: e.TUTOR_WORKERS ?? os.availableParallelism(),

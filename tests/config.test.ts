@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.discord).toBeUndefined();
     expect(config.slack).toBeUndefined();
-    expect(config.playground).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.playground).toEqual({ enabled: true, host: '127.0.0.1', port: 3000 });
     expect(config.engine.backend).toBe('auto');
     expect(config.engine.workers).toBeGreaterThanOrEqual(1);
     expect(config.databasePath).toBe('./data/tutor.db');

@@ -185,7 +185,10 @@ export interface LpResult extends ResultBase<'lp', LpSpec> {
   weights?: { w: [number, number]; b: number };
   /** Accuracy of the LP weights on the data (when feasible). */
   lpAccuracy?: number;
-  /** Fewest points that must be misclassified-or-inside-the-margin, from the soft LP. */
+  /**
+   * Points the soft LP (minimum total slack) leaves short of margin 1: zero exactly when a separating
+   * line exists. Not the fewest possible errors (that count is an integer program).
+   */
   minViolations: number;
   solveMs: number;
   /** Gradient descent on one sigmoid neuron, same data, for comparison. */

@@ -160,7 +160,7 @@ describe('explainResult on lp', () => {
     const { sentences, lessonId } = explainResult(lpResult('xor', false, { finalLoss: LN2, accuracy: 0.5 }));
     const all = sentences.join(' ');
     expect(all).toMatch(/infeasible/);
-    expect(all).toMatch(/at least 64 points/);
+    expect(all).toMatch(/no straight line separates xor/);
     expect(all).toMatch(/a hidden layer is needed/);
     expect(all).toMatch(/ln 2/);
     expect(lessonId).toBe('lp-one-layer');

@@ -20,12 +20,8 @@ export function explainLp(result: LpResult): Explanation {
     );
     sentences.push(`Gradient descent on one neuron, on the same data, reached ${gdNumbers}.`);
   } else {
-    const violations =
-      result.minViolations > 0
-        ? ` (at least ${result.minViolations} points must land on the wrong side or inside the margin)`
-        : '';
     sentences.push(
-      `The linear program is infeasible: no straight line separates ${dataset}${violations}. One layer cannot fit this data; a hidden layer is needed.`,
+      `The linear program is infeasible: no straight line separates ${dataset}, whatever the weights. One layer cannot fit this data; a hidden layer is needed.`,
     );
     sentences.push(
       isStalled(gd.finalLoss, 'cross-entropy')

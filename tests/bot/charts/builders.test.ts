@@ -230,6 +230,6 @@ describe('LP', () => {
     expect(byLabel(infeasible, 'separating line found by the LP')).toBeUndefined();
     const title = (infeasible.config.options.plugins as { title: { text: string } }).title.text;
     expect(title).toContain('infeasible');
-    expect(infeasible.alt).toContain('31 points');
+    expect(infeasible.alt).toContain('no straight line separates the classes');
   });
 });

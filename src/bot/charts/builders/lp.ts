@@ -48,10 +48,10 @@ export function lpChart(result: LpResult): ChartDraft {
     : `No line separates the classes (${dataset}): LP infeasible`;
   const subtitle = result.feasible
     ? `LP: ${formatPercent(result.lpAccuracy ?? 1)} correct in ${formatValue(result.solveMs)} ms · ${gdText}`
-    : `at least ${result.minViolations} points end on the wrong side · ${gdText}`;
+    : `every line leaves some points on the wrong side · ${gdText}`;
   const alt = result.feasible
     ? `The ${dataset} data (${result.data.x.length} points, two classes) with the separating line found by linear programming in ${formatValue(result.solveMs)} ms; it classifies ${formatPercent(result.lpAccuracy ?? 1)} of the points correctly. Gradient descent on one neuron reaches ${formatPercent(gd.accuracy)}.`
-    : `The ${dataset} data (${result.data.x.length} points, two classes). The linear program is infeasible (${result.solverStatus}): no straight line separates the classes; at least ${result.minViolations} points end on the wrong side. Gradient descent on one neuron reaches ${formatPercent(gd.accuracy)}.`;
+    : `The ${dataset} data (${result.data.x.length} points, two classes). The linear program is infeasible (${result.solverStatus}): no straight line separates the classes. Gradient descent on one neuron reaches ${formatPercent(gd.accuracy)}.`;
   return {
     name: 'lp',
     alt,
