@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { benchBotReply } from './bot-reply.js';
 import { benchExperiments } from './experiments.js';
 import { benchTrainingSteps } from './training-steps.js';
 
@@ -11,3 +12,4 @@ console.log(
 );
 await benchTrainingSteps();
 await benchExperiments();
+await benchBotReply();
