@@ -43,6 +43,11 @@ export function createBot(options: {
         `Commands: ${commands.map((c) => `/${c.name}`).join(', ')}`,
       ]);
     }
+    if (command.teacherOnly && !request.user.teacher) {
+      return privateNote(`Only teachers can use /${command.name}.`, [
+        'If you teach this class, ask an admin for the teacher role (or Manage Server on Discord).',
+      ]);
+    }
     const parsed = resolveOptions(command, request.options);
     if (!parsed.ok) {
       const lines = parsed.errors.map((e) => e.message);

@@ -17,7 +17,8 @@ export type RequestOptions =
 export interface BotRequest {
   platform: Platform;
   requestId: string;
-  user: { id: string; name?: string };
+  /** `teacher`: the adapter's verdict from the platform's permissions and configured roles. */
+  user: { id: string; name?: string; teacher?: boolean };
   /** Channel or conversation id on the platform. */
   conversation: string;
   command: string;
