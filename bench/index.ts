@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { benchBotReply } from './bot-reply.js';
 import { benchExperiments } from './experiments.js';
+import { benchPlaygroundStart } from './playground-start.js';
 import { benchTrainingSteps } from './training-steps.js';
 
 /*
@@ -13,3 +14,4 @@ console.log(
 await benchTrainingSteps();
 await benchExperiments();
 await benchBotReply();
+await benchPlaygroundStart();

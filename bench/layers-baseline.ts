@@ -25,7 +25,8 @@ export async function layersMsPerStep(
   model.compile({ optimizer: tf.train.sgd(0.1), loss: 'binaryCrossentropy' });
   const x = tf.tensor2d(data.x, [points, 2]);
   const y = tf.tensor2d(data.y, [points, 1]);
-  const trainEpochs = (epochs: number) => model.fit(x, y, { batchSize: points, epochs, verbose: 0, shuffle: false });
+  const trainEpochs = (epochs: number) =>
+    model.fit(x, y, { batchSize: points, epochs, verbose: 0, shuffle: false });
   await trainEpochs(5); // warm-up: kernels compiled, memory allocated
   const start = performance.now();
   await trainEpochs(steps);

@@ -1,0 +1,94 @@
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import type { ButtonBody, CommandBody } from './web/wire.js';
+
+/*
+ * Request bodies come from a browser, but nothing stops anyone on the network from sending
+ * anything: every body is size-limited, parsed and checked here, and a bad one gets one clear
+ * sentence back, never a stack trace.
+ */
+
+/** Largest accepted body; a command line is short. */
+export const MAX_BODY_BYTES = 8 * 1024;
+
+/** A request the server refuses, with the HTTP status and the sentence to show. */
+export class BadRequest extends Error {
+  override name = 'BadRequest';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Client ids are random strings the page makes; channel names are short slugs. */
+export const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+export const CHANNEL = /^[a-z0-9][a-z0-9-]{0,31}$/;
+
+const client = z.string().regex(CLIENT_ID, 'client must be 8 to 64 letters, digits, - or _');
+const channel = z.string().regex(CHANNEL, 'channel must be 1 to 32 lowercase letters, digits or -');
+// Control characters would let a name fake line breaks or hide itself in the message list.
+const name = z
+  .string()
+  .max(40, 'name must be at most 40 characters')
+  .transform((s) => s.replace(/\p{Cc}/gu, '').trim() || 'Guest');
+
+const commandBody = z.strictObject({
+  client,
+  name,
+  channel,
+  text: z
+    .string()
+    .max(600, 'text must be at most 600 characters')
+    .refine((s) => s.trim() !== '', 'text must not be empty'),
+});
+
+const buttonBody = z.strictObject({
+  client,
+  name,
+  channel,
+  buttonId: z.string().min(1, 'buttonId must not be empty').max(200, 'buttonId is too long'),
+  label: z.string().max(80, 'label must be at most 80 characters').optional(),
+});
+
+/** Reads a JSON body of at most MAX_BODY_BYTES. */
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  // Requiring JSON also keeps plain cross-site form posts out: they cannot set this type.
+  if (!/^application\/json\b/i.test(type)) throw new BadRequest(415, 'send the body as application/json');
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES)
+    throw new BadRequest(413, `the body must be at most ${MAX_BODY_BYTES} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BadRequest(413, `the body must be at most ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new BadRequest(400, 'the body is not valid JSON');
+  }
+}
+
+function check<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  const what =
+    issue?.code === 'invalid_type' ? `expected ${issue.expected}` : (issue?.message ?? 'invalid body');
+  throw new BadRequest(400, `${where}${what}`);
+}
+
+/** A checked POST /api/command body. */
+export const parseCommandBody = (value: unknown): CommandBody => check(commandBody, value);
+
+/** A checked POST /api/button body. */
+export function parseButtonBody(value: unknown): ButtonBody {
+  const { label, ...rest } = check(buttonBody, value);
+  return label === undefined ? rest : { ...rest, label };
+}

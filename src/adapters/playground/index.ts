@@ -1,0 +1,109 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Bot } from '../../bot/create-bot.js';
+import type { Logger } from '../../bot/logger.js';
+import type { Reply } from '../../bot/types.js';
+import { CHANNEL } from './bodies.js';
+import { catalogOf } from './catalog.js';
+import { createChannelHub } from './channels.js';
+import { createDispatcher } from './dispatch.js';
+import { isLoopback } from './http-guard.js';
+import { createImageStore } from './image-store.js';
+import { handleHttp } from './routes.js';
+import { createStaticFiles } from './static-files.js';
+
+export { catalogOf } from './catalog.js';
+export { conversationOf, splitCommandLine, toBotRequest, toButtonPress, toWireReply } from './translate.js';
+
+/*
+ * The local web playground: a page that behaves like a class channel. Like every adapter it only
+ * translates (page requests in, neutral replies out) and owns its platform's habits: here, an
+ * event stream per open page instead of a chat API.
+ */
+
+/** How to start the playground. */
+export interface PlaygroundOptions {
+  bot: Bot;
+  /** PLAYGROUND_HOST; loopback by default. */
+  host: string;
+  /** PLAYGROUND_PORT; 0 picks a free port (tests). */
+  port: number;
+  logger: Logger;
+  /** Where the page's files are; default: the `web` folder beside this module. */
+  webDir?: string;
+}
+
+/** A started-or-stoppable playground. */
+export interface PlaygroundAdapter {
+  /** Listens and resolves with the address to open in a browser. */
+  start(): Promise<{ url: string }>;
+  /** Closes every event stream and the server (the job service's own shutdown ends runs in flight). */
+  stop(): Promise<void>;
+  /** Shows a reply in a channel by id (`class` or `playground:class`), to everyone watching it. */
+  post(conversation: string, reply: Reply): Promise<void>;
+}
+
+/** The URL a person can open: an unspecified bind address is reached through localhost. */
+function urlFor(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`;
+}
+
+/** Creates the playground adapter; nothing listens until `start`. */
+export function createPlaygroundAdapter(options: PlaygroundOptions): PlaygroundAdapter {
+  const logger = options.logger.child({ platform: 'playground' });
+  const hub = createChannelHub();
+  const images = createImageStore({ maxImages: 300, maxBytes: 64 * 1024 * 1024 });
+  const dispatcher = createDispatcher({ bot: options.bot, hub, images, logger });
+  const deps = {
+    dispatcher,
+    hub,
+    images,
+    files: createStaticFiles(options.webDir),
+    commands: catalogOf(options.bot.commands),
+    boundHost: options.host,
+    logger,
+  };
+  let server: Server | undefined;
+
+  return {
+    async start() {
+      if (server) throw new Error('the playground is already started');
+      const listening = createServer((req, res) => void handleHttp(req, res, deps));
+      server = listening;
+      await new Promise<void>((resolve, reject) => {
+        listening.once('error', reject);
+        listening.listen(options.port, options.host, () => {
+          listening.off('error', reject);
+          resolve();
+        });
+      });
+      const { port } = listening.address() as AddressInfo;
+      const url = urlFor(options.host, port);
+      logger.info({ url }, 'playground listening');
+      if (!isLoopback(options.host)) {
+        logger.warn(
+          { host: options.host },
+          'the playground is reachable from other machines: anyone who can reach this address can run experiments and read the channel',
+        );
+      }
+      return { url };
+    },
+    async stop() {
+      const closing = server;
+      server = undefined;
+      if (!closing) return;
+      hub.closeAll();
+      // Requests here answer at once; whatever is still open is an idle keep-alive or a stream.
+      await new Promise<void>((resolve) => {
+        closing.close(() => resolve());
+        closing.closeAllConnections();
+      });
+    },
+    async post(conversation, reply) {
+      const channel = conversation.replace(/^playground:/, '');
+      if (!CHANNEL.test(channel)) throw new Error(`not a playground channel: ${conversation.slice(0, 60)}`);
+      dispatcher.post(channel, reply);
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '../../bot/logger.js';
+import { BadRequest, CHANNEL, CLIENT_ID, parseButtonBody, parseCommandBody, readJson } from './bodies.js';
+import type { ChannelHub } from './channels.js';
+import type { Dispatcher } from './dispatch.js';
+import { refusal, sendError, sendJson, setSecurityHeaders } from './http-guard.js';
+import type { ImageStore } from './image-store.js';
+import type { StaticFiles } from './static-files.js';
+import type { WireCommand } from './web/wire.js';
+
+/*
+ * The playground's HTTP surface:
+ *   GET  /, /<file>            the page (index.html, style.css, *.js, icon.svg)
+ *   GET  /api/commands         command definitions for completion
+ *   GET  /api/events           Server-Sent Events for one channel (?channel=&client=)
+ *   POST /api/command          { client, name, channel, text } -> 202 { requestId }
+ *   POST /api/button           { client, name, channel, buttonId, label? } -> 202 { requestId }
+ *   GET  /images/<id>.png      a chart from a recent reply
+ */
+
+/** The default class channel. */
+export const DEFAULT_CHANNEL = 'class';
+/** Open event streams the server accepts, all channels together. */
+export const MAX_WATCHERS = 500;
+
+/** What the routes use. */
+export interface RouteDeps {
+  dispatcher: Dispatcher;
+  hub: ChannelHub;
+  images: ImageStore;
+  files: StaticFiles;
+  commands: WireCommand[];
+  boundHost: string;
+  logger: Logger;
+}
+
+async function serveFile(req: IncomingMessage, res: ServerResponse, deps: RouteDeps, name: string) {
+  const file = await deps.files.get(name);
+  if (!file) return sendError(res, 404, 'not found');
+  if (req.headers['if-none-match'] === file.etag) {
+    res.writeHead(304, { ETag: file.etag });
+    res.end();
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': file.type,
+    'Content-Length': file.body.length,
+    'Cache-Control': 'no-cache',
+    ETag: file.etag,
+  });
+  res.end(file.body);
+}
+
+function serveImage(res: ServerResponse, deps: RouteDeps, id: string) {
+  const image = deps.images.get(id);
+  if (!image) return sendError(res, 404, 'this chart is no longer kept; run the command again');
+  res.writeHead(200, {
+    'Content-Type': 'image/png',
+    'Content-Length': image.png.length,
+    'Cache-Control': 'private, max-age=86400, immutable',
+  });
+  res.end(image.png);
+}
+
+function openEvents(res: ServerResponse, deps: RouteDeps, url: URL) {
+  const channel = url.searchParams.get('channel') ?? DEFAULT_CHANNEL;
+  const client = url.searchParams.get('client') ?? '';
+  if (!CHANNEL.test(channel))
+    return sendError(res, 400, 'channel must be 1 to 32 lowercase letters, digits or -');
+  if (!CLIENT_ID.test(client)) return sendError(res, 400, 'client must be 8 to 64 letters, digits, - or _');
+  if (deps.hub.watchers >= MAX_WATCHERS) return sendError(res, 503, 'too many open pages; try again later');
+  const unsubscribe = deps.hub.subscribe(channel, client, res);
+  // The response's close, not the request's: a GET's request side may finish long before.
+  res.on('close', unsubscribe);
+}
+
+async function post(req: IncomingMessage, res: ServerResponse, deps: RouteDeps, route: 'command' | 'button') {
+  const json = await readJson(req);
+  const started =
+    route === 'command'
+      ? deps.dispatcher.command(parseCommandBody(json))
+      : deps.dispatcher.button(parseButtonBody(json));
+  if (!started) return sendError(res, 429, 'wait for your earlier commands to finish first');
+  sendJson(res, 202, started);
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://playground.invalid');
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+  const reading = method === 'GET' || method === 'HEAD';
+  if (path === '/api/command' || path === '/api/button') {
+    if (method !== 'POST') return sendError(res, 405, `use POST for ${path}`);
+    return post(req, res, deps, path === '/api/command' ? 'command' : 'button');
+  }
+  if (!reading) return sendError(res, 405, `use GET for ${path}`);
+  if (path === '/api/commands') return sendJson(res, 200, deps.commands);
+  if (path === '/api/events') return openEvents(res, deps, url);
+  const image = /^\/images\/([0-9a-f]{32})\.png$/.exec(path);
+  if (image?.[1]) return serveImage(res, deps, image[1]);
+  if (path.startsWith('/api/') || path.startsWith('/images/')) return sendError(res, 404, 'not found');
+  return serveFile(req, res, deps, path === '/' ? 'index.html' : path.slice(1));
+}
+
+/** Handles one HTTP request; never lets an error escape as a stack trace. */
+export async function handleHttp(req: IncomingMessage, res: ServerResponse, deps: RouteDeps): Promise<void> {
+  setSecurityHeaders(res);
+  const refused = refusal(req, deps.boundHost);
+  if (refused) return sendError(res, 403, refused);
+  try {
+    await route(req, res, deps);
+  } catch (error) {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (error instanceof BadRequest) return sendError(res, error.status, error.message);
+    deps.logger.error({ err: error, url: req.url, method: req.method }, 'playground http error');
+    sendError(res, 500, 'something went wrong on the server');
+  }
+}

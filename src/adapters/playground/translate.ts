@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { ButtonPress } from '../../bot/create-bot.js';
+import type { BotRequest, Reply } from '../../bot/types.js';
+import type { ImageStore } from './image-store.js';
+import type { ButtonBody, CommandBody, WireReply } from './web/wire.js';
+
+/*
+ * The playground's two translations, like every adapter's: what the page sends becomes a neutral
+ * BotRequest, and a neutral Reply becomes what the page shows. Nothing here is playground-only
+ * behaviour the other adapters could not also offer.
+ */
+
+/** The conversation id the bot sees for a playground channel. */
+export function conversationOf(channel: string): string {
+  return `playground:${channel}`;
+}
+
+/** A short request id, enough to find one request in the logs. */
+export function newRequestId(): string {
+  return randomUUID().slice(0, 8);
+}
+
+/** Splits `/train depth:8` into the command name and the option text after it. */
+export function splitCommandLine(text: string): { command: string; optionText: string } {
+  const trimmed = text.trim().replace(/^\/+/, '');
+  const space = trimmed.search(/\s/);
+  const command = (space < 0 ? trimmed : trimmed.slice(0, space)).toLowerCase();
+  return { command, optionText: space < 0 ? '' : trimmed.slice(space + 1).trim() };
+}
+
+/** A typed command line from the page, as a neutral request. */
+export function toBotRequest(body: CommandBody, requestId: string = newRequestId()): BotRequest {
+  const { command, optionText } = splitCommandLine(body.text);
+  return {
+    platform: 'playground',
+    requestId,
+    user: { id: body.client, name: body.name },
+    conversation: conversationOf(body.channel),
+    command,
+    options: { kind: 'text', text: optionText },
+  };
+}
+
+/** A pressed button from the page, as a neutral button press. */
+export function toButtonPress(body: ButtonBody, requestId: string = newRequestId()): ButtonPress {
+  return {
+    platform: 'playground',
+    requestId,
+    user: { id: body.client, name: body.name },
+    conversation: conversationOf(body.channel),
+    buttonId: body.buttonId,
+  };
+}
+
+/** A neutral reply as the page shows it; its chart images go to the store and travel as URLs. */
+export function toWireReply(
+  reply: Reply,
+  images: ImageStore,
+  id: string,
+  at: number = Date.now(),
+): WireReply {
+  return {
+    kind: 'reply',
+    id,
+    at,
+    visibility: reply.visibility,
+    headline: reply.headline,
+    blocks: [...reply.blocks],
+    fields: reply.fields.map((f) => ({ label: f.label, value: f.value })),
+    images: reply.images.map((image) => {
+      const stored = images.put(image.png);
+      const { id: imageId, ...size } = stored;
+      return { url: `/images/${imageId}.png`, alt: image.alt, name: image.name, ...size };
+    }),
+    buttons: reply.buttons.map((b) => ({ id: b.id, label: b.label, style: b.style })),
+  };
+}

@@ -1,0 +1,120 @@
+/*
+ * What travels between the playground server and its page: JSON over HTTP and Server-Sent Events.
+ * Shared by both sides (types only), so a renamed field breaks the build, not the page.
+ */
+
+/** A button as the page shows it; pressing it posts `id` back. */
+export interface WireButton {
+  id: string;
+  label: string;
+  style: 'primary' | 'secondary' | 'danger';
+}
+
+/** A chart image, served by URL from the server's image store. */
+export interface WireImage {
+  url: string;
+  alt: string;
+  name: string;
+  /** Pixel size read from the PNG header, so the page can reserve space before it loads. */
+  width?: number;
+  height?: number;
+}
+
+/** Who typed a command. */
+export interface WireAuthor {
+  id: string;
+  name: string;
+}
+
+/** Where a job stands while it waits or runs. */
+export type WireProgress =
+  | { state: 'queued'; position: number }
+  | { state: 'running'; percent: number; loss?: number };
+
+/** A command as typed, shown to everyone in the channel. */
+export interface WireEcho {
+  kind: 'echo';
+  id: string;
+  at: number;
+  author: WireAuthor;
+  text: string;
+  /** The label of the button that sent it, when a button did. */
+  via?: string;
+}
+
+/** A job in flight: replaced by the final reply with the same id. */
+export interface WireWorking {
+  kind: 'working';
+  id: string;
+  at: number;
+  visibility: 'public' | 'private';
+  summary: string;
+  progress?: WireProgress;
+  /** Only in the requester's copy. */
+  cancelButton?: WireButton;
+}
+
+/** A finished answer. Private ones reach only the asker. */
+export interface WireReply {
+  kind: 'reply';
+  id: string;
+  at: number;
+  visibility: 'public' | 'private';
+  headline: string;
+  /** Light markdown: bold, italics, inline code, bullet lines. */
+  blocks: string[];
+  fields: { label: string; value: string }[];
+  images: WireImage[];
+  buttons: WireButton[];
+}
+
+/** Anything the message list shows. */
+export type WireMessage = WireEcho | WireWorking | WireReply;
+
+/** One Server-Sent Event's data. */
+export type WireEvent =
+  | { type: 'hello'; channel: string; history: WireMessage[] }
+  | { type: 'message'; message: WireMessage }
+  | { type: 'progress'; id: string; progress: WireProgress }
+  | { type: 'remove'; id: string };
+
+/** One option of a command, for completion. */
+export interface WireOption {
+  name: string;
+  kind: 'int' | 'number' | 'boolean' | 'choice' | 'int-list' | 'choice-list' | 'text';
+  description: string;
+  /** What it accepts, in words (the bot's own wording). */
+  allowed: string;
+  choices?: string[];
+  min?: number;
+  max?: number;
+  default?: string;
+  required?: boolean;
+}
+
+/** A command, for completion and hints: derived from the bot's command definitions. */
+export interface WireCommand {
+  name: string;
+  description: string;
+  examples: string[];
+  options: WireOption[];
+  /** Takes the rest of the line as one free-text option (e.g. /ask). */
+  freeText: boolean;
+}
+
+/** The body of POST /api/command. */
+export interface CommandBody {
+  client: string;
+  name: string;
+  channel: string;
+  text: string;
+}
+
+/** The body of POST /api/button. */
+export interface ButtonBody {
+  client: string;
+  name: string;
+  channel: string;
+  buttonId: string;
+  label?: string;
+}

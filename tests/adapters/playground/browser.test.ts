@@ -1,0 +1,182 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlaygroundAdapter, type PlaygroundAdapter } from '../../../src/adapters/playground/index.js';
+import { createBot } from '../../../src/bot/create-bot.js';
+import { silentLogger } from '../../../src/bot/logger.js';
+import { createTutorServices } from '../../../src/bot/wire.js';
+import { createEngine, type Engine, LIMITS } from '../../../src/engine/index.js';
+import { launchChromium } from './chromium.js';
+
+/*
+ * The whole tutor in a real browser: the real engine (worker thread, TensorFlow.js), the real
+ * job service, charts and lessons, the playground server, and Debian's Chromium typing into the
+ * page like a student. Screenshots land in /tmp for a person to look at.
+ */
+
+let engine: Engine;
+let adapter: PlaygroundAdapter;
+let closeJobs: () => Promise<void>;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+let url: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  engine = await createEngine({ workers: 1, backend: 'auto' });
+  const { services, jobs } = createTutorServices({
+    engine,
+    logger: silentLogger,
+    charts: { kind: 'local' },
+    concurrency: 1,
+  });
+  closeJobs = () => jobs.close();
+  adapter = createPlaygroundAdapter({
+    bot: createBot({ services, logger: silentLogger }),
+    host: '127.0.0.1',
+    port: 0,
+    logger: silentLogger,
+  });
+  url = (await adapter.start()).url;
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await adapter?.stop();
+  await closeJobs?.();
+  await engine?.close();
+});
+
+/** The part of an <img> the checks read (the test's own types have no DOM). */
+type LoadedImage = { complete: boolean; naturalWidth: number };
+
+const replies = () => page.locator('.msg.bot:not(.private)').filter({ has: page.locator('h3') });
+
+async function allImagesLoaded(card: ReturnType<Page['locator']>): Promise<number[]> {
+  const images = card.locator('img');
+  await expect.poll(async () => images.count()).toBeGreaterThan(0);
+  await expect
+    .poll(() => images.evaluateAll((all) => all.every((img) => (img as unknown as LoadedImage).complete)))
+    .toBe(true);
+  return images.evaluateAll((all) => all.map((img) => (img as unknown as LoadedImage).naturalWidth));
+}
+
+describe('playground in Chromium', () => {
+  it('opens on a welcome and completes commands and options from the definitions', async () => {
+    await page.goto(url);
+    await expect.poll(() => page.locator('#status').textContent()).toBe('live');
+    expect(await page.locator('.welcome').textContent()).toContain('#class');
+    const input = page.locator('#command');
+    await input.click();
+    await input.pressSequentially('/tr');
+    expect(await page.locator('#suggestions .suggestion.selected code').textContent()).toBe('/train');
+    await page.keyboard.press('Tab');
+    expect(await input.inputValue()).toBe('/train ');
+    await input.pressSequentially('act');
+    expect(await page.locator('#suggestions .suggestion.selected').textContent()).toMatch(
+      /^activation:.*one of .*relu/,
+    );
+    await page.keyboard.press('Enter');
+    expect(await input.inputValue()).toBe('/train activation:');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    expect(await input.inputValue()).toMatch(/^\/train activation:\w+ $/);
+    await input.fill('');
+  });
+
+  it('runs /train depth:8: a progress bar, then the charts and the explanation', async () => {
+    const input = page.locator('#command');
+    await input.pressSequentially('/train depth:8');
+    // A number has no choices: the list only hints at the range, so Enter sends.
+    expect(await page.locator('#suggestions .suggestion.hint').textContent()).toContain(
+      `from ${LIMITS.depth.min} to ${LIMITS.depth.max}`,
+    );
+    await page.keyboard.press('Enter');
+    expect(await input.inputValue()).toBe('');
+    await page.locator('.msg.echo .command', { hasText: '/train depth:8' }).waitFor();
+    await page.locator('.working .bar').waitFor({ timeout: 10_000 });
+    expect(await page.locator('.working .btn-danger').textContent()).toBe('Cancel');
+    // The run takes about two seconds here; the first progress report comes at once, with a loss.
+    await expect
+      .poll(() => page.locator('.working .progress-text').textContent())
+      .toMatch(/Training… \d+% · loss \d\.\d{4}/);
+
+    const reply = replies().filter({ hasText: 'depth 8' });
+    await reply.waitFor({ timeout: 60_000 });
+    expect(await page.locator('.working').count()).toBe(0);
+    const widths = await allImagesLoaded(reply);
+    expect(widths.every((w) => w > 0)).toBe(true);
+    expect(await reply.locator('p').first().textContent()).toMatch(/loss/i);
+    expect(await reply.locator('dd').first().textContent()).toContain('/train depth:8');
+    await page.screenshot({ path: '/tmp/playground-first-run.png' });
+  });
+
+  it('shows a clear private error for a bad command', async () => {
+    await page.locator('#command').fill(`/train depth:${LIMITS.depth.max + 10}`);
+    await page.keyboard.press('Enter');
+    const note = page.locator('.msg.private', { hasText: 'depth' });
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(new RegExp(`Only you can see this.*depth.*${LIMITS.depth.max}`));
+  });
+
+  it('answers a follow-up button with a second reply', async () => {
+    const first = replies().filter({ hasText: 'depth 8' });
+    await first.getByRole('button', { name: 'Go deeper' }).click();
+    await page.locator('.msg.echo', { hasText: 'Go deeper' }).waitFor();
+    const second = replies().filter({ hasText: 'depth 16' });
+    await second.waitFor({ timeout: 60_000 });
+    const widths = await allImagesLoaded(second);
+    expect(widths.every((w) => w > 0)).toBe(true);
+    expect(await replies().count()).toBe(2);
+    await page.screenshot({ path: '/tmp/playground.png' });
+  });
+
+  it('enlarges a chart and fits a phone screen', async () => {
+    await replies().last().locator('img').first().click();
+    await page.locator('#lightbox[open] img').waitFor();
+    await page.screenshot({ path: '/tmp/playground-lightbox.png' });
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 390, height: 844 });
+    // Expressions as strings: they run in the page, and this file is compiled without the DOM's types.
+    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+    expect(overflow).toBeLessThanOrEqual(0);
+    const imageWidth = await replies()
+      .last()
+      .locator('img')
+      .first()
+      .evaluate((img) => img.getBoundingClientRect().width);
+    expect(imageWidth).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: '/tmp/playground-phone.png' });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows names and reply text as text, never as markup', async () => {
+    await page.locator('#name').fill('Ada <i>L</i>');
+    await page.locator('#name').press('Enter');
+    await page.locator('#command').fill('/status');
+    await page.keyboard.press('Enter');
+    const author = page.locator('.msg.echo.mine .author').last();
+    await expect.poll(() => author.textContent()).toBe('Ada <i>L</i> (you)');
+    const hostile = '<img src=x onerror="window.hacked=1">';
+    await adapter.post('class', {
+      visibility: 'public',
+      headline: hostile,
+      blocks: ['**safe** <b>tag</b> `<script>`'],
+      fields: [],
+      images: [],
+      buttons: [],
+    });
+    const card = page.locator('.msg.bot', { hasText: 'onerror' });
+    await card.waitFor();
+    expect(await card.locator('h3').textContent()).toBe(hostile);
+    expect(await card.locator('strong').textContent()).toBe('safe');
+    expect(await card.locator('img, b, i, script').count()).toBe(0);
+    expect(await page.evaluate('window.hacked')).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  });
+});

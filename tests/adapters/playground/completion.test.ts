@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { catalogOf } from '../../../src/adapters/playground/catalog.js';
+import { complete } from '../../../src/adapters/playground/web/completion.js';
+import { COMMANDS } from '../../../src/bot/commands/index.js';
+import { SPEC_FIELDS } from '../../../src/engine/spec.js';
+
+// The real command table, as GET /api/commands serves it.
+const commands = catalogOf(COMMANDS);
+const inserts = (text: string) =>
+  complete(text, commands).suggestions.flatMap((s) => (s.insert ? [s.insert] : []));
+
+describe('command-box completion', () => {
+  it('lists every command after a slash, and narrows as one types', () => {
+    expect(inserts('/')).toEqual(COMMANDS.map((c) => `/${c.name} `));
+    expect(inserts('/tr')).toEqual(['/train ']);
+    expect(complete('/tr', commands)).toMatchObject({ from: 0, preselect: true });
+    // Typed in full, Enter sends the command as it is; Tab would still complete it.
+    expect(complete('/train', commands)).toMatchObject({
+      preselect: false,
+      suggestions: [{ insert: '/train ' }],
+    });
+    expect(inserts('/zzz')).toEqual([]);
+    expect(inserts('hello')).toEqual([]);
+  });
+
+  it('offers the options not yet given, with what they accept; nothing is preselected after a space', () => {
+    const all = Object.keys(SPEC_FIELDS.train).map((k) => `${k}:`);
+    expect(inserts('/train ')).toEqual(all);
+    expect(complete('/train ', commands).preselect).toBe(false);
+    expect(inserts('/train depth:8 ')).toEqual(all.filter((k) => k !== 'depth:'));
+    const [activation] = complete('/train act', commands).suggestions;
+    expect(activation).toMatchObject({ label: 'activation:', insert: 'activation:' });
+    expect(activation?.detail).toContain('one of sigmoid');
+    expect(complete('/train act', commands)).toMatchObject({ from: 7, preselect: true });
+  });
+
+  it('offers choices for a choice option, and only a hint for a number once one is typed', () => {
+    expect(inserts('/train activation:re')).toEqual(['activation:relu ']);
+    expect(inserts('/train activation:relu')).toEqual([]);
+    expect(inserts('/train residual:')).toEqual(['residual:true ', 'residual:false ']);
+    const depth = SPEC_FIELDS.train.depth;
+    expect(inserts('/train depth:')).toEqual([`depth:${String(depth.default)} `]);
+    const typed = complete('/train depth:8', commands).suggestions;
+    expect(typed).toHaveLength(1);
+    expect(typed[0]?.insert).toBeUndefined();
+    expect(typed[0]?.label).toContain('whole number');
+  });
+
+  it('completes one item of a list option at a time', () => {
+    expect(inserts('/restarts architectures:neuron,de')).toEqual(['architectures:neuron,deep']);
+  });
+
+  it('suggests examples for free-text commands and a bare command name without options sends as is', () => {
+    expect(inserts('/explain ')).toContain('/explain vanishing-gradients');
+    expect(inserts('/status')).toEqual([]);
+  });
+});
