@@ -22,7 +22,7 @@ export function experimentCommand(
     description,
     options: SPEC_FIELDS[name],
     examples,
-    async run(request, { services, io, log }) {
+    async run(request, { services, io }) {
       const checked = services.validate({ experiment: name, ...request.values });
       if (!checked.ok) {
         const [first, ...rest] = checked.errors;
@@ -65,8 +65,8 @@ export function experimentCommand(
           ]);
         }
         case 'failed':
-          log.error({ error: outcome.error, spec }, 'experiment failed');
-          throw new Error(`${name} failed: ${outcome.error.name}: ${outcome.error.message}`);
+          // createBot logs this once, with the request's context, and answers with an apology.
+          throw new Error(`${name} failed: ${outcome.error.name}: ${outcome.error.message}`, { cause: { spec } });
       }
     },
   };
