@@ -21,6 +21,8 @@ export interface BotRequest {
   user: { id: string; name?: string; teacher?: boolean };
   /** Channel or conversation id on the platform. */
   conversation: string;
+  /** The Discord server (guild) or Slack workspace (team) id; absent in DMs and the playground. */
+  server?: string;
   command: string;
   options: RequestOptions;
 }

@@ -1,0 +1,125 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from 'discord.js';
+import { MAX_BUTTON_ID } from '../../bot/buttons.js';
+import type { Reply, ReplyButton } from '../../bot/types.js';
+import { clip, fitEmbeds } from './embed-limits.js';
+
+/*
+ * A neutral Reply as a Discord message: one embed with the headline, the text and the facts, the
+ * first chart as its image, one more embed per further chart, and the buttons in action rows.
+ * Charts travel as attachments and are shown through `attachment://<name>` image URLs.
+ */
+
+/** Discord's per-message caps. */
+export const MESSAGE_LIMITS = { embeds: 10, files: 10, rows: 5, buttonsPerRow: 5, label: 80 } as const;
+
+/** Accent colour of the tutor's embeds. */
+const ACCENT = 0x5865f2;
+
+/** A file for discord.js: the PNG bytes, its name and its alt text. */
+export interface DiscordFile {
+  attachment: Buffer;
+  name: string;
+  description: string;
+}
+
+/** A message body discord.js can send, edit or post as a follow-up. */
+export interface DiscordMessage {
+  content: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  files: DiscordFile[];
+}
+
+/** The bot's light markdown in Discord's dialect: `*bold*` becomes `**bold**`; code spans are left alone. */
+export function toDiscordMarkdown(text: string): string {
+  return text
+    .split(/(`[^`\n]*`)/)
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(/(^|[^*\w])\*(?=\S)([^*\n]*?\S)\*(?![*\w])/g, '$1**$2**'),
+    )
+    .join('');
+}
+
+const STYLES: Record<ReplyButton['style'], ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger> =
+  {
+    primary: ButtonStyle.Primary,
+    secondary: ButtonStyle.Secondary,
+    danger: ButtonStyle.Danger,
+  };
+
+/** Buttons in rows of five, at most five rows; ids Discord would refuse are dropped. */
+export function buttonRows(buttons: readonly ReplyButton[]): DiscordMessage['components'] {
+  const usable = buttons
+    .filter((b) => b.id.length > 0 && b.id.length <= MAX_BUTTON_ID)
+    .slice(0, MESSAGE_LIMITS.rows * MESSAGE_LIMITS.buttonsPerRow);
+  const rows: DiscordMessage['components'] = [];
+  for (let i = 0; i < usable.length; i += MESSAGE_LIMITS.buttonsPerRow) {
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: usable.slice(i, i + MESSAGE_LIMITS.buttonsPerRow).map((b) => ({
+        type: ComponentType.Button,
+        custom_id: b.id,
+        label:
+          b.label.length <= MESSAGE_LIMITS.label ? b.label : `${b.label.slice(0, MESSAGE_LIMITS.label - 1)}…`,
+        style: STYLES[b.style],
+      })),
+    });
+  }
+  return rows;
+}
+
+/** A file name that is safe inside an `attachment://` URL, unique within the message. */
+function attachmentNames(names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((raw, i) => {
+    const dot = raw.lastIndexOf('.');
+    const stem = (dot > 0 ? raw.slice(0, dot) : raw).replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'chart';
+    let name = `${stem}.png`;
+    if (used.has(name)) name = `${stem}-${i + 1}.png`;
+    used.add(name);
+    return name;
+  });
+}
+
+/** Translates a Reply; `wording` rewrites option names in texts (see discordWording). */
+export function toDiscordMessage(reply: Reply, wording: (text: string) => string = (t) => t): DiscordMessage {
+  const say = (text: string) => toDiscordMarkdown(wording(text));
+  const images = reply.images.slice(0, Math.min(MESSAGE_LIMITS.files, MESSAGE_LIMITS.embeds));
+  const names = attachmentNames(images.map((image) => image.name));
+  const main: APIEmbed = {
+    color: ACCENT,
+    title: say(reply.headline),
+    ...(reply.blocks.length > 0 ? { description: reply.blocks.map(say).join('\n\n') } : {}),
+    ...(reply.fields.length > 0
+      ? {
+          fields: reply.fields.map((f) => ({
+            name: say(f.label),
+            value: say(f.value) || '—',
+            inline: f.value.length <= 40,
+          })),
+        }
+      : {}),
+    ...(names[0] ? { image: { url: `attachment://${names[0]}` } } : {}),
+  };
+  const extra: APIEmbed[] = images.slice(1).map((image, i) => ({
+    color: ACCENT,
+    description: image.alt,
+    image: { url: `attachment://${names[i + 1]}` },
+  }));
+  return {
+    content: '',
+    embeds: fitEmbeds([main, ...extra]),
+    components: buttonRows(reply.buttons),
+    files: images.map((image, i) => ({
+      attachment: image.png,
+      name: names[i] ?? image.name,
+      description: clip(image.alt, 1024),
+    })),
+  };
+}

@@ -1,0 +1,69 @@
+import type { ProgressUpdate, Reply, ReplyButton } from '../../bot/types.js';
+import { clip } from './embed-limits.js';
+import { buttonRows, type DiscordMessage, toDiscordMarkdown } from './message-payload.js';
+
+/*
+ * The deferred message while a run works: its summary, then a line that moves (queue position,
+ * or a bar with the percentage and the current loss), and the requester's Cancel button.
+ */
+
+/** Discord's cap on a message's plain text. */
+const MAX_CONTENT = 2000;
+const BAR_CELLS = 10;
+
+/** `▰▰▰▰▱▱▱▱▱▱ 45% · loss 0.412`, or `⏳ queued #3`. */
+export function progressLine(update: ProgressUpdate): string {
+  if (update.kind === 'queued') return update.position > 0 ? `⏳ queued #${update.position}` : '⏳ starting';
+  const percent = Math.max(0, Math.min(100, Math.round(update.percent)));
+  const filled = Math.round((percent / 100) * BAR_CELLS);
+  const bar = `${'▰'.repeat(filled)}${'▱'.repeat(BAR_CELLS - filled)} ${percent}%`;
+  return update.loss === undefined || !Number.isFinite(update.loss)
+    ? bar
+    : `${bar} · loss ${update.loss.toFixed(3)}`;
+}
+
+/** What the in-flight message shows. */
+export interface WorkingState {
+  summary: string;
+  progress?: ProgressUpdate;
+  cancelButton?: ReplyButton;
+  /** Added when the result will come as a new channel message (the interaction token runs out). */
+  note?: string;
+}
+
+/** The in-flight message body. */
+export function workingMessage(state: WorkingState): DiscordMessage {
+  const lines = [toDiscordMarkdown(state.summary)];
+  if (state.progress) lines.push(progressLine(state.progress));
+  if (state.note) lines.push(`_${state.note}_`);
+  return {
+    content: clip(lines.join('\n'), MAX_CONTENT),
+    embeds: [],
+    components: state.cancelButton ? buttonRows([state.cancelButton]) : [],
+    files: [],
+  };
+}
+
+/** The summary (when there is one) above a closing line. */
+const withSummary = (summary: string, line: string) =>
+  summary ? `${toDiscordMarkdown(summary)}\n${line}` : line;
+
+/** What a public message says when its run ends with a private answer (cancelled, failed, timed out). */
+export function stoppedMessage(summary: string, reply: Reply): DiscordMessage {
+  return {
+    content: clip(withSummary(summary, `⏹ ${toDiscordMarkdown(reply.headline)}`), MAX_CONTENT),
+    embeds: [],
+    components: [],
+    files: [],
+  };
+}
+
+/** What a private message says when the result went to the channel publicly. */
+export function postedBelowMessage(summary: string): DiscordMessage {
+  return {
+    content: clip(withSummary(summary, '✅ Done: the result is posted in the channel.'), MAX_CONTENT),
+    embeds: [],
+    components: [],
+    files: [],
+  };
+}

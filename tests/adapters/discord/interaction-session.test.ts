@@ -1,0 +1,153 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  createInteractionSession,
+  type ReplyPort,
+} from '../../../src/adapters/discord/interaction-session.js';
+import { type DiscordMessage, toDiscordMessage } from '../../../src/adapters/discord/message-payload.js';
+import { silentLogger } from '../../../src/bot/logger.js';
+import { privateNote } from '../../../src/bot/replies/plain-replies.js';
+import type { Reply } from '../../../src/bot/types.js';
+
+/*
+ * The session's clock logic with fake timers: deadlines, throttled edits, visibility changes and
+ * the channel fallback. The end-to-end files check the same against the real discord.js.
+ */
+
+interface PortCall {
+  at: number;
+  call: keyof ReplyPort;
+  ephemeral?: boolean;
+  message?: DiscordMessage;
+  mention?: string;
+}
+
+function recordingPort(failing: Partial<Record<keyof ReplyPort, boolean>> = {}) {
+  const calls: PortCall[] = [];
+  const record = (call: keyof ReplyPort, extra: Omit<PortCall, 'at' | 'call'>) => {
+    calls.push({ at: Date.now(), call, ...extra });
+    return failing[call] ? Promise.reject(new Error(`${call} failed`)) : Promise.resolve();
+  };
+  const port: ReplyPort = {
+    defer: (ephemeral) => record('defer', { ephemeral }),
+    reply: (message, ephemeral) => record('reply', { message, ephemeral }),
+    edit: (message) => record('edit', { message }),
+    followUp: (message, ephemeral) => record('followUp', { message, ephemeral }),
+    sendToChannel: (message, mention) =>
+      record('sendToChannel', { message, ...(mention ? { mention } : {}) }),
+  };
+  return { port, calls };
+}
+
+const timing = { progressIntervalMs: 1500, deferDeadlineMs: 2000, channelFallbackAfterMs: 14 * 60_000 };
+const publicResult: Reply = { ...privateNote('Result'), visibility: 'public' };
+
+function start(port: ReplyPort, overrides: Partial<typeof timing> = {}) {
+  return createInteractionSession({
+    port,
+    userId: 'u1',
+    defaultVisibility: 'public',
+    timing: { ...timing, ...overrides },
+    log: silentLogger,
+    toMessage: (reply) => toDiscordMessage(reply),
+  });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_000_000 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('interaction session', () => {
+  it('answers at once with an ephemeral reply when the bot answers privately in time', async () => {
+    const { port, calls } = recordingPort();
+    const session = start(port);
+    await session.finish(privateNote('Bad option'));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(calls.map((c) => [c.call, c.ephemeral])).toEqual([['reply', true]]);
+  });
+
+  it('defers before Discord’s 3 s when the bot has neither accepted nor answered', async () => {
+    const { port, calls } = recordingPort();
+    const session = start(port);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls.map((c) => [c.call, c.ephemeral])).toEqual([['defer', false]]);
+    await session.finish(publicResult);
+    expect(calls.at(-1)?.call).toBe('edit');
+  });
+
+  it('edits progress at most once per interval, with a trailing edit, and never after the final answer', async () => {
+    const { port, calls } = recordingPort();
+    const session = start(port);
+    await session.io.accept({ visibility: 'public', summary: 'depth 8' });
+    for (let percent = 1; percent <= 40; percent += 1) {
+      session.io.progress({ kind: 'running', percent, loss: 0.7 });
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    const edits = calls.filter((c) => c.call === 'edit');
+    const gaps = edits.slice(1).map((e, i) => e.at - (edits[i]?.at ?? 0));
+    expect(edits.length).toBeGreaterThanOrEqual(3);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1500);
+    // The trailing edit shows the latest state.
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(calls.at(-1)?.message?.content).toContain('40%');
+    session.io.progress({ kind: 'running', percent: 99 });
+    await session.finish(publicResult);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(calls.at(-1)?.message?.embeds[0]?.title).toBe('Result');
+    expect(calls.some((c) => c.message?.content.includes('99%'))).toBe(false);
+  });
+
+  it('tells the channel briefly and the asker privately when a public run ends privately', async () => {
+    const { port, calls } = recordingPort();
+    const session = start(port);
+    await session.io.accept({ visibility: 'public', summary: 'depth 8' });
+    await session.finish(privateNote('Sorry, something went wrong on my side.'));
+    expect(calls.map((c) => [c.call, c.ephemeral])).toEqual([
+      ['defer', false],
+      ['edit', undefined],
+      ['edit', undefined],
+      ['followUp', true],
+    ]);
+    expect(calls[2]?.message?.content).toBe('depth 8\n⏹ Sorry, something went wrong on my side.');
+  });
+
+  it('posts a public result as a follow-up when the deferral was private', async () => {
+    const { port, calls } = recordingPort();
+    const session = start(port);
+    await session.io.accept({ visibility: 'private', summary: 'quiz' });
+    await session.finish(publicResult);
+    expect(calls.map((c) => [c.call, c.ephemeral])).toEqual([
+      ['defer', true],
+      ['edit', undefined],
+      ['edit', undefined],
+      ['followUp', false],
+    ]);
+  });
+
+  it('moves to the channel before the token expires, and pings the asker for a private answer', async () => {
+    const { port, calls } = recordingPort();
+    const session = start(port, { channelFallbackAfterMs: 10_000 });
+    await session.io.accept({ visibility: 'public', summary: 'long run' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(calls.at(-1)?.message?.content).toMatch(/posted in this channel/);
+    session.io.progress({ kind: 'running', percent: 50 });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(calls.at(-1)?.message?.content).not.toMatch(/50%/);
+    await session.finish(privateNote('Cancelled.'));
+    expect(calls.at(-1)).toMatchObject({ call: 'sendToChannel', mention: 'u1' });
+  });
+
+  it('still answers when the edit fails, and answers only once', async () => {
+    const { port, calls } = recordingPort({ edit: true });
+    const session = start(port);
+    await session.io.accept({ visibility: 'public', summary: 'x' });
+    await session.finish(publicResult);
+    await session.finish(privateNote('second'));
+    expect(calls.filter((c) => c.call === 'followUp')).toHaveLength(1);
+    expect(calls.at(-1)?.message?.embeds[0]?.title).toBe('Result');
+  });
+});
