@@ -16,6 +16,7 @@ const envSchema = z.object({
   DISCORD_TOKEN: optional,
   DISCORD_GUILD_ID: optional,
   DISCORD_API_URL: optional,
+  DISCORD_TEACHER_ROLE_ID: optional,
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
@@ -56,7 +57,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = parsed.data;
   return {
     discord: e.DISCORD_TOKEN
-      ? { token: e.DISCORD_TOKEN, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL }
+      ? {
+          token: e.DISCORD_TOKEN,
+          guildId: e.DISCORD_GUILD_ID,
+          apiUrl: e.DISCORD_API_URL,
+          teacherRoleId: e.DISCORD_TEACHER_ROLE_ID,
+        }
       : undefined,
     slack: e.SLACK_BOT_TOKEN
       ? {

@@ -1,3 +1,4 @@
+import { createDiscordAdapter } from './adapters/discord/index.js';
 import { createPlaygroundAdapter } from './adapters/playground/index.js';
 import { createTutorApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -29,6 +30,13 @@ async function main(): Promise<void> {
     stops.push(() => playground.stop());
     logger.info({ url }, 'playground ready');
     process.stdout.write(`\ndepth-tutor playground: ${url}\n\n`);
+  }
+
+  if (config.discord) {
+    const discord = createDiscordAdapter({ bot: app.bot, logger, ...config.discord });
+    await discord.start();
+    stops.push(() => discord.stop());
+    logger.info({ guild: config.discord.guildId ?? 'global' }, 'discord ready');
   }
 
   let stopping = false;
