@@ -22,6 +22,7 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optional,
   SLACK_PORT: port.default(3001),
   SLACK_API_URL: optional,
+  SLACK_TEACHER_IDS: optional,
   PLAYGROUND_PORT: port.default(3000),
   PLAYGROUND_HOST: z.string().min(1).default('127.0.0.1'),
   PLAYGROUND_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).default('true'),
@@ -71,6 +72,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
           appToken: e.SLACK_APP_TOKEN,
           port: e.SLACK_PORT,
           apiUrl: e.SLACK_API_URL,
+          teacherUserIds: (e.SLACK_TEACHER_IDS ?? '')
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean),
         }
       : undefined,
     playground: {

@@ -1,5 +1,6 @@
 import { createDiscordAdapter } from './adapters/discord/index.js';
 import { createPlaygroundAdapter } from './adapters/playground/index.js';
+import { createSlackAdapter } from './adapters/slack/index.js';
 import { createTutorApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createRootLogger } from './logging.js';
@@ -37,6 +38,13 @@ async function main(): Promise<void> {
     await discord.start();
     stops.push(() => discord.stop());
     logger.info({ guild: config.discord.guildId ?? 'global' }, 'discord ready');
+  }
+
+  if (config.slack) {
+    const slack = createSlackAdapter({ bot: app.bot, logger, ...config.slack });
+    await slack.start();
+    stops.push(() => slack.stop());
+    logger.info({ mode: slack.mode }, 'slack ready');
   }
 
   let stopping = false;
