@@ -64,7 +64,8 @@ async function main(): Promise<void> {
 
   const config = loadConfig();
   const logger = pino({ level: process.env.LOG_LEVEL ? config.logLevel : 'warn' }, pino.destination(2));
-  const app = await createTutorApp(config, logger);
+  // One-shot runs keep no history and fire no schedules: no database.
+  const app = await createTutorApp(config, logger, { withStore: false });
   const abort = new AbortController();
   process.once('SIGINT', () => abort.abort());
   const showProgress = process.stderr.isTTY && !args.json;

@@ -1,51 +1,93 @@
 import { createDiscordAdapter } from './adapters/discord/index.js';
 import { createPlaygroundAdapter } from './adapters/playground/index.js';
 import { createSlackAdapter } from './adapters/slack/index.js';
-import { createTutorApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import type { TeachersOf } from './adapters/types.js';
+import { createTutorApp, type TutorApp } from './app.js';
+import { commandRunner } from './bot/classroom/run-command.js';
+import type { Logger } from './bot/logger.js';
+import type { Platform, Reply } from './bot/types.js';
+import { type Config, loadConfig } from './config.js';
 import { createRootLogger } from './logging.js';
 
 /*
- * The only place that wires the tutor together: configuration, the root logger, the engine and
- * bot (createTutorApp), and every adapter whose settings are present. With no chat token the
- * playground alone runs.
+ * The only place that wires the tutor together: configuration, the root logger, the app (database,
+ * engine, bot), every adapter whose settings are present, and the classroom's way out through
+ * them. With no chat token the playground alone runs.
  */
 
 const SHUTDOWN_LIMIT_MS = 15_000;
+
+/** A started adapter, as main needs it: posting for the classroom, and stopping. */
+interface Running {
+  post(conversation: string, reply: Reply): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The teachers a server's /settings name, for an adapter's teacher verdict. */
+function teachers(app: TutorApp, platform: Platform): { teachersOf?: TeachersOf } {
+  const classroom = app.classroom;
+  return classroom ? { teachersOf: (server) => classroom.teachersOf(platform, server) } : {};
+}
+
+async function startAdapters(config: Config, app: TutorApp, logger: Logger): Promise<Map<Platform, Running>> {
+  const running = new Map<Platform, Running>();
+  if (config.playground.enabled) {
+    const { host, port } = config.playground;
+    const playground = createPlaygroundAdapter({ bot: app.bot, host, port, logger });
+    const { url } = await playground.start();
+    running.set('playground', playground);
+    logger.info({ url }, 'playground ready');
+    process.stdout.write(`\ndepth-tutor playground: ${url}\n\n`);
+  }
+  if (config.discord) {
+    const discord = createDiscordAdapter({
+      bot: app.bot,
+      logger,
+      ...config.discord,
+      ...teachers(app, 'discord'),
+    });
+    await discord.start();
+    running.set('discord', discord);
+    logger.info({ guild: config.discord.guildId ?? 'global' }, 'discord ready');
+  }
+  if (config.slack) {
+    const slack = createSlackAdapter({ bot: app.bot, logger, ...config.slack, ...teachers(app, 'slack') });
+    await slack.start();
+    running.set('slack', slack);
+    logger.info({ mode: slack.mode }, 'slack ready');
+  }
+  return running;
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createRootLogger(config);
   const app = await createTutorApp(config, logger);
-  logger.info({ backend: app.engine.backend, workers: config.engine.workers }, 'engine ready');
+  logger.info(
+    { backend: app.engine.backend, workers: config.engine.workers, db: config.databasePath },
+    'engine ready',
+  );
+  const adapters = await startAdapters(config, app, logger);
 
-  const stops: (() => Promise<void>)[] = [];
-  if (config.playground.enabled) {
-    const playground = createPlaygroundAdapter({
-      bot: app.bot,
-      host: config.playground.host,
-      port: config.playground.port,
-      logger,
-    });
-    const { url } = await playground.start();
-    stops.push(() => playground.stop());
-    logger.info({ url }, 'playground ready');
-    process.stdout.write(`\ndepth-tutor playground: ${url}\n\n`);
-  }
-
-  if (config.discord) {
-    const discord = createDiscordAdapter({ bot: app.bot, logger, ...config.discord });
-    await discord.start();
-    stops.push(() => discord.stop());
-    logger.info({ guild: config.discord.guildId ?? 'global' }, 'discord ready');
-  }
-
-  if (config.slack) {
-    const slack = createSlackAdapter({ bot: app.bot, logger, ...config.slack });
-    await slack.start();
-    stops.push(() => slack.stop());
-    logger.info({ mode: slack.mode }, 'slack ready');
-  }
+  const adapterFor = (platform: Platform): Running => {
+    const adapter = adapters.get(platform);
+    if (!adapter) throw new Error(`no ${platform} connection is running to post to`);
+    return adapter;
+  };
+  app.classroom?.start({
+    post: (target, reply) => adapterFor(target.platform).post(target.conversation, reply),
+    // A private word in the schedule's channel, addressed to its owner (both chat platforms
+    // write a mention as <@id>; the playground has no mentions).
+    notifyOwner: (target, reply) => {
+      const mention =
+        target.platform === 'discord' || target.platform === 'slack' ? `<@${target.user}> ` : '';
+      return adapterFor(target.platform).post(target.conversation, {
+        ...reply,
+        headline: `${mention}${reply.headline}`,
+      });
+    },
+    runCommand: commandRunner(app.bot),
+  });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -57,8 +99,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS);
     force.unref();
-    // Adapters first (stop taking commands, answer what is in flight), then jobs and engine.
-    await Promise.allSettled(stops.map((stop) => stop()));
+    // Adapters first (stop taking commands, answer what is in flight), then jobs, engine, database.
+    await Promise.allSettled([...adapters.values()].map((adapter) => adapter.stop()));
     await app.close();
     logger.info('stopped');
     process.exit(0);
@@ -68,7 +110,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
-  process.stderr.write(`depth-tutor could not start: ${message}\n`);
+  process.stderr.write(
+    `depth-tutor could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -1,5 +1,11 @@
 import type { Platform, Reply } from '../bot/types.js';
 
+/** Teachers a server's settings name (the classroom's /settings), besides the configured ones. */
+export type TeachersOf = (server: string | undefined) => {
+  roleIds: readonly string[];
+  userIds: readonly string[];
+};
+
 /**
  * A chat platform connection as main.ts sees it. Each adapter also exports its two translations
  * (platform event → BotRequest, Reply → platform payload) for its own tests.

@@ -43,6 +43,9 @@ export function createBot(options: {
         `Commands: ${commands.map((c) => `/${c.name}`).join(', ')}`,
       ]);
     }
+    // A teacher may have limited the channels the bot answers students in (/settings).
+    const refusal = services.classroom?.admit(request);
+    if (refusal) return refusal;
     if (command.teacherOnly && !request.user.teacher) {
       return privateNote(`Only teachers can use /${command.name}.`, [
         'If you teach this class, ask an admin for the teacher role (or Manage Server on Discord).',

@@ -1,5 +1,6 @@
 import type { ExperimentResult } from '../engine/result.js';
 import type { Validation } from '../engine/validate.js';
+import type { ClassroomServices } from './classroom/classroom.js';
 import type { JobService } from './jobs/types.js';
 import type { CommandOption, ReplyImage } from './types.js';
 
@@ -42,4 +43,6 @@ export interface TutorServices {
   /** The backend new jobs run on, for status. */
   backend(): string;
   startedAt: number;
+  /** Schedules, quizzes, settings and history; absent when there is no database. */
+  classroom?: ClassroomServices;
 }

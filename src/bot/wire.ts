@@ -1,6 +1,9 @@
+import type { ExperimentResult } from '../engine/result.js';
 import { validateSpec } from '../engine/validate.js';
+import type { Store } from '../store/index.js';
 import { createLessonSearch } from './ask/index.js';
 import { type ChartRendererOptions, chartsFor, createChartRenderer } from './charts/index.js';
+import { type Classroom, type ClassroomOptions, createClassroom } from './classroom/classroom.js';
 import { explainResult } from './explain/explain-result.js';
 import type { JobServiceOptions } from './jobs/job-config.js';
 import { createJobService } from './jobs/job-service.js';
@@ -20,12 +23,18 @@ export interface TutorParts {
   article?: { markdown: string; name: string };
   /** Overrides of the job limits (tests use short ones). */
   jobs?: Partial<Omit<JobServiceOptions, 'engine' | 'concurrency'>>;
+  /** The database (TUTOR_DB): enables schedules, quizzes, settings and history. */
+  store?: Store;
+  /** Classroom timing: a test clock, the grace window, the retry delays of failed posts. */
+  classroom?: Pick<ClassroomOptions, 'clock' | 'graceMs' | 'retryDelaysMs'>;
 }
 
 /** Builds the services every command uses from an engine and settings. */
 export function createTutorServices(parts: TutorParts): {
   services: Omit<TutorServices, 'catalog'>;
   jobs: JobService;
+  /** Present with a store; main.ts starts it once the adapters can post. */
+  classroom?: Classroom;
 } {
   const log = parts.logger;
   const jobs = createJobService({
@@ -42,17 +51,23 @@ export function createTutorServices(parts: TutorParts): {
     lessons: LESSONS,
     ...(parts.article ? { article: parts.article } : {}),
   });
+  const tools = {
+    jobs,
+    validate: validateSpec,
+    renderCharts: (result: ExperimentResult) => chartsFor(result, renderer),
+    explain: explainResult,
+  };
+  const classroom = parts.store && createClassroom({ store: parts.store, log, tools, ...parts.classroom });
   return {
     jobs,
+    ...(classroom ? { classroom } : {}),
     services: {
-      jobs,
-      validate: validateSpec,
-      renderCharts: (result) => chartsFor(result, renderer),
-      explain: explainResult,
+      ...tools,
       lessons: LESSONS,
       ask: (question) => search.ask(question),
       backend: () => parts.engine.backend,
       startedAt: Date.now(),
+      ...(classroom ? { classroom } : {}),
     },
   };
 }

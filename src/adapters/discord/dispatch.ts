@@ -5,6 +5,7 @@ import type { Logger } from '../../bot/logger.js';
 import { apologyReply, privateNote } from '../../bot/replies/plain-replies.js';
 import type { CommandIo, Reply } from '../../bot/types.js';
 import { EXPERIMENTS } from '../../engine/spec.js';
+import type { TeachersOf } from '../types.js';
 import { type SuggestionSources, suggest } from './autocomplete.js';
 import {
   createInteractionSession,
@@ -33,6 +34,7 @@ export interface DispatchOptions {
   suggestions: SuggestionSources;
   toMessage: (reply: Reply) => DiscordMessage;
   teacherRoleId?: string;
+  teachersOf?: TeachersOf;
 }
 
 /** The interaction router and its shutdown. */
@@ -47,7 +49,7 @@ export interface Dispatcher {
 
 const experimentNames = new Set<string>(EXPERIMENTS);
 
-const facts = (interaction: RepliableInteraction, teacherRoleId: string | undefined): InteractionFacts => ({
+const facts = (interaction: RepliableInteraction, options: DispatchOptions): InteractionFacts => ({
   id: interaction.id,
   user: {
     id: interaction.user.id,
@@ -56,7 +58,7 @@ const facts = (interaction: RepliableInteraction, teacherRoleId: string | undefi
   },
   channelId: interaction.channelId,
   guildId: interaction.guildId,
-  teacher: isTeacher(interaction, teacherRoleId),
+  teacher: isTeacher(interaction, options.teacherRoleId, options.teachersOf),
 });
 
 /** Creates the dispatcher. */
@@ -111,14 +113,14 @@ export function createDispatcher(options: DispatchOptions): Dispatcher {
         } else if (interaction.isChatInputCommand()) {
           const { commandName } = interaction;
           const request = toBotRequest(
-            facts(interaction, options.teacherRoleId),
+            facts(interaction, options),
             commandName,
             interaction.options.data,
             options.names.get(commandName),
           );
           run(interaction, commandName, (io) => bot.handle(request, io));
         } else if (interaction.isButton()) {
-          const press = toButtonPress(facts(interaction, options.teacherRoleId), interaction.customId);
+          const press = toButtonPress(facts(interaction, options), interaction.customId);
           const command = decodeButton(interaction.customId)?.command ?? 'button';
           run(interaction, command, (io) => bot.handleButton(press, io));
         }

@@ -3,7 +3,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Bot } from '../../bot/create-bot.js';
 import type { Logger } from '../../bot/logger.js';
 import type { Reply } from '../../bot/types.js';
-import type { Adapter } from '../types.js';
+import type { Adapter, TeachersOf } from '../types.js';
 import { suggestionSources } from './autocomplete.js';
 import { buildCommandJson } from './command-json.js';
 import { syncCommands } from './command-sync.js';
@@ -27,6 +27,8 @@ export interface DiscordAdapterOptions {
   apiUrl?: string | undefined;
   /** Members with this role may run teacher-only commands, besides those with Manage Server. */
   teacherRoleId?: string | undefined;
+  /** Teachers named by a server's settings (/settings), besides Manage Server and the role above. */
+  teachersOf?: TeachersOf;
   logger: Logger;
   /** Least time between two progress edits of one message; default 1500 ms. */
   progressIntervalMs?: number;
@@ -79,6 +81,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
           channelFallbackAfterMs: options.channelFallbackAfterMs ?? 14 * 60_000,
         },
         ...(options.teacherRoleId ? { teacherRoleId: options.teacherRoleId } : {}),
+        ...(options.teachersOf ? { teachersOf: options.teachersOf } : {}),
       });
       const started = new Client({
         intents: [GatewayIntentBits.Guilds],

@@ -1,4 +1,5 @@
 import { PermissionFlagsBits, type RepliableInteraction } from 'discord.js';
+import type { TeachersOf } from '../types.js';
 
 /*
  * Teacher-only commands are registered with default_member_permissions = Manage Server, which
@@ -8,10 +9,16 @@ import { PermissionFlagsBits, type RepliableInteraction } from 'discord.js';
  */
 
 /** Whether the interaction's member may run teacher-only commands. */
-export function isTeacher(interaction: RepliableInteraction, teacherRoleId: string | undefined): boolean {
+export function isTeacher(
+  interaction: RepliableInteraction,
+  teacherRoleId: string | undefined,
+  teachersOf?: TeachersOf,
+): boolean {
   if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
-  if (teacherRoleId === undefined) return false;
+  const fromSettings = teachersOf?.(interaction.guildId ?? undefined);
+  if (fromSettings?.userIds.includes(interaction.user.id)) return true;
+  const roleIds = [...(teacherRoleId === undefined ? [] : [teacherRoleId]), ...(fromSettings?.roleIds ?? [])];
   const roles = interaction.member?.roles;
-  if (roles === undefined) return false;
-  return Array.isArray(roles) ? roles.includes(teacherRoleId) : roles.cache.has(teacherRoleId);
+  if (roles === undefined || roleIds.length === 0) return false;
+  return roleIds.some((id) => (Array.isArray(roles) ? roles.includes(id) : roles.cache.has(id)));
 }

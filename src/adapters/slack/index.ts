@@ -6,7 +6,7 @@ import { LESSONS } from '../../bot/lessons/index.js';
 import type { Logger } from '../../bot/logger.js';
 import type { LessonLike } from '../../bot/services.js';
 import type { Reply } from '../../bot/types.js';
-import type { Adapter } from '../types.js';
+import type { Adapter, TeachersOf } from '../types.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { deliverPublic } from './delivery.js';
 import { createMemoryHistory, type RunHistory } from './history.js';
@@ -47,6 +47,8 @@ export interface SlackAdapterOptions {
   history?: RunHistory;
   /** Users who may run teacher-only commands, besides workspace admins. */
   teacherUserIds?: readonly string[];
+  /** Teachers named by a workspace's settings (/settings), besides the ids above and admins. */
+  teachersOf?: TeachersOf;
   /** Workspace admins and owners count as teachers (needs users:read); default: when a teacher-only command exists. */
   adminsAreTeachers?: boolean;
   /** Ack by this time even if the bot has not decided yet; default 2500 ms (Slack allows 3 s). */
@@ -138,6 +140,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
           // users.info needs users:read, which the manifest asks for once a teacher-only command exists.
           adminsAreTeachers: options.adminsAreTeachers ?? options.bot.commands.some((c) => c.teacherOnly),
           logger: log,
+          ...(options.teachersOf ? { teachersOf: options.teachersOf } : {}),
         }),
         isStopping: () => stopping,
         track: (done) => {

@@ -46,7 +46,7 @@ export function registerListeners(app: App, deps: ListenerDeps, log: Logger): vo
       const context = { requestId, user: body.user_id, command: command.name };
       try {
         if (deps.isStopping()) return void (await ack(ephemeral(STOPPING)));
-        const request = toBotRequest(body, await deps.isTeacher(body.user_id), requestId);
+        const request = toBotRequest(body, await deps.isTeacher(body.user_id, body.team_id), requestId);
         const run = runInteraction(
           deps,
           {
@@ -84,7 +84,7 @@ export function registerListeners(app: App, deps: ListenerDeps, log: Logger): vo
       }
       const press = toButtonPress(
         { actionId, user, channel, team: body.team?.id },
-        await deps.isTeacher(user.id),
+        await deps.isTeacher(user.id, body.team?.id),
         requestId,
       );
       const run = runInteraction(

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../bot/logger.js';
+import type { TeachersOf } from '../types.js';
 
 /*
  * Slack has no per-command permissions: every installed slash command is visible to everyone.
@@ -10,7 +11,7 @@ import type { Logger } from '../../bot/logger.js';
  */
 
 /** Decides whether a user counts as a teacher; never rejects. */
-export type TeacherCheck = (userId: string) => Promise<boolean>;
+export type TeacherCheck = (userId: string, team?: string) => Promise<boolean>;
 
 const CACHE_MS = 10 * 60_000;
 // The verdict is needed before the ack, inside Slack's 3 s: a slow users.info counts as "no".
@@ -21,6 +22,8 @@ export function createTeacherCheck(options: {
   client: webApi.WebClient;
   teacherUserIds: readonly string[];
   adminsAreTeachers: boolean;
+  /** Teachers a workspace's settings name (/settings). */
+  teachersOf?: TeachersOf;
   logger: Logger;
   now?: () => number;
 }): TeacherCheck {
@@ -41,8 +44,8 @@ export function createTeacherCheck(options: {
     }
   }
 
-  return async (userId) => {
-    if (listed.has(userId)) return true;
+  return async (userId, team) => {
+    if (listed.has(userId) || options.teachersOf?.(team).userIds.includes(userId)) return true;
     if (!options.adminsAreTeachers) return false;
     const hit = cache.get(userId);
     if (hit && now() - hit.at < CACHE_MS) return hit.admin;

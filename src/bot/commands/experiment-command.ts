@@ -31,6 +31,9 @@ export function experimentCommand(
           : userError('invalid-option', checked.errors.map((e) => `• ${e.message}`).join('\n'));
       }
       const spec = checked.spec;
+      // A teacher's limits for this channel (/settings), when the classroom is on.
+      const refusal = services.classroom?.checkExperiment(request, spec);
+      if (refusal) return refusal;
       const ticket = services.jobs.submit(
         { user: request.user.id, conversation: request.conversation, spec, label: describeSpec(spec) },
         {
@@ -51,8 +54,11 @@ export function experimentCommand(
       });
       const outcome = await ticket.done;
       switch (outcome.status) {
-        case 'done':
-          return experimentReply(outcome.result, services, outcome);
+        case 'done': {
+          const reply = await experimentReply(outcome.result, services, outcome);
+          services.classroom?.recordRun(request, spec, reply.headline);
+          return reply;
+        }
         case 'cancelled':
           return privateNote('Cancelled.', [`The ${name} run was stopped before it finished.`]);
         case 'timeout': {
@@ -66,7 +72,9 @@ export function experimentCommand(
         }
         case 'failed':
           // createBot logs this once, with the request's context, and answers with an apology.
-          throw new Error(`${name} failed: ${outcome.error.name}: ${outcome.error.message}`, { cause: { spec } });
+          throw new Error(`${name} failed: ${outcome.error.name}: ${outcome.error.message}`, {
+            cause: { spec },
+          });
       }
     },
   };

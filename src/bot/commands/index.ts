@@ -5,9 +5,13 @@ import cancel from './cancel.js';
 import compare from './compare.js';
 import explain from './explain.js';
 import help from './help.js';
+import history from './history.js';
 import landscape from './landscape.js';
 import lp from './lp.js';
+import quiz from './quiz.js';
 import restarts from './restarts.js';
+import schedule from './schedule.js';
+import settings from './settings.js';
 import status from './status.js';
 import train from './train.js';
 
@@ -18,9 +22,13 @@ export const COMMANDS: readonly CommandDefinition<TutorServices>[] = [
   restarts,
   landscape,
   lp,
+  quiz,
   explain,
   ask,
+  history,
   help,
   status,
   cancel,
+  schedule,
+  settings,
 ];

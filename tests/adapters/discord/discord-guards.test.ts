@@ -8,7 +8,13 @@ import { privateNote } from '../../../src/bot/replies/plain-replies.js';
 import type { BotRequest, Reply } from '../../../src/bot/types.js';
 import { finalAnswer, shownText } from './discord-harness.js';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord.js';
-import { GUILD_ID, memberObject, TEACHER_PERMISSIONS, TEACHER_ROLE_ID } from './fake-objects.js';
+import {
+  GUILD_ID,
+  memberObject,
+  SETTINGS_ROLE_ID,
+  TEACHER_PERMISSIONS,
+  TEACHER_ROLE_ID,
+} from './fake-objects.js';
 
 /*
  * The adapter's own guarantees, with a stand-in bot whose behaviour each test chooses: an answer
@@ -39,6 +45,8 @@ const bot: Bot = {
   handleButton: () => Promise.resolve(privateNote('no buttons here')),
 };
 
+const SETTINGS_TEACHER_ID = '400000000000000047';
+
 let discord: FakeDiscord;
 let adapter: Adapter;
 
@@ -50,6 +58,11 @@ beforeAll(async () => {
     guildId: GUILD_ID,
     apiUrl: discord.apiUrl,
     teacherRoleId: TEACHER_ROLE_ID,
+    // As the classroom's /settings would name them for this server only.
+    teachersOf: (server) =>
+      server === GUILD_ID
+        ? { roleIds: [SETTINGS_ROLE_ID], userIds: [SETTINGS_TEACHER_ID] }
+        : { roleIds: [], userIds: [] },
     logger: silentLogger,
   });
   await adapter.start();
@@ -98,6 +111,9 @@ describe('adapter guarantees', () => {
     expect(await verdict('400000000000000044', byPermission)).toMatch(/teacher: true/);
     const otherRole = memberObject('400000000000000045', { roles: ['600000000000000006'] });
     expect(await verdict('400000000000000045', otherRole)).toMatch(/teacher: false/);
+    const bySettingsRole = memberObject('400000000000000046', { roles: [SETTINGS_ROLE_ID] });
+    expect(await verdict('400000000000000046', bySettingsRole)).toMatch(/teacher: true/);
+    expect(await verdict(SETTINGS_TEACHER_ID)).toMatch(/teacher: true/);
   });
 
   it('fails to start with a wrong token, leaving nothing running, so start can be retried', async () => {

@@ -32,6 +32,8 @@ export const TEACHER_PERMISSIONS = String(BigInt(STUDENT_PERMISSIONS) | (1n << 5
 
 /** A role that a teacher-role setting can name (it grants no extra permission bits). */
 export const TEACHER_ROLE_ID = '500000000000000005';
+/** A second role of the guild, for teachers named by the classroom's settings. */
+export const SETTINGS_ROLE_ID = '600000000000000009';
 
 function roleObject(id: string, name: string, position: number) {
   const flags = { color: 0, hoist: false, managed: false, mentionable: false, flags: 0 };
@@ -63,7 +65,11 @@ export function guildObject() {
     large: false,
     joined_at: new Date().toISOString(),
     features: [],
-    roles: [roleObject(GUILD_ID, '@everyone', 0), roleObject(TEACHER_ROLE_ID, 'Teacher', 1)],
+    roles: [
+      roleObject(GUILD_ID, '@everyone', 0),
+      roleObject(TEACHER_ROLE_ID, 'Teacher', 1),
+      roleObject(SETTINGS_ROLE_ID, 'Instructor', 2),
+    ],
     channels: [channelObject()],
     members: [],
     threads: [],

@@ -48,8 +48,10 @@ describe('Slack app manifest', () => {
       'chat:write',
       'chat:write.public',
       'files:write',
+      'users:read',
     ]);
-    expect(botScopes([{ teacherOnly: true }])).toContain('users:read');
+    expect(COMMANDS.some((c) => c.teacherOnly)).toBe(true);
+    expect(botScopes([{ teacherOnly: false }])).not.toContain('users:read');
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);

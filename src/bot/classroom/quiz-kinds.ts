@@ -1,0 +1,111 @@
+import { field } from '../../engine/fields.js';
+import { LIMITS } from '../../engine/limits.js';
+import type { CompareResult, ExperimentResult, RestartsResult } from '../../engine/result.js';
+import type { QuizChoice } from '../../store/index.js';
+
+/*
+ * Predict-then-reveal questions, each built from one experiment. A kind turns the quiz options
+ * into a question, its answers and the experiment's options, and after the run says which answer
+ * the numbers support, with the numbers.
+ */
+
+/** A question ready to ask. */
+export interface QuizQuestion {
+  question: string;
+  choices: QuizChoice[];
+  /** Experiment options, validated like any command's. */
+  spec: { experiment: string } & Record<string, unknown>;
+}
+
+/** What the experiment said. */
+export interface QuizVerdict {
+  answer: string;
+  /** One or two sentences with the measured numbers. */
+  because: string;
+}
+
+/** One kind of quiz. */
+export interface QuizKind {
+  name: string;
+  build(values: Record<string, unknown>): QuizQuestion;
+  judge(result: ExperimentResult): QuizVerdict;
+}
+
+/** The quiz options (typed fields); the kinds read the ones they need. */
+export const QUIZ_FIELDS = {
+  kind: field.choice('which question', ['depth', 'restarts'], 'depth'),
+  shallow: field.int('depth quiz: the shallower network', LIMITS.depth, 2),
+  deep: field.int('depth quiz: the deeper network', LIMITS.depth, 12),
+  steps: field.int('training steps before comparing', LIMITS.steps, 300),
+  restarts: field.int('restarts quiz: how many random restarts', LIMITS.restarts, 10),
+  net: field.choice('restarts quiz: which network is restarted', ['neuron', 'deep'], 'neuron'),
+  seconds: field.int('seconds until the reveal', { min: 10, max: 86_400 }, 120),
+};
+
+const fmt = (x: number) => (x < 0.001 ? x.toExponential(1) : x.toFixed(3));
+const num = (values: Record<string, unknown>, key: keyof typeof QUIZ_FIELDS) =>
+  typeof values[key] === 'number' ? (values[key] as number) : (QUIZ_FIELDS[key].default as number);
+
+// Mean final losses closer than this count as "about the same" (cross-entropy is in nats).
+const SAME_LOSS = 0.02;
+
+const depth: QuizKind = {
+  name: 'depth',
+  build(values) {
+    const a = num(values, 'shallow');
+    const b = num(values, 'deep');
+    const steps = num(values, 'steps');
+    return {
+      question: `After ${steps} training steps, which ends with the lower training loss: depth ${a} or depth ${b}?`,
+      choices: [
+        { id: 'shallow', label: `Depth ${a}` },
+        { id: 'deep', label: `Depth ${b}` },
+        { id: 'same', label: 'About the same' },
+      ],
+      spec: { experiment: 'compare', depths: [a, b], steps },
+    };
+  },
+  judge(result) {
+    const [first, second] = (result as CompareResult).summaries;
+    if (!first || !second) throw new Error('a depth quiz needs a comparison of two depths');
+    const gap = first.meanFinalLoss - second.meanFinalLoss;
+    const answer = Math.abs(gap) < SAME_LOSS ? 'same' : gap < 0 ? 'shallow' : 'deep';
+    return {
+      answer,
+      because: `Mean final loss over ${result.spec.experiment === 'compare' ? result.spec.seeds : 1} seeds: depth ${first.depth} ended at ${fmt(first.meanFinalLoss)}, depth ${second.depth} at ${fmt(second.meanFinalLoss)} (ln 2 = 0.693 means it learned nothing).`,
+    };
+  },
+};
+
+// Final losses whose spread is below this count as "the same loss".
+const SAME_SPREAD = 1e-3;
+
+const restarts: QuizKind = {
+  name: 'restarts',
+  build(values) {
+    const n = num(values, 'restarts');
+    const net = values.net === 'deep' ? 'deep' : 'neuron';
+    const what = net === 'neuron' ? 'one sigmoid neuron' : 'a small deep sigmoid network';
+    return {
+      question: `Will ${n} random restarts of ${what} all end at the same loss?`,
+      choices: [
+        { id: 'yes', label: 'Yes, the same loss' },
+        { id: 'no', label: 'No, different losses' },
+      ],
+      spec: { experiment: 'restarts', architectures: [net], restarts: n },
+    };
+  },
+  judge(result) {
+    const group = (result as RestartsResult).groups[0];
+    if (!group) throw new Error('a restarts quiz needs one group of restarts');
+    const low = Math.min(...group.finalLosses);
+    const high = Math.max(...group.finalLosses);
+    return {
+      answer: group.spread < SAME_SPREAD ? 'yes' : 'no',
+      because: `The ${group.finalLosses.length} restarts of the ${group.label} ended between ${fmt(low)} and ${fmt(high)} (spread ${fmt(group.spread)}).`,
+    };
+  },
+};
+
+/** Every quiz kind by name. */
+export const QUIZ_KINDS: Record<string, QuizKind> = { depth, restarts };

@@ -1,0 +1,29 @@
+import { field } from '../../engine/fields.js';
+import { noClassroomReply } from '../classroom/notes.js';
+import { readOptions } from '../classroom/options.js';
+import { HISTORY_LENGTH, historyReply } from '../classroom/run-history.js';
+import type { CommandDefinition } from '../command.js';
+import { userError } from '../errors.js';
+import type { TutorServices } from '../services.js';
+
+const OPTIONS = {
+  count: field.int('how many recent runs to show', { min: 1, max: 25 }, HISTORY_LENGTH),
+};
+
+/** `/history`: the caller's recent runs, each repeatable exactly. */
+export default {
+  name: 'history',
+  description: 'Your recent experiments, each with the command that repeats it',
+  options: OPTIONS,
+  positional: 'count',
+  examples: ['/history', '/history count:5'],
+  async run(request, { services }) {
+    const classroom = services.classroom;
+    if (!classroom) return noClassroomReply('history');
+    const read = readOptions(request.options, OPTIONS, { positionals: ['count'] });
+    if (!read.ok) return userError('invalid-option', read.message);
+    const count = typeof read.values.count === 'number' ? read.values.count : HISTORY_LENGTH;
+    const runs = classroom.store.runs.recent(request.platform, request.user.id, count);
+    return historyReply(runs, classroom.clock.now());
+  },
+} satisfies CommandDefinition<TutorServices>;

@@ -1,0 +1,97 @@
+import { field } from '../../engine/fields.js';
+import type { Settings } from '../../store/index.js';
+import { effectiveSettings, scopesOf } from '../classroom/class-settings.js';
+import type { ClassroomServices } from '../classroom/classroom.js';
+import { noClassroomReply } from '../classroom/notes.js';
+import { readOptions, textOf } from '../classroom/options.js';
+import { LIMIT_SETTINGS, settingsPatches } from '../classroom/settings-input.js';
+import type { CommandDefinition } from '../command.js';
+import { isUserError, userError } from '../errors.js';
+import { privateNote } from '../replies/plain-replies.js';
+import type { TutorServices } from '../services.js';
+import type { BotRequest, Reply } from '../types.js';
+
+const text = (description: string, maxLength = 300) =>
+  ({ kind: 'text', description, required: false, maxLength }) as const;
+
+const OPTIONS = {
+  action: field.choice('show the settings, change them, or reset a scope', ['show', 'set', 'reset'], 'show'),
+  // The first text option: in typed text the whole line is checked against its length.
+  channels: text('server-wide: channel ids students may use me in, comma-separated; none = all', 1000),
+  scope: field.choice(
+    'where limits apply: this channel or the whole server',
+    ['channel', 'server'],
+    'channel',
+  ),
+  maxDepth: text('deepest network allowed, or none', 10),
+  maxSeeds: text('most seeds (and restarts) per run, or none', 10),
+  maxSteps: text('most training steps per run, or none', 10),
+  teacherRoles: text('server-wide: Discord role ids that count as teachers; none to clear'),
+  teacherUsers: text('server-wide: user ids that count as teachers; none to clear'),
+} satisfies CommandDefinition['options'];
+
+const SETTING_KEYS = [
+  'channels',
+  'maxDepth',
+  'maxSeeds',
+  'maxSteps',
+  'teacherRoles',
+  'teacherUsers',
+] as const;
+
+const list = (ids: string[] | null, none: string) =>
+  ids === null ? none : ids.map((id) => `\`${id}\``).join(', ');
+
+function showReply(request: BotRequest, classroom: ClassroomServices, headline: string): Reply {
+  const s: Settings = effectiveSettings(classroom.store, request);
+  const limitLines = (Object.keys(LIMIT_SETTINGS) as (keyof typeof LIMIT_SETTINGS)[]).map(
+    (key) =>
+      `• ${LIMIT_SETTINGS[key].label}: ${s[key] === null ? "no limit beyond the tutor's own" : `at most ${s[key]}`}`,
+  );
+  return privateNote(headline, [
+    `Limits in this channel:\n${limitLines.join('\n')}`,
+    `Channels students may use me in: ${list(s.allowedChannels, 'all')}`,
+    `Teachers, besides server admins: roles ${list(s.teacherRoles, 'none')}; users ${list(s.teacherUsers, 'none')}`,
+    'Change with e.g. `/settings maxDepth:8 maxSteps:500`, `/settings channels:C01,C02`, or `/settings reset scope:channel`.',
+  ]);
+}
+
+/** `/settings`: a teacher's limits and lists for this channel or the whole server. */
+export default {
+  name: 'settings',
+  description: 'Set where I answer, limits per channel, and who counts as a teacher (teachers)',
+  options: OPTIONS,
+  examples: [
+    '/settings',
+    '/settings maxDepth:8 maxSeeds:3 maxSteps:500',
+    '/settings scope:server channels:C0123,C0456',
+    '/settings teacherRoles:112233445566',
+    '/settings reset scope:channel',
+  ],
+  teacherOnly: true,
+  async run(request, { services }) {
+    const classroom = services.classroom;
+    if (!classroom) return noClassroomReply('settings');
+    const read = readOptions(request.options, OPTIONS, { positionals: ['action'] });
+    if (!read.ok) return userError('invalid-option', read.message);
+    const scopes = scopesOf(request);
+    const scope = read.values.scope === 'server' ? 'server' : 'channel';
+    const { store } = classroom;
+    if (read.values.action === 'reset') {
+      store.settings.clear(scope, scopes[scope]);
+      return showReply(request, classroom, `The ${scope}'s settings were reset.`);
+    }
+    const given = Object.fromEntries(SETTING_KEYS.map((k) => [k, textOf(read.values, k)]));
+    if (Object.values(given).every((v) => v === undefined))
+      return showReply(request, classroom, 'Settings here');
+    const patches = settingsPatches(given);
+    if (isUserError(patches)) return patches;
+    if (Object.keys(patches.limits).length > 0) {
+      store.settings.update(scope, scopes[scope], patches.limits, request.user.id);
+    }
+    if (Object.keys(patches.server).length > 0) {
+      store.settings.update('server', scopes.server, patches.server, request.user.id);
+    }
+    return showReply(request, classroom, 'Settings saved.');
+  },
+} satisfies CommandDefinition<TutorServices>;
