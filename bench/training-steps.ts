@@ -2,33 +2,14 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { timeTrainingSteps } from '../src/engine/fit.js';
-import type { FitSpec } from '../src/engine/result.js';
+import { plainFitSpec } from '../src/engine/fit-defaults.js';
 import { layersMsPerStep } from './layers-baseline.js';
 import { type Measurement, median, printTable } from './report.js';
 
 const DEPTHS = [1, 4, 8, 16];
 const STEPS = 100;
 
-function plainSpec(depth: number): FitSpec {
-  return {
-    dataset: 'moons',
-    points: 256,
-    noise: 0.1,
-    dataSeed: 1,
-    seed: 1,
-    depth,
-    width: 32,
-    activation: 'sigmoid',
-    init: 'glorot',
-    residual: false,
-    normalization: 'none',
-    loss: 'cross-entropy',
-    optimizer: 'sgd',
-    learningRate: 0.1,
-    steps: STEPS,
-    gridSize: 0,
-  };
-}
+const plainSpec = (depth: number) => plainFitSpec({ depth, steps: STEPS });
 
 /** ms per full-batch step, our engine on wasm vs tf.layers + model.fit on cpu and on wasm. */
 export async function benchTrainingSteps(): Promise<void> {

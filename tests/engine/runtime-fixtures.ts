@@ -1,27 +1,10 @@
+import { plainFitSpec } from '../../src/engine/fit-defaults.js';
 import type { FitSpec } from '../../src/engine/result.js';
 import type { UnitProgress, WorkUnit } from '../../src/engine/units.js';
 
 /** A small, fully resolved training run; tests override what they need. */
 export function fitSpec(overrides: Partial<FitSpec> = {}): FitSpec {
-  return {
-    dataset: 'moons',
-    points: 64,
-    noise: 0.1,
-    dataSeed: 1,
-    seed: 1,
-    depth: 2,
-    width: 8,
-    activation: 'sigmoid',
-    init: 'glorot',
-    residual: false,
-    normalization: 'none',
-    loss: 'cross-entropy',
-    optimizer: 'sgd',
-    learningRate: 0.1,
-    steps: 200,
-    gridSize: 0,
-    ...overrides,
-  };
+  return plainFitSpec({ points: 64, depth: 2, width: 8, steps: 200, ...overrides });
 }
 
 /** A fit unit of a few tens of milliseconds. */

@@ -1,5 +1,6 @@
 import { makeDataset, toDataPoints } from '../datasets.js';
 import { abortError, trainRun } from '../fit.js';
+import { plainFitSpec } from '../fit-defaults.js';
 import type { FitSpec } from '../result.js';
 import type { LpSpec } from '../spec.js';
 import type { LpUnitResult, UnitRunOptions } from '../units.js';
@@ -14,24 +15,18 @@ import { loadSolver, solveLpText } from './solver.js';
 
 /** The single sigmoid neuron that gradient descent trains on the same data, for comparison. */
 export function neuronFitSpec(spec: LpSpec): FitSpec {
-  return {
-    dataset: spec.dataset,
-    points: spec.points,
-    noise: spec.noise,
-    dataSeed: spec.seed,
-    seed: spec.seed,
+  const { dataset, points, noise, seed, learningRate, steps } = spec;
+  return plainFitSpec({
+    dataset,
+    points,
+    noise,
+    seed,
+    dataSeed: seed,
     depth: 0,
     width: 1,
-    activation: 'sigmoid',
-    init: 'glorot',
-    residual: false,
-    normalization: 'none',
-    loss: 'cross-entropy',
-    optimizer: 'sgd',
-    learningRate: spec.learningRate,
-    steps: spec.steps,
-    gridSize: 0,
-  };
+    learningRate,
+    steps,
+  });
 }
 
 /**
