@@ -34,6 +34,11 @@ export interface ReplyImage {
   png: Buffer;
   /** What the chart shows, in words (screen readers, Slack alt text). */
   alt: string;
+  /**
+   * A public address of the same chart, when a public QuickChart server made one: platforms that
+   * fetch images themselves (Slack image blocks) may show it instead of uploading the bytes.
+   */
+  url?: string;
 }
 
 /** A follow-up or control button; `id` carries all it needs, so it works after a restart. */

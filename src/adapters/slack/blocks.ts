@@ -64,6 +64,7 @@ export function replyMessage(reply: Reply, chartNote?: string): SlackMessage {
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: toPlainText(reply.headline, 150) } },
     ...reply.blocks.flatMap(sections),
+    ...imageBlocks(reply),
     ...factsContext(reply),
     ...(chartNote
       ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: chartNote }] }]
@@ -71,6 +72,21 @@ export function replyMessage(reply: Reply, chartNote?: string): SlackMessage {
     ...actions(reply.buttons),
   ];
   return { text: toPlainText(reply.headline, 300), blocks: fitBlocks(blocks) };
+}
+
+/** True when every chart has a public URL (public QuickChart): image blocks then replace the upload. */
+export function chartsAreLinked(reply: Reply): boolean {
+  return reply.images.length > 0 && reply.images.every((image) => image.url !== undefined);
+}
+
+function imageBlocks(reply: Reply): Block[] {
+  if (!chartsAreLinked(reply)) return [];
+  return reply.images.map((image) => ({
+    type: 'image' as const,
+    image_url: image.url!,
+    alt_text: image.alt.slice(0, 2000),
+    title: { type: 'plain_text' as const, text: image.name.replace(/\.png$/i, '').replace(/[-_]/g, ' ') },
+  }));
 }
 
 /** A private note (error, refusal, help) for the asker alone: compact, no header block. */

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../bot/logger.js';
 import type { Reply, ReplyImage } from '../../bot/types.js';
-import { privateMessage, replyMessage, type SlackMessage } from './blocks.js';
+import { chartsAreLinked, privateMessage, replyMessage, type SlackMessage } from './blocks.js';
 import { escapeSlack, toPlainText } from './mrkdwn.js';
 import type { ChannelPacer } from './pacer.js';
 
@@ -46,7 +46,8 @@ const chartNote = (images: readonly ReplyImage[]) =>
 
 /** Uploads a reply's charts into a channel as one message. */
 export async function uploadCharts(deps: DeliveryDeps, channel: string, reply: Reply): Promise<void> {
-  if (reply.images.length === 0) return;
+  // Charts with public URLs are already in the message as image blocks.
+  if (reply.images.length === 0 || chartsAreLinked(reply)) return;
   await deps.client.files.uploadV2({
     channel_id: channel,
     initial_comment: `Charts: ${toPlainText(reply.headline, 200)}`,
@@ -70,7 +71,7 @@ export async function deliverPublic(
   reply: Reply,
   statusTs?: string,
 ): Promise<{ posted: boolean; problem?: string }> {
-  const message = replyMessage(reply, chartNote(reply.images));
+  const message = replyMessage(reply, chartsAreLinked(reply) ? undefined : chartNote(reply.images));
   try {
     await deps.pacer.run(channel, async () => {
       if (statusTs) await deps.client.chat.update({ channel, ts: statusTs, ...message });

@@ -12,11 +12,9 @@ export async function chartsFor(
   // One at a time: local rendering holds the event loop for each chart anyway, and a QuickChart
   // server should not get a burst of requests from one reply.
   for (const draft of chartDraftsFor(result)) {
-    images.push({
-      png: await renderer.render(draft.config, size),
-      alt: draft.alt,
-      name: `${draft.name}.png`,
-    });
+    const png = await renderer.render(draft.config, size);
+    const url = await renderer.link?.(draft.config, size);
+    images.push({ png, alt: draft.alt, name: `${draft.name}.png`, ...(url ? { url } : {}) });
   }
   return images;
 }

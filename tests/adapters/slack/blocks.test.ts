@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  chartsAreLinked,
   echoMessage,
   privateMessage,
   progressBar,
@@ -164,5 +165,41 @@ describe('Block Kit replies', () => {
       conversation: 'C1',
       buttonId: 'dt1:train depth:4',
     });
+  });
+});
+
+describe('charts on a public QuickChart', () => {
+  const png = Buffer.from('png bytes');
+  const linked = reply({
+    images: [
+      { name: 'loss-curves.png', png, alt: 'Loss per step', url: 'https://quickchart.io/chart/render/sf-1' },
+      {
+        name: 'gradient-norms.png',
+        png,
+        alt: 'Gradient per layer',
+        url: 'https://quickchart.io/chart/render/sf-2',
+      },
+    ],
+  });
+
+  it('shows charts that have public URLs as image blocks, with their alt text', () => {
+    const images = replyMessage(linked).blocks.filter((b) => b.type === 'image');
+    expect(images).toEqual([
+      expect.objectContaining({
+        image_url: 'https://quickchart.io/chart/render/sf-1',
+        alt_text: 'Loss per step',
+      }),
+      expect.objectContaining({
+        image_url: 'https://quickchart.io/chart/render/sf-2',
+        alt_text: 'Gradient per layer',
+      }),
+    ]);
+    expect(chartsAreLinked(linked)).toBe(true);
+  });
+
+  it('uploads instead when any chart lacks a URL', () => {
+    const mixed = reply({ images: [linked.images[0]!, { name: 'b.png', png, alt: 'b' }] });
+    expect(chartsAreLinked(mixed)).toBe(false);
+    expect(replyMessage(mixed).blocks.some((b) => b.type === 'image')).toBe(false);
   });
 });

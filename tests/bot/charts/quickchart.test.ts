@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChartConfig } from '../../../src/bot/charts/draft.js';
 import { chartDraftsFor } from '../../../src/bot/charts/drafts.js';
-import { createChartRenderer } from '../../../src/bot/charts/render/create.js';
+import { createChartRenderer, isPublicQuickChart } from '../../../src/bot/charts/render/create.js';
 import { createLocalRenderer } from '../../../src/bot/charts/render/local.js';
 import { chartEndpoint, createQuickChartRenderer } from '../../../src/bot/charts/render/quickchart.js';
 import { trainFixture } from './fixtures.js';
@@ -43,6 +43,15 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Posted['body'];
   posted.push({ path: request.url ?? '', body });
+  if (request.url === '/chart/create') {
+    // The public QuickChart's short-URL endpoint: the chart's address, or a failure.
+    const answer =
+      mode === 'error'
+        ? { success: false }
+        : { success: true, url: `https://quickchart.io/chart/render/sf-${posted.length}` };
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    return;
+  }
   if (mode === 'hang') return; // never answers
   if (mode === 'error') {
     response.writeHead(500, { 'x-quickchart-error': 'chart config is broken' }).end('error');
@@ -155,5 +164,28 @@ describe('QuickChart renderer', () => {
     const png = await renderer.render(config(), SIZE);
     expect(failures).toHaveLength(1);
     expect(pngSize(png)).toEqual(SIZE);
+  });
+
+  it('asks for a public short URL of each chart when links are on, and gives none when that fails', async () => {
+    const fallbacks: unknown[] = [];
+    const renderer = createQuickChartRenderer({
+      baseUrl,
+      fallback: local,
+      publicLinks: true,
+      onFallback: (error) => fallbacks.push(error),
+    });
+    expect(await renderer.link?.(config(), SIZE)).toMatch(/^https:\/\/quickchart\.io\/chart\/render\/sf-/);
+    const create = posted.find((p) => p.path === '/chart/create');
+    expect(create?.body.version).toBe('4');
+    mode = 'error';
+    expect(await renderer.link?.(config(), SIZE)).toBeUndefined();
+    expect(fallbacks).toHaveLength(1);
+    expect(createQuickChartRenderer({ baseUrl, fallback: local }).link).toBeUndefined();
+  });
+
+  it('turns links on only for the public QuickChart', () => {
+    expect(isPublicQuickChart('https://quickchart.io')).toBe(true);
+    expect(isPublicQuickChart('http://127.0.0.1:3400')).toBe(false);
+    expect(isPublicQuickChart('https://charts.example.org/qc/')).toBe(false);
   });
 });

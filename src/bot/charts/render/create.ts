@@ -15,6 +15,12 @@ export interface ChartRendererOptions {
   devicePixelRatio?: number;
 }
 
+/** True for the public QuickChart service, whose short chart URLs any chat platform can fetch. */
+export function isPublicQuickChart(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'quickchart.io' || host.endsWith('.quickchart.io');
+}
+
 /** The public QuickChart server. */
 export const PUBLIC_QUICKCHART_URL = 'https://quickchart.io';
 
@@ -29,5 +35,6 @@ export function createChartRenderer(options: ChartRendererOptions): ChartRendere
     ...ratio,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.onFallback === undefined ? {} : { onFallback: options.onFallback }),
+    publicLinks: isPublicQuickChart(options.quickchartUrl ?? PUBLIC_QUICKCHART_URL),
   });
 }

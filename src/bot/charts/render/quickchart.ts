@@ -21,6 +21,11 @@ export interface QuickChartRendererOptions {
   /** Told about every failure before falling back (the bot logs it). */
   onFallback?: (error: unknown) => void;
   devicePixelRatio?: number;
+  /**
+   * Also ask the server for a short public URL of each chart (POST /chart/create). Only the public
+   * QuickChart offers it, and only a server the chat platform can reach makes it useful.
+   */
+  publicLinks?: boolean;
 }
 
 /** Default time allowed for one QuickChart request. */
@@ -80,6 +85,28 @@ async function fetchPng(endpoint: string, body: string, timeoutMs: number): Prom
   }
 }
 
+/** Asks the server for a short URL of a chart; QuickChart answers `{ success, url }`. */
+async function fetchLink(baseUrl: string, body: string, timeoutMs: number): Promise<string> {
+  const endpoint = new URL(baseUrl);
+  endpoint.pathname = `${endpoint.pathname.replace(/\/+$/, '')}/chart/create`;
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const answer = (await response.json()) as { success?: unknown; url?: unknown };
+  if (
+    !response.ok ||
+    answer.success !== true ||
+    typeof answer.url !== 'string' ||
+    !/^https?:\/\//.test(answer.url)
+  ) {
+    throw new Error(`QuickChart gave no short URL (status ${response.status})`);
+  }
+  return answer.url;
+}
+
 /** A renderer that asks a QuickChart server and falls back to `fallback` on any failure. */
 export function createQuickChartRenderer(options: QuickChartRendererOptions): ChartRenderer {
   const endpoint = chartEndpoint(options.baseUrl);
@@ -94,5 +121,22 @@ export function createQuickChartRenderer(options: QuickChartRendererOptions): Ch
         return options.fallback.render(config, size);
       }
     },
+    ...(options.publicLinks
+      ? {
+          async link(config: ChartConfig, size: RenderSize): Promise<string | undefined> {
+            try {
+              return await fetchLink(
+                options.baseUrl,
+                quickChartBody(config, size, devicePixelRatio),
+                timeoutMs,
+              );
+            } catch (error) {
+              // The PNG bytes are still in the reply: the platform uploads them instead.
+              options.onFallback?.(error);
+              return undefined;
+            }
+          },
+        }
+      : {}),
   };
 }

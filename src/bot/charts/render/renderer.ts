@@ -9,6 +9,11 @@ export interface RenderSize {
 /** Turns a chart configuration into PNG bytes. */
 export interface ChartRenderer {
   render(config: ChartConfig, size: RenderSize): Promise<Buffer>;
+  /**
+   * A public address of the same chart, when the renderer is a chart server that chat platforms
+   * can reach (the public QuickChart); undefined when there is none or making one failed.
+   */
+  link?(config: ChartConfig, size: RenderSize): Promise<string | undefined>;
 }
 
 /** A rendered chart, ready to attach to a reply. */
@@ -18,6 +23,8 @@ export interface ChartImage {
   alt: string;
   /** File name, e.g. "loss-curves.png". */
   name: string;
+  /** A public address of the same image, when a public chart server made one. */
+  url?: string;
 }
 
 /** The size charts are rendered at unless a caller asks otherwise: 16:9, phone friendly. */
