@@ -2,6 +2,7 @@ import os from 'node:os';
 import { benchBotReply } from './bot-reply.js';
 import { benchExperiments } from './experiments.js';
 import { benchPlaygroundStart } from './playground-start.js';
+import { benchThroughput } from './throughput.js';
 import { benchTrainingSteps } from './training-steps.js';
 
 /*
@@ -15,3 +16,4 @@ await benchTrainingSteps();
 await benchExperiments();
 await benchBotReply();
 await benchPlaygroundStart();
+await benchThroughput();

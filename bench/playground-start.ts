@@ -53,7 +53,13 @@ async function served(url: string): Promise<boolean> {
 async function timeToPage(args: string[], command = process.execPath): Promise<number> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PLAYGROUND_PORT: String(port), LOG_LEVEL: 'silent' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PLAYGROUND_PORT: String(port),
+    OPS_PORT: '0',
+    LOG_LEVEL: 'silent',
+    TUTOR_DB: ':memory:',
+  };
   for (const token of ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'])
     delete env[token];
   const started = performance.now();

@@ -2,18 +2,26 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Classroom } from './bot/classroom/classroom.js';
 import { type Bot, createBot } from './bot/create-bot.js';
-import type { JobService } from './bot/jobs/types.js';
+import type { JobPort } from './bot/jobs/types.js';
 import type { Logger } from './bot/logger.js';
 import { createTutorServices } from './bot/wire.js';
 import type { Config } from './config.js';
 import { createEngine, type Engine } from './engine/index.js';
+import { createJobMetrics, type JobMetrics } from './ops/metrics.js';
+import { withJobMetrics } from './ops/with-metrics.js';
+import { createFireOnceLock } from './queue/fire-once.js';
+import { createQueueJobService, type QueueJobService } from './queue/job-service.js';
 import { openStore, type Store } from './store/index.js';
 
-/** The tutor without any chat connection: engine workers, job service and bot core. */
+/** The tutor without any chat connection: engine workers (or the Redis queue), job service, bot core. */
 export interface TutorApp {
-  engine: Engine;
-  jobs: JobService;
+  /** The in-process engine; absent when REDIS_URL puts training on queue workers. */
+  engine?: Engine;
+  /** The Redis queue, when REDIS_URL is set. */
+  queue?: QueueJobService;
+  jobs: JobPort;
   bot: Bot;
+  metrics: JobMetrics;
   /** Schedules, quizzes, settings and history; present when the app has a database. */
   classroom?: Classroom;
   /** Refuses new jobs, stops running ones and the engine workers, closes the database. */
@@ -31,9 +39,25 @@ async function readArticle(
   }
 }
 
+/** The Redis queue; an unreachable Redis is not fatal: experiments are refused until it answers. */
+async function connectQueue(config: Config, logger: Logger): Promise<QueueJobService | undefined> {
+  if (!config.redisUrl) return undefined;
+  const queue = createQueueJobService({
+    redisUrl: config.redisUrl,
+    ...(config.engine.backend !== 'auto' && { backendHint: config.engine.backend }),
+    onError: (error, context) => logger.warn({ err: error, context }, 'training queue trouble'),
+    onHookError: (error, hook) => logger.warn({ err: error, hook }, 'job hook failed'),
+  });
+  await queue.ready(5000).catch((error: unknown) => {
+    logger.warn({ err: error }, 'Redis is not reachable yet; experiments are refused until it is');
+  });
+  return queue;
+}
+
 /**
- * Starts the engine and builds the bot on it; shared by main.ts and the CLI. The database
- * (TUTOR_DB) is opened first, so a corrupt or unwritable file stops start-up before anything runs.
+ * Builds the tutor; shared by main.ts and the CLI. The database (TUTOR_DB) is opened first, so a
+ * corrupt or unwritable file stops start-up before anything runs. With REDIS_URL, training runs
+ * on `npm run worker` processes and this process starts no engine.
  */
 export async function createTutorApp(
   config: Config,
@@ -42,25 +66,42 @@ export async function createTutorApp(
 ): Promise<TutorApp> {
   const article = await readArticle(config.articlePath);
   const store: Store | undefined = withStore ? openStore(config.databasePath) : undefined;
-  const engine = await createEngine({ workers: config.engine.workers, backend: config.engine.backend });
+  const queue = await connectQueue(config, logger);
+  // Several bot replicas share the queue: a Redis claim makes each scheduled post once.
+  const fireOnce = config.redisUrl ? createFireOnceLock({ redisUrl: config.redisUrl }) : undefined;
+  const engine = queue
+    ? undefined
+    : await createEngine({ workers: config.engine.workers, backend: config.engine.backend });
+  let metrics: JobMetrics | undefined;
   const { services, jobs, classroom } = createTutorServices({
-    engine,
+    ...(queue ? { queue: { jobs: queue, backend: () => queue.backend() } } : {}),
+    ...(engine ? { engine } : {}),
+    // Metrics observe whichever job service runs, without either one knowing about them.
+    wrapJobs: (inner) => {
+      metrics = createJobMetrics(() => inner.snapshot());
+      return withJobMetrics(inner, metrics);
+    },
     logger,
     charts: { kind: config.charts.renderer, quickchartUrl: config.charts.quickchartUrl },
     concurrency: config.engine.workers,
     ...(article ? { article } : {}),
     ...(store ? { store } : {}),
+    ...(fireOnce ? { classroom: { fireOnce } } : {}),
   });
   const bot = createBot({ services, logger });
   return {
-    engine,
+    ...(engine ? { engine } : {}),
+    ...(queue ? { queue } : {}),
     jobs,
     bot,
+    metrics: metrics!,
     ...(classroom ? { classroom } : {}),
     async close() {
       await classroom?.stop();
+      await queue?.drain(10_000);
       await jobs.close();
-      await engine.close();
+      await engine?.close();
+      await fireOnce?.close();
       store?.close();
     },
   };

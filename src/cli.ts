@@ -6,6 +6,7 @@ import { renderReplyText } from './adapters/cli/render-text.js';
 import { createTutorApp } from './app.js';
 import { chartsFor, createChartRenderer } from './bot/charts/index.js';
 import { COMMANDS } from './bot/commands/index.js';
+import { isUserError } from './bot/errors.js';
 import { resolveOptions } from './bot/options/resolve.js';
 import type { CommandIo, Reply, ReplyImage } from './bot/types.js';
 import { parseCliArgs } from './cli/args.js';
@@ -63,7 +64,9 @@ async function main(): Promise<void> {
   if (args.json && !experiment) fail(2, `--json works with the experiments: ${EXPERIMENTS.join(', ')}`);
 
   const config = loadConfig();
-  const logger = pino({ level: process.env.LOG_LEVEL ? config.logLevel : 'warn' }, pino.destination(2));
+  // A shell wants quiet: warnings and worse on stderr, unless LOG_LEVEL asks for more detail.
+  const level = config.logLevel === 'debug' || config.logLevel === 'trace' ? config.logLevel : 'warn';
+  const logger = pino({ level }, pino.destination(2));
   // One-shot runs keep no history and fire no schedules: no database.
   const app = await createTutorApp(config, logger, { withStore: false });
   const abort = new AbortController();
@@ -71,13 +74,25 @@ async function main(): Promise<void> {
   const showProgress = process.stderr.isTTY && !args.json;
   try {
     if (args.json && checked.ok && 'spec' in checked) {
-      const result = await app.engine.run(checked.spec, { signal: abort.signal });
-      process.stdout.write(`${JSON.stringify(result)}\n`);
+      // Through the job service, so --json runs on the queue workers too when REDIS_URL is set.
+      const ticket = await app.jobs.submit({ user: 'cli', conversation: 'cli', spec: checked.spec });
+      if (isUserError(ticket)) fail(1, ticket.message);
+      abort.signal.addEventListener('abort', () => void app.jobs.cancel(ticket.id, 'cli'));
+      const outcome = await ticket.done;
+      if (outcome.status !== 'done') {
+        fail(
+          1,
+          outcome.status === 'failed'
+            ? `depth-tutor: ${outcome.error.message}`
+            : `the run was ${outcome.status === 'timeout' ? 'stopped at its time limit' : 'cancelled'}`,
+        );
+      }
+      process.stdout.write(`${JSON.stringify(outcome.result)}\n`);
       const renderer = createChartRenderer({
         kind: config.charts.renderer,
         quickchartUrl: config.charts.quickchartUrl,
       });
-      if (args.outDir) await saveImages(await chartsFor(result, renderer), args.outDir);
+      if (args.outDir) await saveImages(await chartsFor(outcome.result, renderer), args.outDir);
       return;
     }
     let accepted = false;

@@ -33,6 +33,9 @@ const envSchema = z.object({
   CHART_RENDERER: z.enum(['local', 'quickchart']).default('local'),
   QUICKCHART_URL: z.string().url().default('https://quickchart.io'),
   REDIS_URL: optional,
+  // 0 picks a free port (tests, benchmarks).
+  OPS_PORT: z.coerce.number().int().min(0).max(65535).default(9090),
+  OPS_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +45,16 @@ export type Config = ReturnType<typeof loadConfig>;
 /** Thrown for a malformed environment; its message lists every bad variable. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/** The password inside a redis:// URL, if any: a secret like the tokens. */
+function redisPassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads and checks the environment. Secrets are kept as values, never printed. */
@@ -91,10 +104,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     articlePath: e.TUTOR_ARTICLE,
     charts: { renderer: e.CHART_RENDERER, quickchartUrl: e.QUICKCHART_URL },
     redisUrl: e.REDIS_URL,
+    ops: { port: e.OPS_PORT, host: e.OPS_HOST },
     logLevel: e.LOG_LEVEL,
     /** Every secret value, for log redaction and leak checks. */
-    secrets: [e.DISCORD_TOKEN, e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN].filter(
-      (s): s is string => s !== undefined,
-    ),
+    secrets: [
+      e.DISCORD_TOKEN,
+      e.SLACK_BOT_TOKEN,
+      e.SLACK_SIGNING_SECRET,
+      e.SLACK_APP_TOKEN,
+      redisPassword(e.REDIS_URL),
+    ].filter((s): s is string => s !== undefined),
   };
 }

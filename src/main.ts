@@ -8,6 +8,7 @@ import type { Logger } from './bot/logger.js';
 import type { Platform, Reply } from './bot/types.js';
 import { type Config, loadConfig } from './config.js';
 import { createRootLogger } from './logging.js';
+import { createOpsServer } from './ops/ops-server.js';
 
 /*
  * The only place that wires the tutor together: configuration, the root logger, the app (database,
@@ -21,6 +22,8 @@ const SHUTDOWN_LIMIT_MS = 15_000;
 interface Running {
   post(conversation: string, reply: Reply): Promise<void>;
   stop(): Promise<void>;
+  /** Connected to its platform (the playground, a local server, is ready once listening). */
+  isReady?(): boolean;
 }
 
 /** The teachers a server's /settings name, for an adapter's teacher verdict. */
@@ -64,10 +67,22 @@ async function main(): Promise<void> {
   const logger = createRootLogger(config);
   const app = await createTutorApp(config, logger);
   logger.info(
-    { backend: app.engine.backend, workers: config.engine.workers, db: config.databasePath },
-    'engine ready',
+    app.engine
+      ? { backend: app.engine.backend, workers: config.engine.workers, db: config.databasePath }
+      : { queue: 'redis', db: config.databasePath },
+    app.engine ? 'engine ready' : 'training runs on queue workers (npm run worker)',
   );
   const adapters = await startAdapters(config, app, logger);
+  const ops = createOpsServer({
+    ...config.ops,
+    checks: {
+      adapters: () => [...adapters.values()].every((adapter) => adapter.isReady?.() ?? true),
+      queue: () => app.queue?.ping() ?? true,
+    },
+    metrics: app.metrics,
+  });
+  const { url: opsUrl } = await ops.start();
+  logger.info({ url: opsUrl }, 'health, readiness and metrics ready');
 
   const adapterFor = (platform: Platform): Running => {
     const adapter = adapters.get(platform);
@@ -99,9 +114,12 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS);
     force.unref();
-    // Adapters first (stop taking commands, answer what is in flight), then jobs, engine, database.
+    // Readiness goes red first, so load balancers stop sending work; then the adapters stop taking
+    // commands and answer what is in flight; then jobs, engine (or queue) and database.
+    ops.setDraining();
     await Promise.allSettled([...adapters.values()].map((adapter) => adapter.stop()));
     await app.close();
+    await ops.stop();
     logger.info('stopped');
     process.exit(0);
   };

@@ -1,7 +1,7 @@
 import type { ExperimentResult } from '../engine/result.js';
 import type { Validation } from '../engine/validate.js';
 import type { ClassroomServices } from './classroom/classroom.js';
-import type { JobService } from './jobs/types.js';
+import type { JobPort } from './jobs/types.js';
 import type { CommandOption, ReplyImage } from './types.js';
 
 /** What help needs to know of a command. */
@@ -32,7 +32,7 @@ export interface AskAnswerLike {
 
 /** What the tutor's commands need, wired by createBot from the real parts (or test doubles of I/O). */
 export interface TutorServices {
-  jobs: Pick<JobService, 'submit' | 'cancel' | 'snapshot'>;
+  jobs: Pick<JobPort, 'submit' | 'cancel' | 'snapshot'>;
   validate(input: { experiment: string } & Record<string, unknown>): Validation;
   renderCharts(result: ExperimentResult): Promise<ReplyImage[]>;
   explain(result: ExperimentResult): { sentences: string[]; lessonId: string };

@@ -7,14 +7,19 @@ import { type Classroom, type ClassroomOptions, createClassroom } from './classr
 import { explainResult } from './explain/explain-result.js';
 import type { JobServiceOptions } from './jobs/job-config.js';
 import { createJobService } from './jobs/job-service.js';
-import type { EngineLike, JobService } from './jobs/types.js';
+import type { EngineLike, JobPort } from './jobs/types.js';
 import { LESSONS } from './lessons/index.js';
 import type { Logger } from './logger.js';
 import type { TutorServices } from './services.js';
 
 /** The parts the tutor's services are made from. */
 export interface TutorParts {
-  engine: EngineLike;
+  /** Runs the in-process job service's experiments; needed unless `queue` is given. */
+  engine?: EngineLike;
+  /** A job service built outside (the Redis queue when REDIS_URL is set), used instead of the in-process one. */
+  queue?: { jobs: JobPort; backend(): string };
+  /** Wraps whichever job service is used, e.g. to count its outcomes into metrics. */
+  wrapJobs?: (jobs: JobPort) => JobPort;
   logger: Logger;
   charts: Omit<ChartRendererOptions, 'onFallback'>;
   /** Experiments running at once; the engine's worker count is a good value. */
@@ -26,23 +31,30 @@ export interface TutorParts {
   /** The database (TUTOR_DB): enables schedules, quizzes, settings and history. */
   store?: Store;
   /** Classroom timing: a test clock, the grace window, the retry delays of failed posts. */
-  classroom?: Pick<ClassroomOptions, 'clock' | 'graceMs' | 'retryDelaysMs'>;
+  classroom?: Pick<ClassroomOptions, 'clock' | 'graceMs' | 'retryDelaysMs' | 'fireOnce'>;
 }
 
-/** Builds the services every command uses from an engine and settings. */
+/** The in-process job service on the parts' engine. */
+function inProcessJobs(parts: TutorParts): JobPort {
+  if (!parts.engine) throw new Error('createTutorServices needs an engine or a queue');
+  return createJobService({
+    engine: parts.engine,
+    concurrency: parts.concurrency,
+    onHookError: (error, hook) => parts.logger.warn({ err: error, hook }, 'job hook failed'),
+    ...parts.jobs,
+  });
+}
+
+/** Builds the services every command uses from an engine (or a queue) and settings. */
 export function createTutorServices(parts: TutorParts): {
   services: Omit<TutorServices, 'catalog'>;
-  jobs: JobService;
+  jobs: JobPort;
   /** Present with a store; main.ts starts it once the adapters can post. */
   classroom?: Classroom;
 } {
   const log = parts.logger;
-  const jobs = createJobService({
-    engine: parts.engine,
-    concurrency: parts.concurrency,
-    onHookError: (error, hook) => log.warn({ err: error, hook }, 'job hook failed'),
-    ...parts.jobs,
-  });
+  const chosen = parts.queue?.jobs ?? inProcessJobs(parts);
+  const jobs = parts.wrapJobs ? parts.wrapJobs(chosen) : chosen;
   const renderer = createChartRenderer({
     ...parts.charts,
     onFallback: (error) => log.warn({ err: error }, 'QuickChart failed; rendered the chart locally'),
@@ -65,7 +77,7 @@ export function createTutorServices(parts: TutorParts): {
       ...tools,
       lessons: LESSONS,
       ask: (question) => search.ask(question),
-      backend: () => parts.engine.backend,
+      backend: () => parts.queue?.backend() ?? parts.engine?.backend ?? 'none',
       startedAt: Date.now(),
       ...(classroom ? { classroom } : {}),
     },

@@ -8,7 +8,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { ClassroomPorts } from './ports.js';
 import { createQuizService, type ExperimentTools, type QuizService } from './quiz-service.js';
 import { recordRun } from './run-history.js';
-import { createScheduler, type Scheduler } from './scheduler.js';
+import { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler.js';
 
 /** What the classroom commands and the bot's hooks use (TutorServices.classroom). */
 export interface ClassroomServices {
@@ -43,6 +43,7 @@ export interface ClassroomOptions {
   /** How late a post missed during downtime may still be made; default one hour. */
   graceMs?: number;
   retryDelaysMs?: readonly number[];
+  fireOnce?: SchedulerOptions['fireOnce'];
 }
 
 /** Builds the classroom services; schedules and reveals fire only after `start`. */
@@ -66,6 +67,7 @@ export function createClassroom(options: ClassroomOptions): Classroom {
     },
     ...(options.graceMs === undefined ? {} : { graceMs: options.graceMs }),
     ...(options.retryDelaysMs === undefined ? {} : { retryDelaysMs: options.retryDelaysMs }),
+    ...(options.fireOnce === undefined ? {} : { fireOnce: options.fireOnce }),
   });
   const quizzes = createQuizService({ store, clock, log: log.child({ part: 'quiz' }), tools: options.tools });
   return {

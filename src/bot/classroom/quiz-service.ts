@@ -2,7 +2,7 @@ import type { ExperimentResult } from '../../engine/result.js';
 import type { Validation } from '../../engine/validate.js';
 import type { QuizRow, Store } from '../../store/index.js';
 import { isUserError, type UserError, userError } from '../errors.js';
-import type { JobHooks, JobService } from '../jobs/types.js';
+import type { JobHooks, JobPort } from '../jobs/types.js';
 import type { Logger } from '../logger.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { BotRequest, CommandIo, Platform, Reply, ReplyImage } from '../types.js';
@@ -20,7 +20,7 @@ import { questionReply, revealReply, voteReply } from './quiz-replies.js';
 
 /** The parts of the tutor a reveal uses to run the experiment and show it (as in TutorServices). */
 export interface ExperimentTools {
-  jobs: Pick<JobService, 'submit'>;
+  jobs: Pick<JobPort, 'submit'>;
   validate(input: { experiment: string } & Record<string, unknown>): Validation;
   renderCharts(result: ExperimentResult): Promise<ReplyImage[]>;
   explain(result: ExperimentResult): { sentences: string[] };
@@ -83,7 +83,7 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
       return { ok: false, reply: privateNote(`Quiz #${quiz.id} could not be revealed yet.`, [why]) };
     };
     if (!kind || !checked.ok) return fail('Its experiment is no longer valid.');
-    const ticket = tools.jobs.submit(
+    const ticket = await tools.jobs.submit(
       { user: quiz.starter, conversation: quiz.conversation, spec: checked.spec, label: `quiz #${quiz.id}` },
       hooks,
     );

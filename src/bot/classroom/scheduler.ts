@@ -38,6 +38,11 @@ export interface SchedulerOptions {
   graceMs?: number;
   /** Waits before each retry of a failed post; default 1, 5 and 15 minutes (four attempts). */
   retryDelaysMs?: readonly number[];
+  /**
+   * With several bot replicas (REDIS_URL), a claim shared by all of them: only the replica that
+   * claims a firing makes the post. Rejects when the lock cannot be reached (the post is retried).
+   */
+  fireOnce?: { claim(scheduleId: string, plannedAt: number): Promise<boolean> };
 }
 
 /** Fires the stored schedules. */
@@ -119,6 +124,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const schedule = post && store.schedules.get(post.scheduleId);
     if (!post || !schedule) return;
     try {
+      if (
+        options.fireOnce &&
+        post.attempts === 1 &&
+        !(await options.fireOnce.claim(String(schedule.id), post.dueAt))
+      ) {
+        log.info({ schedule: schedule.id, post: id }, 'another replica makes this post');
+        store.posts.markSent(id);
+        return;
+      }
       const reply = await buildReply(schedule, post.command ?? '');
       if (!store.posts.markSending(id)) return;
       const { user: _owner, ...target } = runAs(schedule);

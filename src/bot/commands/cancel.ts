@@ -23,7 +23,7 @@ export default {
   },
   examples: ['/cancel 7f3a'],
   async run(request, { services }) {
-    const outcome = services.jobs.cancel(String(request.values.job ?? ''), request.user.id);
+    const outcome = await services.jobs.cancel(String(request.values.job ?? ''), request.user.id);
     return privateNote(ANSWERS[outcome]);
   },
 } satisfies CommandDefinition<TutorServices>;

@@ -34,7 +34,7 @@ export function experimentCommand(
       // A teacher's limits for this channel (/settings), when the classroom is on.
       const refusal = services.classroom?.checkExperiment(request, spec);
       if (refusal) return refusal;
-      const ticket = services.jobs.submit(
+      const ticket = await services.jobs.submit(
         { user: request.user.id, conversation: request.conversation, spec, label: describeSpec(spec) },
         {
           onQueued: (position) => io.progress({ kind: 'queued', position }),

@@ -108,6 +108,20 @@ export interface JobSnapshot {
   cache: { entries: number; hits: number; misses: number };
 }
 
+/** A value now, or a promise of it. */
+export type Awaitable<T> = T | Promise<T>;
+
+/**
+ * What commands need of a job service. The in-process service answers at once; the Redis one
+ * (src/queue) answers after a round trip, because its limits are checked atomically in Redis.
+ */
+export interface JobPort {
+  submit(job: JobRequest, hooks?: JobHooks): Awaitable<UserError | JobTicket>;
+  cancel(jobId: string, user: string): Awaitable<CancelResult>;
+  snapshot(): JobSnapshot;
+  close(): Promise<void>;
+}
+
 /** The job service as commands use it, in-process or on Redis. */
 export interface JobService {
   /** Accepts a job (or answers it from the cache), or refuses it with a UserError naming the limit. */

@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ClassroomPorts, PostTarget, RunAs } from '../../../src/bot/classroom/ports.js';
 import { draftSchedule } from '../../../src/bot/classroom/schedule-spec.js';
-import { createScheduler, type Scheduler } from '../../../src/bot/classroom/scheduler.js';
+import {
+  createScheduler,
+  type Scheduler,
+  type SchedulerOptions,
+} from '../../../src/bot/classroom/scheduler.js';
 import { silentLogger } from '../../../src/bot/logger.js';
 import type { Reply } from '../../../src/bot/types.js';
 import { openStore, type ScheduleRow, type Store } from '../../../src/store/index.js';
@@ -35,6 +39,7 @@ export function schedulerRig(
     retryDelaysMs?: number[];
     post?: ClassroomPorts['post'];
     runCommand?: ClassroomPorts['runCommand'];
+    fireOnce?: SchedulerOptions['fireOnce'];
   } = {},
 ) {
   const store: Store = openStore(options.file ?? ':memory:', { now: () => clock.now() });
@@ -59,6 +64,7 @@ export function schedulerRig(
     log: silentLogger,
     ...(options.graceMs === undefined ? {} : { graceMs: options.graceMs }),
     ...(options.retryDelaysMs === undefined ? {} : { retryDelaysMs: options.retryDelaysMs }),
+    ...(options.fireOnce === undefined ? {} : { fireOnce: options.fireOnce }),
   });
   return { store, scheduler, seen };
 }

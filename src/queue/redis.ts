@@ -1,0 +1,91 @@
+import { Redis, type RedisOptions } from 'ioredis';
+
+/*
+ * Redis connection settings for each role. The bot side must never hang on a dead Redis: its
+ * command connection fails a command at once while disconnected (no offline queue) and gives up on
+ * a slow one after `commandTimeout`. Blocking connections (BullMQ workers and event readers) must
+ * retry forever instead, as BullMQ requires. Every role reconnects quickly once Redis returns.
+ */
+
+/** What a connection is for. */
+export type RedisRole = 'command' | 'blocking';
+
+const RECONNECT_CAP_MS = 2000;
+
+/** The connection fields of a redis:// or rediss:// URL. */
+export function parseRedisUrl(url: string): RedisOptions {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error('REDIS_URL is not a URL (expected redis://[user:password@]host:port[/db])');
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
+    throw new Error(`REDIS_URL must start with redis:// or rediss:// (got ${parsed.protocol}//)`);
+  }
+  const db = parsed.pathname.replace(/^\//, '');
+  const options: RedisOptions = {
+    host: parsed.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1',
+    port: parsed.port ? Number(parsed.port) : 6379,
+  };
+  if (parsed.username) options.username = decodeURIComponent(parsed.username);
+  if (parsed.password) options.password = decodeURIComponent(parsed.password);
+  if (db) options.db = Number(db);
+  if (parsed.protocol === 'rediss:') options.tls = {};
+  return options;
+}
+
+/** The URL's password, if any, so that loggers can redact it. */
+export function redisPassword(url: string): string | undefined {
+  return parseRedisUrl(url).password;
+}
+
+/** The URL with its password replaced, for log lines. */
+export function maskRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(invalid REDIS_URL)';
+  }
+}
+
+/** ioredis options for one role, from the URL. */
+export function redisOptions(url: string, role: RedisRole, commandTimeoutMs = 2000): RedisOptions {
+  const base: RedisOptions = {
+    ...parseRedisUrl(url),
+    connectTimeout: commandTimeoutMs,
+    retryStrategy: (times: number) => Math.min(times * 200, RECONNECT_CAP_MS),
+  };
+  if (role === 'blocking') return { ...base, maxRetriesPerRequest: null };
+  return { ...base, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: commandTimeoutMs };
+}
+
+/** Opens a connection; errors go to `onError` (an unhandled 'error' event would end the process). */
+export function connectRedis(
+  url: string,
+  role: RedisRole,
+  onError: (error: Error) => void,
+  commandTimeoutMs?: number,
+): Redis {
+  const client = new Redis(redisOptions(url, role, commandTimeoutMs));
+  client.on('error', onError);
+  return client;
+}
+
+/** Resolves once the client is connected, or rejects after `timeoutMs`. */
+export function whenReady(client: Redis, timeoutMs: number): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.off('ready', onReady);
+      reject(new Error(`Redis did not answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    client.once('ready', onReady);
+  });
+}

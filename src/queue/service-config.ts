@@ -1,0 +1,107 @@
+import type { UserError } from '../bot/errors.js';
+import { JOB_DEFAULTS } from '../bot/jobs/job-config.js';
+import type { CancelResult, JobHooks, JobRequest, JobSnapshot, JobTicket } from '../bot/jobs/types.js';
+import { DEFAULT_QUEUE_NAME } from './keys.js';
+import type { SharedCacheOptions } from './shared-cache.js';
+
+/** The Redis-backed job service; like JobService, but submit and cancel answer after a round trip. */
+export interface QueueJobService {
+  /** Accepts a job, answers it from the shared cache, or refuses it (limits, Redis unreachable). */
+  submit(job: JobRequest, hooks?: JobHooks): Promise<UserError | JobTicket>;
+  /** Cancels a queued or running job, submitted on any replica; only its submitter may. */
+  cancel(jobId: string, user: string): Promise<CancelResult>;
+  /** This replica's jobs only: 0 while running, n while n-th in line. */
+  position(jobId: string): number | undefined;
+  /** Queue-wide counts as of the last reconciliation, plus this replica's own jobs. */
+  snapshot(): JobSnapshot;
+  /** Resolves once Redis is connected and the event stream is read, or rejects after `timeoutMs`. */
+  ready(timeoutMs?: number): Promise<void>;
+  /** True when Redis answers a PING in time (for /readyz). */
+  ping(): Promise<boolean>;
+  /** The backends of the workers seen lately, e.g. "wasm (2 workers)". */
+  backend(): string;
+  /** Waits until this replica's jobs have all been answered, at most `limitMs`. */
+  drain(limitMs: number): Promise<void>;
+  /** Refuses new jobs, cancels this replica's live ones and closes the connections. */
+  close(): Promise<void>;
+}
+
+/** How to build the Redis (BullMQ) job service of one bot replica. */
+export interface QueueJobServiceOptions {
+  /** REDIS_URL. */
+  redisUrl: string;
+  /** Default "experiments"; replicas and workers of one deployment must agree. */
+  queueName?: string;
+  /** Jobs waiting, over all users and replicas; default 20. */
+  maxQueued?: number;
+  /** Jobs one user may have waiting; default 2. */
+  maxQueuedPerUser?: number;
+  /** Jobs one user may have running; default 1. Workers enforce it. */
+  maxRunningPerUser?: number;
+  /** A run is stopped after this long; default 120 000 ms. Workers enforce it. */
+  timeLimitMs?: number;
+  /** Least time between two onProgress calls of one job; default 1000 ms. */
+  progressIntervalMs?: number;
+  /** The backend whose cached results to prefer (TUTOR_BACKEND when it is not "auto"). */
+  backendHint?: string;
+  cache?: SharedCacheOptions;
+  /** Runs of one job when its engine fails in a way worth retrying on another worker; default 2. */
+  attempts?: number;
+  /** How long submit and cancel wait for Redis before answering that the queue is unavailable; default 2000 ms. */
+  redisTimeoutMs?: number;
+  /** After this long past its time limit, a running job's user is told it timed out; default 30 000 ms. */
+  graceMs?: number;
+  /** How often to reconcile this replica's jobs with Redis (missed events, lost jobs); default 5000 ms. */
+  reconcileMs?: number;
+  /** An admitted job's slot frees itself after this long without a refresh; default 10 min. */
+  liveTtlMs?: number;
+  /** Told about Redis and queue errors (for logging); the service carries on. */
+  onError?: (error: unknown, context: string) => void;
+  /** Told about a hook that threw or rejected; the job carries on regardless. */
+  onHookError?: (error: unknown, hook: keyof JobHooks) => void;
+  now?: () => number;
+}
+
+/** Options with every default applied. */
+export type ResolvedQueueConfig = Required<
+  Omit<QueueJobServiceOptions, 'backendHint' | 'cache' | 'onError' | 'onHookError' | 'now'>
+>;
+
+function checked(name: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min) {
+    throw new RangeError(
+      `queue job service: ${name} must be a whole number of at least ${min} (got ${value})`,
+    );
+  }
+  return value;
+}
+
+/** Applies defaults and rejects nonsense (a configuration bug, so it throws). */
+export function resolveQueueConfig(options: QueueJobServiceOptions): ResolvedQueueConfig {
+  return {
+    redisUrl: options.redisUrl,
+    queueName: options.queueName ?? DEFAULT_QUEUE_NAME,
+    maxQueued: checked('maxQueued', options.maxQueued ?? JOB_DEFAULTS.maxQueued, 0),
+    maxQueuedPerUser: checked(
+      'maxQueuedPerUser',
+      options.maxQueuedPerUser ?? JOB_DEFAULTS.maxQueuedPerUser,
+      0,
+    ),
+    maxRunningPerUser: checked(
+      'maxRunningPerUser',
+      options.maxRunningPerUser ?? JOB_DEFAULTS.maxRunningPerUser,
+      1,
+    ),
+    timeLimitMs: checked('timeLimitMs', options.timeLimitMs ?? JOB_DEFAULTS.timeLimitMs, 1),
+    progressIntervalMs: checked(
+      'progressIntervalMs',
+      options.progressIntervalMs ?? JOB_DEFAULTS.progressIntervalMs,
+      0,
+    ),
+    attempts: checked('attempts', options.attempts ?? 2, 1),
+    redisTimeoutMs: checked('redisTimeoutMs', options.redisTimeoutMs ?? 2000, 1),
+    graceMs: checked('graceMs', options.graceMs ?? 30_000, 0),
+    reconcileMs: checked('reconcileMs', options.reconcileMs ?? 5000, 1),
+    liveTtlMs: checked('liveTtlMs', options.liveTtlMs ?? 600_000, 1000),
+  };
+}

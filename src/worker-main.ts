@@ -1,0 +1,110 @@
+import { ConfigError, loadConfig } from './config.js';
+import { createEngine } from './engine/index.js';
+import { createRootLogger } from './logging.js';
+import { createWorkerMetrics } from './ops/metrics.js';
+import { createOpsServer } from './ops/ops-server.js';
+import { maskRedisUrl, redisPassword } from './queue/redis.js';
+import { createQueueWorker } from './queue/worker.js';
+import { parseWorkerArgs, WORKER_USAGE } from './queue/worker-args.js';
+
+/*
+ * `npm run worker`: takes experiment jobs from the Redis queue (REDIS_URL) and runs them on this
+ * machine's engine (TUTOR_BACKEND, TUTOR_WORKERS threads). Run as many as you like, anywhere that
+ * reaches the Redis. SIGTERM drains: no new jobs, running ones get --drain-ms to finish, the rest
+ * go back to the queue for another worker, and the process exits within a bounded time.
+ */
+
+/** Extra time, past the drain, for closing connections before the process gives up waiting. */
+const EXIT_MARGIN_MS = 10_000;
+
+class StartError extends Error {}
+
+async function main(): Promise<void> {
+  let args: ReturnType<typeof parseWorkerArgs>;
+  try {
+    args = parseWorkerArgs(process.argv.slice(2));
+  } catch (error) {
+    throw new StartError(`${(error as Error).message}\n${WORKER_USAGE}`);
+  }
+  const config = loadConfig();
+  const { redisUrl } = config;
+  if (!redisUrl) {
+    throw new StartError(
+      'REDIS_URL is not set: a worker takes its jobs from a Redis queue (e.g. REDIS_URL=redis://127.0.0.1:6379).',
+    );
+  }
+  const password = redisPassword(redisUrl);
+  const logger = createRootLogger({
+    logLevel: config.logLevel,
+    secrets: password ? [...config.secrets, password] : config.secrets,
+  }).child({ role: 'worker' });
+
+  const engine = await createEngine({ workers: config.engine.workers, backend: config.engine.backend });
+  logger.info({ backend: engine.backend, threads: config.engine.workers }, 'engine ready');
+  let activeJobs = () => 0;
+  const metrics = createWorkerMetrics(() => activeJobs());
+  const worker = createQueueWorker({
+    redisUrl,
+    engine,
+    concurrency: config.engine.workers,
+    lockDurationMs: args.lockMs,
+    stalledIntervalMs: args.stalledMs,
+    testFaults: args.testFaults,
+    observe: (event) => {
+      if (event.kind === 'started') return logger.info(event, 'job started');
+      if (event.kind === 'cancel') return event.runningHere ? logger.info(event, 'job cancelled') : undefined;
+      metrics.jobEnded(event.status, event.ms);
+      if (event.status === 'failed') logger.error(event, 'job failed');
+      else if (event.status === 'retry') logger.warn(event, 'job failed; it will be retried');
+      else logger.info(event, 'job finished');
+    },
+    onError: (error, context) => logger.warn({ err: error, context }, 'queue trouble'),
+  });
+  activeJobs = () => worker.active();
+  const ops = createOpsServer({
+    port: args.opsPort,
+    host: args.opsHost,
+    checks: {
+      queue: () => worker.ping(),
+      engine: async () => (await engine.stats()).length > 0,
+    },
+    metrics,
+  });
+  const { url: opsUrl } = await ops.start();
+  try {
+    await worker.ready();
+  } catch (error) {
+    // BullMQ keeps reconnecting; the worker takes jobs as soon as Redis answers.
+    logger.warn({ err: error, redis: maskRedisUrl(redisUrl) }, 'Redis is not reachable yet; still trying');
+  }
+  logger.info(
+    { id: worker.id, redis: maskRedisUrl(redisUrl), ops: opsUrl, concurrency: config.engine.workers },
+    'worker ready',
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ops.setDraining();
+    logger.info({ signal, running: worker.active(), drainMs: args.drainMs }, 'draining');
+    const force = setTimeout(() => {
+      logger.error({ limitMs: args.drainMs + EXIT_MARGIN_MS }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, args.drainMs + EXIT_MARGIN_MS);
+    force.unref();
+    await worker.close(args.drainMs);
+    await engine.close();
+    await ops.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof StartError || error instanceof ConfigError ? error.message : String(error);
+  process.stderr.write(`depth-tutor worker could not start: ${message}\n`);
+  process.exit(1);
+});
