@@ -1,5 +1,5 @@
 import { createProgressThrottle } from '../bot/jobs/progress.js';
-import type { JobHooks, JobOutcome, JobRequest, JobSummary } from '../bot/jobs/types.js';
+import type { JobHooks, JobOutcome, JobRequest } from '../bot/jobs/types.js';
 
 /*
  * A bot replica's own view of the jobs it submitted: their hooks, their promise, and what the queue's
@@ -64,20 +64,6 @@ export function newLocalJob(
     resolve,
     done,
   };
-}
-
-/** The status-command view of a job. */
-export function summarizeLocal(job: LocalJob): JobSummary {
-  const { user, conversation, label } = job.request;
-  const summary: JobSummary = {
-    id: job.id,
-    user,
-    conversation,
-    state: job.state === 'running' ? 'running' : 'queued',
-    position: job.position,
-  };
-  if (label !== undefined) summary.label = label;
-  return summary;
 }
 
 /** Remembers who owned recently finished jobs, so that a late cancel can say 'already-finished'. */

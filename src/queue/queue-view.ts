@@ -1,8 +1,9 @@
 import type { Redis } from 'ioredis';
 import type { JobSnapshot } from '../bot/jobs/types.js';
+import { summarizeJob } from '../bot/jobs/view.js';
 import type { JobLimits } from './admission.js';
 import type { QueueKeys } from './keys.js';
-import { type LocalJob, summarizeLocal } from './local-jobs.js';
+import type { LocalJob } from './local-jobs.js';
 import type { ResolvedQueueConfig } from './service-config.js';
 import type { SharedCache } from './shared-cache.js';
 import { describeWorkers, liveWorkers, type WorkerInfo } from './worker-registry.js';
@@ -77,7 +78,7 @@ export function createQueueView(
         },
         // A Map, then fromEntries: a user id such as "__proto__" stays an ordinary key.
         perUser: Object.fromEntries(perUser),
-        jobs: [...runningHere, ...waiting].map(summarizeLocal),
+        jobs: [...runningHere, ...waiting].map(summarizeJob),
         cache: { ...cacheStats },
       };
     },

@@ -1,5 +1,5 @@
 import type { UserError } from '../bot/errors.js';
-import { JOB_DEFAULTS } from '../bot/jobs/job-config.js';
+import { checkedLimit, resolveSharedLimits } from '../bot/jobs/job-config.js';
 import type { CancelResult, JobHooks, JobRequest, JobSnapshot, JobTicket } from '../bot/jobs/types.js';
 import { DEFAULT_QUEUE_NAME } from './keys.js';
 import type { SharedCacheOptions } from './shared-cache.js';
@@ -67,37 +67,15 @@ export type ResolvedQueueConfig = Required<
   Omit<QueueJobServiceOptions, 'backendHint' | 'cache' | 'onError' | 'onHookError' | 'now'>
 >;
 
-function checked(name: string, value: number, min: number): number {
-  if (!Number.isInteger(value) || value < min) {
-    throw new RangeError(
-      `queue job service: ${name} must be a whole number of at least ${min} (got ${value})`,
-    );
-  }
-  return value;
-}
+const SERVICE = 'queue job service';
+const checked = (name: string, value: number, min: number) => checkedLimit(SERVICE, name, value, min);
 
 /** Applies defaults and rejects nonsense (a configuration bug, so it throws). */
 export function resolveQueueConfig(options: QueueJobServiceOptions): ResolvedQueueConfig {
   return {
     redisUrl: options.redisUrl,
     queueName: options.queueName ?? DEFAULT_QUEUE_NAME,
-    maxQueued: checked('maxQueued', options.maxQueued ?? JOB_DEFAULTS.maxQueued, 0),
-    maxQueuedPerUser: checked(
-      'maxQueuedPerUser',
-      options.maxQueuedPerUser ?? JOB_DEFAULTS.maxQueuedPerUser,
-      0,
-    ),
-    maxRunningPerUser: checked(
-      'maxRunningPerUser',
-      options.maxRunningPerUser ?? JOB_DEFAULTS.maxRunningPerUser,
-      1,
-    ),
-    timeLimitMs: checked('timeLimitMs', options.timeLimitMs ?? JOB_DEFAULTS.timeLimitMs, 1),
-    progressIntervalMs: checked(
-      'progressIntervalMs',
-      options.progressIntervalMs ?? JOB_DEFAULTS.progressIntervalMs,
-      0,
-    ),
+    ...resolveSharedLimits(SERVICE, options),
     attempts: checked('attempts', options.attempts ?? 2, 1),
     redisTimeoutMs: checked('redisTimeoutMs', options.redisTimeoutMs ?? 2000, 1),
     graceMs: checked('graceMs', options.graceMs ?? 30_000, 0),

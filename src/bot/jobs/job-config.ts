@@ -37,33 +37,37 @@ export const JOB_DEFAULTS = {
   progressIntervalMs: 1000,
 } as const;
 
-function checked(name: string, value: number, min: number): number {
+/** The limits every job service shares (in-process or on Redis), with defaults applied. */
+export type SharedLimits = Omit<ResolvedJobConfig, 'concurrency'>;
+
+/** Checks a limit; a nonsense value is a configuration bug, so it throws. */
+export function checkedLimit(service: string, name: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min) {
-    throw new RangeError(`job service: ${name} must be a whole number of at least ${min} (got ${value})`);
+    throw new RangeError(`${service}: ${name} must be a whole number of at least ${min} (got ${value})`);
   }
   return value;
+}
+
+/** Applies the defaults of the limits both job services share and checks them. */
+export function resolveSharedLimits(
+  service: string,
+  options: Partial<Pick<JobServiceOptions, keyof SharedLimits>>,
+): SharedLimits {
+  const limit = (name: keyof SharedLimits, min: number) =>
+    checkedLimit(service, name, options[name] ?? JOB_DEFAULTS[name], min);
+  return {
+    maxQueued: limit('maxQueued', 0),
+    maxQueuedPerUser: limit('maxQueuedPerUser', 0),
+    maxRunningPerUser: limit('maxRunningPerUser', 1),
+    timeLimitMs: limit('timeLimitMs', 1),
+    progressIntervalMs: limit('progressIntervalMs', 0),
+  };
 }
 
 /** Applies defaults and rejects nonsense limits (a configuration bug, so it throws). */
 export function resolveJobConfig(options: JobServiceOptions): ResolvedJobConfig {
   return {
-    concurrency: checked('concurrency', options.concurrency, 1),
-    maxQueued: checked('maxQueued', options.maxQueued ?? JOB_DEFAULTS.maxQueued, 0),
-    maxQueuedPerUser: checked(
-      'maxQueuedPerUser',
-      options.maxQueuedPerUser ?? JOB_DEFAULTS.maxQueuedPerUser,
-      0,
-    ),
-    maxRunningPerUser: checked(
-      'maxRunningPerUser',
-      options.maxRunningPerUser ?? JOB_DEFAULTS.maxRunningPerUser,
-      1,
-    ),
-    timeLimitMs: checked('timeLimitMs', options.timeLimitMs ?? JOB_DEFAULTS.timeLimitMs, 1),
-    progressIntervalMs: checked(
-      'progressIntervalMs',
-      options.progressIntervalMs ?? JOB_DEFAULTS.progressIntervalMs,
-      0,
-    ),
+    concurrency: checkedLimit('job service', 'concurrency', options.concurrency, 1),
+    ...resolveSharedLimits('job service', options),
   };
 }

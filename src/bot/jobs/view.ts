@@ -1,6 +1,6 @@
 import type { ResolvedJobConfig } from './job-config.js';
 import type { Job } from './job-state.js';
-import type { JobSnapshot, JobSummary } from './types.js';
+import type { JobRequest, JobSnapshot, JobSummary } from './types.js';
 
 /** An engine failure as plain data; `done` carries it instead of rejecting. */
 export function describeError(error: unknown): { name: string; message: string } {
@@ -29,7 +29,7 @@ export function snapshotOf(
     perUser.set(user, counts);
     if (job.state === 'running') {
       counts.running += 1;
-      running.push(summarize(job));
+      running.push(summarizeJob(job));
     } else if (job.state === 'queued') {
       counts.queued += 1;
     }
@@ -40,12 +40,18 @@ export function snapshotOf(
     queued: queue.length,
     capacity,
     perUser: Object.fromEntries(perUser),
-    jobs: [...running, ...queue.map(summarize)],
+    jobs: [...running, ...queue.map(summarizeJob)],
     cache,
   };
 }
 
-function summarize(job: Job): JobSummary {
+/** The status-command view of a job, in-process or on the queue. */
+export function summarizeJob(job: {
+  id: string;
+  request: JobRequest;
+  state: string;
+  position: number;
+}): JobSummary {
   const { user, conversation, label } = job.request;
   const summary: JobSummary = {
     id: job.id,
