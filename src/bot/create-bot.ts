@@ -48,7 +48,7 @@ export function createBot(options: {
     if (refusal) return refusal;
     if (command.teacherOnly && !request.user.teacher) {
       return privateNote(`Only teachers can use /${command.name}.`, [
-        'If you teach this class, ask an admin for the teacher role (or Manage Server on Discord).',
+        'If you teach this class, ask an admin to make you a teacher (see `/help settings`).',
       ]);
     }
     const parsed = resolveOptions(command, request.options);
