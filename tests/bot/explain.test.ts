@@ -225,3 +225,21 @@ describe('explainResult in general', () => {
     }
   });
 });
+
+describe('explainResult on a run that diverged', () => {
+  it('says the loss overflowed and the step was too large, instead of reading depth into it', () => {
+    const blown = trainResult({ depth: 4, activation: 'relu', learningRate: 10 }, [Number.NaN, 0.31]);
+    const { sentences, lessonId } = explainResult(blown);
+    expect(sentences[0]).toContain('1 of 2 runs diverged');
+    expect(sentences.join(' ')).toContain('learning rate 10');
+    expect(sentences.join(' ')).not.toMatch(/depth-4 network reached/);
+    expect(lessonId).toBe('tricks');
+  });
+
+  it('recognises a NaN that JSON turned into null (a cached or queued result)', () => {
+    const viaJson = JSON.parse(
+      JSON.stringify(trainResult({ depth: 2 }, [Number.POSITIVE_INFINITY])),
+    ) as ExperimentResult;
+    expect(explainResult(viaJson).sentences[0]).toContain('Every run diverged');
+  });
+});

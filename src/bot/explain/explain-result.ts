@@ -1,5 +1,6 @@
 import type { ExperimentResult } from '../../engine/result.js';
 import { explainCompare } from './compare.js';
+import { explainDivergence } from './diverged.js';
 import { explainLandscape } from './landscape.js';
 import { explainLp } from './lp.js';
 import { explainRestarts } from './restarts.js';
@@ -14,6 +15,8 @@ export type { Explanation } from './types.js';
  * not hurt is described as such.
  */
 export function explainResult(result: ExperimentResult): Explanation {
+  const divergence = explainDivergence(result);
+  if (divergence) return divergence;
   switch (result.experiment) {
     case 'train':
       return explainTrain(result);
