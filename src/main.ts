@@ -81,8 +81,20 @@ async function main(): Promise<void> {
     },
     metrics: app.metrics,
   });
-  const { url: opsUrl } = await ops.start();
-  logger.info({ url: opsUrl }, 'health, readiness and metrics ready');
+  // A busy ops port (another service on 9090, say) must not keep a teacher's bot from starting.
+  const opsStarted = await ops.start().then(
+    ({ url }) => {
+      logger.info({ url }, 'health, readiness and metrics ready');
+      return true;
+    },
+    (error: unknown) => {
+      logger.error(
+        { err: error, port: config.ops.port },
+        'ops port unavailable: health, readiness and metrics are off (set OPS_PORT)',
+      );
+      return false;
+    },
+  );
 
   const adapterFor = (platform: Platform): Running => {
     const adapter = adapters.get(platform);
@@ -119,7 +131,7 @@ async function main(): Promise<void> {
     ops.setDraining();
     await Promise.allSettled([...adapters.values()].map((adapter) => adapter.stop()));
     await app.close();
-    await ops.stop();
+    if (opsStarted) await ops.stop();
     logger.info('stopped');
     process.exit(0);
   };

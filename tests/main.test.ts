@@ -39,7 +39,7 @@ async function startMain(env: Record<string, string>): Promise<Started> {
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const deadline = Date.now() + 30_000;
-  while (!/health, readiness and metrics ready/.test(output)) {
+  while (!/health, readiness and metrics ready|ops port unavailable/.test(output)) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`main did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -92,6 +92,26 @@ describe('npm start (src/main.ts)', () => {
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
     expect(running.output()).not.toContain(password);
+  });
+
+  it('still starts, and says why, when the ops port is taken', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const opsPort = (busy.address() as { port: number }).port;
+    const playgroundPort = await freePort();
+    try {
+      running = await startMain({
+        PLAYGROUND_PORT: String(playgroundPort),
+        OPS_PORT: String(opsPort),
+        TUTOR_DB: ':memory:',
+      });
+      expect(running.output()).toContain('ops port unavailable');
+      expect((await fetch(`http://127.0.0.1:${playgroundPort}/`)).status).toBe(200);
+      running.child.kill('SIGTERM');
+      expect(await running.exited).toBe(0);
+    } finally {
+      busy.close();
+    }
   });
 
   it('refuses to start on a database file that is not a database, naming the file', async () => {
