@@ -9,6 +9,7 @@ import {
   QUICK,
   recorder,
   replica,
+  request,
   trainSpec,
 } from './queue-fixtures.js';
 import { type RedisServer, startRedisServer } from './redis-server.js';
@@ -24,11 +25,6 @@ describe('the Redis job service under faults', () => {
   let redis: RedisServer;
   let fleet: WorkerFleet;
   let bot: ReturnType<typeof replica>;
-  const request = (user: string, spec: ReturnType<typeof trainSpec>) => ({
-    user,
-    conversation: 'class-1',
-    spec,
-  });
 
   beforeAll(async () => {
     redis = await startRedisServer();

@@ -14,6 +14,9 @@ export function trainSpec(seed: number, extra: Record<string, unknown> = {}): Ex
 }
 
 /** About a third of a second on one wasm thread, with a few progress reports. */
+/** A job request for `user` in the class channel. */
+export const request = (user: string, spec: ExperimentSpec) => ({ user, conversation: 'class-1', spec });
+
 export const QUICK = { depth: 3, width: 16, steps: 300, points: 128, seeds: 2, gridSize: 10 };
 /** A couple of seconds on one wasm thread. */
 export const MEDIUM = { depth: 4, width: 32, steps: 3000, points: 256, seeds: 1, gridSize: 0 };

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/bot/errors.js';
-import { accepted, eventually, LONGEST, QUICK, recorder, replica, trainSpec } from './queue-fixtures.js';
+import {
+  accepted,
+  eventually,
+  LONGEST,
+  QUICK,
+  recorder,
+  replica,
+  request,
+  trainSpec,
+} from './queue-fixtures.js';
 import { type RedisServer, startRedisServer } from './redis-server.js';
 import { startFleet, type WorkerFleet } from './worker-fleet.js';
 
@@ -16,11 +25,6 @@ describe('the Redis job service with two replicas and two workers', () => {
   let fleet: WorkerFleet;
   let a: ReturnType<typeof replica>;
   let b: ReturnType<typeof replica>;
-  const request = (user: string, spec: ReturnType<typeof trainSpec>) => ({
-    user,
-    conversation: 'class-1',
-    spec,
-  });
 
   beforeAll(async () => {
     redis = await startRedisServer();

@@ -74,6 +74,23 @@ function convert(f: Field, text: string): Conversion {
   }
 }
 
+/** Converts one option's text into `values`, or adds the error naming what it accepts. */
+function accept(
+  name: string,
+  f: Field,
+  text: string,
+  values: Record<string, unknown>,
+  errors: OptionError[],
+): void {
+  const converted = convert(f, text);
+  if (converted.ok) values[name] = converted.value;
+  else
+    errors.push({
+      field: name,
+      message: `${name} must be ${describeAllowed(f)} (got "${text.slice(0, 40)}")`,
+    });
+}
+
 /** Splits on whitespace, keeping "quoted values" together. */
 function tokenize(text: string): string[] {
   return [...text.matchAll(/(?:[^\s"]+|"[^"]*")+/g)].map((m) => m[0].replace(/"/g, ''));
@@ -127,13 +144,7 @@ export function parseOptionText(
       errors.push({ field: name, message: `${name} is given more than once; give it once` });
       continue;
     }
-    const converted = convert(f, raw);
-    if (converted.ok) values[name] = converted.value;
-    else
-      errors.push({
-        field: name,
-        message: `${name} must be ${describeAllowed(f)} (got "${raw.slice(0, 40)}")`,
-      });
+    accept(name, f, raw, values, errors);
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, values };
 }
@@ -154,14 +165,7 @@ export function parseOptionValues(
       });
       continue;
     }
-    const text = Array.isArray(value) ? value.join(',') : String(value);
-    const converted = convert(f, text);
-    if (converted.ok) values[key] = converted.value;
-    else
-      errors.push({
-        field: key,
-        message: `${key} must be ${describeAllowed(f)} (got "${text.slice(0, 40)}")`,
-      });
+    accept(key, f, Array.isArray(value) ? value.join(',') : String(value), values, errors);
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, values };
 }

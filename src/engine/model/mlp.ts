@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Activation, Init, Normalization } from '../limits.js';
 import { createRandom, STREAM } from '../random.js';
+import type { FitSpec } from '../result.js';
 import { initialKernel, uniformValues } from './init.js';
 import {
   activate,
@@ -15,20 +15,11 @@ import {
 /** What kind of value a trainable parameter holds (see TrainedModel in fit.ts). */
 export type ParamKind = 'kernel' | 'bias' | 'norm';
 
-/** The architecture and initialization of an MLP with 2 inputs and one output logit. */
-export interface MlpConfig {
-  /** Hidden layers; 0 is a single neuron (input straight to output). */
-  depth: number;
-  width: number;
-  activation: Activation;
-  init: Init;
-  residual: boolean;
-  normalization: Normalization;
-  /** Seeds the initial weights (stream STREAM.weights). */
-  seed: number;
-  /** When set, every kernel and bias starts uniform in [-initScale, initScale]. */
-  initScale?: number;
-}
+/** The architecture and initialization of an MLP with 2 inputs and one output logit (from its FitSpec). */
+export type MlpConfig = Pick<
+  FitSpec,
+  'depth' | 'width' | 'activation' | 'init' | 'residual' | 'normalization' | 'seed' | 'initScale'
+>;
 
 /** One dense layer's variables. The last layer of an Mlp is the output layer. */
 export interface DenseLayer {
