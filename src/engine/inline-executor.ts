@@ -1,4 +1,5 @@
 import { trainRun } from './fit.js';
+import { runHardnessUnit } from './hardness/run.js';
 import { runLandscapeUnit } from './landscape/run.js';
 import { runLpUnit } from './lp/run.js';
 import type { UnitExecutor, UnitResult, UnitResultByKind, UnitRunOptions, WorkUnit } from './units.js';
@@ -25,5 +26,7 @@ async function runUnit(unit: WorkUnit, options: UnitRunOptions): Promise<UnitRes
       return runLandscapeUnit(unit.spec, options);
     case 'lp':
       return runLpUnit(unit.spec, options);
+    case 'hardness':
+      return runHardnessUnit(unit.spec, options);
   }
 }

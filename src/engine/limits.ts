@@ -16,6 +16,11 @@ export const LIMITS = {
   restarts: { min: 2, max: 30 },
   slicePoints: { min: 5, max: 101 },
   span: { min: 0.1, max: 5 },
+  hardnessSizes: { min: 4, max: 128 },
+  hardnessSizeCount: { minCount: 1, maxCount: 8 },
+  hardnessDims: { min: 2, max: 16 },
+  hardnessDimCount: { minCount: 1, maxCount: 4 },
+  timeLimit: { min: 0.1, max: 10 },
 } as const;
 
 /**
@@ -34,6 +39,8 @@ export const CHOICES = {
   optimizer: ['sgd', 'momentum', 'adam'],
   loss: ['cross-entropy', 'mse'],
   architecture: ['neuron', 'neuron-mse', 'three-node', 'deep'],
+  hardnessInputs: ['gaussian', 'cube'],
+  hardnessLabels: ['planted', 'random', 'both'],
 } as const;
 
 export type Dataset = (typeof CHOICES.dataset)[number];
@@ -43,3 +50,4 @@ export type Normalization = (typeof CHOICES.normalization)[number];
 export type Optimizer = (typeof CHOICES.optimizer)[number];
 export type Loss = (typeof CHOICES.loss)[number];
 export type Architecture = (typeof CHOICES.architecture)[number];
+export type HardnessLabels = (typeof CHOICES.hardnessLabels)[number];

@@ -1,5 +1,14 @@
+import type { HardnessRecord } from './hardness/types.js';
 import type { Activation, Architecture, Dataset, Init, Loss, Normalization, Optimizer } from './limits.js';
-import type { CompareSpec, ExperimentName, LandscapeSpec, LpSpec, RestartsSpec, TrainSpec } from './spec.js';
+import type {
+  CompareSpec,
+  ExperimentName,
+  HardnessSpec,
+  LandscapeSpec,
+  LpSpec,
+  RestartsSpec,
+  TrainSpec,
+} from './spec.js';
 
 /*
  * Results are plain JSON (no tensors, no typed arrays, no class instances): they cross worker
@@ -195,8 +204,21 @@ export interface LpResult extends ResultBase<'lp', LpSpec> {
   gradientDescent: { finalLoss: number; accuracy: number; steps: number };
 }
 
+export interface HardnessResult extends ResultBase<'hardness', HardnessSpec> {
+  /** One record per instance, by dimension, then size, then labels (planted before random). */
+  instances: HardnessRecord[];
+  /** Sweep cells left out: the Boolean cube {0,1}^d has only 2^d distinct points. */
+  skipped: { n: number; d: number }[];
+}
+
 /** The result of any experiment. */
-export type ExperimentResult = TrainResult | CompareResult | RestartsResult | LandscapeResult | LpResult;
+export type ExperimentResult =
+  | TrainResult
+  | CompareResult
+  | RestartsResult
+  | LandscapeResult
+  | LpResult
+  | HardnessResult;
 
 /** Progress of a running experiment. */
 export interface Progress {
@@ -216,4 +238,5 @@ export interface ResultByName {
   restarts: RestartsResult;
   landscape: LandscapeResult;
   lp: LpResult;
+  hardness: HardnessResult;
 }

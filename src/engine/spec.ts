@@ -1,5 +1,15 @@
 import { type Field, field } from './fields.js';
-import type { Activation, Architecture, Dataset, Init, Loss, Normalization, Optimizer } from './limits.js';
+import type { HardnessInputs } from './hardness/types.js';
+import type {
+  Activation,
+  Architecture,
+  Dataset,
+  HardnessLabels,
+  Init,
+  Loss,
+  Normalization,
+  Optimizer,
+} from './limits.js';
 import { CHOICES, LIMITS } from './limits.js';
 
 /*
@@ -67,6 +77,23 @@ export interface LandscapeSpec extends DataOptions, TrainingOptions {
 export interface LpSpec extends DataOptions {
   steps: number;
   learningRate: number;
+}
+
+/**
+ * `hardness`: exact training of the three-node threshold network (a mixed-integer program) over a
+ * sweep of sizes and dimensions, next to one unit by LP and gradient descent on sigmoid units.
+ */
+export interface HardnessSpec {
+  sizes: number[];
+  dims: number[];
+  inputs: HardnessInputs;
+  labels: HardnessLabels;
+  /** Seconds each instance's exact solve may run before it gives up. */
+  timeLimit: number;
+  restarts: number;
+  steps: number;
+  learningRate: number;
+  seed: number;
 }
 
 const dataFields = {
@@ -153,6 +180,30 @@ export const SPEC_FIELDS = {
     steps: field.int('gradient-descent steps for the comparison', LIMITS.steps, 500),
     learningRate: field.number('gradient-descent learning rate', LIMITS.learningRate, 0.5),
   } satisfies Record<keyof LpSpec, Field>,
+  hardness: {
+    sizes: field.intList(
+      'numbers of training points to sweep',
+      LIMITS.hardnessSizes,
+      LIMITS.hardnessSizeCount,
+      [8, 16, 32, 64],
+    ),
+    dims: field.intList('input dimensions to sweep', LIMITS.hardnessDims, LIMITS.hardnessDimCount, [2, 4, 8]),
+    inputs: field.choice(
+      'input points: Gaussian, or corners of the Boolean cube',
+      CHOICES.hardnessInputs,
+      'gaussian',
+    ),
+    labels: field.choice(
+      'labels from a hidden 3-node network (planted), coin flips, or both',
+      CHOICES.hardnessLabels,
+      'both',
+    ),
+    timeLimit: field.number('seconds each exact solve may run before giving up', LIMITS.timeLimit, 0.3),
+    restarts: field.int('gradient-descent restarts per instance', LIMITS.restarts, 8),
+    steps: field.int('gradient-descent steps per restart', LIMITS.steps, 300),
+    learningRate: field.number('gradient-descent (Adam) learning rate', LIMITS.learningRate, 0.1),
+    seed: field.int('random seed for the points, labels and initial weights', LIMITS.seed, 1),
+  } satisfies Record<keyof HardnessSpec, Field>,
 } as const;
 
 /** The experiments the engine can run. */
@@ -166,6 +217,7 @@ export interface SpecByName {
   restarts: RestartsSpec;
   landscape: LandscapeSpec;
   lp: LpSpec;
+  hardness: HardnessSpec;
 }
 
 /** A validated spec of any experiment, tagged with its name. */

@@ -1,3 +1,5 @@
+import type { InstanceSpec } from './hardness/instances.js';
+import type { HardnessRecord } from './hardness/types.js';
 import type { FitSpec, LandscapeVariant, LpResult, RunResult } from './result.js';
 import type { LpSpec } from './spec.js';
 
@@ -16,11 +18,20 @@ export interface LandscapeUnitSpec {
   span: number;
 }
 
+/** One instance of the hardness sweep and the settings of its solvers. */
+export interface HardnessUnitSpec extends InstanceSpec {
+  timeLimit: number;
+  restarts: number;
+  steps: number;
+  learningRate: number;
+}
+
 /** A unit of work, tagged by kind. */
 export type WorkUnit =
   | { kind: 'fit'; spec: FitSpec }
   | { kind: 'landscape'; spec: LandscapeUnitSpec }
-  | { kind: 'lp'; spec: LpSpec };
+  | { kind: 'lp'; spec: LpSpec }
+  | { kind: 'hardness'; spec: HardnessUnitSpec };
 
 /** The LP unit's result is the LP result without the fields the engine adds around it. */
 export type LpUnitResult = Omit<LpResult, 'experiment' | 'backend' | 'spec' | 'durationMs'>;
@@ -30,6 +41,7 @@ export interface UnitResultByKind {
   fit: RunResult;
   landscape: LandscapeVariant;
   lp: LpUnitResult;
+  hardness: HardnessRecord;
 }
 export type UnitResult = UnitResultByKind[WorkUnit['kind']];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hardnessSpecError } from './experiments/hardness.js';
 import { describeAllowed, type Field, fieldSchema } from './fields.js';
 import { MAX_WORK } from './limits.js';
 import { EXPERIMENTS, type ExperimentSpec, SPEC_FIELDS } from './spec.js';
@@ -69,15 +70,21 @@ export function validateSpec(input: { experiment: string } & Record<string, unkn
     return { ok: false, errors: [...errors].map(([field, message]) => ({ field, message })) };
   }
   const spec = { experiment, ...(parsed.data as object) } as ExperimentSpec;
+  const conflict = spec.experiment === 'hardness' ? hardnessSpecError(spec) : undefined;
+  if (conflict) return { ok: false, errors: [conflict] };
   const work = estimateWork(spec);
   if (work > MAX_WORK) {
     const times = (work / MAX_WORK).toFixed(1);
+    const [field, levers] =
+      spec.experiment === 'hardness'
+        ? ['timeLimit', 'timeLimit, sizes, dims, labels, restarts or steps']
+        : ['steps', 'steps, seeds, points, depth or width'];
     return {
       ok: false,
       errors: [
         {
-          field: 'steps',
-          message: `this ${experiment} is about ${times}x larger than one request may be; lower steps, seeds, points, depth or width`,
+          field,
+          message: `this ${experiment} is about ${times}x larger than one request may be; lower ${levers}`,
         },
       ],
     };

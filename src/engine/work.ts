@@ -1,4 +1,6 @@
-import type { ExperimentSpec } from './spec.js';
+import { hardnessUnits } from './experiments/hardness.js';
+import { MAX_WORK } from './limits.js';
+import type { ExperimentSpec, HardnessSpec } from './spec.js';
 
 /*
  * A rough cost model, used to refuse requests that would run for minutes. A layer step costs its
@@ -11,6 +13,23 @@ const OVERHEAD_PER_LAYER_STEP = 4e5;
 export function mlpWork(depth: number, width: number, points: number, steps: number): number {
   const weights = depth === 0 ? 2 : 2 * width + (depth - 1) * width * width + width;
   return steps * (6 * points * weights + (depth + 1) * OVERHEAD_PER_LAYER_STEP);
+}
+
+// MAX_WORK is sized as roughly ten seconds of one core; a solver's time limit converts at that rate.
+const WORK_PER_CPU_SECOND = MAX_WORK / 10;
+// One step of the batched three-node trainer costs about as much fixed overhead as this many dense
+// layer steps (its forward, hand-written backward and Adam update are ~40 small ops).
+const THREE_NODE_STEP_LAYERS = 5;
+
+/**
+ * Worst case of the hardness sweep: every instance's exact solve runs to its time limit, and every
+ * instance gets gradient descent (in fact only those with a proven fit do).
+ */
+function hardnessWork(spec: HardnessSpec, instances: number): number {
+  const largest = Math.max(...spec.sizes);
+  const params = spec.restarts * (3 * Math.max(...spec.dims) + 6);
+  const descent = spec.steps * (6 * largest * params + THREE_NODE_STEP_LAYERS * OVERHEAD_PER_LAYER_STEP);
+  return instances * (spec.timeLimit * WORK_PER_CPU_SECOND + descent);
 }
 
 /** Estimated work of a whole experiment, comparable with MAX_WORK. */
@@ -37,5 +56,7 @@ export function estimateWork(spec: ExperimentSpec): number {
     }
     case 'lp':
       return mlpWork(0, 1, spec.points, spec.steps);
+    case 'hardness':
+      return hardnessWork(spec, hardnessUnits(spec).length);
   }
 }

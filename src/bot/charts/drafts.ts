@@ -2,6 +2,7 @@ import type { ExperimentResult } from '../../engine/result.js';
 import { decisionBoundaryChart } from './builders/decision-boundary.js';
 import { finalLossByDepthChart } from './builders/final-loss-by-depth.js';
 import { compareGradientChart, trainGradientChart } from './builders/gradient-norms.js';
+import { hardnessDescentChart, hardnessTimeChart } from './builders/hardness.js';
 import { landscapeChart } from './builders/landscape.js';
 import { lossCurvesChart } from './builders/loss-curves.js';
 import { lpChart } from './builders/lp.js';
@@ -27,5 +28,7 @@ export function chartDraftsFor(result: ExperimentResult): ChartDraft[] {
       return [landscapeChart(result, 'line'), landscapeChart(result, 'direction')];
     case 'lp':
       return [lpChart(result)];
+    case 'hardness':
+      return [hardnessTimeChart(result), hardnessDescentChart(result)];
   }
 }

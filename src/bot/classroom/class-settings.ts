@@ -73,6 +73,8 @@ function demands(spec: ExperimentSpec): {
       return { depth: spec.depth, steps: spec.steps };
     case 'lp':
       return { steps: spec.steps };
+    case 'hardness':
+      return { seeds: { field: 'restarts', value: spec.restarts }, steps: spec.steps };
   }
 }
 

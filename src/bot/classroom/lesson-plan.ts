@@ -26,6 +26,11 @@ export const LESSON_PLAN: readonly PlanStep[] = [
     lessonId: 'lp-one-layer',
   },
   {
+    title: 'exact training of a 3-node network gets hard as points and dimensions grow',
+    command: '/hardness',
+    lessonId: 'np-hard',
+  },
+  {
     title: 'the depth sweep: deeper plain nets train worse',
     command: '/compare depths:1,2,4,8,16',
     lessonId: 'np-hard',

@@ -4,6 +4,7 @@ import ask from './ask.js';
 import cancel from './cancel.js';
 import compare from './compare.js';
 import explain from './explain.js';
+import hardness from './hardness.js';
 import help from './help.js';
 import history from './history.js';
 import landscape from './landscape.js';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CommandDefinition<TutorServices>[] = [
   restarts,
   landscape,
   lp,
+  hardness,
   quiz,
   explain,
   ask,

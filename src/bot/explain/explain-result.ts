@@ -1,6 +1,7 @@
 import type { ExperimentResult } from '../../engine/result.js';
 import { explainCompare } from './compare.js';
 import { explainDivergence } from './diverged.js';
+import { explainHardness } from './hardness.js';
 import { explainLandscape } from './landscape.js';
 import { explainLp } from './lp.js';
 import { explainRestarts } from './restarts.js';
@@ -28,5 +29,7 @@ export function explainResult(result: ExperimentResult): Explanation {
       return explainLandscape(result);
     case 'lp':
       return explainLp(result);
+    case 'hardness':
+      return explainHardness(result);
   }
 }

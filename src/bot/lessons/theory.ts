@@ -46,7 +46,7 @@ export const npHard: Lesson = {
     'NP-hardness is a worst-case statement: it does not say every data set is hard. It says that, unless P = NP, no algorithm can promise to train even this tiny network quickly on every input.',
   ),
   citations: [SOURCE.judd.reference, SOURCE.blumRivest.reference],
-  command: '/restarts architectures:three-node,deep',
+  command: '/hardness',
 };
 
 export const consequence: Lesson = {

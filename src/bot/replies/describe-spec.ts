@@ -5,6 +5,10 @@ export function describeSpec(spec: ExperimentSpec): string {
   if (spec.experiment === 'lp') {
     return `a linear program for one layer on ${spec.dataset} (${spec.points} points), vs gradient descent`;
   }
+  if (spec.experiment === 'hardness') {
+    const labels = spec.labels === 'both' ? 'planted and random' : spec.labels;
+    return `exact 3-node training for n = ${spec.sizes.join(', ')} in d = ${spec.dims.join(', ')} (${spec.inputs}, ${labels} labels), vs one-unit LP and gradient descent`;
+  }
   const training = `${spec.optimizer} ${spec.learningRate}, ${spec.steps} steps`;
   switch (spec.experiment) {
     case 'train':

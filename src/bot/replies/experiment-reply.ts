@@ -13,6 +13,7 @@ const HEADLINES: Record<ExperimentResult['experiment'], string> = {
   restarts: 'Random restarts',
   landscape: 'Loss landscape',
   lp: 'One layer as a linear program',
+  hardness: 'Exact training gets hard',
 };
 
 function seedsOf(result: ExperimentResult): string {

@@ -94,6 +94,24 @@ export function followUps(spec: ExperimentSpec): ReplyButton[] {
         }),
       );
       break;
+    case 'hardness':
+      buttons.push(
+        spec.labels === 'random'
+          ? button('Planted labels (a fit exists)', 'hardness', { ...values, labels: 'planted' }, 'primary')
+          : button('Random labels only', 'hardness', { ...values, labels: 'random' }, 'primary'),
+      );
+      buttons.push(
+        spec.inputs === 'cube'
+          ? button('Gaussian inputs', 'hardness', { ...values, inputs: 'gaussian' })
+          : button('Boolean cube inputs', 'hardness', {
+              ...values,
+              inputs: 'cube',
+              sizes: [4, 8, 16],
+              dims: [4, 6, 8],
+            }),
+      );
+      buttons.push(button('One layer by LP (XOR)', 'lp', { dataset: 'xor' }));
+      break;
   }
   return buttons.filter((b): b is ReplyButton => b !== undefined);
 }

@@ -2,6 +2,7 @@ import type { ResultByName } from '../result.js';
 import type { ExperimentName, SpecByName } from '../spec.js';
 import type { ExperimentPlanner } from '../units.js';
 import { comparePlanner } from './compare.js';
+import { hardnessPlanner } from './hardness.js';
 // Engineer B's planners (loss-surface slices, linear programming).
 import { landscapePlanner } from './landscape.js';
 import { lpPlanner } from './lp.js';
@@ -15,4 +16,5 @@ export const PLANNERS: { [K in ExperimentName]: ExperimentPlanner<SpecByName[K],
   restarts: restartsPlanner,
   landscape: landscapePlanner,
   lp: lpPlanner,
+  hardness: hardnessPlanner,
 };

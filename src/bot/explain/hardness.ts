@@ -1,0 +1,104 @@
+import { type HardnessCell, hardnessCells } from '../../engine/hardness/summary.js';
+import type { HardnessRecord } from '../../engine/hardness/types.js';
+import type { HardnessResult } from '../../engine/result.js';
+import { listWords } from './format.js';
+import type { Explanation } from './types.js';
+
+/*
+ * `hardness`: every sentence is chosen by the run's numbers. Growth is claimed only when the
+ * slowest cell took clearly longer than the fastest; "gradient descent missed a fit" only when an
+ * instance with a proven fit saw restarts fail.
+ */
+
+// A ratio below this between the largest and smallest size's solve time is not called growth:
+// timings of a few ms move by that much with the machine's load alone.
+const GROWTH = 3;
+
+const ms = (value: number) => (value < 10 ? value.toFixed(1) : String(Math.round(value)));
+const cellName = (c: { n: number; d: number }) => `n = ${c.n}, d = ${c.d}`;
+
+function growthSentence(cells: HardnessCell[], timeLimit: number): string | undefined {
+  const dims = [...new Set(cells.map((c) => c.d))];
+  const d = Math.max(...dims);
+  const line = cells.filter((c) => c.d === d).sort((a, b) => a.n - b.n);
+  const first = line[0];
+  const last = line[line.length - 1];
+  if (!first || !last || first === last) return undefined;
+  const end = last.gaveUp
+    ? `gave up at the ${timeLimit} s limit`
+    : `took ${ms(last.mipMs)} ms (${last.nodes} branch-and-bound nodes)`;
+  const grew = last.gaveUp || last.mipMs > GROWTH * first.mipMs;
+  return grew
+    ? `Exact training of the three-node network grew with the number of points: in ${d} dimensions the slowest instance took ${ms(first.mipMs)} ms for ${first.n} points and ${end} for ${last.n}.`
+    : `In this run exact training did not grow much with the number of points: in ${d} dimensions ${ms(first.mipMs)} ms for ${first.n} points, and for ${last.n} it ${end}.`;
+}
+
+function statusSentence(records: HardnessRecord[]): string {
+  const count = (status: string) => records.filter((r) => r.exact.status === status).length;
+  const parts = [
+    `found and verified a fit on ${count('fit')}`,
+    `proved that none exists (with weights inside its bound) on ${count('no-fit')}`,
+  ];
+  if (count('time-limit') > 0) parts.push(`gave up at the time limit on ${count('time-limit')}`);
+  return `Of ${records.length} instances, the exact solver ${listWords(parts)}.`;
+}
+
+function lpSentence(records: HardnessRecord[]): string {
+  const slowest = Math.max(...records.map((r) => r.lp.solveMs));
+  const inseparable = records.filter((r) => !r.lp.separable).length;
+  return `One unit by linear programming took at most ${ms(slowest)} ms on any instance; on ${inseparable} of ${records.length} instances it proved that no single unit fits.`;
+}
+
+function dimensionSentence(cells: HardnessCell[], records: HardnessRecord[]): string | undefined {
+  const sentences: string[] = [];
+  const n = Math.max(...cells.map((c) => c.n));
+  const atN = cells.filter((c) => c.n === n).sort((a, b) => a.d - b.d);
+  if (atN.length > 1) {
+    const parts = atN.map((c) => `${c.gaveUp ? 'over the time limit' : `${ms(c.mipMs)} ms`} in d = ${c.d}`);
+    sentences.push(`At ${n} points the slowest exact solve took ${listWords(parts)}.`);
+  }
+  const planar = records.filter((r) => r.enumeration && r.exact.status !== 'time-limit');
+  if (planar.length > 0) {
+    const slowest = Math.max(...planar.map((r) => r.enumeration!.solveMs));
+    const disagree = planar.filter((r) => r.enumeration!.fit !== (r.exact.status === 'fit')).length;
+    sentences.push(
+      disagree === 0
+        ? `In 2-D, where exact training is polynomial, enumerating the lines through pairs of points decided the same way on all ${planar.length} instances, in at most ${ms(slowest)} ms.`
+        : `In 2-D the line enumeration (polynomial there) disagreed with the solver on ${disagree} of ${planar.length} instances: the solver only searches weights within its bound and margin.`,
+    );
+  }
+  return sentences.length > 0 ? sentences.join(' ') : undefined;
+}
+
+function descentSentence(records: HardnessRecord[], steps: number): string | undefined {
+  const tried = records.filter((r) => r.gradientDescent);
+  if (tried.length === 0) return undefined;
+  const successes = tried.reduce((sum, r) => sum + r.gradientDescent!.successes, 0);
+  const restarts = tried.reduce((sum, r) => sum + r.gradientDescent!.restarts, 0);
+  const missed = tried.filter((r) => r.gradientDescent!.successes === 0);
+  const base = `Where the solver proved a fit exists (${tried.length} instances), ${successes} of ${restarts} gradient-descent restarts on sigmoid units reached 100 % training accuracy within ${steps} steps.`;
+  if (missed.length === 0) return base;
+  const examples = listWords(missed.slice(0, 3).map(cellName));
+  return `${base} On ${missed.length} of them (${examples}) no restart did: gradient descent can miss a fit that provably exists.`;
+}
+
+/** Explains a hardness sweep from its numbers. */
+export function explainHardness(result: HardnessResult): Explanation {
+  const records = result.instances;
+  if (records.length === 0) {
+    return {
+      sentences: ['No instance was run: with cube inputs every size was larger than the cube has corners.'],
+      lessonId: 'np-hard',
+    };
+  }
+  const cells = hardnessCells(records);
+  const sentences = [
+    growthSentence(cells, result.spec.timeLimit),
+    statusSentence(records),
+    lpSentence(records),
+    dimensionSentence(cells, records),
+    descentSentence(records, result.spec.steps),
+    'These timings illustrate worst-case complexity; they are not a proof of it: the theorem (Blum & Rivest 1992) is about the hardest inputs as the dimension grows, while this run times one solver on a few random instances.',
+  ];
+  return { sentences: sentences.filter((s): s is string => s !== undefined), lessonId: 'np-hard' };
+}
