@@ -34,13 +34,21 @@ function initialWeights(options: DescentOptions, d: number) {
   const id = `hardness-${++runCounter}`;
   const rng = createRandom(options.seed, 11);
   const r = options.restarts;
-  const normal = (count: number, scale: number) =>
-    Float32Array.from({ length: count }, () => scale * rng.normal());
+  // A variable keeps its own reference to its initial value; the tensor made here is freed at once.
+  const variable = (name: string, rows: number, cols: number, scale: number) => {
+    const initial = tf.tensor2d(
+      Float32Array.from({ length: rows * cols }, () => scale * rng.normal()),
+      [rows, cols],
+    );
+    const v = tf.variable(initial, true, `${id}-${name}`);
+    initial.dispose();
+    return v;
+  };
   return {
-    w: tf.variable(tf.tensor2d(normal(d * 2 * r, 1 / Math.sqrt(d)), [d, 2 * r]), true, `${id}-w`),
-    b: tf.variable(tf.tensor2d(normal(2 * r, 0.5), [1, 2 * r]), true, `${id}-b`),
-    v: tf.variable(tf.tensor2d(normal(2 * r, 1), [1, 2 * r]), true, `${id}-v`),
-    c: tf.variable(tf.tensor2d(normal(r, 0.5), [1, r]), true, `${id}-c`),
+    w: variable('w', d, 2 * r, 1 / Math.sqrt(d)),
+    b: variable('b', 1, 2 * r, 0.5),
+    v: variable('v', 1, 2 * r, 1),
+    c: variable('c', 1, r, 0.5),
   };
 }
 
@@ -71,12 +79,13 @@ function gradients(x: tf.Tensor2D, xt: tf.Tensor2D, y: tf.Tensor2D, p: Params, r
 
 /** Training accuracy of each restart. */
 function accuracies(x: tf.Tensor2D, y: tf.Tensor2D, p: Params, restarts: number): Float32Array {
-  return tf
-    .tidy(() => {
-      const { output } = forward(x, p, restarts);
-      return tf.mean(tf.cast(tf.equal(tf.greater(output, 0.5), tf.greater(y, 0.5)), 'float32'), 0);
-    })
-    .dataSync() as Float32Array;
+  const perRestart = tf.tidy(() => {
+    const { output } = forward(x, p, restarts);
+    return tf.mean(tf.cast(tf.equal(tf.greater(output, 0.5), tf.greater(y, 0.5)), 'float32'), 0);
+  });
+  const values = perRestart.dataSync() as Float32Array;
+  perRestart.dispose();
+  return values;
 }
 
 /**
@@ -91,7 +100,7 @@ export function descendThreeNode(
   const { restarts, steps } = options;
   const x = tf.tensor2d(instance.x.flat(), [instance.n, instance.d]);
   const xt = tf.transpose(x) as tf.Tensor2D;
-  const y = tf.tile(tf.tensor2d(instance.y, [instance.n, 1]), [1, restarts]) as tf.Tensor2D;
+  const y = tf.tidy(() => tf.tile(tf.tensor2d(instance.y, [instance.n, 1]), [1, restarts])) as tf.Tensor2D;
   const params = initialWeights(options, instance.d);
   const optimizer = createOptimizer('adam', options.learningRate);
   const reached = new Array<boolean>(restarts).fill(false);
