@@ -27,7 +27,7 @@ export function hardnessRecord(
     d,
     labels: over.labels ?? 'planted',
     positives: Math.round(n / 3),
-    exact: { status, solveMs: over.mipMs ?? 20, nodes: over.nodes ?? 1 },
+    exact: { status, solveMs: over.mipMs ?? 20, nodes: over.nodes ?? 1, lpIterations: 40 },
     lp: {
       separable: over.separable ?? false,
       status: over.separable ? 'Optimal' : 'Infeasible',

@@ -24,6 +24,8 @@ function growthSentence(cells: HardnessCell[], timeLimit: number): string | unde
   const first = line[0];
   const last = line[line.length - 1];
   if (!first || !last || first === last) return undefined;
+  if (first.gaveUp)
+    return `The exact solver hit the ${timeLimit} s time limit already at ${first.n} points in ${d} dimensions, so this run cannot show growth; on a busy machine, rerun with a larger timeLimit.`;
   const end = last.gaveUp
     ? `gave up at the ${timeLimit} s limit`
     : `took ${ms(last.mipMs)} ms (${last.nodes} branch-and-bound nodes)`;

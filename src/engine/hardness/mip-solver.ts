@@ -13,6 +13,8 @@ export interface MipRun {
   values: Map<string, number>;
   /** Branch-and-bound nodes (HiGHS's mip_node_count); 0 when presolve decided or the model had no integers. */
   nodes: number;
+  /** HiGHS's simplex_iteration_count after the run: LP work, unaffected by how busy the machine is. */
+  lpIterations: number;
   ms: number;
 }
 
@@ -22,12 +24,12 @@ export interface MipRunOptions {
   signal?: AbortFlag | undefined;
 }
 
-function nodeCount(read: () => number | bigint): number {
+function counter(read: () => number | bigint): number {
   try {
-    // -1 means "no branch-and-bound ran" (e.g. presolve settled it).
+    // -1 means "not run" (e.g. presolve settled the model before any branch-and-bound or simplex).
     return Math.max(0, Number(read()));
   } catch {
-    return 0; // a pure LP has no node counter
+    return 0; // a counter the model's kind does not have (a pure LP has no node counter)
   }
 }
 
@@ -53,7 +55,8 @@ export async function runMip(
     });
     const ms = performance.now() - started;
     const status = model.getModelStatus();
-    const nodes = nodeCount(() => model.info.get('mip_node_count'));
+    const nodes = counter(() => model.info.get('mip_node_count'));
+    const lpIterations = counter(() => model.info.get('simplex_iteration_count'));
     const values = new Map<string, number>();
     let end: MipEnd = 'failed';
     if (status === codes.optimal) {
@@ -63,6 +66,6 @@ export async function runMip(
     } else if (status === codes.infeasible) end = 'infeasible';
     else if (status === codes.timeLimit) end = 'time-limit';
     else if (options.signal?.aborted) end = 'cancelled';
-    return { end, modelStatus: status, values, nodes, ms };
+    return { end, modelStatus: status, values, nodes, lpIterations, ms };
   });
 }

@@ -82,18 +82,20 @@ export async function exactThreeNodeFit(
   const columns = [1, 2].flatMap((k) => unitColumns(k, instance.d));
   let solveMs = 0;
   let nodes = 0;
+  let lpIterations = 0;
   for (const output of ['and', 'or'] as const) {
     const labels = output === 'and' ? instance.y : instance.y.map((v) => 1 - v);
     const left = options.timeLimitSeconds - solveMs / 1000;
-    if (left <= 0) return { status: 'time-limit', solveMs, nodes };
+    if (left <= 0) return { status: 'time-limit', solveMs, nodes, lpIterations };
     const run: MipRun = await runMip(andProgram(instance.x, labels), columns, {
       timeLimitSeconds: left,
       signal: options.signal,
     });
     solveMs += run.ms;
     nodes += run.nodes;
+    lpIterations += run.lpIterations;
     if (run.end === 'cancelled' || options.signal?.aborted) throw abortError();
-    if (run.end === 'time-limit') return { status: 'time-limit', solveMs, nodes };
+    if (run.end === 'time-limit') return { status: 'time-limit', solveMs, nodes, lpIterations };
     if (run.end === 'failed')
       throw new Error(`HiGHS ended the ${output} program with model status ${run.modelStatus}`);
     if (run.end === 'solved') {
@@ -104,8 +106,8 @@ export async function exactThreeNodeFit(
       };
       if (!fitsEveryPoint(net, instance))
         throw new Error(`the ${output} program's solution misclassifies a training point`);
-      return { status: 'fit', solveMs, nodes, net };
+      return { status: 'fit', solveMs, nodes, lpIterations, net };
     }
   }
-  return { status: 'no-fit', solveMs, nodes };
+  return { status: 'no-fit', solveMs, nodes, lpIterations };
 }

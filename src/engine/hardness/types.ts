@@ -43,6 +43,8 @@ export interface ExactOutcome {
   solveMs: number;
   /** Branch-and-bound nodes HiGHS reports (mip_node_count), summed over its runs; 0 when presolve decided. */
   nodes: number;
+  /** Simplex iterations HiGHS reports (simplex_iteration_count), summed over its runs. */
+  lpIterations: number;
   /** The verified network, when status is 'fit'. */
   net?: ThreeNodeNet;
 }

@@ -37,6 +37,17 @@ describe('explaining a hardness sweep', () => {
     expect(text(flat)).not.toContain('grew with');
   });
 
+  it('claims no growth when even the smallest size hit the time limit (a busy machine)', () => {
+    const busy = hardnessResult([
+      rec(8, 4, { status: 'time-limit', mipMs: 310 }),
+      rec(64, 4, { status: 'time-limit', mipMs: 330 }),
+    ]);
+    expect(text(busy)).toContain(
+      'hit the 0.3 s time limit already at 8 points in 4 dimensions, so this run cannot show growth',
+    );
+    expect(text(busy)).not.toMatch(/grew|did not grow/);
+  });
+
   it('says gradient descent can miss a proven fit only when some instance saw every restart fail', () => {
     expect(text(growing)).not.toContain('can miss');
     const missed = hardnessResult([
