@@ -24,6 +24,7 @@ commands: ${COMMANDS.map((c) => c.name).join(', ')}
 examples:
   depth-tutor train depth:8
   depth-tutor compare depths:1,2,4,8 seeds:3 --json
+  depth-tutor hardness dims:2,4,8 --json
   depth-tutor explain vanishing-gradients
 Every option of a command: depth-tutor help <command>`;
 
