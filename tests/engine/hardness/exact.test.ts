@@ -17,7 +17,7 @@ function predict(net: ThreeNodeNet, x: number[]): number {
 
 function expectFits(net: ThreeNodeNet | undefined, instance: HardnessInstance) {
   expect(net).toBeDefined();
-  instance.x.forEach((x, i) => expect(predict(net!, x), `point ${i}`).toBe(instance.y[i]));
+  for (const [i, x] of instance.x.entries()) expect(predict(net!, x), `point ${i}`).toBe(instance.y[i]);
 }
 
 const xor: HardnessInstance = {

@@ -140,10 +140,13 @@ export function hardnessDescentChart(result: HardnessResult): ChartDraft {
   const dims = dimsOf(result);
   const rate = (c: HardnessCell) =>
     c.descent ? (100 * c.descent.successes) / c.descent.restarts : undefined;
-  // Lines often coincide at 100 %: a shape and a size per dimension keep each one visible.
+  // Lines often coincide at 100 %. Chart.js draws the first dataset on top, so the first
+  // dimension gets the smallest marker: coinciding points show as nested shapes, none hidden.
   const datasets = dims.map((d, i) =>
     markers(`d = ${d}`, row(cells, sizes, d, rate), seriesColor(i), POINT_STYLES[i % POINT_STYLES.length]!, {
-      pointRadius: 11 - 2 * (i % POINT_STYLES.length),
+      pointRadius: 6 + 3 * (i % POINT_STYLES.length),
+      // Markers at 100 % sit on the plot's top edge: let them draw past it instead of being cut in half.
+      clip: false,
     }),
   );
   const words = cells
