@@ -87,10 +87,10 @@ export function joinWithGaps(series: readonly XY[][]): XY[] {
   return joined;
 }
 
-/** A line dataset: no point markers, straight segments, gaps where y is null. */
+/** A line dataset: no point markers, straight segments, gaps where y is null (plain numbers on a category x axis). */
 export function lineDataset(
   label: string,
-  data: XY[],
+  data: XY[] | (number | null)[],
   color: string,
   width: number = LINE_WIDTH.main,
   extra: Record<string, unknown> = {},

@@ -3,7 +3,7 @@ import type { HardnessResult } from '../../../engine/result.js';
 import type { ChartDraft } from '../draft.js';
 import { formatValue, joinWords } from '../format.js';
 import { LINE_WIDTH, OKABE_ITO, REFERENCE_COLOR, seriesColor } from '../style.js';
-import { axis, baseOptions, REFERENCE_DASH } from './common.js';
+import { axis, baseOptions, lineDataset, REFERENCE_DASH } from './common.js';
 import { logScale } from './log-scale.js';
 
 /*
@@ -37,20 +37,14 @@ function row(
   });
 }
 
+/** A line with a marker at every size, bridging sizes a dimension lacks. */
 function markers(label: string, data: (number | null)[], color: string, style: string, extra = {}) {
-  return {
-    type: 'line',
-    label,
-    data,
-    borderColor: color,
-    backgroundColor: color,
-    borderWidth: LINE_WIDTH.main,
+  return lineDataset(label, data, color, LINE_WIDTH.main, {
     pointRadius: 6,
     pointStyle: style,
-    tension: 0,
     spanGaps: true,
     ...extra,
-  };
+  });
 }
 
 /** Solve time against n: the MIP per dimension, the LP (slowest dimension), 2-D enumeration, gave-ups. */
