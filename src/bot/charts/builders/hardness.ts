@@ -47,6 +47,39 @@ function markers(label: string, data: (number | null)[], color: string, style: s
   });
 }
 
+type Scale = ReturnType<typeof logScale>;
+
+/** The crosses for cells where an instance hit the time limit, at that cell's solve time. */
+function gaveUpDataset(cells: HardnessCell[], sizes: number[], scale: Scale, timeLimit: number) {
+  return {
+    type: 'line',
+    label: `gave up (${timeLimit} s limit)`,
+    data: sizes.map((n) => {
+      const hit = cells.filter((c) => c.gaveUp && c.n === n);
+      return hit.length === 0 ? null : scale.y(Math.max(...hit.map((c) => c.mipMs)));
+    }),
+    showLine: false,
+    borderColor: OKABE_ITO.black,
+    backgroundColor: OKABE_ITO.black,
+    borderWidth: 3,
+    pointRadius: 13,
+    pointStyle: 'crossRot',
+    ...scale.dataset,
+  };
+}
+
+/** The time chart in words, for screen readers and clients without images. */
+function timeAlt(cells: HardnessCell[], dims: number[], slowestLp: number): string {
+  const words = dims.map((d) => {
+    const line = cells.filter((c) => c.d === d).sort((a, b) => a.n - b.n);
+    return `in ${d} dimensions ${line.map((c) => `${formatValue(c.mipMs)} ms at n = ${c.n}`).join(', ')}`;
+  });
+  const gaveUps = cells.filter((c) => c.gaveUp).map((c) => `n = ${c.n}, d = ${c.d}`);
+  const gaveUpText =
+    gaveUps.length === 0 ? '' : ` The solver gave up at the time limit for ${joinWords(gaveUps)}.`;
+  return `Time to train the three-node threshold network exactly (mixed-integer program), slowest instance per size: ${words.join('; ')}. One unit by linear programming took at most ${formatValue(slowestLp)} ms.${gaveUpText}`;
+}
+
 /** Solve time against n: the MIP per dimension, the LP (slowest dimension), 2-D enumeration, gave-ups. */
 export function hardnessTimeChart(result: HardnessResult): ChartDraft {
   const cells = hardnessCells(result.instances);
@@ -78,43 +111,18 @@ export function hardnessTimeChart(result: HardnessResult): ChartDraft {
     }),
   );
   if (dims.includes(2)) {
-    const enumeration = row(cells, sizes, 2, (c) => c.enumerationMs);
+    const enumeration = plot(row(cells, sizes, 2, (c) => c.enumerationMs));
     datasets.push(
-      markers('2-D enumeration', plot(enumeration), OKABE_ITO.orange, 'triangle', {
+      markers('2-D enumeration', enumeration, OKABE_ITO.orange, 'triangle', {
         ...scale.dataset,
         borderDash: [2, 4],
       }),
     );
   }
-  const gaveUps = cells.filter((c) => c.gaveUp);
-  if (gaveUps.length > 0) {
-    datasets.push({
-      type: 'line',
-      label: `gave up (${result.spec.timeLimit} s limit)`,
-      data: sizes.map((n) => {
-        const hit = gaveUps.filter((c) => c.n === n);
-        return hit.length === 0 ? null : scale.y(Math.max(...hit.map((c) => c.mipMs)));
-      }),
-      showLine: false,
-      borderColor: OKABE_ITO.black,
-      backgroundColor: OKABE_ITO.black,
-      borderWidth: 3,
-      pointRadius: 13,
-      pointStyle: 'crossRot',
-      ...scale.dataset,
-    });
-  }
-  const words = dims.map((d) => {
-    const times = row(cells, sizes, d, (c) => c.mipMs);
-    return `in ${d} dimensions ${sizes.map((n, k) => `${formatValue(times[k] ?? Number.NaN)} ms at n = ${n}`).join(', ')}`;
-  });
-  const gaveUpText =
-    gaveUps.length === 0
-      ? ''
-      : ` The solver gave up at the time limit for ${joinWords(gaveUps.map((c) => `n = ${c.n}, d = ${c.d}`))}.`;
+  if (cells.some((c) => c.gaveUp)) datasets.push(gaveUpDataset(cells, sizes, scale, result.spec.timeLimit));
   return {
     name: 'hardness-time',
-    alt: `Time to train the three-node threshold network exactly (mixed-integer program), slowest instance per size: ${words.join('; ')}. One unit by linear programming took at most ${formatValue(Math.max(...slowestLp))} ms.${gaveUpText}`,
+    alt: timeAlt(cells, dims, Math.max(...slowestLp)),
     config: {
       type: 'line',
       data: { labels: sizes.map(String), datasets },
