@@ -27,8 +27,13 @@ const unit = (overrides: Partial<HardnessUnitSpec>): HardnessUnitSpec => ({
 describe('one instance of the sweep', () => {
   it('records every method on a planted 2-D instance, gradient descent included, without leaking tensors', async () => {
     const before = tf.memory().numTensors;
-    const record = await runHardnessUnit(unit({}));
+    const fractions: number[] = [];
+    const record = await runHardnessUnit(unit({}), { onProgress: (p) => fractions.push(p.step / p.steps) });
     expect(tf.memory().numTensors).toBe(before);
+    // The bar moves after the LP, after the exact solve, then with gradient descent, never back.
+    expect(fractions.slice(0, 2)).toEqual([0.1, 0.6]);
+    expect(fractions.length).toBeGreaterThan(2);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     expect(record).toMatchObject({ n: 16, d: 2, labels: 'planted' });
     expect(record.exact.status).toBe('fit');
     expect(record.exact.solveMs).toBeGreaterThan(0);
