@@ -14,6 +14,10 @@ export async function benchHardness(): Promise<void> {
   const records: HardnessRecord[] = [];
   const rows: Measurement[] = [];
   try {
+    // Warm-up: each worker compiles its TensorFlow.js kernels and HiGHS on its first instances
+    // (measured: the first default sweep on a fresh pool took 3x as long as the next ones).
+    const warmUp = validateSpec({ experiment: 'hardness', sizes: [8, 16], dims: [2, 4], seed: 99 });
+    if (warmUp.ok) await engine.run(warmUp.spec);
     for (const seed of SEEDS) {
       const checked = validateSpec({ experiment: 'hardness', seed });
       if (!checked.ok || checked.spec.experiment !== 'hardness')
