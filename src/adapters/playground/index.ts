@@ -29,7 +29,7 @@ export interface PlaygroundOptions {
   /** PLAYGROUND_PORT; 0 picks a free port (tests). */
   port: number;
   logger: Logger;
-  /** Where the page's files are; default: the `web` folder beside this module. */
+  /** Where the page's files are; default: the `web` folder beside this module (plus the built scripts, run from src). */
   webDir?: string;
 }
 
@@ -59,7 +59,7 @@ export function createPlaygroundAdapter(options: PlaygroundOptions): PlaygroundA
     dispatcher,
     hub,
     images,
-    files: createStaticFiles(options.webDir),
+    files: createStaticFiles(options.webDir === undefined ? undefined : [options.webDir]),
     commands: catalogOf(options.bot.commands),
     boundHost: options.host,
     logger,
