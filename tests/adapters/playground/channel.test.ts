@@ -3,19 +3,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IN_FLIGHT_PER_CLIENT } from '../../../src/adapters/playground/dispatch.js';
 import type { WireEvent, WireMessage } from '../../../src/adapters/playground/web/wire.js';
 import { privateNote } from '../../../src/bot/replies/plain-replies.js';
-import { type RunningPlayground, say, startPlayground } from './harness.js';
-import { type EventStream, openEvents } from './sse-client.js';
+import { type RunningPlayground, startPlayground, type Visitor } from './harness.js';
+import type { EventStream } from './sse-client.js';
 import { waitingServices } from './stand-in-services.js';
-
-const ALICE = 'alice-0000-client';
-const BOB = 'bob-00000-client';
 
 let playground: RunningPlayground;
 let services: ReturnType<typeof waitingServices>;
+let ALICE: Visitor;
+let BOB: Visitor;
 const streams: EventStream[] = [];
 beforeAll(async () => {
   services = waitingServices();
   playground = await startPlayground(services.services);
+  ALICE = await playground.visitor('Alice');
+  BOB = await playground.visitor('Bob');
 });
 afterEach(() => {
   for (const s of streams.splice(0)) s.close();
@@ -25,8 +26,8 @@ afterAll(async () => {
   await services.close();
 });
 
-async function watch(client: string, channel = 'class'): Promise<EventStream> {
-  const stream = await openEvents(playground.url, client, channel);
+async function watch(visitor: Visitor, channel = 'class'): Promise<EventStream> {
+  const stream = await visitor.events(channel);
   streams.push(stream);
   await stream.waitFor((e) => e.type === 'hello');
   return stream;
@@ -43,13 +44,13 @@ describe('playground channel: who sees what', () => {
   it('echoes a command to everyone but answers a mistake only to the asker', async () => {
     const alice = await watch(ALICE);
     const bob = await watch(BOB);
-    const accepted = await playground.post('/api/command', say(ALICE, '/trian depth:8'));
+    const accepted = await ALICE.command('/trian depth:8');
     expect(accepted.status).toBe(202);
     await bob.waitFor(isMessage((m) => m.kind === 'echo' && m.text === '/trian depth:8'));
     const note = messageOf(await alice.waitFor(isMessage((m) => m.kind === 'reply')));
     expect(note).toMatchObject({ visibility: 'private', headline: 'There is no command "trian".' });
     // Bob's own public answer arrives after Alice's note was sent; the note must not precede it.
-    await playground.post('/api/command', say(BOB, '/explain'));
+    await BOB.command('/explain');
     await bob.waitFor(isMessage((m) => m.kind === 'reply' && m.visibility === 'public'));
     expect(bob.events.some(isMessage((m) => m.id === note?.id))).toBe(false);
     expect(alice.events.some(isMessage((m) => m.kind === 'reply' && m.visibility === 'public'))).toBe(true);
@@ -58,7 +59,7 @@ describe('playground channel: who sees what', () => {
   it('shows a run working with progress to all, Cancel only to its owner, and ends it privately', async () => {
     const alice = await watch(ALICE);
     const bob = await watch(BOB);
-    await playground.post('/api/command', say(ALICE, '/train depth:8'));
+    await ALICE.command('/train depth:8');
     const mine = messageOf(await alice.waitFor(isMessage((m) => m.kind === 'working')));
     const theirs = messageOf(await bob.waitFor(isMessage((m) => m.kind === 'working')));
     expect(mine?.kind === 'working' && mine.cancelButton?.label).toBe('Cancel');
@@ -72,23 +73,13 @@ describe('playground channel: who sees what', () => {
 
     // Bob cannot cancel Alice's run, even holding its button id.
     const cancelId = mine?.kind === 'working' ? (mine.cancelButton?.id ?? '') : '';
-    await playground.post('/api/button', {
-      ...say(BOB, ''),
-      text: undefined,
-      buttonId: cancelId,
-      label: 'Cancel',
-    });
+    await BOB.press(cancelId, 'Cancel');
     const refused = messageOf(
       await bob.waitFor(isMessage((m) => m.kind === 'reply' && /Only the person/.test(m.headline))),
     );
     expect(refused).toMatchObject({ kind: 'reply', visibility: 'private' });
 
-    await playground.post('/api/button', {
-      ...say(ALICE, ''),
-      text: undefined,
-      buttonId: cancelId,
-      label: 'Cancel',
-    });
+    await ALICE.press(cancelId, 'Cancel');
     const final = messageOf(await alice.waitFor(isMessage((m) => m.kind === 'reply' && m.id === mine?.id)));
     expect(final).toMatchObject({ visibility: 'private', headline: 'Cancelled.' });
     await bob.waitFor((e) => e.type === 'remove' && e.id === mine?.id);
@@ -100,11 +91,11 @@ describe('playground channel: who sees what', () => {
 
   it('gives a late page the public history, without anyone’s private notes', async () => {
     const alice = await watch(ALICE, 'history-test');
-    await playground.post('/api/command', say(ALICE, '/status', 'history-test'));
+    await ALICE.command('/status', 'history-test');
     await alice.waitFor(isMessage((m) => m.kind === 'reply' && m.headline === 'Tutor status'));
-    await playground.post('/api/command', say(ALICE, '/explain', 'history-test'));
+    await ALICE.command('/explain', 'history-test');
     await alice.waitFor(isMessage((m) => m.kind === 'reply' && m.visibility === 'public'));
-    const late = await openEvents(playground.url, BOB, 'history-test');
+    const late = await BOB.events('history-test');
     streams.push(late);
     const hello = await late.waitFor((e) => e.type === 'hello');
     const history = hello.type === 'hello' ? hello.history : [];
@@ -117,7 +108,7 @@ describe('playground channel: who sees what', () => {
 
   it('keeps channels apart', async () => {
     const other = await watch(BOB, 'other-room');
-    await playground.post('/api/command', say(ALICE, '/explain'));
+    await ALICE.command('/explain');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(other.events.filter((e) => e.type !== 'hello')).toEqual([]);
   });
@@ -125,7 +116,7 @@ describe('playground channel: who sees what', () => {
   it(`refuses more than ${MAX_IN_FLIGHT_PER_CLIENT} requests in flight from one client`, async () => {
     const statuses: number[] = [];
     for (let i = 0; i <= MAX_IN_FLIGHT_PER_CLIENT; i += 1) {
-      statuses.push((await playground.post('/api/command', say(ALICE, `/train seed:${i + 10}`))).status);
+      statuses.push((await ALICE.command(`/train seed:${i + 10}`)).status);
     }
     expect(statuses).toEqual([...Array(MAX_IN_FLIGHT_PER_CLIENT).fill(202), 429]);
   });

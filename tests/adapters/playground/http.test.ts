@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireCommand } from '../../../src/adapters/playground/web/wire.js';
 import { SPEC_FIELDS } from '../../../src/engine/spec.js';
-import { type RunningPlayground, say, startPlayground } from './harness.js';
+import { type RunningPlayground, startPlayground, type Visitor } from './harness.js';
 import { waitingServices } from './stand-in-services.js';
-
-const ALICE = 'alice-0000-client';
 
 let playground: RunningPlayground;
 let services: ReturnType<typeof waitingServices>;
+let alice: Visitor;
 beforeAll(async () => {
   services = waitingServices();
   playground = await startPlayground(services.services);
+  alice = await playground.visitor('Alice');
 });
+const say = (text: string, channel = 'class') => ({ name: 'Alice', channel, text });
 afterAll(async () => {
   await playground.adapter.stop();
   await services.close();
@@ -86,50 +87,33 @@ describe('playground HTTP: bad requests get a clear JSON error', () => {
   };
 
   it('rejects malformed JSON, wrong types, unknown fields, wrong content types and huge bodies', async () => {
-    await expectError(await playground.post('/api/command', '{"client": '), 400, /not valid JSON/);
+    await expectError(await alice.post('/api/command', '{"name": '), 400, /not valid JSON/);
     await expectError(
-      await playground.post('/api/command', { ...say(ALICE, '/help'), text: 5 }),
+      await alice.post('/api/command', { ...say('/help'), text: 5 }),
       400,
       /^text: expected string/,
     );
+    await expectError(await alice.post('/api/command', { ...say('/help'), extra: 1 }), 400, /extra/);
+    // Who posts is the session cookie: a body cannot name someone.
+    await expectError(await alice.post('/api/command', { ...say('/help'), client: 'x' }), 400, /client/);
+    await expectError(await alice.post('/api/command', say('/help', 'Bad Channel')), 400, /^channel:/);
+    await expectError(await alice.post('/api/command', say('   ')), 400, /text must not be empty/);
     await expectError(
-      await playground.post('/api/command', { ...say(ALICE, '/help'), extra: 1 }),
-      400,
-      /extra/,
-    );
-    await expectError(await playground.post('/api/command', say('x', '/help')), 400, /^client:/);
-    await expectError(
-      await playground.post('/api/command', say(ALICE, '/help', 'Bad Channel')),
-      400,
-      /^channel:/,
-    );
-    await expectError(
-      await playground.post('/api/command', say(ALICE, '   ')),
-      400,
-      /text must not be empty/,
-    );
-    await expectError(
-      await playground.post('/api/command', say(ALICE, '/help'), { 'Content-Type': 'text/plain' }),
+      await alice.post('/api/command', say('/help'), { 'Content-Type': 'text/plain' }),
       415,
       /application\/json/,
     );
-    await expectError(
-      await playground.post('/api/command', say(ALICE, 'x'.repeat(20_000))),
-      413,
-      /at most 8192 bytes/,
-    );
-    await expectError(
-      await playground.post('/api/button', { ...say(ALICE, ''), text: undefined }),
-      400,
-      /buttonId/,
-    );
+    await expectError(await alice.post('/api/command', say('x'.repeat(20_000))), 413, /at most 8192 bytes/);
+    await expectError(await alice.post('/api/button', { ...say(''), text: undefined }), 400, /buttonId/);
+    await expectError(await playground.post('/api/command', say('/help')), 401, /no session/);
   });
 
   it('answers unknown routes and wrong methods in JSON', async () => {
     await expectError(await fetch(`${playground.url}api/nothing`), 404, /not found/);
     await expectError(await fetch(`${playground.url}api/command`), 405, /use POST/);
     await expectError(await fetch(`${playground.url}images/${'0'.repeat(32)}.png`), 404, /no longer kept/);
-    await expectError(await fetch(`${playground.url}api/events?client=short`), 400, /client/);
+    await expectError(await fetch(`${playground.url}api/events`), 401, /no session/);
+    await expectError(await fetch(`${playground.url}api/events?channel=Bad!`), 400, /channel/);
   });
 
   it('refuses other host names (DNS rebinding) and posts from other sites', async () => {
@@ -144,7 +128,7 @@ describe('playground HTTP: bad requests get a clear JSON error', () => {
     });
     expect(status).toBe(403);
     await expectError(
-      await playground.post('/api/command', say(ALICE, '/help'), { Origin: 'http://evil.example' }),
+      await alice.post('/api/command', say('/help'), { Origin: 'http://evil.example' }),
       403,
       /other sites/,
     );

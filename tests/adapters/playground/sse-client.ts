@@ -13,11 +13,16 @@ export interface EventStream {
   close(): void;
 }
 
-/** Opens `/api/events` for a client in a channel. */
-export async function openEvents(baseUrl: string, client: string, channel = 'class'): Promise<EventStream> {
+/** Opens `/api/events` for a channel, with a browser's cookie; `query` adds to the URL's query. */
+export async function openEvents(
+  baseUrl: string,
+  options: { channel?: string; cookie?: string; query?: string } = {},
+): Promise<EventStream> {
   const abort = new AbortController();
-  const response = await fetch(`${baseUrl}api/events?channel=${channel}&client=${client}`, {
+  const query = `channel=${options.channel ?? 'class'}${options.query ? `&${options.query}` : ''}`;
+  const response = await fetch(`${baseUrl}api/events?${query}`, {
     signal: abort.signal,
+    headers: options.cookie ? { Cookie: options.cookie } : {},
   });
   if (!response.ok || !response.body) throw new Error(`event stream refused: ${response.status}`);
   const events: WireEvent[] = [];
