@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireCommand } from '../../../src/adapters/playground/web/wire.js';
 import { SPEC_FIELDS } from '../../../src/engine/spec.js';
@@ -132,5 +133,78 @@ describe('playground HTTP: bad requests get a clear JSON error', () => {
       403,
       /other sites/,
     );
+  });
+});
+
+describe('playground HTTP: connection, media type and origin details', () => {
+  const origin = () => new URL(playground.url).origin;
+  const port = () => Number(new URL(playground.url).port);
+
+  /** Sends headers declaring a huge body, keeps sending, and resolves with what came back once the server closed. */
+  function hugeUpload(headers: Record<string, string>): Promise<{ answer: string; closedAfterMs: number }> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(port(), '127.0.0.1');
+      let answer = '';
+      let answeredAt = 0;
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new Error(`the server kept the connection open; got ${answer.slice(0, 200)}`));
+      }, 5000);
+      socket.on('data', (data: Buffer) => {
+        answer += data.toString();
+        answeredAt ||= Date.now();
+      });
+      socket.on('error', () => {});
+      socket.on('close', () => {
+        clearTimeout(timer);
+        resolve({ answer, closedAfterMs: Date.now() - (answeredAt || Date.now()) });
+      });
+      const head = Object.entries({ Host: `127.0.0.1:${port()}`, ...headers })
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('');
+      socket.write(`POST /api/command HTTP/1.1\r\n${head}Content-Length: ${500 * 1024 * 1024}\r\n\r\n`);
+      const pump = () => {
+        while (!socket.destroyed && socket.write(chunk)) {}
+      };
+      socket.on('drain', pump);
+      pump();
+    });
+  }
+
+  it('closes a keep-alive connection after refusing a declared 500 MB body', async () => {
+    const json = { 'Content-Type': 'application/json', Origin: origin(), Cookie: alice.cookie };
+    const tooLarge = await hugeUpload(json);
+    expect(tooLarge.answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(tooLarge.answer).toMatch(/connection: close/i);
+    const crossSite = await hugeUpload({ ...json, Origin: 'http://evil.example' });
+    expect(crossSite.answer).toMatch(/^HTTP\/1\.1 403 /);
+  });
+
+  it('accepts exactly application/json (with a charset), not types that merely start with it', async () => {
+    const post = (type: string) => alice.post('/api/command', say('/help'), { 'Content-Type': type });
+    expect((await post('application/json-patch+json')).status).toBe(415);
+    expect((await post('application/jsonx')).status).toBe(415);
+    expect((await post('application/json; charset=utf-8')).status).toBe(202);
+    expect((await post('Application/JSON')).status).toBe(202);
+  });
+
+  it('compares a POST’s Origin by scheme, host and port, and needs Origin or Sec-Fetch-Site', async () => {
+    const status = async (headers: Record<string, string>) => {
+      const response = await fetch(`${playground.url}api/command`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: alice.cookie, ...headers },
+        body: JSON.stringify(say('/help')),
+      });
+      return response.status;
+    };
+    expect(await status({ Origin: origin() })).toBe(202);
+    expect(await status({ Origin: origin().replace('http:', 'https:') })).toBe(403);
+    expect(await status({ Origin: `http://127.0.0.1:${port() + 1}` })).toBe(403);
+    expect(await status({ Origin: 'null' })).toBe(403);
+    // No Origin at all: what a browser never does on a POST, and a script must not rely on.
+    expect(await status({})).toBe(403);
+    expect(await status({ 'Sec-Fetch-Site': 'cross-site' })).toBe(403);
+    expect(await status({ 'Sec-Fetch-Site': 'same-origin' })).toBe(202);
   });
 });
