@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { WireEvent, WireMessage } from '../../../src/adapters/playground/web/wire.js';
-import { type RunningPlayground, startPlayground, type Visitor } from './harness.js';
-import { type EventStream, openEvents } from './sse-client.js';
-import { waitingServices } from './stand-in-services.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { usePlayground } from './fixture.js';
+import type { RunningPlayground, Visitor } from './harness.js';
+import { type EventStream, isMessage, messageOf, openEvents } from './sse-client.js';
 
 /*
  * Identity in the playground, probed as a classmate who wants to read someone's private notes or
@@ -10,35 +9,14 @@ import { waitingServices } from './stand-in-services.js';
  * them act as another browser.
  */
 
+const fixture = usePlayground(['Alice', 'Mallory']);
+const kept = (stream: EventStream) => fixture.keep(stream);
 let playground: RunningPlayground;
-let services: ReturnType<typeof waitingServices>;
 let alice: Visitor;
 let mallory: Visitor;
-const streams: EventStream[] = [];
-beforeAll(async () => {
-  services = waitingServices();
-  playground = await startPlayground(services.services);
-  alice = await playground.visitor('Alice');
-  mallory = await playground.visitor('Mallory');
+beforeAll(() => {
+  ({ playground, first: alice, second: mallory } = fixture);
 });
-afterEach(() => {
-  for (const s of streams.splice(0)) s.close();
-});
-afterAll(async () => {
-  await playground.adapter.stop();
-  await services.close();
-});
-
-const kept = (stream: EventStream) => {
-  streams.push(stream);
-  return stream;
-};
-const messageOf = (event: WireEvent): WireMessage | undefined =>
-  event.type === 'message' ? event.message : undefined;
-const isMessage = (match: (m: WireMessage) => boolean) => (e: WireEvent) => {
-  const m = messageOf(e);
-  return m !== undefined && match(m);
-};
 const secretOf = (visitor: Visitor) => /depth_tutor_session=([^;]+)/.exec(visitor.cookie)?.[1] ?? '';
 
 describe('playground identity', () => {

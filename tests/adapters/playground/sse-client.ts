@@ -1,4 +1,4 @@
-import type { WireEvent } from '../../../src/adapters/playground/web/wire.js';
+import type { WireEvent, WireMessage } from '../../../src/adapters/playground/web/wire.js';
 
 /*
  * A minimal Server-Sent Events reader for the HTTP tests: collects every event of one stream and
@@ -74,3 +74,13 @@ export async function openEvents(
     close: () => abort.abort(),
   };
 }
+
+/** The message an event carries, if it carries one. */
+export const messageOf = (event: WireEvent): WireMessage | undefined =>
+  event.type === 'message' ? event.message : undefined;
+
+/** Matches events carrying a message that passes `match`. */
+export const isMessage = (match: (m: WireMessage) => boolean) => (event: WireEvent) => {
+  const message = messageOf(event);
+  return message !== undefined && match(message);
+};

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WireEvent, WireMessage, WireSession } from '../../../src/adapters/playground/web/wire.js';
+import type { WireSession } from '../../../src/adapters/playground/web/wire.js';
 import { silentLogger } from '../../../src/bot/logger.js';
 import { createTutorServices } from '../../../src/bot/wire.js';
 import { openStore } from '../../../src/store/index.js';
 import { cookieFrom, type RunningPlayground, startPlayground, type Visitor } from './harness.js';
-import type { EventStream } from './sse-client.js';
+import { type EventStream, isMessage, messageOf } from './sse-client.js';
 import { createWaitingEngine, waitingServices } from './stand-in-services.js';
 
 /*
@@ -14,14 +14,8 @@ import { createWaitingEngine, waitingServices } from './stand-in-services.js';
 
 const TOKEN = 'correct horse battery staple';
 
-const messageOf = (event: WireEvent): WireMessage | undefined =>
-  event.type === 'message' ? event.message : undefined;
 const replyOf = async (stream: EventStream, headline: RegExp) =>
-  messageOf(
-    await stream.waitFor(
-      (e) => messageOf(e)?.kind === 'reply' && headline.test((messageOf(e) as { headline: string }).headline),
-    ),
-  );
+  messageOf(await stream.waitFor(isMessage((m) => m.kind === 'reply' && headline.test(m.headline))));
 
 describe('playground teachers, with PLAYGROUND_TEACHER_TOKEN', () => {
   let playground: RunningPlayground;
