@@ -25,6 +25,11 @@ const envSchema = z.object({
   SLACK_TEACHER_IDS: optional,
   PLAYGROUND_PORT: port.default(3000),
   PLAYGROUND_HOST: z.string().min(1).default('127.0.0.1'),
+  // A password: short ones could be guessed by anyone who can reach the page.
+  PLAYGROUND_TEACHER_TOKEN: optional.refine(
+    (v) => v === undefined || v.length >= 12,
+    'must be at least 12 characters (it is a password for teachers)',
+  ),
   PLAYGROUND_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).default('true'),
   TUTOR_BACKEND: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'),
   TUTOR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
@@ -95,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       enabled: ['true', '1', 'yes', 'on'].includes(e.PLAYGROUND_ENABLED),
       host: e.PLAYGROUND_HOST,
       port: e.PLAYGROUND_PORT,
+      /** Who enters it in the page is a teacher there (/schedule, /settings); unset, nobody is. */
+      teacherToken: e.PLAYGROUND_TEACHER_TOKEN,
     },
     engine: {
       backend: e.TUTOR_BACKEND,
@@ -112,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       e.SLACK_BOT_TOKEN,
       e.SLACK_SIGNING_SECRET,
       e.SLACK_APP_TOKEN,
+      e.PLAYGROUND_TEACHER_TOKEN,
       redisPassword(e.REDIS_URL),
     ].filter((s): s is string => s !== undefined),
   };

@@ -35,8 +35,8 @@ function teachers(app: TutorApp, platform: Platform): { teachersOf?: TeachersOf 
 async function startAdapters(config: Config, app: TutorApp, logger: Logger): Promise<Map<Platform, Running>> {
   const running = new Map<Platform, Running>();
   if (config.playground.enabled) {
-    const { host, port } = config.playground;
-    const playground = createPlaygroundAdapter({ bot: app.bot, host, port, logger });
+    const { host, port, teacherToken } = config.playground;
+    const playground = createPlaygroundAdapter({ bot: app.bot, host, port, teacherToken, logger });
     const { url } = await playground.start();
     running.set('playground', playground);
     logger.info({ url }, 'playground ready');

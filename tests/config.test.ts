@@ -27,6 +27,15 @@ describe('loadConfig', () => {
     expect(config.secrets.sort()).toEqual(['d-secret', 's-1', 'xoxb-1']);
   });
 
+  it('reads the playground teacher token as a secret of at least 12 characters', () => {
+    const config = loadConfig({ PLAYGROUND_TEACHER_TOKEN: 'a long teacher token' });
+    expect(config.playground.teacherToken).toBe('a long teacher token');
+    expect(config.secrets).toEqual(['a long teacher token']);
+    expect(() => loadConfig({ PLAYGROUND_TEACHER_TOKEN: 'short1' })).toThrow(
+      /PLAYGROUND_TEACHER_TOKEN: must be at least 12 characters/,
+    );
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ LOG_LEVEL: '', DISCORD_TOKEN: ' ' }).discord).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import type { ButtonBody, CommandBody } from './web/wire.js';
+import type { ButtonPost, CommandPost } from './web/wire.js';
 
 /*
  * Request bodies come from a browser, but nothing stops anyone on the network from sending
@@ -22,11 +22,9 @@ export class BadRequest extends Error {
   }
 }
 
-/** Client ids are random strings the page makes; channel names are short slugs. */
-export const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+/** Channel names are short slugs. */
 export const CHANNEL = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
-const client = z.string().regex(CLIENT_ID, 'client must be 8 to 64 letters, digits, - or _');
 const channel = z.string().regex(CHANNEL, 'channel must be 1 to 32 lowercase letters, digits or -');
 // Control characters would let a name fake line breaks or hide itself in the message list.
 const name = z
@@ -35,7 +33,6 @@ const name = z
   .transform((s) => s.replace(/\p{Cc}/gu, '').trim() || 'Guest');
 
 const commandBody = z.strictObject({
-  client,
   name,
   channel,
   text: z
@@ -45,18 +42,24 @@ const commandBody = z.strictObject({
 });
 
 const buttonBody = z.strictObject({
-  client,
   name,
   channel,
   buttonId: z.string().min(1, 'buttonId must not be empty').max(200, 'buttonId is too long'),
   label: z.string().max(80, 'label must be at most 80 characters').optional(),
 });
 
+const teacherBody = z.strictObject({
+  token: z.string().min(1, 'token must not be empty').max(200, 'token must be at most 200 characters'),
+});
+
+/** The one media type accepted, with an optional charset: `application/json-patch+json` is not it. */
+const JSON_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+
 /** Reads a JSON body of at most MAX_BODY_BYTES. */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
   // Requiring JSON also keeps plain cross-site form posts out: they cannot set this type.
-  if (!/^application\/json\b/i.test(type)) throw new BadRequest(415, 'send the body as application/json');
+  if (!JSON_TYPE.test(type.trim())) throw new BadRequest(415, 'send the body as application/json');
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_BODY_BYTES)
     throw new BadRequest(413, `the body must be at most ${MAX_BODY_BYTES} bytes`);
@@ -85,10 +88,13 @@ function check<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 /** A checked POST /api/command body. */
-export const parseCommandBody = (value: unknown): CommandBody => check(commandBody, value);
+export const parseCommandBody = (value: unknown): CommandPost => check(commandBody, value);
+
+/** A checked POST /api/teacher body. */
+export const parseTeacherBody = (value: unknown): { token: string } => check(teacherBody, value);
 
 /** A checked POST /api/button body. */
-export function parseButtonBody(value: unknown): ButtonBody {
+export function parseButtonBody(value: unknown): ButtonPost {
   const { label, ...rest } = check(buttonBody, value);
   return label === undefined ? rest : { ...rest, label };
 }

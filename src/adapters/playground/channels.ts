@@ -5,8 +5,15 @@ import type { WireEvent, WireMessage, WireProgress } from './web/wire.js';
  * Who is watching which channel, over Server-Sent Events. Public messages go to everyone in the
  * channel and are kept in a short history, so a page opened late (the projector, a reload) shows
  * the recent conversation; private ones go only to the asker's open pages and are never kept.
+ *
+ * A page that stops reading (a sleeping laptop, a stalled phone, a hostile client) must not make
+ * the server hold every event for it: once a stream has more than MAX_BUFFERED_BYTES waiting, it
+ * is closed. A real page's EventSource reconnects by itself and gets the history anew (its
+ * `hello`), which is the resync.
  */
 
+/** Bytes a stream may have waiting to be sent before it is closed as a slow reader. */
+export const MAX_BUFFERED_BYTES = 256 * 1024;
 const HISTORY_LENGTH = 60;
 const MAX_CHANNELS = 200;
 const HEARTBEAT_MS = 25_000;
@@ -28,6 +35,8 @@ export interface ChannelHub {
   forget(channel: string, id: string): void;
   /** Open event streams, all channels. */
   readonly watchers: number;
+  /** Open event streams of one client, all channels. */
+  streamsOf(client: string): number;
   /** Ends every stream (shutdown). */
   closeAll(): void;
 }
@@ -58,10 +67,17 @@ export function createChannelHub(): ChannelHub {
     return history;
   }
 
+  /** Writes to one stream, or closes it when it has fallen too far behind. */
+  function write(watcher: Watcher, text: string): void {
+    if (watcher.res.destroyed) return;
+    if (watcher.res.writableLength > MAX_BUFFERED_BYTES) watcher.res.destroy();
+    else watcher.res.write(text);
+  }
+
   function send(channel: string, event: WireEvent, include: (w: Watcher) => boolean): void {
     const text = frame(event);
     for (const watcher of watchers.get(channel) ?? []) {
-      if (include(watcher)) watcher.res.write(text);
+      if (include(watcher)) write(watcher, text);
     }
   }
 
@@ -83,7 +99,7 @@ export function createChannelHub(): ChannelHub {
       }
       set.add(watcher);
       // A comment line now and then keeps proxies and idle timeouts from closing the stream.
-      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      const heartbeat = setInterval(() => write(watcher, ': keep-alive\n\n'), HEARTBEAT_MS);
       heartbeat.unref();
       return () => {
         clearInterval(heartbeat);
@@ -113,6 +129,11 @@ export function createChannelHub(): ChannelHub {
     get watchers() {
       let count = 0;
       for (const set of watchers.values()) count += set.size;
+      return count;
+    },
+    streamsOf(client) {
+      let count = 0;
+      for (const set of watchers.values()) for (const w of set) if (w.client === client) count += 1;
       return count;
     },
     closeAll() {

@@ -32,6 +32,39 @@ export function isLoopback(host: string): boolean {
 
 const hostnameOf = (hostHeader: string) => hostHeader.replace(/:\d+$/, '').toLowerCase();
 
+/** The origin a page served by this request's Host has; https when an HTTPS proxy says so. */
+function ownOrigin(req: IncomingMessage): string | undefined {
+  const forwarded = String(req.headers['x-forwarded-proto'] ?? '')
+    .split(',')[0]
+    ?.trim();
+  const scheme = forwarded === 'https' ? 'https' : 'http';
+  try {
+    return new URL(`${scheme}://${req.headers.host ?? ''}`).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why a POST must be refused as cross-site, or undefined. Browsers send Origin on every POST;
+ * it must equal this server's own origin, scheme, host and port together. Without Origin, only
+ * `Sec-Fetch-Site: same-origin` is accepted: a script (curl, a test) sends either header itself.
+ */
+function crossSite(req: IncomingMessage): string | undefined {
+  const origin = req.headers.origin;
+  if (origin === undefined) {
+    if (req.headers['sec-fetch-site'] === 'same-origin') return undefined;
+    return 'a POST must carry an Origin header naming this server (as browsers send), or Sec-Fetch-Site: same-origin';
+  }
+  let theirs: string;
+  try {
+    theirs = new URL(origin).origin;
+  } catch {
+    return 'bad Origin header';
+  }
+  return theirs === ownOrigin(req) ? undefined : 'requests from other sites are not accepted';
+}
+
 /**
  * Why a request must be refused, or undefined to go on. Bound to loopback, only loopback names
  * are answered: a web page elsewhere cannot then reach the playground by pointing its own domain
@@ -42,17 +75,17 @@ export function refusal(req: IncomingMessage, boundHost: string): string | undef
   if (isLoopback(boundHost) && !isLoopback(hostnameOf(host))) {
     return 'this playground answers only on localhost';
   }
-  const origin = req.headers.origin;
-  if (req.method === 'POST' && origin !== undefined) {
-    let originHost: string;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      return 'bad Origin header';
-    }
-    if (originHost.toLowerCase() !== host.toLowerCase()) return 'requests from other sites are not accepted';
-  }
-  return undefined;
+  return req.method === 'POST' ? crossSite(req) : undefined;
+}
+
+/**
+ * Asks Node to close the connection after this answer when the request's body was not read: a
+ * refused upload (413, say) must not keep the server reading whatever the client goes on sending.
+ */
+export function closeIfBodyUnread(req: IncomingMessage, res: ServerResponse): void {
+  const hasBody =
+    req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !req.complete && !res.headersSent) res.setHeader('Connection', 'close');
 }
 
 /** Sends a JSON body. */

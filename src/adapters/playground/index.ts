@@ -10,6 +10,7 @@ import { createDispatcher } from './dispatch.js';
 import { isLoopback } from './http-guard.js';
 import { createImageStore } from './image-store.js';
 import { handleHttp } from './routes.js';
+import { createSessions } from './session.js';
 import { createStaticFiles } from './static-files.js';
 
 export { catalogOf } from './catalog.js';
@@ -29,7 +30,9 @@ export interface PlaygroundOptions {
   /** PLAYGROUND_PORT; 0 picks a free port (tests). */
   port: number;
   logger: Logger;
-  /** Where the page's files are; default: the `web` folder beside this module. */
+  /** PLAYGROUND_TEACHER_TOKEN: who enters it in the page counts as a teacher; unset, nobody does. */
+  teacherToken?: string | undefined;
+  /** Where the page's files are; default: the `web` folder beside this module (plus the built scripts, run from src). */
   webDir?: string;
 }
 
@@ -59,8 +62,9 @@ export function createPlaygroundAdapter(options: PlaygroundOptions): PlaygroundA
     dispatcher,
     hub,
     images,
-    files: createStaticFiles(options.webDir),
+    files: createStaticFiles(options.webDir === undefined ? undefined : [options.webDir]),
     commands: catalogOf(options.bot.commands),
+    sessions: createSessions(options.teacherToken),
     boundHost: options.host,
     logger,
   };

@@ -1,27 +1,41 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../bot/logger.js';
-import { BadRequest, CHANNEL, CLIENT_ID, parseButtonBody, parseCommandBody, readJson } from './bodies.js';
+import {
+  BadRequest,
+  CHANNEL,
+  parseButtonBody,
+  parseCommandBody,
+  parseTeacherBody,
+  readJson,
+} from './bodies.js';
 import type { ChannelHub } from './channels.js';
 import type { Dispatcher } from './dispatch.js';
-import { refusal, sendError, sendJson, setSecurityHeaders } from './http-guard.js';
+import { closeIfBodyUnread, refusal, sendError, sendJson, setSecurityHeaders } from './http-guard.js';
 import type { ImageStore } from './image-store.js';
+import type { Session, Sessions } from './session.js';
 import type { StaticFiles } from './static-files.js';
-import type { WireCommand } from './web/wire.js';
+import type { WireCommand, WireSession } from './web/wire.js';
 
 /*
  * The playground's HTTP surface:
  *   GET  /, /<file>            the page (index.html, style.css, *.js, icon.svg)
  *   GET  /api/commands         command definitions for completion
- *   GET  /api/events           Server-Sent Events for one channel (?channel=&client=)
- *   POST /api/command          { client, name, channel, text } -> 202 { requestId }
- *   POST /api/button           { client, name, channel, buttonId, label? } -> 202 { requestId }
+ *   GET  /api/session          this browser's public id (sets the session cookie when missing)
+ *   GET  /api/events           Server-Sent Events for one channel (?channel=)
+ *   POST /api/command          { name, channel, text } -> 202 { requestId }
+ *   POST /api/button           { name, channel, buttonId, label? } -> 202 { requestId }
+ *   POST /api/teacher          { token } -> 200 session, as a teacher (PLAYGROUND_TEACHER_TOKEN)
  *   GET  /images/<id>.png      a chart from a recent reply
+ * Everything but the page, /api/commands and /api/session needs the session cookie; every POST
+ * needs this server's Origin (or Sec-Fetch-Site: same-origin).
  */
 
 /** The default class channel. */
 export const DEFAULT_CHANNEL = 'class';
 /** Open event streams the server accepts, all channels together. */
 export const MAX_WATCHERS = 500;
+/** Open event streams one browser may have (tabs, a projector window), so one cannot take them all. */
+export const MAX_STREAMS_PER_CLIENT = 8;
 
 /** What the routes use. */
 export interface RouteDeps {
@@ -30,6 +44,7 @@ export interface RouteDeps {
   images: ImageStore;
   files: StaticFiles;
   commands: WireCommand[];
+  sessions: Sessions;
   boundHost: string;
   logger: Logger;
 }
@@ -62,40 +77,70 @@ function serveImage(res: ServerResponse, deps: RouteDeps, id: string) {
   res.end(image.png);
 }
 
-function openEvents(res: ServerResponse, deps: RouteDeps, url: URL) {
+const NO_SESSION = 'no session: open the page first (GET /api/session sets the session cookie)';
+
+function sessionOf(req: IncomingMessage, deps: RouteDeps): Session {
+  const session = deps.sessions.read(req);
+  if (!session) throw new BadRequest(401, NO_SESSION);
+  return session;
+}
+
+function openEvents(req: IncomingMessage, res: ServerResponse, deps: RouteDeps, url: URL) {
   const channel = url.searchParams.get('channel') ?? DEFAULT_CHANNEL;
-  const client = url.searchParams.get('client') ?? '';
   if (!CHANNEL.test(channel))
     return sendError(res, 400, 'channel must be 1 to 32 lowercase letters, digits or -');
-  if (!CLIENT_ID.test(client)) return sendError(res, 400, 'client must be 8 to 64 letters, digits, - or _');
+  const { id } = sessionOf(req, deps);
   if (deps.hub.watchers >= MAX_WATCHERS) return sendError(res, 503, 'too many open pages; try again later');
-  const unsubscribe = deps.hub.subscribe(channel, client, res);
+  if (deps.hub.streamsOf(id) >= MAX_STREAMS_PER_CLIENT)
+    return sendError(res, 429, `at most ${MAX_STREAMS_PER_CLIENT} open pages per browser; close one first`);
+  const unsubscribe = deps.hub.subscribe(channel, id, res);
   // The response's close, not the request's: a GET's request side may finish long before.
   res.on('close', unsubscribe);
 }
 
+function sessionAnswer(session: Session, deps: RouteDeps): WireSession {
+  return { id: session.id, teacher: session.teacher, teacherSignIn: deps.sessions.teacherSignIn };
+}
+
+async function signInTeacher(req: IncomingMessage, res: ServerResponse, deps: RouteDeps) {
+  const session = sessionOf(req, deps);
+  if (!deps.sessions.teacherSignIn)
+    return sendError(res, 404, 'teacher sign-in is off: the server has no PLAYGROUND_TEACHER_TOKEN');
+  const { token } = parseTeacherBody(await readJson(req));
+  if (!deps.sessions.signInTeacher(req, res, token))
+    return sendError(res, 403, 'that teacher token is not right');
+  sendJson(res, 200, sessionAnswer({ ...session, teacher: true }, deps));
+}
+
 async function post(req: IncomingMessage, res: ServerResponse, deps: RouteDeps, route: 'command' | 'button') {
+  const { id, teacher } = sessionOf(req, deps);
+  const sender = { client: id, ...(teacher ? { teacher } : {}) };
   const json = await readJson(req);
   const started =
     route === 'command'
-      ? deps.dispatcher.command(parseCommandBody(json))
-      : deps.dispatcher.button(parseButtonBody(json));
+      ? deps.dispatcher.command({ ...parseCommandBody(json), ...sender })
+      : deps.dispatcher.button({ ...parseButtonBody(json), ...sender });
   if (!started) return sendError(res, 429, 'wait for your earlier commands to finish first');
   sendJson(res, 202, started);
 }
+
+const POSTS = new Set(['/api/command', '/api/button', '/api/teacher']);
 
 async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://playground.invalid');
   const path = url.pathname;
   const method = req.method ?? 'GET';
   const reading = method === 'GET' || method === 'HEAD';
-  if (path === '/api/command' || path === '/api/button') {
+  if (POSTS.has(path)) {
     if (method !== 'POST') return sendError(res, 405, `use POST for ${path}`);
+    if (path === '/api/teacher') return signInTeacher(req, res, deps);
     return post(req, res, deps, path === '/api/command' ? 'command' : 'button');
   }
   if (!reading) return sendError(res, 405, `use GET for ${path}`);
   if (path === '/api/commands') return sendJson(res, 200, deps.commands);
-  if (path === '/api/events') return openEvents(res, deps, url);
+  if (path === '/api/session')
+    return sendJson(res, 200, sessionAnswer(deps.sessions.readOrIssue(req, res), deps));
+  if (path === '/api/events') return openEvents(req, res, deps, url);
   const image = /^\/images\/([0-9a-f]{32})\.png$/.exec(path);
   if (image?.[1]) return serveImage(res, deps, image[1]);
   if (path.startsWith('/api/') || path.startsWith('/images/')) return sendError(res, 404, 'not found');
@@ -106,7 +151,10 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
 export async function handleHttp(req: IncomingMessage, res: ServerResponse, deps: RouteDeps): Promise<void> {
   setSecurityHeaders(res);
   const refused = refusal(req, deps.boundHost);
-  if (refused) return sendError(res, 403, refused);
+  if (refused) {
+    closeIfBodyUnread(req, res);
+    return sendError(res, 403, refused);
+  }
   try {
     await route(req, res, deps);
   } catch (error) {
@@ -114,6 +162,7 @@ export async function handleHttp(req: IncomingMessage, res: ServerResponse, deps
       res.destroy();
       return;
     }
+    closeIfBodyUnread(req, res);
     if (error instanceof BadRequest) return sendError(res, error.status, error.message);
     deps.logger.error({ err: error, url: req.url, method: req.method }, 'playground http error');
     sendError(res, 500, 'something went wrong on the server');

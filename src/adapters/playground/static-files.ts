@@ -1,20 +1,29 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /*
- * The page's files. Built, they sit next to this module in dist/adapters/playground/web (the build
- * compiles app.ts and copies the rest). Run from src through tsx, as the tests do, there is no
- * compiled JavaScript: a .js request is then answered by transpiling the .ts beside it with the
- * TypeScript compiler the project already has, so both ways serve the same source.
+ * The page's files. Built, they all sit next to this module in dist/adapters/playground/web: the
+ * build compiles the page's TypeScript there and copies the rest. Run from src through tsx (as the
+ * tests do), the HTML, CSS and icon come from src and the scripts from that same build output;
+ * nothing is compiled at request time, so a production install needs no TypeScript.
+ *
+ * Which files exist is read once, from the directory listings: an unknown name is a 404 without
+ * touching the disk, and nothing about it is remembered, so a flood of made-up names costs nothing.
  */
 
 /** The page's directory beside this module, in src or in dist. */
 export const WEB_DIR = fileURLToPath(new URL('./web/', import.meta.url));
 
+/** Run from src, the page's compiled scripts are in the build output (web/tsconfig.json's outDir). */
+const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
+export const BUILT_SCRIPTS_DIR = fileURLToPath(
+  new URL('../../../dist/adapters/playground/web/', import.meta.url),
+);
+
 // A flat directory of known kinds: no path in a name, so no way out of the directory.
-const FILE_NAME = /^[a-z][a-z0-9-]*\.(html|css|js|svg)$/;
+const FILE_NAME = /^[a-z][a-z0-9-]{0,63}\.(html|css|js|svg)$/;
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -35,52 +44,42 @@ export interface StaticFiles {
   get(name: string): Promise<StaticFile | undefined>;
 }
 
-const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
-
-async function transpile(tsFile: string): Promise<Buffer> {
-  const ts = (await import('typescript')).default;
-  const source = await readFile(tsFile, 'utf8');
-  const output = ts.transpileModule(source, {
-    fileName: path.basename(tsFile),
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
-  });
-  return Buffer.from(output.outputText);
+/** Where each servable file is: the first directory that has it wins. */
+async function listFiles(dirs: readonly string[]): Promise<Map<string, string>> {
+  const where = new Map<string, string>();
+  for (const dir of dirs) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names) if (FILE_NAME.test(name) && !where.has(name)) where.set(name, dir);
+  }
+  return where;
 }
 
-async function load(dir: string, name: string): Promise<Buffer | undefined> {
-  const file = path.join(dir, name);
-  try {
-    return await readFile(file);
-  } catch (error) {
-    if (!isMissing(error)) throw error;
-  }
-  if (!name.endsWith('.js')) return undefined;
-  try {
-    return await transpile(file.replace(/\.js$/, '.ts'));
-  } catch (error) {
-    if (isMissing(error)) return undefined;
-    throw error;
-  }
-}
-
-/** Serves files from `dir` (default: WEB_DIR). */
-export function createStaticFiles(dir: string = WEB_DIR): StaticFiles {
-  const cache = new Map<string, Promise<StaticFile | undefined>>();
+async function load(file: string, extension: string): Promise<StaticFile> {
+  const body = await readFile(file);
   return {
-    get(name) {
+    body,
+    type: TYPES[extension] ?? 'application/octet-stream',
+    etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`,
+  };
+}
+
+/** Serves files from `dirs` (default: WEB_DIR, plus the built scripts when run from src). */
+export function createStaticFiles(
+  dirs: readonly string[] = RUNNING_FROM_SOURCE ? [WEB_DIR, BUILT_SCRIPTS_DIR] : [WEB_DIR],
+): StaticFiles {
+  let listing: Promise<Map<string, string>> | undefined;
+  // Only files that exist are cached, so the cache holds at most the page's own files.
+  const cache = new Map<string, Promise<StaticFile>>();
+  return {
+    async get(name) {
       const extension = FILE_NAME.exec(name)?.[1];
-      if (!extension) return Promise.resolve(undefined);
+      if (!extension) return undefined;
+      listing ??= listFiles(dirs);
+      const dir = (await listing).get(name);
+      if (!dir) return undefined;
       let found = cache.get(name);
       if (!found) {
-        found = load(dir, name).then((body) =>
-          body
-            ? {
-                body,
-                type: TYPES[extension] ?? 'application/octet-stream',
-                etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`,
-              }
-            : undefined,
-        );
+        found = load(path.join(dir, name), extension);
         // A failed read is not remembered, so a transient error does not stick.
         found.catch(() => cache.delete(name));
         cache.set(name, found);

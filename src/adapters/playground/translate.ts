@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ButtonPress } from '../../bot/create-bot.js';
 import type { BotRequest, Reply } from '../../bot/types.js';
 import type { ImageStore } from './image-store.js';
-import type { ButtonBody, CommandBody, WireReply } from './web/wire.js';
+import type { ButtonBody, CommandBody, Sender, WireReply } from './web/wire.js';
 
 /*
  * The playground's two translations, like every adapter's: what the page sends becomes a neutral
@@ -28,13 +28,20 @@ export function splitCommandLine(text: string): { command: string; optionText: s
   return { command, optionText: space < 0 ? '' : trimmed.slice(space + 1).trim() };
 }
 
+/** The bot's user for a sender: the public id, never the session secret. */
+const userOf = (body: Sender & { name: string }): BotRequest['user'] => ({
+  id: body.client,
+  name: body.name,
+  ...(body.teacher ? { teacher: true } : {}),
+});
+
 /** A typed command line from the page, as a neutral request. */
 export function toBotRequest(body: CommandBody, requestId: string = newRequestId()): BotRequest {
   const { command, optionText } = splitCommandLine(body.text);
   return {
     platform: 'playground',
     requestId,
-    user: { id: body.client, name: body.name },
+    user: userOf(body),
     conversation: conversationOf(body.channel),
     command,
     options: { kind: 'text', text: optionText },
@@ -46,7 +53,7 @@ export function toButtonPress(body: ButtonBody, requestId: string = newRequestId
   return {
     platform: 'playground',
     requestId,
-    user: { id: body.client, name: body.name },
+    user: userOf(body),
     conversation: conversationOf(body.channel),
     buttonId: body.buttonId,
   };

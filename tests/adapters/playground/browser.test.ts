@@ -20,6 +20,7 @@ let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 let url: string;
 const pageErrors: string[] = [];
+const TEACHER_TOKEN = 'a token for the teacher';
 
 beforeAll(async () => {
   engine = await createEngine({ workers: 1, backend: 'auto' });
@@ -35,6 +36,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     port: 0,
     logger: silentLogger,
+    teacherToken: TEACHER_TOKEN,
   });
   url = (await adapter.start()).url;
   browser = await launchChromium();
@@ -178,5 +180,25 @@ describe('playground in Chromium', () => {
     expect(await card.locator('img, b, i, script').count()).toBe(0);
     expect(await page.evaluate('window.hacked')).toBeUndefined();
     expect(pageErrors).toEqual([]);
+  });
+
+  it('keeps the session cookie from the page’s scripts, and signs a teacher in with the token', async () => {
+    expect(await page.evaluate('document.cookie')).toBe('');
+    const button = page.locator('#teacher');
+    expect(await button.textContent()).toBe('I teach');
+    await button.click();
+    await page.locator('#teacher-token').fill('a wrong token here');
+    await page.locator('#teacher-form button[type=submit]').click();
+    await expect.poll(() => page.locator('#teacher-error').textContent()).toMatch(/not right/);
+    await page.locator('#teacher-token').fill(TEACHER_TOKEN);
+    await page.locator('#teacher-form button[type=submit]').click();
+    await expect.poll(() => button.textContent()).toBe('teacher');
+    await page.locator('#command').fill('/settings');
+    await page.keyboard.press('Enter');
+    // No classroom database here, so /settings says so; a student would hear "Only teachers" instead.
+    await page.locator('.msg.private', { hasText: '/settings needs the classroom database' }).waitFor();
+    expect(await page.locator('.msg.private', { hasText: 'Only teachers' }).count()).toBe(0);
+    // Chromium reports the wrong token's 403 as a failed resource; nothing else may have gone wrong.
+    expect(pageErrors).toEqual([expect.stringMatching(/status of 403/)]);
   });
 });

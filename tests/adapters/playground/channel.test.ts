@@ -1,64 +1,33 @@
 import { createCanvas } from '@napi-rs/canvas';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_IN_FLIGHT_PER_CLIENT } from '../../../src/adapters/playground/dispatch.js';
-import type { WireEvent, WireMessage } from '../../../src/adapters/playground/web/wire.js';
 import { privateNote } from '../../../src/bot/replies/plain-replies.js';
-import { type RunningPlayground, say, startPlayground } from './harness.js';
-import { type EventStream, openEvents } from './sse-client.js';
-import { waitingServices } from './stand-in-services.js';
+import { usePlayground } from './fixture.js';
+import { isMessage, messageOf } from './sse-client.js';
 
-const ALICE = 'alice-0000-client';
-const BOB = 'bob-00000-client';
-
-let playground: RunningPlayground;
-let services: ReturnType<typeof waitingServices>;
-const streams: EventStream[] = [];
-beforeAll(async () => {
-  services = waitingServices();
-  playground = await startPlayground(services.services);
-});
-afterEach(() => {
-  for (const s of streams.splice(0)) s.close();
-});
-afterAll(async () => {
-  await playground.adapter.stop();
-  await services.close();
-});
-
-async function watch(client: string, channel = 'class'): Promise<EventStream> {
-  const stream = await openEvents(playground.url, client, channel);
-  streams.push(stream);
-  await stream.waitFor((e) => e.type === 'hello');
-  return stream;
-}
-
-const messageOf = (event: WireEvent): WireMessage | undefined =>
-  event.type === 'message' ? event.message : undefined;
-const isMessage = (match: (m: WireMessage) => boolean) => (e: WireEvent) => {
-  const m = messageOf(e);
-  return m !== undefined && match(m);
-};
+const fixture = usePlayground(['Alice', 'Bob']);
+const { watch } = fixture;
 
 describe('playground channel: who sees what', () => {
   it('echoes a command to everyone but answers a mistake only to the asker', async () => {
-    const alice = await watch(ALICE);
-    const bob = await watch(BOB);
-    const accepted = await playground.post('/api/command', say(ALICE, '/trian depth:8'));
+    const alice = await watch(fixture.first);
+    const bob = await watch(fixture.second);
+    const accepted = await fixture.first.command('/trian depth:8');
     expect(accepted.status).toBe(202);
     await bob.waitFor(isMessage((m) => m.kind === 'echo' && m.text === '/trian depth:8'));
     const note = messageOf(await alice.waitFor(isMessage((m) => m.kind === 'reply')));
     expect(note).toMatchObject({ visibility: 'private', headline: 'There is no command "trian".' });
     // Bob's own public answer arrives after Alice's note was sent; the note must not precede it.
-    await playground.post('/api/command', say(BOB, '/explain'));
+    await fixture.second.command('/explain');
     await bob.waitFor(isMessage((m) => m.kind === 'reply' && m.visibility === 'public'));
     expect(bob.events.some(isMessage((m) => m.id === note?.id))).toBe(false);
     expect(alice.events.some(isMessage((m) => m.kind === 'reply' && m.visibility === 'public'))).toBe(true);
   });
 
   it('shows a run working with progress to all, Cancel only to its owner, and ends it privately', async () => {
-    const alice = await watch(ALICE);
-    const bob = await watch(BOB);
-    await playground.post('/api/command', say(ALICE, '/train depth:8'));
+    const alice = await watch(fixture.first);
+    const bob = await watch(fixture.second);
+    await fixture.first.command('/train depth:8');
     const mine = messageOf(await alice.waitFor(isMessage((m) => m.kind === 'working')));
     const theirs = messageOf(await bob.waitFor(isMessage((m) => m.kind === 'working')));
     expect(mine?.kind === 'working' && mine.cancelButton?.label).toBe('Cancel');
@@ -72,23 +41,13 @@ describe('playground channel: who sees what', () => {
 
     // Bob cannot cancel Alice's run, even holding its button id.
     const cancelId = mine?.kind === 'working' ? (mine.cancelButton?.id ?? '') : '';
-    await playground.post('/api/button', {
-      ...say(BOB, ''),
-      text: undefined,
-      buttonId: cancelId,
-      label: 'Cancel',
-    });
+    await fixture.second.press(cancelId, 'Cancel');
     const refused = messageOf(
       await bob.waitFor(isMessage((m) => m.kind === 'reply' && /Only the person/.test(m.headline))),
     );
     expect(refused).toMatchObject({ kind: 'reply', visibility: 'private' });
 
-    await playground.post('/api/button', {
-      ...say(ALICE, ''),
-      text: undefined,
-      buttonId: cancelId,
-      label: 'Cancel',
-    });
+    await fixture.first.press(cancelId, 'Cancel');
     const final = messageOf(await alice.waitFor(isMessage((m) => m.kind === 'reply' && m.id === mine?.id)));
     expect(final).toMatchObject({ visibility: 'private', headline: 'Cancelled.' });
     await bob.waitFor((e) => e.type === 'remove' && e.id === mine?.id);
@@ -99,13 +58,12 @@ describe('playground channel: who sees what', () => {
   });
 
   it('gives a late page the public history, without anyone’s private notes', async () => {
-    const alice = await watch(ALICE, 'history-test');
-    await playground.post('/api/command', say(ALICE, '/status', 'history-test'));
+    const alice = await watch(fixture.first, 'history-test');
+    await fixture.first.command('/status', 'history-test');
     await alice.waitFor(isMessage((m) => m.kind === 'reply' && m.headline === 'Tutor status'));
-    await playground.post('/api/command', say(ALICE, '/explain', 'history-test'));
+    await fixture.first.command('/explain', 'history-test');
     await alice.waitFor(isMessage((m) => m.kind === 'reply' && m.visibility === 'public'));
-    const late = await openEvents(playground.url, BOB, 'history-test');
-    streams.push(late);
+    const late = fixture.keep(await fixture.second.events('history-test'));
     const hello = await late.waitFor((e) => e.type === 'hello');
     const history = hello.type === 'hello' ? hello.history : [];
     expect(history.map((m) => (m.kind === 'echo' ? m.text : m.kind))).toEqual([
@@ -116,8 +74,8 @@ describe('playground channel: who sees what', () => {
   });
 
   it('keeps channels apart', async () => {
-    const other = await watch(BOB, 'other-room');
-    await playground.post('/api/command', say(ALICE, '/explain'));
+    const other = await watch(fixture.second, 'other-room');
+    await fixture.first.command('/explain');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(other.events.filter((e) => e.type !== 'hello')).toEqual([]);
   });
@@ -125,7 +83,7 @@ describe('playground channel: who sees what', () => {
   it(`refuses more than ${MAX_IN_FLIGHT_PER_CLIENT} requests in flight from one client`, async () => {
     const statuses: number[] = [];
     for (let i = 0; i <= MAX_IN_FLIGHT_PER_CLIENT; i += 1) {
-      statuses.push((await playground.post('/api/command', say(ALICE, `/train seed:${i + 10}`))).status);
+      statuses.push((await fixture.first.command(`/train seed:${i + 10}`)).status);
     }
     expect(statuses).toEqual([...Array(MAX_IN_FLIGHT_PER_CLIENT).fill(202), 429]);
   });
@@ -133,11 +91,11 @@ describe('playground channel: who sees what', () => {
 
 describe('playground post(): scheduled replies and chart images', () => {
   it('posts a reply with a chart to the channel, served as a PNG URL', async () => {
-    const bob = await watch(BOB);
+    const bob = await watch(fixture.second);
     const canvas = createCanvas(64, 32);
     const png = canvas.toBuffer('image/png');
     const reply = { ...privateNote('Daily demo'), images: [{ name: 'demo.png', png, alt: 'a demo chart' }] };
-    await playground.adapter.post('playground:class', reply);
+    await fixture.playground.adapter.post('playground:class', reply);
     const shown = messageOf(
       await bob.waitFor(isMessage((m) => m.kind === 'reply' && m.headline === 'Daily demo')),
     );
@@ -145,10 +103,10 @@ describe('playground post(): scheduled replies and chart images', () => {
     expect(shown).toMatchObject({ kind: 'reply', visibility: 'public' });
     const image = shown?.kind === 'reply' ? shown.images[0] : undefined;
     expect(image).toMatchObject({ alt: 'a demo chart', width: 64, height: 32 });
-    const response = await fetch(new URL(image?.url ?? '', playground.url));
+    const response = await fetch(new URL(image?.url ?? '', fixture.playground.url));
     expect(response.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await response.arrayBuffer()).equals(png)).toBe(true);
-    await expect(playground.adapter.post('Not A Channel!', reply)).rejects.toThrow(
+    await expect(fixture.playground.adapter.post('Not A Channel!', reply)).rejects.toThrow(
       /not a playground channel/,
     );
   });

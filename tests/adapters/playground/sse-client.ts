@@ -1,4 +1,4 @@
-import type { WireEvent } from '../../../src/adapters/playground/web/wire.js';
+import type { WireEvent, WireMessage } from '../../../src/adapters/playground/web/wire.js';
 
 /*
  * A minimal Server-Sent Events reader for the HTTP tests: collects every event of one stream and
@@ -13,11 +13,16 @@ export interface EventStream {
   close(): void;
 }
 
-/** Opens `/api/events` for a client in a channel. */
-export async function openEvents(baseUrl: string, client: string, channel = 'class'): Promise<EventStream> {
+/** Opens `/api/events` for a channel, with a browser's cookie; `query` adds to the URL's query. */
+export async function openEvents(
+  baseUrl: string,
+  options: { channel?: string; cookie?: string; query?: string } = {},
+): Promise<EventStream> {
   const abort = new AbortController();
-  const response = await fetch(`${baseUrl}api/events?channel=${channel}&client=${client}`, {
+  const query = `channel=${options.channel ?? 'class'}${options.query ? `&${options.query}` : ''}`;
+  const response = await fetch(`${baseUrl}api/events?${query}`, {
     signal: abort.signal,
+    headers: options.cookie ? { Cookie: options.cookie } : {},
   });
   if (!response.ok || !response.body) throw new Error(`event stream refused: ${response.status}`);
   const events: WireEvent[] = [];
@@ -69,3 +74,13 @@ export async function openEvents(baseUrl: string, client: string, channel = 'cla
     close: () => abort.abort(),
   };
 }
+
+/** The message an event carries, if it carries one. */
+export const messageOf = (event: WireEvent): WireMessage | undefined =>
+  event.type === 'message' ? event.message : undefined;
+
+/** Matches events carrying a message that passes `match`. */
+export const isMessage = (match: (m: WireMessage) => boolean) => (event: WireEvent) => {
+  const message = messageOf(event);
+  return message !== undefined && match(message);
+};

@@ -1,19 +1,15 @@
 import { setUpComposer } from './composer.js';
 import { el } from './dom.js';
-import { clientId, displayName, saveDisplayName } from './identity.js';
+import { displayName, fetchSession, saveDisplayName } from './identity.js';
 import { createMessageList } from './message-list.js';
+import { setUpTeacher } from './teacher.js';
 import type { WireButton, WireCommand, WireEvent } from './wire.js';
 
 /*
  * The playground page: a class channel. Commands go up as JSON posts; everything that comes back
- * (echoes, progress, replies) arrives on one Server-Sent Events stream for the channel.
+ * (echoes, progress, replies) arrives on one Server-Sent Events stream for the channel. Who sent a
+ * post is the session cookie, never a field of the body.
  */
-
-const me = clientId();
-let name = displayName(me);
-const requested = new URLSearchParams(location.search).get('channel') ?? 'class';
-const channel = /^[a-z0-9][a-z0-9-]{0,31}$/.test(requested) ? requested : 'class';
-let commands: WireCommand[] = [];
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const messagesRoot = byId<HTMLElement>('messages');
@@ -21,6 +17,28 @@ const lightbox = byId<HTMLDialogElement>('lightbox');
 const lightboxImage = byId<HTMLImageElement>('lightbox-image');
 const status = byId<HTMLElement>('status');
 const nameInput = byId<HTMLInputElement>('name');
+
+const session = await fetchSession(() => {
+  status.textContent = 'reconnecting…';
+  status.className = 'status down';
+});
+const me = session.id;
+let name = displayName(me);
+const requested = new URLSearchParams(location.search).get('channel') ?? 'class';
+const channel = /^[a-z0-9][a-z0-9-]{0,31}$/.test(requested) ? requested : 'class';
+let commands: WireCommand[] = [];
+
+setUpTeacher(
+  {
+    button: byId<HTMLButtonElement>('teacher'),
+    dialog: byId<HTMLDialogElement>('teacher-dialog'),
+    form: byId<HTMLFormElement>('teacher-form'),
+    input: byId<HTMLInputElement>('teacher-token'),
+    cancel: byId<HTMLButtonElement>('teacher-cancel'),
+    error: byId<HTMLElement>('teacher-error'),
+  },
+  session,
+);
 
 byId<HTMLElement>('channel').textContent = `#${channel}`;
 document.title = `#${channel} · depth-tutor`;
@@ -35,7 +53,7 @@ async function post(path: string, body: Record<string, string>): Promise<void> {
     const response = await fetch(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ client: me, name, channel, ...body }),
+      body: JSON.stringify({ name, channel, ...body }),
     });
     if (!response.ok) {
       const answer = (await response.json().catch(() => ({}))) as { error?: unknown };
@@ -119,7 +137,7 @@ function handle(event: WireEvent): void {
 }
 
 function connect(): void {
-  const params = new URLSearchParams({ channel, client: me });
+  const params = new URLSearchParams({ channel });
   const source = new EventSource(`/api/events?${params}`);
   source.addEventListener('open', () => {
     status.textContent = 'live';

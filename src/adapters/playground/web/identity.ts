@@ -1,10 +1,12 @@
+import type { WireSession } from './wire.js';
+
 /*
- * Who this browser is: a random client id kept in localStorage (the bot sees it as the user id)
- * and a display name the user may change. Private storage can fail (some private modes); the
- * page then still works for the session.
+ * Who this browser is. The credential is an HttpOnly cookie the server sets and this script
+ * cannot read; the page only learns its public id (to mark its own messages) from /api/session.
+ * The display name is the user's choice, kept in localStorage; private storage can fail (some
+ * private modes), and the page then still works for the session.
  */
 
-const ID_KEY = 'depth-tutor.client';
 const NAME_KEY = 'depth-tutor.name';
 
 function stored(key: string): string | undefined {
@@ -23,18 +25,26 @@ function store(key: string, value: string): void {
   }
 }
 
-/** This browser's client id, made once. */
-export function clientId(): string {
-  const existing = stored(ID_KEY);
-  if (existing && /^[A-Za-z0-9_-]{8,64}$/.test(existing)) return existing;
-  const made = crypto.randomUUID();
-  store(ID_KEY, made);
-  return made;
+/** Asks the server who this browser is (it sets the session cookie the first time), retrying until it answers. */
+export async function fetchSession(onWaiting: () => void): Promise<WireSession> {
+  for (;;) {
+    try {
+      const response = await fetch('/api/session');
+      if (response.ok) return (await response.json()) as WireSession;
+    } catch {
+      // The server is not up yet: try again shortly.
+    }
+    onWaiting();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
 }
+
+/** A default name from the public id (its first characters after the prefix). */
+const guestName = (id: string) => `Guest ${id.replace(/^u-/, '').slice(0, 4)}`;
 
 /** The display name, or a default made from the id. */
 export function displayName(id: string): string {
-  return stored(NAME_KEY) ?? `Guest ${id.slice(0, 4)}`;
+  return stored(NAME_KEY) ?? guestName(id);
 }
 
 /** Saves a new display name (trimmed, at most 40 characters); returns what was kept. */
@@ -43,7 +53,7 @@ export function saveDisplayName(name: string, id: string): string {
     name
       .replace(/\p{Cc}/gu, '')
       .trim()
-      .slice(0, 40) || `Guest ${id.slice(0, 4)}`;
+      .slice(0, 40) || guestName(id);
   store(NAME_KEY, kept);
   return kept;
 }

@@ -102,19 +102,39 @@ export interface WireCommand {
   freeText: boolean;
 }
 
-/** The body of POST /api/command. */
-export interface CommandBody {
-  client: string;
+/** The body of POST /api/command, as the page sends it. */
+export interface CommandPost {
   name: string;
   channel: string;
   text: string;
 }
 
-/** The body of POST /api/button. */
-export interface ButtonBody {
-  client: string;
+/** The body of POST /api/button, as the page sends it. */
+export interface ButtonPost {
   name: string;
   channel: string;
   buttonId: string;
   label?: string;
+}
+
+/** Who sent a post, from its session cookie: never in the body, so a page cannot claim to be another. */
+export interface Sender {
+  /** The sender's public id. */
+  client: string;
+  /** Signed in with the teacher token. */
+  teacher?: boolean;
+}
+
+/** A checked command post and its sender. */
+export type CommandBody = CommandPost & Sender;
+
+/** A checked button post and its sender. */
+export type ButtonBody = ButtonPost & Sender;
+
+/** GET /api/session: this browser's public id and whether it is a teacher. */
+export interface WireSession {
+  id: string;
+  teacher: boolean;
+  /** A teacher token is configured, so signing in as a teacher is possible. */
+  teacherSignIn: boolean;
 }
