@@ -12,7 +12,10 @@ import { type Explanation, type Sentence, say } from './types.js';
  * when a minimizer exists, and on separable data none does.
  */
 
-/** Final losses within this range (max - min), and within 25% of each other, count as "the same loss". */
+/**
+ * Final losses within this range (max - min) count as "the same loss" when they are also within
+ * 25% of each other, or all near zero (every run then fits the data).
+ */
 const SAME_LOSS_SPREAD = 0.01;
 const SAME_LOSS_FACTOR = 1.25;
 
@@ -33,7 +36,7 @@ function range(group: RestartGroup): { min: number; max: number } {
 /** True when the restarts ended at one loss, in absolute and in relative terms. */
 export function agreed(group: RestartGroup): boolean {
   const { min, max } = range(group);
-  return max - min <= SAME_LOSS_SPREAD && max <= SAME_LOSS_FACTOR * min;
+  return max - min <= SAME_LOSS_SPREAD && (max <= SAME_LOSS_FACTOR * min || max <= SAME_LOSS_SPREAD);
 }
 
 const stillFallingCount = (group: RestartGroup) => group.runs.filter(stillFalling).length;
@@ -67,7 +70,7 @@ function nonConvexSentence(group: RestartGroup): Sentence {
   if (agreed(group)) {
     return say(
       'restarts-agree',
-      `The ${n} restarts of the ${name} all ended near ${formatLoss(min)} (spread ${formatLoss(group.spread)}): on this data no second stopping place showed up.`,
+      `The ${n} restarts of the ${name} all ended ${formatLoss(min) === formatLoss(max) ? `at ${formatLoss(min)}` : `between ${formatLoss(min)} and ${formatLoss(max)}`}: on this data no second stopping place showed up.`,
     );
   }
   const stuck = group.finalLosses.filter((loss) => isStalled(loss, group.loss)).length;
@@ -82,7 +85,7 @@ function nonConvexSentence(group: RestartGroup): Sentence {
   }
   const why =
     group.architecture === 'neuron-mse'
-      ? ': squared error makes even one neuron non-convex (Auer, Herbster & Warmuth 1996)'
+      ? '; squared error makes even one neuron non-convex (Auer, Herbster & Warmuth 1996)'
       : '';
   return say(
     'several-stopping-places',

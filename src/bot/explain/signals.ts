@@ -57,7 +57,7 @@ export function gradientSentence(depth: number, runs: readonly RunResult[]): Sen
       const steps = runs[0]?.gradientNorms.length ?? 0;
       return say(
         'all-gradients-tiny',
-        `Every layer's gradient is tiny, at most ${formatRatio(largest)} at each of the ${steps} steps where it was measured, so no layer gets a usable update; the first/last ratio of ${formatRatio(ratio)} only says all layers are equally starved.`,
+        `At depth ${depth}, every layer's gradient is tiny, at most ${formatRatio(largest)} at each of the ${steps} steps where it was measured, so no layer gets a usable update; the first/last ratio of ${formatRatio(ratio)} only says all layers are equally starved.`,
       );
     }
     case 'vanished': {
@@ -103,12 +103,12 @@ export function saturationSentence(
   if (activation === 'relu') {
     return say(
       'dead-relu',
-      `${formatPercent(fraction)} of the relu units ended dead (output 0 on every point), passing no gradient back.`,
+      `By the end, ${formatPercent(fraction)} of the relu units were dead (output 0 on every point), passing no gradient back.`,
     );
   }
   const ends = activation === 'sigmoid' ? 'near 0 or 1' : 'near -1 or 1';
   return say(
     'saturated',
-    `${formatPercent(fraction)} of the hidden units ended saturated, stuck ${ends} where the ${activation}'s slope, and so the gradient through it, is under a tenth of its peak.`,
+    `By the end, ${formatPercent(fraction)} of the hidden units were saturated, stuck ${ends} where the ${activation}'s slope, and so the gradient through it, is under a tenth of its peak.`,
   );
 }

@@ -30,7 +30,7 @@ function aboveSentence(above: readonly RunWithLoss[]): Sentence {
   const range = high - low < 0.001 ? formatLoss(low) : `${formatLoss(low)} to ${formatLoss(high)}`;
   return say(
     'ended-above-no-learning',
-    `${above.length === 1 ? 'One run' : `${above.length} runs`} (${depthsOf(above)}) ended at ${range}, above ${stallName(above[0]!.loss)}: worse than answering 50/50, after having been lower.`,
+    `Runs at ${depthsOf(above)} (${above.length} in all) ended at ${range}, above ${stallName(above[0]!.loss)}: worse than answering 50/50, after having been lower.`,
   );
 }
 
