@@ -156,9 +156,18 @@ const FAILURES: Options[] = [
   { experiment: 'train', depth: 32, residual: true },
 ];
 
+/** Five significant digits: plenty for every claim, and a fixture file a third the size. */
+function rounded(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? Number(value.toPrecision(5)) : value;
+  if (Array.isArray(value)) return value.map(rounded);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
+  return value;
+}
+
 /** Keeps the fixture file small: the points and decision grids play no part in any claim. */
 function strip(result: ExperimentResult): ExperimentResult {
-  const copy = structuredClone(result);
+  const copy = rounded(structuredClone(result)) as ExperimentResult;
   if ('data' in copy) copy.data = { x: [], y: [] };
   const runs =
     copy.experiment === 'train' || copy.experiment === 'compare'
