@@ -67,6 +67,12 @@ function nonConvexSentence(group: RestartGroup): Sentence {
   const { min, max } = range(group);
   const n = group.finalLosses.length;
   const name = nameOf(group);
+  if (group.finalLosses.every((loss) => isStalled(loss, group.loss))) {
+    return say(
+      'restarts-all-stalled',
+      `The ${n} restarts of the ${name} all stalled at ${stallName(group.loss)}: none learned anything, so they say nothing about stopping places.`,
+    );
+  }
   if (agreed(group)) {
     return say(
       'restarts-agree',

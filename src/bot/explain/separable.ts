@@ -25,6 +25,6 @@ export function separableNeuronSentence(
       : `they ended between ${formatLoss(low)} and ${formatLoss(high)}`;
   return say(
     'separable-no-minimizer',
-    `${runs.length === 1 ? 'The run classifies' : `All ${runs.length} runs classify`} every point correctly, so a straight line separates this data, and then the cross-entropy has no minimizer: the weights can grow forever while the loss only tends to 0 (${range}${falling ? ', still falling' : ''}).`,
+    `${runs.length === 1 ? 'The run classifies' : runs.length === 2 ? 'Both runs classify' : `All ${runs.length} runs classify`} every point correctly, so a straight line separates this data, and then the cross-entropy has no minimizer: the weights can grow forever while the loss only tends to 0 (${range}${falling ? ', still falling' : ''}).`,
   );
 }

@@ -38,6 +38,7 @@ export type RuleId =
   | 'neuron-one-minimum'
   | 'neuron-not-settled'
   | 'restarts-agree'
+  | 'restarts-all-stalled'
   | 'several-stopping-places'
   | 'plateaus-left-at-different-times'
   | 'slice-bumpier'

@@ -102,7 +102,7 @@ function shallowDeep(result: ExperimentResult) {
 }
 
 const ARCHITECTURE_NAMES: [RegExp, RestartGroup['architecture']][] = [
-  [/single neuron \(cross-entropy\)|classif/, 'neuron'],
+  [/single neuron \(cross-entropy\)|runs? classif/, 'neuron'],
   [/single neuron with squared error/, 'neuron-mse'],
   [/3-node network/, 'three-node'],
   [/depth-\d+ network/, 'deep'],
@@ -343,6 +343,14 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
     if (!group) return 'group not found';
     const [low, high] = [Math.min(...group.finalLosses), Math.max(...group.finalLosses)];
     return fail(high - low <= 0.02 && (high <= 1.5 * low || high < 0.02), `losses ${low}..${high}`);
+  },
+  'restarts-all-stalled': (r, s) => {
+    const group = groupNamed(r, s.text);
+    if (!group) return 'group not found';
+    return fail(
+      group.finalLosses.every((l) => Math.abs(l - noLearning(group.loss)) < 0.02),
+      'a restart learned',
+    );
   },
   'several-stopping-places': (r, s) => {
     const group = groupNamed(r, s.text);
