@@ -131,6 +131,10 @@ const bumpierThan = (a: LandscapeVariant, b: LandscapeVariant) =>
   (a.extraMinima > b.extraMinima && a.roughness >= b.roughness * 0.8) ||
   (a.roughness > b.roughness * 1.1 && a.extraMinima >= b.extraMinima);
 
+/** Bumpier beyond doubt: more extra minima and 30% rougher. */
+const clearlyBumpier = (a?: LandscapeVariant, b?: LandscapeVariant) =>
+  !!a && !!b && a.extraMinima > b.extraMinima && a.roughness > b.roughness * 1.3;
+
 function pathNumbers(v: LandscapeVariant) {
   const pts = v.line.positions.map((p, i) => ({ p, l: v.line.losses[i] ?? Number.NaN }));
   const on = pts.filter(({ p }) => p >= -1e-9 && p <= 1 + 1e-9).map(({ l }) => l);
@@ -370,12 +374,7 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
   },
   'slice-not-bumpier': (r) => {
     const { shallow, plain } = landscapeParts(r);
-    const clearly =
-      !!shallow &&
-      !!plain &&
-      plain.extraMinima > shallow.extraMinima &&
-      plain.roughness > shallow.roughness * 1.3;
-    return fail(!clearly, 'deep slice clearly bumpier');
+    return fail(!clearlyBumpier(plain, shallow), 'deep slice clearly bumpier');
   },
   'residual-smoother': (r) => {
     const { plain, residual } = landscapeParts(r);
@@ -383,12 +382,7 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
   },
   'residual-not-smoother': (r) => {
     const { plain, residual } = landscapeParts(r);
-    const clearly =
-      !!plain &&
-      !!residual &&
-      plain.extraMinima > residual.extraMinima &&
-      plain.roughness > residual.roughness * 1.3;
-    return fail(!clearly, 'residual slice clearly smoother');
+    return fail(!clearlyBumpier(plain, residual), 'residual slice clearly smoother');
   },
   'path-no-barrier': (r) => {
     const v = landscapeParts(r).plain;
