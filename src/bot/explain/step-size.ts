@@ -20,7 +20,7 @@ function spikeSentence(all: readonly RunWithLoss[], spikes: readonly RunWithLoss
   const loss = spikes[0]!.loss;
   return say(
     'loss-spiked',
-    `In ${spikes.length} of ${all.length} runs (${depthsOf(spikes)}) the loss jumped up during training, the largest jump from ${formatLoss(biggest.from)} to ${formatLoss(biggest.to)}, above ${stallName(loss)}.`,
+    `In ${spikes.length === all.length ? `all ${all.length}` : `${spikes.length} of ${all.length}`} runs (${depthsOf(spikes)}) the loss jumped up during training, the largest jump from ${formatLoss(biggest.from)} to ${formatLoss(biggest.to)}, above ${stallName(loss)}.`,
   );
 }
 
