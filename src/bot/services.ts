@@ -35,7 +35,7 @@ export interface TutorServices {
   jobs: Pick<JobPort, 'submit' | 'cancel' | 'snapshot'>;
   validate(input: { experiment: string } & Record<string, unknown>): Validation;
   renderCharts(result: ExperimentResult): Promise<ReplyImage[]>;
-  explain(result: ExperimentResult): { sentences: string[]; lessonId: string };
+  explain(result: ExperimentResult): { sentences: readonly { text: string }[]; lessonId: string };
   lessons: readonly LessonLike[];
   ask(question: string): AskAnswerLike | undefined;
   /** The registered commands, for help (set by createBot). */

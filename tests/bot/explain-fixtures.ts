@@ -28,8 +28,19 @@ const plainSigmoid = {
   steps: 300,
 } as const;
 
-/** One run's measurements; only what the explainer reads is varied. */
-export function run(depth: number, finalLoss: number, saturationAtEnd: number[] = [], seed = 1): RunResult {
+/**
+ * One run's measurements; only what the explainer reads is varied. The loss falls from 0.7 and is
+ * flat over the last tenth (the run had stopped improving); every layer's gradient at step 0 is
+ * 0.1 except the first, which is `gradientRatio` times that.
+ */
+export function run(
+  depth: number,
+  finalLoss: number,
+  saturationAtEnd: number[] = [],
+  seed = 1,
+  gradientRatio = 1,
+): RunResult {
+  const perLayer = Array.from({ length: depth + 1 }, (_, i) => (i === 0 ? 0.1 * gradientRatio : 0.1));
   return {
     depth,
     width: 32,
@@ -38,17 +49,22 @@ export function run(depth: number, finalLoss: number, saturationAtEnd: number[] 
     seed,
     finalLoss,
     finalAccuracy: finalLoss > 0.6 ? 0.5 : 0.88,
-    lossCurve: { steps: [0, 300], losses: [0.7, finalLoss] },
-    gradientNorms: [{ step: 0, perLayer: Array.from({ length: depth + 1 }, () => 0.1) }],
+    lossCurve: { steps: [0, 270, 300], losses: [0.7, finalLoss, finalLoss] },
+    gradientNorms: [{ step: 0, perLayer }],
     saturation: { atInit: saturationAtEnd.map(() => 0.1), atEnd: saturationAtEnd },
     durationMs: 120,
   };
 }
 
-/** Summary of a few seeds at one depth. */
-export function summary(depth: number, losses: number[], gradientRatio?: number): RunSummary {
+/** Summary of a few seeds at one depth, with the runs it summarizes. */
+export function summary(
+  depth: number,
+  losses: number[],
+  gradientRatio?: number,
+): RunSummary & { runs: RunResult[] } {
   const mean = losses.reduce((a, b) => a + b, 0) / losses.length;
   return {
+    runs: losses.map((loss, i) => run(depth, loss, [], 1 + i, gradientRatio)),
     depth,
     meanFinalLoss: mean,
     minFinalLoss: Math.min(...losses),
@@ -79,13 +95,21 @@ export function trainResult(
     spec,
     durationMs: 400,
     data: { x: [], y: [] },
-    runs: losses.map((loss, i) => run(spec.depth, loss, saturationAtEnd, spec.seed + i)),
-    summary: summary(spec.depth, losses, gradientRatio),
+    runs: losses.map((loss, i) => run(spec.depth, loss, saturationAtEnd, spec.seed + i, gradientRatio)),
+    summary: withoutRuns(summary(spec.depth, losses, gradientRatio)),
   };
 }
 
+function withoutRuns({ runs: _runs, ...rest }: RunSummary & { runs: RunResult[] }): RunSummary {
+  return rest;
+}
+
 /** A `compare` result from one summary per depth. */
-export function compareResult(options: Partial<CompareSpec>, summaries: RunSummary[]): CompareResult {
+export function compareResult(
+  options: Partial<CompareSpec>,
+  depths: (RunSummary & { runs: RunResult[] })[],
+): CompareResult {
+  const summaries = depths.map(withoutRuns);
   const spec = {
     experiment: 'compare' as const,
     ...plainSigmoid,
@@ -94,7 +118,8 @@ export function compareResult(options: Partial<CompareSpec>, summaries: RunSumma
     depths: summaries.map((s) => s.depth),
     ...options,
   };
-  return { experiment: 'compare', backend: 'wasm', spec, durationMs: 2000, runs: [], summaries };
+  const runs = depths.flatMap((d) => d.runs);
+  return { experiment: 'compare', backend: 'wasm', spec, durationMs: 2000, runs, summaries };
 }
 
 /** One restart group from its final losses. */
@@ -113,7 +138,7 @@ export function group(
     finalLosses,
     spread,
     std: spread / 3,
-    runs: [],
+    runs: finalLosses.map((loss, i) => run(depth, loss, [], 1 + i)),
   };
 }
 

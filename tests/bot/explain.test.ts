@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainResult } from '../../src/bot/explain/explain-result.js';
+import { explainResult, explanationText } from '../../src/bot/explain/explain-result.js';
 import { findLesson } from '../../src/bot/lessons/index.js';
 import type { ExperimentResult } from '../../src/engine/result.js';
 import {
@@ -14,18 +14,18 @@ import {
 } from './explain-fixtures.js';
 
 const LN2 = Math.LN2;
-const text = (result: ExperimentResult) => explainResult(result).sentences.join(' ');
+const text = (result: ExperimentResult) => explanationText(explainResult(result));
 
 describe('explainResult on train', () => {
   it('says a stalled deep net learned nothing, at ln 2, and why (vanishing gradients)', () => {
     const result = trainResult({ depth: 8 }, [LN2 - 0.0004, LN2 + 0.0003, LN2], 3e-6, [0.9, 0.8, 0.7]);
     const { sentences, lessonId } = explainResult(result);
-    const all = sentences.join(' ');
+    const all = explanationText({ sentences });
     expect(all).toMatch(/ln 2/);
     expect(all).toMatch(/0\.693/);
     expect(all).toMatch(/50\/50/);
     expect(all).toMatch(/3e-6 times/);
-    expect(all).toMatch(/80% of the hidden units ended saturated/);
+    expect(all).toMatch(/80% of the hidden units were saturated/);
     expect(lessonId).toBe('vanishing-gradients');
   });
 
@@ -43,17 +43,17 @@ describe('explainResult on train', () => {
       [0.05],
     );
     const { sentences, lessonId } = explainResult(result);
-    expect(sentences[0]).toMatch(
+    expect(sentences[0]?.text).toMatch(
       /^With relu, He init and Adam, the depth-8 network reached a training loss of 0\.050/,
     );
-    expect(sentences.join(' ')).not.toMatch(/ln 2|stalled|saturated|dead/);
-    expect(sentences.join(' ')).toMatch(/good health/);
+    expect(explanationText({ sentences })).not.toMatch(/ln 2|stalled|saturated|dead/);
+    expect(explanationText({ sentences })).toMatch(/good health/);
     expect(lessonId).toBe('tricks');
   });
 
   it('sends a stalled single neuron on XOR to the one-layer LP lesson', () => {
     const { sentences, lessonId } = explainResult(trainResult({ depth: 0, dataset: 'xor' }, [LN2]));
-    expect(sentences.join(' ')).toMatch(/hidden layer/);
+    expect(explanationText({ sentences })).toMatch(/hidden layer/);
     expect(lessonId).toBe('lp-one-layer');
   });
 });
@@ -70,22 +70,24 @@ describe('explainResult on compare', () => {
   it('says deeper plain nets trained worse, which depths stalled, and the vanishing gradient', () => {
     const { sentences, lessonId } = explainResult(plainSweep());
     expect(sentences.length).toBeLessThanOrEqual(3);
-    expect(sentences[0]).toMatch(/depth 1 ended at 0\.260 and depth 8 at 0\.693.*trained worse/i);
-    expect(sentences[1]).toMatch(/Depths 4 and 8 stalled at ln 2/);
-    expect(sentences[2]).toMatch(/from 0\.3 at depth 1 to 1e-5 at depth 8/);
+    expect(sentences[0]?.text).toMatch(
+      /depth 1 ended at 0\.260 and depth 8 at 0\.693.*the deeper net trained worse/i,
+    );
+    expect(sentences[1]?.text).toMatch(/Depths 4 and 8 stalled at ln 2/);
+    expect(sentences[2]?.text).toMatch(/from 0\.3 at depth 1 to 1e-5 at depth 8/);
     expect(lessonId).toBe('vanishing-gradients');
   });
 
-  it('says the trend flattened when a fix is applied and the deep nets did as well', () => {
+  it('says depth did not hurt when a fix is applied and the deep nets did as well', () => {
     const result = compareResult({ activation: 'relu', init: 'he', optimizer: 'adam' }, [
       summary(1, [0.05, 0.052, 0.048], 0.9),
       summary(4, [0.044, 0.046, 0.045], 0.8),
       summary(16, [0.055, 0.053, 0.054], 0.6),
     ]);
     const { sentences, lessonId } = explainResult(result);
-    const all = sentences.join(' ');
-    expect(all).toMatch(/With relu, He init and Adam, the depth trend flattened/);
-    expect(all).not.toMatch(/worse/);
+    const all = explanationText({ sentences });
+    expect(all).toMatch(/With relu, He init and Adam, depth did not make the training loss worse/);
+    expect(all).not.toMatch(/trained worse/);
     expect(lessonId).toBe('tricks');
   });
 
@@ -113,9 +115,9 @@ describe('explainResult on compare', () => {
       summary(16, [0.24, 0.26, 0.25], 0.8),
     ]);
     const { sentences, lessonId } = explainResult(result);
-    const all = sentences.join(' ');
+    const all = explanationText({ sentences });
     expect(all).toMatch(/trained worse/);
-    expect(all).toMatch(/healthy.*not vanishing gradients.*degradation He et al\. \(2016\)/);
+    expect(all).toMatch(/healthy.*stopped falling: not vanishing gradients.*degradation He et al\. \(2016\)/);
     expect(all).toMatch(/residual:true/);
     expect(lessonId).toBe('degradation');
   });
@@ -136,10 +138,10 @@ describe('explainResult on restarts', () => {
     const neuron = group('neuron', [0.3012, 0.3011, 0.3013, 0.3012]);
     const deep = group('deep', [0.05, 0.12, LN2 - 0.0002, 0.08], 6);
     const { sentences, lessonId } = explainResult(restartsResult([neuron, deep]));
-    expect(sentences[0]).toMatch(
+    expect(sentences[0]?.text).toMatch(
       /All 4 restarts of the single neuron \(cross-entropy\) ended at the same loss, 0\.301/,
     );
-    expect(sentences[1]).toMatch(
+    expect(sentences[1]?.text).toMatch(
       /4 restarts of the depth-6 network ended anywhere from 0\.050 to 0\.693, 1 of them stuck at ln 2/,
     );
     expect(lessonId).toBe('restarts');
@@ -149,8 +151,8 @@ describe('explainResult on restarts', () => {
     const mse = group('neuron-mse', [0.09, 0.25, 0.11]);
     const deep = group('deep', [0.081, 0.082, 0.08], 6);
     const all = text(restartsResult([mse, deep]));
-    expect(all).toMatch(/squared error makes even one neuron non-convex \(Auer, Herbster & Warmuth 1995\)/);
-    expect(all).toMatch(/3 restarts of the depth-6 network all ended near 0\.080/);
+    expect(all).toMatch(/squared error makes even one neuron non-convex \(Auer, Herbster & Warmuth 1996\)/);
+    expect(all).toMatch(/3 restarts of the depth-6 network all ended between 0\.080 and 0\.082/);
     expect(all).not.toMatch(/3 restarts of the depth-6 network ended anywhere/);
   });
 });
@@ -158,10 +160,10 @@ describe('explainResult on restarts', () => {
 describe('explainResult on lp', () => {
   it('says an infeasible LP needs a hidden layer, and gradient descent agrees at ln 2', () => {
     const { sentences, lessonId } = explainResult(lpResult('xor', false, { finalLoss: LN2, accuracy: 0.5 }));
-    const all = sentences.join(' ');
+    const all = explanationText({ sentences });
     expect(all).toMatch(/infeasible/);
-    expect(all).toMatch(/no straight line separates xor/);
-    expect(all).toMatch(/a hidden layer is needed/);
+    expect(all).toMatch(/no straight line separates every point of xor/);
+    expect(all).toMatch(/a boundary must bend, which takes a hidden layer/);
     expect(all).toMatch(/ln 2/);
     expect(lessonId).toBe('lp-one-layer');
   });
@@ -181,9 +183,11 @@ describe('explainResult on landscape', () => {
       variant('deep residual', 10, true, { roughness: 1.1, extraMinima: 0 }),
     ]);
     const { sentences, lessonId } = explainResult(result);
-    expect(sentences[0]).toMatch(/depth-10 plain net's slice is bumpier \(roughness 2\.80, 3 extra minima\)/);
-    expect(sentences[1]).toMatch(/Residual connections smooth it out/);
-    expect(sentences[2]).toMatch(/falls without a bump/);
+    expect(sentences[0]?.text).toMatch(
+      /depth-10 plain net's slice is bumpier \(roughness 2\.80, 3 extra minima\)/,
+    );
+    expect(sentences[1]?.text).toMatch(/Residual connections smooth it out/);
+    expect(sentences[2]?.text).toMatch(/falls from 0\.700 to 0\.100 without a bump/);
     expect(lessonId).toBe('landscapes');
   });
 
@@ -200,10 +204,10 @@ describe('explainResult on landscape', () => {
       variant('deep residual', 10, true, { roughness: 1.1, extraMinima: 1 }),
     ]);
     const all = text(result);
-    expect(all).toMatch(/no bumpier/);
+    expect(all).toMatch(/not clearly bumpier/);
     expect(all).not.toMatch(/slice is bumpier/);
-    expect(all).toMatch(/did not smooth/);
-    expect(all).toMatch(/climbs by 0\.100 before falling/);
+    expect(all).toMatch(/did not clearly smooth/);
+    expect(all).toMatch(/\(from 0\.700 to 0\.100\) climbs by 0\.100 on the way/);
   });
 });
 
@@ -220,7 +224,7 @@ describe('explainResult in general', () => {
       const { sentences, lessonId } = explainResult(fixture);
       expect(sentences.length, fixture.experiment).toBeGreaterThanOrEqual(1);
       expect(sentences.length, fixture.experiment).toBeLessThanOrEqual(3);
-      for (const sentence of sentences) expect(sentence, fixture.experiment).toMatch(/^[A-Z].*[.:)]$/s);
+      for (const sentence of sentences) expect(sentence.text, fixture.experiment).toMatch(/^[A-Z].*[.:)]$/s);
       expect(findLesson(lessonId), fixture.experiment).toBeDefined();
     }
   });
@@ -230,9 +234,9 @@ describe('explainResult on a run that diverged', () => {
   it('says the loss overflowed and the step was too large, instead of reading depth into it', () => {
     const blown = trainResult({ depth: 4, activation: 'relu', learningRate: 10 }, [Number.NaN, 0.31]);
     const { sentences, lessonId } = explainResult(blown);
-    expect(sentences[0]).toContain('1 of 2 runs diverged');
-    expect(sentences.join(' ')).toContain('learning rate 10');
-    expect(sentences.join(' ')).not.toMatch(/depth-4 network reached/);
+    expect(sentences[0]?.text).toContain('1 of 2 runs diverged');
+    expect(explanationText({ sentences })).toContain('learning rate 10');
+    expect(explanationText({ sentences })).not.toMatch(/depth-4 network reached/);
     expect(lessonId).toBe('tricks');
   });
 
@@ -240,6 +244,6 @@ describe('explainResult on a run that diverged', () => {
     const viaJson = JSON.parse(
       JSON.stringify(trainResult({ depth: 2 }, [Number.POSITIVE_INFINITY])),
     ) as ExperimentResult;
-    expect(explainResult(viaJson).sentences[0]).toContain('Every run diverged');
+    expect(explainResult(viaJson).sentences[0]?.text).toContain('Every run diverged');
   });
 });

@@ -2,6 +2,7 @@ import type { ExperimentResult } from '../../engine/result.js';
 import type { Validation } from '../../engine/validate.js';
 import type { QuizRow, Store } from '../../store/index.js';
 import { isUserError, type UserError, userError } from '../errors.js';
+import { explanationText } from '../explain/types.js';
 import type { JobHooks, JobPort } from '../jobs/types.js';
 import type { Logger } from '../logger.js';
 import { privateNote } from '../replies/plain-replies.js';
@@ -23,7 +24,7 @@ export interface ExperimentTools {
   jobs: Pick<JobPort, 'submit'>;
   validate(input: { experiment: string } & Record<string, unknown>): Validation;
   renderCharts(result: ExperimentResult): Promise<ReplyImage[]>;
-  explain(result: ExperimentResult): { sentences: string[] };
+  explain(result: ExperimentResult): { sentences: readonly { text: string }[] };
 }
 
 /** What the quiz service is made from. */
@@ -92,7 +93,7 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
     if (outcome.status !== 'done') return fail(`The experiment ended as ${outcome.status}; try again soon.`);
     const verdict = kind.judge(outcome.result);
     const images = await tools.renderCharts(outcome.result);
-    const explanation = tools.explain(outcome.result).sentences.join(' ');
+    const explanation = explanationText(tools.explain(outcome.result));
     const votes = store.quizzes.votes(quiz.id);
     store.quizzes.finishReveal(quiz.id, verdict.answer);
     return { ok: true, reply: revealReply(quiz, verdict, votes, [explanation], images) };

@@ -1,22 +1,23 @@
-import type { CompareResult, RunSummary } from '../../engine/result.js';
+import type { CompareResult, RunResult, RunSummary } from '../../engine/result.js';
 import type { LessonId } from '../lessons/types.js';
+import { recentFall, stillFalling } from './evidence.js';
 import { fixesApplied } from './fixes.js';
 import {
   capitalize,
   formatLoss,
+  formatPercent,
   formatRatio,
-  gradientHealth,
   isStalled,
   listWords,
   stallName,
 } from './format.js';
-import { gradientSentence } from './signals.js';
-import type { Explanation } from './types.js';
+import { gradientSentence, meanInitialRatio, sharedVerdict } from './signals.js';
+import { type Explanation, type Sentence, say } from './types.js';
 
 /*
  * `compare`: a depth sweep. The sentences say which way the final loss moved from the shallowest
- * to the deepest net, which depths learned nothing, and whether the gradient explains it
- * (vanishing gradients) or does not (degradation, He et al. 2016).
+ * to the deepest net, which depths learned nothing, and what the gradients of the deepest net show
+ * (vanishing, tiny everywhere, or healthy while the net still trains worse: degradation).
  */
 
 /** Which way the final loss moved from the shallowest to the deepest net. */
@@ -31,92 +32,149 @@ function trendOf(shallow: RunSummary, deep: RunSummary): Trend {
   return 'flat';
 }
 
-/** Explains a depth sweep: trend, stalled depths, and the gradient ratio of the deepest net. */
+/** What the sweep showed, with the runs of its shallowest and deepest nets. */
+interface Sweep {
+  result: CompareResult;
+  shallow: RunSummary;
+  deep: RunSummary;
+  deepRuns: RunResult[];
+  trend: Trend;
+  stalled: number[];
+}
+
+const runsAt = (result: CompareResult, depth: number) => result.runs.filter((run) => run.depth === depth);
+
+function trendSentence({ result, shallow, deep, trend }: Sweep): Sentence {
+  const { spec } = result;
+  const fixes = fixesApplied(spec);
+  const withFixes = fixes.length > 0 ? `With ${listWords(fixes)}, ` : '';
+  const pair = `depth ${shallow.depth} ended at ${formatLoss(shallow.meanFinalLoss)} and depth ${deep.depth} at ${formatLoss(deep.meanFinalLoss)}`;
+  if (spec.activation === 'linear') {
+    const why =
+      trend === 'flat'
+        ? ': depth adds nothing the nets can express'
+        : ', so the difference comes from how fast gradient descent moves (optimization speed), not from what the nets can express';
+    return say(
+      'linear-depth-is-speed',
+      `${capitalize(pair)} after ${spec.steps} steps, but with linear units every depth computes a linear function (one straight line, like a single neuron)${why}.`,
+    );
+  }
+  if (trend === 'worse') {
+    return say(
+      'deeper-worse',
+      capitalize(`${withFixes}${pair}: with the same ${spec.steps} steps, the deeper net trained worse.`),
+    );
+  }
+  if (trend === 'flat') {
+    return say(
+      'depth-flat',
+      capitalize(`${withFixes}depth did not make the training loss worse here: ${pair}.`),
+    );
+  }
+  return say(
+    'deeper-better',
+    capitalize(
+      `${withFixes}deeper did better here: ${pair}, so this sweep does not show depth hurting training.`,
+    ),
+  );
+}
+
+/** Explains a depth sweep: trend, stalled depths, and the gradients of the deepest net. */
 export function explainCompare(result: CompareResult): Explanation {
   const { spec } = result;
   const sorted = [...result.summaries].sort((a, b) => a.depth - b.depth);
   const shallow = sorted[0];
   const deep = sorted.at(-1);
   if (!shallow || !deep)
-    return { sentences: ['This sweep has no finished runs.'], lessonId: 'vanishing-gradients' };
+    return {
+      sentences: [say('no-runs', 'This sweep has no finished runs.')],
+      lessonId: 'vanishing-gradients',
+    };
 
   const stalledEverywhere = (s: RunSummary) =>
     isStalled(s.minFinalLoss, spec.loss) && isStalled(s.maxFinalLoss, spec.loss);
   const stalled = sorted.filter(stalledEverywhere).map((s) => s.depth);
-  const trend = trendOf(shallow, deep);
-  const fixes = fixesApplied(spec);
-  const withFixes = fixes.length > 0 ? `With ${listWords(fixes)}, ` : '';
-  const pair = `depth ${shallow.depth} ended at ${formatLoss(shallow.meanFinalLoss)} and depth ${deep.depth} at ${formatLoss(deep.meanFinalLoss)}`;
-  const sentences: string[] = [];
-
+  const sweep: Sweep = {
+    result,
+    shallow,
+    deep,
+    deepRuns: runsAt(result, deep.depth),
+    trend: trendOf(shallow, deep),
+    stalled,
+  };
   if (stalled.length === sorted.length) {
+    return {
+      sentences: [
+        say(
+          'sweep-all-stalled',
+          `Every depth stalled at ${stallName(spec.loss)}: nothing was learned, not even at depth ${shallow.depth}, so this sweep says nothing about depth (try more steps or another learning rate).`,
+        ),
+      ],
+      lessonId: 'vanishing-gradients',
+    };
+  }
+  const sentences: Sentence[] = [trendSentence(sweep)];
+  if (sweep.trend === 'worse' && stalled.length > 0) {
+    const which = stalled.length === 1 ? `Depth ${stalled[0]}` : `Depths ${listWords(stalled.map(String))}`;
     sentences.push(
-      `Every depth stalled at ${stallName(spec.loss)}: nothing was learned, not even at depth ${shallow.depth}, so this sweep says nothing about depth (try more steps or another learning rate).`,
-    );
-  } else if (trend === 'worse') {
-    const plain = spec.residual ? '' : ' plain';
-    sentences.push(
-      capitalize(
-        `${withFixes}${pair}: with the same ${spec.steps} steps, the deeper${plain} nets trained worse.`,
-      ),
-    );
-    if (stalled.length > 0) {
-      const which = stalled.length === 1 ? `Depth ${stalled[0]}` : `Depths ${listWords(stalled.map(String))}`;
-      sentences.push(`${which} stalled at ${stallName(spec.loss)}: nothing learned, still predicting 50/50.`);
-    }
-  } else if (trend === 'flat') {
-    sentences.push(
-      fixes.length > 0
-        ? `${withFixes}the depth trend flattened: ${pair}.`
-        : `Depth did not make the training loss worse here: ${pair}.`,
-    );
-  } else {
-    sentences.push(
-      capitalize(
-        `${withFixes}deeper did better here: ${pair}, so this sweep does not show depth hurting training.`,
+      say(
+        'stalled-depths',
+        `${which} stalled at ${stallName(spec.loss)}: nothing learned, still predicting 50/50.`,
       ),
     );
   }
-
-  const ratioSentence = gradientPart(shallow, deep, trend, spec.residual);
-  if (ratioSentence) sentences.push(ratioSentence);
-  return {
-    sentences: sentences.slice(0, 3),
-    lessonId: compareLesson(trend, deep, stalled.length > 0, fixes.length > 0),
-  };
+  const gradient = gradientPart(sweep);
+  if (gradient) sentences.push(gradient);
+  return { sentences: sentences.slice(0, 3), lessonId: compareLesson(sweep) };
 }
 
-/** True when the deep net got worse although its gradient is healthy: He et al.'s degradation. */
-function isDegradation(trend: Trend, deep: RunSummary, residual: boolean): boolean {
+/** The deepest nets trained worse, were not stalled, had stopped improving, with healthy gradients. */
+function isDegradation({ result, trend, deep, deepRuns }: Sweep): boolean {
   return (
     trend === 'worse' &&
-    !residual &&
-    deep.gradientRatio !== undefined &&
-    gradientHealth(deep.gradientRatio) === 'healthy'
+    !result.spec.residual &&
+    !isStalled(deep.meanFinalLoss, result.spec.loss) &&
+    sharedVerdict(deepRuns) === 'healthy' &&
+    deepRuns.every((run) => !stillFalling(run))
   );
 }
 
-function gradientPart(
-  shallow: RunSummary,
-  deep: RunSummary,
-  trend: Trend,
-  residual: boolean,
-): string | undefined {
-  const deepRatio = deep.gradientRatio;
-  if (deepRatio === undefined) return undefined;
-  if (isDegradation(trend, deep, residual)) {
-    return `Yet depth ${deep.depth}'s gradient is healthy (first layer ${formatRatio(deepRatio)} times the last), so this is not vanishing gradients but the degradation He et al. (2016) saw in deep plain nets: try residual:true.`;
+function gradientPart(sweep: Sweep): Sentence | undefined {
+  const { shallow, deep, deepRuns, trend, result } = sweep;
+  const verdict = sharedVerdict(deepRuns);
+  const deepRatio = meanInitialRatio(deepRuns);
+  if (isDegradation(sweep) && deepRatio !== undefined) {
+    return say(
+      'degradation',
+      `Yet depth ${deep.depth}'s gradient is healthy (first layer ${formatRatio(deepRatio)} times the last, none tiny) and its loss had stopped falling: not vanishing gradients, but a deeper plain net training worse, the degradation He et al. (2016) reported, and remedied with residual connections (residual:true).`,
+    );
   }
-  const shallowRatio = shallow.gradientRatio;
-  if (shallowRatio !== undefined && shallow !== deep && gradientHealth(deepRatio) === 'vanished') {
-    return `The first layer's gradient, relative to the last layer's, falls from ${formatRatio(shallowRatio)} at depth ${shallow.depth} to ${formatRatio(deepRatio)} at depth ${deep.depth}: the first layers of the deep nets barely learn (vanishing gradients).`;
+  if (trend === 'worse' && deepRuns.length > 0 && deepRuns.every(stillFalling)) {
+    // As a share of the earlier loss, so it reads below 100% however steep the fall.
+    const fall = Math.min(...deepRuns.map(recentFall));
+    return say(
+      'deep-still-falling',
+      `Depth ${deep.depth} was still improving when training stopped (every seed at least ${formatPercent(fall / (1 + fall))} lower over the last tenth of the steps): it is slower so far, and more steps may close the gap.`,
+    );
   }
-  return gradientSentence(deep.depth, deepRatio);
+  const shallowRatio = meanInitialRatio(runsAt(result, shallow.depth));
+  if (
+    verdict === 'vanished' &&
+    shallowRatio !== undefined &&
+    deepRatio !== undefined &&
+    shallowRatio > deepRatio
+  ) {
+    return say(
+      'gradient-ratio-falls',
+      `The first layer's gradient, relative to the last layer's, falls from ${formatRatio(shallowRatio)} at depth ${shallow.depth} to ${formatRatio(deepRatio)} at depth ${deep.depth}: the first layers of the deep nets barely learn (vanishing gradients).`,
+    );
+  }
+  return gradientSentence(deep.depth, deepRuns);
 }
 
-function compareLesson(trend: Trend, deep: RunSummary, anyStalled: boolean, anyFix: boolean): LessonId {
-  const health = deep.gradientRatio === undefined ? undefined : gradientHealth(deep.gradientRatio);
-  if (trend === 'worse') return !anyStalled && health === 'healthy' ? 'degradation' : 'vanishing-gradients';
-  if (anyStalled) return 'vanishing-gradients';
-  return anyFix ? 'tricks' : 'vanishing-gradients';
+function compareLesson({ result, trend, deepRuns, stalled }: Sweep): LessonId {
+  const verdict = sharedVerdict(deepRuns);
+  if (trend === 'worse' && stalled.length === 0 && verdict === 'healthy') return 'degradation';
+  if (trend === 'worse' || stalled.length > 0) return 'vanishing-gradients';
+  return fixesApplied(result.spec).length > 0 ? 'tricks' : 'vanishing-gradients';
 }

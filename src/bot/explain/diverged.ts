@@ -1,13 +1,26 @@
-import type { ExperimentResult, RunResult } from '../../engine/result.js';
-import type { Explanation } from './types.js';
+import type { ExperimentResult } from '../../engine/result.js';
+import { blewUp, type RunWithLoss, runsOf } from './evidence.js';
+import { type Explanation, say } from './types.js';
 
-// JSON turns NaN and Infinity into null, so a result read back from a cache or a queue has nulls.
-const blewUp = (loss: number | null) => loss === null || !Number.isFinite(loss);
+/** How many trained models of a result overflowed, out of how many. */
+function countBlowUps(result: ExperimentResult): { blown: number; total: number } {
+  if (result.experiment === 'landscape') {
+    const losses = result.variants.map((v) => v.finalLoss as number | null);
+    return { blown: losses.filter((l) => l === null || !Number.isFinite(l)).length, total: losses.length };
+  }
+  const runs = runsOf(result);
+  return { blown: runs.filter(({ run }) => blewUp(run)).length, total: runs.length };
+}
 
-function runsOf(result: ExperimentResult): RunResult[] {
-  if (result.experiment === 'train' || result.experiment === 'compare') return result.runs;
-  if (result.experiment === 'restarts') return result.groups.flatMap((g) => g.runs);
-  return [];
+/** A loss this large before the first step means the initial weights overflow, not the steps. */
+const OVERFLOW_AT_INIT = 1000;
+
+/** The largest loss at step 0 among runs whose start already overflowed, if any. */
+function overflowAtInit(runs: readonly RunWithLoss[]): number | undefined {
+  const starts = runs.map(({ run }) => run.lossCurve.losses[0] as number | null | undefined);
+  const bad = starts.filter((l) => l === null || (l !== undefined && !(l < OVERFLOW_AT_INIT)));
+  if (bad.length === 0) return undefined;
+  return Math.max(...bad.map((l) => (l === null || l === undefined ? Number.POSITIVE_INFINITY : l)));
 }
 
 /**
@@ -15,15 +28,28 @@ function runsOf(result: ExperimentResult): RunResult[] {
  * landscape conclusion can be drawn from it, and the fix is a smaller step.
  */
 export function explainDivergence(result: ExperimentResult): Explanation | undefined {
-  const runs = runsOf(result);
-  const diverged = runs.filter((run) => blewUp(run.finalLoss as number | null));
-  if (diverged.length === 0) return undefined;
+  const { blown, total } = countBlowUps(result);
+  if (blown === 0) return undefined;
   const rate = 'learningRate' in result.spec ? result.spec.learningRate : undefined;
-  const which = diverged.length === runs.length ? 'Every run' : `${diverged.length} of ${runs.length} runs`;
+  const every = blown === total;
+  const atInit = result.experiment === 'landscape' ? undefined : overflowAtInit(runsOf(result));
+  const fix =
+    atInit === undefined
+      ? say(
+          'diverged-fix',
+          `The steps were too large${rate === undefined ? '' : ` (learning rate ${rate})`}: try a learning rate ten times smaller.`,
+        )
+      : say(
+          'diverged-at-init',
+          `The loss was already ${Number.isFinite(atInit) ? atInit.toExponential(0) : 'infinite'} before the first step: the initial weights make the output overflow, whatever the step size.`,
+        );
   return {
     sentences: [
-      `${which} diverged: the loss overflowed to infinity (NaN), so nothing can be read from ${diverged.length === runs.length ? 'them' : 'those runs'} about depth.`,
-      `The steps were too large${rate === undefined ? '' : ` (learning rate ${rate})`}: try a learning rate ten times smaller, or Adam.`,
+      say(
+        'diverged',
+        `${every ? 'Every run' : `${blown} of ${total} runs`} diverged: the loss overflowed to infinity (NaN), so nothing can be read from ${every ? 'them' : 'those runs'} about depth.`,
+      ),
+      fix,
     ],
     lessonId: 'tricks',
   };

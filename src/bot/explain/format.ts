@@ -31,9 +31,9 @@ export function stallName(loss: Loss): string {
   return loss === 'mse' ? '0.25 (the squared error of always answering 0.5)' : 'ln 2 ≈ 0.693';
 }
 
-/** A loss with three decimals, or in exponent form when tiny. */
+/** A loss with three decimals, or in exponent form with two digits when tiny (1.2e-4). */
 export function formatLoss(value: number): string {
-  if (value !== 0 && Math.abs(value) < 1e-3) return value.toExponential(0);
+  if (value !== 0 && Math.abs(value) < 1e-3) return value.toExponential(1).replace('.0e', 'e');
   return value.toFixed(3);
 }
 

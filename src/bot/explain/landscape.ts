@@ -1,6 +1,6 @@
 import type { LandscapeResult, LandscapeVariant } from '../../engine/result.js';
 import { formatLoss } from './format.js';
-import type { Explanation } from './types.js';
+import { type Explanation, type Sentence, say } from './types.js';
 
 /*
  * `landscape`: slices of the loss surface of a shallow, a deep plain and a deep residual net.
@@ -16,11 +16,16 @@ const BARRIER_SHARE = 0.02;
 
 type Bumpiness = 'bumpier' | 'smoother' | 'similar';
 
+/**
+ * Bumpier only when a is at least as bumpy on both counts (extra minima, roughness) and clearly
+ * more on one; smoother the other way round; anything mixed is 'similar'.
+ */
 function compareBumps(a: LandscapeVariant, b: LandscapeVariant): Bumpiness {
-  if (a.extraMinima > b.extraMinima || a.roughness > b.roughness * ROUGHNESS_FACTOR) {
-    return a.extraMinima >= b.extraMinima ? 'bumpier' : 'similar';
-  }
-  if (a.extraMinima < b.extraMinima || b.roughness > a.roughness * ROUGHNESS_FACTOR) return 'smoother';
+  const rougher = (x: LandscapeVariant, y: LandscapeVariant) => x.roughness > y.roughness * ROUGHNESS_FACTOR;
+  const noSmoother = (x: LandscapeVariant, y: LandscapeVariant) =>
+    x.extraMinima >= y.extraMinima && x.roughness * ROUGHNESS_FACTOR >= y.roughness;
+  if (noSmoother(a, b) && (a.extraMinima > b.extraMinima || rougher(a, b))) return 'bumpier';
+  if (noSmoother(b, a) && (b.extraMinima > a.extraMinima || rougher(b, a))) return 'smoother';
   return 'similar';
 }
 
@@ -40,14 +45,30 @@ export function largestRiseOnPath(variant: LandscapeVariant): number {
   return rise;
 }
 
-function lineSentence(variant: LandscapeVariant): string {
+/** The loss at the initial (alpha 0) and trained (alpha 1) weights, from the line slice. */
+function endsOfPath(variant: LandscapeVariant): { start: number | undefined; end: number | undefined } {
+  const { positions, losses } = variant.line;
+  const at = (alpha: number) => losses[positions.findIndex((p) => Math.abs(p - alpha) < 1e-6)];
+  return { start: at(0), end: at(1) };
+}
+
+function lineSentence(variant: LandscapeVariant): Sentence | undefined {
   const { losses } = variant.line;
   const spread = Math.max(...losses) - Math.min(...losses);
   const rise = largestRiseOnPath(variant);
+  const { start, end } = endsOfPath(variant);
   const net = `the ${variant.label} net`;
+  if (start === undefined || end === undefined || !(end < start)) return undefined;
+  const fromTo = `from ${formatLoss(start)} to ${formatLoss(end)}`;
   return rise <= BARRIER_SHARE * spread
-    ? `On the straight line from its initial to its trained weights, ${net}'s loss falls without a bump, as Goodfellow, Vinyals & Saxe (2015) often saw.`
-    : `On the straight line from its initial to its trained weights, ${net}'s loss climbs by ${formatLoss(rise)} before falling: a barrier on the direct path.`;
+    ? say(
+        'path-no-barrier',
+        `On the straight line from its initial to its trained weights, ${net}'s loss falls ${fromTo} without a bump, as Goodfellow, Vinyals & Saxe (2015) often saw.`,
+      )
+    : say(
+        'path-barrier',
+        `On the straight line from its initial to its trained weights, ${net}'s loss (${fromTo}) climbs by ${formatLoss(rise)} on the way: a barrier on the direct path.`,
+      );
 }
 
 /** Explains landscape slices: deep plain vs shallow, residual vs plain, and the straight path. */
@@ -57,26 +78,39 @@ export function explainLandscape(result: LandscapeResult): Explanation {
   const shallow = variants.find((v) => v.depth < maxDepth && !v.residual);
   const deepPlain = variants.find((v) => v.depth === maxDepth && !v.residual);
   const deepResidual = variants.find((v) => v.depth === maxDepth && v.residual);
-  const sentences: string[] = [];
+  const sentences: Sentence[] = [];
 
   if (deepPlain && shallow) {
     const verdict = compareBumps(deepPlain, shallow);
     sentences.push(
       verdict === 'bumpier'
-        ? `Along a random filter-normalized direction, the depth-${deepPlain.depth} plain net's slice is bumpier (${shape(deepPlain)}) than the depth-${shallow.depth} net's (${shape(shallow)}).`
-        : `Here the depth-${deepPlain.depth} plain net's slice is no bumpier than the depth-${shallow.depth} net's (${shape(deepPlain)}, against ${shape(shallow)}): this run does not show depth roughening the surface.`,
+        ? say(
+            'slice-bumpier',
+            `Along a random filter-normalized direction, the depth-${deepPlain.depth} plain net's slice is bumpier (${shape(deepPlain)}) than the depth-${shallow.depth} net's (${shape(shallow)}).`,
+          )
+        : say(
+            'slice-not-bumpier',
+            `Here the depth-${deepPlain.depth} plain net's slice is not clearly bumpier than the depth-${shallow.depth} net's (${shape(deepPlain)}, against ${shape(shallow)}): this run does not show depth roughening the surface.`,
+          ),
     );
   }
   if (deepResidual && deepPlain) {
     const verdict = compareBumps(deepResidual, deepPlain);
     sentences.push(
       verdict === 'smoother'
-        ? `Residual connections smooth it out: the residual net's slice has ${shape(deepResidual)}.`
-        : `Residual connections did not smooth this slice (${shape(deepResidual)}, against ${shape(deepPlain)} without them).`,
+        ? say(
+            'residual-smoother',
+            `Residual connections smooth it out: the residual net's slice has ${shape(deepResidual)}, against ${shape(deepPlain)} without them.`,
+          )
+        : say(
+            'residual-not-smoother',
+            `Residual connections did not clearly smooth this slice (${shape(deepResidual)}, against ${shape(deepPlain)} without them).`,
+          ),
     );
   }
   const onLine = deepPlain ?? variants[0];
-  if (onLine && onLine.line.losses.length > 1) sentences.push(lineSentence(onLine));
-  if (sentences.length === 0) sentences.push('This result has no slices to compare.');
+  const line = onLine && onLine.line.losses.length > 1 ? lineSentence(onLine) : undefined;
+  if (line) sentences.push(line);
+  if (sentences.length === 0) sentences.push(say('no-runs', 'This result has no slices to compare.'));
   return { sentences: sentences.slice(0, 3), lessonId: 'landscapes' };
 }

@@ -1,32 +1,57 @@
 import type { LpResult } from '../../engine/result.js';
 import { formatLoss, formatPercent, isStalled } from './format.js';
-import type { Explanation } from './types.js';
+import { type Explanation, type Sentence, say } from './types.js';
 
 /* `lp`: one layer as a feasibility linear program, next to gradient descent on one neuron. */
 
-/** Explains an LP result: a separating line found, or proof that none exists (hidden layer needed). */
+/** Data sets whose classes are arranged so that any separating boundary must bend. */
+const BENT_SHAPES = new Set(['xor', 'circles', 'spiral', 'moons']);
+
+function infeasibleSentence(result: LpResult): Sentence {
+  const { dataset, points } = result.spec;
+  const opening = `The linear program is infeasible: no straight line separates every point of ${dataset}, whatever the weights`;
+  if (BENT_SHAPES.has(dataset)) {
+    return say(
+      'lp-infeasible-shape',
+      `${opening}. Its classes are arranged so that a boundary must bend, which takes a hidden layer.`,
+    );
+  }
+  return say(
+    'lp-infeasible-overlap',
+    `${opening}; the soft LP leaves ${result.minViolations} of ${points} points short of the margin. The two classes overlap here, and overlapping points are noise, not a shape that needs a hidden layer.`,
+  );
+}
+
+/** Explains an LP result: a separating line found, or proof that none exists, next to gradient descent. */
 export function explainLp(result: LpResult): Explanation {
   const { gradientDescent: gd } = result;
   const dataset = result.spec.dataset;
   const gdNumbers = `loss ${formatLoss(gd.finalLoss)} and ${formatPercent(gd.accuracy)} accuracy after ${gd.steps} steps`;
-  const sentences: string[] = [];
+  const sentences: Sentence[] = [];
   if (result.feasible) {
     const accuracy =
       result.lpAccuracy === undefined
         ? ''
         : `, classifying ${formatPercent(result.lpAccuracy)} of the points,`;
     sentences.push(
-      `The linear program is feasible: it found a separating line for ${dataset}${accuracy} in ${Math.round(result.solveMs)} ms, with no training loop.`,
+      say(
+        'lp-feasible',
+        `The linear program is feasible: it found a separating line for ${dataset}${accuracy} in ${Math.round(result.solveMs)} ms, with no training loop.`,
+      ),
+      say('lp-gradient-descent', `Gradient descent on one neuron, on the same data, reached ${gdNumbers}.`),
     );
-    sentences.push(`Gradient descent on one neuron, on the same data, reached ${gdNumbers}.`);
   } else {
     sentences.push(
-      `The linear program is infeasible: no straight line separates ${dataset}, whatever the weights. One layer cannot fit this data; a hidden layer is needed.`,
-    );
-    sentences.push(
+      infeasibleSentence(result),
       isStalled(gd.finalLoss, 'cross-entropy')
-        ? `Gradient descent on one neuron agrees: ${gdNumbers}, right at ln 2 ≈ 0.693, i.e. 50/50.`
-        : `Gradient descent on one neuron ends at ${gdNumbers}${gd.accuracy < 1 ? ', short of a perfect fit' : ''}.`,
+        ? say(
+            'lp-gradient-descent-stalled',
+            `Gradient descent on one neuron agrees: ${gdNumbers}, right at ln 2 ≈ 0.693, i.e. 50/50.`,
+          )
+        : say(
+            'lp-gradient-descent',
+            `Gradient descent on one neuron ends at ${gdNumbers}${gd.accuracy < 1 ? ', short of a perfect fit' : ''}.`,
+          ),
     );
   }
   return { sentences, lessonId: 'lp-one-layer' };

@@ -1,6 +1,7 @@
 import type { Field } from '../../engine/fields.js';
 import type { ExperimentResult } from '../../engine/result.js';
 import { SPEC_FIELDS } from '../../engine/spec.js';
+import { explanationText } from '../explain/types.js';
 import { optionText } from '../options/option-text.js';
 import type { TutorServices } from '../services.js';
 import type { Reply } from '../types.js';
@@ -43,7 +44,7 @@ export async function experimentReply(
     visibility: 'public',
     headline: `${HEADLINES[result.experiment]}: ${describeSpec(result.spec)}`,
     blocks: [
-      explanation.sentences.join(' '),
+      explanationText(explanation),
       ...(lesson ? [`Why: *${lesson.title}* — \`/explain ${lesson.id}\``] : []),
     ],
     fields: [

@@ -30,6 +30,8 @@ export interface DenseLayer {
   shift?: tf.Variable;
   /** Adds its input to its output: hidden layers with equal input and output width. */
   residual: boolean;
+  /** The factor on this layer's residual branch (1 when not residual). */
+  branchScale: number;
 }
 
 /** A forward pass without a gradient tape, with the hidden activations for measurements. */
@@ -61,6 +63,19 @@ export interface Mlp {
   dispose(): void;
 }
 
+/**
+ * The factor on each residual branch: x + f(x·W + b)/sqrt(L) for L residual blocks. Unscaled,
+ * every block adds a branch as large as its input, so the signal's variance grows geometrically
+ * with depth (relu + He doubles it per block: a depth-32 net started with a loss near 1e6 and
+ * overflowed to NaN). Scaling the branches by 1/sqrt(L) keeps the sum's growth bounded at any
+ * depth, as in "Stable ResNet" (Hayou et al. 2021); Fixup (Zhang, Dauphin & Ma 2019) and
+ * SkipInit/ReZero (De & Smith 2020; Bachlechner et al. 2020) shrink the branches at
+ * initialization for the same reason.
+ */
+export function residualBranchScale(residualBlocks: number): number {
+  return residualBlocks > 0 ? 1 / Math.sqrt(residualBlocks) : 1;
+}
+
 /** Builds an MLP with its initial weights drawn from the config's seed. */
 export function createMlp(config: MlpConfig): Mlp {
   const { depth, width, activation, init, normalization, initScale } = config;
@@ -77,6 +92,8 @@ export function createMlp(config: MlpConfig): Mlp {
   };
 
   const layers: DenseLayer[] = [];
+  // Hidden layers 1..depth-1 have equal input and output width: those carry a residual branch.
+  const branchScale = config.residual ? residualBranchScale(Math.max(0, depth - 1)) : 1;
   for (let i = 0; i <= depth; i++) {
     const inputs = i === 0 ? 2 : width;
     const outputs = i === depth ? 1 : width;
@@ -86,10 +103,12 @@ export function createMlp(config: MlpConfig): Mlp {
         : uniformValues(rng, inputs * outputs, initScale);
     const biasValues =
       initScale === undefined ? new Float32Array(outputs) : uniformValues(rng, outputs, initScale);
+    const residual = config.residual && i > 0 && i < depth;
     const layer: DenseLayer = {
       kernel: addParam(kernelValues, [inputs, outputs], 'kernel'),
       bias: addParam(biasValues, [outputs], 'bias'),
-      residual: config.residual && i > 0 && i < depth,
+      residual,
+      branchScale: residual ? branchScale : 1,
     };
     if (i < depth && normalization !== 'none') {
       layer.gain = addParam(new Float32Array(outputs).fill(1), [outputs], 'norm');
@@ -109,6 +128,7 @@ export function createMlp(config: MlpConfig): Mlp {
         const options: DenseOptions = {
           activation: isOutput ? 'linear' : activation,
           residual: layer.residual,
+          branchScale: layer.branchScale,
           inputGrad,
         };
         h = dense(h, layer.kernel, layer.bias, options);
@@ -116,7 +136,7 @@ export function createMlp(config: MlpConfig): Mlp {
       }
       const z = dense(h, layer.kernel, layer.bias, { activation: 'linear', residual: false, inputGrad });
       const normalized = normalize(z, layer.gain, layer.shift, normAxis);
-      h = activateNode(normalized, activation, layer.residual ? h : undefined);
+      h = activateNode(normalized, activation, layer.residual ? h : undefined, layer.branchScale);
     });
     return h;
   };
@@ -136,7 +156,7 @@ export function createMlp(config: MlpConfig): Mlp {
       }
       const a = activate(z, activation);
       hidden.push(a);
-      h = layer.residual ? tf.add(h, a) : a;
+      h = layer.residual ? tf.add(h, tf.mul(a, layer.branchScale)) : a;
     }
     const output = layers[depth]!;
     return { logits: tf.add(tf.matMul(h, output.kernel as tf.Tensor2D), output.bias), hidden, stats };

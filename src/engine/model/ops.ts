@@ -50,11 +50,18 @@ export interface DenseOptions {
   activation: Activation;
   /** Adds the layer's input to its output (input and output widths must match). */
   residual: boolean;
+  /** Multiplies the residual branch f(x·W + b) before the sum (see residualBranchScale in mlp.ts); default 1. */
+  branchScale?: number;
   /** False for the first layer: the data need no gradient, which saves a matMul per step. */
   inputGrad: boolean;
 }
 
-/** One dense layer as a single tape node: f(x·W + b), plus x when residual. */
+/** s·branch, skipping the multiply when s is 1. */
+function scaled(branch: tf.Tensor, scale: number): tf.Tensor {
+  return scale === 1 ? branch : tf.mul(branch, scale);
+}
+
+/** One dense layer as a single tape node: f(x·W + b), plus x when residual (x + s·f(x·W + b)). */
 export function dense(
   x: tf.Tensor2D,
   kernel: tf.Tensor,
@@ -62,14 +69,15 @@ export function dense(
   options: DenseOptions,
 ): tf.Tensor2D {
   const { activation, residual, inputGrad } = options;
+  const scale = residual ? (options.branchScale ?? 1) : 1;
   const forward = (w: tf.Tensor2D, b: tf.Tensor1D, save: tf.GradSaveFunc) => {
     const a = activate(tf.add(tf.matMul(x, w), b), activation);
     // The forward pass's intermediates are freed before backprop: whatever gradFunc reads is saved.
     save([x, w, a]);
     return {
-      value: residual ? tf.add(x, a) : a,
+      value: residual ? tf.add(x, scaled(a, scale)) : a,
       gradFunc: (dy: tf.Tensor, [savedX, savedW, savedA]: Saved) => {
-        const dz = activationGrad(dy, savedA!, activation);
+        const dz = activationGrad(scaled(dy, scale), savedA!, activation);
         const dw = tf.matMul(tf.transpose(savedX as tf.Tensor2D), dz);
         const db = tf.sum(dz, 0);
         if (!inputGrad) return [dw, db];
@@ -134,15 +142,21 @@ export function normalizeWith(
   return tf.add(tf.mul(normalized, gain), shift);
 }
 
-/** f(z), plus `skip` when given, as one tape node (used after a normalization). */
-export function activateNode(z: tf.Tensor2D, activation: Activation, skip?: tf.Tensor2D): tf.Tensor2D {
+/** f(z), or skip + s·f(z) when `skip` is given, as one tape node (used after a normalization). */
+export function activateNode(
+  z: tf.Tensor2D,
+  activation: Activation,
+  skip?: tf.Tensor2D,
+  branchScale = 1,
+): tf.Tensor2D {
+  const scale = skip ? branchScale : 1;
   const forward = (input: tf.Tensor2D, save: tf.GradSaveFunc) => {
     const a = activate(input, activation);
     save([a]);
     return {
-      value: skip ? tf.add(a, skip) : a,
+      value: skip ? tf.add(scaled(a, scale), skip) : a,
       gradFunc: (dy: tf.Tensor, [savedA]: Saved) => {
-        const dz = activationGrad(dy, savedA!, activation);
+        const dz = activationGrad(scaled(dy, scale), savedA!, activation);
         return skip ? [dz, dy] : [dz];
       },
     };

@@ -19,7 +19,8 @@ function worstGradientError(
 ) {
   const spec = plainFitSpec({
     points: 8,
-    depth: 2,
+    // Depth 3: two residual blocks, so the 1/sqrt(2) branch scale is part of what is checked.
+    depth: 3,
     width: 3,
     activation,
     normalization,
