@@ -2,7 +2,7 @@ import { type HardnessCell, hardnessCells } from '../../engine/hardness/summary.
 import type { HardnessRecord } from '../../engine/hardness/types.js';
 import type { HardnessResult } from '../../engine/result.js';
 import { listWords } from './format.js';
-import type { Explanation } from './types.js';
+import { type Explanation, type Sentence, say } from './types.js';
 
 /*
  * `hardness`: every sentence is chosen by the run's numbers. Growth is claimed only when the
@@ -17,7 +17,7 @@ const GROWTH = 3;
 const ms = (value: number) => (value < 10 ? value.toFixed(1) : String(Math.round(value)));
 const cellName = (c: { n: number; d: number }) => `n = ${c.n}, d = ${c.d}`;
 
-function growthSentence(cells: HardnessCell[], timeLimit: number): string | undefined {
+function growthSentence(cells: HardnessCell[], timeLimit: number): Sentence | undefined {
   const dims = [...new Set(cells.map((c) => c.d))];
   const d = Math.max(...dims);
   const line = cells.filter((c) => c.d === d).sort((a, b) => a.n - b.n);
@@ -25,33 +25,45 @@ function growthSentence(cells: HardnessCell[], timeLimit: number): string | unde
   const last = line[line.length - 1];
   if (!first || !last || first === last) return undefined;
   if (first.gaveUp)
-    return `The exact solver hit the ${timeLimit} s time limit already at ${first.n} points in ${d} dimensions, so this run cannot show growth; on a busy machine, rerun with a larger timeLimit.`;
+    return say(
+      'hardness-limit-at-start',
+      `The exact solver hit the ${timeLimit} s time limit already at ${first.n} points in ${d} dimensions, so this run cannot show growth; on a busy machine, rerun with a larger timeLimit.`,
+    );
   const end = last.gaveUp
     ? `gave up at the ${timeLimit} s limit`
     : `took ${ms(last.mipMs)} ms (${last.nodes} branch-and-bound nodes)`;
   const grew = last.gaveUp || last.mipMs > GROWTH * first.mipMs;
   return grew
-    ? `Exact training of the three-node network grew with the number of points: in ${d} dimensions the slowest instance took ${ms(first.mipMs)} ms for ${first.n} points and ${end} for ${last.n}.`
-    : `In this run exact training did not grow much with the number of points: in ${d} dimensions ${ms(first.mipMs)} ms for ${first.n} points, and for ${last.n} it ${end}.`;
+    ? say(
+        'hardness-grew',
+        `Exact training of the three-node network grew with the number of points: in ${d} dimensions the slowest instance took ${ms(first.mipMs)} ms for ${first.n} points and ${end} for ${last.n}.`,
+      )
+    : say(
+        'hardness-flat',
+        `In this run exact training did not grow much with the number of points: in ${d} dimensions ${ms(first.mipMs)} ms for ${first.n} points, and for ${last.n} it ${end}.`,
+      );
 }
 
-function statusSentence(records: HardnessRecord[]): string {
+function statusSentence(records: HardnessRecord[]): Sentence {
   const count = (status: string) => records.filter((r) => r.exact.status === status).length;
   const parts = [
     `found and verified a fit on ${count('fit')}`,
     `proved that none exists (with weights inside its bound) on ${count('no-fit')}`,
   ];
   if (count('time-limit') > 0) parts.push(`gave up at the time limit on ${count('time-limit')}`);
-  return `Of ${records.length} instances, the exact solver ${listWords(parts)}.`;
+  return say('hardness-verdicts', `Of ${records.length} instances, the exact solver ${listWords(parts)}.`);
 }
 
-function lpSentence(records: HardnessRecord[]): string {
+function lpSentence(records: HardnessRecord[]): Sentence {
   const slowest = Math.max(...records.map((r) => r.lp.solveMs));
   const inseparable = records.filter((r) => !r.lp.separable).length;
-  return `One unit by linear programming took at most ${ms(slowest)} ms on any instance; on ${inseparable} of ${records.length} instances it proved that no single unit fits.`;
+  return say(
+    'hardness-lp',
+    `One unit by linear programming took at most ${ms(slowest)} ms on any instance; on ${inseparable} of ${records.length} instances it proved that no single unit fits.`,
+  );
 }
 
-function dimensionSentence(cells: HardnessCell[], records: HardnessRecord[]): string | undefined {
+function dimensionSentence(cells: HardnessCell[], records: HardnessRecord[]): Sentence | undefined {
   const sentences: string[] = [];
   const n = Math.max(...cells.map((c) => c.n));
   const atN = cells.filter((c) => c.n === n).sort((a, b) => a.d - b.d);
@@ -69,19 +81,22 @@ function dimensionSentence(cells: HardnessCell[], records: HardnessRecord[]): st
         : `In 2-D the line enumeration (polynomial there) disagreed with the solver on ${disagree} of ${planar.length} instances: the solver only searches weights within its bound and margin.`,
     );
   }
-  return sentences.length > 0 ? sentences.join(' ') : undefined;
+  return sentences.length > 0 ? say('hardness-dimension', sentences.join(' ')) : undefined;
 }
 
-function descentSentence(records: HardnessRecord[], steps: number): string | undefined {
+function descentSentence(records: HardnessRecord[], steps: number): Sentence | undefined {
   const tried = records.filter((r) => r.gradientDescent);
   if (tried.length === 0) return undefined;
   const successes = tried.reduce((sum, r) => sum + r.gradientDescent!.successes, 0);
   const restarts = tried.reduce((sum, r) => sum + r.gradientDescent!.restarts, 0);
   const missed = tried.filter((r) => r.gradientDescent!.successes === 0);
   const base = `Where the solver proved a fit exists (${tried.length} instances), ${successes} of ${restarts} gradient-descent restarts on sigmoid units reached 100 % training accuracy within ${steps} steps.`;
-  if (missed.length === 0) return base;
+  if (missed.length === 0) return say('hardness-descent', base);
   const examples = listWords(missed.slice(0, 3).map(cellName));
-  return `${base} On ${missed.length} of them (${examples}) no restart did: gradient descent can miss a fit that provably exists.`;
+  return say(
+    'hardness-descent-missed',
+    `${base} On ${missed.length} of them (${examples}) no restart did: gradient descent can miss a fit that provably exists.`,
+  );
 }
 
 /** Explains a hardness sweep from its numbers. */
@@ -89,7 +104,12 @@ export function explainHardness(result: HardnessResult): Explanation {
   const records = result.instances;
   if (records.length === 0) {
     return {
-      sentences: ['No instance was run: with cube inputs every size was larger than the cube has corners.'],
+      sentences: [
+        say(
+          'no-runs',
+          'No instance was run: with cube inputs every size was larger than the cube has corners.',
+        ),
+      ],
       lessonId: 'np-hard',
     };
   }
@@ -100,7 +120,10 @@ export function explainHardness(result: HardnessResult): Explanation {
     lpSentence(records),
     dimensionSentence(cells, records),
     descentSentence(records, result.spec.steps),
-    'These timings illustrate worst-case complexity; they are not a proof of it: the theorem (Blum & Rivest 1992) is about the hardest inputs as the dimension grows, while this run times one solver on a few random instances.',
+    say(
+      'hardness-not-a-proof',
+      'These timings illustrate worst-case complexity; they are not a proof of it: the theorem (Blum & Rivest 1992) is about the hardest inputs as the dimension grows, while this run times one solver on a few random instances.',
+    ),
   ];
-  return { sentences: sentences.filter((s): s is string => s !== undefined), lessonId: 'np-hard' };
+  return { sentences: sentences.filter((s) => s !== undefined), lessonId: 'np-hard' };
 }

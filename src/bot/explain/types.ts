@@ -51,7 +51,16 @@ export type RuleId =
   | 'lp-gradient-descent'
   | 'lp-infeasible-shape'
   | 'lp-infeasible-overlap'
-  | 'lp-gradient-descent-stalled';
+  | 'lp-gradient-descent-stalled'
+  | 'hardness-limit-at-start'
+  | 'hardness-grew'
+  | 'hardness-flat'
+  | 'hardness-verdicts'
+  | 'hardness-lp'
+  | 'hardness-dimension'
+  | 'hardness-descent'
+  | 'hardness-descent-missed'
+  | 'hardness-not-a-proof';
 
 /** One sentence of an explanation and the rule whose precondition it passed. */
 export interface Sentence {

@@ -5,6 +5,7 @@ import type {
   RestartGroup,
   RunResult,
 } from '../../../src/engine/result.js';
+import { HARDNESS_CHECKS } from './hardness-claims.js';
 
 /*
  * The claims audit's own reading of a result: for each kind of sentence the explainer can say, a
@@ -159,7 +160,13 @@ const stalledRun = (run: RunResult, loss: Loss) => Math.abs(run.finalLoss - noLe
 
 /** Every rule the explainer has, with the audit's check of its evidence. */
 export const CLAIM_CHECKS: Record<RuleId, Check> = {
-  'no-runs': (r) => fail(lossRuns(r).length === 0 && r.experiment !== 'landscape', 'there are runs'),
+  'no-runs': (r) =>
+    fail(
+      r.experiment === 'hardness'
+        ? r.instances.length === 0
+        : lossRuns(r).length === 0 && r.experiment !== 'landscape',
+      'there are runs',
+    ),
   diverged: (r) =>
     fail(
       lossRuns(r).some(({ run }) => blown(run)) ||
@@ -417,4 +424,5 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
       r.experiment === 'lp' && Math.abs(r.gradientDescent.finalLoss - Math.log(2)) < 0.02,
       'gradient descent learned',
     ),
+  ...HARDNESS_CHECKS,
 };

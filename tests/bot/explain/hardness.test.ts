@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { explainResult } from '../../../src/bot/explain/explain-result.js';
+import { explanationText } from '../../../src/bot/explain/types.js';
 import { hardnessResult, hardnessRecord as rec } from '../hardness-fixtures.js';
+import { CLAIM_CHECKS } from './claims.js';
 
-const text = (result: ReturnType<typeof hardnessResult>) => explainResult(result).sentences.join(' ');
+const text = (result: ReturnType<typeof hardnessResult>) => explanationText(explainResult(result));
 
 describe('explaining a hardness sweep', () => {
   const growing = hardnessResult([
@@ -65,5 +67,18 @@ describe('explaining a hardness sweep', () => {
     expect(text(growing)).toContain('decided the same way on all 2 instances');
     const off = hardnessResult([rec(8, 2), rec(16, 2, { status: 'no-fit', enumerationFit: true })]);
     expect(text(off)).toContain('disagreed with the solver on 1 of 2 instances');
+  });
+
+  it('passes the claims audit: every sentence is backed by the records', () => {
+    const results = [
+      growing,
+      hardnessResult([rec(8, 4, { mipMs: 20 }), rec(64, 4, { mipMs: 30 })]),
+      hardnessResult([rec(8, 4, { status: 'time-limit', mipMs: 310 }), rec(64, 4, { mipMs: 330 })]),
+      hardnessResult([rec(8, 4, { successes: 8 }), rec(16, 4, { successes: 0 })]),
+      hardnessResult([]),
+    ];
+    for (const result of results)
+      for (const sentence of explainResult(result).sentences)
+        expect(CLAIM_CHECKS[sentence.rule](result, sentence), sentence.text).toBeUndefined();
   });
 });
