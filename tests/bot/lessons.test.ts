@@ -49,7 +49,7 @@ const PRECISE_STATEMENTS: [string, string, RegExp][] = [
   [
     'convex-neuron',
     'separable data: no minimizer, loss tends to 0',
-    /separable data[^]{0,40}no finite weights[^]*?loss only tends to 0/,
+    /separable data[\s\S]{0,40}no finite weights[\s\S]*?loss only tends to 0/,
   ],
   [
     'convex-neuron',
@@ -80,7 +80,7 @@ const PRECISE_STATEMENTS: [string, string, RegExp][] = [
   [
     'np-hard',
     'Judd: loading, architecture part of the input, NP-complete',
-    /Judd \(1988; book 1990\)[^]*loading problem[^.]*architecture is part of the input[^]*NP-complete/,
+    /Judd \(1988; book 1990\)[\s\S]*loading problem[^.]*architecture is part of the input[\s\S]*NP-complete/,
   ],
   ['np-hard', "two thirds: the article's account of Judd", /article reports, after Judd, [^.]*two thirds/],
   [
@@ -94,23 +94,23 @@ const PRECISE_STATEMENTS: [string, string, RegExp][] = [
   [
     'np-hard',
     'worst case; says nothing about gradient descent on a toy set',
-    /worst case[^]*does not predict what gradient descent does/,
+    /worst case[\s\S]*does not predict what gradient descent does/,
   ],
   [
     'hardness-and-depth',
     'one unit vs one hidden layer, no grading of depth',
-    /separate \*\*one unit\*\*[^.]*from \*\*one hidden layer\*\*[^]*do not compare 8 layers with 16/,
+    /separate \*\*one unit\*\*[^.]*from \*\*one hidden layer\*\*[\s\S]*do not compare 8 layers with 16/,
   ],
   ['hardness-and-depth', 'deep nets: Šíma 1994', /Šíma \(1994\)[^.]*deep[^.]*NP-complete/],
   [
     'hardness-and-depth',
     'depth sweeps are empirical, not evidence of NP-hardness',
-    /\*\*empirical\*\* phenomenon[^]*not evidence of NP-hardness/,
+    /\*\*empirical\*\* phenomenon[\s\S]*not evidence of NP-hardness/,
   ],
   [
     'consequence',
     'simple models have proofs, deep nets no certificate',
-    /proofs that an optimizer reaches the best model[^]*no such certificate/,
+    /proofs that an optimizer reaches the best model[\s\S]*no such certificate/,
   ],
   [
     'vanishing-gradients',
@@ -152,7 +152,7 @@ const PRECISE_STATEMENTS: [string, string, RegExp][] = [
   [
     'history',
     'hard optimization is one reason, 1990s to early 2000s',
-    /1990s and the early 2000s[^]*Hard optimization is one reason/,
+    /1990s and the early 2000s[\s\S]*Hard optimization is one reason/,
   ],
   [
     'history',
