@@ -308,6 +308,25 @@ describe('decision boundary', () => {
     expect(learned.text).toMatch(/^What the network learned/);
   });
 
+  it('says "no boundary learned" when the model answers one class everywhere on the plot', () => {
+    const result = trainFixture(1);
+    // Three steps in: p from 0.2 to 0.45 everywhere, loss 0.74, class 0 on the whole plot.
+    for (const run of result.runs) {
+      run.finalLoss = 0.74;
+      run.finalAccuracy = 0.5;
+      run.boundary = {
+        ...run.boundary!,
+        probabilities: run.boundary!.probabilities.map((p) => 0.2 + 0.25 * p),
+      };
+    }
+    const plugins = decisionBoundaryChart(result)!.config.options.plugins as {
+      title: { text: string };
+      subtitle: { text: string };
+    };
+    expect(plugins.title.text).toBe('No boundary learned: depth 1, sigmoid');
+    expect(plugins.subtitle.text).toMatch(/answers class 0 everywhere on this plot/);
+  });
+
   it('keeps a small grid whole', () => {
     const result = trainFixture(1);
     for (const run of result.runs)
@@ -338,6 +357,9 @@ describe('LP', () => {
     const title = (infeasible.config.options.plugins as { title: { text: string } }).title.text;
     expect(title).toContain('infeasible');
     expect(infeasible.alt).toContain('no straight line separates the classes');
+    // One neuron's boundary is itself a line: the subtitle says how good the best line found is.
+    const subtitle = (infeasible.config.options.plugins as { subtitle: { text: string } }).subtitle.text;
+    expect(subtitle).toContain('the line one neuron found: 52% correct');
   });
 });
 

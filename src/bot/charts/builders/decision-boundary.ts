@@ -104,25 +104,51 @@ export function probabilityRange(grid: BoundaryGrid): { low: number; high: numbe
   return { low: Math.min(...finite), high: Math.max(...finite) };
 }
 
-/** Title and subtitle: what the boundary shows, or that the model answers the same everywhere. */
-function headings(result: TrainResult, run: RunResult & { boundary: BoundaryGrid }) {
-  const accuracy = formatPercent(run.finalAccuracy);
+/** Title, subtitle and alt-text clause of a boundary chart. */
+interface Headings {
+  title: string;
+  subtitle: string;
+  alt: string;
+}
+
+/**
+ * Headings for a model that drew no boundary, or undefined when it drew one: it answers about
+ * the same p everywhere with a loss no better than no learning, or one class everywhere.
+ */
+function noBoundary(result: TrainResult, run: RunResult & { boundary: BoundaryGrid }): Headings | undefined {
   const range = probabilityRange(run.boundary);
+  if (range === undefined) return undefined;
+  const accuracy = formatPercent(run.finalAccuracy);
+  const title = `No boundary learned: ${architectureText(result.spec)}`;
   // Both conditions: a barely-trained net can be unsure everywhere yet already on the right side.
-  const flat = range !== undefined && range.high - range.low < NO_BOUNDARY_SPREAD;
-  if (range !== undefined && flat && noBetterThanNoLearning(run.finalLoss, result.spec.loss)) {
+  const flat = range.high - range.low < NO_BOUNDARY_SPREAD;
+  if (flat && noBetterThanNoLearning(run.finalLoss, result.spec.loss)) {
     const p = formatValue((range.low + range.high) / 2);
     return {
-      title: `No boundary learned: ${architectureText(result.spec)}`,
+      title,
       subtitle: `it answers p ≈ ${p} everywhere, so its ${accuracy} accuracy is chance · seed ${run.seed}`,
       alt: `the model answers about ${p} everywhere, so it drew no boundary; the ${accuracy} accuracy is chance`,
     };
   }
+  const oneClass = range.high < 0.5 ? 0 : range.low >= 0.5 ? 1 : undefined;
+  if (oneClass === undefined) return undefined;
   return {
-    title: `What the network learned: ${architectureText(result.spec)}`,
-    subtitle: `background: orange = class 0, blue = class 1 · seed ${run.seed} · accuracy ${accuracy}`,
-    alt: `${accuracy} of the training points classified correctly`,
+    title,
+    subtitle: `it answers class ${oneClass} everywhere on this plot · seed ${run.seed} · accuracy ${accuracy}`,
+    alt: `the model answers class ${oneClass} everywhere on the plot, so it drew no boundary there; ${accuracy} of the training points are classified correctly`,
   };
+}
+
+/** Title and subtitle: what the boundary shows, or that the model drew none. */
+function headings(result: TrainResult, run: RunResult & { boundary: BoundaryGrid }): Headings {
+  const accuracy = formatPercent(run.finalAccuracy);
+  return (
+    noBoundary(result, run) ?? {
+      title: `What the network learned: ${architectureText(result.spec)}`,
+      subtitle: `background: orange = class 0, blue = class 1 · seed ${run.seed} · accuracy ${accuracy}`,
+      alt: `${accuracy} of the training points classified correctly`,
+    }
+  );
 }
 
 /** The training data over the model's class-1 probability, or undefined when no run has a grid. */

@@ -61,7 +61,7 @@ function variantWords(variant: LandscapeVariant, which: Which): string {
  * extra minima" would then read as a clean bowl, when the net sits on a plateau (a stalled
  * sigmoid net at ln 2 in every direction).
  */
-export const FLAT_SLICE = 0.01;
+export const FLAT_SLICE = 0.05;
 
 /** True when a slice's finite losses vary by less than FLAT_SLICE of the largest. */
 export function isFlat(slice: Slice): boolean {
