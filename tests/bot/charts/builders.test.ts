@@ -24,6 +24,25 @@ const byLabel = (draft: ChartDraft, label: string) => datasets(draft).find((d) =
 const scale = (draft: ChartDraft, id: string) =>
   (draft.config.options.scales as Record<string, Record<string, unknown>>)[id];
 
+/** A train fixture whose every run ends with these numbers and boundary probabilities. */
+function boundaryCase(
+  depth: number,
+  ending: { loss?: number; accuracy?: number },
+  probability: (p: number, i: number) => number,
+) {
+  const result = trainFixture(depth);
+  for (const run of result.runs) {
+    if (ending.loss !== undefined) run.finalLoss = ending.loss;
+    if (ending.accuracy !== undefined) run.finalAccuracy = ending.accuracy;
+    run.boundary = { ...run.boundary!, probabilities: run.boundary!.probabilities.map(probability) };
+  }
+  return result;
+}
+
+/** The title and subtitle a draft shows. */
+const headingsOf = (draft: ChartDraft) =>
+  draft.config.options.plugins as { title: { text: string }; subtitle: { text: string } };
+
 /** Every value in a JSON-like tree, with its path, to look for functions and non-JSON numbers. */
 function* leaves(value: unknown, path = '$'): Generator<[string, unknown]> {
   if (Array.isArray(value)) {
@@ -272,59 +291,31 @@ describe('decision boundary', () => {
   });
 
   it('says "no boundary learned" when a net at ln 2 answers about 0.5 everywhere', () => {
-    const result = trainFixture(8);
     // A stalled net's grid: p within 0.4999-0.5001, so its accuracy is whatever side 0.5 falls.
-    for (const run of result.runs) {
-      run.finalAccuracy = 0.14;
-      run.boundary = {
-        ...run.boundary!,
-        probabilities: run.boundary!.probabilities.map((_, i) => 0.4999 + (i % 3) * 1e-4),
-      };
-    }
-    const stalled = decisionBoundaryChart(result)!;
-    const plugins = stalled.config.options.plugins as { title: { text: string }; subtitle: { text: string } };
-    expect(plugins.title.text).toBe('No boundary learned: depth 8, sigmoid');
-    expect(plugins.subtitle.text).toMatch(/p ≈ 0\.5 everywhere, so its 14% accuracy is chance/);
-    expect(plugins.title.text).not.toMatch(/What the network learned/);
+    const stalled = decisionBoundaryChart(
+      boundaryCase(8, { accuracy: 0.14 }, (_, i) => 0.4999 + (i % 3) * 1e-4),
+    )!;
+    const { title, subtitle } = headingsOf(stalled);
+    expect(title.text).toBe('No boundary learned: depth 8, sigmoid');
+    expect(subtitle.text).toMatch(/p ≈ 0\.5 everywhere, so its 14% accuracy is chance/);
     expect(stalled.alt).toMatch(/no boundary/);
   });
 
   it('keeps "what the network learned" for a net that is unsure everywhere but below ln 2', () => {
-    const result = trainFixture(1);
     // Early in training: p from 0.45 to 0.53, yet already on the right side (loss 0.6 < ln 2).
-    for (const run of result.runs) {
-      run.finalLoss = 0.6;
-      run.boundary = {
-        ...run.boundary!,
-        probabilities: run.boundary!.probabilities.map((p) => 0.45 + 0.08 * p),
-      };
-    }
-    const title = (decisionBoundaryChart(result)!.config.options.plugins as { title: { text: string } }).title
-      .text;
-    expect(title).toMatch(/^What the network learned/);
-    const learned = (
-      decisionBoundaryChart(trainFixture(1))!.config.options.plugins as { title: { text: string } }
-    ).title;
-    expect(learned.text).toMatch(/^What the network learned/);
+    const unsure = boundaryCase(1, { loss: 0.6 }, (p) => 0.45 + 0.08 * p);
+    expect(headingsOf(decisionBoundaryChart(unsure)!).title.text).toMatch(/^What the network learned/);
+    expect(headingsOf(decisionBoundaryChart(trainFixture(1))!).title.text).toMatch(
+      /^What the network learned/,
+    );
   });
 
   it('says "no boundary learned" when the model answers one class everywhere on the plot', () => {
-    const result = trainFixture(1);
     // Three steps in: p from 0.2 to 0.45 everywhere, loss 0.74, class 0 on the whole plot.
-    for (const run of result.runs) {
-      run.finalLoss = 0.74;
-      run.finalAccuracy = 0.5;
-      run.boundary = {
-        ...run.boundary!,
-        probabilities: run.boundary!.probabilities.map((p) => 0.2 + 0.25 * p),
-      };
-    }
-    const plugins = decisionBoundaryChart(result)!.config.options.plugins as {
-      title: { text: string };
-      subtitle: { text: string };
-    };
-    expect(plugins.title.text).toBe('No boundary learned: depth 1, sigmoid');
-    expect(plugins.subtitle.text).toMatch(/answers class 0 everywhere on this plot/);
+    const early = boundaryCase(1, { loss: 0.74, accuracy: 0.5 }, (p) => 0.2 + 0.25 * p);
+    const { title, subtitle } = headingsOf(decisionBoundaryChart(early)!);
+    expect(title.text).toBe('No boundary learned: depth 1, sigmoid');
+    expect(subtitle.text).toMatch(/answers class 0 everywhere on this plot/);
   });
 
   it('keeps a small grid whole', () => {
