@@ -31,13 +31,20 @@ const withArticle = createLessonSearch({
 });
 
 describe('ask over the lessons', () => {
-  it('answers "why is depth hard?" from the NP-hardness lesson', () => {
-    // The question is the thesis itself; np-hard is the lesson that says why depth makes the
-    // training problem hard (vanishing gradients and degradation are how it shows in practice).
+  it('answers "why is depth hard?" from the lesson that tells the theorems from the depth trend', () => {
+    // The question is the thesis itself; the honest answer says what the NP-hardness theorems
+    // cover (one unit vs a hidden layer) and that they do not grade depth.
     const answer = lessonsOnly.ask('why is depth hard?');
-    expect(answer?.source).toEqual({ source: 'lesson', lessonId: 'np-hard' });
-    expect(answer?.title).toBe(LESSONS.find((l) => l.id === 'np-hard')?.title);
-    expect(answer?.passage).toMatch(/NP/);
+    expect(answer?.source).toEqual({ source: 'lesson', lessonId: 'hardness-and-depth' });
+    expect(answer?.title).toBe(LESSONS.find((l) => l.id === 'hardness-and-depth')?.title);
+    expect(answer?.passage).toMatch(/NP-complete/);
+  });
+
+  it('answers questions on the theorems from the NP-hardness lesson', () => {
+    for (const question of ['is training NP-hard?', 'what did Blum and Rivest prove?', 'loading problem']) {
+      expect(lessonsOnly.ask(question)?.source, question).toEqual({ source: 'lesson', lessonId: 'np-hard' });
+    }
+    expect(lessonsOnly.ask('what did Blum and Rivest prove?')?.passage).toMatch(/input dimension/);
   });
 
   it('answers "what is a linear program" from the one-layer LP lesson', () => {

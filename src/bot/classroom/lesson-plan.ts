@@ -1,6 +1,8 @@
 /*
- * The lesson plan: a rotating sequence of demos that tells the story in order (SUBJECT.md). Each
- * scheduled post runs the next demo's command and posts its reply, introduced by the step's title.
+ * The lesson plan: a rotating sequence of demos that tells the story in order. Each scheduled post
+ * runs the next demo's command and posts its reply, introduced by the step's title. A title is
+ * posted before the run, so the experiments' titles ask what the run will show instead of
+ * promising it; the theorems come from the lessons, never from a run.
  */
 
 /** One demo of the plan. */
@@ -16,42 +18,44 @@ export interface PlanStep {
 /** The demos in story order; a schedule cycles through them and starts again. */
 export const LESSON_PLAN: readonly PlanStep[] = [
   {
-    title: 'one neuron is convex: every restart ends at the same loss',
+    title: 'one neuron with cross-entropy is convex: do its restarts all end at the same loss?',
     command: '/restarts architectures:neuron,neuron-mse',
     lessonId: 'convex-neuron',
   },
   {
-    title: 'one layer is a linear program, and XOR has no solution',
+    title: 'separating the data with one layer is a linear program: is there a line for XOR?',
     command: '/lp dataset:xor',
     lessonId: 'lp-one-layer',
   },
   {
-    title: 'exact training of a 3-node network gets hard as points and dimensions grow',
+    title:
+      'exact training of a 3-node network: does the solver take longer as points and dimensions grow?',
     command: '/hardness',
     lessonId: 'np-hard',
   },
   {
-    title: 'the depth sweep: deeper plain nets train worse',
+    title:
+      'the depth sweep, an observation rather than a theorem: do deeper plain nets train worse in the same number of steps?',
     command: '/compare depths:1,2,4,8,16',
-    lessonId: 'np-hard',
+    lessonId: 'hardness-and-depth',
   },
   {
-    title: 'vanishing gradients: the first layers barely move',
+    title: 'vanishing gradients: how much gradient reaches the first layers?',
     command: '/train depth:8',
     lessonId: 'vanishing-gradients',
   },
   {
-    title: 'random restarts: deep nets end in different places',
+    title: 'random restarts: do deep nets end in different places?',
     command: '/restarts architectures:neuron,deep',
     lessonId: 'restarts',
   },
   {
-    title: 'loss landscapes: deep plain surfaces are bumpy',
+    title: 'loss landscapes: is the deep plain surface bumpier?',
     command: '/landscape',
     lessonId: 'landscapes',
   },
   {
-    title: 'the fixes: ReLU, He initialization and Adam flatten the trend',
+    title: 'the fixes: do ReLU, He initialization and Adam flatten the trend?',
     command: '/compare depths:1,2,4,8,16 activation:relu init:he optimizer:adam',
     lessonId: 'tricks',
   },

@@ -46,6 +46,14 @@ const fmt = (x: number) => (x < 0.001 ? x.toExponential(1) : x.toFixed(3));
 const num = (values: Record<string, unknown>, key: keyof typeof QUIZ_FIELDS) =>
   typeof values[key] === 'number' ? (values[key] as number) : (QUIZ_FIELDS[key].default as number);
 
+/** The loss of a net that learned nothing (always 0.5 on balanced data), for the run's loss. */
+function noLearning(result: ExperimentResult): string {
+  const loss = 'loss' in result.spec ? result.spec.loss : 'cross-entropy';
+  return loss === 'mse'
+    ? 'with squared error, 0.25 means it learned nothing'
+    : 'with cross-entropy, ln 2 = 0.693 means it learned nothing';
+}
+
 // Mean final losses closer than this count as "about the same" (cross-entropy is in nats).
 const SAME_LOSS = 0.02;
 
@@ -72,7 +80,7 @@ const depth: QuizKind = {
     const answer = Math.abs(gap) < SAME_LOSS ? 'same' : gap < 0 ? 'shallow' : 'deep';
     return {
       answer,
-      because: `Mean final loss over ${result.spec.experiment === 'compare' ? result.spec.seeds : 1} seeds: depth ${first.depth} ended at ${fmt(first.meanFinalLoss)}, depth ${second.depth} at ${fmt(second.meanFinalLoss)} (ln 2 = 0.693 means it learned nothing).`,
+      because: `Mean final loss over ${result.spec.experiment === 'compare' ? result.spec.seeds : 1} seeds: depth ${first.depth} ended at ${fmt(first.meanFinalLoss)}, depth ${second.depth} at ${fmt(second.meanFinalLoss)} (${noLearning(result)}).`,
     };
   },
 };

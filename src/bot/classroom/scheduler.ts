@@ -88,7 +88,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const index = LESSON_PLAN.findIndex((step) => step.command === command);
     const step = LESSON_PLAN[index];
     if (!step) return reply;
-    const intro = `**Demo ${index + 1} of ${LESSON_PLAN.length}: ${step.title}.** Read more: \`/explain ${step.lessonId}\``;
+    // Most titles ask what the run will show; a question mark needs no full stop after it.
+    const stop = step.title.endsWith('?') ? '' : '.';
+    const intro = `**Demo ${index + 1} of ${LESSON_PLAN.length}: ${step.title}${stop}** Read more: \`/explain ${step.lessonId}\``;
     return { ...reply, blocks: [intro, ...reply.blocks] };
   }
 

@@ -1,8 +1,8 @@
 import { experimentCommand } from './experiment-command.js';
 
-/** `/restarts`: many random starts; one neuron always ends at one loss, deeper nets do not. */
+/** `/restarts`: many random starts of one neuron, a 3-node net and a deep net; where do they end? */
 export default experimentCommand(
   'restarts',
-  'Restart training many times: one neuron ends at one loss, deeper nets scatter',
+  'Restart training many times: do the runs end at one loss or scatter?',
   ['/restarts', '/restarts architectures:neuron,deep restarts:20'],
 );

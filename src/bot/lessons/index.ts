@@ -1,17 +1,18 @@
 import { degradation, history, tricks, vanishingGradients } from './depth.js';
 import { landscapes, restarts } from './surface.js';
-import { consequence, convexNeuron, lpOneLayer, npHard } from './theory.js';
+import { consequence, convexNeuron, hardnessAndDepth, lpOneLayer, npHard } from './theory.js';
 import type { Lesson, LessonId } from './types.js';
 
 export { SOURCES } from './sources.js';
 export type { Lesson, LessonId, Source } from './types.js';
 export { LESSON_IDS } from './types.js';
 
-/** Every lesson, in the order the argument unfolds (SUBJECT.md). */
+/** Every lesson, in the order the argument unfolds. */
 export const LESSONS: readonly Lesson[] = [
   convexNeuron,
   lpOneLayer,
   npHard,
+  hardnessAndDepth,
   consequence,
   vanishingGradients,
   degradation,

@@ -2,8 +2,10 @@ import { SOURCE } from './sources.js';
 import type { Lesson } from './types.js';
 
 /*
- * The theory half of the argument (SUBJECT.md steps 1-4): one neuron is convex, one layer is an
- * LP, two layers are NP-hard, so deep nets come without an optimality guarantee.
+ * The theory half of the argument: one neuron is convex, one layer is an LP when the data are
+ * separable, a hidden layer makes exact training NP-hard in the worst case, so trained nets come
+ * without an optimality certificate. Where the article simplifies a theorem, a lesson says what
+ * the article claims and then what the theorem states.
  */
 
 /** Paragraphs of a lesson body, blank-line separated so chat clients show them apart. */
@@ -13,52 +15,70 @@ export const convexNeuron: Lesson = {
   id: 'convex-neuron',
   title: 'One neuron: a convex problem',
   summary:
-    'A single sigmoid neuron trained with cross-entropy has one bowl-shaped loss: every start ends at the same best loss.',
+    'A sigmoid neuron trained with cross-entropy has a convex loss: every local minimum is global, though a minimum need not exist.',
   body: paragraphs(
-    'A single neuron (logistic regression) outputs σ(w·x + b) and is trained by minimizing the cross-entropy between its outputs and the labels. Seen as a function of the weights, that loss is **convex**: a bowl with no dents for the optimizer to get stuck in. Every local minimum is the global one, several polynomial-time algorithms solve it, and gradient descent reaches the same best loss from any starting point.',
-    '**The caveat:** convexity comes from pairing the activation with its *matching* loss. Train the same sigmoid neuron with squared error instead and the guarantee is gone: Auer, Herbster & Warmuth (1995) built data sets on which one neuron with squared error has a number of local minima that grows exponentially with the input dimension.',
-    'See it: restart the neuron from many random weights. With cross-entropy all runs should agree on one final loss; with squared error (`neuron-mse`) they need not.',
+    'A single neuron (logistic regression) outputs σ(w·x + b) and is trained by minimizing the cross-entropy between its outputs and the labels. As a function of the weights that loss is **convex**: a bowl with no dents, so every local minimum is the global one. Precisely: with a small enough step, gradient descent then approaches the best loss from any start, *if a minimizer exists*.',
+    'It need not. On linearly separable data (e.g. `blobs`) no finite weights are best: the weights grow forever and the loss only tends to 0, so runs stopped after a fixed number of steps can end at different tiny losses.',
+    '**The caveat:** convexity comes from pairing the sigmoid with its *matching* loss. With squared error one sigmoid neuron can have exponentially many local minima (Auer, Herbster & Warmuth 1996: ⌊n/d⌋^d for n examples in d dimensions), and training it is NP-hard (Šíma 2002).',
+    'See it: restart the neuron many times. With cross-entropy on the two moons (not separable, so a minimizer exists) the runs should agree; with squared error (`neuron-mse`, on a small set built to trap it) they need not.',
   ),
-  citations: [SOURCE.auer.reference],
+  citations: [SOURCE.auer.reference, SOURCE.sima2002.reference],
   command: '/restarts architectures:neuron,neuron-mse',
 };
 
 export const lpOneLayer: Lesson = {
   id: 'lp-one-layer',
-  title: 'One layer: a linear program',
+  title: 'One layer: a linear program, when the data are separable',
   summary:
-    'If weights exist that classify every training point with one layer, linear programming finds them in polynomial time.',
+    'If one layer can classify every training point, a linear program finds its weights in polynomial time; the fewest-errors line is NP-hard.',
   body: paragraphs(
-    'Take one layer of threshold units (perceptrons). Each output unit can be trained on its own, so look at one: we want weights w and a bias b with w·x + b ≥ 1 on every positive example and ≤ −1 on every negative one. Those are linear inequalities, so finding such weights is a **feasibility linear program**. Linear programming is a special case of convex optimization and is solvable in polynomial time: if separating weights exist, the solver finds them, and if none exist, it proves that too.',
-    'That second answer matters. On **XOR** no straight line puts (0,0) and (1,1) on one side and (0,1) and (1,0) on the other, so the LP is *infeasible*. No amount of training can fix it: the model is too weak, and a **hidden layer** is needed. Blum & Rivest (1992) contrast this easy one-unit case with what happens once you add that hidden layer.',
+    'Take one layer of threshold units. Each output unit can be trained on its own, so look at one: we want weights w and a bias b with w·x + b ≥ 1 on every positive example and ≤ −1 on every negative one. Those are linear inequalities, so finding such weights is a **feasibility linear program**, solvable in polynomial time: if separating weights exist the solver finds them, and if none exist it proves that too.',
+    'On **XOR** no straight line separates the classes, so the LP is *infeasible*, and a hidden layer is needed. An infeasible LP only says that no line is perfect, though: two overlapping noisy blobs are not separable either, yet their best model is still a line with a few errors. Overlap is not the same as needing a hidden layer.',
+    '**Precisely:** "one layer is an LP" holds for exact separation, or for convex surrogate losses such as the logistic loss. Finding the line with the *fewest errors* on non-separable data is NP-hard (Johnson & Preparata 1978; Höffgen, Simon & Van Horn 1995).',
   ),
-  citations: [SOURCE.blumRivest.reference],
+  citations: [SOURCE.johnsonPreparata.reference, SOURCE.hoffgen.reference],
   command: '/lp dataset:xor',
 };
 
 export const npHard: Lesson = {
   id: 'np-hard',
-  title: 'Two or more layers: training is NP-hard',
-  summary: 'Add depth and the training problem itself becomes NP-hard, even for a network of three nodes.',
+  title: 'A hidden layer: exact training is NP-hard in the worst case',
+  summary:
+    'The article: training two or more layers is NP-hard. The theorems: loading a given network (Judd) or a 3-node net on n inputs (Blum & Rivest).',
   body: paragraphs(
-    'With a hidden layer, no efficient exact training method is known. Judd (1988) studied the *loading problem*: given an architecture and a training set, do weights exist that make the network right on every example? He proved it NP-complete. In his 1990 book Judd reports that it stays NP-hard even when only two thirds of the examples must come out right, so settling for approximate training does not escape the difficulty.',
-    'Blum & Rivest (1988; journal version 1992) took the smallest interesting case: two hidden threshold units feeding one output unit. Deciding whether this **3-node network** can fit a given training set is already NP-complete, with the difficulty growing with the number of inputs.',
-    'NP-hardness is a worst-case statement: it does not say every data set is hard. It says that, unless P = NP, no algorithm can promise to train even this tiny network quickly on every input.',
+    'The article says that training networks of "two or more layers" is NP-hard. What the theorems state:',
+    'Judd (1988; book 1990) studied the *loading problem*: given a network, whose architecture is part of the input, and a training set, do weights exist that get every example right? He proved it NP-complete, already for shallow networks. The article reports, after Judd, that it stays hard when only two thirds of the examples must be right.',
+    "Blum & Rivest (NIPS 1988; Neural Networks 1992) took **three threshold nodes**: two hidden units feeding an AND-like output, with n inputs. Deciding whether weights fitting the training set exist is NP-complete, and the hardness grows with the **input dimension n**. In a fixed dimension, like this tutor's 2-D data, exact training is polynomial by enumerating the ways lines can split the points. They also note that a larger network can be *easier* to train.",
+    'NP-hardness is about the worst case over all inputs: unless P = NP, no algorithm trains every instance quickly. It does not predict what gradient descent does on a particular toy data set.',
   ),
   citations: [SOURCE.judd.reference, SOURCE.blumRivest.reference],
   command: '/hardness',
 };
 
+export const hardnessAndDepth: Lesson = {
+  id: 'hardness-and-depth',
+  title: 'The theorems do not grade depth',
+  summary:
+    'The hardness results separate one unit from one hidden layer; they do not say 16 layers are harder than 8. Depth sweeps show something else.',
+  body: paragraphs(
+    'The hardness theorems separate **one unit** (a linear program when the data are separable) from **one hidden layer** (NP-complete to train exactly). They do not compare 8 layers with 16: no theorem here says a deeper net is harder to train than a shallower one. For deep architectures, Šíma (1994) proved that loading a family of deep, narrow "triangular" networks is NP-complete too: hard, but again not a ranking by depth.',
+    'So the trend a depth sweep shows, deeper plain sigmoid nets still near the no-learning loss after the same number of steps, is a different, **empirical** phenomenon: gradient descent slowed by gradients that shrink on their way back through many layers (Glorot & Bengio 2010). It is not evidence of NP-hardness, and the theorems do not predict it. Change the activation, the initialization or the optimizer and the trend mostly goes away, while the worst case stays as hard as before.',
+    'Run the sweep and read it as an observation about this data, these settings and this many steps.',
+  ),
+  citations: [SOURCE.sima1994.reference, SOURCE.blumRivest.reference, SOURCE.glorot.reference],
+  command: '/compare depths:1,2,4,8,16',
+};
+
 export const consequence: Lesson = {
   id: 'consequence',
-  title: 'No optimality guarantee for deep nets',
+  title: 'No optimality certificate for deep nets',
   summary:
-    'Logistic regression and SVMs come with proofs that training finds the best model; deep networks do not.',
+    'Logistic regression and SVMs come with proofs that training finds the best model in polynomial time; deep networks come with no certificate.',
   body: paragraphs(
-    'Put the last three lessons side by side. For logistic regression and support vector machines the training problem is convex, and there are proofs that an optimizer reaches the best model of that family in polynomial time. When training stops, you know no better weights exist, up to a tolerance.',
-    'A deep network gives no such certificate. When training ends you cannot tell whether a better set of weights exists for the same architecture, or whether more training would have found it. The hardness results of Judd (1988) and Blum & Rivest (1992) say why no general guarantee should be expected: even small networks are NP-hard to train.',
-    'What you get instead is practice: gradient descent from a random start, as many steps as time allows, and a result that is good enough, or not. Restart one deep network from several seeds and compare the final losses to see the missing guarantee.',
+    'Put the theory lessons side by side. For logistic regression and support vector machines the training problem is convex, and there are proofs that an optimizer reaches the best model of that family in polynomial time, up to a tolerance. When training stops, you can check that no better weights exist.',
+    'A deep network gives no such certificate. When training ends you cannot tell whether better weights exist for the same architecture, or whether more training would have found them. The hardness results say why no general guarantee should be expected: exact training is NP-hard in the worst case once there is a hidden layer (Judd 1988; Blum & Rivest 1992), and even one sigmoid neuron with squared error is (Šíma 2002).',
+    'What you get instead is practice: gradient descent from a random start, as many steps as time allows, and a result that is good enough, or not. Restart a deep network from several seeds and compare the final losses: nothing in a run tells you whether the best of them is the best there is.',
   ),
-  citations: [SOURCE.judd.reference, SOURCE.blumRivest.reference],
+  citations: [SOURCE.judd.reference, SOURCE.blumRivest.reference, SOURCE.sima2002.reference],
   command: '/restarts architectures:neuron,deep',
 };

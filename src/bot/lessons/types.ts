@@ -3,6 +3,7 @@ export const LESSON_IDS = [
   'convex-neuron',
   'lp-one-layer',
   'np-hard',
+  'hardness-and-depth',
   'consequence',
   'vanishing-gradients',
   'degradation',

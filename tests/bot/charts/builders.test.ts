@@ -5,6 +5,8 @@ import {
   MAX_CELLS,
 } from '../../../src/bot/charts/builders/decision-boundary.js';
 import { finalLossByDepthChart } from '../../../src/bot/charts/builders/final-loss-by-depth.js';
+import { trainGradientChart } from '../../../src/bot/charts/builders/gradient-norms.js';
+import { landscapeChart } from '../../../src/bot/charts/builders/landscape.js';
 import { logScale, powerOfTen } from '../../../src/bot/charts/builders/log-scale.js';
 import { lossCurvesChart } from '../../../src/bot/charts/builders/loss-curves.js';
 import { clipLine, lpChart } from '../../../src/bot/charts/builders/lp.js';
@@ -21,6 +23,25 @@ const datasets = (draft: ChartDraft) => draft.config.data.datasets as Dataset[];
 const byLabel = (draft: ChartDraft, label: string) => datasets(draft).find((d) => d.label === label);
 const scale = (draft: ChartDraft, id: string) =>
   (draft.config.options.scales as Record<string, Record<string, unknown>>)[id];
+
+/** A train fixture whose every run ends with these numbers and boundary probabilities. */
+function boundaryCase(
+  depth: number,
+  ending: { loss?: number; accuracy?: number },
+  probability: (p: number, i: number) => number,
+) {
+  const result = trainFixture(depth);
+  for (const run of result.runs) {
+    if (ending.loss !== undefined) run.finalLoss = ending.loss;
+    if (ending.accuracy !== undefined) run.finalAccuracy = ending.accuracy;
+    run.boundary = { ...run.boundary!, probabilities: run.boundary!.probabilities.map(probability) };
+  }
+  return result;
+}
+
+/** The title and subtitle a draft shows. */
+const headingsOf = (draft: ChartDraft) =>
+  draft.config.options.plugins as { title: { text: string }; subtitle: { text: string } };
 
 /** Every value in a JSON-like tree, with its path, to look for functions and non-JSON numbers. */
 function* leaves(value: unknown, path = '$'): Generator<[string, unknown]> {
@@ -98,7 +119,7 @@ describe('loss curves', () => {
     expect(draft.alt).toContain(formatValue(result.summary.meanFinalLoss));
   });
 
-  it('turns diverged (NaN) losses into gaps and leaves out ln 2 for squared error', () => {
+  it('turns diverged (NaN) losses into gaps and draws 0.25, not ln 2, for squared error', () => {
     const result = trainFixture(1);
     result.spec.loss = 'mse';
     result.runs[0]!.lossCurve.losses[5] = Number.NaN;
@@ -106,11 +127,33 @@ describe('loss curves', () => {
     const seeds = byLabel(draft, 'each seed')!.data as XY[];
     expect(seeds[5]!.y).toBeNull();
     expect(byLabel(draft, 'no learning (ln 2)')).toBeUndefined();
+    // Squared error of always answering 0.5: where a stalled net's curve flattens.
+    const reference = byLabel(draft, 'no learning (0.25)')!.data as XY[];
+    expect(reference.map((p) => p.y)).toEqual([0.25, 0.25]);
+    expect(draft.alt).toContain('0.25 means no learning');
     expect(() => JSON.stringify(draft.config)).not.toThrow();
+  });
+
+  it('says in the subtitle when the run ended at the no-learning level (its curve hides the line)', () => {
+    const subtitle = (draft: ChartDraft) =>
+      (draft.config.options.plugins as { subtitle: { text: string } }).subtitle.text;
+    expect(subtitle(lossCurvesChart(trainFixture(8)))).toMatch(/final loss 0\.69\d, the no-learning level/);
+    expect(subtitle(lossCurvesChart(trainFixture(1)))).not.toMatch(/no-learning/);
   });
 
   it('uses a linear axis when a stuck net barely moves (a log axis would pile up its labels)', () => {
     expect(scale(lossCurvesChart(trainFixture(8)), 'y')!.type).toBe('linear');
+  });
+
+  it('draws a net stuck at 0.6931472 flat, on an axis of readable width', () => {
+    const STUCK = Math.LN2 + 1e-7;
+    const result = trainFixture(8);
+    for (const run of result.runs) run.lossCurve.losses = run.lossCurve.losses.map(() => STUCK);
+    const y = scale(lossCurvesChart(result), 'y')!;
+    // Without a minimum span every tick of a 1e-7-wide axis reads "0.693".
+    expect((y.suggestedMax as number) - (y.suggestedMin as number)).toBeGreaterThanOrEqual(0.069);
+    expect(y.suggestedMin as number).toBeLessThan(STUCK);
+    expect(y.suggestedMax as number).toBeGreaterThan(STUCK);
   });
 });
 
@@ -127,6 +170,19 @@ describe('final loss by depth', () => {
     expect(draft.alt).toContain('depth 1 ends at 0.26');
     expect(draft.alt).toContain('depth 16 ends at');
   });
+
+  it('names the learning rate and the settings that change the picture, and 0.25 for squared error', () => {
+    const result = compareFixture();
+    Object.assign(result.spec, { learningRate: 10, normalization: 'batch', loss: 'mse' });
+    const draft = finalLossByDepthChart(result);
+    const subtitle = (draft.config.options.plugins as { subtitle: { text: string } }).subtitle.text;
+    // A sweep ruined by a step of 10 must not read as a depth effect: the step is on the chart.
+    expect(subtitle).toContain('learning rate 10');
+    expect(subtitle).toContain('batch norm');
+    expect(subtitle).toContain('squared error');
+    expect(byLabel(draft, 'no learning (0.25)')!.data).toEqual(Array(5).fill(0.25));
+    expect(byLabel(draft, 'no learning (ln 2)')).toBeUndefined();
+  });
 });
 
 describe('gradient norms', () => {
@@ -141,6 +197,20 @@ describe('gradient norms', () => {
     expect(labels).toContain('10⁻⁵');
     expect(depth8[0]!.y).toBeLessThan(-4);
   });
+
+  it('shows gradients that are all tiny on whole decades, with the largest in the subtitle', () => {
+    const result = trainFixture(8);
+    // A ratio near 1 with every layer near 1e-13: looks healthy on a zoomed axis, is not.
+    for (const run of result.runs)
+      run.gradientNorms[0]!.perLayer = run.gradientNorms[0]!.perLayer.map((_, i) => (2 + (i % 3)) * 1e-14);
+    const draft = trainGradientChart(result);
+    const subtitle = (draft.config.options.plugins as { subtitle: { text: string } }).subtitle.text;
+    expect(subtitle).toMatch(/largest 4e-14/);
+    expect(scale(draft, 'y')!.type).toBe('category');
+    const logY = scale(draft, 'logY')!;
+    expect(logY.min as number).toBeLessThanOrEqual(-14);
+    expect(logY.max as number).toBeGreaterThanOrEqual(-13);
+  });
 });
 
 describe('log scales', () => {
@@ -153,7 +223,8 @@ describe('log scales', () => {
     expect(logScale('loss', [0.001, 0.7]).scales.y).toMatchObject({ type: 'logarithmic' });
     const wide = logScale('gradient', [1e-9, 0.3]);
     expect(wide.scales.y).toMatchObject({ type: 'category' });
-    expect(wide.scales.logY).toMatchObject({ min: -9, max: 0 });
+    // Room below the smallest value: a point at 1e-9 is not drawn on the axis line.
+    expect(wide.scales.logY).toMatchObject({ min: -10, max: 0 });
     expect(wide.y(1e-5)).toBeCloseTo(-5, 12);
     expect(wide.y(0)).toBeNull();
   });
@@ -176,9 +247,27 @@ describe('restarts', () => {
     expect(draft.config.data.labels![0]).toEqual(['single neuron', 'cross-entropy', 'spread 8e-5']);
   });
 
-  it('wraps labels without splitting a bracketed group', () => {
+  it('wraps labels without splitting a bracketed group that fits a line', () => {
     expect(wrapWords('three nodes (2 hidden + 1)', 18)).toEqual(['three nodes', '(2 hidden + 1)']);
     expect(wrapWords('deep net depth 6', 18)).toEqual(['deep net depth 6']);
+  });
+
+  it('wraps a long bracketed group too, so it does not run into the next column', () => {
+    const lines = wrapWords('squared error (on a small 1-D set built to trap it)', 18);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(18);
+    expect(lines.join(' ')).toBe('squared error (on a small 1-D set built to trap it)');
+  });
+
+  it('gives the ratio of a spread too small to see, e.g. a neuron on separable data', () => {
+    const result = restartsFixture();
+    const neuron = result.groups[0]!;
+    // Still sliding toward 0: the losses differ elevenfold, a flat row on a 0-to-0.8 axis.
+    neuron.finalLosses = neuron.finalLosses.map((_, i) => 1e-4 * (1 + (10 * i) / 9));
+    neuron.spread = 1e-3;
+    const labels = restartsChart(result).config.data.labels as string[][];
+    expect(labels[0]).toContain('highest 11× lowest');
+    // A visible spread needs no such note.
+    expect(labels[3]!.some((line) => line.includes('×'))).toBe(false);
   });
 });
 
@@ -199,6 +288,34 @@ describe('decision boundary', () => {
     for (let i = 1; i < rowBottoms.length; i++) expect(rowBottoms[i]).toBeCloseTo(rowTops[i - 1]!, 9);
     expect(cellColor(0.5)).toBe(cellColor(0.5000001));
     expect(cellColor(0.01)).not.toBe(cellColor(0.99));
+  });
+
+  it('says "no boundary learned" when a net at ln 2 answers about 0.5 everywhere', () => {
+    // A stalled net's grid: p within 0.4999-0.5001, so its accuracy is whatever side 0.5 falls.
+    const stalled = decisionBoundaryChart(
+      boundaryCase(8, { accuracy: 0.14 }, (_, i) => 0.4999 + (i % 3) * 1e-4),
+    )!;
+    const { title, subtitle } = headingsOf(stalled);
+    expect(title.text).toBe('No boundary learned: depth 8, sigmoid');
+    expect(subtitle.text).toMatch(/p ≈ 0\.5 everywhere, so its 14% accuracy is chance/);
+    expect(stalled.alt).toMatch(/no boundary/);
+  });
+
+  it('keeps "what the network learned" for a net that is unsure everywhere but below ln 2', () => {
+    // Early in training: p from 0.45 to 0.53, yet already on the right side (loss 0.6 < ln 2).
+    const unsure = boundaryCase(1, { loss: 0.6 }, (p) => 0.45 + 0.08 * p);
+    expect(headingsOf(decisionBoundaryChart(unsure)!).title.text).toMatch(/^What the network learned/);
+    expect(headingsOf(decisionBoundaryChart(trainFixture(1))!).title.text).toMatch(
+      /^What the network learned/,
+    );
+  });
+
+  it('says "no boundary learned" when the model answers one class everywhere on the plot', () => {
+    // Three steps in: p from 0.2 to 0.45 everywhere, loss 0.74, class 0 on the whole plot.
+    const early = boundaryCase(1, { loss: 0.74, accuracy: 0.5 }, (p) => 0.2 + 0.25 * p);
+    const { title, subtitle } = headingsOf(decisionBoundaryChart(early)!);
+    expect(title.text).toBe('No boundary learned: depth 1, sigmoid');
+    expect(subtitle.text).toMatch(/answers class 0 everywhere on this plot/);
   });
 
   it('keeps a small grid whole', () => {
@@ -231,5 +348,29 @@ describe('LP', () => {
     const title = (infeasible.config.options.plugins as { title: { text: string } }).title.text;
     expect(title).toContain('infeasible');
     expect(infeasible.alt).toContain('no straight line separates the classes');
+    // One neuron's boundary is itself a line: the subtitle says how good the best line found is.
+    const subtitle = (infeasible.config.options.plugins as { subtitle: { text: string } }).subtitle.text;
+    expect(subtitle).toContain('the line one neuron found: 52% correct');
+  });
+});
+
+describe('landscape', () => {
+  it('calls a flat slice a plateau, not a clean bowl with "0 extra minima"', () => {
+    const result = landscapeFixture();
+    const deep = result.variants[1]!;
+    // A stalled sigmoid net: ln 2 in every direction.
+    deep.direction = {
+      ...deep.direction,
+      losses: deep.direction.losses.map((_, i) => Math.LN2 + 1e-5 * (i % 2)),
+    };
+    deep.extraMinima = 0;
+    const draft = landscapeChart(result, 'direction');
+    expect(byLabel(draft, 'deep plain (depth 10): flat (a plateau)')).toBeDefined();
+    expect(byLabel(draft, 'shallow (depth 1): 0 extra minima')).toBeDefined();
+  });
+
+  it('draws the trained-weights stars whole even at the bottom of the plot', () => {
+    const draft = landscapeChart(landscapeFixture(), 'line');
+    expect(byLabel(draft, 'trained weights')!.clip).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import type { BoundaryGrid, RunResult, TrainResult } from '../../../engine/resul
 import type { ChartDraft } from '../draft.js';
 import { formatPercent, formatValue } from '../format.js';
 import { CLASS_COLORS, towardWhite } from '../style.js';
-import { axis, baseOptions } from './common.js';
+import { axis, baseOptions, noBetterThanNoLearning } from './common.js';
 import { architectureText } from './loss-curves.js';
 import { classDatasets } from './points.js';
 
@@ -89,6 +89,68 @@ function runWithBoundary(result: TrainResult): (RunResult & { boundary: Boundary
   return result.runs.find((run): run is RunResult & { boundary: BoundaryGrid } => run.boundary !== undefined);
 }
 
+/**
+ * Below this spread of the class-1 probability over the whole grid, the model gives about the same
+ * answer everywhere. With a loss no lower than the no-learning level it drew no boundary, and its
+ * accuracy only says on which side of 0.5 that one answer fell (a stalled net at p = 0.4999
+ * scores 14% or 86% by chance).
+ */
+export const NO_BOUNDARY_SPREAD = 0.1;
+
+/** The range of the grid's finite probabilities, or undefined for a grid with none. */
+export function probabilityRange(grid: BoundaryGrid): { low: number; high: number } | undefined {
+  const finite = grid.probabilities.filter(Number.isFinite);
+  if (finite.length === 0) return undefined;
+  return { low: Math.min(...finite), high: Math.max(...finite) };
+}
+
+/** Title, subtitle and alt-text clause of a boundary chart. */
+interface Headings {
+  title: string;
+  subtitle: string;
+  alt: string;
+}
+
+/**
+ * Headings for a model that drew no boundary, or undefined when it drew one: it answers about
+ * the same p everywhere with a loss no better than no learning, or one class everywhere.
+ */
+function noBoundary(result: TrainResult, run: RunResult & { boundary: BoundaryGrid }): Headings | undefined {
+  const range = probabilityRange(run.boundary);
+  if (range === undefined) return undefined;
+  const accuracy = formatPercent(run.finalAccuracy);
+  const title = `No boundary learned: ${architectureText(result.spec)}`;
+  // Both conditions: a barely-trained net can be unsure everywhere yet already on the right side.
+  const flat = range.high - range.low < NO_BOUNDARY_SPREAD;
+  if (flat && noBetterThanNoLearning(run.finalLoss, result.spec.loss)) {
+    const p = formatValue((range.low + range.high) / 2);
+    return {
+      title,
+      subtitle: `it answers p ≈ ${p} everywhere, so its ${accuracy} accuracy is chance · seed ${run.seed}`,
+      alt: `the model answers about ${p} everywhere, so it drew no boundary; the ${accuracy} accuracy is chance`,
+    };
+  }
+  const oneClass = range.high < 0.5 ? 0 : range.low >= 0.5 ? 1 : undefined;
+  if (oneClass === undefined) return undefined;
+  return {
+    title,
+    subtitle: `it answers class ${oneClass} everywhere on this plot · seed ${run.seed} · accuracy ${accuracy}`,
+    alt: `the model answers class ${oneClass} everywhere on the plot, so it drew no boundary there; ${accuracy} of the training points are classified correctly`,
+  };
+}
+
+/** Title and subtitle: what the boundary shows, or that the model drew none. */
+function headings(result: TrainResult, run: RunResult & { boundary: BoundaryGrid }): Headings {
+  const accuracy = formatPercent(run.finalAccuracy);
+  return (
+    noBoundary(result, run) ?? {
+      title: `What the network learned: ${architectureText(result.spec)}`,
+      subtitle: `background: orange = class 0, blue = class 1 · seed ${run.seed} · accuracy ${accuracy}`,
+      alt: `${accuracy} of the training points classified correctly`,
+    }
+  );
+}
+
 /** The training data over the model's class-1 probability, or undefined when no run has a grid. */
 export function decisionBoundaryChart(result: TrainResult): ChartDraft | undefined {
   const run = runWithBoundary(result);
@@ -96,32 +158,28 @@ export function decisionBoundaryChart(result: TrainResult): ChartDraft | undefin
   const grid = run.boundary;
   const dx = cellHalfWidth(grid);
   const dy = cellHalfHeight(grid);
-  const accuracy = formatPercent(run.finalAccuracy);
+  const { title, subtitle, alt } = headings(result, run);
   return {
     name: 'decision-boundary',
-    alt: `Decision boundary of ${architectureText(result.spec)} (seed ${run.seed}) on the ${result.spec.dataset} data: ${result.data.x.length} points in two classes over the model's predicted class; final loss ${formatValue(run.finalLoss)}, ${accuracy} of the training points classified correctly.`,
+    alt: `Decision boundary of ${architectureText(result.spec)} (seed ${run.seed}) on the ${result.spec.dataset} data: ${result.data.x.length} points in two classes over the model's predicted class; final loss ${formatValue(run.finalLoss)}; ${alt}.`,
     config: {
       type: 'bar',
       data: { datasets: [...classDatasets(result.data), heatMapDataset(grid)] },
-      options: baseOptions(
-        `What the network learned: ${architectureText(result.spec)}`,
-        `background: orange = class 0, blue = class 1 · seed ${run.seed} · accuracy ${accuracy}`,
-        {
-          x: axis('linear', 'x₁', {
-            min: grid.xMin - dx,
-            max: grid.xMax + dx,
-            offset: false,
-            grid: { display: false },
-            ticks: { includeBounds: false },
-          }),
-          y: axis('linear', 'x₂', {
-            min: grid.yMin - dy,
-            max: grid.yMax + dy,
-            grid: { display: false },
-            ticks: { includeBounds: false },
-          }),
-        },
-      ),
+      options: baseOptions(title, subtitle, {
+        x: axis('linear', 'x₁', {
+          min: grid.xMin - dx,
+          max: grid.xMax + dx,
+          offset: false,
+          grid: { display: false },
+          ticks: { includeBounds: false },
+        }),
+        y: axis('linear', 'x₂', {
+          min: grid.yMin - dy,
+          max: grid.yMax + dy,
+          grid: { display: false },
+          ticks: { includeBounds: false },
+        }),
+      }),
     },
   };
 }

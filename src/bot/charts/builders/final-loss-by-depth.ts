@@ -2,14 +2,24 @@ import type { CompareResult } from '../../../engine/result.js';
 import type { ChartDraft } from '../draft.js';
 import { formatValue, joinWords } from '../format.js';
 import { LINE_WIDTH, OKABE_ITO, REFERENCE_COLOR, withAlpha } from '../style.js';
-import { axis, baseOptions, finiteOrNull, LN2, REFERENCE_DASH } from './common.js';
+import { axis, baseOptions, finiteOrNull, noLearning, REFERENCE_DASH } from './common.js';
 
 /*
  * A category x axis (one slot per depth, evenly spaced even for 1, 2, 4, 8, 16), the mean as a
  * line with large dots, and the seeds' range as a floating bar behind each dot.
  */
 
-/** Final training loss against depth: mean, min–max range over seeds, and the ln 2 line. */
+/** The settings that change what a sweep shows and are not its defaults, e.g. ", residual, batch norm". */
+function settingsNote(spec: CompareResult['spec']): string {
+  const notes = [
+    spec.residual ? 'residual' : '',
+    spec.normalization === 'none' ? '' : `${spec.normalization} norm`,
+    spec.loss === 'mse' ? 'squared error' : '',
+  ].filter((note) => note !== '');
+  return notes.map((note) => `, ${note}`).join('');
+}
+
+/** Final training loss against depth: mean, min–max range over seeds, and the no-learning line. */
 export function finalLossByDepthChart(result: CompareResult): ChartDraft {
   const { spec, summaries } = result;
   const labels = summaries.map((s) => String(s.depth));
@@ -45,32 +55,31 @@ export function finalLossByDepthChart(result: CompareResult): ChartDraft {
       pointStyle: 'rect',
     });
   }
-  if (spec.loss === 'cross-entropy') {
-    datasets.push({
-      type: 'line',
-      label: 'no learning (ln 2)',
-      data: labels.map(() => LN2),
-      borderColor: REFERENCE_COLOR,
-      backgroundColor: REFERENCE_COLOR,
-      borderWidth: LINE_WIDTH.reference,
-      borderDash: REFERENCE_DASH,
-      pointRadius: 0,
-      pointStyle: 'line',
-    });
-  }
+  const reference = noLearning(spec.loss);
+  datasets.push({
+    type: 'line',
+    label: reference.label,
+    data: labels.map(() => reference.level),
+    borderColor: REFERENCE_COLOR,
+    backgroundColor: REFERENCE_COLOR,
+    borderWidth: LINE_WIDTH.reference,
+    borderDash: REFERENCE_DASH,
+    pointRadius: 0,
+    pointStyle: 'line',
+  });
 
-  const highest = Math.max(LN2, ...summaries.map((s) => s.maxFinalLoss).filter(Number.isFinite));
+  const highest = Math.max(reference.level, ...summaries.map((s) => s.maxFinalLoss).filter(Number.isFinite));
   const perDepth = summaries.map((s) => `depth ${s.depth} ends at ${formatValue(s.meanFinalLoss)}`);
-  const noLearning = spec.loss === 'cross-entropy' ? ' (ln 2 = 0.693 means no learning)' : '';
   return {
     name: 'final-loss-by-depth',
-    alt: `Final training loss by depth after ${spec.steps} steps, mean of ${seeds} seed${seeds === 1 ? '' : 's'}: ${joinWords(perDepth)}${noLearning}.`,
+    alt: `Final training loss by depth after ${spec.steps} steps, mean of ${seeds} seed${seeds === 1 ? '' : 's'}: ${joinWords(perDepth)} (${reference.words}).`,
     config: {
       type: 'bar',
       data: { labels, datasets },
       options: baseOptions(
         'Final training loss by depth',
-        `${spec.activation}, ${spec.init} init, ${spec.optimizer}, ${spec.steps} steps${spec.residual ? ', residual' : ''}`,
+        // The learning rate is named: a sweep ruined by too large a step must not read as a depth effect.
+        `${spec.activation}, ${spec.init} init, ${spec.optimizer} at learning rate ${spec.learningRate}, ${spec.steps} steps${settingsNote(spec)}`,
         {
           x: axis('category', 'depth (hidden layers)'),
           y: axis('linear', 'final training loss', { min: 0, suggestedMax: highest * 1.08 }),

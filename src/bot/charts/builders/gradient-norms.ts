@@ -47,7 +47,7 @@ function plural(count: number, word: string): string {
 export function trainGradientChart(result: TrainResult): ChartDraft {
   const { runs, spec } = result;
   const mean = meanGradientsAtInit(runs);
-  const scale = logScale(Y_TITLE, runs.flatMap(gradientsAtInit));
+  const scale = logScale(Y_TITLE, runs.flatMap(gradientsAtInit), { wholeDecades: true });
   const meanLabel = runs.length > 1 ? `mean of ${runs.length} seeds` : 'gradient norm';
   const datasets = [
     lineDataset(meanLabel, byLayer(mean, scale), OKABE_ITO.blue, LINE_WIDTH.main, {
@@ -63,13 +63,16 @@ export function trainGradientChart(result: TrainResult): ChartDraft {
   }
   const ratio = result.summary.gradientRatio;
   const ratioText = ratio === undefined ? '' : ` · layer 1 / last layer = ${formatValue(ratio)}`;
+  // A ratio near 1 looks healthy even when every layer's gradient is tiny: give the size too.
+  const largest = Math.max(...mean.filter(Number.isFinite));
+  const sizeText = Number.isFinite(largest) ? ` · largest ${formatValue(largest)}` : '';
   return {
     name: 'gradient-norms',
     alt: `Gradient norm per layer at initialization for ${architectureText(spec)}, mean of ${plural(runs.length, 'seed')}: ${endsInWords(mean)}.`,
     config: {
       type: 'line',
       data: { datasets },
-      options: baseOptions(TITLE, `${architectureText(spec)}${ratioText}`, {
+      options: baseOptions(TITLE, `${architectureText(spec)}${ratioText}${sizeText}`, {
         x: layerAxis(mean.length),
         ...scale.scales,
       }),
@@ -87,6 +90,7 @@ export function compareGradientChart(result: CompareResult): ChartDraft {
   const scale = logScale(
     Y_TITLE,
     perDepth.flatMap((d) => d.mean),
+    { wholeDecades: true },
   );
   const datasets = perDepth.map(({ depth, mean }, i) =>
     lineDataset(`depth ${depth}`, byLayer(mean, scale), seriesColor(i), LINE_WIDTH.main - 1, {

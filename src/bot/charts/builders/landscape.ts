@@ -56,6 +56,27 @@ function variantWords(variant: LandscapeVariant, which: Which): string {
   return `${variant.label} ranges ${range}${shape}`;
 }
 
+/**
+ * A slice whose highest and lowest losses are within this fraction of each other is flat: "0
+ * extra minima" would then read as a clean bowl, when the net sits on a plateau (a stalled
+ * sigmoid net at ln 2 in every direction).
+ */
+export const FLAT_SLICE = 0.05;
+
+/** True when a slice's finite losses vary by less than FLAT_SLICE of the largest. */
+export function isFlat(slice: Slice): boolean {
+  const finite = slice.losses.filter(Number.isFinite);
+  if (finite.length === 0) return false;
+  const [low, high] = [Math.min(...finite), Math.max(...finite)];
+  return high - low <= FLAT_SLICE * high;
+}
+
+/** A variant's legend entry: its name and, for the random direction, its shape. */
+function legendLabel(variant: LandscapeVariant, which: Which): string {
+  if (isFlat(variant[which])) return `${variant.label}: flat (a plateau)`;
+  return which === 'direction' ? `${variant.label}: ${variant.extraMinima} extra minima` : variant.label;
+}
+
 /** One slice chart: a line per variant and a star on each trained-weights point. */
 export function landscapeChart(result: LandscapeResult, which: Which): ChartDraft {
   const text = TEXT[which];
@@ -64,10 +85,8 @@ export function landscapeChart(result: LandscapeResult, which: Which): ChartDraf
     result.variants.flatMap((v) => v[which].losses),
   );
   const datasets = result.variants.map((variant, i) => {
-    const label =
-      which === 'direction' ? `${variant.label}: ${variant.extraMinima} extra minima` : variant.label;
     return lineDataset(
-      label,
+      legendLabel(variant, which),
       slicePoints(variant[which], scale),
       seriesColor(i),
       LINE_WIDTH.main,
@@ -87,6 +106,8 @@ export function landscapeChart(result: LandscapeResult, which: Which): ChartDraf
     pointRadius: 10,
     borderWidth: 3,
     showLine: false,
+    // A star at the lowest loss sits at the bottom of the plot: draw it whole, not cut by the axis.
+    clip: false,
     ...scale.dataset,
   });
   const positions = result.variants.flatMap((v) => v[which].positions);

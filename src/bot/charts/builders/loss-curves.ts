@@ -3,7 +3,16 @@ import type { ChartDraft, XY } from '../draft.js';
 import { formatValue } from '../format.js';
 import { LINE_WIDTH, OKABE_ITO, withAlpha } from '../style.js';
 import { lossCurveSpread } from './aggregate.js';
-import { axis, bandDataset, baseOptions, joinWithGaps, LN2, lineDataset, referenceLine } from './common.js';
+import {
+  atNoLearning,
+  axis,
+  bandDataset,
+  baseOptions,
+  joinWithGaps,
+  lineDataset,
+  noLearning,
+  referenceLine,
+} from './common.js';
 import { logScale } from './log-scale.js';
 
 /** A short description of an architecture, e.g. "depth 8, sigmoid, residual". */
@@ -17,9 +26,9 @@ export function architectureText(spec: { depth: number; activation: string; resi
 export function lossCurvesChart(result: TrainResult): ChartDraft {
   const { runs, spec } = result;
   const spread = lossCurveSpread(runs);
-  const withReference = spec.loss === 'cross-entropy';
+  const reference = noLearning(spec.loss);
   const allLosses = runs.flatMap((run) => run.lossCurve.losses);
-  const scale = logScale('training loss', withReference ? [...allLosses, LN2] : allLosses);
+  const scale = logScale('training loss', [...allLosses, reference.level]);
   const at = (values: number[]): XY[] =>
     spread.steps.map((x, i) => ({ x, y: scale.y(values[i] ?? Number.NaN) }));
   const seeds = joinWithGaps(
@@ -38,23 +47,22 @@ export function lossCurvesChart(result: TrainResult): ChartDraft {
       ...scale.dataset,
     });
   }
-  if (withReference) {
-    const y = scale.y(LN2) ?? LN2;
-    datasets.push({ ...referenceLine('no learning (ln 2)', 0, lastStep, y), ...scale.dataset });
-  }
+  const y = scale.y(reference.level) ?? reference.level;
+  datasets.push({ ...referenceLine(reference.label, 0, lastStep, y), ...scale.dataset });
 
   const first = spread.mean[0] ?? Number.NaN;
   const final = result.summary.meanFinalLoss;
   const seedsText = count === 1 ? '1 seed' : `${count} seeds`;
-  const subtitle = `${spec.optimizer}, learning rate ${spec.learningRate} · ${seedsText} · final loss ${formatValue(final)}`;
-  const noLearning = withReference ? ' (ln 2 = 0.693 means no learning)' : '';
+  // A curve lying on the reference line hides it: say in words that the run learned nothing.
+  const stalled = atNoLearning(final, spec.loss) ? ', the no-learning level' : '';
+  const subtitle = `${spec.optimizer}, learning rate ${spec.learningRate} · ${seedsText} · final loss ${formatValue(final)}${stalled}`;
   const range =
     count > 1
       ? `; seeds end between ${formatValue(result.summary.minFinalLoss)} and ${formatValue(result.summary.maxFinalLoss)}`
       : '';
   return {
     name: 'loss-curves',
-    alt: `Training loss over ${lastStep} steps for ${architectureText(spec)}, ${seedsText}: the mean goes from ${formatValue(first)} to ${formatValue(final)}${range}${noLearning}.`,
+    alt: `Training loss over ${lastStep} steps for ${architectureText(spec)}, ${seedsText}: the mean goes from ${formatValue(first)} to ${formatValue(final)}${range} (${reference.words}).`,
     config: {
       type: 'line',
       data: { datasets },

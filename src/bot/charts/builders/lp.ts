@@ -48,7 +48,9 @@ export function lpChart(result: LpResult): ChartDraft {
     : `No line separates the classes (${dataset}): LP infeasible`;
   const subtitle = result.feasible
     ? `LP: ${formatPercent(result.lpAccuracy ?? 1)} correct in ${formatValue(result.solveMs)} ms · ${gdText}`
-    : `every line leaves some points on the wrong side · ${gdText}`;
+    : // One neuron's boundary is a line too: 88% on overlapping blobs says the best line is good,
+      // only not perfect, which is not the same as XOR's need for a hidden layer.
+      `every line leaves some points on the wrong side · the line one neuron found: ${formatPercent(gd.accuracy)} correct`;
   const alt = result.feasible
     ? `The ${dataset} data (${result.data.x.length} points, two classes) with the separating line found by linear programming in ${formatValue(result.solveMs)} ms; it classifies ${formatPercent(result.lpAccuracy ?? 1)} of the points correctly. Gradient descent on one neuron reaches ${formatPercent(gd.accuracy)}.`
     : `The ${dataset} data (${result.data.x.length} points, two classes). The linear program is infeasible (${result.solverStatus}): no straight line separates the classes. Gradient descent on one neuron reaches ${formatPercent(gd.accuracy)}.`;

@@ -34,11 +34,15 @@ const LABEL_LINE = 18;
 
 /**
  * Words packed into lines of at most `width` characters; a bracketed group such as
- * "(2 hidden + 1)" counts as one word, and a word longer than a line gets a line of its own.
+ * "(2 hidden + 1)" that fits on a line counts as one word (a longer one is wrapped like any
+ * text, or it would run into the next column's label), and a word longer than a line gets a
+ * line of its own.
  */
 export function wrapWords(text: string, width: number): string[] {
   const lines: string[] = [];
-  for (const word of text.match(/\([^)]*\)|\S+/g) ?? []) {
+  const pieces = text.match(/\([^)]*\)|\S+/g) ?? [];
+  const words = pieces.flatMap((piece) => (piece.length > width ? piece.split(/\s+/) : [piece]));
+  for (const word of words) {
     const last = lines[lines.length - 1];
     if (last !== undefined && last.length + 1 + word.length <= width)
       lines[lines.length - 1] = `${last} ${word}`;
@@ -47,10 +51,23 @@ export function wrapWords(text: string, width: number): string[] {
   return lines;
 }
 
-/** A column label in lines: the architecture's name, then its spread. */
-function columnLabel(group: RestartGroup): string[] {
+/**
+ * Below this fraction of the y axis a spread is invisible: the dots form a flat row even when the
+ * losses differ tenfold (one neuron on separable data, still sliding toward 0).
+ */
+const INVISIBLE_SPREAD = 0.02;
+
+/** A column label in lines: the architecture's name, its spread, and a ratio the axis hides. */
+function columnLabel(group: RestartGroup, axisTop: number): string[] {
   const lines = group.label.split(/,\s*/).flatMap((part) => wrapWords(part, LABEL_LINE));
-  return [...lines, `spread ${formatValue(group.spread)}`];
+  const finite = group.finalLosses.filter(Number.isFinite);
+  const [low, high] = [Math.min(...finite), Math.max(...finite)];
+  const hidden = group.spread < INVISIBLE_SPREAD * axisTop && low > 0 && high / low >= 2;
+  return [
+    ...lines,
+    `spread ${formatValue(group.spread)}`,
+    ...(hidden ? [`highest ${formatValue(high / low)}× lowest`] : []),
+  ];
 }
 
 /** Final loss of every restart, one column per architecture, each labelled with its spread. */
@@ -90,6 +107,10 @@ export function restartsChart(result: RestartsResult): ChartDraft {
   return {
     name: 'restarts',
     alt: `Final training loss of each random restart, by architecture. ${joinWords(words)}.`,
-    config: { type: 'scatter', data: { labels: groups.map(columnLabel), datasets }, options },
+    config: {
+      type: 'scatter',
+      data: { labels: groups.map((group) => columnLabel(group, highest * 1.1)), datasets },
+      options,
+    },
   };
 }
