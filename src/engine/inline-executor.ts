@@ -1,6 +1,7 @@
 import { trainRun } from './fit.js';
 import { runLandscapeUnit } from './landscape/run.js';
 import { runLpUnit } from './lp/run.js';
+import { signalPoint } from './theory/mean-field.js';
 import type { UnitExecutor, UnitResult, UnitResultByKind, UnitRunOptions, WorkUnit } from './units.js';
 
 /**
@@ -25,5 +26,7 @@ async function runUnit(unit: WorkUnit, options: UnitRunOptions): Promise<UnitRes
       return runLandscapeUnit(unit.spec, options);
     case 'lp':
       return runLpUnit(unit.spec, options);
+    case 'signal':
+      return { signal: unit.spec.weightScales.map((w) => signalPoint(w, unit.spec.biasScale)) };
   }
 }

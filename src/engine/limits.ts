@@ -16,6 +16,14 @@ export const LIMITS = {
   restarts: { min: 2, max: 30 },
   slicePoints: { min: 5, max: 101 },
   span: { min: 0.1, max: 5 },
+  /** σ_w² of init:gaussian: weights drawn with variance weightScale / fan-in. */
+  weightScale: { min: 0.01, max: 16 },
+  /** σ_b² of init:gaussian: biases drawn with this variance. */
+  biasScale: { min: 0, max: 4 },
+  /** The map's second-axis values (0 = the axis's own grid) and its loss threshold. */
+  mapValues: { minCount: 0, maxCount: 8 },
+  mapValue: { min: 1e-5, max: 64 },
+  threshold: { min: 1e-3, max: 2 },
 } as const;
 
 /**
@@ -29,11 +37,13 @@ export const MAX_WORK = 6e10;
 export const CHOICES = {
   dataset: ['moons', 'circles', 'xor', 'spiral', 'blobs'],
   activation: ['sigmoid', 'tanh', 'relu', 'linear'],
-  init: ['glorot', 'he', 'naive', 'orthogonal'],
+  init: ['glorot', 'he', 'naive', 'orthogonal', 'gaussian'],
   normalization: ['none', 'batch', 'layer'],
   optimizer: ['sgd', 'momentum', 'adam'],
   loss: ['cross-entropy', 'mse'],
   architecture: ['neuron', 'neuron-mse', 'three-node', 'deep'],
+  mapAxis: ['weightScale', 'learningRate', 'width', 'activation', 'init'],
+  mapMetric: ['loss', 'steps'],
 } as const;
 
 export type Dataset = (typeof CHOICES.dataset)[number];
@@ -43,3 +53,5 @@ export type Normalization = (typeof CHOICES.normalization)[number];
 export type Optimizer = (typeof CHOICES.optimizer)[number];
 export type Loss = (typeof CHOICES.loss)[number];
 export type Architecture = (typeof CHOICES.architecture)[number];
+export type MapAxis = (typeof CHOICES.mapAxis)[number];
+export type MapMetric = (typeof CHOICES.mapMetric)[number];

@@ -1,5 +1,13 @@
 import type { Activation, Architecture, Dataset, Init, Loss, Normalization, Optimizer } from './limits.js';
-import type { CompareSpec, ExperimentName, LandscapeSpec, LpSpec, RestartsSpec, TrainSpec } from './spec.js';
+import type {
+  CompareSpec,
+  ExperimentName,
+  LandscapeSpec,
+  LpSpec,
+  MapSpec,
+  RestartsSpec,
+  TrainSpec,
+} from './spec.js';
 
 /*
  * Results are plain JSON (no tensors, no typed arrays, no class instances): they cross worker
@@ -60,6 +68,10 @@ export interface FitSpec {
    * of small models start from far-apart points so that "they all end at one loss" means something.
    */
   initScale?: number;
+  /** σ_w² of init 'gaussian': kernels drawn from N(0, weightScale / fan-in); default 1. */
+  weightScale?: number;
+  /** σ_b² of init 'gaussian': biases drawn from N(0, biasScale); default 0 (zero biases). */
+  biasScale?: number;
   /**
    * Training points given outright, replacing the generated data set (dataset, points, noise and
    * dataSeed are then only labels): for small sets built to show one effect, such as the plateaus
@@ -129,6 +141,43 @@ export interface CompareResult extends ResultBase<'compare', CompareSpec> {
   summaries: RunSummary[];
 }
 
+/** One cell of a trainability map: one depth and one value of the second axis, over seeds. */
+export interface MapCell {
+  depth: number;
+  /** The second axis's value (a number, or an activation or init name). */
+  value: number | string;
+  finalLosses: number[];
+  meanFinalLoss: number;
+  /** Per seed: the first recorded step whose loss is at or below the threshold, or null if none. */
+  stepsToThreshold: (number | null)[];
+  /** Mean first-layer / last-layer gradient ratio at initialization, when defined. */
+  gradientRatio?: number;
+}
+
+/**
+ * Mean-field signal propagation for one σ_w² (Schoenholz et al. 2017), for tanh networks with
+ * Gaussian weights: the length fixed point q*, the slope χ₁ at the correlation fixed point c* = 1,
+ * the correlation fixed point c*, and the correlation depth scale ξ_c (Infinity at χ₁ = 1).
+ */
+export interface SignalPoint {
+  weightScale: number;
+  qStar: number;
+  chi1: number;
+  cStar: number;
+  depthScale: number;
+  /** 6 ξ_c: the depth up to which Schoenholz et al. found networks trainable. */
+  trainableDepth: number;
+}
+
+export interface MapResult extends ResultBase<'map', MapSpec> {
+  /** Column values, in order. */
+  axisValues: (number | string)[];
+  /** Rows follow spec.depths; cells[row * axisValues.length + column]. */
+  cells: MapCell[];
+  /** Mean-field predictions per column, when the map is tanh × σ_w² with Gaussian init. */
+  theory?: SignalPoint[];
+}
+
 /** The restarts of one architecture. */
 export interface RestartGroup {
   architecture: Architecture;
@@ -196,7 +245,13 @@ export interface LpResult extends ResultBase<'lp', LpSpec> {
 }
 
 /** The result of any experiment. */
-export type ExperimentResult = TrainResult | CompareResult | RestartsResult | LandscapeResult | LpResult;
+export type ExperimentResult =
+  | TrainResult
+  | CompareResult
+  | MapResult
+  | RestartsResult
+  | LandscapeResult
+  | LpResult;
 
 /** Progress of a running experiment. */
 export interface Progress {
@@ -213,6 +268,7 @@ export interface Progress {
 export interface ResultByName {
   train: TrainResult;
   compare: CompareResult;
+  map: MapResult;
   restarts: RestartsResult;
   landscape: LandscapeResult;
   lp: LpResult;

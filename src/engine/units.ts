@@ -1,4 +1,4 @@
-import type { FitSpec, LandscapeVariant, LpResult, RunResult } from './result.js';
+import type { FitSpec, LandscapeVariant, LpResult, RunResult, SignalPoint } from './result.js';
 import type { LpSpec } from './spec.js';
 
 /*
@@ -16,11 +16,23 @@ export interface LandscapeUnitSpec {
   span: number;
 }
 
+/** Mean-field signal propagation for tanh at each σ_w² (the map's theory overlay). */
+export interface SignalUnitSpec {
+  weightScales: number[];
+  biasScale: number;
+}
+
+/** The signal unit's result: one point per σ_w², in order. */
+export interface SignalUnitResult {
+  signal: SignalPoint[];
+}
+
 /** A unit of work, tagged by kind. */
 export type WorkUnit =
   | { kind: 'fit'; spec: FitSpec }
   | { kind: 'landscape'; spec: LandscapeUnitSpec }
-  | { kind: 'lp'; spec: LpSpec };
+  | { kind: 'lp'; spec: LpSpec }
+  | { kind: 'signal'; spec: SignalUnitSpec };
 
 /** The LP unit's result is the LP result without the fields the engine adds around it. */
 export type LpUnitResult = Omit<LpResult, 'experiment' | 'backend' | 'spec' | 'durationMs'>;
@@ -30,6 +42,7 @@ export interface UnitResultByKind {
   fit: RunResult;
   landscape: LandscapeVariant;
   lp: LpUnitResult;
+  signal: SignalUnitResult;
 }
 export type UnitResult = UnitResultByKind[WorkUnit['kind']];
 

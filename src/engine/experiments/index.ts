@@ -5,6 +5,7 @@ import { comparePlanner } from './compare.js';
 // Engineer B's planners (loss-surface slices, linear programming).
 import { landscapePlanner } from './landscape.js';
 import { lpPlanner } from './lp.js';
+import { mapPlanner } from './map.js';
 import { restartsPlanner } from './restarts.js';
 import { trainPlanner } from './train.js';
 
@@ -15,4 +16,5 @@ export const PLANNERS: { [K in ExperimentName]: ExperimentPlanner<SpecByName[K],
   restarts: restartsPlanner,
   landscape: landscapePlanner,
   lp: lpPlanner,
+  map: mapPlanner,
 };
