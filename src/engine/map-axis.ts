@@ -12,8 +12,9 @@ const INIT_AXIS: readonly Init[] = ['gaussian', 'orthogonal'];
 
 /** Column values when `values` is empty. */
 const DEFAULT_GRID: Record<MapAxis, readonly (number | string)[]> = {
-  // Both sides of the tanh order-to-chaos edge at σ_w² ≈ 1.76 (for σ_b² = 0.05).
-  weightScale: [0.5, 1, 1.76, 3, 6],
+  // Both sides of the tanh order-to-chaos edge at σ_w² ≈ 1.76 (for σ_b² = 0.05); 12 is far
+  // enough into chaos that the predicted limit (6ξ ≈ 18) comes near the map's depths.
+  weightScale: [0.25, 0.5, 1, 1.76, 12],
   learningRate: [0.01, 0.03, 0.1, 0.3, 1, 3],
   width: [4, 8, 16, 32, 64],
   activation: CHOICES.activation,

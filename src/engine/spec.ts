@@ -124,7 +124,7 @@ const seedsHelp = 'independent runs with different initial weights';
  * and σ_b² = 0.05 over σ_w² on either side of the order-to-chaos edge.
  */
 const MAP_FIELDS = {
-  depths: field.intList('depths (rows of the map)', LIMITS.depth, LIMITS.depths, [2, 4, 8, 16, 24]),
+  depths: field.intList('depths (rows of the map)', LIMITS.depth, LIMITS.depths, [2, 4, 8, 16]),
   axis: field.choice('what the columns vary', CHOICES.mapAxis, 'weightScale'),
   values: field.numberList(
     'column values of a numeric axis (empty: the axis grid)',
@@ -140,6 +140,7 @@ const MAP_FIELDS = {
   biasScale: field.number('σ_b² of init:gaussian (bias variance)', LIMITS.biasScale, 0.05),
   ...trainingFields,
   ...dataFields,
+  points: field.int('number of training points', LIMITS.points, 128),
   seeds: field.int(seedsHelp, LIMITS.seeds, 1),
 } satisfies Record<keyof MapSpec, Field>;
 

@@ -17,6 +17,7 @@ const REQUIRED_TOPICS = [
   'landscapes',
   'tricks',
   'history',
+  'signal-propagation',
 ];
 
 const words = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
@@ -36,11 +37,11 @@ describe('lessons', () => {
     }
   });
 
-  it('list the seven syllabus works with authors and years', () => {
-    expect(SOURCES).toHaveLength(7);
+  it('list the syllabus works with authors and years', () => {
+    expect(SOURCES).toHaveLength(10);
     for (const source of SOURCES) expect(source.reference).toMatch(/\b(19|20)\d\d\b/);
     const all = SOURCES.map((s) => s.reference).join(' ');
-    for (const name of ['Judd', 'Blum', 'Auer', 'Glorot', 'He', 'Li', 'Goodfellow'])
+    for (const name of ['Judd', 'Blum', 'Auer', 'Glorot', 'He', 'Li', 'Goodfellow', 'Saxe', 'Poole', 'Schoenholz'])
       expect(all).toContain(name);
   });
 
@@ -90,5 +91,8 @@ describe('lessons', () => {
       expect(body('tricks')).toContain(trick);
     }
     expect(body('history')).toMatch(/1990s/);
+    expect(body('signal-propagation')).toContain('Schoenholz et al. (2017)');
+    expect(body('signal-propagation')).toMatch(/Saxe, McClelland & Ganguli \(2014\)/);
+    expect(body('signal-propagation')).toMatch(/1\.76/);
   });
 });

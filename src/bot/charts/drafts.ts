@@ -6,6 +6,7 @@ import { landscapeChart } from './builders/landscape.js';
 import { lossCurvesChart } from './builders/loss-curves.js';
 import { lpChart } from './builders/lp.js';
 import { restartsChart } from './builders/restarts.js';
+import { trainabilityMapChart } from './builders/trainability-map.js';
 import type { ChartDraft } from './draft.js';
 
 /** The charts that explain a result, most telling first (chat clients show the first one largest). */
@@ -21,6 +22,8 @@ export function chartDraftsFor(result: ExperimentResult): ChartDraft[] {
     }
     case 'compare':
       return [finalLossByDepthChart(result), compareGradientChart(result)];
+    case 'map':
+      return [trainabilityMapChart(result)];
     case 'restarts':
       return [restartsChart(result)];
     case 'landscape':

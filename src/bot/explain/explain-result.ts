@@ -3,6 +3,7 @@ import { explainCompare } from './compare.js';
 import { explainDivergence } from './diverged.js';
 import { explainLandscape } from './landscape.js';
 import { explainLp } from './lp.js';
+import { explainMap } from './map.js';
 import { explainRestarts } from './restarts.js';
 import { explainTrain } from './train.js';
 import type { Explanation } from './types.js';
@@ -28,5 +29,7 @@ export function explainResult(result: ExperimentResult): Explanation {
       return explainLandscape(result);
     case 'lp':
       return explainLp(result);
+    case 'map':
+      return explainMap(result);
   }
 }

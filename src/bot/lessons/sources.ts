@@ -1,7 +1,7 @@
 import type { Source } from './types.js';
 
 /*
- * The seven works the syllabus rests on (SUBJECT.md). Judd and Blum & Rivest each published
+ * The works the syllabus rests on (SUBJECT.md). Judd and Blum & Rivest each published
  * their result twice (conference or paper, then journal or book); one entry names both.
  */
 
@@ -53,8 +53,41 @@ const goodfellow: Source = {
     'I. J. Goodfellow, O. Vinyals, A. M. Saxe, "Qualitatively characterizing neural network optimization problems", ICLR 2015.',
 };
 
+// Signal propagation and initialization: the theory behind the trainability map.
+const saxe: Source = {
+  key: 'saxe2014',
+  short: 'Saxe, McClelland & Ganguli (2014)',
+  reference:
+    'A. M. Saxe, J. L. McClelland, S. Ganguli, "Exact solutions to the nonlinear dynamics of learning in deep linear neural networks", ICLR 2014.',
+};
+
+const poole: Source = {
+  key: 'poole2016',
+  short: 'Poole et al. (2016)',
+  reference:
+    'B. Poole, S. Lahiri, M. Raghu, J. Sohl-Dickstein, S. Ganguli, "Exponential expressivity in deep neural networks through transient chaos", NIPS 2016.',
+};
+
+const schoenholz: Source = {
+  key: 'schoenholz2017',
+  short: 'Schoenholz et al. (2017)',
+  reference:
+    'S. S. Schoenholz, J. Gilmer, S. Ganguli, J. Sohl-Dickstein, "Deep information propagation", ICLR 2017.',
+};
+
 /** The works, by key, for the lesson files. */
-export const SOURCE = { judd, blumRivest, auer, glorot, he, li, goodfellow } as const;
+export const SOURCE = { judd, blumRivest, auer, glorot, he, li, goodfellow, saxe, poole, schoenholz } as const;
 
 /** Every work the tutor cites, in the order of the argument. */
-export const SOURCES: readonly Source[] = [judd, blumRivest, auer, glorot, he, li, goodfellow];
+export const SOURCES: readonly Source[] = [
+  judd,
+  blumRivest,
+  auer,
+  glorot,
+  he,
+  li,
+  goodfellow,
+  saxe,
+  poole,
+  schoenholz,
+];

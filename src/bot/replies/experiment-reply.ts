@@ -10,6 +10,7 @@ import { followUps } from './follow-ups.js';
 const HEADLINES: Record<ExperimentResult['experiment'], string> = {
   train: 'Training run',
   compare: 'Depth sweep',
+  map: 'Trainability map',
   restarts: 'Random restarts',
   landscape: 'Loss landscape',
   lp: 'One layer as a linear program',
@@ -17,7 +18,7 @@ const HEADLINES: Record<ExperimentResult['experiment'], string> = {
 
 function seedsOf(result: ExperimentResult): string {
   const spec = result.spec;
-  if (result.experiment === 'train' || result.experiment === 'compare') {
+  if (result.experiment === 'train' || result.experiment === 'compare' || result.experiment === 'map') {
     return Array.from({ length: result.spec.seeds }, (_, i) => result.spec.seed + i).join(', ');
   }
   if (result.experiment === 'restarts')

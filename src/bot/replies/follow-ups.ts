@@ -30,6 +30,31 @@ function button(
 const newSeeds = (spec: { seed: number; seeds?: number; restarts?: number }) =>
   Math.min(LIMITS.seed.max, spec.seed + (spec.seeds ?? spec.restarts ?? 1));
 
+/** The map's follow-ups: the critical net on its own, the other axes, fresh seeds. */
+function mapFollowUps(
+  spec: Extract<ExperimentSpec, { experiment: 'map' }>,
+  values: Values,
+): (ReplyButton | undefined)[] {
+  const buttons: (ReplyButton | undefined)[] = [];
+  if (spec.axis === 'weightScale' && spec.activation === 'tanh') {
+    const critical = { ...values, depth: Math.max(...spec.depths), weightScale: 1.76, biasScale: 0.05 };
+    buttons.push(button('Train the critical net (σ_w² 1.76)', 'train', critical, 'primary'));
+  }
+  if (spec.axis !== 'init' || spec.activation !== 'linear') {
+    buttons.push(
+      button('Linear nets: orthogonal vs Gaussian', 'map', {
+        axis: 'init',
+        activation: 'linear',
+        metric: 'steps',
+        depths: [1, 2, 4, 8, 16],
+      }),
+    );
+  }
+  if (spec.axis !== 'learningRate') buttons.push(button('Map the learning rate', 'map', { ...values, axis: 'learningRate', values: [] }));
+  buttons.push(button('Rerun with new seeds', 'map', { ...values, seed: newSeeds(spec) }));
+  return buttons;
+}
+
 /** The follow-up buttons for a finished experiment. */
 export function followUps(spec: ExperimentSpec): ReplyButton[] {
   const { experiment: _experiment, ...values } = spec;
@@ -65,6 +90,9 @@ export function followUps(spec: ExperimentSpec): ReplyButton[] {
       buttons.push(button('Rerun with new seeds', 'compare', { ...values, seed: newSeeds(spec) }));
       break;
     }
+    case 'map':
+      buttons.push(...mapFollowUps(spec, values));
+      break;
     case 'restarts':
       buttons.push(
         button('Rerun with new seeds', 'restarts', { ...values, seed: newSeeds(spec) }, 'primary'),
