@@ -38,18 +38,18 @@ export function mapLegend(spec: Spec): MapBin[] {
       { label: `${a} – ${b}`, color: BLUES[1] },
       { label: `${b} – ${c}`, color: BLUES[2] },
       { label: `${c} – ${d}`, color: BLUES[3] },
-      { label: `≥ ${d}: ~nothing learned`, color: BLUES[4] },
-      { label: 'diverged (NaN)', color: DIVERGED },
+      { label: `≥ ${d} (none)`, color: BLUES[4] },
+      { label: 'diverged', color: DIVERGED },
     ];
   }
   const [a, b, c] = STEP_CUTS.map((cut) => Math.round(cut * spec.steps));
   return [
     { label: `≤ ${a} steps`, color: BLUES[0] },
-    { label: `${a} – ${b} steps`, color: BLUES[1] },
-    { label: `${b} – ${c} steps`, color: BLUES[2] },
-    { label: `${c} – ${spec.steps} steps`, color: BLUES[3] },
+    { label: `${a} – ${b}`, color: BLUES[1] },
+    { label: `${b} – ${c}`, color: BLUES[2] },
+    { label: `${c} – ${spec.steps}`, color: BLUES[3] },
     { label: 'not reached', color: BLUES[4] },
-    { label: 'diverged (NaN)', color: DIVERGED },
+    { label: 'diverged', color: DIVERGED },
   ];
 }
 

@@ -17,17 +17,18 @@ function rowsOf(result: MapResult): number[] {
   return [...new Set(result.spec.depths)].sort((a, b) => a - b);
 }
 
-/** A depth as a position on the row axis: row centres at i + 0.5, log-interpolated between them. */
+/**
+ * A depth as a position on the row axis (row i spans [i, i + 1], its centre is its depth):
+ * log-interpolated between row centres, extrapolated past the ends with the nearest spacing,
+ * and clipped to the map. A single row maps every depth to its centre.
+ */
 export function depthToRow(depth: number, rows: readonly number[]): number {
-  const first = rows[0]!;
-  const last = rows[rows.length - 1]!;
-  if (rows.length === 1 || depth <= first) return depth <= first && rows.length > 1 ? 0 : 0.5;
-  if (depth >= last) return rows.length;
-  for (let i = 0; i < rows.length - 1; i++) {
-    const [lo, hi] = [rows[i]!, rows[i + 1]!];
-    if (depth <= hi) return i + 0.5 + Math.log(depth / lo) / Math.log(hi / lo);
-  }
-  return rows.length;
+  if (rows.length < 2) return 0.5;
+  let i = 0;
+  while (i < rows.length - 2 && depth > rows[i + 1]!) i++;
+  const [lo, hi] = [rows[i]!, rows[i + 1]!];
+  const position = i + 0.5 + Math.log(Math.max(depth, 1e-9) / lo) / Math.log(hi / lo);
+  return Math.min(rows.length, Math.max(0, position));
 }
 
 function cellAt(result: MapResult, depth: number, column: number): MapCell | undefined {
@@ -41,14 +42,16 @@ function theoryDataset(result: MapResult, labels: string[], rows: number[]): Rec
   return [
     {
       type: 'line',
-      label: 'predicted trainable depth 6ξ (mean field)',
+      label: 'theory: 6ξ',
       data: result.theory.map((p, i) => ({ x: labels[i], y: depthToRow(p.trainableDepth, rows) })),
+      // A triangle marks a prediction beyond the deepest row, drawn at the map's top edge.
+      pointStyle: result.theory.map((p) => (p.trainableDepth > rows[rows.length - 1]! ? 'triangle' : 'circle')),
+      clip: false,
       borderColor: OKABE_ITO.vermillion,
       backgroundColor: OKABE_ITO.vermillion,
       borderWidth: 4,
       borderDash: [10, 6],
-      pointRadius: 6,
-      pointStyle: 'circle',
+      pointRadius: 7,
       tension: 0,
       order: 0,
     },
