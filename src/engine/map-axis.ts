@@ -1,6 +1,6 @@
-import type { FieldError } from './validate.js';
 import { CHOICES, type Init, LIMITS, type MapAxis } from './limits.js';
 import type { MapSpec } from './spec.js';
+import type { FieldError } from './validate.js';
 
 /*
  * The map's second axis: which option its columns vary, the values they take when the student

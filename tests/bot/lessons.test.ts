@@ -41,7 +41,18 @@ describe('lessons', () => {
     expect(SOURCES).toHaveLength(10);
     for (const source of SOURCES) expect(source.reference).toMatch(/\b(19|20)\d\d\b/);
     const all = SOURCES.map((s) => s.reference).join(' ');
-    for (const name of ['Judd', 'Blum', 'Auer', 'Glorot', 'He', 'Li', 'Goodfellow', 'Saxe', 'Poole', 'Schoenholz'])
+    for (const name of [
+      'Judd',
+      'Blum',
+      'Auer',
+      'Glorot',
+      'He',
+      'Li',
+      'Goodfellow',
+      'Saxe',
+      'Poole',
+      'Schoenholz',
+    ])
       expect(all).toContain(name);
   });
 

@@ -48,10 +48,12 @@ function theorySentences(result: MapResult, theory: SignalPoint[]): string[] {
         `depth ${cell.depth} at σ_w² ${describeColumn('weightScale', cell.value)} ${predicted ? 'did not learn though 6ξ' : 'learned though 6ξ'} = ${trainableText(point)}`,
       );
   });
-  const predictions = theory.map((p) => `${describeColumn('weightScale', p.weightScale)} → ${trainableText(p)}`);
+  const predictions = theory.map(
+    (p) => `${describeColumn('weightScale', p.weightScale)} → ${trainableText(p)}`,
+  );
   const sentences = [
-    `Mean-field theory for wide tanh nets (Schoenholz et al. 2017) predicts trainable depth up to about 6ξ: ${listWords(predictions)} (the red line).`,
-    `It matches ${agree} of ${result.cells.length} cells${misses.length > 0 ? `; it misses ${listWords(misses.slice(0, 3))}${misses.length > 3 ? ` and ${misses.length - 3} more` : ''}` : ''}.`,
+    `Mean-field theory for wide tanh nets (Schoenholz et al. 2017) predicts trainable depth up to about 6ξ: ${listWords(predictions)} (the dashed line).`,
+    `It matches ${agree} of ${result.cells.length} cells${misses.length > 0 ? `; it misses ${misses.slice(0, 3).join('; ')}${misses.length > 3 ? `; and ${misses.length - 3} more` : ''}` : ''}.`,
   ];
   const deepest = Math.max(...result.spec.depths);
   if (theory.some((p) => p.chi1 > 1 && p.trainableDepth > deepest)) {
@@ -64,7 +66,10 @@ function theorySentences(result: MapResult, theory: SignalPoint[]): string[] {
 
 function summarySentence(result: MapResult): string {
   const { spec } = result;
-  const learnedWord = spec.metric === 'loss' ? `loss below ${formatLoss(0.3 * noLearningLoss(spec))}` : `loss ≤ ${spec.threshold} within ${spec.steps} steps`;
+  const learnedWord =
+    spec.metric === 'loss'
+      ? `loss below ${formatLoss(0.3 * noLearningLoss(spec))}`
+      : `loss ≤ ${spec.threshold} within ${spec.steps} steps`;
   const perColumn = result.axisValues.map((v, column) => {
     const deepest = deepestLearned(result, column);
     return `${describeColumn(spec.axis, v)}: ${deepest === undefined ? 'none' : `up to ${deepest}`}`;
@@ -84,13 +89,13 @@ function stepsSentence(result: MapResult): string | undefined {
       const steps = cell ? slowestSteps(cell) : null;
       return steps === null ? 'not reached' : `${steps} steps`;
     };
-    return `${describeColumn(spec.axis, v)} needs ${at(shallow)} at depth ${shallow} and ${at(deep)} at depth ${deep}`;
+    return `${describeColumn(spec.axis, v)}: ${at(shallow)} at depth ${shallow}, ${at(deep)} at depth ${deep}`;
   });
   const linear =
     spec.activation === 'linear'
       ? ' A linear net computes a linear function at any depth, so these differences are speed of optimization, not capacity (Saxe et al. 2014).'
       : '';
-  return `Slowest seed to loss ≤ ${spec.threshold}: ${listWords(parts)}.${linear}`;
+  return `Slowest seed to loss ≤ ${spec.threshold}: ${parts.join('; ')}.${linear}`;
 }
 
 /** Explains a trainability map. */
@@ -106,6 +111,13 @@ export function explainMap(result: MapResult): Explanation {
   }
   if (result.cells.every((c) => cellLearned(c, result.spec))) {
     sentences.push('Every cell learned: at these depths and settings nothing here was too deep to train.');
+  }
+  if (!result.cells.some((c) => cellLearned(c, result.spec))) {
+    // Not even the shallow nets learned: the budget, not depth, is what this map shows.
+    sentences.push(
+      `No cell learned within ${result.spec.steps} steps, not even the shallowest: this map says nothing about depth yet (try more steps or another learning rate).`,
+    );
+    return { sentences, lessonId: 'signal-propagation' };
   }
   if (result.theory) sentences.push(...theorySentences(result, result.theory));
   return { sentences, lessonId: 'signal-propagation' };

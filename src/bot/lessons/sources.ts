@@ -76,7 +76,18 @@ const schoenholz: Source = {
 };
 
 /** The works, by key, for the lesson files. */
-export const SOURCE = { judd, blumRivest, auer, glorot, he, li, goodfellow, saxe, poole, schoenholz } as const;
+export const SOURCE = {
+  judd,
+  blumRivest,
+  auer,
+  glorot,
+  he,
+  li,
+  goodfellow,
+  saxe,
+  poole,
+  schoenholz,
+} as const;
 
 /** Every work the tutor cites, in the order of the argument. */
 export const SOURCES: readonly Source[] = [

@@ -13,7 +13,7 @@ export function describeSpec(spec: ExperimentSpec): string {
     case 'compare':
       return `depths ${spec.depths.join(', ')} × ${spec.width} ${spec.activation}, ${spec.init}, ${training}, ${spec.seeds} seeds each on ${spec.dataset}`;
     case 'map':
-      return `trainability map: depths ${spec.depths.join(', ')} × ${spec.axis} ${mapAxisValues(spec).join(', ')}; ${spec.width} ${spec.activation}, ${spec.init}, ${training}, ${spec.seeds} seed${spec.seeds === 1 ? '' : 's'} per cell on ${spec.dataset}`;
+      return `depths ${spec.depths.join(', ')} × ${spec.axis} ${mapAxisValues(spec).join(', ')}; ${spec.width} ${spec.activation}, ${spec.init}, ${training}, ${spec.seeds} seed${spec.seeds === 1 ? '' : 's'} per cell on ${spec.dataset}`;
     case 'restarts':
       return `${spec.restarts} restarts each of ${spec.architectures.join(', ')}; ${training} on ${spec.dataset}`;
     case 'landscape':

@@ -50,7 +50,8 @@ function mapFollowUps(
       }),
     );
   }
-  if (spec.axis !== 'learningRate') buttons.push(button('Map the learning rate', 'map', { ...values, axis: 'learningRate', values: [] }));
+  if (spec.axis !== 'learningRate')
+    buttons.push(button('Map the learning rate', 'map', { ...values, axis: 'learningRate', values: [] }));
   buttons.push(button('Rerun with new seeds', 'map', { ...values, seed: newSeeds(spec) }));
   return buttons;
 }

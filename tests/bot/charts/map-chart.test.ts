@@ -22,7 +22,13 @@ describe('trainability map chart', () => {
 
   it('bins diverged cells apart and steps by the slowest seed', () => {
     const spec = mapFixture().spec;
-    const cell = { depth: 2, value: 1, finalLosses: [Number.NaN], meanFinalLoss: Number.NaN, stepsToThreshold: [null] };
+    const cell = {
+      depth: 2,
+      value: 1,
+      finalLosses: [Number.NaN],
+      meanFinalLoss: Number.NaN,
+      stepsToThreshold: [null],
+    };
     expect(mapCellBin(cell, spec)).toBe(5);
     const stepsSpec = { ...spec, metric: 'steps' as const };
     const fast = { ...cell, meanFinalLoss: 0.1, stepsToThreshold: [10, 25] };

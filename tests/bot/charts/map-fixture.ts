@@ -1,3 +1,4 @@
+import { mapAxisValues } from '../../../src/engine/map-axis.js';
 import type { MapCell, MapResult } from '../../../src/engine/result.js';
 import type { MapSpec } from '../../../src/engine/spec.js';
 import { signalPoint } from '../../../src/engine/theory/mean-field.js';
@@ -30,7 +31,7 @@ export function mapFixture(
   theory = true,
 ): MapResult {
   const spec = mapSpec(options);
-  const axisValues = spec.values.length > 0 ? spec.values : [0.25, 0.5, 1, 1.76, 12];
+  const axisValues = [...mapAxisValues(spec)];
   const cells: MapCell[] = spec.depths.flatMap((depth, row) =>
     axisValues.map((value, column) => {
       const loss = losses[row]?.[column] ?? Number.NaN;

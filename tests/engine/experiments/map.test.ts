@@ -56,7 +56,14 @@ describe('map experiment', () => {
   });
 
   it('varies activation and init over their own fixed columns, with no theory', async () => {
-    const spec = valid({ experiment: 'map', ...small, seeds: 1, depths: [2], axis: 'init', activation: 'linear' });
+    const spec = valid({
+      experiment: 'map',
+      ...small,
+      seeds: 1,
+      depths: [2],
+      axis: 'init',
+      activation: 'linear',
+    });
     const units = mapPlanner.plan(spec as Extract<ExperimentSpec, { experiment: 'map' }>);
     expect(units.map((u) => u.kind === 'fit' && [u.spec.init, u.spec.activation])).toEqual([
       ['gaussian', 'linear'],

@@ -11,7 +11,7 @@ import {
 /** E[f(z)] by the trapezoid rule on [-12, 12]: an independent check of the quadrature. */
 function trapezoid(f: (z: number) => number, step = 1e-3): number {
   let sum = 0;
-  for (let z = -12; z <= 12; z += step) sum += f(z) * Math.exp(-z * z / 2);
+  for (let z = -12; z <= 12; z += step) sum += f(z) * Math.exp((-z * z) / 2);
   return (sum * step) / Math.sqrt(2 * Math.PI);
 }
 

@@ -45,7 +45,9 @@ function theoryDataset(result: MapResult, labels: string[], rows: number[]): Rec
       label: 'theory: 6ξ',
       data: result.theory.map((p, i) => ({ x: labels[i], y: depthToRow(p.trainableDepth, rows) })),
       // A triangle marks a prediction beyond the deepest row, drawn at the map's top edge.
-      pointStyle: result.theory.map((p) => (p.trainableDepth > rows[rows.length - 1]! ? 'triangle' : 'circle')),
+      pointStyle: result.theory.map((p) =>
+        p.trainableDepth > rows[rows.length - 1]! ? 'triangle' : 'circle',
+      ),
       clip: false,
       borderColor: OKABE_ITO.vermillion,
       backgroundColor: OKABE_ITO.vermillion,
@@ -85,7 +87,8 @@ export function trainabilityMapChart(result: MapResult): ChartDraft {
     pointStyle: 'rect',
     order: 1,
   }));
-  const measured = spec.metric === 'loss' ? `final loss after ${spec.steps} steps` : `steps to loss ≤ ${spec.threshold}`;
+  const measured =
+    spec.metric === 'loss' ? `final loss after ${spec.steps} steps` : `steps to loss ≤ ${spec.threshold}`;
   const subtitle = `${spec.activation}, ${spec.init}${spec.init === 'gaussian' ? ` σ_b²=${spec.biasScale}` : ''}, ${spec.optimizer} ${spec.learningRate} · ${measured}`;
   const options = baseOptions(`Trainability map: depth × ${AXIS_TITLE[spec.axis]}`, subtitle, {
     x: axis('category', AXIS_TITLE[spec.axis]),
@@ -103,12 +106,20 @@ export function trainabilityMapChart(result: MapResult): ChartDraft {
   plugins.legend = {
     ...plugins.legend,
     position: 'right',
-    labels: { ...(plugins.legend?.labels as object), font: { size: FONT_SIZE.legend - 2 }, color: TEXT_COLOR },
+    labels: {
+      ...(plugins.legend?.labels as object),
+      font: { size: FONT_SIZE.legend - 2 },
+      color: TEXT_COLOR,
+    },
   };
   return {
     name: 'trainability-map',
     alt: mapAltText(result, rows),
-    config: { type: 'bar', data: { labels, datasets: [...theoryDataset(result, labels, rows), ...cellDatasets] }, options },
+    config: {
+      type: 'bar',
+      data: { labels, datasets: [...theoryDataset(result, labels, rows), ...cellDatasets] },
+      options,
+    },
   };
 }
 
