@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { benchBotReply } from './bot-reply.js';
 import { benchExperiments } from './experiments.js';
+import { benchMap } from './map.js';
 import { benchPlaygroundStart } from './playground-start.js';
 import { benchThroughput } from './throughput.js';
 import { benchTrainingSteps } from './training-steps.js';
@@ -14,6 +15,7 @@ console.log(
 );
 await benchTrainingSteps();
 await benchExperiments();
+await benchMap();
 await benchBotReply();
 await benchPlaygroundStart();
 await benchThroughput();
