@@ -4,7 +4,7 @@ import { benchExperiments } from './experiments.js';
 import { benchMap } from './map.js';
 import { benchPlaygroundStart } from './playground-start.js';
 import { benchThroughput } from './throughput.js';
-import { benchTrainingSteps } from './training-steps.js';
+import { benchLayerWatching, benchTrainingSteps } from './training-steps.js';
 
 /*
  * `npm run bench`: speed figures measured in one run on this machine, each against a baseline
@@ -14,6 +14,7 @@ console.log(
   `depth-tutor bench: node ${process.version}, ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? ''}`,
 );
 await benchTrainingSteps();
+await benchLayerWatching();
 await benchExperiments();
 await benchMap();
 await benchBotReply();

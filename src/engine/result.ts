@@ -42,6 +42,18 @@ export interface GradientSnapshot {
   perLayer: number[];
 }
 
+/**
+ * Activation statistics of each hidden layer at one step (index 0 next to the input), over all
+ * training points and units: the mean, the standard deviation, and the fraction of units
+ * saturated (sigmoid/tanh) or dead (relu) as RunResult.saturation counts them.
+ */
+export interface LayerSnapshot {
+  step: number;
+  mean: number[];
+  spread: number[];
+  saturated: number[];
+}
+
 /** Everything that defines one training run, fully resolved (no defaults left). */
 export interface FitSpec {
   dataset: Dataset;
@@ -95,6 +107,8 @@ export interface RunResult {
   gradientNorms: GradientSnapshot[];
   /** Fraction of saturated units per hidden layer (sigmoid/tanh near their limits, relu dead). */
   saturation: { atInit: number[]; atEnd: number[] };
+  /** Hidden-layer activation statistics at the gradient snapshots' steps. */
+  layerStats?: LayerSnapshot[];
   boundary?: BoundaryGrid;
   durationMs: number;
 }
