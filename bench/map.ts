@@ -9,7 +9,8 @@ export async function benchMap(): Promise<void> {
   const engine = await createEngine({ workers: 2, backend: 'wasm' });
   try {
     const checked = validateSpec({ experiment: 'map' });
-    if (!checked.ok || checked.spec.experiment !== 'map') throw new Error('the default map does not validate');
+    if (!checked.ok || checked.spec.experiment !== 'map')
+      throw new Error('the default map does not validate');
     await engine.run({ ...checked.spec, depths: [2], steps: 20 }); // warm-up: each worker compiles its kernels
     const started = performance.now();
     // CPU time of the whole process (every worker thread included): on a shared, loaded machine
@@ -22,7 +23,12 @@ export async function benchMap(): Promise<void> {
     const cells = result.cells.length;
     const rows: Measurement[] = [
       { name: `map (defaults: ${cells} cells)`, value: wall, unit: 'ms', target: DEFAULT_MAP_TARGET_MS },
-      { name: 'map: CPU time of all threads / 2', value: cpuMs / 2, unit: 'ms', note: 'idle-machine estimate' },
+      {
+        name: 'map: CPU time of all threads / 2',
+        value: cpuMs / 2,
+        unit: 'ms',
+        note: 'idle-machine estimate',
+      },
       {
         name: 'map: wall time per cell (2 workers)',
         value: wall / cells,

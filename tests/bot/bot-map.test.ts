@@ -47,3 +47,29 @@ describe('/map through the bot', () => {
     expect(replyText(badNumber.reply)).toContain('values must be a comma-separated list of 1 to 8 numbers');
   });
 });
+
+describe('layers watched over training', () => {
+  it('/train view:layers shows the layer charts of the same cached result, with a way back', async () => {
+    const options = 'depth:6 width:8 steps:60 points:64 seeds:1 gridSize:0';
+    const main = await finalOf(`/train ${options}`);
+    expect(main.reply.images.length).toBeLessThanOrEqual(4);
+    const layersButton = main.reply.buttons.find((b) => b.label === 'Layers over training');
+    expect(layersButton?.id).toContain('view:layers');
+    const exchange = tutor.adapter.press('grace', layersButton!);
+    const layers = await exchange.done;
+    expect(exchange.finals).toHaveLength(1);
+    expect(replyText(layers)).toContain('answered from the cache');
+    expect(layers.images.map((i) => i.name)).toEqual([
+      'saturation-over-training.png',
+      'gradients-over-training.png',
+      'activations-over-training.png',
+    ]);
+    expect(layers.buttons.map((b) => b.label)).toContain('Back to the usual charts');
+  });
+
+  it('rejects an unknown view, naming the option', async () => {
+    const { reply } = await finalOf('/compare view:everything');
+    expect(reply.visibility).toBe('private');
+    expect(replyText(reply)).toContain('view must be one of main, layers');
+  });
+});

@@ -1,6 +1,7 @@
 import type { Field } from '../../engine/fields.js';
 import type { ExperimentResult } from '../../engine/result.js';
 import { SPEC_FIELDS } from '../../engine/spec.js';
+import type { ChartView } from '../charts/layer-charts.js';
 import { optionText } from '../options/option-text.js';
 import type { TutorServices } from '../services.js';
 import type { Reply } from '../types.js';
@@ -31,13 +32,14 @@ export async function experimentReply(
   result: ExperimentResult,
   services: TutorServices,
   timing: { cached: boolean; runMs: number },
+  view: ChartView = 'main',
 ): Promise<Reply> {
   const { experiment: _experiment, ...values } = result.spec;
   const fields = SPEC_FIELDS[result.experiment] as Record<string, Field>;
   const repeat = `/${result.experiment} ${optionText(values, fields)}`.trim();
   const explanation = services.explain(result);
   const lesson = services.lessons.find((l) => l.id === explanation.lessonId);
-  const images = await services.renderCharts(result);
+  const images = await services.renderCharts(result, view);
   const seconds = (timing.runMs / 1000).toFixed(1);
   return {
     visibility: 'public',
@@ -55,6 +57,6 @@ export async function experimentReply(
       },
     ],
     images,
-    buttons: followUps(result.spec),
+    buttons: followUps(result.spec, view),
   };
 }

@@ -3,6 +3,7 @@ import { LIMITS } from '../../engine/limits.js';
 import type { ExperimentSpec } from '../../engine/spec.js';
 import { SPEC_FIELDS } from '../../engine/spec.js';
 import { commandButton } from '../buttons.js';
+import type { ChartView } from '../charts/layer-charts.js';
 import { optionText } from '../options/option-text.js';
 import type { ReplyButton } from '../types.js';
 
@@ -29,6 +30,16 @@ function button(
 
 const newSeeds = (spec: { seed: number; seeds?: number; restarts?: number }) =>
   Math.min(LIMITS.seed.max, spec.seed + (spec.seeds ?? spec.restarts ?? 1));
+
+/** Switches a train or compare reply between its usual charts and the layers watched over training. */
+function viewButton(spec: ExperimentSpec, view: ChartView): ReplyButton | undefined {
+  const { experiment, ...values } = spec;
+  const fields = SPEC_FIELDS[experiment] as Record<string, Field>;
+  const text = optionText(values, fields, true);
+  const other = view === 'layers' ? '' : 'view:layers';
+  const label = view === 'layers' ? 'Back to the usual charts' : 'Layers over training';
+  return commandButton(label, experiment, [text, other].filter((t) => t !== '').join(' '));
+}
 
 /** The map's follow-ups: the critical net on its own, the other axes, fresh seeds. */
 function mapFollowUps(
@@ -57,7 +68,7 @@ function mapFollowUps(
 }
 
 /** The follow-up buttons for a finished experiment. */
-export function followUps(spec: ExperimentSpec): ReplyButton[] {
+export function followUps(spec: ExperimentSpec, view: ChartView = 'main'): ReplyButton[] {
   const { experiment: _experiment, ...values } = spec;
   const buttons: (ReplyButton | undefined)[] = [];
   switch (spec.experiment) {
@@ -124,5 +135,6 @@ export function followUps(spec: ExperimentSpec): ReplyButton[] {
       );
       break;
   }
+  if (spec.experiment === 'train' || spec.experiment === 'compare') buttons.push(viewButton(spec, view));
   return buttons.filter((b): b is ReplyButton => b !== undefined);
 }
