@@ -1,6 +1,5 @@
 import { CHOICES, type Init, LIMITS, type MapAxis } from './limits.js';
 import type { MapSpec } from './spec.js';
-import type { FieldError } from './validate.js';
 
 /*
  * The map's second axis: which option its columns vary, the values they take when the student
@@ -33,7 +32,9 @@ export function mapAxisValues(spec: Pick<MapSpec, 'axis' | 'values'>): readonly 
 }
 
 /** A problem with `values` for the chosen axis, or undefined when they fit. */
-export function checkMapValues(spec: Pick<MapSpec, 'axis' | 'values'>): FieldError | undefined {
+export function checkMapValues(
+  spec: Pick<MapSpec, 'axis' | 'values'>,
+): { field: 'values'; message: string } | undefined {
   const bounds = NUMERIC_BOUNDS[spec.axis];
   if (!bounds) {
     if (spec.values.length === 0) return undefined;

@@ -36,8 +36,7 @@ function gradientsSkewed(run: RunResult): boolean {
 }
 
 function collapses(run: RunResult): boolean {
-  const last = run.layerStats?.at(-1);
-  return last !== undefined && last.spread.some((s) => s < COLLAPSED_SPREAD);
+  return run.layerStats?.at(-1)?.spread.some((s) => s < COLLAPSED_SPREAD) ?? false;
 }
 
 /** Every layer chart of one run, each marked with whether the run shows something in it. */
