@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { explainResult } from '../../src/bot/explain/explain-result.js';
 import { mapFixture } from './charts/map-fixture.js';
 
+/** The default map's 4 x 5 cells, all with one loss. */
+const uniform = (loss: number) => Array.from({ length: 4 }, () => Array<number>(5).fill(loss));
+
 const text = (result: Parameters<typeof explainResult>[0]) => explainResult(result).sentences.join(' ');
 
 describe('map explanations', () => {
@@ -18,22 +21,12 @@ describe('map explanations', () => {
   });
 
   it('says when every cell learned, and does not claim a boundary', () => {
-    const all = mapFixture([
-      [0.01, 0.01, 0.01, 0.01, 0.01],
-      [0.01, 0.01, 0.01, 0.01, 0.01],
-      [0.01, 0.01, 0.01, 0.01, 0.01],
-      [0.01, 0.01, 0.01, 0.01, 0.01],
-    ]);
+    const all = mapFixture(uniform(0.01));
     expect(text(all)).toContain('Every cell learned');
   });
 
   it('says nothing about depth or theory when not even the shallowest net learned', () => {
-    const none = mapFixture([
-      [0.69, 0.69, 0.69, 0.69, 0.69],
-      [0.69, 0.69, 0.69, 0.69, 0.69],
-      [0.69, 0.69, 0.69, 0.69, 0.69],
-      [0.69, 0.69, 0.69, 0.69, 0.69],
-    ]);
+    const none = mapFixture(uniform(0.69));
     expect(text(none)).toContain('No cell learned within 300 steps');
     expect(text(none)).not.toContain('matches');
   });

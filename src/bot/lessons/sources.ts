@@ -90,15 +90,4 @@ export const SOURCE = {
 } as const;
 
 /** Every work the tutor cites, in the order of the argument. */
-export const SOURCES: readonly Source[] = [
-  judd,
-  blumRivest,
-  auer,
-  glorot,
-  he,
-  li,
-  goodfellow,
-  saxe,
-  poole,
-  schoenholz,
-];
+export const SOURCES: readonly Source[] = Object.values(SOURCE);
