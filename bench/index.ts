@@ -2,9 +2,10 @@ import os from 'node:os';
 import { benchBotReply } from './bot-reply.js';
 import { benchExperiments } from './experiments.js';
 import { benchHardness } from './hardness.js';
+import { benchMap } from './map.js';
 import { benchPlaygroundStart } from './playground-start.js';
 import { benchThroughput } from './throughput.js';
-import { benchTrainingSteps } from './training-steps.js';
+import { benchLayerWatching, benchTrainingSteps } from './training-steps.js';
 
 /*
  * `npm run bench`: speed figures measured in one run on this machine, each against a baseline
@@ -14,8 +15,10 @@ console.log(
   `depth-tutor bench: node ${process.version}, ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? ''}`,
 );
 await benchTrainingSteps();
+await benchLayerWatching();
 await benchExperiments();
 await benchHardness();
+await benchMap();
 await benchBotReply();
 await benchPlaygroundStart();
 await benchThroughput();

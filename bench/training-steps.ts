@@ -1,7 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
-import { timeTrainingSteps } from '../src/engine/fit.js';
+import { timeTrainingSteps, trainRun } from '../src/engine/fit.js';
 import { plainFitSpec } from '../src/engine/fit-defaults.js';
 import { layersMsPerStep } from './layers-baseline.js';
 import { type Measurement, median, printTable } from './report.js';
@@ -42,4 +42,26 @@ export async function benchTrainingSteps(): Promise<void> {
     );
   }
   printTable('ms per training step (width 32, batch 256, one thread)', rows);
+}
+
+/** What recording per-layer activation statistics adds to the default /train run (one seed, one thread). */
+export async function benchLayerWatching(): Promise<void> {
+  await tf.setBackend('wasm');
+  const spec = plainFitSpec();
+  const time = (watchLayers: boolean) => {
+    const started = performance.now();
+    trainRun(spec, { watchLayers });
+    return performance.now() - started;
+  };
+  time(true); // warm-up
+  const samples = { off: [] as number[], on: [] as number[] };
+  for (let i = 0; i < 5; i++) {
+    samples.off.push(time(false));
+    samples.on.push(time(true));
+  }
+  const [off, on] = [median(samples.off), median(samples.on)];
+  printTable('watching the layers during the default /train run (depth 5, 300 steps, wasm)', [
+    { name: 'one run, layers not watched', value: off, unit: 'ms' },
+    { name: 'one run, layers watched', value: on, unit: 'ms', note: `ratio ${(on / off).toFixed(3)}x` },
+  ]);
 }

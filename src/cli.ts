@@ -60,7 +60,11 @@ async function main(): Promise<void> {
 
   // Bad options stop here with exit code 2 and the words the bot would use.
   const options = resolveOptions(COMMANDS.find((c) => c.name === command)!, { kind: 'text', text });
-  const checked = options.ok && experiment ? validateSpec({ experiment, ...options.values }) : options;
+  // `view` chooses charts (train, compare); it is the bot's option, not the engine's.
+  const engineValues = options.ok
+    ? Object.fromEntries(Object.entries(options.values).filter(([k]) => k !== 'view'))
+    : {};
+  const checked = options.ok && experiment ? validateSpec({ experiment, ...engineValues }) : options;
   if (!checked.ok) fail(2, checked.errors.map((e) => e.message).join('\n'));
   if (args.json && !experiment) fail(2, `--json works with the experiments: ${EXPERIMENTS.join(', ')}`);
 

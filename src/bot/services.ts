@@ -1,5 +1,6 @@
 import type { ExperimentResult } from '../engine/result.js';
 import type { Validation } from '../engine/validate.js';
+import type { ChartView } from './charts/layer-charts.js';
 import type { ClassroomServices } from './classroom/classroom.js';
 import type { JobPort } from './jobs/types.js';
 import type { CommandOption, ReplyImage } from './types.js';
@@ -34,7 +35,8 @@ export interface AskAnswerLike {
 export interface TutorServices {
   jobs: Pick<JobPort, 'submit' | 'cancel' | 'snapshot'>;
   validate(input: { experiment: string } & Record<string, unknown>): Validation;
-  renderCharts(result: ExperimentResult): Promise<ReplyImage[]>;
+  /** Renders a result's charts; `view: 'layers'` the layers watched over training. */
+  renderCharts(result: ExperimentResult, view?: ChartView): Promise<ReplyImage[]>;
   explain(result: ExperimentResult): { sentences: readonly { text: string }[]; lessonId: string };
   lessons: readonly LessonLike[];
   ask(question: string): AskAnswerLike | undefined;

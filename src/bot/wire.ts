@@ -2,7 +2,8 @@ import type { ExperimentResult } from '../engine/result.js';
 import { validateSpec } from '../engine/validate.js';
 import type { Store } from '../store/index.js';
 import { createLessonSearch } from './ask/index.js';
-import { type ChartRendererOptions, chartsFor, createChartRenderer } from './charts/index.js';
+import { type ChartRendererOptions, chartsFor, createChartRenderer, DEFAULT_SIZE } from './charts/index.js';
+import type { ChartView } from './charts/layer-charts.js';
 import { type Classroom, type ClassroomOptions, createClassroom } from './classroom/classroom.js';
 import { explainResult } from './explain/explain-result.js';
 import type { JobServiceOptions } from './jobs/job-config.js';
@@ -66,7 +67,8 @@ export function createTutorServices(parts: TutorParts): {
   const tools = {
     jobs,
     validate: validateSpec,
-    renderCharts: (result: ExperimentResult) => chartsFor(result, renderer),
+    renderCharts: (result: ExperimentResult, view?: ChartView) =>
+      chartsFor(result, renderer, DEFAULT_SIZE, view),
     explain: explainResult,
   };
   const classroom = parts.store && createClassroom({ store: parts.store, log, tools, ...parts.classroom });

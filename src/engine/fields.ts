@@ -11,7 +11,7 @@ export type Field =
   | { kind: 'boolean'; description: string; default: boolean }
   | { kind: 'choice'; description: string; choices: readonly string[]; default: string }
   | {
-      kind: 'int-list';
+      kind: 'int-list' | 'number-list';
       description: string;
       min: number;
       max: number;
@@ -55,6 +55,13 @@ export const field = {
     count: { minCount: number; maxCount: number },
     def: readonly number[],
   ): Field => ({ kind: 'int-list', description, ...range, ...count, default: def }),
+  /** A list of numbers, each in range; `minCount` 0 with an empty default means "pick for me". */
+  numberList: (
+    description: string,
+    range: { min: number; max: number },
+    count: { minCount: number; maxCount: number },
+    def: readonly number[],
+  ): Field => ({ kind: 'number-list', description, ...range, ...count, default: def }),
   choiceList: <const C extends readonly string[]>(
     description: string,
     choices: C,
@@ -80,6 +87,12 @@ export function fieldSchema(f: Field): z.ZodType {
         .min(f.minCount)
         .max(f.maxCount)
         .default([...f.default]);
+    case 'number-list':
+      return z
+        .array(z.number().min(f.min).max(f.max))
+        .min(f.minCount)
+        .max(f.maxCount)
+        .default([...f.default]);
     case 'choice-list':
       return z
         .array(z.enum(f.choices as [string, ...string[]]))
@@ -102,6 +115,8 @@ export function describeAllowed(f: Field): string {
       return `one of ${f.choices.join(', ')}`;
     case 'int-list':
       return `a comma-separated list of ${f.minCount} to ${f.maxCount} whole numbers from ${f.min} to ${f.max}`;
+    case 'number-list':
+      return `a comma-separated list of ${Math.max(1, f.minCount)} to ${f.maxCount} numbers from ${f.min} to ${f.max}`;
     case 'choice-list':
       return `a comma-separated list of ${f.minCount} to ${f.maxCount} of ${f.choices.join(', ')}`;
   }

@@ -4,13 +4,14 @@ import {
   boundaryGrid,
   curveStride,
   layerGradientNorms,
+  layerSnapshot,
   saturation,
   snapshotSteps,
 } from './measure.js';
 import type { ParamKind } from './model/mlp.js';
 import type { NormStats } from './model/ops.js';
 import { createSession, type TrainingSession } from './model/session.js';
-import type { FitSpec, GradientSnapshot, RunResult } from './result.js';
+import type { FitSpec, GradientSnapshot, LayerSnapshot, RunResult } from './result.js';
 import type { AbortFlag, UnitRunOptions } from './units.js';
 
 /** A trained network kept alive for further measurements (loss-surface slices). */
@@ -57,6 +58,15 @@ function inspectState(session: TrainingSession) {
   });
 }
 
+/** Hidden-layer activation statistics of the current weights (an extra forward pass, no tape). */
+function watchLayers(session: TrainingSession, step: number): LayerSnapshot {
+  let snapshot: LayerSnapshot | undefined;
+  tf.tidy(() => {
+    snapshot = layerSnapshot(step, session.mlp.inspect(session.x).hidden, session.mlp.config.activation);
+  });
+  return snapshot!;
+}
+
 function disposeStats(stats: NormStats[]): void {
   for (const s of stats) tf.dispose([s.mean, s.variance]);
 }
@@ -65,7 +75,10 @@ function disposeStats(stats: NormStats[]): void {
  * Trains one run with full-batch steps and measures it. Step s's loss is the loss after s
  * updates; the last step's gradients are taken at the final weights and not applied.
  */
-export function trainRun(spec: FitSpec, options: UnitRunOptions & { keepModel?: boolean }): TrainRunOutput {
+export function trainRun(
+  spec: FitSpec,
+  options: UnitRunOptions & { keepModel?: boolean; watchLayers?: boolean },
+): TrainRunOutput {
   const started = performance.now();
   const { signal, onProgress } = options;
   throwIfAborted(signal);
@@ -81,12 +94,17 @@ export function trainRun(spec: FitSpec, options: UnitRunOptions & { keepModel?: 
     const snapshots = snapshotSteps(spec.steps);
     const curve = { steps: [] as number[], losses: [] as number[] };
     const gradientNorms: GradientSnapshot[] = [];
+    const layerStats: LayerSnapshot[] = [];
     let lastLoss = Number.NaN;
     for (let step = 0; step <= spec.steps; step++) {
       throwIfAborted(signal);
       const isLast = step === spec.steps;
       const { value, grads } = session.lossAndGrads();
-      if (snapshots.has(step)) gradientNorms.push({ step, perLayer: layerGradientNorms(session.mlp, grads) });
+      if (snapshots.has(step)) {
+        gradientNorms.push({ step, perLayer: layerGradientNorms(session.mlp, grads) });
+        // On by default; the benchmark turns it off to measure what watching the layers costs.
+        if (options.watchLayers !== false) layerStats.push(watchLayers(session, step));
+      }
       if (!isLast) session.update(grads);
       tf.dispose(grads);
       const onCurve = step % stride === 0 || isLast;
@@ -120,6 +138,7 @@ export function trainRun(spec: FitSpec, options: UnitRunOptions & { keepModel?: 
       lossCurve: curve,
       gradientNorms,
       saturation: { atInit: initState.saturation, atEnd: endState.saturation },
+      ...(layerStats.length > 0 ? { layerStats } : {}),
       ...(boundary ? { boundary } : {}),
       durationMs: performance.now() - started,
     };

@@ -2,6 +2,7 @@ import { trainRun } from './fit.js';
 import { runHardnessUnit } from './hardness/run.js';
 import { runLandscapeUnit } from './landscape/run.js';
 import { runLpUnit } from './lp/run.js';
+import { signalPoint } from './theory/mean-field.js';
 import type { UnitExecutor, UnitResult, UnitResultByKind, UnitRunOptions, WorkUnit } from './units.js';
 
 /**
@@ -28,5 +29,7 @@ async function runUnit(unit: WorkUnit, options: UnitRunOptions): Promise<UnitRes
       return runLpUnit(unit.spec, options);
     case 'hardness':
       return runHardnessUnit(unit.spec, options);
+    case 'signal':
+      return { signal: unit.spec.weightScales.map((w) => signalPoint(w, unit.spec.biasScale)) };
   }
 }

@@ -21,6 +21,14 @@ export const LIMITS = {
   hardnessDims: { min: 2, max: 16 },
   hardnessDimCount: { minCount: 1, maxCount: 4 },
   timeLimit: { min: 0.1, max: 10 },
+  /** σ_w² of init:gaussian: weights drawn with variance weightScale / fan-in. */
+  weightScale: { min: 0.01, max: 16 },
+  /** σ_b² of init:gaussian: biases drawn with this variance. */
+  biasScale: { min: 0, max: 4 },
+  /** The map's second-axis values (0 = the axis's own grid) and its loss threshold. */
+  mapValues: { minCount: 0, maxCount: 8 },
+  mapValue: { min: 1e-5, max: 64 },
+  threshold: { min: 1e-3, max: 2 },
 } as const;
 
 /**
@@ -34,13 +42,15 @@ export const MAX_WORK = 6e10;
 export const CHOICES = {
   dataset: ['moons', 'circles', 'xor', 'spiral', 'blobs'],
   activation: ['sigmoid', 'tanh', 'relu', 'linear'],
-  init: ['glorot', 'he', 'naive', 'orthogonal'],
+  init: ['glorot', 'he', 'naive', 'orthogonal', 'gaussian'],
   normalization: ['none', 'batch', 'layer'],
   optimizer: ['sgd', 'momentum', 'adam'],
   loss: ['cross-entropy', 'mse'],
   architecture: ['neuron', 'neuron-mse', 'three-node', 'deep'],
   hardnessInputs: ['gaussian', 'cube'],
   hardnessLabels: ['planted', 'random', 'both'],
+  mapAxis: ['weightScale', 'learningRate', 'width', 'activation', 'init'],
+  mapMetric: ['loss', 'steps'],
 } as const;
 
 export type Dataset = (typeof CHOICES.dataset)[number];
@@ -51,3 +61,5 @@ export type Optimizer = (typeof CHOICES.optimizer)[number];
 export type Loss = (typeof CHOICES.loss)[number];
 export type Architecture = (typeof CHOICES.architecture)[number];
 export type HardnessLabels = (typeof CHOICES.hardnessLabels)[number];
+export type MapAxis = (typeof CHOICES.mapAxis)[number];
+export type MapMetric = (typeof CHOICES.mapMetric)[number];

@@ -3,7 +3,7 @@ import type { TrainingData } from './datasets.js';
 import type { Activation } from './limits.js';
 import type { Mlp } from './model/mlp.js';
 import type { NormStats } from './model/ops.js';
-import type { BoundaryGrid } from './result.js';
+import type { BoundaryGrid, LayerSnapshot } from './result.js';
 
 /*
  * Measurements taken during and after a training run. Each reads tensors back once, so they are
@@ -70,6 +70,24 @@ export function saturation(hidden: tf.Tensor2D[], activation: Activation): numbe
     }
     return units === 0 ? 0 : saturatedUnits / units;
   });
+}
+
+/** Mean, standard deviation and saturated fraction of each hidden layer's activations, one read-back per layer. */
+export function layerSnapshot(step: number, hidden: tf.Tensor2D[], activation: Activation): LayerSnapshot {
+  const snapshot: LayerSnapshot = { step, mean: [], spread: [], saturated: saturation(hidden, activation) };
+  for (const layer of hidden) {
+    const values = layer.dataSync();
+    let sum = 0;
+    let sumOfSquares = 0;
+    for (const v of values) {
+      sum += v;
+      sumOfSquares += v * v;
+    }
+    const mean = values.length === 0 ? 0 : sum / values.length;
+    snapshot.mean.push(mean);
+    snapshot.spread.push(Math.sqrt(Math.max(0, sumOfSquares / Math.max(1, values.length) - mean * mean)));
+  }
+  return snapshot;
 }
 
 /** Share of points whose logit has the sign of its label (logit > 0 predicts class 1). */

@@ -6,6 +6,7 @@ import type {
   HardnessSpec,
   LandscapeSpec,
   LpSpec,
+  MapSpec,
   RestartsSpec,
   TrainSpec,
 } from './spec.js';
@@ -43,6 +44,18 @@ export interface GradientSnapshot {
   perLayer: number[];
 }
 
+/**
+ * Activation statistics of each hidden layer at one step (index 0 next to the input), over all
+ * training points and units: the mean, the standard deviation, and the fraction of units
+ * saturated (sigmoid/tanh) or dead (relu) as RunResult.saturation counts them.
+ */
+export interface LayerSnapshot {
+  step: number;
+  mean: number[];
+  spread: number[];
+  saturated: number[];
+}
+
 /** Everything that defines one training run, fully resolved (no defaults left). */
 export interface FitSpec {
   dataset: Dataset;
@@ -69,6 +82,10 @@ export interface FitSpec {
    * of small models start from far-apart points so that "they all end at one loss" means something.
    */
   initScale?: number;
+  /** σ_w² of init 'gaussian': kernels drawn from N(0, weightScale / fan-in); default 1. */
+  weightScale?: number;
+  /** σ_b² of init 'gaussian': biases drawn from N(0, biasScale); default 0 (zero biases). */
+  biasScale?: number;
   /**
    * Training points given outright, replacing the generated data set (dataset, points, noise and
    * dataSeed are then only labels): for small sets built to show one effect, such as the plateaus
@@ -92,6 +109,8 @@ export interface RunResult {
   gradientNorms: GradientSnapshot[];
   /** Fraction of saturated units per hidden layer (sigmoid/tanh near their limits, relu dead). */
   saturation: { atInit: number[]; atEnd: number[] };
+  /** Hidden-layer activation statistics at the gradient snapshots' steps. */
+  layerStats?: LayerSnapshot[];
   boundary?: BoundaryGrid;
   durationMs: number;
 }
@@ -136,6 +155,43 @@ export interface CompareResult extends ResultBase<'compare', CompareSpec> {
   runs: RunResult[];
   /** One summary per depth, in the order of spec.depths. */
   summaries: RunSummary[];
+}
+
+/** One cell of a trainability map: one depth and one value of the second axis, over seeds. */
+export interface MapCell {
+  depth: number;
+  /** The second axis's value (a number, or an activation or init name). */
+  value: number | string;
+  finalLosses: number[];
+  meanFinalLoss: number;
+  /** Per seed: the first recorded step whose loss is at or below the threshold, or null if none. */
+  stepsToThreshold: (number | null)[];
+  /** Mean first-layer / last-layer gradient ratio at initialization, when defined. */
+  gradientRatio?: number;
+}
+
+/**
+ * Mean-field signal propagation for one σ_w² (Schoenholz et al. 2017), for tanh networks with
+ * Gaussian weights: the length fixed point q*, the slope χ₁ at the correlation fixed point c* = 1,
+ * the correlation fixed point c*, and the correlation depth scale ξ_c (Infinity at χ₁ = 1).
+ */
+export interface SignalPoint {
+  weightScale: number;
+  qStar: number;
+  chi1: number;
+  cStar: number;
+  depthScale: number;
+  /** 6 ξ_c: the depth up to which Schoenholz et al. found networks trainable. */
+  trainableDepth: number;
+}
+
+export interface MapResult extends ResultBase<'map', MapSpec> {
+  /** Column values, in order. */
+  axisValues: (number | string)[];
+  /** Rows follow spec.depths; cells[row * axisValues.length + column]. */
+  cells: MapCell[];
+  /** Mean-field predictions per column, when the map is tanh × σ_w² with Gaussian init. */
+  theory?: SignalPoint[];
 }
 
 /** The restarts of one architecture. */
@@ -215,6 +271,7 @@ export interface HardnessResult extends ResultBase<'hardness', HardnessSpec> {
 export type ExperimentResult =
   | TrainResult
   | CompareResult
+  | MapResult
   | RestartsResult
   | LandscapeResult
   | LpResult
@@ -235,6 +292,7 @@ export interface Progress {
 export interface ResultByName {
   train: TrainResult;
   compare: CompareResult;
+  map: MapResult;
   restarts: RestartsResult;
   landscape: LandscapeResult;
   lp: LpResult;

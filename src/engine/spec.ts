@@ -7,6 +7,8 @@ import type {
   HardnessLabels,
   Init,
   Loss,
+  MapAxis,
+  MapMetric,
   Normalization,
   Optimizer,
 } from './limits.js';
@@ -33,6 +35,8 @@ interface ModelOptions {
   residual: boolean;
   normalization: Normalization;
   loss: Loss;
+  weightScale: number;
+  biasScale: number;
 }
 
 interface TrainingOptions {
@@ -51,6 +55,17 @@ export interface TrainSpec extends DataOptions, ModelOptions, TrainingOptions {
 /** `compare`: a depth sweep with everything else equal. */
 export interface CompareSpec extends DataOptions, ModelOptions, TrainingOptions {
   depths: number[];
+  seeds: number;
+}
+
+/** `map`: a trainability map, one cell per depth and value of a second axis. */
+export interface MapSpec extends DataOptions, ModelOptions, TrainingOptions {
+  depths: number[];
+  axis: MapAxis;
+  /** The second axis's values (numeric axes); empty for the axis's own grid. */
+  values: number[];
+  metric: MapMetric;
+  threshold: number;
   seeds: number;
 }
 
@@ -110,6 +125,8 @@ const modelFields = {
   residual: field.boolean('add residual (skip) connections around hidden layers', false),
   normalization: field.choice('normalize each hidden layer', CHOICES.normalization, 'none'),
   loss: field.choice('training loss', CHOICES.loss, 'cross-entropy'),
+  weightScale: field.number('σ_w² of init:gaussian (weight variance × fan-in)', LIMITS.weightScale, 1),
+  biasScale: field.number('σ_b² of init:gaussian (bias variance)', LIMITS.biasScale, 0),
 } satisfies Record<keyof ModelOptions, Field>;
 
 const trainingFields = {
@@ -120,6 +137,31 @@ const trainingFields = {
 
 const depthHelp = 'hidden layers (0 = a single neuron)';
 const seedsHelp = 'independent runs with different initial weights';
+
+/*
+ * The map's defaults were measured on this machine (docs/map.md): tanh with Gaussian weights
+ * and σ_b² = 0.05 over σ_w² on either side of the order-to-chaos edge.
+ */
+const MAP_FIELDS = {
+  depths: field.intList('depths (rows of the map)', LIMITS.depth, LIMITS.depths, [2, 4, 8, 16]),
+  axis: field.choice('what the columns vary', CHOICES.mapAxis, 'weightScale'),
+  values: field.numberList(
+    'column values of a numeric axis (empty: the axis grid)',
+    LIMITS.mapValue,
+    LIMITS.mapValues,
+    [],
+  ),
+  metric: field.choice('cell colour: final loss or steps to reach the threshold', CHOICES.mapMetric, 'loss'),
+  threshold: field.number('loss threshold of metric:steps', LIMITS.threshold, 0.35),
+  ...modelFields,
+  activation: field.choice('activation of the hidden units', CHOICES.activation, 'tanh'),
+  init: field.choice('weight initialization', CHOICES.init, 'gaussian'),
+  biasScale: field.number('σ_b² of init:gaussian (bias variance)', LIMITS.biasScale, 0.05),
+  ...trainingFields,
+  ...dataFields,
+  points: field.int('number of training points', LIMITS.points, 128),
+  seeds: field.int(seedsHelp, LIMITS.seeds, 1),
+} satisfies Record<keyof MapSpec, Field>;
 
 /** The option table of every experiment. */
 export const SPEC_FIELDS = {
@@ -138,6 +180,7 @@ export const SPEC_FIELDS = {
     ...dataFields,
     seeds: field.int(seedsHelp, LIMITS.seeds, 3),
   } satisfies Record<keyof CompareSpec, Field>,
+  map: MAP_FIELDS,
   restarts: {
     architectures: field.choiceList(
       'architectures to restart',
@@ -215,6 +258,7 @@ export const EXPERIMENTS = Object.keys(SPEC_FIELDS) as ExperimentName[];
 export interface SpecByName {
   train: TrainSpec;
   compare: CompareSpec;
+  map: MapSpec;
   restarts: RestartsSpec;
   landscape: LandscapeSpec;
   lp: LpSpec;

@@ -1,6 +1,6 @@
 import type { InstanceSpec } from './hardness/instances.js';
 import type { HardnessRecord } from './hardness/types.js';
-import type { FitSpec, LandscapeVariant, LpResult, RunResult } from './result.js';
+import type { FitSpec, LandscapeVariant, LpResult, RunResult, SignalPoint } from './result.js';
 import type { LpSpec } from './spec.js';
 
 /*
@@ -18,6 +18,17 @@ export interface LandscapeUnitSpec {
   span: number;
 }
 
+/** Mean-field signal propagation for tanh at each σ_w² (the map's theory overlay). */
+export interface SignalUnitSpec {
+  weightScales: number[];
+  biasScale: number;
+}
+
+/** The signal unit's result: one point per σ_w², in order. */
+export interface SignalUnitResult {
+  signal: SignalPoint[];
+}
+
 /** One instance of the hardness sweep and the settings of its solvers. */
 export interface HardnessUnitSpec extends InstanceSpec {
   timeLimit: number;
@@ -31,7 +42,8 @@ export type WorkUnit =
   | { kind: 'fit'; spec: FitSpec }
   | { kind: 'landscape'; spec: LandscapeUnitSpec }
   | { kind: 'lp'; spec: LpSpec }
-  | { kind: 'hardness'; spec: HardnessUnitSpec };
+  | { kind: 'hardness'; spec: HardnessUnitSpec }
+  | { kind: 'signal'; spec: SignalUnitSpec };
 
 /** The LP unit's result is the LP result without the fields the engine adds around it. */
 export type LpUnitResult = Omit<LpResult, 'experiment' | 'backend' | 'spec' | 'durationMs'>;
@@ -42,6 +54,7 @@ export interface UnitResultByKind {
   landscape: LandscapeVariant;
   lp: LpUnitResult;
   hardness: HardnessRecord;
+  signal: SignalUnitResult;
 }
 export type UnitResult = UnitResultByKind[WorkUnit['kind']];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hardnessSpecError } from './experiments/hardness.js';
 import { describeAllowed, type Field, fieldSchema } from './fields.js';
 import { MAX_WORK } from './limits.js';
+import { checkMapValues } from './map-axis.js';
 import { EXPERIMENTS, type ExperimentSpec, SPEC_FIELDS } from './spec.js';
 import { estimateWork } from './work.js';
 
@@ -72,6 +73,8 @@ export function validateSpec(input: { experiment: string } & Record<string, unkn
   const spec = { experiment, ...(parsed.data as object) } as ExperimentSpec;
   const conflict = spec.experiment === 'hardness' ? hardnessSpecError(spec) : undefined;
   if (conflict) return { ok: false, errors: [conflict] };
+  const crossCheck = spec.experiment === 'map' ? checkMapValues(spec) : undefined;
+  if (crossCheck) return { ok: false, errors: [crossCheck] };
   const work = estimateWork(spec);
   if (work > MAX_WORK) {
     const times = (work / MAX_WORK).toFixed(1);

@@ -1,5 +1,6 @@
 import { hardnessUnits } from './experiments/hardness.js';
 import { MAX_WORK } from './limits.js';
+import { mapAxisValues } from './map-axis.js';
 import type { ExperimentSpec, HardnessSpec } from './spec.js';
 
 /*
@@ -42,6 +43,14 @@ export function estimateWork(spec: ExperimentSpec): number {
         (sum, d) => sum + spec.seeds * mlpWork(d, spec.width, spec.points, spec.steps),
         0,
       );
+    case 'map': {
+      // Width columns change the cost per cell; every other axis keeps spec.width in every column.
+      const widths = mapAxisValues(spec).map((v) => (spec.axis === 'width' ? Number(v) : spec.width));
+      let perSeed = 0;
+      for (const depth of spec.depths)
+        for (const width of widths) perSeed += mlpWork(depth, width, spec.points, spec.steps);
+      return spec.seeds * perSeed;
+    }
     case 'restarts':
       return spec.architectures.reduce((sum, arch) => {
         const depth = arch === 'deep' ? spec.depth : arch === 'three-node' ? 1 : 0;

@@ -52,6 +52,7 @@ describe('experiment commands', () => {
       'Add residual connections',
       'Compare depths',
       'Rerun with new seeds',
+      'Layers over training',
     ]);
     trainReply = reply;
   });
@@ -63,6 +64,7 @@ describe('experiment commands', () => {
       'Add residual connections': /residual:true/,
       'Compare depths': /\/compare width:8/,
       'Rerun with new seeds': /seed:2/,
+      'Layers over training': /answered from the cache/,
     };
     for (const button of trainReply.buttons) {
       const exchange = tutor.adapter.press('grace', button);

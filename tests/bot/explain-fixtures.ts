@@ -26,6 +26,8 @@ const plainSigmoid = {
   optimizer: 'sgd',
   learningRate: 0.1,
   steps: 300,
+  weightScale: 1,
+  biasScale: 0,
 } as const;
 
 /**

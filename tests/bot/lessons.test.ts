@@ -20,6 +20,7 @@ const REQUIRED_TOPICS = [
   'landscapes',
   'tricks',
   'history',
+  'signal-propagation',
 ];
 
 const words = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
@@ -231,6 +232,8 @@ describe('lessons', () => {
       /Glorot, Y\. Bengio.*AISTATS 2010/,
       /Li, Z\. Xu.*NeurIPS 2018/,
       /Goodfellow, O\. Vinyals, A\. M\. Saxe.*ICLR 2015/,
+      /Poole.*2016/,
+      /Schoenholz.*2017/,
     ]) {
       expect(all).toMatch(work);
     }
@@ -290,6 +293,10 @@ describe('lessons', () => {
           expect(cited, `${lesson.id} names ${source.short}`).toContain(source.reference);
       }
     }
+    expect(body('history')).toMatch(/1990s/);
+    expect(body('signal-propagation')).toContain('Schoenholz et al. (2017)');
+    expect(body('signal-propagation')).toMatch(/Saxe, McClelland & Ganguli \(2014\)/);
+    expect(body('signal-propagation')).toMatch(/1\.76/);
   });
 
   it('never state the imprecise forms', () => {

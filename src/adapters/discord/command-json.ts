@@ -71,19 +71,27 @@ function optionJson(
       return { ...base, type: ApplicationCommandOptionType.String, description, choices };
     }
     case 'int-list':
+    case 'number-list':
     case 'choice-list': {
       // Discord has no list type: a string whose description shows the format to type.
-      const example = option.default.join(',');
+      // An empty default (the map's axis values) means "chosen for you": no example to show.
+      const example = option.default.length > 0 ? `, e.g. ${option.default.join(',')}` : '';
       const format =
-        option.kind === 'int-list' ? `whole numbers ${option.min}-${option.max}` : option.choices.join('|');
+        option.kind === 'int-list'
+          ? `whole numbers ${option.min}-${option.max}`
+          : option.kind === 'number-list'
+            ? `numbers ${option.min}-${option.max}`
+            : 'choices' in option
+              ? option.choices.join('|')
+              : '';
       return {
         ...base,
         type: ApplicationCommandOptionType.String,
         description: fitDescription(
           `${option.description}, comma-separated`,
-          `: ${format}, e.g. ${example}`,
+          `: ${format}${example}`,
           `: ${format}`,
-          `, e.g. ${example}`,
+          example,
         ),
       };
     }

@@ -31,6 +31,7 @@ function toWireOption(name: string, option: CommandOption): WireOption {
     case 'int':
     case 'number':
     case 'int-list':
+    case 'number-list':
       return { ...base, min: option.min, max: option.max };
     case 'choice':
     case 'choice-list':

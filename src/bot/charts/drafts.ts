@@ -7,21 +7,36 @@ import { landscapeChart } from './builders/landscape.js';
 import { lossCurvesChart } from './builders/loss-curves.js';
 import { lpChart } from './builders/lp.js';
 import { restartsChart } from './builders/restarts.js';
+import { trainabilityMapChart } from './builders/trainability-map.js';
 import type { ChartDraft } from './draft.js';
+import { type ChartView, layerChartsOf, tellingLayerCharts, watchedRun } from './layer-charts.js';
 
-/** The charts that explain a result, most telling first (chat clients show the first one largest). */
-export function chartDraftsFor(result: ExperimentResult): ChartDraft[] {
+/** Images one reply carries at most: more crowd a phone screen. */
+export const MAX_CHARTS = 4;
+
+/**
+ * The charts that explain a result, most telling first (chat clients show the first one largest).
+ * `view: 'layers'` asks for the layers watched over training instead (train and compare).
+ */
+export function chartDraftsFor(result: ExperimentResult, view: ChartView = 'main'): ChartDraft[] {
+  if (view === 'layers' && (result.experiment === 'train' || result.experiment === 'compare')) {
+    return layerChartsOf(watchedRun(result)).map((c) => c.draft);
+  }
   switch (result.experiment) {
     case 'train': {
       const boundary = decisionBoundaryChart(result);
+      const main = [lossCurvesChart(result), trainGradientChart(result)];
+      const room = MAX_CHARTS - main.length - (boundary === undefined ? 0 : 1);
       return [
-        lossCurvesChart(result),
-        trainGradientChart(result),
+        ...main,
+        ...tellingLayerCharts(result, Math.min(1, room)),
         ...(boundary === undefined ? [] : [boundary]),
       ];
     }
     case 'compare':
-      return [finalLossByDepthChart(result), compareGradientChart(result)];
+      return [finalLossByDepthChart(result), compareGradientChart(result), ...tellingLayerCharts(result, 1)];
+    case 'map':
+      return [trainabilityMapChart(result)];
     case 'restarts':
       return [restartsChart(result)];
     case 'landscape':

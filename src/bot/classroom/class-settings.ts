@@ -61,6 +61,7 @@ function demands(spec: ExperimentSpec): {
     case 'train':
       return { depth: spec.depth, seeds: { field: 'seeds', value: spec.seeds }, steps: spec.steps };
     case 'compare':
+    case 'map':
       return {
         depth: Math.max(...spec.depths),
         seeds: { field: 'seeds', value: spec.seeds },

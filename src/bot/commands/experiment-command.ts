@@ -1,12 +1,16 @@
+import { field } from '../../engine/fields.js';
 import type { ExperimentName } from '../../engine/spec.js';
 import { SPEC_FIELDS } from '../../engine/spec.js';
 import { cancelButton } from '../buttons.js';
+import { CHART_VIEWS, type ChartView } from '../charts/layer-charts.js';
 import type { CommandDefinition } from '../command.js';
 import { isUserError, userError } from '../errors.js';
 import { describeSpec } from '../replies/describe-spec.js';
 import { experimentReply } from '../replies/experiment-reply.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
+
+const VIEW_FIELD = field.choice('which charts: the usual ones, or layers over training', CHART_VIEWS, 'main');
 
 /**
  * The shape every experiment command shares: validate, queue, show progress, answer with the
@@ -17,13 +21,17 @@ export function experimentCommand(
   description: string,
   examples: string[],
 ): CommandDefinition<TutorServices> {
+  // Train and compare can show the layers watched over training instead of their usual charts:
+  // a bot-side option, kept out of the engine's spec so both views share one cached result.
+  const viewable = name === 'train' || name === 'compare';
   return {
     name,
     description,
-    options: SPEC_FIELDS[name],
+    options: viewable ? { ...SPEC_FIELDS[name], view: VIEW_FIELD } : SPEC_FIELDS[name],
     examples,
     async run(request, { services, io }) {
-      const checked = services.validate({ experiment: name, ...request.values });
+      const { view, ...values } = request.values;
+      const checked = services.validate({ experiment: name, ...values });
       if (!checked.ok) {
         const [first, ...rest] = checked.errors;
         return rest.length === 0 && first
@@ -55,7 +63,12 @@ export function experimentCommand(
       const outcome = await ticket.done;
       switch (outcome.status) {
         case 'done': {
-          const reply = await experimentReply(outcome.result, services, outcome);
+          const reply = await experimentReply(
+            outcome.result,
+            services,
+            outcome,
+            view as ChartView | undefined,
+          );
           services.classroom?.recordRun(request, spec, reply.headline);
           return reply;
         }

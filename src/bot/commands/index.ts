@@ -9,6 +9,7 @@ import help from './help.js';
 import history from './history.js';
 import landscape from './landscape.js';
 import lp from './lp.js';
+import map from './map.js';
 import quiz from './quiz.js';
 import restarts from './restarts.js';
 import schedule from './schedule.js';
@@ -20,6 +21,7 @@ import train from './train.js';
 export const COMMANDS: readonly CommandDefinition<TutorServices>[] = [
   train,
   compare,
+  map,
   restarts,
   landscape,
   lp,

@@ -4,6 +4,7 @@ import { explainDivergence } from './diverged.js';
 import { explainHardness } from './hardness.js';
 import { explainLandscape } from './landscape.js';
 import { explainLp } from './lp.js';
+import { explainMap } from './map.js';
 import { explainRestarts } from './restarts.js';
 import { explainStepSize } from './step-size.js';
 import { explainTrain } from './train.js';
@@ -33,5 +34,7 @@ export function explainResult(result: ExperimentResult): Explanation {
       return explainLp(result);
     case 'hardness':
       return explainHardness(result);
+    case 'map':
+      return explainMap(result);
   }
 }

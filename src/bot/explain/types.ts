@@ -60,7 +60,15 @@ export type RuleId =
   | 'hardness-dimension'
   | 'hardness-descent'
   | 'hardness-descent-missed'
-  | 'hardness-not-a-proof';
+  | 'hardness-not-a-proof'
+  | 'map-deepest'
+  | 'map-steps'
+  | 'map-diverged'
+  | 'map-all-learned'
+  | 'map-none-learned'
+  | 'map-theory-prediction'
+  | 'map-theory-score'
+  | 'map-theory-untested';
 
 /** One sentence of an explanation and the rule whose precondition it passed. */
 export interface Sentence {

@@ -1,4 +1,5 @@
 import { degradation, history, tricks, vanishingGradients } from './depth.js';
+import { signalPropagation } from './signal.js';
 import { landscapes, restarts } from './surface.js';
 import { consequence, convexNeuron, hardnessAndDepth, lpOneLayer, npHard } from './theory.js';
 import type { Lesson, LessonId } from './types.js';
@@ -20,6 +21,7 @@ export const LESSONS: readonly Lesson[] = [
   landscapes,
   tricks,
   history,
+  signalPropagation,
 ];
 
 /** The lesson with this id, or undefined for an unknown id. */

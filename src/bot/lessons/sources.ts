@@ -134,6 +134,19 @@ const baldiHornik = source(
   'P. Baldi, K. Hornik, "Neural networks and principal component analysis: learning from examples without local minima", Neural Networks 2(1), 1989.',
 );
 
+// Signal propagation: the theory behind the trainability map (Saxe et al. is above).
+const poole = source(
+  'poole2016',
+  'Poole et al. (2016)',
+  'B. Poole, S. Lahiri, M. Raghu, J. Sohl-Dickstein, S. Ganguli, "Exponential expressivity in deep neural networks through transient chaos", NIPS 2016.',
+);
+
+const schoenholz = source(
+  'schoenholz2017',
+  'Schoenholz et al. (2017)',
+  'S. S. Schoenholz, J. Gilmer, S. Ganguli, J. Sohl-Dickstein, "Deep information propagation", ICLR 2017.',
+);
+
 /** The works, by key, for the lesson files. */
 export const SOURCE = {
   judd,
@@ -157,6 +170,8 @@ export const SOURCE = {
   cybenko,
   hornik,
   baldiHornik,
+  poole,
+  schoenholz,
 } as const;
 
 /** Every work the tutor cites, in the order of the argument. */

@@ -11,6 +11,7 @@ export const LESSON_IDS = [
   'landscapes',
   'tricks',
   'history',
+  'signal-propagation',
 ] as const;
 
 /** One lesson topic id, e.g. 'vanishing-gradients'. */

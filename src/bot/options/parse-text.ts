@@ -40,7 +40,11 @@ function convertOne(
   return match === undefined ? { ok: false } : { ok: true, value: match };
 }
 
-function convertList(kind: 'int' | 'choice', text: string, choices?: readonly string[]): Conversion {
+function convertList(
+  kind: 'int' | 'number' | 'choice',
+  text: string,
+  choices?: readonly string[],
+): Conversion {
   const items = text.split(',').map((s) => s.trim());
   if (items.some((s) => s === '')) return { ok: false };
   const values: unknown[] = [];
@@ -69,6 +73,8 @@ function convert(f: Field, text: string): Conversion {
     }
     case 'int-list':
       return convertList('int', text);
+    case 'number-list':
+      return convertList('number', text);
     case 'choice-list':
       return convertList('choice', text, f.choices);
   }

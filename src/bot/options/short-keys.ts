@@ -15,6 +15,10 @@ export const SHORT_KEYS: Record<string, string> = {
   gridSize: 'grid',
   architectures: 'arch',
   slicePoints: 'slice',
+  // The Gaussian init's σ_w² and σ_b², and the map's threshold.
+  weightScale: 'sw2',
+  biasScale: 'sb2',
+  threshold: 'thr',
 };
 
 /** Full option names by the short (normalized) names people type. */

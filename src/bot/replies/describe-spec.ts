@@ -1,3 +1,4 @@
+import { mapAxisValues } from '../../engine/map-axis.js';
 import type { ExperimentSpec } from '../../engine/spec.js';
 
 /** One line that says what will run, e.g. "depth 8 × 32 sigmoid, glorot, sgd 0.1, 300 steps, 3 seeds". */
@@ -15,6 +16,8 @@ export function describeSpec(spec: ExperimentSpec): string {
       return `depth ${spec.depth} × ${spec.width} ${spec.activation}, ${spec.init}, ${training}, ${spec.seeds} seed${spec.seeds === 1 ? '' : 's'} on ${spec.dataset}`;
     case 'compare':
       return `depths ${spec.depths.join(', ')} × ${spec.width} ${spec.activation}, ${spec.init}, ${training}, ${spec.seeds} seeds each on ${spec.dataset}`;
+    case 'map':
+      return `depths ${spec.depths.join(', ')} × ${spec.axis} ${mapAxisValues(spec).join(', ')}; ${spec.width} ${spec.activation}, ${spec.init}, ${training}, ${spec.seeds} seed${spec.seeds === 1 ? '' : 's'} per cell on ${spec.dataset}`;
     case 'restarts':
       return `${spec.restarts} restarts each of ${spec.architectures.join(', ')}; ${training} on ${spec.dataset}`;
     case 'landscape':

@@ -2,6 +2,7 @@ import type { Field } from '../../engine/fields.js';
 import type { ExperimentResult } from '../../engine/result.js';
 import { SPEC_FIELDS } from '../../engine/spec.js';
 import { explanationText } from '../explain/types.js';
+import type { ChartView } from '../charts/layer-charts.js';
 import { optionText } from '../options/option-text.js';
 import type { TutorServices } from '../services.js';
 import type { Reply } from '../types.js';
@@ -11,6 +12,7 @@ import { followUps } from './follow-ups.js';
 const HEADLINES: Record<ExperimentResult['experiment'], string> = {
   train: 'Training run',
   compare: 'Depth sweep',
+  map: 'Trainability map',
   restarts: 'Random restarts',
   landscape: 'Loss landscape',
   lp: 'One layer as a linear program',
@@ -19,7 +21,7 @@ const HEADLINES: Record<ExperimentResult['experiment'], string> = {
 
 function seedsOf(result: ExperimentResult): string {
   const spec = result.spec;
-  if (result.experiment === 'train' || result.experiment === 'compare') {
+  if (result.experiment === 'train' || result.experiment === 'compare' || result.experiment === 'map') {
     return Array.from({ length: result.spec.seeds }, (_, i) => result.spec.seed + i).join(', ');
   }
   if (result.experiment === 'restarts')
@@ -32,13 +34,14 @@ export async function experimentReply(
   result: ExperimentResult,
   services: TutorServices,
   timing: { cached: boolean; runMs: number },
+  view: ChartView = 'main',
 ): Promise<Reply> {
   const { experiment: _experiment, ...values } = result.spec;
   const fields = SPEC_FIELDS[result.experiment] as Record<string, Field>;
   const repeat = `/${result.experiment} ${optionText(values, fields)}`.trim();
   const explanation = services.explain(result);
   const lesson = services.lessons.find((l) => l.id === explanation.lessonId);
-  const images = await services.renderCharts(result);
+  const images = await services.renderCharts(result, view);
   const seconds = (timing.runMs / 1000).toFixed(1);
   return {
     visibility: 'public',
@@ -56,6 +59,6 @@ export async function experimentReply(
       },
     ],
     images,
-    buttons: followUps(result.spec),
+    buttons: followUps(result.spec, view),
   };
 }

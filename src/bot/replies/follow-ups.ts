@@ -3,6 +3,7 @@ import { LIMITS } from '../../engine/limits.js';
 import type { ExperimentSpec } from '../../engine/spec.js';
 import { SPEC_FIELDS } from '../../engine/spec.js';
 import { commandButton } from '../buttons.js';
+import type { ChartView } from '../charts/layer-charts.js';
 import { optionText } from '../options/option-text.js';
 import type { ReplyButton } from '../types.js';
 
@@ -30,8 +31,46 @@ function button(
 const newSeeds = (spec: { seed: number; seeds?: number; restarts?: number }) =>
   Math.min(LIMITS.seed.max, spec.seed + (spec.seeds ?? spec.restarts ?? 1));
 
+/** Switches a train or compare reply between its usual charts and the layers watched over training. */
+function viewButton(spec: ExperimentSpec, view: ChartView): ReplyButton | undefined {
+  const { experiment, ...values } = spec;
+  const fields = SPEC_FIELDS[experiment] as Record<string, Field>;
+  const text = optionText(values, fields, true);
+  const other = view === 'layers' ? '' : 'view:layers';
+  const label = view === 'layers' ? 'Back to the usual charts' : 'Layers over training';
+  return commandButton(label, experiment, [text, other].filter((t) => t !== '').join(' '));
+}
+
+/** The map's follow-ups: the critical net on its own, the other axes, fresh seeds. */
+function mapFollowUps(
+  spec: Extract<ExperimentSpec, { experiment: 'map' }>,
+  values: Values,
+): (ReplyButton | undefined)[] {
+  const buttons: (ReplyButton | undefined)[] = [];
+  if (spec.axis === 'weightScale' && spec.activation === 'tanh') {
+    const critical = { ...values, depth: Math.max(...spec.depths), weightScale: 1.76, biasScale: 0.05 };
+    buttons.push(button('Train the critical net (σ_w² 1.76)', 'train', critical, 'primary'));
+  }
+  if (spec.axis !== 'init' || spec.activation !== 'linear') {
+    buttons.push(
+      button('Linear nets: orthogonal vs Gaussian', 'map', {
+        axis: 'init',
+        activation: 'linear',
+        metric: 'steps',
+        // 0.25 sits just above the best a linear model reaches on the moons (~0.24).
+        threshold: 0.25,
+        depths: [1, 2, 4, 8, 16],
+      }),
+    );
+  }
+  if (spec.axis !== 'learningRate')
+    buttons.push(button('Map the learning rate', 'map', { ...values, axis: 'learningRate', values: [] }));
+  buttons.push(button('Rerun with new seeds', 'map', { ...values, seed: newSeeds(spec) }));
+  return buttons;
+}
+
 /** The follow-up buttons for a finished experiment. */
-export function followUps(spec: ExperimentSpec): ReplyButton[] {
+export function followUps(spec: ExperimentSpec, view: ChartView = 'main'): ReplyButton[] {
   const { experiment: _experiment, ...values } = spec;
   const buttons: (ReplyButton | undefined)[] = [];
   switch (spec.experiment) {
@@ -65,6 +104,9 @@ export function followUps(spec: ExperimentSpec): ReplyButton[] {
       buttons.push(button('Rerun with new seeds', 'compare', { ...values, seed: newSeeds(spec) }));
       break;
     }
+    case 'map':
+      buttons.push(...mapFollowUps(spec, values));
+      break;
     case 'restarts':
       buttons.push(
         button('Rerun with new seeds', 'restarts', { ...values, seed: newSeeds(spec) }, 'primary'),
@@ -113,5 +155,6 @@ export function followUps(spec: ExperimentSpec): ReplyButton[] {
       buttons.push(button('One layer by LP (XOR)', 'lp', { dataset: 'xor' }));
       break;
   }
+  if (spec.experiment === 'train' || spec.experiment === 'compare') buttons.push(viewButton(spec, view));
   return buttons.filter((b): b is ReplyButton => b !== undefined);
 }

@@ -6,6 +6,7 @@ import { hardnessPlanner } from './hardness.js';
 // Engineer B's planners (loss-surface slices, linear programming).
 import { landscapePlanner } from './landscape.js';
 import { lpPlanner } from './lp.js';
+import { mapPlanner } from './map.js';
 import { restartsPlanner } from './restarts.js';
 import { trainPlanner } from './train.js';
 
@@ -17,4 +18,5 @@ export const PLANNERS: { [K in ExperimentName]: ExperimentPlanner<SpecByName[K],
   landscape: landscapePlanner,
   lp: lpPlanner,
   hardness: hardnessPlanner,
+  map: mapPlanner,
 };

@@ -1,12 +1,12 @@
 import { makeDataset, toDataPoints } from '../datasets.js';
 import { summarizeRuns } from '../measure-summary.js';
 import type { FitSpec, RunResult, TrainResult } from '../result.js';
-import type { CompareSpec, TrainSpec } from '../spec.js';
+import type { CompareSpec, MapSpec, TrainSpec } from '../spec.js';
 import type { ExperimentPlanner, UnitResult } from '../units.js';
 
 /** The FitSpec of run `index` (init seed spec.seed + index, data seed spec.seed) of a train or compare spec. */
 export function seededFitSpec(
-  spec: TrainSpec | CompareSpec,
+  spec: TrainSpec | CompareSpec | MapSpec,
   depth: number,
   index: number,
   gridSize: number,
@@ -28,6 +28,8 @@ export function seededFitSpec(
     learningRate: spec.learningRate,
     steps: spec.steps,
     gridSize,
+    // Only the Gaussian init reads its scales; leaving them out elsewhere keeps other specs unchanged.
+    ...(spec.init === 'gaussian' ? { weightScale: spec.weightScale, biasScale: spec.biasScale } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ export function initialKernel(
   outputs: number,
   init: Init,
   activation: Activation,
+  weightScale = 1,
 ): Float32Array {
   const size = inputs * outputs;
   switch (init) {
@@ -33,7 +34,20 @@ export function initialKernel(
       return fill(size, () => rng.uniform(-NAIVE_SCALE, NAIVE_SCALE));
     case 'orthogonal':
       return orthogonal(rng, inputs, outputs, activation === 'relu' ? Math.SQRT2 : 1);
+    case 'gaussian': {
+      // The mean-field setting of Poole et al. (2016) and Schoenholz et al. (2017): variance
+      // σ_w² / fan-in, with σ_w² (weightScale) the knob that moves a net between order and chaos.
+      const sd = Math.sqrt(weightScale / inputs);
+      return fill(size, () => sd * rng.normal());
+    }
   }
+}
+
+/** Initial biases: N(0, σ_b²) for init 'gaussian' with biasScale > 0, zeros otherwise. */
+export function initialBias(rng: Random, outputs: number, init: Init, biasScale = 0): Float32Array {
+  if (init !== 'gaussian' || biasScale === 0) return new Float32Array(outputs);
+  const sd = Math.sqrt(biasScale);
+  return fill(outputs, () => sd * rng.normal());
 }
 
 /** Uniform values in [-scale, scale]: `FitSpec.initScale`'s override for kernels and biases alike. */

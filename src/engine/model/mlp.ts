@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandom, STREAM } from '../random.js';
 import type { FitSpec } from '../result.js';
-import { initialKernel, uniformValues } from './init.js';
+import { initialBias, initialKernel, uniformValues } from './init.js';
 import {
   activate,
   activateNode,
@@ -18,7 +18,16 @@ export type ParamKind = 'kernel' | 'bias' | 'norm';
 /** The architecture and initialization of an MLP with 2 inputs and one output logit (from its FitSpec). */
 export type MlpConfig = Pick<
   FitSpec,
-  'depth' | 'width' | 'activation' | 'init' | 'residual' | 'normalization' | 'seed' | 'initScale'
+  | 'depth'
+  | 'width'
+  | 'activation'
+  | 'init'
+  | 'residual'
+  | 'normalization'
+  | 'seed'
+  | 'initScale'
+  | 'weightScale'
+  | 'biasScale'
 >;
 
 /** One dense layer's variables. The last layer of an Mlp is the output layer. */
@@ -99,10 +108,12 @@ export function createMlp(config: MlpConfig): Mlp {
     const outputs = i === depth ? 1 : width;
     const kernelValues =
       initScale === undefined
-        ? initialKernel(rng, inputs, outputs, init, activation)
+        ? initialKernel(rng, inputs, outputs, init, activation, config.weightScale)
         : uniformValues(rng, inputs * outputs, initScale);
     const biasValues =
-      initScale === undefined ? new Float32Array(outputs) : uniformValues(rng, outputs, initScale);
+      initScale === undefined
+        ? initialBias(rng, outputs, init, config.biasScale)
+        : uniformValues(rng, outputs, initScale);
     const residual = config.residual && i > 0 && i < depth;
     const layer: DenseLayer = {
       kernel: addParam(kernelValues, [inputs, outputs], 'kernel'),

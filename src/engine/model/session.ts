@@ -45,6 +45,8 @@ export function createSession(spec: FitSpec): TrainingSession {
     normalization: spec.normalization,
     seed: spec.seed,
     ...(spec.initScale === undefined ? {} : { initScale: spec.initScale }),
+    ...(spec.weightScale === undefined ? {} : { weightScale: spec.weightScale }),
+    ...(spec.biasScale === undefined ? {} : { biasScale: spec.biasScale }),
   });
   const optimizer = createOptimizer(spec.optimizer, spec.learningRate);
   const lossFunction = () => meanLoss(mlp.logits(x), labels, spec.loss);

@@ -24,7 +24,8 @@ describe('command-box completion', () => {
   });
 
   it('offers the options not yet given, with what they accept; nothing is preselected after a space', () => {
-    const all = Object.keys(SPEC_FIELDS.train).map((k) => `${k}:`);
+    // The engine's options, then the bot's own chart choice (view).
+    const all = [...Object.keys(SPEC_FIELDS.train), 'view'].map((k) => `${k}:`);
     expect(inserts('/train ')).toEqual(all);
     expect(complete('/train ', commands).preselect).toBe(false);
     expect(inserts('/train depth:8 ')).toEqual(all.filter((k) => k !== 'depth:'));

@@ -91,7 +91,18 @@ describe('chart drafts of every experiment', () => {
   it('lists the charts of each experiment', () => {
     const names = (r: ExperimentResult) => chartDraftsFor(r).map((d) => d.name);
     expect(names(trainFixture(1))).toEqual(['loss-curves', 'gradient-norms', 'decision-boundary']);
-    expect(names(compareFixture())).toEqual(['final-loss-by-depth', 'gradient-norms-by-depth']);
+    // The deepest net's gradient vanishes (layer 1 / output < 1/100), so its gradients over training join.
+    expect(names(compareFixture())).toEqual([
+      'final-loss-by-depth',
+      'gradient-norms-by-depth',
+      'gradients-over-training',
+    ]);
+    expect(names(trainFixture(8))).toEqual([
+      'loss-curves',
+      'gradient-norms',
+      'gradients-over-training',
+      'decision-boundary',
+    ]);
     expect(names(restartsFixture())).toEqual(['restarts']);
     expect(names(landscapeFixture())).toEqual(['landscape-line', 'landscape-direction']);
     expect(names(lpFixture(false))).toEqual(['lp']);

@@ -10,6 +10,7 @@ import { createLocalRenderer } from '../../../src/bot/charts/render/local.js';
 import type { ChartRenderer } from '../../../src/bot/charts/render/renderer.js';
 import type { ExperimentResult } from '../../../src/engine/result.js';
 import { compareFixture, landscapeFixture, lpFixture, restartsFixture, trainFixture } from './fixtures.js';
+import { mapFixture } from './map-fixture.js';
 import { countPixels, isPng, notWhite, pngSize } from './png.js';
 
 /** Where rendered charts are written for a person to look at (CHARTS_OUT=/tmp/charts). */
@@ -23,6 +24,7 @@ const FIXTURES: [string, ExperimentResult][] = [
   ['landscape', landscapeFixture()],
   ['lp', lpFixture(true)],
   ['lp-xor', lpFixture(false)],
+  ['map', mapFixture()],
 ];
 
 let renderer: ChartRenderer;

@@ -6,6 +6,7 @@ import type {
   RunResult,
 } from '../../../src/engine/result.js';
 import { HARDNESS_CHECKS } from './hardness-claims.js';
+import { MAP_CHECKS } from './map-claims.js';
 
 /*
  * The claims audit's own reading of a result: for each kind of sentence the explainer can say, a
@@ -425,4 +426,5 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
       'gradient descent learned',
     ),
   ...HARDNESS_CHECKS,
+  ...MAP_CHECKS,
 };

@@ -81,7 +81,7 @@ export type WireEvent =
 /** One option of a command, for completion. */
 export interface WireOption {
   name: string;
-  kind: 'int' | 'number' | 'boolean' | 'choice' | 'int-list' | 'choice-list' | 'text';
+  kind: 'int' | 'number' | 'boolean' | 'choice' | 'int-list' | 'number-list' | 'choice-list' | 'text';
   description: string;
   /** What it accepts, in words (the bot's own wording). */
   allowed: string;

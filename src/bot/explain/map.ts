@@ -1,0 +1,148 @@
+import type { MapCell, MapResult, SignalPoint } from '../../engine/result.js';
+import { describeColumn, noLearningLoss, slowestSteps } from '../charts/builders/map-bins.js';
+import { formatLoss, listWords } from './format.js';
+import { type Explanation, type Sentence, say } from './types.js';
+
+/*
+ * `map`: which cells trained, and, for tanh over σ_w², how that lines up with the mean-field
+ * prediction (Schoenholz et al. 2017). Every sentence is read off the cells: a column where
+ * every depth trained is reported as such, and the theory is scored cell by cell, not tuned.
+ */
+
+type Spec = MapResult['spec'];
+
+/** A cell learned: loss below 30% of the know-nothing loss, or (steps metric) every seed reached the threshold. */
+export function cellLearned(cell: MapCell, spec: Spec): boolean {
+  if (!Number.isFinite(cell.meanFinalLoss)) return false;
+  if (spec.metric === 'steps') return slowestSteps(cell) !== null;
+  return cell.meanFinalLoss < 0.3 * noLearningLoss(spec);
+}
+
+const cellsOf = (result: MapResult, column: number) =>
+  result.cells.filter((_, i) => i % result.axisValues.length === column);
+
+/** Per column: the deepest depth that learned, or undefined when none did. */
+function deepestLearned(result: MapResult, column: number): number | undefined {
+  const depths = cellsOf(result, column)
+    .filter((c) => cellLearned(c, result.spec))
+    .map((c) => c.depth);
+  return depths.length > 0 ? Math.max(...depths) : undefined;
+}
+
+function trainableText(point: SignalPoint): string {
+  return Number.isFinite(point.trainableDepth) && point.trainableDepth < 1e4
+    ? String(Math.round(point.trainableDepth))
+    : 'unbounded';
+}
+
+/** Scores the prediction "depth ≤ 6ξ trains, deeper does not" against every cell. */
+function theorySentences(result: MapResult, theory: SignalPoint[]): Sentence[] {
+  const misses: string[] = [];
+  let agree = 0;
+  result.cells.forEach((cell, i) => {
+    const point = theory[i % result.axisValues.length]!;
+    const predicted = cell.depth <= point.trainableDepth;
+    if (predicted === cellLearned(cell, result.spec)) agree++;
+    else
+      misses.push(
+        `depth ${cell.depth} at σ_w² ${describeColumn('weightScale', cell.value)} ${predicted ? 'did not learn though 6ξ' : 'learned though 6ξ'} = ${trainableText(point)}`,
+      );
+  });
+  const predictions = theory.map(
+    (p) => `${describeColumn('weightScale', p.weightScale)} → ${trainableText(p)}`,
+  );
+  const missed =
+    misses.length > 0
+      ? `; it misses ${misses.slice(0, 3).join('; ')}${misses.length > 3 ? `; and ${misses.length - 3} more` : ''}`
+      : '';
+  const sentences = [
+    say(
+      'map-theory-prediction',
+      `Mean-field theory for wide tanh nets (Schoenholz et al. 2017) predicts trainable depth up to about 6ξ: ${listWords(predictions)} (the dashed line).`,
+    ),
+    say('map-theory-score', `It matches ${agree} of ${result.cells.length} cells${missed}.`),
+  ];
+  const deepest = Math.max(...result.spec.depths);
+  if (theory.some((p) => p.chi1 > 1 && p.trainableDepth > deepest)) {
+    sentences.push(
+      say(
+        'map-theory-untested',
+        `On the chaotic side (χ₁ > 1) the predicted limit lies beyond depth ${deepest}, so these rows cannot test it there.`,
+      ),
+    );
+  }
+  return sentences;
+}
+
+function summarySentence(result: MapResult): Sentence {
+  const { spec } = result;
+  const learnedWord =
+    spec.metric === 'loss'
+      ? `loss below ${formatLoss(0.3 * noLearningLoss(spec))}`
+      : `loss ≤ ${spec.threshold} within ${spec.steps} steps`;
+  const perColumn = result.axisValues.map((v, column) => {
+    const deepest = deepestLearned(result, column);
+    return `${describeColumn(spec.axis, v)}: ${deepest === undefined ? 'none' : `up to ${deepest}`}`;
+  });
+  return say(
+    'map-deepest',
+    `Deepest net that reached ${learnedWord}, per ${spec.axis}: ${perColumn.join('; ')}.`,
+  );
+}
+
+function stepsSentence(result: MapResult): Sentence | undefined {
+  const { spec } = result;
+  if (spec.metric !== 'steps') return undefined;
+  const shallow = Math.min(...spec.depths);
+  const deep = Math.max(...spec.depths);
+  const parts = result.axisValues.map((v, column) => {
+    const cells = cellsOf(result, column);
+    const at = (depth: number) => {
+      const cell = cells.find((c) => c.depth === depth);
+      const steps = cell ? slowestSteps(cell) : null;
+      return steps === null ? 'not reached' : `${steps} steps`;
+    };
+    return `${describeColumn(spec.axis, v)}: ${at(shallow)} at depth ${shallow}, ${at(deep)} at depth ${deep}`;
+  });
+  const linear =
+    spec.activation === 'linear'
+      ? ' A linear net computes a linear function at any depth, so these differences are speed of optimization, not capacity (Saxe et al. 2014).'
+      : '';
+  return say('map-steps', `Slowest seed to loss ≤ ${spec.threshold}: ${parts.join('; ')}.${linear}`);
+}
+
+/** Explains a trainability map. */
+export function explainMap(result: MapResult): Explanation {
+  const sentences = [summarySentence(result)];
+  const steps = stepsSentence(result);
+  if (steps) sentences.push(steps);
+  const diverged = result.cells.filter((c) => !Number.isFinite(c.meanFinalLoss));
+  if (diverged.length > 0) {
+    sentences.push(
+      say(
+        'map-diverged',
+        `${diverged.length} cell${diverged.length === 1 ? '' : 's'} diverged (NaN, black): the numbers overflowed, which points to too large a step or weight scale, not to vanishing gradients.`,
+      ),
+    );
+  }
+  if (result.cells.every((c) => cellLearned(c, result.spec))) {
+    sentences.push(
+      say(
+        'map-all-learned',
+        'Every cell learned: at these depths and settings nothing here was too deep to train.',
+      ),
+    );
+  }
+  if (!result.cells.some((c) => cellLearned(c, result.spec))) {
+    // Not even the shallow nets learned: the budget, not depth, is what this map shows.
+    sentences.push(
+      say(
+        'map-none-learned',
+        `No cell learned within ${result.spec.steps} steps, not even the shallowest: this map says nothing about depth yet (try more steps or another learning rate).`,
+      ),
+    );
+    return { sentences, lessonId: 'signal-propagation' };
+  }
+  if (result.theory) sentences.push(...theorySentences(result, result.theory));
+  return { sentences, lessonId: 'signal-propagation' };
+}
