@@ -1,11 +1,11 @@
 import { createDiscordAdapter } from './adapters/discord/index.js';
 import { createPlaygroundAdapter } from './adapters/playground/index.js';
 import { createSlackAdapter } from './adapters/slack/index.js';
-import type { TeachersOf } from './adapters/types.js';
+import type { Adapter, TeachersOf } from './adapters/types.js';
 import { createTutorApp, type TutorApp } from './app.js';
 import { commandRunner } from './bot/classroom/run-command.js';
 import type { Logger } from './bot/logger.js';
-import type { Platform, Reply } from './bot/types.js';
+import type { Platform } from './bot/types.js';
 import { type Config, loadConfig } from './config.js';
 import { createRootLogger } from './logging.js';
 import { createOpsServer } from './ops/ops-server.js';
@@ -18,46 +18,42 @@ import { createOpsServer } from './ops/ops-server.js';
 
 const SHUTDOWN_LIMIT_MS = 15_000;
 
-/** A started adapter, as main needs it: posting for the classroom, and stopping. */
-interface Running {
-  post(conversation: string, reply: Reply): Promise<void>;
-  stop(): Promise<void>;
-  /** Connected to its platform (the playground, a local server, is ready once listening). */
-  isReady?(): boolean;
-}
-
 /** The teachers a server's /settings name, for an adapter's teacher verdict. */
 function teachers(app: TutorApp, platform: Platform): { teachersOf?: TeachersOf } {
   const classroom = app.classroom;
   return classroom ? { teachersOf: (server) => classroom.teachersOf(platform, server) } : {};
 }
 
-async function startAdapters(config: Config, app: TutorApp, logger: Logger): Promise<Map<Platform, Running>> {
-  const running = new Map<Platform, Running>();
+/** Every adapter whose settings are present, not yet started. */
+function configuredAdapters(config: Config, app: TutorApp, logger: Logger): Adapter[] {
+  const adapters: Adapter[] = [];
+  const { bot, classroom } = app;
   if (config.playground.enabled) {
     const { host, port } = config.playground;
-    const playground = createPlaygroundAdapter({ bot: app.bot, host, port, logger });
-    const { url } = await playground.start();
-    running.set('playground', playground);
-    logger.info({ url }, 'playground ready');
-    process.stdout.write(`\ndepth-tutor playground: ${url}\n\n`);
+    adapters.push(createPlaygroundAdapter({ bot, host, port, logger }));
   }
   if (config.discord) {
-    const discord = createDiscordAdapter({
-      bot: app.bot,
-      logger,
-      ...config.discord,
-      ...teachers(app, 'discord'),
-    });
-    await discord.start();
-    running.set('discord', discord);
-    logger.info({ guild: config.discord.guildId ?? 'global' }, 'discord ready');
+    adapters.push(createDiscordAdapter({ bot, logger, ...config.discord, ...teachers(app, 'discord') }));
   }
   if (config.slack) {
-    const slack = createSlackAdapter({ bot: app.bot, logger, ...config.slack, ...teachers(app, 'slack') });
-    await slack.start();
-    running.set('slack', slack);
-    logger.info({ mode: slack.mode }, 'slack ready');
+    // The App Home lists the runs /history shows.
+    const history = classroom && {
+      recentRuns: (user: string, limit: number) => classroom.recentRuns('slack', user, limit),
+    };
+    adapters.push(
+      createSlackAdapter({ bot, logger, ...config.slack, ...teachers(app, 'slack'), ...history }),
+    );
+  }
+  return adapters;
+}
+
+async function startAdapters(config: Config, app: TutorApp, logger: Logger): Promise<Map<Platform, Adapter>> {
+  const running = new Map<Platform, Adapter>();
+  for (const adapter of configuredAdapters(config, app, logger)) {
+    const { url } = await adapter.start();
+    running.set(adapter.platform, adapter);
+    logger.info({ ...(url ? { url } : {}) }, `${adapter.platform} ready`);
+    if (url) process.stdout.write(`\ndepth-tutor ${adapter.platform}: ${url}\n\n`);
   }
   return running;
 }
@@ -76,7 +72,7 @@ async function main(): Promise<void> {
   const ops = createOpsServer({
     ...config.ops,
     checks: {
-      adapters: () => [...adapters.values()].every((adapter) => adapter.isReady?.() ?? true),
+      adapters: () => [...adapters.values()].every((adapter) => adapter.isReady()),
       queue: () => app.queue?.ping() ?? true,
     },
     metrics: app.metrics,
@@ -96,23 +92,14 @@ async function main(): Promise<void> {
     },
   );
 
-  const adapterFor = (platform: Platform): Running => {
+  const adapterFor = (platform: Platform): Adapter => {
     const adapter = adapters.get(platform);
     if (!adapter) throw new Error(`no ${platform} connection is running to post to`);
     return adapter;
   };
   app.classroom?.start({
     post: (target, reply) => adapterFor(target.platform).post(target.conversation, reply),
-    // A private word in the schedule's channel, addressed to its owner (both chat platforms
-    // write a mention as <@id>; the playground has no mentions).
-    notifyOwner: (target, reply) => {
-      const mention =
-        target.platform === 'discord' || target.platform === 'slack' ? `<@${target.user}> ` : '';
-      return adapterFor(target.platform).post(target.conversation, {
-        ...reply,
-        headline: `${mention}${reply.headline}`,
-      });
-    },
+    notifyOwner: (target, reply) => adapterFor(target.platform).notify(target, reply),
     runCommand: commandRunner(app.bot),
   });
 

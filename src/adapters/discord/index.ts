@@ -1,16 +1,17 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Bot } from '../../bot/create-bot.js';
+import { createRequestLifecycle, type RequestLifecycle } from '../../bot/lifecycle/request-lifecycle.js';
 import type { Logger } from '../../bot/logger.js';
 import type { Reply } from '../../bot/types.js';
 import type { Adapter, TeachersOf } from '../types.js';
 import { suggestionSources } from './autocomplete.js';
 import { buildCommandJson } from './command-json.js';
 import { syncCommands } from './command-sync.js';
-import { createDispatcher, type Dispatcher } from './dispatch.js';
+import { createInteractionRouter } from './interaction-router.js';
 import { toDiscordMessage } from './message-payload.js';
 import { discordWording, optionNameTables } from './option-names.js';
-import { sendToChannel } from './reply-port.js';
+import { sendDirect, sendToChannel } from './reply-port.js';
 import { safeError } from './safe-error.js';
 
 export { buildCommandJson } from './command-json.js';
@@ -48,8 +49,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
   const toMessage = (reply: Reply) => toDiscordMessage(reply, wording);
   const suggestions = suggestionSources(bot.commands);
   let client: Client | undefined;
-  let dispatcher: Dispatcher | undefined;
+  let lifecycle: RequestLifecycle | undefined;
   let taking = false;
+
+  const connected = (): Client => {
+    if (!client?.isReady()) throw new Error('the Discord adapter is not connected');
+    return client;
+  };
 
   async function register(ready: Client<true>): Promise<void> {
     const { commands, warnings } = buildCommandJson(bot.commands, new Set(suggestions.keys()));
@@ -69,17 +75,22 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     platform: 'discord',
     async start() {
       if (client) throw new Error('the Discord adapter is already started');
-      dispatcher = createDispatcher({
+      lifecycle = createRequestLifecycle({
         bot,
+        log,
+        loggable: safeError,
+        timing: {
+          ackDeadlineMs: options.deferDeadlineMs ?? 2000,
+          progressIntervalMs: options.progressIntervalMs ?? 1500,
+          answerWindowMs: options.channelFallbackAfterMs ?? 14 * 60_000,
+        },
+      });
+      const route = createInteractionRouter({
+        lifecycle,
         log,
         names: optionNameTables(bot.commands),
         suggestions,
         toMessage,
-        timing: {
-          progressIntervalMs: options.progressIntervalMs ?? 1500,
-          deferDeadlineMs: options.deferDeadlineMs ?? 2000,
-          channelFallbackAfterMs: options.channelFallbackAfterMs ?? 14 * 60_000,
-        },
         ...(options.teacherRoleId ? { teacherRoleId: options.teacherRoleId } : {}),
         ...(options.teachersOf ? { teachersOf: options.teachersOf } : {}),
       });
@@ -89,8 +100,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
         ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
       });
       client = started;
-      const route = dispatcher;
-      started.on(Events.InteractionCreate, (interaction) => route.handle(interaction));
+      started.on(Events.InteractionCreate, route);
       started.on(Events.Error, (error) => log.error({ err: safeError(error) }, 'discord client error'));
       started.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
       started.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, 'gateway disconnected'));
@@ -114,18 +124,29 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
         // Commands registered earlier keep working; the next start tries again.
         log.error({ err: safeError(error) }, 'command registration failed');
       }
+      return {};
     },
     async stop() {
-      if (!client || !dispatcher) return;
+      if (!client || !lifecycle) return;
       taking = false;
-      dispatcher.stopAccepting();
-      await dispatcher.drain(options.stopGraceMs ?? 10_000);
+      lifecycle.stopAccepting();
+      await lifecycle.drain(options.stopGraceMs ?? 10_000);
       await client.destroy();
       client = undefined;
     },
     async post(conversation, reply) {
-      if (!client?.isReady()) throw new Error('the Discord adapter is not connected');
-      await sendToChannel(client, conversation, toMessage({ ...reply, visibility: 'public' }));
+      await sendToChannel(connected(), conversation, toMessage({ ...reply, visibility: 'public' }));
+    },
+    async notify({ conversation, user }, reply) {
+      const ready = connected();
+      const message = toMessage({ ...reply, visibility: 'private' });
+      try {
+        await sendDirect(ready, user, message);
+      } catch (error) {
+        // DMs closed for this server: the channel, with a mention Discord delivers as a ping.
+        log.info({ err: safeError(error), user }, 'could not DM the user; mentioning them in the channel');
+        await sendToChannel(ready, conversation, message, user);
+      }
     },
     isReady: () => taking && client?.isReady() === true,
   };

@@ -3,19 +3,20 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Bot } from '../../bot/create-bot.js';
 import { LESSONS } from '../../bot/lessons/index.js';
+import { createRequestLifecycle } from '../../bot/lifecycle/request-lifecycle.js';
 import type { Logger } from '../../bot/logger.js';
 import type { LessonLike } from '../../bot/services.js';
 import type { Reply } from '../../bot/types.js';
 import type { Adapter, TeachersOf } from '../types.js';
 import { toBoltLogger } from './bolt-logger.js';
-import { deliverPublic } from './delivery.js';
-import { createMemoryHistory, type RunHistory } from './history.js';
+import { deliverPublic, notifyPrivately } from './delivery.js';
+import type { RecentRunsOf } from './history.js';
 import { registerListeners } from './listeners.js';
 import { createChannelPacer } from './pacer.js';
 import { createTeacherCheck } from './teachers.js';
 
 export { privateMessage, replyMessage } from './blocks.js';
-export type { RecentRun, RunHistory } from './history.js';
+export type { RecentRunsOf } from './history.js';
 export { buildSlackManifest, renderManifest } from './manifest.js';
 export { toBotRequest, toButtonPress } from './translate.js';
 
@@ -43,8 +44,8 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** The lessons the App Home lists; default the tutor's own. */
   lessons?: readonly LessonLike[];
-  /** Recent runs for the App Home; default a small in-memory history. */
-  history?: RunHistory;
+  /** The user's recent runs for the App Home: the history /history reads; absent without a database. */
+  recentRuns?: RecentRunsOf;
   /** Users who may run teacher-only commands, besides workspace admins. */
   teacherUserIds?: readonly string[];
   /** Teachers named by a workspace's settings (/settings), besides the ids above and admins. */
@@ -79,8 +80,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const clientOptions = () => ({ logger: boltLogger, ...(slackApiUrl ? { slackApiUrl } : {}) });
   const client = new webApi.WebClient(options.botToken, clientOptions());
   const pacer = createChannelPacer(options.channelIntervalMs ?? 1000);
-  const history = options.history ?? createMemoryHistory();
-  const inFlight = new Set<Promise<void>>();
+  const lifecycle = createRequestLifecycle({
+    bot: options.bot,
+    log,
+    // Progress edits share the channel's pace (the pacer), so they need no faster throttle.
+    timing: {
+      ackDeadlineMs: options.ackDeadlineMs ?? 2500,
+      progressIntervalMs: options.channelIntervalMs ?? 1000,
+    },
+  });
   let app: App | undefined;
   let server: Server | undefined;
   let ready = false;
@@ -128,12 +136,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       bolt,
       {
         bot: options.bot,
+        lifecycle,
         client,
         pacer,
         logger: log,
-        history,
-        ackDeadlineMs: options.ackDeadlineMs ?? 2500,
         lessons: options.lessons ?? LESSONS,
+        ...(options.recentRuns ? { recentRuns: options.recentRuns } : {}),
         isTeacher: createTeacherCheck({
           client,
           teacherUserIds: options.teacherUserIds ?? [],
@@ -142,11 +150,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
           logger: log,
           ...(options.teachersOf ? { teachersOf: options.teachersOf } : {}),
         }),
-        isStopping: () => stopping,
-        track: (done) => {
-          inFlight.add(done);
-          void done.finally(() => inFlight.delete(done));
-        },
       },
       log,
     );
@@ -169,27 +172,25 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     if (!app || stopping) return;
     stopping = true;
     ready = false;
+    lifecycle.stopAccepting();
     // Stop taking requests first; answers still go out through the Web API, which needs no receiver.
     await app.stop().catch((error: unknown) => log.warn({ err: error }, 'slack: receiver stop failed'));
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, options.stopGraceMs ?? 10_000);
-    });
-    await Promise.race([Promise.allSettled([...inFlight]), grace]);
-    clearTimeout(timer);
-    if (inFlight.size > 0)
-      log.warn({ unanswered: inFlight.size }, 'slack: stopped with runs still in flight');
+    await lifecycle.drain(options.stopGraceMs ?? 10_000);
   }
 
   return {
     platform: 'slack',
     mode,
-    start,
+    async start() {
+      await start();
+      return {};
+    },
     stop,
     async post(conversation: string, reply: Reply) {
       const outcome = await deliverPublic({ client, pacer, logger: log }, conversation, reply);
       if (outcome.problem) throw new Error(`Slack refused the post to ${conversation}: ${outcome.problem}`);
     },
+    notify: (target, reply) => notifyPrivately({ client, pacer, logger: log }, target, reply),
     isReady: () => ready,
     httpPort: () => (server ? httpPortOf(server) : undefined),
   };

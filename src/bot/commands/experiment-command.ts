@@ -22,6 +22,8 @@ export function experimentCommand(
     description,
     options: SPEC_FIELDS[name],
     examples,
+    // A run is shown to the whole conversation, its progress included.
+    visibility: 'public',
     async run(request, { services, io }) {
       const checked = services.validate({ experiment: name, ...request.values });
       if (!checked.ok) {
