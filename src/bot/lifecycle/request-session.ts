@@ -1,12 +1,13 @@
 import type { Logger } from '../logger.js';
 import type { CommandIo, Reply } from '../types.js';
-import { createProgressThrottle } from './progress-throttle.js';
+import { createCallQueue } from './call-queue.js';
+import { createProgressThrottle, type ProgressThrottle } from './progress-throttle.js';
 import type { LifecycleTiming, RequestPort, Visibility, WorkingState } from './request-port.js';
 
 /*
- * One request's life, from arrival to its one final answer, on any platform. Every call to the
- * port goes through one queue, so a progress display never overtakes the answer, and a failed
- * call is logged without stopping the ones after it.
+ * One request's life, from arrival to its one final answer, on any platform: the deadline for
+ * the first response, the acceptance, coalesced progress, the platform's answer window, and the
+ * answer. Every call to the port goes through one queue (call-queue.ts).
  */
 
 /** A running request: the io the bot uses, and the call that delivers the final answer (once). */
@@ -14,6 +15,53 @@ export interface RequestSession {
   io: CommandIo;
   /** Delivers the answer; a second call waits for the first answer instead of sending another. */
   finish(reply: Reply): Promise<void>;
+}
+
+/** What one session knows so far. */
+interface SessionState {
+  acknowledged?: Visibility;
+  working?: WorkingState;
+  latest?: WorkingState['progress'];
+  windowClosed: boolean;
+  finished: boolean;
+}
+
+type Enqueue = (call: string, task: () => Promise<void>) => Promise<void>;
+
+/** The io the bot's command uses: accept once, report progress any number of times. */
+function sessionIo(
+  state: SessionState,
+  port: RequestPort,
+  enqueue: Enqueue,
+  throttle: ProgressThrottle,
+): CommandIo {
+  const quiet = () => state.finished || state.windowClosed;
+  return {
+    async accept(info) {
+      if (state.finished || state.working) return;
+      const working: WorkingState = {
+        visibility: info.visibility,
+        summary: info.summary,
+        ...(state.latest ? { progress: state.latest } : {}),
+        ...(info.cancelButton ? { cancelButton: info.cancelButton } : {}),
+      };
+      state.working = working;
+      const first = !state.acknowledged;
+      if (first) state.acknowledged = info.visibility;
+      return enqueue(first ? 'acknowledge' : 'show accepted', async () => {
+        if (!first && quiet()) return;
+        throttle.shownNow();
+        await (first ? port.acknowledge(info.visibility, working) : port.showProgress(working, quiet));
+      });
+    },
+    progress(update) {
+      if (quiet()) return;
+      state.latest = update;
+      if (!state.working) return;
+      state.working = { ...state.working, progress: update };
+      if (state.acknowledged) throttle.nudge();
+    },
+  };
 }
 
 /** Starts the clocks of one request; `defaultVisibility` is used if the deadline strikes first. */
@@ -27,99 +75,56 @@ export function createRequestSession(options: {
 }): RequestSession {
   const { port, timing, log } = options;
   const loggable = options.loggable ?? ((error: unknown) => error);
-  let acknowledged: Visibility | undefined;
-  let working: WorkingState | undefined;
-  let latest: WorkingState['progress'];
-  let windowClosed = false;
-  let finished = false;
-  let queue: Promise<void> = Promise.resolve();
-  let delivered: Promise<void> | undefined;
-
-  function enqueue(call: string, task: () => Promise<void>): Promise<void> {
-    const run = queue
-      .then(task)
-      .catch((error: unknown) => log.warn({ err: loggable(error), call }, 'platform call failed'));
-    queue = run;
-    return run;
-  }
-
-  const quiet = () => finished || windowClosed;
+  const state: SessionState = { windowClosed: false, finished: false };
+  const quiet = () => state.finished || state.windowClosed;
+  const calls = createCallQueue((call, error) =>
+    log.warn({ err: loggable(error), call }, 'platform call failed'),
+  );
+  const enqueue: Enqueue = (call, task) => calls.run(call, task);
   const throttle = createProgressThrottle({
     intervalMs: timing.progressIntervalMs,
     show: () =>
       enqueue('progress', async () => {
-        if (quiet() || !working) return;
+        if (quiet() || !state.working) return;
         throttle.shownNow();
-        await port.showProgress(working, quiet);
+        await port.showProgress(state.working, quiet);
       }),
   });
 
   const timers: NodeJS.Timeout[] = [];
   const after = (ms: number | undefined, then: () => void) => {
     if (ms === undefined) return;
-    const timer = setTimeout(then, ms);
+    const timer = setTimeout(() => state.finished || then(), ms);
     timer.unref();
     timers.push(timer);
   };
   after(timing.ackDeadlineMs, () => {
-    if (finished || acknowledged) return;
-    acknowledged = options.defaultVisibility;
+    if (state.acknowledged) return;
+    state.acknowledged = options.defaultVisibility;
     void enqueue('acknowledge (deadline)', () => port.acknowledge(options.defaultVisibility));
   });
   after(timing.answerWindowMs, () => {
-    if (finished) return;
-    windowClosed = true;
+    state.windowClosed = true;
     throttle.stop();
-    const state = working;
-    if (port.windowClosing) void enqueue('window closing', () => port.windowClosing!(state));
+    const working = state.working;
+    if (port.windowClosing) void enqueue('window closing', () => port.windowClosing!(working));
   });
 
-  const io: CommandIo = {
-    async accept(info) {
-      if (finished || working) return;
-      working = {
-        visibility: info.visibility,
-        summary: info.summary,
-        ...(latest ? { progress: latest } : {}),
-        ...(info.cancelButton ? { cancelButton: info.cancelButton } : {}),
-      };
-      const state = working;
-      if (!acknowledged) {
-        acknowledged = info.visibility;
-        return enqueue('acknowledge', async () => {
-          throttle.shownNow();
-          await port.acknowledge(info.visibility, state);
-        });
-      }
-      return enqueue('show accepted', async () => {
-        if (quiet()) return;
-        throttle.shownNow();
-        await port.showProgress(state, quiet);
-      });
-    },
-    progress(update) {
-      if (quiet()) return;
-      latest = update;
-      if (!working) return;
-      working = { ...working, progress: update };
-      if (acknowledged) throttle.nudge();
-    },
-  };
-
+  let delivered: Promise<void> | undefined;
   return {
-    io,
+    io: sessionIo(state, port, enqueue, throttle),
     finish(reply) {
       if (delivered) return delivered;
-      finished = true;
+      state.finished = true;
       throttle.stop();
       for (const timer of timers) clearTimeout(timer);
+      const { acknowledged, working } = state;
       const context = { ...(acknowledged ? { acknowledged } : {}), ...(working ? { working } : {}) };
-      delivered = queue.then(() =>
+      delivered = enqueue('answer', () =>
         port.deliver(reply, context).catch((error: unknown) => {
           log.error({ err: loggable(error) }, 'could not deliver the answer');
         }),
       );
-      queue = delivered;
       return delivered;
     },
   };
