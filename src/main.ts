@@ -58,18 +58,9 @@ async function startAdapters(config: Config, app: TutorApp, logger: Logger): Pro
   return running;
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createRootLogger(config);
-  const app = await createTutorApp(config, logger);
-  logger.info(
-    app.engine
-      ? { backend: app.engine.backend, workers: config.engine.workers, db: config.databasePath }
-      : { queue: 'redis', db: config.databasePath },
-    app.engine ? 'engine ready' : 'training runs on queue workers (npm run worker)',
-  );
-  const adapters = await startAdapters(config, app, logger);
-  const ops = createOpsServer({
+/** Health, readiness and metrics; a busy ops port is logged, not fatal. */
+async function startOps(config: Config, app: TutorApp, adapters: Map<Platform, Adapter>, logger: Logger) {
+  const server = createOpsServer({
     ...config.ops,
     checks: {
       adapters: () => [...adapters.values()].every((adapter) => adapter.isReady()),
@@ -78,7 +69,7 @@ async function main(): Promise<void> {
     metrics: app.metrics,
   });
   // A busy ops port (another service on 9090, say) must not keep a teacher's bot from starting.
-  const opsStarted = await ops.start().then(
+  const started = await server.start().then(
     ({ url }) => {
       logger.info({ url }, 'health, readiness and metrics ready');
       return true;
@@ -91,7 +82,11 @@ async function main(): Promise<void> {
       return false;
     },
   );
+  return { server, started };
+}
 
+/** The classroom's way out: public posts and private owner notes through the adapters, commands through the bot. */
+function connectClassroom(app: TutorApp, adapters: Map<Platform, Adapter>): void {
   const adapterFor = (platform: Platform): Adapter => {
     const adapter = adapters.get(platform);
     if (!adapter) throw new Error(`no ${platform} connection is running to post to`);
@@ -102,6 +97,21 @@ async function main(): Promise<void> {
     notifyOwner: (target, reply) => adapterFor(target.platform).notify(target, reply),
     runCommand: commandRunner(app.bot),
   });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createRootLogger(config);
+  const app = await createTutorApp(config, logger);
+  logger.info(
+    app.engine
+      ? { backend: app.engine.backend, workers: config.engine.workers, db: config.databasePath }
+      : { queue: 'redis', db: config.databasePath },
+    app.engine ? 'engine ready' : 'training runs on queue workers (npm run worker)',
+  );
+  const adapters = await startAdapters(config, app, logger);
+  const ops = await startOps(config, app, adapters, logger);
+  connectClassroom(app, adapters);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -115,10 +125,10 @@ async function main(): Promise<void> {
     force.unref();
     // Readiness goes red first, so load balancers stop sending work; then the adapters stop taking
     // commands and answer what is in flight; then jobs, engine (or queue) and database.
-    ops.setDraining();
+    ops.server.setDraining();
     await Promise.allSettled([...adapters.values()].map((adapter) => adapter.stop()));
     await app.close();
-    if (opsStarted) await ops.stop();
+    if (ops.started) await ops.server.stop();
     logger.info('stopped');
     process.exit(0);
   };

@@ -31,6 +31,37 @@ export interface Dispatcher {
   stop(graceMs: number): Promise<void>;
 }
 
+/** Shows a command as typed (or pressed) to everyone in the channel, and keeps it in the history. */
+function echo(
+  hub: ChannelHub,
+  body: { client: string; name: string; channel: string },
+  text: string,
+  via?: string,
+): void {
+  const message: WireEcho = {
+    kind: 'echo',
+    id: `e-${newRequestId()}`,
+    at: Date.now(),
+    author: { id: body.client, name: body.name },
+    text,
+    ...(via === undefined ? {} : { via }),
+  };
+  hub.broadcast(body.channel, { type: 'message', message });
+  hub.remember(body.channel, message);
+}
+
+/** A reply nobody asked for: to the whole channel, or (`only`) to one client's pages. */
+function show(hub: ChannelHub, images: ImageStore, channel: string, reply: Reply, only?: string): void {
+  const wire = toWireReply(reply, images, `p-${newRequestId()}`);
+  if (only) {
+    hub.sendTo(channel, only, { type: 'message', message: { ...wire, visibility: 'private' } });
+    return;
+  }
+  const message = { ...wire, visibility: 'public' as const };
+  hub.broadcast(channel, { type: 'message', message });
+  hub.remember(channel, message);
+}
+
 /** Creates the dispatcher. */
 export function createDispatcher(options: {
   bot: Bot;
@@ -45,19 +76,6 @@ export function createDispatcher(options: {
     timing: { progressIntervalMs: PAGE_PROGRESS_INTERVAL_MS },
   });
   const inFlight = new Map<string, number>();
-
-  function echo(body: { client: string; name: string; channel: string }, text: string, via?: string): void {
-    const message: WireEcho = {
-      kind: 'echo',
-      id: `e-${newRequestId()}`,
-      at: Date.now(),
-      author: { id: body.client, name: body.name },
-      text,
-      ...(via === undefined ? {} : { via }),
-    };
-    hub.broadcast(body.channel, { type: 'message', message });
-    hub.remember(body.channel, message);
-  }
 
   const admits = (client: string) => (inFlight.get(client) ?? 0) < MAX_IN_FLIGHT_PER_CLIENT;
 
@@ -79,24 +97,12 @@ export function createDispatcher(options: {
     return { requestId };
   }
 
-  /** A reply nobody asked for: to the whole channel, or (`only`) to one client's pages. */
-  function show(channel: string, reply: Reply, only?: string): void {
-    const wire = toWireReply(reply, images, `p-${newRequestId()}`);
-    if (only) {
-      hub.sendTo(channel, only, { type: 'message', message: { ...wire, visibility: 'private' } });
-      return;
-    }
-    const message = { ...wire, visibility: 'public' as const };
-    hub.broadcast(channel, { type: 'message', message });
-    hub.remember(channel, message);
-  }
-
   return {
     // The echo goes out first: a command answers synchronously up to its first await.
     command(body) {
       if (!admits(body.client)) return undefined;
       const text = body.text.trim();
-      echo(body, text.startsWith('/') ? text : `/${text}`);
+      echo(hub, body, text.startsWith('/') ? text : `/${text}`);
       return run(body, toBotRequest(body));
     },
     button(body) {
@@ -104,12 +110,12 @@ export function createDispatcher(options: {
       const decoded = decodeButton(body.buttonId);
       // Cancel is a control, not a step in the lesson: it stays out of the channel's story.
       if (decoded && decoded.command !== 'cancel') {
-        echo(body, `/${decoded.command}${decoded.text ? ` ${decoded.text}` : ''}`, body.label);
+        echo(hub, body, `/${decoded.command}${decoded.text ? ` ${decoded.text}` : ''}`, body.label);
       }
       return run(body, toButtonPress(body));
     },
-    post: (channel, reply) => show(channel, reply),
-    notify: (channel, client, reply) => show(channel, reply, client),
+    post: (channel, reply) => show(hub, images, channel, reply),
+    notify: (channel, client, reply) => show(hub, images, channel, reply, client),
     async stop(graceMs) {
       lifecycle.stopAccepting();
       await lifecycle.drain(graceMs);

@@ -49,6 +49,24 @@ function urlFor(host: string, port: number): string {
   return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`;
 }
 
+/** The channel a conversation id names (`class` or `playground:class`). */
+function channelOf(conversation: string): string {
+  const channel = conversation.replace(/^playground:/, '');
+  if (!CHANNEL.test(channel)) throw new Error(`not a playground channel: ${conversation.slice(0, 60)}`);
+  return channel;
+}
+
+/** Listens on `port` at `host`; rejects when the port is taken. */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
 /** Creates the playground adapter; nothing listens until `start`. */
 export function createPlaygroundAdapter(options: PlaygroundOptions): PlaygroundAdapter {
   const logger = options.logger.child({ platform: 'playground' });
@@ -67,25 +85,13 @@ export function createPlaygroundAdapter(options: PlaygroundOptions): PlaygroundA
   let server: Server | undefined;
   let taking = false;
 
-  const channelOf = (conversation: string): string => {
-    const channel = conversation.replace(/^playground:/, '');
-    if (!CHANNEL.test(channel)) throw new Error(`not a playground channel: ${conversation.slice(0, 60)}`);
-    return channel;
-  };
-
   return {
     platform: 'playground',
     async start() {
       if (server) throw new Error('the playground is already started');
       const listening = createServer((req, res) => void handleHttp(req, res, deps));
       server = listening;
-      await new Promise<void>((resolve, reject) => {
-        listening.once('error', reject);
-        listening.listen(options.port, options.host, () => {
-          listening.off('error', reject);
-          resolve();
-        });
-      });
+      await listen(listening, options.port, options.host);
       const { port } = listening.address() as AddressInfo;
       const url = urlFor(options.host, port);
       taking = true;

@@ -34,6 +34,20 @@ export function commandOf(incoming: Incoming): string {
   return isPress(incoming) ? (decodeButton(incoming.buttonId)?.command ?? 'button') : incoming.command;
 }
 
+/** Waits up to `graceMs` for the sessions' answers, then answers the rest with the restart note. */
+async function drainSessions(sessions: Map<RequestSession, Promise<void>>, graceMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, graceMs);
+  });
+  await Promise.race([Promise.all(sessions.values()), grace]);
+  clearTimeout(timer);
+  const note = interruptedReply();
+  const unanswered = [...sessions.keys()];
+  sessions.clear();
+  await Promise.all(unanswered.map((session) => session.finish(note)));
+}
+
 /** Creates the lifecycle of one adapter, with its platform's timing. */
 export function createRequestLifecycle(options: {
   bot: Pick<Bot, 'commands' | 'handle' | 'handleButton'>;
@@ -82,18 +96,7 @@ export function createRequestLifecycle(options: {
     stopAccepting() {
       accepting = false;
     },
-    async drain(graceMs) {
-      let timer: NodeJS.Timeout | undefined;
-      const grace = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, graceMs);
-      });
-      await Promise.race([Promise.all(sessions.values()), grace]);
-      clearTimeout(timer);
-      const note = interruptedReply();
-      const unanswered = [...sessions.keys()];
-      sessions.clear();
-      await Promise.all(unanswered.map((session) => session.finish(note)));
-    },
+    drain: (graceMs) => drainSessions(sessions, graceMs),
     inFlight: () => sessions.size,
   };
 }

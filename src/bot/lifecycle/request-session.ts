@@ -64,6 +64,14 @@ function sessionIo(
   };
 }
 
+/** Runs `then` after `ms` unless the request has been answered by then; no timer without `ms`. */
+function after(ms: number | undefined, state: SessionState, then: () => void): NodeJS.Timeout | undefined {
+  if (ms === undefined) return undefined;
+  const timer = setTimeout(() => state.finished || then(), ms);
+  timer.unref();
+  return timer;
+}
+
 /** Starts the clocks of one request; `defaultVisibility` is used if the deadline strikes first. */
 export function createRequestSession(options: {
   port: RequestPort;
@@ -91,24 +99,19 @@ export function createRequestSession(options: {
       }),
   });
 
-  const timers: NodeJS.Timeout[] = [];
-  const after = (ms: number | undefined, then: () => void) => {
-    if (ms === undefined) return;
-    const timer = setTimeout(() => state.finished || then(), ms);
-    timer.unref();
-    timers.push(timer);
-  };
-  after(timing.ackDeadlineMs, () => {
-    if (state.acknowledged) return;
-    state.acknowledged = options.defaultVisibility;
-    void enqueue('acknowledge (deadline)', () => port.acknowledge(options.defaultVisibility));
-  });
-  after(timing.answerWindowMs, () => {
-    state.windowClosed = true;
-    throttle.stop();
-    const working = state.working;
-    if (port.windowClosing) void enqueue('window closing', () => port.windowClosing!(working));
-  });
+  const timers = [
+    after(timing.ackDeadlineMs, state, () => {
+      if (state.acknowledged) return;
+      state.acknowledged = options.defaultVisibility;
+      void enqueue('acknowledge (deadline)', () => port.acknowledge(options.defaultVisibility));
+    }),
+    after(timing.answerWindowMs, state, () => {
+      state.windowClosed = true;
+      throttle.stop();
+      const working = state.working;
+      if (port.windowClosing) void enqueue('window closing', () => port.windowClosing!(working));
+    }),
+  ];
 
   let delivered: Promise<void> | undefined;
   return {
