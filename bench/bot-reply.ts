@@ -3,7 +3,7 @@ import { createChartRenderer, measureLossChart } from '../src/bot/charts/index.j
 import { createBot } from '../src/bot/create-bot.js';
 import { silentLogger } from '../src/bot/logger.js';
 import type { CommandIo } from '../src/bot/types.js';
-import { createTutorServices } from '../src/bot/wire.js';
+import { createTutorServices } from '../src/bot/tutor-services.js';
 import { createEngine, type TrainResult, validateSpec } from '../src/engine/index.js';
 import { type Measurement, median, printTable } from './report.js';
 

@@ -2,7 +2,7 @@ import { createBot } from '../../src/bot/create-bot.js';
 import type { JobServiceOptions } from '../../src/bot/jobs/job-config.js';
 import type { EngineLike } from '../../src/bot/jobs/types.js';
 import { silentLogger } from '../../src/bot/logger.js';
-import { createTutorServices } from '../../src/bot/wire.js';
+import { createTutorServices } from '../../src/bot/tutor-services.js';
 import { createEngine, type Engine } from '../../src/engine/index.js';
 import type { Store } from '../../src/store/index.js';
 import { createFakeAdapter } from './fake-adapter.js';

@@ -4,7 +4,7 @@ import { commandRunner } from '../../../src/bot/classroom/run-command.js';
 import { createBot } from '../../../src/bot/create-bot.js';
 import { silentLogger } from '../../../src/bot/logger.js';
 import type { BotRequest, CommandIo, Reply, ReplyButton } from '../../../src/bot/types.js';
-import { createTutorServices } from '../../../src/bot/wire.js';
+import { createTutorServices } from '../../../src/bot/tutor-services.js';
 import type { Engine } from '../../../src/engine/index.js';
 import { openStore, type Store } from '../../../src/store/index.js';
 import type { ManualClock } from './manual-clock.js';
