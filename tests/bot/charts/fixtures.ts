@@ -15,7 +15,7 @@ import type { ExperimentName, ExperimentSpec } from '../../../src/engine/spec.js
 import { validateSpec } from '../../../src/engine/validate.js';
 
 /*
- * Hand-made results, shaped like what the engine returns on this machine (DESIGN.md: depth 1
+ * Hand-made results, shaped like what the engine returns on this machine (docs/architecture.md, measured: depth 1
  * reaches 0.26, depth 4+ stays at ln 2; layer-1 gradients 1e-5 of the last layer at depth 8).
  * They are inputs for the chart code, not outputs of the engine.
  */
