@@ -66,9 +66,13 @@ export function createRequestLifecycle(options: {
 
   function answer(incoming: Incoming, session: RequestSession, log: Logger): Promise<Reply> {
     if (!accepting) return Promise.resolve(restartingReply());
-    const asked = isPress(incoming)
-      ? bot.handleButton(incoming, session.io)
-      : bot.handle(incoming, session.io);
+    let asked: Promise<Reply>;
+    try {
+      asked = isPress(incoming) ? bot.handleButton(incoming, session.io) : bot.handle(incoming, session.io);
+    } catch (error) {
+      // A bot that throws before its first await breaks its promise the same way.
+      asked = Promise.reject(error);
+    }
     return asked.catch((error: unknown) => {
       log.error({ err: loggable(error) }, 'the bot failed to answer');
       return apologyReply(incoming.requestId);

@@ -115,6 +115,15 @@ describe('request lifecycle: one answer, whatever happens', () => {
     expect(reply?.blocks.join(' ')).toContain('ref-42');
   });
 
+  it('answers a bot that throws before its first await the same way', async () => {
+    behaviour = () => {
+      throw new Error('synchronous bug');
+    };
+    const rec = recordingPort();
+    await lifecycle().serve(request('note', 'ref-43'), rec.port);
+    expect(rec.calls.map((c) => c.reply?.headline)).toEqual(['Sorry, something went wrong on my side.']);
+  });
+
   it('refuses requests once stopping, without asking the bot', async () => {
     behaviour = async () => publicReply('should not run');
     const life = lifecycle();
