@@ -1,6 +1,7 @@
 /**
- * Dependency rules from DESIGN.md: dependencies point inward.
- * The engine knows nothing of chat; the bot core knows no chat SDK and no TensorFlow.
+ * The layer rules of docs/architecture.md: dependencies point inward. The engine knows nothing of
+ * chat; the bot core knows no chat SDK and no TensorFlow; adapters know only the bot core; only the
+ * entry points wire adapters in.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -27,11 +28,27 @@ module.exports = {
       to: { path: ['node_modules/(discord\\.js|@discordjs|@slack|@tensorflow)', '^src/adapters'] },
     },
     {
-      name: 'only-main-wires',
-      comment: 'Only src/main.ts (and the CLI/worker entry points) may import adapters.',
+      name: 'adapters-know-only-the-bot-core',
+      comment:
+        'An adapter translates between its platform and the bot core: it must not import the engine, the queue, the store, ops, configuration or the app wiring (main.ts passes it what it needs).',
       severity: 'error',
-      from: { path: '^src/(bot|engine)' },
-      to: { path: '^src/(main|cli)\\.ts$' },
+      from: { path: '^src/adapters' },
+      to: { path: '^src/', pathNot: '^src/(bot|adapters)/' },
+    },
+    {
+      name: 'adapters-stay-apart',
+      comment:
+        'One adapter must not import another; what they share lives in the bot core or src/adapters/types.ts.',
+      severity: 'error',
+      from: { path: '^src/adapters/([^/]+)/' },
+      to: { path: '^src/adapters/', pathNot: ['^src/adapters/$1/', '^src/adapters/types\\.ts$'] },
+    },
+    {
+      name: 'only-main-wires',
+      comment: 'Only src/main.ts (and the CLI and worker entry points) may import adapters.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/(main|cli|worker-main)\\.ts$', '^src/(adapters|cli)/'] },
+      to: { path: '^src/adapters/' },
     },
     {
       name: 'no-circular',

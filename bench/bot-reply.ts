@@ -2,8 +2,8 @@ import os from 'node:os';
 import { createChartRenderer, measureLossChart } from '../src/bot/charts/index.js';
 import { createBot } from '../src/bot/create-bot.js';
 import { silentLogger } from '../src/bot/logger.js';
+import { createTutorServices } from '../src/bot/tutor-services.js';
 import type { CommandIo } from '../src/bot/types.js';
-import { createTutorServices } from '../src/bot/wire.js';
 import { createEngine, type TrainResult, validateSpec } from '../src/engine/index.js';
 import { type Measurement, median, printTable } from './report.js';
 

@@ -17,7 +17,7 @@ import { type Measurement, median, printTable } from './report.js';
 const dist = (file: string) => pathToFileURL(path.resolve('dist', file)).href;
 const WIRING = `
 import { createEngine } from '${dist('engine/index.js')}';
-import { createTutorServices } from '${dist('bot/wire.js')}';
+import { createTutorServices } from '${dist('bot/tutor-services.js')}';
 import { createBot } from '${dist('bot/create-bot.js')}';
 import { silentLogger } from '${dist('bot/logger.js')}';
 import { createPlaygroundAdapter } from '${dist('adapters/playground/index.js')}';

@@ -4,7 +4,7 @@ import type { Classroom } from './bot/classroom/classroom.js';
 import { type Bot, createBot } from './bot/create-bot.js';
 import type { JobPort } from './bot/jobs/types.js';
 import type { Logger } from './bot/logger.js';
-import { createTutorServices } from './bot/wire.js';
+import { createTutorServices } from './bot/tutor-services.js';
 import type { Config } from './config.js';
 import { createEngine, type Engine } from './engine/index.js';
 import { createJobMetrics, type JobMetrics } from './ops/metrics.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /*
  * The only module that reads process.env. Every variable's name is part of the interface
- * (DESIGN.md); a malformed value stops start-up with a message naming the variable.
+ * (docs/architecture.md lists them); a malformed value stops start-up with a message naming the variable.
  */
 
 const port = z.coerce.number().int().min(1).max(65535);

@@ -1,11 +1,11 @@
 import { createDiscordAdapter } from './adapters/discord/index.js';
 import { createPlaygroundAdapter } from './adapters/playground/index.js';
 import { createSlackAdapter } from './adapters/slack/index.js';
-import type { TeachersOf } from './adapters/types.js';
+import type { Adapter, TeachersOf } from './adapters/types.js';
 import { createTutorApp, type TutorApp } from './app.js';
 import { commandRunner } from './bot/classroom/run-command.js';
 import type { Logger } from './bot/logger.js';
-import type { Platform, Reply } from './bot/types.js';
+import type { Platform } from './bot/types.js';
 import { type Config, loadConfig } from './config.js';
 import { createRootLogger } from './logging.js';
 import { createOpsServer } from './ops/ops-server.js';
@@ -18,48 +18,85 @@ import { createOpsServer } from './ops/ops-server.js';
 
 const SHUTDOWN_LIMIT_MS = 15_000;
 
-/** A started adapter, as main needs it: posting for the classroom, and stopping. */
-interface Running {
-  post(conversation: string, reply: Reply): Promise<void>;
-  stop(): Promise<void>;
-  /** Connected to its platform (the playground, a local server, is ready once listening). */
-  isReady?(): boolean;
-}
-
 /** The teachers a server's /settings name, for an adapter's teacher verdict. */
 function teachers(app: TutorApp, platform: Platform): { teachersOf?: TeachersOf } {
   const classroom = app.classroom;
   return classroom ? { teachersOf: (server) => classroom.teachersOf(platform, server) } : {};
 }
 
-async function startAdapters(config: Config, app: TutorApp, logger: Logger): Promise<Map<Platform, Running>> {
-  const running = new Map<Platform, Running>();
+/** Every adapter whose settings are present, not yet started. */
+function configuredAdapters(config: Config, app: TutorApp, logger: Logger): Adapter[] {
+  const adapters: Adapter[] = [];
+  const { bot, classroom } = app;
   if (config.playground.enabled) {
     const { host, port, teacherToken } = config.playground;
-    const playground = createPlaygroundAdapter({ bot: app.bot, host, port, teacherToken, logger });
-    const { url } = await playground.start();
-    running.set('playground', playground);
-    logger.info({ url }, 'playground ready');
-    process.stdout.write(`\ndepth-tutor playground: ${url}\n\n`);
+    adapters.push(createPlaygroundAdapter({ bot, host, port, teacherToken, logger }));
   }
   if (config.discord) {
-    const discord = createDiscordAdapter({
-      bot: app.bot,
-      logger,
-      ...config.discord,
-      ...teachers(app, 'discord'),
-    });
-    await discord.start();
-    running.set('discord', discord);
-    logger.info({ guild: config.discord.guildId ?? 'global' }, 'discord ready');
+    adapters.push(createDiscordAdapter({ bot, logger, ...config.discord, ...teachers(app, 'discord') }));
   }
   if (config.slack) {
-    const slack = createSlackAdapter({ bot: app.bot, logger, ...config.slack, ...teachers(app, 'slack') });
-    await slack.start();
-    running.set('slack', slack);
-    logger.info({ mode: slack.mode }, 'slack ready');
+    // The App Home lists the runs /history shows.
+    const history = classroom && {
+      recentRuns: (user: string, limit: number) => classroom.recentRuns('slack', user, limit),
+    };
+    adapters.push(
+      createSlackAdapter({ bot, logger, ...config.slack, ...teachers(app, 'slack'), ...history }),
+    );
+  }
+  return adapters;
+}
+
+async function startAdapters(config: Config, app: TutorApp, logger: Logger): Promise<Map<Platform, Adapter>> {
+  const running = new Map<Platform, Adapter>();
+  for (const adapter of configuredAdapters(config, app, logger)) {
+    const { url } = await adapter.start();
+    running.set(adapter.platform, adapter);
+    logger.info({ ...(url ? { url } : {}) }, `${adapter.platform} ready`);
+    if (url) process.stdout.write(`\ndepth-tutor ${adapter.platform}: ${url}\n\n`);
   }
   return running;
+}
+
+/** Health, readiness and metrics; a busy ops port is logged, not fatal. */
+async function startOps(config: Config, app: TutorApp, adapters: Map<Platform, Adapter>, logger: Logger) {
+  const server = createOpsServer({
+    ...config.ops,
+    checks: {
+      adapters: () => [...adapters.values()].every((adapter) => adapter.isReady()),
+      queue: () => app.queue?.ping() ?? true,
+    },
+    metrics: app.metrics,
+  });
+  // A busy ops port (another service on 9090, say) must not keep a teacher's bot from starting.
+  const started = await server.start().then(
+    ({ url }) => {
+      logger.info({ url }, 'health, readiness and metrics ready');
+      return true;
+    },
+    (error: unknown) => {
+      logger.error(
+        { err: error, port: config.ops.port },
+        'ops port unavailable: health, readiness and metrics are off (set OPS_PORT)',
+      );
+      return false;
+    },
+  );
+  return { server, started };
+}
+
+/** The classroom's way out: public posts and private owner notes through the adapters, commands through the bot. */
+function connectClassroom(app: TutorApp, adapters: Map<Platform, Adapter>): void {
+  const adapterFor = (platform: Platform): Adapter => {
+    const adapter = adapters.get(platform);
+    if (!adapter) throw new Error(`no ${platform} connection is running to post to`);
+    return adapter;
+  };
+  app.classroom?.start({
+    post: (target, reply) => adapterFor(target.platform).post(target.conversation, reply),
+    notifyOwner: (target, reply) => adapterFor(target.platform).notify(target, reply),
+    runCommand: commandRunner(app.bot),
+  });
 }
 
 async function main(): Promise<void> {
@@ -73,48 +110,8 @@ async function main(): Promise<void> {
     app.engine ? 'engine ready' : 'training runs on queue workers (npm run worker)',
   );
   const adapters = await startAdapters(config, app, logger);
-  const ops = createOpsServer({
-    ...config.ops,
-    checks: {
-      adapters: () => [...adapters.values()].every((adapter) => adapter.isReady?.() ?? true),
-      queue: () => app.queue?.ping() ?? true,
-    },
-    metrics: app.metrics,
-  });
-  // A busy ops port (another service on 9090, say) must not keep a teacher's bot from starting.
-  const opsStarted = await ops.start().then(
-    ({ url }) => {
-      logger.info({ url }, 'health, readiness and metrics ready');
-      return true;
-    },
-    (error: unknown) => {
-      logger.error(
-        { err: error, port: config.ops.port },
-        'ops port unavailable: health, readiness and metrics are off (set OPS_PORT)',
-      );
-      return false;
-    },
-  );
-
-  const adapterFor = (platform: Platform): Running => {
-    const adapter = adapters.get(platform);
-    if (!adapter) throw new Error(`no ${platform} connection is running to post to`);
-    return adapter;
-  };
-  app.classroom?.start({
-    post: (target, reply) => adapterFor(target.platform).post(target.conversation, reply),
-    // A private word in the schedule's channel, addressed to its owner (both chat platforms
-    // write a mention as <@id>; the playground has no mentions).
-    notifyOwner: (target, reply) => {
-      const mention =
-        target.platform === 'discord' || target.platform === 'slack' ? `<@${target.user}> ` : '';
-      return adapterFor(target.platform).post(target.conversation, {
-        ...reply,
-        headline: `${mention}${reply.headline}`,
-      });
-    },
-    runCommand: commandRunner(app.bot),
-  });
+  const ops = await startOps(config, app, adapters, logger);
+  connectClassroom(app, adapters);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -128,10 +125,10 @@ async function main(): Promise<void> {
     force.unref();
     // Readiness goes red first, so load balancers stop sending work; then the adapters stop taking
     // commands and answer what is in flight; then jobs, engine (or queue) and database.
-    ops.setDraining();
+    ops.server.setDraining();
     await Promise.allSettled([...adapters.values()].map((adapter) => adapter.stop()));
     await app.close();
-    if (opsStarted) await ops.stop();
+    if (ops.started) await ops.server.stop();
     logger.info('stopped');
     process.exit(0);
   };

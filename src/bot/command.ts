@@ -24,7 +24,12 @@ export interface CommandDefinition<Services = unknown> {
   positional?: string;
   /** Example invocations for help text and the playground. */
   examples: string[];
-  /** Only teachers may run it (the classroom issue fills this in). */
+  /** Only teachers may run it. */
   teacherOnly?: boolean;
+  /**
+   * Who usually sees its answer; default private. A platform that must acknowledge before the
+   * command has decided (Discord's 3 s) acknowledges with this.
+   */
+  visibility?: 'public' | 'private';
   run(request: ParsedRequest, ctx: CommandContext<Services>): Promise<Reply | UserError>;
 }

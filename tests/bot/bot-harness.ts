@@ -2,8 +2,9 @@ import { createBot } from '../../src/bot/create-bot.js';
 import type { JobServiceOptions } from '../../src/bot/jobs/job-config.js';
 import type { EngineLike } from '../../src/bot/jobs/types.js';
 import { silentLogger } from '../../src/bot/logger.js';
-import { createTutorServices } from '../../src/bot/wire.js';
+import { createTutorServices } from '../../src/bot/tutor-services.js';
 import { createEngine, type Engine } from '../../src/engine/index.js';
+import type { Store } from '../../src/store/index.js';
 import { createFakeAdapter } from './fake-adapter.js';
 
 /** A seed that makes the harness's engine crash its worker for real (see faultInjection). */
@@ -12,8 +13,14 @@ export const CRASH_SEED = 4242;
 /** A small run that takes well under a second. */
 export const SMALL = 'depth:2 width:8 steps:40 points:64 seeds:1 gridSize:10';
 
-/** The whole tutor on the real engine (two wasm workers), driven through a fake adapter. */
-export async function startTutor(jobs: Partial<Omit<JobServiceOptions, 'engine' | 'concurrency'>> = {}) {
+/**
+ * The whole tutor on the real engine (two wasm workers), driven through a fake adapter; with a
+ * `store`, the classroom (history, schedules, settings) too.
+ */
+export async function startTutor(
+  jobs: Partial<Omit<JobServiceOptions, 'engine' | 'concurrency'>> = {},
+  parts: { store?: Store } = {},
+) {
   const engine: Engine = await createEngine({ workers: 2, backend: 'wasm', faultInjection: true });
   // Routes one seed to a real worker crash; every other run goes to the engine untouched.
   const crashing: EngineLike = {
@@ -21,17 +28,23 @@ export async function startTutor(jobs: Partial<Omit<JobServiceOptions, 'engine' 
     run: (spec, options) =>
       engine.run(spec, spec.seed === CRASH_SEED ? { ...options, fault: 'exit' } : options),
   };
-  const { services, jobs: jobService } = createTutorServices({
+  const {
+    services,
+    jobs: jobService,
+    classroom,
+  } = createTutorServices({
     engine: crashing,
     logger: silentLogger,
     charts: { kind: 'local' },
     concurrency: 2,
     jobs,
+    ...parts,
   });
   const bot = createBot({ services, logger: silentLogger });
   return {
     bot,
     engine,
+    classroom,
     adapter: createFakeAdapter(bot),
     async stop() {
       await jobService.close();

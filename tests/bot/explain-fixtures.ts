@@ -11,7 +11,7 @@ import type {
 import type { CompareSpec, TrainSpec } from '../../src/engine/spec.js';
 
 /*
- * Small hand-made results with realistic numbers (the sizes DESIGN.md measured: sigmoid depth 1
+ * Small hand-made results with realistic numbers (the sizes measured on the development machine, docs/architecture.md: sigmoid depth 1
  * near 0.26, depth 4+ at ln 2, gradient ratios from 0.3 down to 1e-5).
  */
 

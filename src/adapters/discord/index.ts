@@ -1,16 +1,15 @@
-import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Client } from 'discord.js';
 import type { Bot } from '../../bot/create-bot.js';
+import { createRequestLifecycle, type RequestLifecycle } from '../../bot/lifecycle/request-lifecycle.js';
 import type { Logger } from '../../bot/logger.js';
 import type { Reply } from '../../bot/types.js';
 import type { Adapter, TeachersOf } from '../types.js';
 import { suggestionSources } from './autocomplete.js';
-import { buildCommandJson } from './command-json.js';
-import { syncCommands } from './command-sync.js';
-import { createDispatcher, type Dispatcher } from './dispatch.js';
+import { connectClient, registerCommands } from './client.js';
+import { createInteractionRouter } from './interaction-router.js';
 import { toDiscordMessage } from './message-payload.js';
 import { discordWording, optionNameTables } from './option-names.js';
-import { sendToChannel } from './reply-port.js';
+import { sendDirect, sendToChannel } from './reply-port.js';
 import { safeError } from './safe-error.js';
 
 export { buildCommandJson } from './command-json.js';
@@ -40,6 +39,15 @@ export interface DiscordAdapterOptions {
   stopGraceMs?: number;
 }
 
+/** Discord's clocks: defer within its 3 s, edit at a pace it accepts, leave the 15-minute token in time. */
+function discordTiming(options: DiscordAdapterOptions) {
+  return {
+    ackDeadlineMs: options.deferDeadlineMs ?? 2000,
+    progressIntervalMs: options.progressIntervalMs ?? 1500,
+    answerWindowMs: options.channelFallbackAfterMs ?? 14 * 60_000,
+  };
+}
+
 /** The Discord adapter: slash commands, buttons and autocomplete through discord.js v14. */
 export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
   const log = options.logger.child({ platform: 'discord' });
@@ -47,85 +55,56 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
   const wording = discordWording(bot.commands);
   const toMessage = (reply: Reply) => toDiscordMessage(reply, wording);
   const suggestions = suggestionSources(bot.commands);
-  let client: Client | undefined;
-  let dispatcher: Dispatcher | undefined;
+  let client: Client<true> | undefined;
+  let lifecycle: RequestLifecycle | undefined;
   let taking = false;
 
-  async function register(ready: Client<true>): Promise<void> {
-    const { commands, warnings } = buildCommandJson(bot.commands, new Set(suggestions.keys()));
-    for (const warning of warnings) log.warn({ warning }, 'command registration trimmed');
-    const target = {
-      applicationId: ready.application.id,
-      ...(options.guildId ? { guildId: options.guildId } : {}),
-    };
-    const { changed } = await syncCommands(ready.rest, target, commands);
-    log.info(
-      { changed, scope: options.guildId ? 'guild' : 'global', count: commands.length },
-      'commands registered',
-    );
-  }
+  const connected = (): Client<true> => {
+    if (!client?.isReady()) throw new Error('the Discord adapter is not connected');
+    return client;
+  };
 
   return {
     platform: 'discord',
     async start() {
       if (client) throw new Error('the Discord adapter is already started');
-      dispatcher = createDispatcher({
-        bot,
+      lifecycle = createRequestLifecycle({ bot, log, loggable: safeError, timing: discordTiming(options) });
+      const route = createInteractionRouter({
+        lifecycle,
         log,
         names: optionNameTables(bot.commands),
         suggestions,
         toMessage,
-        timing: {
-          progressIntervalMs: options.progressIntervalMs ?? 1500,
-          deferDeadlineMs: options.deferDeadlineMs ?? 2000,
-          channelFallbackAfterMs: options.channelFallbackAfterMs ?? 14 * 60_000,
-        },
         ...(options.teacherRoleId ? { teacherRoleId: options.teacherRoleId } : {}),
         ...(options.teachersOf ? { teachersOf: options.teachersOf } : {}),
       });
-      const started = new Client({
-        intents: [GatewayIntentBits.Guilds],
-        allowedMentions: { parse: [] },
-        ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
-      });
-      client = started;
-      const route = dispatcher;
-      started.on(Events.InteractionCreate, (interaction) => route.handle(interaction));
-      started.on(Events.Error, (error) => log.error({ err: safeError(error) }, 'discord client error'));
-      started.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
-      started.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, 'gateway disconnected'));
-      started.on(Events.ShardResume, () => log.info({}, 'gateway resumed'));
-      const ready = once(started, Events.ClientReady) as Promise<[Client<true>]>;
-      let readyClient: Client<true>;
-      try {
-        await started.login(options.token);
-        [readyClient] = await ready;
-      } catch (error) {
-        // A failed login (bad token, unreachable API) leaves nothing running, so start may be retried.
-        client = undefined;
-        await started.destroy();
-        throw error;
-      }
+      client = await connectClient(options, route, log);
       taking = true;
-      log.info({ user: readyClient.user.tag }, 'connected to Discord');
-      try {
-        await register(readyClient);
-      } catch (error) {
-        // Commands registered earlier keep working; the next start tries again.
-        log.error({ err: safeError(error) }, 'command registration failed');
-      }
+      log.info({ user: client.user.tag }, 'connected to Discord');
+      await registerCommands(client, bot.commands, new Set(suggestions.keys()), options.guildId, log);
+      return {};
     },
     async stop() {
-      if (!client || !dispatcher) return;
+      if (!client || !lifecycle) return;
       taking = false;
-      dispatcher.stopAccepting();
-      await dispatcher.drain(options.stopGraceMs ?? 10_000);
+      lifecycle.stopAccepting();
+      await lifecycle.drain(options.stopGraceMs ?? 10_000);
       await client.destroy();
       client = undefined;
     },
     async post(conversation, reply) {
-      if (!client?.isReady()) throw new Error('the Discord adapter is not connected');
-      await sendToChannel(client, conversation, toMessage({ ...reply, visibility: 'public' }));
+      await sendToChannel(connected(), conversation, toMessage({ ...reply, visibility: 'public' }));
+    },
+    async notify({ conversation, user }, reply) {
+      const ready = connected();
+      const message = toMessage({ ...reply, visibility: 'private' });
+      try {
+        await sendDirect(ready, user, message);
+      } catch (error) {
+        // DMs closed for this server: the channel, with a mention Discord delivers as a ping.
+        log.info({ err: safeError(error), user }, 'could not DM the user; mentioning them in the channel');
+        await sendToChannel(ready, conversation, message, user);
+      }
     },
     isReady: () => taking && client?.isReady() === true,
   };

@@ -1,4 +1,5 @@
-import type { ProgressUpdate, Reply, ReplyButton } from '../../bot/types.js';
+import type { WorkingState } from '../../bot/lifecycle/request-port.js';
+import type { ProgressUpdate, Reply } from '../../bot/types.js';
 import { clip } from './embed-limits.js';
 import { buttonRows, type DiscordMessage, toDiscordMarkdown } from './message-payload.js';
 
@@ -22,17 +23,8 @@ export function progressLine(update: ProgressUpdate): string {
     : `${bar} · loss ${update.loss.toFixed(3)}`;
 }
 
-/** What the in-flight message shows. */
-export interface WorkingState {
-  summary: string;
-  progress?: ProgressUpdate;
-  cancelButton?: ReplyButton;
-  /** Added when the result will come as a new channel message (the interaction token runs out). */
-  note?: string;
-}
-
-/** The in-flight message body. */
-export function workingMessage(state: WorkingState): DiscordMessage {
+/** The in-flight message body; `note` is added when the result will come as a channel message. */
+export function workingMessage(state: Omit<WorkingState, 'visibility'> & { note?: string }): DiscordMessage {
   const lines = [toDiscordMarkdown(state.summary)];
   if (state.progress) lines.push(progressLine(state.progress));
   if (state.note) lines.push(`_${state.note}_`);

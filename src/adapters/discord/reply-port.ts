@@ -1,9 +1,9 @@
 import { type Client, MessageFlags, type RepliableInteraction } from 'discord.js';
-import type { ReplyPort } from './interaction-session.js';
+import type { InteractionCalls } from './interaction-port.js';
 import type { DiscordMessage } from './message-payload.js';
 
 /*
- * The session's calls on a real discord.js interaction. Mentions are off everywhere (a student's
+ * The interaction port's calls on a real discord.js interaction. Mentions are off everywhere (a student's
  * question echoed in a headline must not ping @everyone); the channel fallback may ping only the
  * person a private answer is for.
  */
@@ -38,8 +38,8 @@ export async function sendToChannel(
   });
 }
 
-/** The ReplyPort of one interaction. */
-export function interactionPort(interaction: RepliableInteraction): ReplyPort {
+/** The calls of one interaction. */
+export function interactionCalls(interaction: RepliableInteraction): InteractionCalls {
   const ephemeralFlags = (ephemeral: boolean) => (ephemeral ? MessageFlags.Ephemeral : undefined);
   return {
     async defer(ephemeral) {
@@ -62,4 +62,10 @@ export function interactionPort(interaction: RepliableInteraction): ReplyPort {
       return sendToChannel(interaction.client, interaction.channelId, message, mentionUserId);
     },
   };
+}
+
+/** A direct message to one user; rejects when Discord refuses it (the user accepts no DMs here). */
+export async function sendDirect(client: Client, userId: string, message: DiscordMessage): Promise<void> {
+  const channel = await client.users.createDM(userId);
+  await channel.send(body(message));
 }

@@ -1,6 +1,6 @@
 import type { CommandDefinition } from '../../bot/command.js';
+import { allowedValues } from '../../bot/command-options.js';
 import type { CommandOption } from '../../bot/types.js';
-import { describeAllowed } from '../../engine/fields.js';
 import type { WireCommand, WireOption } from './web/wire.js';
 
 /*
@@ -16,7 +16,7 @@ function toWireOption(name: string, option: CommandOption): WireOption {
       name,
       kind: 'text',
       description: option.description,
-      allowed: `text of at most ${option.maxLength} characters`,
+      allowed: allowedValues(option),
       required: option.required,
     };
   }
@@ -24,7 +24,7 @@ function toWireOption(name: string, option: CommandOption): WireOption {
     name,
     kind: option.kind,
     description: option.description,
-    allowed: describeAllowed(option),
+    allowed: allowedValues(option),
     default: show(option.default),
   };
   switch (option.kind) {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Bot } from '../../bot/create-bot.js';
 import type { Logger } from '../../bot/logger.js';
-import type { Reply } from '../../bot/types.js';
+import type { Adapter } from '../types.js';
 import { CHANNEL } from './bodies.js';
 import { catalogOf } from './catalog.js';
 import { createChannelHub } from './channels.js';
@@ -34,22 +34,40 @@ export interface PlaygroundOptions {
   teacherToken?: string | undefined;
   /** Where the page's files are; default: the `web` folder beside this module (plus the built scripts, run from src). */
   webDir?: string;
+  /** How long stop() waits for requests in flight before answering them itself; default 10 s. */
+  stopGraceMs?: number;
 }
 
-/** A started-or-stoppable playground. */
-export interface PlaygroundAdapter {
-  /** Listens and resolves with the address to open in a browser. */
+/**
+ * The playground as main.ts sees it. `start` resolves with the address to open in a browser;
+ * conversations are channel names (`class` or `playground:class`), users are page client ids.
+ */
+export interface PlaygroundAdapter extends Adapter {
   start(): Promise<{ url: string }>;
-  /** Closes every event stream and the server (the job service's own shutdown ends runs in flight). */
-  stop(): Promise<void>;
-  /** Shows a reply in a channel by id (`class` or `playground:class`), to everyone watching it. */
-  post(conversation: string, reply: Reply): Promise<void>;
 }
 
 /** The URL a person can open: an unspecified bind address is reached through localhost. */
 function urlFor(host: string, port: number): string {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`;
+}
+
+/** The channel a conversation id names (`class` or `playground:class`). */
+function channelOf(conversation: string): string {
+  const channel = conversation.replace(/^playground:/, '');
+  if (!CHANNEL.test(channel)) throw new Error(`not a playground channel: ${conversation.slice(0, 60)}`);
+  return channel;
+}
+
+/** Listens on `port` at `host`; rejects when the port is taken. */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
 
 /** Creates the playground adapter; nothing listens until `start`. */
@@ -69,21 +87,18 @@ export function createPlaygroundAdapter(options: PlaygroundOptions): PlaygroundA
     logger,
   };
   let server: Server | undefined;
+  let taking = false;
 
   return {
+    platform: 'playground',
     async start() {
       if (server) throw new Error('the playground is already started');
       const listening = createServer((req, res) => void handleHttp(req, res, deps));
       server = listening;
-      await new Promise<void>((resolve, reject) => {
-        listening.once('error', reject);
-        listening.listen(options.port, options.host, () => {
-          listening.off('error', reject);
-          resolve();
-        });
-      });
+      await listen(listening, options.port, options.host);
       const { port } = listening.address() as AddressInfo;
       const url = urlFor(options.host, port);
+      taking = true;
       logger.info({ url }, 'playground listening');
       if (!isLoopback(options.host)) {
         logger.warn(
@@ -97,6 +112,9 @@ export function createPlaygroundAdapter(options: PlaygroundOptions): PlaygroundA
       const closing = server;
       server = undefined;
       if (!closing) return;
+      taking = false;
+      // Runs in flight get their answer on the open pages before the streams close.
+      await dispatcher.stop(options.stopGraceMs ?? 10_000);
       hub.closeAll();
       // Requests here answer at once; whatever is still open is an idle keep-alive or a stream.
       await new Promise<void>((resolve) => {
@@ -105,9 +123,11 @@ export function createPlaygroundAdapter(options: PlaygroundOptions): PlaygroundA
       });
     },
     async post(conversation, reply) {
-      const channel = conversation.replace(/^playground:/, '');
-      if (!CHANNEL.test(channel)) throw new Error(`not a playground channel: ${conversation.slice(0, 60)}`);
-      dispatcher.post(channel, reply);
+      dispatcher.post(channelOf(conversation), reply);
     },
+    async notify({ conversation, user }, reply) {
+      dispatcher.notify(channelOf(conversation), user, reply);
+    },
+    isReady: () => taking,
   };
 }

@@ -130,3 +130,33 @@ export function problemNote(problem: string): Reply {
     buttons: [],
   };
 }
+
+/**
+ * A private note to one user, unprompted (a schedule's owner): an ephemeral message in the
+ * conversation that names them, so only they see it; when Slack refuses that (they or the bot
+ * are not in the conversation), a direct message from the app.
+ */
+export async function notifyPrivately(
+  deps: DeliveryDeps,
+  target: { conversation: string; user: string },
+  reply: Reply,
+): Promise<void> {
+  const message = privateMessage(reply);
+  const mention = `<@${target.user}>`;
+  const named = {
+    text: `${mention} ${message.text}`,
+    blocks: [
+      { type: 'section' as const, text: { type: 'mrkdwn' as const, text: mention } },
+      ...message.blocks,
+    ],
+  };
+  try {
+    await deps.client.chat.postEphemeral({ channel: target.conversation, user: target.user, ...named });
+  } catch (error) {
+    deps.logger.info(
+      { slackError: slackError(error), user: target.user },
+      'slack: ephemeral note refused; sending a direct message',
+    );
+    await deps.client.chat.postMessage({ channel: target.user, ...named });
+  }
+}

@@ -1,12 +1,12 @@
 import type { types } from '@slack/bolt';
+import type { RecentRun } from '../../bot/classroom/run-history.js';
 import type { CommandSummary, LessonLike } from '../../bot/services.js';
-import { slackCommandFor } from './command-names.js';
-import type { RecentRun } from './history.js';
+import { slackCommandFor, withSlackCommandNames } from './command-names.js';
 import { escapeSlack, toMrkdwn, truncate } from './mrkdwn.js';
 
 /*
  * The App Home tab: what the tutor teaches (the lessons, in story order), how to call it (the
- * command definitions) and the viewer's own recent runs. Rebuilt on every app_home_opened, so it
+ * command definitions) and the viewer's own recent runs (the history /history shows). Rebuilt on every app_home_opened, so it
  * is never stale for long. Home views allow 100 blocks; this uses about 25.
  */
 
@@ -37,12 +37,15 @@ function commandLines(commands: readonly CommandSummary[]): string {
     .join('\n');
 }
 
-function runLines(runs: readonly RecentRun[]): string {
+function runLines(runs: readonly RecentRun[] | undefined): string {
+  if (!runs) return 'Run history is off: it needs the classroom database (TUTOR_DB).';
   if (runs.length === 0) return 'No runs yet. Try `/train depth:1` in a channel.';
   return runs
     .map((run) => {
-      const when = `<!date^${Math.floor(run.at / 1000)}^{date_short_pretty} {time}|${new Date(run.at).toISOString()}>`;
-      return `• ${when} in <#${run.channel}>: \`${escapeSlack(run.invocation)}\`\n   ${escapeSlack(run.headline)}`;
+      const at = run.createdAt;
+      const when = `<!date^${Math.floor(at / 1000)}^{date_short_pretty} {time}|${new Date(at).toISOString()}>`;
+      const command = withSlackCommandNames(run.command);
+      return `• ${when} in <#${run.conversation}>: \`${escapeSlack(command)}\`\n   ${escapeSlack(run.headline)}`;
     })
     .join('\n');
 }
@@ -51,7 +54,8 @@ function runLines(runs: readonly RecentRun[]): string {
 export function homeView(options: {
   lessons: readonly LessonLike[];
   commands: readonly CommandSummary[];
-  recentRuns: readonly RecentRun[];
+  /** Absent when the tutor keeps no history (no database). */
+  recentRuns: readonly RecentRun[] | undefined;
 }): types.HomeView {
   const blocks: Block[] = [
     header('depth-tutor'),

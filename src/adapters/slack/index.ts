@@ -1,21 +1,21 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import { type App, webApi } from '@slack/bolt';
 import type { Bot } from '../../bot/create-bot.js';
 import { LESSONS } from '../../bot/lessons/index.js';
+import { createRequestLifecycle } from '../../bot/lifecycle/request-lifecycle.js';
 import type { Logger } from '../../bot/logger.js';
 import type { LessonLike } from '../../bot/services.js';
 import type { Reply } from '../../bot/types.js';
 import type { Adapter, TeachersOf } from '../types.js';
-import { toBoltLogger } from './bolt-logger.js';
-import { deliverPublic } from './delivery.js';
-import { createMemoryHistory, type RunHistory } from './history.js';
+import { createBoltApp, httpPortOf, startBoltApp, webClientOptions } from './bolt-app.js';
+import { deliverPublic, notifyPrivately } from './delivery.js';
+import type { RecentRunsOf } from './history.js';
 import { registerListeners } from './listeners.js';
 import { createChannelPacer } from './pacer.js';
 import { createTeacherCheck } from './teachers.js';
 
 export { privateMessage, replyMessage } from './blocks.js';
-export type { RecentRun, RunHistory } from './history.js';
+export type { RecentRunsOf } from './history.js';
 export { buildSlackManifest, renderManifest } from './manifest.js';
 export { toBotRequest, toButtonPress } from './translate.js';
 
@@ -43,8 +43,8 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** The lessons the App Home lists; default the tutor's own. */
   lessons?: readonly LessonLike[];
-  /** Recent runs for the App Home; default a small in-memory history. */
-  history?: RunHistory;
+  /** The user's recent runs for the App Home: the history /history reads; absent without a database. */
+  recentRuns?: RecentRunsOf;
   /** Users who may run teacher-only commands, besides workspace admins. */
   teacherUserIds?: readonly string[];
   /** Teachers named by a workspace's settings (/settings), besides the ids above and admins. */
@@ -73,129 +73,71 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   }
   const mode = options.appToken ? 'socket' : 'http';
   const log = options.logger.child({ platform: 'slack' });
-  const boltLogger = toBoltLogger(log);
-  const slackApiUrl =
-    options.apiUrl && (options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`);
-  const clientOptions = () => ({ logger: boltLogger, ...(slackApiUrl ? { slackApiUrl } : {}) });
-  const client = new webApi.WebClient(options.botToken, clientOptions());
-  const pacer = createChannelPacer(options.channelIntervalMs ?? 1000);
-  const history = options.history ?? createMemoryHistory();
-  const inFlight = new Set<Promise<void>>();
+  const settings = { ...options, log };
+  const client = new webApi.WebClient(options.botToken, webClientOptions(settings));
+  const delivery = { client, pacer: createChannelPacer(options.channelIntervalMs ?? 1000), logger: log };
+  const lifecycle = createRequestLifecycle({
+    bot: options.bot,
+    log,
+    // Progress edits share the channel's pace (the pacer), so they need no faster throttle.
+    timing: {
+      ackDeadlineMs: options.ackDeadlineMs ?? 2500,
+      progressIntervalMs: options.channelIntervalMs ?? 1000,
+    },
+  });
   let app: App | undefined;
   let server: Server | undefined;
   let ready = false;
   let stopping = false;
 
-  async function start(): Promise<void> {
-    if (app) throw new Error('the Slack adapter is already started');
-    // Checking the token first gives a clear start-up error, and Bolt then needs no auth.test of its own.
-    const check = new webApi.WebClient(options.botToken, { ...clientOptions(), retryConfig: { retries: 1 } });
-    const auth = await check.auth.test().catch((error: unknown) => {
-      const reason = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-      throw new Error(`Slack refused SLACK_BOT_TOKEN: ${reason}`);
-    });
-    const receiver =
-      mode === 'socket'
-        ? new SocketModeReceiver({
-            appToken: options.appToken!,
-            logger: boltLogger,
-            installerOptions: { clientOptions: clientOptions() },
-          })
-        : new HTTPReceiver({ signingSecret: options.signingSecret!, logger: boltLogger });
-    if (receiver instanceof SocketModeReceiver) {
-      receiver.client.on('connected', () => {
-        ready = !stopping;
-      });
-      receiver.client.on('reconnecting', () => {
-        ready = false;
-      });
-      receiver.client.on('disconnected', () => {
-        ready = false;
-      });
-    }
-    const bolt = new App({
-      token: options.botToken,
-      botId: auth.bot_id,
-      botUserId: auth.user_id,
-      receiver,
-      logger: boltLogger,
-      clientOptions: clientOptions(),
-    });
-    bolt.error(async (error) => {
-      log.error({ err: error }, 'slack: unhandled error in a listener');
-    });
-    registerListeners(
-      bolt,
-      {
-        bot: options.bot,
-        client,
-        pacer,
-        logger: log,
-        history,
-        ackDeadlineMs: options.ackDeadlineMs ?? 2500,
-        lessons: options.lessons ?? LESSONS,
-        isTeacher: createTeacherCheck({
-          client,
-          teacherUserIds: options.teacherUserIds ?? [],
-          // users.info needs users:read, which the manifest asks for once a teacher-only command exists.
-          adminsAreTeachers: options.adminsAreTeachers ?? options.bot.commands.some((c) => c.teacherOnly),
-          logger: log,
-          ...(options.teachersOf ? { teachersOf: options.teachersOf } : {}),
-        }),
-        isStopping: () => stopping,
-        track: (done) => {
-          inFlight.add(done);
-          void done.finally(() => inFlight.delete(done));
-        },
-      },
-      log,
-    );
-    app = bolt;
-    if (mode === 'http') {
-      server = (await bolt.start(
-        options.host ? { port: options.port, host: options.host } : options.port,
-      )) as Server;
-    } else {
-      await bolt.start();
-    }
-    ready = true;
-    log.info(
-      { mode, team: auth.team, botUser: auth.user_id, port: server ? httpPortOf(server) : undefined },
-      'slack ready',
-    );
-  }
-
-  async function stop(): Promise<void> {
-    if (!app || stopping) return;
-    stopping = true;
-    ready = false;
-    // Stop taking requests first; answers still go out through the Web API, which needs no receiver.
-    await app.stop().catch((error: unknown) => log.warn({ err: error }, 'slack: receiver stop failed'));
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, options.stopGraceMs ?? 10_000);
-    });
-    await Promise.race([Promise.allSettled([...inFlight]), grace]);
-    clearTimeout(timer);
-    if (inFlight.size > 0)
-      log.warn({ unanswered: inFlight.size }, 'slack: stopped with runs still in flight');
-  }
-
   return {
     platform: 'slack',
     mode,
-    start,
-    stop,
+    async start() {
+      if (app) throw new Error('the Slack adapter is already started');
+      const created = await createBoltApp(settings, (up) => {
+        ready = up && !stopping;
+      });
+      app = created.app;
+      registerListeners(app, { ...delivery, lifecycle, ...listenerParts(options, client, log) }, log);
+      server = await startBoltApp(app, settings);
+      ready = true;
+      const { team, user_id: botUser } = created.auth;
+      log.info({ mode, team, botUser, port: httpPortOf(server) }, 'slack ready');
+      return {};
+    },
+    async stop() {
+      if (!app || stopping) return;
+      stopping = true;
+      ready = false;
+      lifecycle.stopAccepting();
+      // Stop taking requests first; answers still go out through the Web API, which needs no receiver.
+      await app.stop().catch((error: unknown) => log.warn({ err: error }, 'slack: receiver stop failed'));
+      await lifecycle.drain(options.stopGraceMs ?? 10_000);
+    },
     async post(conversation: string, reply: Reply) {
-      const outcome = await deliverPublic({ client, pacer, logger: log }, conversation, reply);
+      const outcome = await deliverPublic(delivery, conversation, reply);
       if (outcome.problem) throw new Error(`Slack refused the post to ${conversation}: ${outcome.problem}`);
     },
+    notify: (target, reply) => notifyPrivately(delivery, target, reply),
     isReady: () => ready,
-    httpPort: () => (server ? httpPortOf(server) : undefined),
+    httpPort: () => httpPortOf(server),
   };
 }
 
-function httpPortOf(server: Server): number | undefined {
-  const address = server.address();
-  return address && typeof address === 'object' ? (address as AddressInfo).port : undefined;
+/** What the listeners need besides delivery: the bot, the App Home's content and the teacher check. */
+function listenerParts(options: SlackAdapterOptions, client: webApi.WebClient, log: Logger) {
+  return {
+    bot: options.bot,
+    lessons: options.lessons ?? LESSONS,
+    ...(options.recentRuns ? { recentRuns: options.recentRuns } : {}),
+    isTeacher: createTeacherCheck({
+      client,
+      teacherUserIds: options.teacherUserIds ?? [],
+      // users.info needs users:read, which the manifest asks for once a teacher-only command exists.
+      adminsAreTeachers: options.adminsAreTeachers ?? options.bot.commands.some((c) => c.teacherOnly),
+      logger: log,
+      ...(options.teachersOf ? { teachersOf: options.teachersOf } : {}),
+    }),
+  };
 }

@@ -33,9 +33,21 @@ export function newRequestId(): string {
   return randomUUID().slice(0, 8);
 }
 
-/** Who asks, as the bot sees them; `teacher` is the adapter's verdict (see teachers.ts). */
-function userOf(id: string, name: string | undefined, teacher: boolean): BotRequest['user'] {
-  return name ? { id, name, teacher } : { id, teacher };
+/** Where a request comes from, as the bot sees it; `teacher` is the adapter's verdict (see teachers.ts). */
+function origin(
+  who: { id: string; name?: string | undefined; teacher: boolean },
+  channel: string,
+  team: string | undefined,
+  requestId: string,
+): Omit<BotRequest, 'command' | 'options'> {
+  const { id, name, teacher } = who;
+  return {
+    platform: 'slack',
+    requestId,
+    user: name ? { id, name, teacher } : { id, teacher },
+    conversation: channel,
+    ...(team ? { server: team } : {}),
+  };
 }
 
 /** A slash command as a neutral request: `/tutor-help train` → command `help`, text `train`. */
@@ -44,12 +56,9 @@ export function toBotRequest(
   teacher = false,
   requestId: string = newRequestId(),
 ): BotRequest {
+  const who = { id: body.user_id, name: body.user_name, teacher };
   return {
-    platform: 'slack',
-    requestId,
-    user: userOf(body.user_id, body.user_name, teacher),
-    conversation: body.channel_id,
-    ...(body.team_id ? { server: body.team_id } : {}),
+    ...origin(who, body.channel_id, body.team_id, requestId),
     command: botCommandFor(body.command),
     options: { kind: 'text', text: body.text.trim() },
   };
@@ -61,14 +70,8 @@ export function toButtonPress(
   teacher = false,
   requestId: string = newRequestId(),
 ): ButtonPress {
-  return {
-    platform: 'slack',
-    requestId,
-    user: userOf(body.user.id, body.user.name, teacher),
-    conversation: body.channel,
-    ...(body.team ? { server: body.team } : {}),
-    buttonId: body.actionId,
-  };
+  const who = { ...body.user, teacher };
+  return { ...origin(who, body.channel, body.team, requestId), buttonId: body.actionId };
 }
 
 /** What a user effectively typed, for status messages and history: `/train depth:8`. */

@@ -7,7 +7,7 @@ import { admit, checkLimits, scopesOf } from './class-settings.js';
 import { type Clock, systemClock } from './clock.js';
 import type { ClassroomPorts } from './ports.js';
 import { createQuizService, type ExperimentTools, type QuizService } from './quiz-service.js';
-import { recordRun } from './run-history.js';
+import { type RecentRun, recordRun } from './run-history.js';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler.js';
 
 /** What the classroom commands and the bot's hooks use (TutorServices.classroom). */
@@ -22,6 +22,8 @@ export interface ClassroomServices {
   checkExperiment(request: BotRequest, spec: ExperimentSpec): UserError | undefined;
   /** Adds a finished experiment to the requester's /history. */
   recordRun(request: BotRequest, spec: ExperimentSpec, headline: string): void;
+  /** A user's latest runs on one platform, newest first: the history /history shows. */
+  recentRuns(platform: string, user: string, limit: number): RecentRun[];
   /** Who counts as a teacher in a server (for the adapters): role ids and user ids. */
   teachersOf(platform: string, server: string | undefined): { roleIds: string[]; userIds: string[] };
 }
@@ -84,6 +86,7 @@ export function createClassroom(options: ClassroomOptions): Classroom {
         log.warn({ err: error }, 'could not record a run in the history');
       }
     },
+    recentRuns: (platform, user, limit) => store.runs.recent(platform, user, limit),
     teachersOf(platform, server) {
       const settings = store.settings.get(
         'server',

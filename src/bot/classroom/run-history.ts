@@ -16,6 +16,9 @@ export function repeatCommand(spec: ExperimentSpec, short = false): { command: s
   return { command: experiment, text: optionText(values, fields, short) };
 }
 
+/** A finished run as lists beside /history show it (Slack's App Home); the command uses the bot's names. */
+export type RecentRun = Pick<RunRow, 'command' | 'headline' | 'conversation' | 'createdAt'>;
+
 /** Records a finished experiment in the requester's history. */
 export function recordRun(store: Store, request: BotRequest, spec: ExperimentSpec, headline: string): void {
   const { command, text } = repeatCommand(spec);

@@ -29,6 +29,8 @@ export function experimentCommand(
     description,
     options: viewable ? { ...SPEC_FIELDS[name], view: VIEW_FIELD } : SPEC_FIELDS[name],
     examples,
+    // A run is shown to the whole conversation, its progress included.
+    visibility: 'public',
     async run(request, { services, io }) {
       const { view, ...values } = request.values;
       const checked = services.validate({ experiment: name, ...values });

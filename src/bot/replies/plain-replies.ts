@@ -17,3 +17,13 @@ export function apologyReply(requestId: string): Reply {
     `The run did not finish. Please try again; if it keeps happening, tell your teacher (reference \`${requestId}\`).`,
   ]);
 }
+
+/** The answer to a request that arrives while the tutor is shutting down. */
+export function restartingReply(): Reply {
+  return privateNote('The tutor is restarting; try again in a minute.');
+}
+
+/** The answer to a request still running when the shutdown's grace period ran out. */
+export function interruptedReply(): Reply {
+  return privateNote('The tutor restarted before this finished.', ['Please run the command again.']);
+}

@@ -5,7 +5,8 @@ import type { Activation } from '../limits.js';
  * The network's building blocks, each one tape node with a hand-written gradient (tf.customGrad).
  * Two reasons: tfjs-core's Node bundle registers no gradient functions at all (tf.grad over a
  * built-in op fails with "gradient function not found"), and on the wasm backend one fused node
- * with explicit transposes and plain matMuls trains 2-3x faster than the generic ops (DESIGN.md).
+ * with explicit transposes and plain matMuls trains 2-3x faster than the generic ops
+ * (measured; see docs/architecture.md, "Measured on the development machine").
  * Ops inside a customGrad are not recorded on the tape, so the backward pass runs exactly the
  * ops written here.
  */

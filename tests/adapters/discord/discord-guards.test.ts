@@ -7,7 +7,7 @@ import { silentLogger } from '../../../src/bot/logger.js';
 import { privateNote } from '../../../src/bot/replies/plain-replies.js';
 import type { BotRequest, Reply } from '../../../src/bot/types.js';
 import { finalAnswer, shownText } from './discord-harness.js';
-import { type FakeDiscord, startFakeDiscord } from './fake-discord.js';
+import { CHANNEL_ID, type FakeDiscord, startFakeDiscord } from './fake-discord.js';
 import {
   GUILD_ID,
   memberObject,
@@ -18,7 +18,8 @@ import {
 
 /*
  * The adapter's own guarantees, with a stand-in bot whose behaviour each test chooses: an answer
- * within 3 s however slow the bot, an apology when it throws, and the teacher verdict it passes on.
+ * within 3 s however slow the bot, an apology when it throws, the teacher verdict it passes on,
+ * and its private notes to one user.
  */
 
 const answer = (headline: string): Reply => ({ ...privateNote(headline), visibility: 'public' });
@@ -127,5 +128,50 @@ describe('adapter guarantees', () => {
     expect(wrong.isReady()).toBe(false);
     await expect(wrong.start()).rejects.toThrow(/token/i);
     await wrong.stop();
+  });
+});
+
+/*
+ * A private note to one user (a schedule's owner learns that a post failed): a DM, or, when the
+ * user takes no DMs from the bot, a channel message whose mention Discord really delivers (the
+ * client parses no mentions otherwise, so a `<@id>` inside an embed never pinged anyone).
+ */
+
+const OWNER = '400000000000000071';
+const CLOSED = '400000000000000072';
+const note = privateNote('Schedule #3 could not post.', ['The channel refused the message.']);
+
+const posts = () => discord.rest.calls.filter((c) => c.method === 'POST');
+
+describe('Discord notify: a private note that reaches its user', () => {
+  it('sends the note as a direct message, mentioning nobody in the channel', async () => {
+    const before = posts().length;
+    await adapter.notify({ conversation: CHANNEL_ID, user: OWNER }, note);
+    const [open, sent] = posts().slice(before);
+    expect(open).toMatchObject({ path: '/users/@me/channels', body: { recipient_id: OWNER } });
+    expect(sent?.path).toMatch(/^\/channels\/\d+\/messages$/);
+    expect(sent?.path).not.toBe(`/channels/${CHANNEL_ID}/messages`);
+    expect(sent?.body.embeds[0].title).toBe('Schedule #3 could not post.');
+    expect(sent?.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('falls back to the channel with a mention Discord delivers when the user takes no DMs', async () => {
+    discord.rest.refusesDms.add(CLOSED);
+    const before = posts().length;
+    await adapter.notify({ conversation: CHANNEL_ID, user: CLOSED }, note);
+    const calls = posts().slice(before);
+    expect(calls.map((c) => c.status)).toEqual([200, 403, 200]);
+    const inChannel = calls.at(-1);
+    expect(inChannel?.path).toBe(`/channels/${CHANNEL_ID}/messages`);
+    expect(inChannel?.body.content).toBe(`<@${CLOSED}>`);
+    expect(inChannel?.body.allowed_mentions).toEqual({ users: [CLOSED] });
+    expect(inChannel?.body.embeds[0].title).toBe('Schedule #3 could not post.');
+  });
+
+  it('posts publicly through post(), still mentioning nobody', async () => {
+    const before = posts().length;
+    await adapter.post(CHANNEL_ID, { ...note, headline: `<@${OWNER}> looked here` });
+    const posted = posts().slice(before)[0];
+    expect(posted?.body.allowed_mentions).toEqual({ parse: [] });
   });
 });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { messageObject, nextSnowflake } from './fake-objects.js';
+import { messageObject, nextSnowflake, userObject } from './fake-objects.js';
 
 /*
  * Discord's REST API, as much of it as the adapter uses, on 127.0.0.1. Every call is recorded
@@ -47,6 +47,8 @@ export interface FakeRest {
   interactions: Map<string, TokenState>;
   /** Registered commands by scope: 'global' or the guild id. */
   commands: Map<string, object[]>;
+  /** Users whose privacy settings refuse DMs from the bot (Discord answers 50007). */
+  refusesDms: Set<string>;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,8 @@ export async function startFakeRest(options: {
   const calls: RestCall[] = [];
   const interactions = new Map<string, TokenState>();
   const commands = new Map<string, object[]>();
+  const dmRecipients = new Map<string, string>();
+  const refusesDms = new Set<string>();
 
   type Answer = { status: number; json?: unknown };
   const error = (status: number, code: number, message: string): Answer => ({
@@ -162,7 +166,18 @@ export async function startFakeRest(options: {
         return { status: 200, json: message(state.channelId, flags) };
       }
     }
+    if (method === 'POST' && path === '/users/@me/channels') {
+      const recipient = String((body as { recipient_id?: unknown })?.recipient_id);
+      const id = nextSnowflake();
+      dmRecipients.set(id, recipient);
+      const user = userObject(recipient, `user-${recipient.slice(-4)}`);
+      return { status: 200, json: { id, type: 1, last_message_id: null, recipients: [user] } };
+    }
     if (parts[0] === 'channels' && method === 'POST' && parts[2] === 'messages') {
+      const recipient = dmRecipients.get(parts[1] ?? '');
+      if (recipient && refusesDms.has(recipient)) {
+        return error(403, 50007, 'Cannot send messages to this user');
+      }
       return { status: 200, json: message(parts[1] ?? '') };
     }
     return error(404, 0, '404: Not Found');
@@ -200,6 +215,7 @@ export async function startFakeRest(options: {
     calls,
     interactions,
     commands,
+    refusesDms,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlaygroundAdapter, type PlaygroundAdapter } from '../../../src/adapters/playground/index.js';
 import { createBot } from '../../../src/bot/create-bot.js';
 import { silentLogger } from '../../../src/bot/logger.js';
-import { createTutorServices } from '../../../src/bot/wire.js';
+import { createTutorServices } from '../../../src/bot/tutor-services.js';
 import { createEngine, type Engine, LIMITS } from '../../../src/engine/index.js';
 import { launchChromium } from './chromium.js';
 

@@ -51,7 +51,7 @@ export function cookieFrom(response: Response, previous = ''): string {
 /** Builds a real bot on `services` and starts a playground for it. */
 export async function startPlayground(
   services: Omit<TutorServices, 'catalog'>,
-  options: { teacherToken?: string } = {},
+  options: { teacherToken?: string; stopGraceMs?: number } = {},
 ): Promise<RunningPlayground> {
   const bot = createBot({ services, logger: silentLogger });
   const adapter = createPlaygroundAdapter({

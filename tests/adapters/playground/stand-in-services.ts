@@ -1,7 +1,7 @@
 import type { EngineLike } from '../../../src/bot/jobs/types.js';
 import { silentLogger } from '../../../src/bot/logger.js';
 import type { TutorServices } from '../../../src/bot/services.js';
-import { createTutorServices } from '../../../src/bot/wire.js';
+import { createTutorServices } from '../../../src/bot/tutor-services.js';
 import type { ExperimentResult } from '../../../src/engine/result.js';
 
 /*

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireSession } from '../../../src/adapters/playground/web/wire.js';
 import { silentLogger } from '../../../src/bot/logger.js';
-import { createTutorServices } from '../../../src/bot/wire.js';
+import { createTutorServices } from '../../../src/bot/tutor-services.js';
 import { openStore } from '../../../src/store/index.js';
 import { cookieFrom, type RunningPlayground, startPlayground, type Visitor } from './harness.js';
 import { type EventStream, isMessage, messageOf } from './sse-client.js';

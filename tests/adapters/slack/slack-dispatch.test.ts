@@ -127,6 +127,36 @@ describe('Slack dispatch', () => {
   });
 });
 
+describe('Slack notify: a private note to one user', () => {
+  const note = {
+    visibility: 'private' as const,
+    headline: 'Schedule #3 could not post.',
+    blocks: ['The channel refused the message.'],
+    fields: [],
+    images: [],
+    buttons: [],
+  };
+
+  it('is an ephemeral message that names its user, in the conversation', async () => {
+    await adapter.notify({ conversation: 'C0OWNED', user: 'U0OWNER' }, note);
+    const [sent] = fake.callsTo('chat.postEphemeral').filter((c) => c.params.channel === 'C0OWNED');
+    expect(sent?.params.user).toBe('U0OWNER');
+    expect(String(sent?.params.text)).toMatch(/^<@U0OWNER> Schedule #3 could not post\./);
+    expect(blocksOf(sent!)[0]!.text!.text).toBe('<@U0OWNER>');
+    expect(textOf(sent!)).toContain('The channel refused the message.');
+    expect(inChannel(fake.calls, 'chat.postMessage', 'C0OWNED')).toEqual([]);
+  });
+
+  it('becomes a direct message when Slack refuses the ephemeral one', async () => {
+    fake.fail('chat.postEphemeral', 'user_not_in_channel');
+    await adapter.notify({ conversation: 'C0LEFT', user: 'U0GONE' }, note);
+    const direct = inChannel(fake.calls, 'chat.postMessage', 'U0GONE');
+    expect(direct).toHaveLength(1);
+    expect(String(direct[0]!.params.text)).toMatch(/^<@U0GONE> Schedule #3/);
+    expect(inChannel(fake.calls, 'chat.postMessage', 'C0LEFT')).toEqual([]);
+  });
+});
+
 describe('Slack adapter set-up', () => {
   it('needs a signing secret or an app token, and rejects a bad bot token at start', async () => {
     expect(() =>

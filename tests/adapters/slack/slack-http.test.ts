@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import { silentLogger } from '../../../src/bot/logger.js';
+import { openStore, type Store } from '../../../src/store/index.js';
 import { CRASH_SEED, SMALL, startTutor } from '../../bot/bot-harness.js';
 import { BOT_TOKEN, type FakeSlack, SIGNING_SECRET, signedHeaders, startFakeSlack } from './fake-slack.js';
 import { blocksOf, buttonsOf, gaps, inChannel, isAnswer, PNG_SIGNATURE, textOf } from './inspect.js';
@@ -25,13 +26,18 @@ const FORM = 'application/x-www-form-urlencoded';
 const LONG = 'depth:6 width:16 steps:3000 points:250 seeds:2 gridSize:10';
 
 let tutor: Awaited<ReturnType<typeof startTutor>>;
+let store: Store;
 let fake: FakeSlack;
 let adapter: SlackAdapter;
 let port: number;
 
 beforeAll(async () => {
-  [tutor, fake] = await Promise.all([startTutor({ progressIntervalMs: 100 }), startFakeSlack()]);
+  store = openStore(':memory:');
+  [tutor, fake] = await Promise.all([startTutor({ progressIntervalMs: 100 }, { store }), startFakeSlack()]);
+  const classroom = tutor.classroom!;
   adapter = createSlackAdapter({
+    // What main.ts passes: the App Home reads the history /history reads.
+    recentRuns: (user, limit) => classroom.recentRuns('slack', user, limit),
     bot: tutor.bot,
     botToken: BOT_TOKEN,
     signingSecret: SIGNING_SECRET,
@@ -48,6 +54,7 @@ afterAll(async () => {
   await adapter?.stop();
   await fake?.close();
   await tutor?.stop();
+  store?.close();
 });
 
 function command(channel: string, line: string, user?: string) {
@@ -236,9 +243,18 @@ describe('Slack adapter over HTTP', () => {
     expect(buttonsOf(lesson.json!)[0]).toMatch(/^dt1:compare /);
   });
 
-  it('publishes the App Home with the lessons, the commands and the user’s recent runs', async () => {
+  it('publishes the App Home with the lessons, the commands and the user’s runs from /history’s store', async () => {
     void command('C0HOME', `/train ${SMALL} seed:51`, 'U0BOB').answer;
     await answerIn('C0HOME');
+    // A run the adapter never saw (say, from before a restart) is listed too: one history.
+    store.runs.add({
+      platform: 'slack',
+      user: 'U0BOB',
+      conversation: 'C0EARLIER',
+      command: '/compare depths:1,4',
+      spec: { experiment: 'compare' },
+      headline: 'Compared depths 1 and 4',
+    });
     const event = JSON.stringify(homeOpened('U0BOB'));
     expect((await postSigned(port, event, 'application/json')).status).toBe(200);
     const publish = await waitFor(() =>
@@ -251,5 +267,11 @@ describe('Slack adapter over HTTP', () => {
     expect(text).toContain('`/tutor-help`');
     expect(text).toContain('`/train depth:2 width:8');
     expect(text).toContain('<#C0HOME>');
+    expect(text).toContain('Compared depths 1 and 4');
+    expect(text).toContain('<#C0EARLIER>');
+    // /history in Slack answers from the same rows.
+    const history = await command('C0HOME', '/history', 'U0BOB').answer;
+    expect(textOf(history.json!)).toContain('/compare depths:1,4');
+    expect(textOf(history.json!)).toContain('/train depth:2 width:8');
   });
 });

@@ -1,33 +1,32 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  createInteractionSession,
-  type ReplyPort,
-} from '../../../src/adapters/discord/interaction-session.js';
+import { type InteractionCalls, interactionPort } from '../../../src/adapters/discord/interaction-port.js';
 import { type DiscordMessage, toDiscordMessage } from '../../../src/adapters/discord/message-payload.js';
+import { createRequestSession } from '../../../src/bot/lifecycle/request-session.js';
 import { silentLogger } from '../../../src/bot/logger.js';
 import { privateNote } from '../../../src/bot/replies/plain-replies.js';
 import type { Reply } from '../../../src/bot/types.js';
 
 /*
- * The session's clock logic with fake timers: deadlines, throttled edits, visibility changes and
- * the channel fallback. The end-to-end files check the same against the real discord.js.
+ * The Discord port under the bot core's request session, with fake timers: deadlines, throttled
+ * edits, visibility changes and the channel fallback. The end-to-end files check the same
+ * against the real discord.js.
  */
 
 interface PortCall {
   at: number;
-  call: keyof ReplyPort;
+  call: keyof InteractionCalls;
   ephemeral?: boolean;
   message?: DiscordMessage;
   mention?: string;
 }
 
-function recordingPort(failing: Partial<Record<keyof ReplyPort, boolean>> = {}) {
+function recordingPort(failing: Partial<Record<keyof InteractionCalls, boolean>> = {}) {
   const calls: PortCall[] = [];
-  const record = (call: keyof ReplyPort, extra: Omit<PortCall, 'at' | 'call'>) => {
+  const record = (call: keyof InteractionCalls, extra: Omit<PortCall, 'at' | 'call'>) => {
     calls.push({ at: Date.now(), call, ...extra });
     return failing[call] ? Promise.reject(new Error(`${call} failed`)) : Promise.resolve();
   };
-  const port: ReplyPort = {
+  const port: InteractionCalls = {
     defer: (ephemeral) => record('defer', { ephemeral }),
     reply: (message, ephemeral) => record('reply', { message, ephemeral }),
     edit: (message) => record('edit', { message }),
@@ -38,17 +37,20 @@ function recordingPort(failing: Partial<Record<keyof ReplyPort, boolean>> = {}) 
   return { port, calls };
 }
 
-const timing = { progressIntervalMs: 1500, deferDeadlineMs: 2000, channelFallbackAfterMs: 14 * 60_000 };
+const timing = { progressIntervalMs: 1500, ackDeadlineMs: 2000, answerWindowMs: 14 * 60_000 };
 const publicResult: Reply = { ...privateNote('Result'), visibility: 'public' };
 
-function start(port: ReplyPort, overrides: Partial<typeof timing> = {}) {
-  return createInteractionSession({
-    port,
-    userId: 'u1',
+function start(port: InteractionCalls, overrides: Partial<typeof timing> = {}) {
+  return createRequestSession({
+    port: interactionPort({
+      calls: port,
+      userId: 'u1',
+      toMessage: (reply) => toDiscordMessage(reply),
+      log: silentLogger,
+    }),
     defaultVisibility: 'public',
     timing: { ...timing, ...overrides },
     log: silentLogger,
-    toMessage: (reply) => toDiscordMessage(reply),
   });
 }
 
@@ -59,7 +61,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('interaction session', () => {
+describe('Discord interaction port', () => {
   it('answers at once with an ephemeral reply when the bot answers privately in time', async () => {
     const { port, calls } = recordingPort();
     const session = start(port);
@@ -130,7 +132,7 @@ describe('interaction session', () => {
 
   it('moves to the channel before the token expires, and pings the asker for a private answer', async () => {
     const { port, calls } = recordingPort();
-    const session = start(port, { channelFallbackAfterMs: 10_000 });
+    const session = start(port, { answerWindowMs: 10_000 });
     await session.io.accept({ visibility: 'public', summary: 'long run' });
     await vi.advanceTimersByTimeAsync(10_000);
     expect(calls.at(-1)?.message?.content).toMatch(/posted in this channel/);
