@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createEngine } from './engine/index.js';
+import { stdoutLogDestination } from './log-format.js';
 import { createRootLogger } from './logging.js';
 import { createWorkerMetrics } from './ops/metrics.js';
 import { createOpsServer } from './ops/ops-server.js';
@@ -34,10 +35,10 @@ async function main(): Promise<void> {
     );
   }
   const password = redisPassword(redisUrl);
-  const logger = createRootLogger({
-    logLevel: config.logLevel,
-    secrets: password ? [...config.secrets, password] : config.secrets,
-  }).child({ role: 'worker' });
+  const logger = createRootLogger(
+    { logLevel: config.logLevel, secrets: password ? [...config.secrets, password] : config.secrets },
+    stdoutLogDestination(config),
+  ).child({ role: 'worker' });
 
   const engine = await createEngine({ workers: config.engine.workers, backend: config.engine.backend });
   logger.info({ backend: engine.backend, threads: config.engine.workers }, 'engine ready');
