@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
+import { deviceFacts, deviceOf } from './engine/device.js';
 import { createEngine } from './engine/index.js';
 import { stdoutLogDestination } from './log-format.js';
 import { createRootLogger } from './logging.js';
@@ -41,13 +42,15 @@ async function main(): Promise<void> {
   ).child({ role: 'worker' });
 
   const engine = await createEngine({ workers: config.engine.workers, backend: config.engine.backend });
-  logger.info({ backend: engine.backend, threads: config.engine.workers }, 'engine ready');
+  const device = deviceOf(deviceFacts(engine.backend));
+  logger.info({ backend: engine.backend, device, threads: config.engine.workers }, 'engine ready');
   let activeJobs = () => 0;
-  const metrics = createWorkerMetrics(() => activeJobs());
+  const metrics = createWorkerMetrics(() => activeJobs(), { backend: engine.backend, device });
   const worker = createQueueWorker({
     redisUrl,
     engine,
     concurrency: config.engine.workers,
+    device,
     lockDurationMs: args.lockMs,
     stalledIntervalMs: args.stalledMs,
     testFaults: args.testFaults,
