@@ -14,7 +14,14 @@ let announced = false;
 const tickets = [];
 for (let i = 0; i < jobs; i += 1) {
   // Different seeds, so no job is answered from another's cached result; a few seconds each.
-  const checked = validateSpec({ experiment: 'train', seed: 9000 + i, depth: 4, steps: 3000, seeds: 1, gridSize: 0 });
+  const checked = validateSpec({
+    experiment: 'train',
+    seed: 9000 + i,
+    depth: 4,
+    steps: 3000,
+    seeds: 1,
+    gridSize: 0,
+  });
   if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
   const hooks = {
     onStart: () => {
@@ -35,5 +42,7 @@ await new Promise((resolve) => setTimeout(resolve, 2000));
 await service.close();
 const statuses = [...answers.values()];
 const ok = answers.size === jobs && statuses.every((list) => list.length === 1 && list[0] === 'done');
-process.stdout.write(`${JSON.stringify({ jobs, answered: answers.size, statuses: Object.fromEntries(answers), ok })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ jobs, answered: answers.size, statuses: Object.fromEntries(answers), ok })}\n`,
+);
 process.exit(ok ? 0 : 1);
