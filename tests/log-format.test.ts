@@ -1,25 +1,14 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { chooseLogFormat, logDestination } from '../src/log-format.js';
 import { createRootLogger } from '../src/logging.js';
+import { freePort } from './queue/redis-server.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Runs `npm start` inside a pseudo-terminal (util-linux `script`), as a person at a terminal would,
@@ -81,13 +70,9 @@ describe('the log format', () => {
   });
 
   it('writes one readable line per event, with secrets redacted as in JSON', async () => {
-    let written = '';
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        written += String(chunk);
-        done();
-      },
-    });
+    const sink = new PassThrough();
+    const chunks: string[] = [];
+    sink.on('data', (chunk) => chunks.push(String(chunk)));
     const logger = createRootLogger(
       { logLevel: 'info', secrets: ['xoxb-pretty-secret'] },
       logDestination('pretty', sink),
@@ -95,6 +80,7 @@ describe('the log format', () => {
     logger.info({ url: 'http://127.0.0.1:3000/' }, 'playground ready');
     logger.error({ err: new Error('401 for xoxb-pretty-secret') }, 'auth failed');
     await new Promise((resolve) => setImmediate(resolve));
+    const written = chunks.join('');
     const lines = plain(written);
     expect(lines[0]).toMatch(
       /^\[\d\d:\d\d:\d\d\] INFO: playground ready \{"url":"http:\/\/127\.0\.0\.1:3000\/"\}$/,
