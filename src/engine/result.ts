@@ -4,7 +4,7 @@ import type { CompareSpec, ExperimentName, LandscapeSpec, LpSpec, RestartsSpec, 
 /*
  * Results are plain JSON (no tensors, no typed arrays, no class instances): they cross worker
  * threads, Redis and the CLI's --json output unchanged. Field names here are a public interface,
- * documented in the README.
+ * documented in docs/cli.md.
  */
 
 /** Which TensorFlow.js backend ran the numbers. */
