@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
 import { chooseLogFormat, logDestination } from '../src/log-format.js';
 import { createRootLogger } from '../src/logging.js';
 import { freePort } from './queue/redis-server.js';
@@ -67,6 +68,16 @@ describe('the log format', () => {
     expect(chooseLogFormat({ requested: undefined, stdoutIsTty: true, production: true })).toBe('json');
     expect(chooseLogFormat({ requested: 'json', stdoutIsTty: true, production: false })).toBe('json');
     expect(chooseLogFormat({ requested: 'pretty', stdoutIsTty: false, production: true })).toBe('pretty');
+  });
+
+  it('reads LOG_FORMAT and NODE_ENV from the environment, naming the allowed formats when wrong', () => {
+    expect(loadConfig({})).toMatchObject({ logFormat: undefined, production: false });
+    expect(loadConfig({ LOG_FORMAT: 'pretty', NODE_ENV: 'production' })).toMatchObject({
+      logFormat: 'pretty',
+      production: true,
+    });
+    expect(() => loadConfig({ LOG_FORMAT: 'text' })).toThrow(ConfigError);
+    expect(() => loadConfig({ LOG_FORMAT: 'text' })).toThrow(/LOG_FORMAT: .*"json".*"pretty"/);
   });
 
   it('writes one readable line per event, with secrets redacted as in JSON', async () => {
