@@ -6,6 +6,10 @@ import { plainFitSpec } from '../src/engine/fit-defaults.js';
 import { layersMsPerStep } from './layers-baseline.js';
 import { type Measurement, median, printTable } from './report.js';
 
+// As in the engine's worker threads: PROD silences tfjs's console hints, among them the cpu
+// backend's "install our node backend" banner, which would otherwise interrupt the report.
+tf.env().set('PROD', true);
+
 const DEPTHS = [1, 4, 8, 16];
 const STEPS = 100;
 

@@ -1,3 +1,5 @@
+// The version check first: on an unsupported Node it prints one line and exits before anything else.
+import './check-node.mjs';
 // `npm start` builds only when a source file is newer than the build, so a second start is instant.
 import { execSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';

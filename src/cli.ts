@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: on an unsupported Node, one line naming the supported versions, and exit 1.
+import '../scripts/check-node.mjs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';

@@ -42,6 +42,9 @@ const envSchema = z.object({
   OPS_PORT: z.coerce.number().int().min(0).max(65535).default(9090),
   OPS_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Unset: readable lines on a terminal, JSON lines otherwise and whenever NODE_ENV=production.
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  NODE_ENV: optional,
 });
 
 /** The application's configuration, read once at start-up. */
@@ -113,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     redisUrl: e.REDIS_URL,
     ops: { port: e.OPS_PORT, host: e.OPS_HOST },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    production: e.NODE_ENV === 'production',
     /** Every secret value, for log redaction and leak checks. */
     secrets: [
       e.DISCORD_TOKEN,

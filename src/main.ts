@@ -7,6 +7,7 @@ import { commandRunner } from './bot/classroom/run-command.js';
 import type { Logger } from './bot/logger.js';
 import type { Platform } from './bot/types.js';
 import { type Config, loadConfig } from './config.js';
+import { stdoutLogDestination } from './log-format.js';
 import { createRootLogger } from './logging.js';
 import { createOpsServer } from './ops/ops-server.js';
 
@@ -101,7 +102,7 @@ function connectClassroom(app: TutorApp, adapters: Map<Platform, Adapter>): void
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createRootLogger(config);
+  const logger = createRootLogger(config, stdoutLogDestination(config));
   const app = await createTutorApp(config, logger);
   logger.info(
     app.engine

@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from './config.js';
+import { deviceFacts, deviceOf } from './engine/device.js';
 import { createEngine } from './engine/index.js';
+import { stdoutLogDestination } from './log-format.js';
 import { createRootLogger } from './logging.js';
 import { createWorkerMetrics } from './ops/metrics.js';
 import { createOpsServer } from './ops/ops-server.js';
@@ -34,19 +36,21 @@ async function main(): Promise<void> {
     );
   }
   const password = redisPassword(redisUrl);
-  const logger = createRootLogger({
-    logLevel: config.logLevel,
-    secrets: password ? [...config.secrets, password] : config.secrets,
-  }).child({ role: 'worker' });
+  const logger = createRootLogger(
+    { logLevel: config.logLevel, secrets: password ? [...config.secrets, password] : config.secrets },
+    stdoutLogDestination(config),
+  ).child({ role: 'worker' });
 
   const engine = await createEngine({ workers: config.engine.workers, backend: config.engine.backend });
-  logger.info({ backend: engine.backend, threads: config.engine.workers }, 'engine ready');
+  const device = deviceOf(deviceFacts(engine.backend));
+  logger.info({ backend: engine.backend, device, threads: config.engine.workers }, 'engine ready');
   let activeJobs = () => 0;
-  const metrics = createWorkerMetrics(() => activeJobs());
+  const metrics = createWorkerMetrics(() => activeJobs(), { backend: engine.backend, device });
   const worker = createQueueWorker({
     redisUrl,
     engine,
     concurrency: config.engine.workers,
+    device,
     lockDurationMs: args.lockMs,
     stalledIntervalMs: args.stalledMs,
     testFaults: args.testFaults,

@@ -14,7 +14,7 @@ import type {
 /*
  * Results are plain JSON (no tensors, no typed arrays, no class instances): they cross worker
  * threads, Redis and the CLI's --json output unchanged. Field names here are a public interface,
- * documented in the README.
+ * documented in docs/cli.md.
  */
 
 /** Which TensorFlow.js backend ran the numbers. */

@@ -101,8 +101,20 @@ export interface WorkerMetrics extends MetricsSource {
 }
 
 /** Worker metrics; `running` gives the jobs running on this worker now. */
-export function createWorkerMetrics(running: () => number): WorkerMetrics {
+export function createWorkerMetrics(
+  running: () => number,
+  engine?: { backend: string; device: string },
+): WorkerMetrics {
   const registry = newRegistry();
+  if (engine) {
+    // An info metric: constant 1, its labels say what computes this worker's runs.
+    new Gauge({
+      name: 'tutor_worker_engine_info',
+      help: 'The TensorFlow.js backend and device (gpu or cpu) of this worker',
+      labelNames: ['backend', 'device'] as const,
+      registers: [registry],
+    }).set(engine, 1);
+  }
   new Gauge({
     name: 'tutor_worker_jobs_running',
     help: 'Jobs running on this worker',

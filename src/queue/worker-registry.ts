@@ -12,6 +12,8 @@ import type { QueueKeys } from './keys.js';
 export interface WorkerInfo {
   id: string;
   backend: string;
+  /** `gpu` or `cpu`; absent in entries written by workers older than this field. */
+  device?: string;
   concurrency: number;
   host: string;
   pid: number;
@@ -54,11 +56,14 @@ export async function liveWorkers(redis: Redis, keys: QueueKeys, now = Date.now(
   return live;
 }
 
-/** "wasm (2 workers)", "tensorflow (1 worker), wasm (1 worker)", or a note that none is running. */
+/** "wasm (2 workers)", "tensorflow on GPU (1 worker), wasm (1 worker)", or a note that none is running. */
 export function describeWorkers(workers: readonly WorkerInfo[]): string {
   if (workers.length === 0) return 'queue (no worker connected)';
   const byBackend = new Map<string, number>();
-  for (const worker of workers) byBackend.set(worker.backend, (byBackend.get(worker.backend) ?? 0) + 1);
+  for (const worker of workers) {
+    const label = worker.device === 'gpu' ? `${worker.backend} on GPU` : worker.backend;
+    byBackend.set(label, (byBackend.get(label) ?? 0) + 1);
+  }
   return [...byBackend]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([backend, count]) => `${backend} (${count} worker${count === 1 ? '' : 's'})`)

@@ -34,6 +34,8 @@ export interface QueueWorkerOptions {
   /** Least time between two progress reports of one job; default 250 ms. */
   progressIntervalMs?: number;
   cache?: SharedCacheOptions;
+  /** The device the engine computes on (`gpu` or `cpu`), announced with the backend. */
+  device?: string;
   /** Honour POISON_SEED (tests only). */
   testFaults?: boolean;
   observe?: (event: WorkerEvent) => void;
@@ -126,7 +128,12 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
   subscriber.subscribe(keys.cancelChannel).catch((error) => report(error, 'cancel channel'));
 
   const announce = () =>
-    announceWorker(client, keys, { id, backend: options.engine.backend, concurrency: options.concurrency });
+    announceWorker(client, keys, {
+      id,
+      backend: options.engine.backend,
+      ...(options.device ? { device: options.device } : {}),
+      concurrency: options.concurrency,
+    });
   const heartbeat = setInterval(() => {
     if (client.status !== 'ready') return;
     Promise.all([limits.renew([...running.values()], leaseMs, LIVE_TTL_MS), announce()]).catch((error) =>

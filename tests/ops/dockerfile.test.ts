@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { createOpsServer } from '../../src/ops/ops-server.js';
 
 /*
- * No Docker engine runs here and hadolint has no Debian package, so these checks stand in for a
- * build: the Dockerfile's invariants from the issue, its build steps against CI's, and its health
- * check command run for real against an ops server.
+ * The Dockerfiles' invariants, checked without a Docker engine (hadolint has no Debian package):
+ * their stages and bases, their build steps against CI's, and the health check command run for real
+ * against an ops server. scripts/docker-smoke.sh builds and runs the images where Docker runs.
  */
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -59,32 +59,57 @@ function stagesOf(all: Instruction[]): Stage[] {
   return stages;
 }
 
-const dockerfile = read('Dockerfile');
-const stages = stagesOf(instructions(dockerfile));
-const stage = (name: string) => {
-  const found = stages.find((s) => s.name === name);
-  if (!found) throw new Error(`no stage ${name}`);
-  return found;
-};
-const runs = (name: string) =>
-  stage(name)
-    .body.filter((i) => i.keyword === 'RUN')
-    .map((i) => i.args);
-const one = (name: string, keyword: string) => stage(name).body.filter((i) => i.keyword === keyword);
+/** A Dockerfile's stages, and helpers to look inside one. */
+function dockerfileOf(file: string) {
+  const text = read(file);
+  const stages = stagesOf(instructions(text));
+  const stage = (name: string) => {
+    const found = stages.find((s) => s.name === name);
+    if (!found) throw new Error(`${file}: no stage ${name}`);
+    return found;
+  };
+  const runs = (name: string) =>
+    stage(name)
+      .body.filter((i) => i.keyword === 'RUN')
+      .map((i) => i.args);
+  const one = (name: string, keyword: string) => stage(name).body.filter((i) => i.keyword === keyword);
+  return { text, stages, stage, runs, one };
+}
+
+const runtimeFile = dockerfileOf('Dockerfile');
+const gpuFile = dockerfileOf('Dockerfile.gpu');
+const ciInstall = read('.ci/run')
+  .split('\n')
+  .map((line) => line.trim())
+  .find((line) => line.startsWith('npm ci'));
+/** The newest Node line package.json says is tested: the images run on it. */
+const newestTestedMajor = (JSON.parse(read('package.json')).engines.node as string).match(
+  /\^(\d+)\.\d+\.\d+$/,
+)?.[1];
+const envOf = (file: ReturnType<typeof dockerfileOf>, name: string) =>
+  file
+    .one(name, 'ENV')
+    .map((i) => i.args)
+    .join(' ');
 
 describe('the Dockerfile', () => {
-  it('builds in stages on Debian, the default target being the slim runtime, never Alpine', () => {
-    expect(stages.map((s) => s.name)).toEqual(['build', 'prod-deps', 'gpu-deps', 'gpu', 'runtime']);
-    expect(stage('runtime').base).toBe('node:20-bookworm-slim');
-    expect(stage('build').base).toBe('node:20-bookworm');
+  const { stages, stage, runs, one } = runtimeFile;
+
+  it('builds in stages on Debian with the newest tested Node, the default target being the slim runtime', () => {
+    expect(stages.map((s) => s.name)).toEqual(['build', 'prod-deps', 'runtime']);
+    expect(newestTestedMajor).toBe('24');
+    expect(stage('runtime').base).toBe(`node:${newestTestedMajor}-bookworm-slim`);
+    expect(stage('build').base).toBe(`node:${newestTestedMajor}-bookworm`);
     for (const { base } of stages) expect(base).not.toMatch(/alpine/i);
   });
 
+  it('has nothing of the GPU image, which the classic builder would build on the way to runtime', () => {
+    const everything = stages.flatMap((s) => [s.base, ...s.body.map((i) => i.args)]).join('\n');
+    expect(everything).toContain('npm ci');
+    expect(everything).not.toMatch(/cuda|tfjs-node|nvidia/i);
+  });
+
   it('installs and builds exactly as CI does', () => {
-    const ciInstall = read('.ci/run')
-      .split('\n')
-      .map((line) => line.trim())
-      .find((line) => line.startsWith('npm ci'));
     expect(ciInstall).toBeDefined();
     expect(runs('build')).toContain(ciInstall);
     // npm ci builds through `prepare`, in CI and in the image alike.
@@ -99,45 +124,86 @@ describe('the Dockerfile', () => {
     const copies = one('runtime', 'COPY').map((i) => i.args);
     expect(copies).toContain('--from=prod-deps /app/node_modules ./node_modules');
     expect(copies.some((c) => c.startsWith('--from=build /app/node_modules'))).toBe(false);
-    for (const name of ['runtime', 'gpu']) {
-      const keywords = stage(name).body.map((i) => i.keyword);
-      expect(one(name, 'USER').map((i) => i.args)).toEqual(['node']);
-      expect(keywords.indexOf('USER')).toBeLessThan(keywords.indexOf('CMD'));
-      expect(one(name, 'HEALTHCHECK')).toHaveLength(1);
-    }
+    // The CLI's first import is the Node version check, outside dist.
+    expect(read('src/cli.ts')).toContain("import '../scripts/check-node.mjs';");
+    expect(copies).toContain('scripts/check-node.mjs ./scripts/');
     expect(JSON.parse(one('runtime', 'CMD')[0]!.args)).toEqual([
       'node',
       '--enable-source-maps',
       'dist/main.js',
     ]);
   });
+});
 
-  it('gives the gpu target the CUDA build of the binding that matches tfjs-core, on CUDA 11.2 and cuDNN 8', () => {
-    expect(stage('gpu').base).toMatch(/^nvidia\/cuda:11\.2\.\d+-cudnn8-runtime-/);
-    const core = JSON.parse(read('node_modules/@tensorflow/tfjs-core/package.json')).version as string;
-    expect(runs('gpu-deps').join('\n')).toContain(`@tensorflow/tfjs-node-gpu@${core}`);
-    expect(
-      one('gpu', 'ENV')
-        .map((i) => i.args)
-        .join(' '),
-    ).toMatch(/TUTOR_BACKEND=tensorflow/);
-    expect(one('gpu', 'COPY').map((i) => i.args)).toContain(
-      '--from=gpu-deps /app/node_modules ./node_modules',
-    );
+describe('Dockerfile.gpu', () => {
+  const { stages, stage, runs, one, text } = gpuFile;
+  const core = JSON.parse(read('node_modules/@tensorflow/tfjs-core/package.json')).version as string;
+
+  it('ends with the gpu worker on the same plain Debian Node image as the runtime, not a CUDA image', () => {
+    expect(stages.map((s) => s.name)).toEqual(['build', 'gpu-deps', 'cuda-libs', 'gpu']);
+    expect(stage('gpu').base).toBe(runtimeFile.stage('runtime').base);
+    for (const { base } of stages) expect(base).toMatch(/^node:\d+-bookworm/);
+    expect(runs('build')).toContain(ciInstall);
     expect(JSON.parse(one('gpu', 'CMD')[0]!.args)).toEqual([
       'node',
       '--enable-source-maps',
       'dist/worker-main.js',
     ]);
+    expect(envOf(gpuFile, 'gpu')).toMatch(/TUTOR_BACKEND=tensorflow/);
+    expect(envOf(gpuFile, 'gpu')).toMatch(/NVIDIA_DRIVER_CAPABILITIES=compute,utility/);
   });
 
-  it('copies only files the build context has and .dockerignore lets through', () => {
+  it('installs the CUDA build of the binding that matches tfjs-core', () => {
+    expect(runs('gpu-deps').join('\n')).toContain(`@tensorflow/tfjs-node-gpu@${core}`);
+    expect(one('gpu', 'COPY').map((i) => i.args)).toContain(
+      '--from=gpu-deps /app/node_modules ./node_modules',
+    );
+  });
+
+  it('pins CUDA 11 and cuDNN 8 wheels, and puts the library folder of each on LD_LIBRARY_PATH', () => {
+    const install = runs('cuda-libs').join('\n');
+    const wheels = new Map(
+      [...install.matchAll(/nvidia-([a-z-]+)-cu11==([\d.]+)/g)].map((m) => [m[1]!, m[2]!] as const),
+    );
+    expect([...wheels.keys()].sort()).toEqual(
+      ['cublas', 'cuda-runtime', 'cudnn', 'cufft', 'curand', 'cusolver', 'cusparse'].sort(),
+    );
+    expect(wheels.get('cuda-runtime')).toMatch(/^11\./);
+    expect(wheels.get('cudnn')).toMatch(/^8\./);
+    const libraryPath =
+      envOf(gpuFile, 'gpu')
+        .match(/LD_LIBRARY_PATH=(\S+)/)?.[1]
+        ?.split(':') ?? [];
+    expect(libraryPath.sort()).toEqual(
+      [...wheels.keys()].map((wheel) => `/opt/nvidia/${wheel.replace('-', '_')}/lib`).sort(),
+    );
+    expect(one('gpu', 'COPY').map((i) => i.args)).toContain(
+      '--from=cuda-libs /opt/wheels/nvidia /opt/nvidia',
+    );
+    expect(text).not.toMatch(/FROM\s+nvidia\//);
+  });
+});
+
+describe('both images', () => {
+  it('run as the non-root node user with a health check, and start with source maps', () => {
+    for (const [file, name] of [
+      [runtimeFile, 'runtime'],
+      [gpuFile, 'gpu'],
+    ] as const) {
+      const keywords = file.stage(name).body.map((i) => i.keyword);
+      expect(file.one(name, 'USER').map((i) => i.args)).toEqual(['node']);
+      expect(keywords.indexOf('USER')).toBeLessThan(keywords.indexOf('CMD'));
+      expect(file.one(name, 'HEALTHCHECK')).toHaveLength(1);
+    }
+  });
+
+  it('copy only files the build context has and .dockerignore lets through', () => {
     const ignored = read('.dockerignore')
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line && !line.startsWith('#'));
     expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'dist', '.git', 'data', '.env']));
-    const sources = stages.flatMap((s) =>
+    const sources = [...runtimeFile.stages, ...gpuFile.stages].flatMap((s) =>
       s.body
         .filter((i) => i.keyword === 'COPY' && !i.args.startsWith('--from'))
         .flatMap((i) => i.args.split(/\s+/).slice(0, -1)),
@@ -145,14 +211,16 @@ describe('the Dockerfile', () => {
     for (const source of sources.filter((s) => s !== '.')) {
       expect(existsSync(path.join(ROOT, source)), source).toBe(true);
       expect(ignored, source).not.toContain(source);
+      expect(ignored, source).not.toContain(path.dirname(source));
     }
   });
 
-  it('has a health check that passes against a live ops port and fails without one', async () => {
-    const [command, ...args] = JSON.parse(
-      one('runtime', 'HEALTHCHECK')[0]!.args.replace(/^.*?CMD\s+/, ''),
-    ) as string[];
+  it('have a health check that passes against a live ops port and fails without one', async () => {
+    const healthCommand = (file: ReturnType<typeof dockerfileOf>, name: string) =>
+      JSON.parse(file.one(name, 'HEALTHCHECK')[0]!.args.replace(/^.*?CMD\s+/, '')) as string[];
+    const [command, ...args] = healthCommand(runtimeFile, 'runtime');
     expect(command).toBe('node');
+    expect(healthCommand(gpuFile, 'gpu')).toEqual([command, ...args]);
     const probe = (port: number) =>
       new Promise<number | null>((resolve) => {
         const child = spawn(process.execPath, args, { env: { OPS_PORT: String(port) }, stdio: 'ignore' });

@@ -45,6 +45,13 @@ describe('npm run worker', () => {
     const badFlag = spawnWorker({ REDIS_URL: 'redis://127.0.0.1:1' }, ['--lock-ms', 'soon']);
     expect((await badFlag.exited).code).toBe(1);
     expect(badFlag.text()).toContain('--lock-ms must be a whole number');
+    // The GPU image's setting on a machine without the native binding: a refusal, never a fallback.
+    const noBinding = spawnWorker({ REDIS_URL: 'redis://127.0.0.1:1', TUTOR_BACKEND: 'tensorflow' });
+    expect((await noBinding.exited).code).toBe(1);
+    expect(noBinding.text()).toContain(
+      'depth-tutor worker could not start: BackendUnavailableError: TUTOR_BACKEND=tensorflow, but neither ' +
+        '@tensorflow/tfjs-node-gpu nor @tensorflow/tfjs-node is installed',
+    );
   });
 
   it('logs JSON lines without any configured secret, and serves health, readiness and metrics', async () => {
@@ -63,6 +70,12 @@ describe('npm run worker', () => {
     const metrics = await (await fetch(`${ops}/metrics`)).text();
     expect(metrics).toMatch(/tutor_worker_jobs_total\{status="done"\} 1/);
     expect(metrics).toContain('nodejs_eventloop_lag_seconds');
+    // What computes the runs: in the log, the metrics and (through the registry) the bot's /status.
+    const engineReady = proc.logs.find((line) => line.msg === 'engine ready');
+    expect(engineReady).toMatchObject({ device: 'cpu' });
+    expect(metrics).toContain(
+      `tutor_worker_engine_info{backend="${String(engineReady?.backend)}",device="cpu"} 1`,
+    );
 
     proc.child.kill('SIGTERM');
     expect((await proc.exited).code).toBe(0);

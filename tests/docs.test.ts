@@ -1,0 +1,78 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * The docs a newcomer walks: every environment variable src/config.ts reads is documented, in one
+ * table row of docs/configuration.md and nowhere else, and every relative link (and its #anchor)
+ * in the README and docs/ leads somewhere.
+ */
+
+const root = path.resolve(import.meta.dirname, '..');
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+const pages = ['README.md', ...readdirSync(path.join(root, 'docs')).map((name) => `docs/${name}`)].filter(
+  (file) => file.endsWith('.md'),
+);
+
+/** The variables in config.ts's environment schema, in order. */
+function configVariables(): string[] {
+  const source = read('src/config.ts');
+  const schema = source.slice(source.indexOf('const envSchema = z.object({'), source.indexOf('\n});'));
+  return [...schema.matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm)].map((m) => m[1]!);
+}
+
+/** Table rows whose first cell names `variable`, per page. */
+function rowsNaming(variable: string): string[] {
+  return pages.flatMap((page) =>
+    read(page)
+      .split('\n')
+      .filter((line) => line.startsWith('|') && (line.split('|')[1] ?? '').includes(`\`${variable}\``))
+      .map(() => page),
+  );
+}
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+const slug = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
+
+function anchorsOf(file: string): Set<string> {
+  const text = read(file).replace(/```[\s\S]*?```/g, '');
+  return new Set([...text.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1]!)));
+}
+
+describe('the docs', () => {
+  it('document every environment variable config.ts reads, once, in docs/configuration.md', () => {
+    const variables = configVariables();
+    expect(variables).toEqual(
+      expect.arrayContaining(['DISCORD_TOKEN', 'REDIS_URL', 'LOG_FORMAT', 'OPS_PORT']),
+    );
+    for (const variable of variables)
+      expect(rowsNaming(variable), variable).toEqual(['docs/configuration.md']);
+  });
+
+  it('have relative links that resolve, anchors included', () => {
+    let checked = 0;
+    for (const page of pages) {
+      const text = read(page).replace(/```[\s\S]*?```/g, '');
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/i.test(target!)) continue;
+        const [file = '', anchor] = target!.split('#');
+        const resolved = file === '' ? page : path.join(path.dirname(page), file);
+        expect(existsSync(path.join(root, resolved)), `${page}: ${target}`).toBe(true);
+        if (anchor) expect(anchorsOf(resolved).has(anchor), `${page}: ${target}`).toBe(true);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('keep the README to the project, the quick start, the commands and links', () => {
+    const readme = read('README.md');
+    expect(readme.length).toBeLessThan(10_000);
+    for (const page of pages.filter((p) => p !== 'README.md')) expect(readme, page).toContain(`](${page}`);
+  });
+});
