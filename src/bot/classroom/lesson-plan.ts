@@ -28,8 +28,7 @@ export const LESSON_PLAN: readonly PlanStep[] = [
     lessonId: 'lp-one-layer',
   },
   {
-    title:
-      'exact training of a 3-node network: does the solver take longer as points and dimensions grow?',
+    title: 'exact training of a 3-node network: does the solver take longer as points and dimensions grow?',
     command: '/hardness',
     lessonId: 'np-hard',
   },

@@ -1,8 +1,8 @@
 import type { Field } from '../../engine/fields.js';
 import type { ExperimentResult } from '../../engine/result.js';
 import { SPEC_FIELDS } from '../../engine/spec.js';
-import { explanationText } from '../explain/types.js';
 import type { ChartView } from '../charts/layer-charts.js';
+import { explanationText } from '../explain/types.js';
 import { optionText } from '../options/option-text.js';
 import type { TutorServices } from '../services.js';
 import type { Reply } from '../types.js';
