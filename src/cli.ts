@@ -12,6 +12,8 @@ import type { CommandIo, Reply, ReplyImage } from './bot/types.js';
 import { parseCliArgs } from './cli/args.js';
 import { ConfigError, loadConfig } from './config.js';
 import { EXPERIMENTS, type ExperimentName, validateSpec } from './engine/index.js';
+import { createRootLogger } from './logging.js';
+import { maskRedisUrl } from './queue/redis.js';
 
 /*
  * `depth-tutor <command> key:value ... [--json] [--out DIR]`: any command of the bot, from a
@@ -26,6 +28,9 @@ examples:
   depth-tutor compare depths:1,2,4,8 seeds:3 --json
   depth-tutor explain vanishing-gradients
 Every option of a command: depth-tutor help <command>`;
+
+/** How long a one-shot run waits for Redis before saying it cannot be reached. */
+const QUEUE_WAIT_MS = 3000;
 
 function fail(code: number, message: string): never {
   process.stderr.write(`${message}\n`);
@@ -66,9 +71,16 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // A shell wants quiet: warnings and worse on stderr, unless LOG_LEVEL asks for more detail.
   const level = config.logLevel === 'debug' || config.logLevel === 'trace' ? config.logLevel : 'warn';
-  const logger = pino({ level }, pino.destination(2));
+  const logger = createRootLogger({ logLevel: level, secrets: config.secrets }, pino.destination(2));
   // One-shot runs keep no history and fire no schedules: no database.
-  const app = await createTutorApp(config, logger, { withStore: false });
+  const app = await createTutorApp(config, logger, { withStore: false, queueWaitMs: QUEUE_WAIT_MS });
+  if (experiment && config.redisUrl && app.queue && !(await app.queue.ping())) {
+    await app.close();
+    fail(
+      1,
+      `depth-tutor: Redis at ${maskRedisUrl(config.redisUrl)} is not reachable, so no experiment can run on the queue; start Redis (and a worker: npm run worker), or unset REDIS_URL to train in this process`,
+    );
+  }
   const abort = new AbortController();
   process.once('SIGINT', () => abort.abort());
   const showProgress = process.stderr.isTTY && !args.json;

@@ -6,7 +6,7 @@ import type { JobRef } from './admission.js';
 import type { QueueKeys } from './keys.js';
 import type { LocalJob } from './local-jobs.js';
 import { decodeFailure, type QueueJobData, type QueueJobReturn } from './protocol.js';
-import { redisOptions } from './redis.js';
+import { oncePerOutage, redisOptions } from './redis.js';
 import type { ResolvedQueueConfig } from './service-config.js';
 
 /*
@@ -39,6 +39,10 @@ export interface JobFeed {
   ready(): Promise<void>;
   /** Settles every job whose ending the events did not bring. */
   reconcile(): Promise<void>;
+  /**
+   * Stops reading at once. A graceful close would wait for the blocking read in flight (up to
+   * BullMQ's 10 s block), and an event reader has nothing to flush.
+   */
   close(): Promise<void>;
 }
 
@@ -61,7 +65,12 @@ export function startJobFeed(context: FeedContext): JobFeed {
     connection: redisOptions(config.redisUrl, 'blocking', config.redisTimeoutMs),
     prefix: keys.prefix,
   });
-  events.on('error', (error) => context.report(error, 'queue events'));
+  const outage = oncePerOutage((error) => context.report(error, 'queue events'));
+  events.on('error', outage.error);
+  events
+    .waitUntilReady()
+    .then((connection) => connection.on('ready', outage.recovered))
+    .catch(() => undefined);
 
   function markStarted(job: LocalJob): void {
     if (job.state !== 'queued') return;
@@ -182,6 +191,6 @@ export function startJobFeed(context: FeedContext): JobFeed {
         }
       }
     },
-    close: () => events.close(),
+    close: () => events.disconnect().catch(() => undefined),
   };
 }

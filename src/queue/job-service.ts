@@ -21,7 +21,7 @@ import { type QueueJobService, type QueueJobServiceOptions, resolveQueueConfig }
 export type { QueueJobService, QueueJobServiceOptions } from './service-config.js';
 
 import { createSharedCache } from './shared-cache.js';
-import { sleep, withTimeout } from './time.js';
+import { settledWithin, withTimeout } from './time.js';
 
 /*
  * The job service of one bot replica when REDIS_URL is set: jobs go onto a BullMQ queue and
@@ -250,7 +250,7 @@ export function createQueueJobService(options: QueueJobServiceOptions): QueueJob
     backend: () => view.describe(),
 
     async drain(limitMs) {
-      await Promise.race([Promise.allSettled([...jobs.values()].map((job) => job.done)), sleep(limitMs)]);
+      await settledWithin(Promise.allSettled([...jobs.values()].map((job) => job.done)), limitMs);
     },
 
     async close() {
@@ -264,7 +264,9 @@ export function createQueueJobService(options: QueueJobServiceOptions): QueueJob
       const quiet = <T>(what: string, promise: Promise<T>) =>
         withTimeout(promise, config.redisTimeoutMs, what).catch(() => undefined);
       if (connected()) await quiet('cancel on close', Promise.allSettled(enqueued.map(cancelRemote)));
-      await Promise.all([quiet('closing queue events', feed.close()), quiet('closing queue', queue.close())]);
+      await Promise.all([feed.close(), quiet('closing queue', queue.close())]);
+      // A dead Redis leaves the queue's close waiting on reconnection: cut it, or the process stays.
+      await queue.disconnect().catch(() => undefined);
       client.disconnect();
     },
   };

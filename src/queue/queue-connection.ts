@@ -12,29 +12,14 @@ export interface QueueConnection {
   connected(): boolean;
 }
 
-/**
- * Opens the connection. A dead Redis raises an error on every reconnection attempt, so only the
- * first error of each outage is reported.
- */
+/** Opens the connection (only the first error of each outage is reported). */
 export function openQueueConnection(
   redisUrl: string,
   keys: QueueKeys,
   timeoutMs: number,
   report: (error: unknown, context: string) => void,
 ): QueueConnection {
-  let outage = false;
-  const client = connectRedis(
-    redisUrl,
-    'command',
-    (error) => {
-      if (!outage) report(error, 'redis connection');
-      outage = true;
-    },
-    timeoutMs,
-  );
-  client.on('ready', () => {
-    outage = false;
-  });
+  const client = connectRedis(redisUrl, 'command', (error) => report(error, 'redis connection'), timeoutMs);
   const queue = new Queue<QueueJobData, QueueJobReturn>(keys.queueName, {
     connection: client,
     prefix: keys.prefix,
