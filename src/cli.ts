@@ -96,7 +96,9 @@ async function main(): Promise<void> {
           1,
           outcome.status === 'failed'
             ? `depth-tutor: ${outcome.error.message}`
-            : `the run was ${outcome.status === 'timeout' ? 'stopped at its time limit' : 'cancelled'}`,
+            : outcome.status === 'lost'
+              ? 'the training queue lost the run (its Redis was restarted or emptied); running it again is safe'
+              : `the run was ${outcome.status === 'timeout' ? 'stopped at its time limit' : 'cancelled'}`,
         );
       }
       process.stdout.write(`${JSON.stringify(outcome.result)}\n`);

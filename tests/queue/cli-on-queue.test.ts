@@ -56,7 +56,9 @@ function timedCli(args: string[], env: Record<string, string>) {
   });
 }
 
-it('with REDIS_URL, the CLI submits to the queue, a worker process runs it, and the CLI prints the result', { timeout: 90_000 }, async () => {
+it('with REDIS_URL, the CLI submits to the queue, a worker process runs it, and the CLI prints the result', {
+  timeout: 90_000,
+}, async () => {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...TRAIN, 'seed:77', '--json'], {
     cwd: root,
     encoding: 'utf8',
@@ -72,7 +74,9 @@ it('with REDIS_URL, the CLI submits to the queue, a worker process runs it, and 
   expect(JSON.stringify(finished)).toContain('done');
 });
 
-it('exits within a second of printing its answer when the job ran on the queue', { timeout: 90_000 }, async () => {
+it('exits within a second of printing its answer when the job ran on the queue', {
+  timeout: 90_000,
+}, async () => {
   const run = await timedCli([...TRAIN, 'seed:78', '--json'], { REDIS_URL: redis.url });
   expect(run.code, run.stderr).toBe(0);
   expect(JSON.parse(run.stdout)).toMatchObject({ experiment: 'train', spec: { seed: 78 } });
@@ -80,7 +84,9 @@ it('exits within a second of printing its answer when the job ran on the queue',
   expect(run.exitedAt - run.answeredAt!).toBeLessThan(1000);
 });
 
-it('with Redis unreachable, exits 1 within 10 s with an error naming Redis, in either output mode', { timeout: 90_000 }, async () => {
+it('with Redis unreachable, exits 1 within 10 s with an error naming Redis, in either output mode', {
+  timeout: 90_000,
+}, async () => {
   const url = `redis://127.0.0.1:${await freePort()}`;
   for (const mode of [[], ['--json']]) {
     const run = await timedCli([...TRAIN, ...mode], { REDIS_URL: url });

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { ExperimentResult } from '../../engine/result.js';
 import { createHookCaller } from './hook-caller.js';
 import { createProgressThrottle } from './progress.js';
-import type { CancelResult, JobHooks, JobOutcome, JobRequest, JobSnapshot, JobSummary, JobTicket } from './types.js';
+import type {
+  CancelResult,
+  JobHooks,
+  JobOutcome,
+  JobRequest,
+  JobSnapshot,
+  JobSummary,
+  JobTicket,
+} from './types.js';
 
 /*
  * What both job services keep about the requests they accepted. A *record* is one user's request,

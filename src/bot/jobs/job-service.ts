@@ -52,7 +52,13 @@ export function createJobService(options: JobServiceOptions): JobPort {
 
   const doneOutcome = (job: InProcessJob, result: ExperimentResult, cached: boolean): JobOutcome => {
     const startedAt = job.startedAt ?? now();
-    return { status: 'done', result, cached, queuedMs: startedAt - job.submittedAt, runMs: now() - startedAt };
+    return {
+      status: 'done',
+      result,
+      cached,
+      queuedMs: startedAt - job.submittedAt,
+      runMs: now() - startedAt,
+    };
   };
 
   function finish(job: InProcessJob, outcome: JobOutcome): void {

@@ -4,6 +4,7 @@
  * bot core.
  */
 
+export { describeError } from './describe-error.js';
 export { checkedLimit, JOB_DEFAULTS, resolveSharedLimits, type SharedLimits } from './job-config.js';
 export {
   type CancelTarget,
@@ -15,4 +16,3 @@ export {
 export { toJobProgress } from './progress.js';
 export { queueFull, queueUnavailable, shuttingDown, tooManyJobs } from './refusals.js';
 export { canonicalJson, specKey } from './spec-key.js';
-export { describeError } from './describe-error.js';

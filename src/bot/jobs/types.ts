@@ -60,7 +60,9 @@ export type JobOutcome =
   | { status: 'done'; result: ExperimentResult; cached: boolean; queuedMs: number; runMs: number }
   | { status: 'cancelled' }
   | { status: 'timeout'; limitMs: number }
-  | { status: 'failed'; error: { name: string; message: string } };
+  | { status: 'failed'; error: { name: string; message: string } }
+  /** The queue forgot the job (its Redis restarted without persistence): nothing was kept, a rerun is safe. */
+  | { status: 'lost' };
 
 /** An accepted job. */
 export interface JobTicket {

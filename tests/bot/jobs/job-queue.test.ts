@@ -143,7 +143,10 @@ describe('job queue', () => {
     accepted(await submit('a', 1));
     accepted(await submit('b', 2));
     const c = accepted(await submit('c', 3));
-    expect(await submit('d', 4)).toMatchObject({ code: 'queue-full', message: expect.stringContaining('(2 jobs') });
+    expect(await submit('d', 4)).toMatchObject({
+      code: 'queue-full',
+      message: expect.stringContaining('(2 jobs'),
+    });
     expect(await service.cancel(c.id, 'c')).toBe('cancelled');
     accepted(await submit('d', 4));
     engine.runs[0]?.succeed();

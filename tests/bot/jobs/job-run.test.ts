@@ -171,7 +171,9 @@ describe('result cache', () => {
     const outcome = await first.done;
     if (outcome.status !== 'done') throw new Error(outcome.status);
     const reordered = Object.fromEntries(Object.entries(trainSpec(1)).reverse()) as ExperimentSpec;
-    const again = await submit('bob', reordered, { onStart: () => expect.fail('a cache hit does not start') });
+    const again = await submit('bob', reordered, {
+      onStart: () => expect.fail('a cache hit does not start'),
+    });
     expect(again).toMatchObject({ position: 0, cached: true });
     expect(await again.done).toEqual({
       status: 'done',
