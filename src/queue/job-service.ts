@@ -60,7 +60,14 @@ export function createQueueJobService(options: QueueJobServiceOptions): QueueJob
     if (connected()) limits.release(ref).catch((error) => report(error, 'release'));
   };
   const canceller = createCanceller(client, queue, keys, limits, config.timeLimitMs + config.liveTtlMs);
-  const cancelRemote = canceller.cancel;
+  /** Cancels still on their way to Redis: close waits for them before dropping the connection. */
+  const cancelling = new Set<Promise<void>>();
+  const cancelRemote = (ref: JobRef) => {
+    const sent = canceller.cancel(ref);
+    cancelling.add(sent);
+    void sent.catch(() => undefined).finally(() => cancelling.delete(sent));
+    return sent;
+  };
 
   function forgetRun(run: RemoteRun): void {
     run.state = 'finished';
@@ -223,7 +230,10 @@ export function createQueueJobService(options: QueueJobServiceOptions): QueueJob
       for (const job of [...book.live.values()]) leave(job, { status: 'cancelled' });
       const quiet = <T>(what: string, promise: Promise<T>) =>
         withTimeout(promise, config.redisTimeoutMs, what).catch(() => undefined);
-      if (connected()) await quiet('cancel on close', Promise.allSettled(enqueued.map(cancelRemote)));
+      if (connected()) {
+        enqueued.forEach(cancelRemote);
+        await quiet('cancel on close', Promise.allSettled([...cancelling]));
+      }
       await Promise.all([feed.close(), quiet('closing queue', queue.close())]);
       // The queue shares this connection; dropping it also ends any reconnection loop of a dead Redis.
       client.disconnect();
