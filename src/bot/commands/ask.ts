@@ -14,6 +14,7 @@ export default {
       maxLength: 300,
     },
   },
+  rest: 'question',
   examples: ['/ask why is depth hard?', '/ask what is a linear program?'],
   async run(request, { services }) {
     const question = String(request.values.question ?? '');

@@ -21,6 +21,7 @@ export default {
       maxLength: 64,
     },
   },
+  rest: 'job',
   examples: ['/cancel 7f3a'],
   async run(request, { services }) {
     const outcome = await services.jobs.cancel(String(request.values.job ?? ''), request.user.id);

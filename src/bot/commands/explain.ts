@@ -15,6 +15,7 @@ export default {
       maxLength: 100,
     },
   },
+  rest: 'topic',
   examples: ['/explain', '/explain convex-neuron', '/explain vanishing-gradients'],
   async run(request, { services }) {
     const topic = typeof request.values.topic === 'string' ? request.values.topic.toLowerCase() : '';

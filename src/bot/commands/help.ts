@@ -21,6 +21,7 @@ export default {
       maxLength: 40,
     },
   },
+  rest: 'command',
   examples: ['/help', '/help train'],
   async run(request, { services }) {
     const catalog = services.catalog();

@@ -53,7 +53,11 @@ function numberOf(text: string, pattern: RegExp): Conversion {
   return Number.isFinite(value) ? { ok: true, value: value + 0 } : { ok: false };
 }
 
-function convertOne(kind: 'int' | 'number' | 'choice', text: string, choices: readonly string[] = []): Conversion {
+function convertOne(
+  kind: 'int' | 'number' | 'choice',
+  text: string,
+  choices: readonly string[] = [],
+): Conversion {
   if (kind === 'int') return numberOf(text, INT);
   if (kind === 'number') return numberOf(text, NUMBER);
   const match = choices.find((c) => c.toLowerCase() === text.toLowerCase());
@@ -180,7 +184,10 @@ export function parseOptionText(text: string, table: Table, rules: OptionRules |
       errors.push(
         key === undefined
           ? { field: shown, message: `"${shown}" is not an option; write key:value, e.g. ${example(table)}` }
-          : { field: shown, message: `unknown option "${shown}"; options are ${Object.keys(table).join(', ')}${hint}` },
+          : {
+              field: shown,
+              message: `unknown option "${shown}"; options are ${Object.keys(table).join(', ')}${hint}`,
+            },
       );
       continue;
     }
@@ -208,10 +215,18 @@ export function parseOptionValues(
     if (value === undefined || value === null) continue;
     const name = resolveKey(key, table, rules);
     if (name === undefined) {
-      errors.push({ field: key, message: `unknown option "${key}"; options are ${Object.keys(table).join(', ')}` });
+      errors.push({
+        field: key,
+        message: `unknown option "${key}"; options are ${Object.keys(table).join(', ')}`,
+      });
       continue;
     }
-    const problem = accept(name, table[name]!, Array.isArray(value) ? value.join(',') : String(value), values);
+    const problem = accept(
+      name,
+      table[name]!,
+      Array.isArray(value) ? value.join(',') : String(value),
+      values,
+    );
     if (problem) errors.push({ field: name, message: problem });
   }
   return ended(values, errors);
