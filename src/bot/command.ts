@@ -29,3 +29,8 @@ export interface CommandDefinition<Services = unknown> extends OptionRules {
   teacherOnly?: boolean;
   run(request: ParsedRequest, ctx: CommandContext<Services>): Promise<Reply | UserError>;
 }
+
+/** A free-text option (a question, an id, a time zone): kept as typed, up to `maxLength` characters. */
+export function textOption(description: string, maxLength: number, required = false) {
+  return { kind: 'text', description, required, maxLength } as const;
+}

@@ -1,7 +1,7 @@
 import { field } from '../../engine/fields.js';
 import { noClassroomReply } from '../classroom/notes.js';
 import { QUIZ_FIELDS } from '../classroom/quiz-kinds.js';
-import type { CommandDefinition } from '../command.js';
+import { type CommandDefinition, textOption } from '../command.js';
 import { userError } from '../errors.js';
 import { textValue } from '../options/resolve.js';
 import type { TutorServices } from '../services.js';
@@ -12,13 +12,8 @@ const OPTIONS = {
     ['start', 'vote', 'reveal'],
     'start',
   ),
-  quiz: { kind: 'text', description: 'the quiz number, to vote or reveal', required: false, maxLength: 300 },
-  answer: {
-    kind: 'text',
-    description: 'your answer when voting by hand, e.g. deep',
-    required: false,
-    maxLength: 20,
-  },
+  quiz: textOption('the quiz number, to vote or reveal', 300),
+  answer: textOption('your answer when voting by hand, e.g. deep', 20),
   ...QUIZ_FIELDS,
 } satisfies CommandDefinition['options'];
 

@@ -4,7 +4,7 @@ import type { ClassroomServices } from '../classroom/classroom.js';
 import { noClassroomReply } from '../classroom/notes.js';
 import { checkPostCommand } from '../classroom/post-command.js';
 import { describeContent, describeTiming, draftSchedule, formatDue } from '../classroom/schedule-spec.js';
-import type { CommandDefinition } from '../command.js';
+import { type CommandDefinition, textOption } from '../command.js';
 import { type UserError, userError } from '../errors.js';
 import { textValue } from '../options/resolve.js';
 import { privateNote } from '../replies/plain-replies.js';
@@ -15,37 +15,12 @@ const ACTIONS = ['list', 'add', 'pause', 'resume', 'remove', 'preview'] as const
 
 const OPTIONS = {
   action: field.choice('add, list, pause, resume, remove or preview', ACTIONS, 'list'),
-  id: {
-    kind: 'text',
-    description: 'the schedule number (pause, resume, remove, preview)',
-    required: false,
-    maxLength: 600,
-  },
-  channel: {
-    kind: 'text',
-    description: 'channel id or mention to post in (default: here)',
-    required: false,
-    maxLength: 100,
-  },
-  time: {
-    kind: 'text',
-    description: 'time of day, HH:MM on a 24-hour clock, e.g. 08:30',
-    required: false,
-    maxLength: 5,
-  },
-  tz: { kind: 'text', description: 'IANA time zone, e.g. Europe/Berlin', required: false, maxLength: 64 },
-  days: {
-    kind: 'text',
-    description: 'daily, weekdays, weekends, mon,wed,fri, or a cron expression',
-    required: false,
-    maxLength: 100,
-  },
-  post: {
-    kind: 'text',
-    description: 'lesson-plan, or a command in quotes, e.g. "/compare depths:1,4,16"',
-    required: false,
-    maxLength: 300,
-  },
+  id: textOption('the schedule number (pause, resume, remove, preview)', 600),
+  channel: textOption('channel id or mention to post in (default: here)', 100),
+  time: textOption('time of day, HH:MM on a 24-hour clock, e.g. 08:30', 5),
+  tz: textOption('IANA time zone, e.g. Europe/Berlin', 64),
+  days: textOption('daily, weekdays, weekends, mon,wed,fri, or a cron expression', 100),
+  post: textOption('lesson-plan, or a command in quotes, e.g. "/compare depths:1,4,16"', 300),
 } satisfies CommandDefinition['options'];
 
 const RULES = {

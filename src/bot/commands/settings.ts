@@ -4,15 +4,14 @@ import { effectiveSettings, scopesOf } from '../classroom/class-settings.js';
 import type { ClassroomServices } from '../classroom/classroom.js';
 import { noClassroomReply } from '../classroom/notes.js';
 import { LIMIT_SETTINGS, settingsPatches } from '../classroom/settings-input.js';
-import type { CommandDefinition } from '../command.js';
+import { type CommandDefinition, textOption } from '../command.js';
 import { isUserError } from '../errors.js';
 import { textValue } from '../options/resolve.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
 import type { BotRequest, Reply } from '../types.js';
 
-const text = (description: string, maxLength = 300) =>
-  ({ kind: 'text', description, required: false, maxLength }) as const;
+const text = (description: string, maxLength = 300) => textOption(description, maxLength);
 
 const OPTIONS = {
   action: field.choice('show the settings, change them, or reset a scope', ['show', 'set', 'reset'], 'show'),
