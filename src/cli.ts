@@ -7,6 +7,7 @@ import { createTutorApp } from './app.js';
 import { chartsFor, createChartRenderer } from './bot/charts/index.js';
 import { COMMANDS } from './bot/commands/index.js';
 import { isUserError } from './bot/errors.js';
+import { settledWithin } from './bot/jobs/shared.js';
 import { resolveOptions } from './bot/options/resolve.js';
 import type { CommandIo, Reply, ReplyImage } from './bot/types.js';
 import { parseCliArgs } from './cli/args.js';
@@ -30,7 +31,9 @@ examples:
 Every option of a command: depth-tutor help <command>`;
 
 /** How long a one-shot run waits for Redis before saying it cannot be reached. */
-const QUEUE_WAIT_MS = 3000;
+const QUEUE_WAIT_MS = 2500;
+/** How long closing may take once the answer is printed. */
+const CLOSE_WAIT_MS = 700;
 
 function fail(code: number, message: string): never {
   process.stderr.write(`${message}\n`);
@@ -135,12 +138,16 @@ async function main(): Promise<void> {
     process.stdout.write(renderReplyText(reply, await saveImages(reply.images, args.outDir)));
     if (experiment && (!accepted || reply.visibility === 'private')) process.exitCode = 1;
   } finally {
-    await app.close();
+    // A one-shot run is over once its answer is out: close what can be closed in a moment, then
+    // leave, so that no connection's reconnection loop or blocking read holds the shell.
+    await settledWithin(app.close(), CLOSE_WAIT_MS);
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) fail(2, error.message);
-  const e = error instanceof Error ? error : new Error(String(error));
-  fail(1, e.name === 'AbortError' ? 'cancelled' : `depth-tutor: ${e.message}`);
-});
+main()
+  .then(() => process.exit(process.exitCode ?? 0))
+  .catch((error: unknown) => {
+    if (error instanceof ConfigError) fail(2, error.message);
+    const e = error instanceof Error ? error : new Error(String(error));
+    fail(1, e.name === 'AbortError' ? 'cancelled' : `depth-tutor: ${e.message}`);
+  });

@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { QueueKeys } from './keys.js';
 import type { QueueJobData, QueueJobReturn } from './protocol.js';
-import { connectRedis } from './redis.js';
+import { connectRedis, oncePerOutage } from './redis.js';
 
 /** A bot replica's command connection and the BullMQ queue on it. */
 export interface QueueConnection {
@@ -26,6 +26,9 @@ export function openQueueConnection(
     // Events carry no results (those wait under result keys), so a short stream is plenty.
     streams: { events: { maxLen: 2000 } },
   });
-  queue.on('error', (error) => report(error, 'queue'));
+  // The queue reports every failed reconnection too: once per outage is enough.
+  const outage = oncePerOutage((error) => report(error, 'queue'));
+  queue.on('error', outage.error);
+  client.on('ready', outage.recovered);
   return { client, queue, connected: () => client.status === 'ready' };
 }

@@ -92,7 +92,7 @@ it('with Redis unreachable, exits 1 within 10 s with an error naming Redis, in e
     const run = await timedCli([...TRAIN, ...mode], { REDIS_URL: url });
     expect(run.code, run.stderr).toBe(1);
     expect(run.exitedAt - run.started).toBeLessThan(10_000);
-    expect(run.stderr).toContain(`Redis at ${url}/ is not reachable`);
+    expect(run.stderr).toContain(`Redis at ${url} is not reachable`);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).toBe('');
   }
