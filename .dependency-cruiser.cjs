@@ -51,6 +51,14 @@ module.exports = {
       to: { path: '^src/adapters/' },
     },
     {
+      name: 'queue-uses-the-job-port',
+      comment:
+        'src/queue depends on the bot core only through the job contract (jobs/types.ts) and the helpers jobs/shared.ts exports.',
+      severity: 'error',
+      from: { path: '^src/queue' },
+      to: { path: '^src/bot', pathNot: '^src/bot/jobs/(types|shared)\\.ts$' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -40,7 +40,11 @@ async function readArticle(
 }
 
 /** The Redis queue; an unreachable Redis is not fatal: experiments are refused until it answers. */
-async function connectQueue(config: Config, logger: Logger): Promise<QueueJobService | undefined> {
+async function connectQueue(
+  config: Config,
+  logger: Logger,
+  waitMs: number,
+): Promise<QueueJobService | undefined> {
   if (!config.redisUrl) return undefined;
   const queue = createQueueJobService({
     redisUrl: config.redisUrl,
@@ -48,7 +52,7 @@ async function connectQueue(config: Config, logger: Logger): Promise<QueueJobSer
     onError: (error, context) => logger.warn({ err: error, context }, 'training queue trouble'),
     onHookError: (error, hook) => logger.warn({ err: error, hook }, 'job hook failed'),
   });
-  await queue.ready(5000).catch((error: unknown) => {
+  await queue.ready(waitMs).catch((error: unknown) => {
     logger.warn({ err: error }, 'Redis is not reachable yet; experiments are refused until it is');
   });
   return queue;
@@ -62,11 +66,11 @@ async function connectQueue(config: Config, logger: Logger): Promise<QueueJobSer
 export async function createTutorApp(
   config: Config,
   logger: Logger,
-  { withStore = true } = {},
+  { withStore = true, queueWaitMs = 5000 } = {},
 ): Promise<TutorApp> {
   const article = await readArticle(config.articlePath);
   const store: Store | undefined = withStore ? openStore(config.databasePath) : undefined;
-  const queue = await connectQueue(config, logger);
+  const queue = await connectQueue(config, logger, queueWaitMs);
   // Several bot replicas share the queue: a Redis claim makes each scheduled post once.
   const fireOnce = config.redisUrl ? createFireOnceLock({ redisUrl: config.redisUrl }) : undefined;
   const engine = queue

@@ -9,11 +9,14 @@ import { createTutorApp } from './app.js';
 import { chartsFor, createChartRenderer } from './bot/charts/index.js';
 import { COMMANDS } from './bot/commands/index.js';
 import { isUserError } from './bot/errors.js';
+import { settledWithin } from './bot/jobs/shared.js';
 import { resolveOptions } from './bot/options/resolve.js';
 import type { CommandIo, Reply, ReplyImage } from './bot/types.js';
 import { parseCliArgs } from './cli/args.js';
 import { ConfigError, loadConfig } from './config.js';
 import { EXPERIMENTS, type ExperimentName, validateSpec } from './engine/index.js';
+import { createRootLogger } from './logging.js';
+import { maskRedisUrl } from './queue/redis.js';
 
 /*
  * `depth-tutor <command> key:value ... [--json] [--out DIR]`: any command of the bot, from a
@@ -29,6 +32,11 @@ examples:
   depth-tutor hardness dims:2,4,8 --json
   depth-tutor explain vanishing-gradients
 Every option of a command: depth-tutor help <command>`;
+
+/** How long a one-shot run waits for Redis before saying it cannot be reached. */
+const QUEUE_WAIT_MS = 2500;
+/** How long closing may take once the answer is printed. */
+const CLOSE_WAIT_MS = 700;
 
 function fail(code: number, message: string): never {
   process.stderr.write(`${message}\n`);
@@ -73,9 +81,16 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // A shell wants quiet: warnings and worse on stderr, unless LOG_LEVEL asks for more detail.
   const level = config.logLevel === 'debug' || config.logLevel === 'trace' ? config.logLevel : 'warn';
-  const logger = pino({ level }, pino.destination(2));
+  const logger = createRootLogger({ logLevel: level, secrets: config.secrets }, pino.destination(2));
   // One-shot runs keep no history and fire no schedules: no database.
-  const app = await createTutorApp(config, logger, { withStore: false });
+  const app = await createTutorApp(config, logger, { withStore: false, queueWaitMs: QUEUE_WAIT_MS });
+  if (experiment && config.redisUrl && app.queue && !(await app.queue.ping())) {
+    await app.close();
+    fail(
+      1,
+      `depth-tutor: Redis at ${maskRedisUrl(config.redisUrl)} is not reachable, so no experiment can run on the queue; start Redis (and a worker: npm run worker), or unset REDIS_URL to train in this process`,
+    );
+  }
   const abort = new AbortController();
   process.once('SIGINT', () => abort.abort());
   const showProgress = process.stderr.isTTY && !args.json;
@@ -91,7 +106,9 @@ async function main(): Promise<void> {
           1,
           outcome.status === 'failed'
             ? `depth-tutor: ${outcome.error.message}`
-            : `the run was ${outcome.status === 'timeout' ? 'stopped at its time limit' : 'cancelled'}`,
+            : outcome.status === 'lost'
+              ? 'the training queue lost the run (its Redis was restarted or emptied); running it again is safe'
+              : `the run was ${outcome.status === 'timeout' ? 'stopped at its time limit' : 'cancelled'}`,
         );
       }
       process.stdout.write(`${JSON.stringify(outcome.result)}\n`);
@@ -128,12 +145,16 @@ async function main(): Promise<void> {
     process.stdout.write(renderReplyText(reply, await saveImages(reply.images, args.outDir)));
     if (experiment && (!accepted || reply.visibility === 'private')) process.exitCode = 1;
   } finally {
-    await app.close();
+    // A one-shot run is over once its answer is out: close what can be closed in a moment, then
+    // leave, so that no connection's reconnection loop or blocking read holds the shell.
+    await settledWithin(app.close(), CLOSE_WAIT_MS);
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) fail(2, error.message);
-  const e = error instanceof Error ? error : new Error(String(error));
-  fail(1, e.name === 'AbortError' ? 'cancelled' : `depth-tutor: ${e.message}`);
-});
+main()
+  .then(() => process.exit(process.exitCode ?? 0))
+  .catch((error: unknown) => {
+    if (error instanceof ConfigError) fail(2, error.message);
+    const e = error instanceof Error ? error : new Error(String(error));
+    fail(1, e.name === 'AbortError' ? 'cancelled' : `depth-tutor: ${e.message}`);
+  });

@@ -1,5 +1,6 @@
 import type { UserError } from './errors.js';
 import type { Logger } from './logger.js';
+import type { OptionRules } from './options/parse-text.js';
 import type { BotRequest, CommandIo, CommandOption, Reply } from './types.js';
 
 /** A request whose options were parsed and type-checked against its command's option table. */
@@ -15,13 +16,13 @@ export interface CommandContext<Services = unknown> {
 }
 
 /** A platform-neutral command: every adapter derives its registration and help from this. */
-export interface CommandDefinition<Services = unknown> {
+export interface CommandDefinition<Services = unknown> extends OptionRules {
   name: string;
   /** One line, at most 100 characters (Discord's limit). */
   description: string;
   options: Record<string, CommandOption>;
-  /** Option a bare word fills, e.g. `/explain restarts` fills `topic`. */
-  positional?: string;
+  /** The text option that takes the whole line as typed (`/ask why is depth hard?`). */
+  rest?: string;
   /** Example invocations for help text and the playground. */
   examples: string[];
   /** Only teachers may run it. */
@@ -32,4 +33,9 @@ export interface CommandDefinition<Services = unknown> {
    */
   visibility?: 'public' | 'private';
   run(request: ParsedRequest, ctx: CommandContext<Services>): Promise<Reply | UserError>;
+}
+
+/** A free-text option (a question, an id, a time zone): kept as typed, up to `maxLength` characters. */
+export function textOption(description: string, maxLength: number, required = false) {
+  return { kind: 'text', description, required, maxLength } as const;
 }

@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+
 /** What the command line asked for. */
 export interface CliArgs {
   command: string | undefined;
@@ -8,23 +10,45 @@ export interface CliArgs {
   help: boolean;
 }
 
-/** Separates flags from key:value options. Unknown flags are an error, never ignored. */
+const FLAGS = 'flags are --json, --out DIR, --help';
+
+/**
+ * Separates flags from key:value options with node's own parser. Unknown flags are an error, never
+ * ignored; a key:value token that starts with "-" (`lr:-1` cannot, but a bare `-3` can) is an
+ * option only after `--`.
+ */
 export function parseCliArgs(argv: string[]): { ok: true; args: CliArgs } | { ok: false; message: string } {
-  const args: CliArgs = { command: undefined, optionText: '', json: false, outDir: undefined, help: false };
-  const options: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--json') args.json = true;
-    else if (arg === '--help' || arg === '-h') args.help = true;
-    else if (arg === '--out' || arg.startsWith('--out=')) {
-      const value = arg === '--out' ? argv[++i] : arg.slice('--out='.length);
-      if (!value) return { ok: false, message: '--out needs a directory, e.g. --out charts' };
-      args.outDir = value;
-    } else if (arg.startsWith('-')) {
-      return { ok: false, message: `unknown flag ${arg}; flags are --json, --out DIR, --help` };
-    } else if (args.command === undefined) args.command = arg.replace(/^\//, '');
-    else options.push(arg);
+  let parsed: ReturnType<typeof parseFlags>;
+  try {
+    parsed = parseFlags(argv);
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0] ?? 'bad flag';
+    return { ok: false, message: `${message.replace(/\. To specify.*$/, '')}; ${FLAGS}` };
   }
-  args.optionText = options.join(' ');
-  return { ok: true, args };
+  const { values, positionals } = parsed;
+  if (values.out === '') return { ok: false, message: '--out needs a directory, e.g. --out charts' };
+  const [command, ...options] = positionals;
+  return {
+    ok: true,
+    args: {
+      command: command?.replace(/^\//, ''),
+      optionText: options.join(' '),
+      json: values.json ?? false,
+      outDir: values.out,
+      help: values.help ?? false,
+    },
+  };
+}
+
+function parseFlags(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
 }

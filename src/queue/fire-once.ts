@@ -38,19 +38,7 @@ export function createFireOnceLock(options: FireOnceOptions): FireOnceLock {
   const timeoutMs = options.timeoutMs ?? 2000;
   const holdMs = options.holdMs ?? 24 * 3600_000;
   const owner = randomUUID();
-  let outage = false;
-  const client = connectRedis(
-    options.redisUrl,
-    'command',
-    (error) => {
-      if (!outage) options.onError?.(error);
-      outage = true;
-    },
-    timeoutMs,
-  );
-  client.on('ready', () => {
-    outage = false;
-  });
+  const client = connectRedis(options.redisUrl, 'command', (error) => options.onError?.(error), timeoutMs);
   return {
     async claim(scheduleId, plannedAt) {
       const plannedAtMs = typeof plannedAt === 'number' ? plannedAt : plannedAt.getTime();

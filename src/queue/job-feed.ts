@@ -4,29 +4,32 @@ import type { JobHooks, JobOutcome } from '../bot/jobs/types.js';
 import type { ExperimentResult } from '../engine/result.js';
 import type { JobRef } from './admission.js';
 import type { QueueKeys } from './keys.js';
-import type { LocalJob } from './local-jobs.js';
 import { decodeFailure, type QueueJobData, type QueueJobReturn } from './protocol.js';
-import { redisOptions } from './redis.js';
+import { oncePerOutage, redisOptions } from './redis.js';
+import type { RemoteRun, ReplicaJob } from './replica-jobs.js';
 import type { ResolvedQueueConfig } from './service-config.js';
 
 /*
- * Turns what the queue says about a replica's jobs into hook calls and outcomes. Two sources feed
+ * Turns what the queue says about a replica's runs into hook calls and outcomes. Two sources feed
  * it: BullMQ's event stream (prompt, but an event can be missed while Redis is away) and a periodic
- * reconciliation that asks Redis for the state of every job still waiting for an answer (slow, but
- * it catches missed events and jobs lost with a Redis restart). Both may report the same ending;
- * `finish` keeps only the first, so every job still gets exactly one outcome.
+ * reconciliation that asks Redis for the state of every run still waiting for an answer (slow, but
+ * it catches missed events and runs lost with a Redis restart). Both may report the same ending;
+ * `finishRun` keeps only the first, so every request still gets exactly one outcome.
  */
 
 /** What the feed needs from the job service. */
 export interface FeedContext {
-  readonly jobs: ReadonlyMap<string, LocalJob>;
+  readonly runs: ReadonlyMap<string, RemoteRun>;
   readonly client: Redis;
   readonly queue: Queue<QueueJobData, QueueJobReturn>;
   readonly keys: QueueKeys;
   readonly config: ResolvedQueueConfig;
   readonly now: () => number;
-  finish(job: LocalJob, outcome: JobOutcome): void;
-  hook(job: LocalJob, name: keyof JobHooks, call: (hooks: JobHooks) => unknown): void;
+  /** Ends the run and answers each of its requests with the outcome made for it. */
+  finishRun(run: RemoteRun, outcomeOf: (job: ReplicaJob) => JobOutcome): void;
+  /** Marks the run's requests as running (each hears onStart once). */
+  started(run: RemoteRun): void;
+  hook(job: ReplicaJob, name: keyof JobHooks, call: (hooks: JobHooks) => unknown): void;
   cancelRemote(job: JobRef): Promise<void>;
   release(job: JobRef): void;
   report(error: unknown, context: string): void;
@@ -39,10 +42,12 @@ export interface JobFeed {
   ready(): Promise<void>;
   /** Settles every job whose ending the events did not bring. */
   reconcile(): Promise<void>;
+  /**
+   * Stops reading at once. A graceful close would wait for the blocking read in flight (up to
+   * BullMQ's 10 s block), and an event reader has nothing to flush.
+   */
   close(): Promise<void>;
 }
-
-const refOf = (job: LocalJob): JobRef => ({ jobId: job.id, user: job.request.user });
 
 /** Reads a progress payload from a worker: `{ started: true }` or `{ percent, loss? }`. */
 function readProgress(data: unknown): { started: true } | { percent: number; loss?: number } | undefined {
@@ -54,134 +59,148 @@ function readProgress(data: unknown): { started: true } | { percent: number; los
   return typeof loss === 'number' && Number.isFinite(loss) ? { percent: whole, loss } : { percent: whole };
 }
 
-/** Starts reading the queue's events for the jobs in `context.jobs`. */
-export function startJobFeed(context: FeedContext): JobFeed {
-  const { jobs, client, queue, keys, config, now } = context;
-  const events = new QueueEvents(config.queueName, {
-    connection: redisOptions(config.redisUrl, 'blocking', config.redisTimeoutMs),
-    prefix: keys.prefix,
-  });
-  events.on('error', (error) => context.report(error, 'queue events'));
+/** A request's outcome when its run completed with `result`. */
+function doneFor(job: ReplicaJob, result: ExperimentResult, returned: unknown, end: number): JobOutcome {
+  const { cached, runMs } = (returned ?? {}) as Partial<QueueJobReturn>;
+  const startedAt = job.startedAt ?? end;
+  return {
+    status: 'done',
+    result,
+    cached: cached === true,
+    queuedMs: Math.max(0, startedAt - job.submittedAt),
+    // A run whose start this replica never saw (events missed): the worker's own measure.
+    runMs: job.startedAt === undefined && typeof runMs === 'number' ? runMs : end - startedAt,
+  };
+}
 
-  function markStarted(job: LocalJob): void {
-    if (job.state !== 'queued') return;
-    job.state = 'running';
-    job.position = 0;
-    job.startedAt = now();
-    clearTimeout(job.watchdog);
+/** Starts reading the queue's events for the runs in `context.runs`, once Redis is connected. */
+export function startJobFeed(context: FeedContext): JobFeed {
+  const { runs, client, queue, keys, config, now } = context;
+  const ended = (outcome: JobOutcome) => () => outcome;
+
+  function markStarted(run: RemoteRun): void {
+    if (run.state !== 'queued') return;
+    run.state = 'running';
+    clearTimeout(run.watchdog);
     // The worker stops the run at the time limit; this only covers a worker that vanished with it.
-    job.watchdog = setTimeout(() => {
-      context.finish(job, { status: 'timeout', limitMs: config.timeLimitMs });
-      void context.cancelRemote(refOf(job)).catch((error) => context.report(error, 'cancel after timeout'));
+    run.watchdog = setTimeout(() => {
+      context.finishRun(run, ended({ status: 'timeout', limitMs: config.timeLimitMs }));
+      void context.cancelRemote(run.ref).catch((error) => context.report(error, 'cancel after timeout'));
     }, config.timeLimitMs + config.graceMs);
-    job.watchdog.unref?.();
-    if (!job.startAnnounced) {
-      job.startAnnounced = true;
-      context.hook(job, 'onStart', (hooks) => hooks.onStart?.());
-    }
+    run.watchdog.unref?.();
+    context.started(run);
   }
 
-  function backInLine(jobId: string): void {
-    const job = jobs.get(jobId);
-    if (job?.state === 'running') {
+  function backInLine(runId: string): void {
+    const run = runs.get(runId);
+    if (run?.state === 'running') {
       // Its worker died or handed it back: it waits for another worker.
-      job.state = 'queued';
-      clearTimeout(job.watchdog);
+      run.state = 'queued';
+      clearTimeout(run.watchdog);
+      for (const job of run.subscribers) job.state = 'queued';
     }
     context.lineChanged();
   }
 
-  function onProgress(jobId: string, data: unknown): void {
-    const job = jobs.get(jobId);
+  function onProgress(runId: string, data: unknown): void {
+    const run = runs.get(runId);
     const progress = readProgress(data);
-    if (!job || !progress || job.state === 'finished') return;
-    markStarted(job);
-    if ('started' in progress || !job.hooks.onProgress || !job.mayReportProgress()) return;
-    context.hook(job, 'onProgress', (hooks) => hooks.onProgress?.(progress));
+    if (!run || !progress || run.state === 'finished') return;
+    markStarted(run);
+    if ('started' in progress) return;
+    for (const job of run.subscribers) {
+      if (!job.hooks.onProgress || !job.mayReportProgress()) continue;
+      context.hook(job, 'onProgress', (hooks) => hooks.onProgress?.(progress));
+    }
   }
 
-  async function onCompleted(jobId: string, returned: unknown): Promise<void> {
-    const job = jobs.get(jobId);
-    if (!job) return;
-    const json = await client.get(keys.result(jobId));
-    if (job.state === 'finished') return;
+  async function onCompleted(runId: string, returned: unknown): Promise<void> {
+    const run = runs.get(runId);
+    if (!run) return;
+    const json = await client.get(keys.result(runId));
+    if (run.state === 'finished') return;
     if (json === null) {
-      context.finish(job, {
-        status: 'failed',
-        error: { name: 'QueueError', message: 'the finished result expired before it could be read' },
-      });
+      const message = 'the finished result expired before it could be read';
+      context.finishRun(run, ended({ status: 'failed', error: { name: 'QueueError', message } }));
       return;
     }
     const result = JSON.parse(json) as ExperimentResult;
     const end = now();
-    const startedAt = job.startedAt ?? end;
-    const workerRunMs = (returned as Partial<QueueJobReturn> | undefined)?.runMs;
-    context.finish(job, {
-      status: 'done',
-      result,
-      cached: (returned as Partial<QueueJobReturn> | undefined)?.cached === true,
-      queuedMs: Math.max(0, startedAt - job.submittedAt),
-      runMs: job.startedAt === undefined && typeof workerRunMs === 'number' ? workerRunMs : end - startedAt,
-    });
-    void client.del(keys.result(jobId)).catch(() => {});
+    context.finishRun(run, (job) => doneFor(job, result, returned, end));
+    void client.del(keys.result(runId)).catch(() => {});
   }
 
-  function onFailed(jobId: string, reason: string | undefined): void {
-    const job = jobs.get(jobId);
-    if (!job) return;
+  function onFailed(runId: string, reason: string | undefined): void {
+    const run = runs.get(runId);
+    if (!run) return;
     // A job failed by BullMQ itself (stalled too often) never reached a worker that could release it.
-    context.release(refOf(job));
+    context.release(run.ref);
     const error = decodeFailure(reason);
-    if (error.name === 'AbortError') context.finish(job, { status: 'cancelled' });
+    if (error.name === 'AbortError') context.finishRun(run, ended({ status: 'cancelled' }));
     else if (error.name === 'TimeoutError')
-      context.finish(job, { status: 'timeout', limitMs: config.timeLimitMs });
-    else context.finish(job, { status: 'failed', error });
+      context.finishRun(run, ended({ status: 'timeout', limitMs: config.timeLimitMs }));
+    else context.finishRun(run, ended({ status: 'failed', error }));
   }
 
-  const guarded = (what: string, run: () => Promise<void>) => {
-    run().catch((error) => context.report(error, what));
+  const guarded = (what: string, work: () => Promise<void>) => {
+    work().catch((error) => context.report(error, what));
   };
-  events.on('progress', ({ jobId, data }) => onProgress(jobId, data));
-  events.on('active', () => context.lineChanged());
-  events.on('waiting', ({ jobId }) => backInLine(jobId));
-  events.on('delayed', ({ jobId }) => backInLine(jobId));
-  events.on('stalled', ({ jobId }) => backInLine(jobId));
-  events.on('completed', ({ jobId, returnvalue }) =>
-    guarded('completed event', () => onCompleted(jobId, returnvalue)),
-  );
-  events.on('failed', ({ jobId, failedReason }) => onFailed(jobId, failedReason));
-  events.on('removed', ({ jobId }) => {
-    const job = jobs.get(jobId);
-    if (job) context.finish(job, { status: 'cancelled' });
+  const outage = oncePerOutage((error) => context.report(error, 'queue events'));
+  let events: QueueEvents | undefined;
+  /** Created once the command connection is up: a reader made while Redis is down could not be closed. */
+  function listen(): QueueEvents {
+    events ??= new QueueEvents(config.queueName, {
+      connection: redisOptions(config.redisUrl, 'blocking', config.redisTimeoutMs),
+      prefix: keys.prefix,
+    });
+    events.on('error', outage.error);
+    events.on('progress', ({ jobId, data }) => onProgress(jobId, data));
+    events.on('active', () => context.lineChanged());
+    events.on('waiting', ({ jobId }) => backInLine(jobId));
+    events.on('delayed', ({ jobId }) => backInLine(jobId));
+    events.on('stalled', ({ jobId }) => backInLine(jobId));
+    events.on('completed', ({ jobId, returnvalue }) =>
+      guarded('completed event', () => onCompleted(jobId, returnvalue)),
+    );
+    events.on('failed', ({ jobId, failedReason }) => onFailed(jobId, failedReason));
+    events.on('removed', ({ jobId }) => {
+      const run = runs.get(jobId);
+      if (run) context.finishRun(run, ended({ status: 'cancelled' }));
+    });
+    void events
+      .waitUntilReady()
+      .then((connection) => connection.on('ready', outage.recovered))
+      .catch(() => undefined);
+    return events;
+  }
+  const connected = new Promise<QueueEvents>((resolve) => {
+    if (client.status === 'ready') resolve(listen());
+    else client.once('ready', () => resolve(listen()));
   });
 
   return {
     ready: async () => {
-      await events.waitUntilReady();
+      await (await connected).waitUntilReady();
     },
     async reconcile() {
-      for (const job of [...jobs.values()]) {
-        if (!job.enqueued || job.state === 'finished') continue;
-        const state = await queue.getJobState(job.id);
+      for (const run of [...runs.values()]) {
+        if (!run.enqueued || run.state === 'finished') continue;
+        const state = await queue.getJobState(run.id);
         if (state === 'completed') {
-          const remote = await Job.fromId<QueueJobData, QueueJobReturn>(queue, job.id);
-          await onCompleted(job.id, remote?.returnvalue);
+          const remote = await Job.fromId<QueueJobData, QueueJobReturn>(queue, run.id);
+          await onCompleted(run.id, remote?.returnvalue);
         } else if (state === 'failed') {
-          const remote = await Job.fromId(queue, job.id);
-          onFailed(job.id, remote?.failedReason);
+          const remote = await Job.fromId(queue, run.id);
+          onFailed(run.id, remote?.failedReason);
         } else if (state === 'unknown') {
-          context.release(refOf(job));
-          context.finish(job, {
-            status: 'failed',
-            error: {
-              name: 'QueueError',
-              message:
-                'the training queue lost this job (its Redis was restarted or emptied); please try again',
-            },
-          });
+          // Redis came back empty (restarted without persistence, or flushed): nothing ran to the end.
+          context.release(run.ref);
+          context.finishRun(run, ended({ status: 'lost' }));
         }
       }
     },
-    close: () => events.close(),
+    close: async () => {
+      await events?.disconnect().catch(() => undefined);
+    },
   };
 }

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { QueueKeys } from './keys.js';
-import type { LocalJob } from './local-jobs.js';
 import { luaScript, runScript } from './lua.js';
+import type { RemoteRun, ReplicaJob } from './replica-jobs.js';
 
 // KEYS: BullMQ's wait list. ARGV: job ids. New jobs enter at the head and workers take from the
 // tail, so a job's place in line counts from the tail. 0 = not in the list (running, or held back).
@@ -26,25 +26,28 @@ export async function placesInLine(
   return places.map(Number);
 }
 
-/** Updates the places of this replica's waiting jobs, calling `moved` for each that changed. */
+/** Updates the places of this replica's waiting runs, calling `moved` for each request whose place changed. */
 export async function refreshPlaces(
   redis: Redis,
   keys: QueueKeys,
-  jobs: Iterable<LocalJob>,
-  moved: (job: LocalJob, place: number) => void,
+  runs: Iterable<RemoteRun>,
+  moved: (job: ReplicaJob, place: number) => void,
 ): Promise<void> {
-  const waiting = [...jobs].filter((job) => job.enqueued && job.state === 'queued');
+  const waiting = [...runs].filter((run) => run.enqueued && run.state === 'queued');
   if (waiting.length === 0) return;
   const places = await placesInLine(
     redis,
     keys,
-    waiting.map((job) => job.id),
+    waiting.map((run) => run.id),
   );
-  waiting.forEach((job, index) => {
+  waiting.forEach((run, index) => {
     const place = places[index] ?? 0;
     // 0: not in the line itself (held back for its user's limit, or just taken by a worker).
-    if (place === 0 || job.state !== 'queued' || place === job.position) return;
-    job.position = place;
-    moved(job, place);
+    if (place === 0 || run.state !== 'queued') return;
+    for (const job of run.subscribers) {
+      if (job.state !== 'queued' || place === job.position) continue;
+      job.position = place;
+      moved(job, place);
+    }
   });
 }

@@ -1,7 +1,6 @@
 import { DelayedError, type Job, UnrecoverableError, WaitingError } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { toJobProgress } from '../bot/jobs/progress.js';
-import { specKey } from '../bot/jobs/spec-key.js';
+import { specKey, toJobProgress } from '../bot/jobs/shared.js';
 import type { EngineLike } from '../bot/jobs/types.js';
 import type { ExperimentSpec } from '../engine/spec.js';
 import { validateSpec } from '../engine/validate.js';

@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { QueueKeys } from './keys.js';
 import type { QueueJobData, QueueJobReturn } from './protocol.js';
-import { connectRedis } from './redis.js';
+import { connectRedis, oncePerOutage } from './redis.js';
 
 /** A bot replica's command connection and the BullMQ queue on it. */
 export interface QueueConnection {
@@ -12,35 +12,23 @@ export interface QueueConnection {
   connected(): boolean;
 }
 
-/**
- * Opens the connection. A dead Redis raises an error on every reconnection attempt, so only the
- * first error of each outage is reported.
- */
+/** Opens the connection (only the first error of each outage is reported). */
 export function openQueueConnection(
   redisUrl: string,
   keys: QueueKeys,
   timeoutMs: number,
   report: (error: unknown, context: string) => void,
 ): QueueConnection {
-  let outage = false;
-  const client = connectRedis(
-    redisUrl,
-    'command',
-    (error) => {
-      if (!outage) report(error, 'redis connection');
-      outage = true;
-    },
-    timeoutMs,
-  );
-  client.on('ready', () => {
-    outage = false;
-  });
+  const client = connectRedis(redisUrl, 'command', (error) => report(error, 'redis connection'), timeoutMs);
   const queue = new Queue<QueueJobData, QueueJobReturn>(keys.queueName, {
     connection: client,
     prefix: keys.prefix,
     // Events carry no results (those wait under result keys), so a short stream is plenty.
     streams: { events: { maxLen: 2000 } },
   });
-  queue.on('error', (error) => report(error, 'queue'));
+  // The queue reports every failed reconnection too: once per outage is enough.
+  const outage = oncePerOutage((error) => report(error, 'queue'));
+  queue.on('error', outage.error);
+  client.on('ready', outage.recovered);
   return { client, queue, connected: () => client.status === 'ready' };
 }

@@ -62,7 +62,30 @@ export function redisOptions(url: string, role: RedisRole, commandTimeoutMs = 20
   return { ...base, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: commandTimeoutMs };
 }
 
-/** Opens a connection; errors go to `onError` (an unhandled 'error' event would end the process). */
+/**
+ * Reports the first error of each outage only: a dead Redis raises one on every reconnection
+ * attempt, which would flood the log. `recovered` starts a new outage's count.
+ */
+export function oncePerOutage(report: (error: Error) => void): {
+  error(error: Error): void;
+  recovered(): void;
+} {
+  let outage = false;
+  return {
+    error(error) {
+      if (!outage) report(error);
+      outage = true;
+    },
+    recovered() {
+      outage = false;
+    },
+  };
+}
+
+/**
+ * Opens a connection; the first error of each outage goes to `onError` (an unhandled 'error' event
+ * would end the process).
+ */
 export function connectRedis(
   url: string,
   role: RedisRole,
@@ -70,7 +93,9 @@ export function connectRedis(
   commandTimeoutMs?: number,
 ): Redis {
   const client = new Redis(redisOptions(url, role, commandTimeoutMs));
-  client.on('error', onError);
+  const outage = oncePerOutage(onError);
+  client.on('error', outage.error);
+  client.on('ready', outage.recovered);
   return client;
 }
 

@@ -1,29 +1,16 @@
-import type { UserError } from '../bot/errors.js';
-import { checkedLimit, resolveSharedLimits } from '../bot/jobs/job-config.js';
-import type { CancelResult, JobHooks, JobRequest, JobSnapshot, JobTicket } from '../bot/jobs/types.js';
+import { checkedLimit, resolveSharedLimits } from '../bot/jobs/shared.js';
+import type { JobHooks, JobPort } from '../bot/jobs/types.js';
 import { DEFAULT_QUEUE_NAME } from './keys.js';
 import type { SharedCacheOptions } from './shared-cache.js';
 
-/** The Redis-backed job service; like JobService, but submit and cancel answer after a round trip. */
-export interface QueueJobService {
-  /** Accepts a job, answers it from the shared cache, or refuses it (limits, Redis unreachable). */
-  submit(job: JobRequest, hooks?: JobHooks): Promise<UserError | JobTicket>;
-  /** Cancels a queued or running job, submitted on any replica; only its submitter may. */
-  cancel(jobId: string, user: string): Promise<CancelResult>;
-  /** This replica's jobs only: 0 while running, n while n-th in line. */
-  position(jobId: string): number | undefined;
-  /** Queue-wide counts as of the last reconciliation, plus this replica's own jobs. */
-  snapshot(): JobSnapshot;
+/** The job port on Redis, plus what only a networked service has: connecting, a health check, its workers. */
+export interface QueueJobService extends JobPort {
   /** Resolves once Redis is connected and the event stream is read, or rejects after `timeoutMs`. */
   ready(timeoutMs?: number): Promise<void>;
   /** True when Redis answers a PING in time (for /readyz). */
   ping(): Promise<boolean>;
   /** The backends of the workers seen lately, e.g. "wasm (2 workers)". */
   backend(): string;
-  /** Waits until this replica's jobs have all been answered, at most `limitMs`. */
-  drain(limitMs: number): Promise<void>;
-  /** Refuses new jobs, cancels this replica's live ones and closes the connections. */
-  close(): Promise<void>;
 }
 
 /** How to build the Redis (BullMQ) job service of one bot replica. */

@@ -73,15 +73,8 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
       // Nothing else to tell.
     }
   };
-  let outage = false;
-  const onConnectionError = (error: Error) => {
-    if (!outage) report(error, 'redis connection');
-    outage = true;
-  };
+  const onConnectionError = (error: Error) => report(error, 'redis connection');
   const client = connectRedis(options.redisUrl, 'command', onConnectionError);
-  client.on('ready', () => {
-    outage = false;
-  });
   const subscriber = connectRedis(options.redisUrl, 'blocking', onConnectionError);
   const lockDuration = options.lockDurationMs ?? 30_000;
   const heartbeatMs = Math.min(WORKER_HEARTBEAT_MS, Math.floor(lockDuration / 3));

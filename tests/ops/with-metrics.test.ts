@@ -4,7 +4,7 @@ import { createJobService } from '../../src/bot/jobs/job-service.js';
 import type { JobOutcome, JobRequest, JobTicket } from '../../src/bot/jobs/types.js';
 import { createJobMetrics } from '../../src/ops/metrics.js';
 import { withJobMetrics } from '../../src/ops/with-metrics.js';
-import { createControllableEngine, trainSpec } from '../bot/jobs/fake-engine.js';
+import { accepted, createControllableEngine, trainSpec } from '../bot/jobs/fake-engine.js';
 
 const ask = (user: string, seed: number): JobRequest => ({ user, conversation: 'c', spec: trainSpec(seed) });
 const flush = () => new Promise((resolve) => setImmediate(resolve));
@@ -21,9 +21,9 @@ describe('job metrics around a job service', () => {
     const metrics = createJobMetrics(() => inner.snapshot());
     const jobs = withJobMetrics(inner, metrics);
 
-    const first = jobs.submit(ask('ann', 1)) as JobTicket;
-    const second = jobs.submit(ask('ann', 2)) as JobTicket;
-    const refused = jobs.submit(ask('ann', 3));
+    const first = accepted(await jobs.submit(ask('ann', 1)));
+    const second = accepted(await jobs.submit(ask('ann', 2)));
+    const refused = await jobs.submit(ask('ann', 3));
     expect(isUserError(refused) && refused.code).toBe('too-many-jobs');
     let text = await metrics.render();
     expect(sample(text, 'tutor_jobs_running')).toBe(1);
@@ -31,7 +31,7 @@ describe('job metrics around a job service', () => {
 
     engine.runs[0]!.succeed();
     await first.done;
-    expect(jobs.cancel(second.id, 'ann')).toBe('cancelled');
+    expect(await jobs.cancel(second.id, 'ann')).toBe('cancelled');
     await second.done;
     await flush();
     text = await metrics.render();

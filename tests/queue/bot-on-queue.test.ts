@@ -114,4 +114,28 @@ describe('the bot on the Redis queue', () => {
       'queue back',
     );
   });
+
+  it('tells the user a job lost with a Redis restart is safe to run again, and its button runs it', async () => {
+    const exchange = a.adapter.send('gus', `/train ${LONGEST} seed:806`);
+    await eventually(
+      () => exchange.progress.some((update) => update.kind === 'running'),
+      20_000,
+      'run started',
+    );
+    await redis.stop();
+    await redis.start(); // empty: this Redis keeps nothing across a restart
+    const reply = await exchange.done;
+    expect(reply.headline).toBe('The training queue lost this train run before it finished.');
+    expect(replyText(reply)).toContain('running it again is safe');
+    expect(replyText(reply)).not.toContain('Sorry');
+    const again = reply.buttons.find((button) => button.label === 'Run it again');
+    expect(again?.id).toMatch(/^dt1:train .*seed:806/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(exchange.finals).toHaveLength(1);
+    await eventually(
+      async () => (await a.adapter.press('gus', again!).done).images.length > 0,
+      60_000,
+      'the rerun answered',
+    );
+  });
 });

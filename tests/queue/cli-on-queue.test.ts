@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type RedisServer, startRedisServer } from './redis-server.js';
+import { freePort, type RedisServer, startRedisServer } from './redis-server.js';
 import { spawnWorker, type WorkerProcess, waitForLog } from './worker-fleet.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
+const TRAIN = ['train', 'depth:2', 'width:8', 'steps:40', 'points:64', 'seeds:1'];
 
 let redis: RedisServer;
 let worker: WorkerProcess;
@@ -19,29 +20,51 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-it('with REDIS_URL, the CLI submits to the queue, a worker process runs it, and the CLI prints the result', async () => {
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/cli.ts',
-      'train',
-      'depth:2',
-      'width:8',
-      'steps:40',
-      'points:64',
-      'seeds:1',
-      'seed:77',
-      '--json',
-    ],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: { PATH: process.env.PATH ?? '', REDIS_URL: redis.url },
-    },
-  );
+/** Runs the CLI as its own process, noting when its answer was complete and when it exited. */
+function timedCli(args: string[], env: Record<string, string>) {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  let answeredAt: number | undefined;
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    // --json prints one line; the answer is complete at its newline.
+    if (answeredAt === undefined && stdout.endsWith('\n')) answeredAt = Date.now();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  return new Promise<{
+    code: number | null;
+    stdout: string;
+    stderr: string;
+    answeredAt?: number;
+    exitedAt: number;
+    started: number;
+  }>((resolve) => {
+    child.once('exit', (code) => {
+      clearTimeout(killer);
+      const exitedAt = Date.now();
+      resolve({ code, stdout, stderr, exitedAt, started, ...(answeredAt !== undefined && { answeredAt }) });
+    });
+  });
+}
+
+it('with REDIS_URL, the CLI submits to the queue, a worker process runs it, and the CLI prints the result', {
+  timeout: 90_000,
+}, async () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...TRAIN, 'seed:77', '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { PATH: process.env.PATH ?? '', REDIS_URL: redis.url },
+  });
   expect(run.status, run.stderr).toBe(0);
   const result = JSON.parse(run.stdout);
   expect(result).toMatchObject({ experiment: 'train', backend: 'wasm', spec: { depth: 2, seed: 77 } });
@@ -49,4 +72,28 @@ it('with REDIS_URL, the CLI submits to the queue, a worker process runs it, and 
   // The worker process, not the CLI, trained it (its log is read once this test's loop is free again).
   const finished = await waitForLog(worker, (line) => line.msg === 'job finished');
   expect(JSON.stringify(finished)).toContain('done');
+});
+
+it('exits within a second of printing its answer when the job ran on the queue', {
+  timeout: 90_000,
+}, async () => {
+  const run = await timedCli([...TRAIN, 'seed:78', '--json'], { REDIS_URL: redis.url });
+  expect(run.code, run.stderr).toBe(0);
+  expect(JSON.parse(run.stdout)).toMatchObject({ experiment: 'train', spec: { seed: 78 } });
+  expect(run.answeredAt).toBeDefined();
+  expect(run.exitedAt - run.answeredAt!).toBeLessThan(1000);
+});
+
+it('with Redis unreachable, exits 1 within 10 s with an error naming Redis, in either output mode', {
+  timeout: 90_000,
+}, async () => {
+  const url = `redis://127.0.0.1:${await freePort()}`;
+  for (const mode of [[], ['--json']]) {
+    const run = await timedCli([...TRAIN, ...mode], { REDIS_URL: url });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.exitedAt - run.started).toBeLessThan(10_000);
+    expect(run.stderr).toContain(`Redis at ${url} is not reachable`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+  }
 });

@@ -1,4 +1,4 @@
-import type { CommandDefinition } from '../command.js';
+import { type CommandDefinition, textOption } from '../command.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
 
@@ -7,13 +7,9 @@ export default {
   name: 'ask',
   description: "Ask a question; I answer from the tutor's lessons and your teacher's notes",
   options: {
-    question: {
-      kind: 'text',
-      description: 'your question, e.g. why is depth hard?',
-      required: true,
-      maxLength: 300,
-    },
+    question: textOption('your question, e.g. why is depth hard?', 300, true),
   },
+  rest: 'question',
   examples: ['/ask why is depth hard?', '/ask what is a linear program?'],
   async run(request, { services }) {
     const question = String(request.values.question ?? '');

@@ -1,4 +1,4 @@
-import type { CommandDefinition } from '../command.js';
+import { type CommandDefinition, textOption } from '../command.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
 
@@ -14,13 +14,9 @@ export default {
   name: 'cancel',
   description: 'Stop one of your queued or running experiments',
   options: {
-    job: {
-      kind: 'text',
-      description: 'the job id shown on its Cancel button',
-      required: true,
-      maxLength: 64,
-    },
+    job: textOption('the job id shown on its Cancel button', 64, true),
   },
+  rest: 'job',
   examples: ['/cancel 7f3a'],
   async run(request, { services }) {
     const outcome = await services.jobs.cancel(String(request.values.job ?? ''), request.user.id);

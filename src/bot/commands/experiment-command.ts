@@ -1,5 +1,5 @@
 import { field } from '../../engine/fields.js';
-import type { ExperimentName } from '../../engine/spec.js';
+import type { ExperimentName, ExperimentSpec } from '../../engine/spec.js';
 import { SPEC_FIELDS } from '../../engine/spec.js';
 import { cancelButton } from '../buttons.js';
 import { CHART_VIEWS, type ChartView } from '../charts/layer-charts.js';
@@ -7,8 +7,22 @@ import type { CommandDefinition } from '../command.js';
 import { isUserError, userError } from '../errors.js';
 import { describeSpec } from '../replies/describe-spec.js';
 import { experimentReply } from '../replies/experiment-reply.js';
+import { rerunButton } from '../replies/follow-ups.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
+import type { Reply } from '../types.js';
+
+/** The queue forgot the run (its Redis restarted empty): say so, and that running it again is safe. */
+function lostReply(name: ExperimentName, spec: ExperimentSpec): Reply {
+  const again = rerunButton(spec);
+  return {
+    ...privateNote(`The training queue lost this ${name} run before it finished.`, [
+      'Its Redis server was restarted or emptied while the run waited or ran, so no result was kept.',
+      `Nothing else depends on it: running it again is safe${again ? ' (the button below does that).' : '.'}`,
+    ]),
+    buttons: again ? [again] : [],
+  };
+}
 
 const VIEW_FIELD = field.choice('which charts: the usual ones, or layers over training', CHART_VIEWS, 'main');
 
@@ -85,6 +99,8 @@ export function experimentCommand(
             'Try fewer steps, seeds or points.',
           ]);
         }
+        case 'lost':
+          return lostReply(name, spec);
         case 'failed':
           // createBot logs this once, with the request's context, and answers with an apology.
           throw new Error(`${name} failed: ${outcome.error.name}: ${outcome.error.message}`, {

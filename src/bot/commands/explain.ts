@@ -1,4 +1,4 @@
-import type { CommandDefinition } from '../command.js';
+import { type CommandDefinition, textOption } from '../command.js';
 import { lessonReply } from '../replies/lesson-reply.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
@@ -8,13 +8,9 @@ export default {
   name: 'explain',
   description: 'Read a short lesson: why depth makes training hard, step by step',
   options: {
-    topic: {
-      kind: 'text',
-      description: 'lesson topic, e.g. vanishing-gradients (leave empty for the list)',
-      required: false,
-      maxLength: 100,
-    },
+    topic: textOption('lesson topic, e.g. vanishing-gradients (leave empty for the list)', 100),
   },
+  rest: 'topic',
   examples: ['/explain', '/explain convex-neuron', '/explain vanishing-gradients'],
   async run(request, { services }) {
     const topic = typeof request.values.topic === 'string' ? request.values.topic.toLowerCase() : '';

@@ -1,5 +1,5 @@
 import { describeAllowed } from '../../engine/fields.js';
-import type { CommandDefinition } from '../command.js';
+import { type CommandDefinition, textOption } from '../command.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
 import type { CommandOption } from '../types.js';
@@ -14,13 +14,9 @@ export default {
   name: 'help',
   description: 'What this tutor does, and how to use each command',
   options: {
-    command: {
-      kind: 'text',
-      description: 'a command to explain in detail, e.g. train',
-      required: false,
-      maxLength: 40,
-    },
+    command: textOption('a command to explain in detail, e.g. train', 40),
   },
+  rest: 'command',
   examples: ['/help', '/help train'],
   async run(request, { services }) {
     const catalog = services.catalog();

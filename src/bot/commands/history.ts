@@ -1,9 +1,7 @@
 import { field } from '../../engine/fields.js';
 import { noClassroomReply } from '../classroom/notes.js';
-import { readOptions } from '../classroom/options.js';
 import { HISTORY_LENGTH, historyReply } from '../classroom/run-history.js';
 import type { CommandDefinition } from '../command.js';
-import { userError } from '../errors.js';
 import type { TutorServices } from '../services.js';
 
 const OPTIONS = {
@@ -15,14 +13,12 @@ export default {
   name: 'history',
   description: 'Your recent experiments, each with the command that repeats it',
   options: OPTIONS,
-  positional: 'count',
+  positionals: ['count'],
   examples: ['/history', '/history count:5'],
   async run(request, { services }) {
     const classroom = services.classroom;
     if (!classroom) return noClassroomReply('history');
-    const read = readOptions(request.options, OPTIONS, { positionals: ['count'] });
-    if (!read.ok) return userError('invalid-option', read.message);
-    const count = typeof read.values.count === 'number' ? read.values.count : HISTORY_LENGTH;
+    const count = typeof request.values.count === 'number' ? request.values.count : HISTORY_LENGTH;
     const runs = classroom.store.runs.recent(request.platform, request.user.id, count);
     return historyReply(runs, classroom.clock.now());
   },

@@ -1,11 +1,10 @@
 import { field } from '../../engine/fields.js';
 import { noClassroomReply } from '../classroom/notes.js';
-import { readOptions, textOf } from '../classroom/options.js';
-import { QUIZ_FIELDS, QUIZ_KINDS } from '../classroom/quiz-kinds.js';
-import type { CommandDefinition } from '../command.js';
+import { QUIZ_FIELDS } from '../classroom/quiz-kinds.js';
+import { type CommandDefinition, textOption } from '../command.js';
 import { userError } from '../errors.js';
+import { textValue } from '../options/resolve.js';
 import type { TutorServices } from '../services.js';
-import type { RequestOptions } from '../types.js';
 
 const OPTIONS = {
   action: field.choice(
@@ -13,27 +12,16 @@ const OPTIONS = {
     ['start', 'vote', 'reveal'],
     'start',
   ),
-  // The first text option: in typed text the whole line is checked against its length.
-  quiz: { kind: 'text', description: 'the quiz number, to vote or reveal', required: false, maxLength: 300 },
-  answer: {
-    kind: 'text',
-    description: 'your answer when voting by hand, e.g. deep',
-    required: false,
-    maxLength: 20,
-  },
+  quiz: textOption('the quiz number, to vote or reveal', 300),
+  answer: textOption('your answer when voting by hand, e.g. deep', 20),
   ...QUIZ_FIELDS,
 } satisfies CommandDefinition['options'];
 
-const RULES = { positionals: ['action', 'quiz', 'answer'], aliases: { id: 'quiz', choice: 'answer' } };
-
-/** `/quiz restarts` reads as `/quiz kind:restarts`: a leading quiz kind names the kind. */
-function kindFirst(options: RequestOptions): RequestOptions {
-  if (options.kind !== 'text') return options;
-  const [first = '', ...rest] = options.text.trim().split(/\s+/);
-  return Object.hasOwn(QUIZ_KINDS, first.toLowerCase())
-    ? { kind: 'text', text: [`kind:${first.toLowerCase()}`, ...rest].join(' ') }
-    : options;
-}
+/** `/quiz restarts` reads as kind:restarts: a bare word naming a quiz kind fills `kind`. */
+const RULES = {
+  positionals: ['action', 'quiz', 'answer', 'kind'] as const,
+  aliases: { id: 'quiz', choice: 'answer' },
+};
 
 /** `/quiz`: predict, vote, then see the experiment decide. */
 export default {
@@ -46,18 +34,17 @@ export default {
     '/quiz reveal 4',
     '/quiz vote 4 deep',
   ],
+  ...RULES,
   async run(request, { services, io }) {
     const classroom = services.classroom;
     if (!classroom) return noClassroomReply('quiz');
-    const read = readOptions(kindFirst(request.options), OPTIONS, RULES);
-    if (!read.ok) return userError('invalid-option', read.message);
-    const action = String(read.values.action ?? 'start');
-    if (action === 'start') return classroom.quizzes.start(request, read.values);
-    const id = textOf(read.values, 'quiz');
+    const action = String(request.values.action ?? 'start');
+    if (action === 'start') return classroom.quizzes.start(request, request.values);
+    const id = textValue(request.values, 'quiz');
     if (id === undefined) return userError('invalid-option', 'quiz is needed: the quiz number', 'quiz');
     const number = Number(id.replace(/^#/, ''));
     if (action === 'reveal') return classroom.quizzes.revealBy(request, number, io);
-    const answer = textOf(read.values, 'answer');
+    const answer = textValue(request.values, 'answer');
     if (answer === undefined)
       return userError('invalid-option', 'answer is needed: which answer you vote for', 'answer');
     return classroom.quizzes.vote(request, number, answer.toLowerCase());

@@ -2,11 +2,11 @@ import { field } from '../../engine/fields.js';
 import type { ScheduleRow } from '../../store/index.js';
 import type { ClassroomServices } from '../classroom/classroom.js';
 import { noClassroomReply } from '../classroom/notes.js';
-import { readOptions, textOf } from '../classroom/options.js';
 import { checkPostCommand } from '../classroom/post-command.js';
 import { describeContent, describeTiming, draftSchedule, formatDue } from '../classroom/schedule-spec.js';
-import type { CommandDefinition } from '../command.js';
+import { type CommandDefinition, textOption } from '../command.js';
 import { type UserError, userError } from '../errors.js';
+import { textValue } from '../options/resolve.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
 import type { BotRequest, CommandIo, Reply } from '../types.js';
@@ -15,42 +15,16 @@ const ACTIONS = ['list', 'add', 'pause', 'resume', 'remove', 'preview'] as const
 
 const OPTIONS = {
   action: field.choice('add, list, pause, resume, remove or preview', ACTIONS, 'list'),
-  // The first text option: in typed text the whole line is checked against its length.
-  id: {
-    kind: 'text',
-    description: 'the schedule number (pause, resume, remove, preview)',
-    required: false,
-    maxLength: 600,
-  },
-  channel: {
-    kind: 'text',
-    description: 'channel id or mention to post in (default: here)',
-    required: false,
-    maxLength: 100,
-  },
-  time: {
-    kind: 'text',
-    description: 'time of day, HH:MM on a 24-hour clock, e.g. 08:30',
-    required: false,
-    maxLength: 5,
-  },
-  tz: { kind: 'text', description: 'IANA time zone, e.g. Europe/Berlin', required: false, maxLength: 64 },
-  days: {
-    kind: 'text',
-    description: 'daily, weekdays, weekends, mon,wed,fri, or a cron expression',
-    required: false,
-    maxLength: 100,
-  },
-  post: {
-    kind: 'text',
-    description: 'lesson-plan, or a command in quotes, e.g. "/compare depths:1,4,16"',
-    required: false,
-    maxLength: 300,
-  },
+  id: textOption('the schedule number (pause, resume, remove, preview)', 600),
+  channel: textOption('channel id or mention to post in (default: here)', 100),
+  time: textOption('time of day, HH:MM on a 24-hour clock, e.g. 08:30', 5),
+  tz: textOption('IANA time zone, e.g. Europe/Berlin', 64),
+  days: textOption('daily, weekdays, weekends, mon,wed,fri, or a cron expression', 100),
+  post: textOption('lesson-plan, or a command in quotes, e.g. "/compare depths:1,4,16"', 300),
 } satisfies CommandDefinition['options'];
 
 const RULES = {
-  positionals: ['action', 'id'],
+  positionals: ['action', 'id'] as const,
   aliases: { timezone: 'tz', zone: 'tz', at: 'time', in: 'channel', schedule: 'id' },
   unknownHint: 'a command to post goes in quotes: post:"/train depth:8"',
 };
@@ -93,7 +67,7 @@ function add(
 ) {
   const input = Object.fromEntries(
     ['channel', 'time', 'tz', 'days', 'post'].flatMap((k) => {
-      const v = textOf(values, k);
+      const v = textValue(values, k);
       return v === undefined ? [] : [[k, v]];
     }),
   ) as Parameters<typeof draftSchedule>[0];
@@ -140,13 +114,12 @@ export default {
     '/schedule preview 3',
   ],
   teacherOnly: true,
+  ...RULES,
   async run(request, { services, io }) {
     const classroom = services.classroom;
     if (!classroom) return noClassroomReply('schedule');
-    const read = readOptions(request.options, OPTIONS, RULES);
-    if (!read.ok) return userError('invalid-option', read.message);
-    const action = String(read.values.action ?? 'list') as (typeof ACTIONS)[number];
-    if (action === 'add') return add(request, read.values, services, classroom);
+    const action = String(request.values.action ?? 'list') as (typeof ACTIONS)[number];
+    if (action === 'add') return add(request, request.values, services, classroom);
     if (action === 'list') {
       const all = classroom.store.schedules.list(request.platform, request.server ?? null);
       return all.length === 0
@@ -155,7 +128,7 @@ export default {
           ])
         : privateNote(`Schedules (${all.length})`, [all.map((s) => line(s, classroom)).join('\n')]);
     }
-    const schedule = mine(request, classroom, textOf(read.values, 'id'));
+    const schedule = mine(request, classroom, textValue(request.values, 'id'));
     if ('kind' in schedule) return schedule;
     switch (action) {
       case 'preview':

@@ -3,20 +3,18 @@ import type { Settings } from '../../store/index.js';
 import { effectiveSettings, scopesOf } from '../classroom/class-settings.js';
 import type { ClassroomServices } from '../classroom/classroom.js';
 import { noClassroomReply } from '../classroom/notes.js';
-import { readOptions, textOf } from '../classroom/options.js';
 import { LIMIT_SETTINGS, settingsPatches } from '../classroom/settings-input.js';
-import type { CommandDefinition } from '../command.js';
-import { isUserError, userError } from '../errors.js';
+import { type CommandDefinition, textOption } from '../command.js';
+import { isUserError } from '../errors.js';
+import { textValue } from '../options/resolve.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
 import type { BotRequest, Reply } from '../types.js';
 
-const text = (description: string, maxLength = 300) =>
-  ({ kind: 'text', description, required: false, maxLength }) as const;
+const text = (description: string, maxLength = 300) => textOption(description, maxLength);
 
 const OPTIONS = {
   action: field.choice('show the settings, change them, or reset a scope', ['show', 'set', 'reset'], 'show'),
-  // The first text option: in typed text the whole line is checked against its length.
   channels: text('server-wide: channel ids students may use me in, comma-separated; none = all', 1000),
   scope: field.choice(
     'where limits apply: this channel or the whole server',
@@ -69,19 +67,18 @@ export default {
     '/settings reset scope:channel',
   ],
   teacherOnly: true,
+  positionals: ['action'],
   async run(request, { services }) {
     const classroom = services.classroom;
     if (!classroom) return noClassroomReply('settings');
-    const read = readOptions(request.options, OPTIONS, { positionals: ['action'] });
-    if (!read.ok) return userError('invalid-option', read.message);
     const scopes = scopesOf(request);
-    const scope = read.values.scope === 'server' ? 'server' : 'channel';
+    const scope = request.values.scope === 'server' ? 'server' : 'channel';
     const { store } = classroom;
-    if (read.values.action === 'reset') {
+    if (request.values.action === 'reset') {
       store.settings.clear(scope, scopes[scope]);
       return showReply(request, classroom, `The ${scope}'s settings were reset.`);
     }
-    const given = Object.fromEntries(SETTING_KEYS.map((k) => [k, textOf(read.values, k)]));
+    const given = Object.fromEntries(SETTING_KEYS.map((k) => [k, textValue(request.values, k)]));
     if (Object.values(given).every((v) => v === undefined))
       return showReply(request, classroom, 'Settings here');
     const patches = settingsPatches(given);

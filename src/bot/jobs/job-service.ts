@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { ExperimentResult } from '../../engine/result.js';
-import { createHookCaller } from './hook-caller.js';
+import { describeError } from './describe-error.js';
 import { type JobServiceOptions, resolveJobConfig } from './job-config.js';
-import { type Job, newJob, type Run } from './job-state.js';
-import { createProgressThrottle, toJobProgress } from './progress.js';
+import { createJobBook } from './job-record.js';
+import type { EngineRun, InProcessJob } from './job-state.js';
+import { toJobProgress } from './progress.js';
 import { queueFull, shuttingDown, tooManyJobs } from './refusals.js';
 import { createResultCache } from './result-cache.js';
 import { specKey } from './spec-key.js';
-import type { JobHooks, JobOutcome, JobRequest, JobService, JobTicket } from './types.js';
-import { describeError, snapshotOf } from './view.js';
+import type { JobHooks, JobOutcome, JobPort, JobRequest } from './types.js';
 
 /*
  * The in-process job service. A *job* is one user's request; a *run* is one engine execution.
@@ -17,22 +16,22 @@ import { describeError, snapshotOf } from './view.js';
  * spec is cached gets the cached result without a run at all.
  */
 
-/** Finished job ids remembered so that a late cancel can say 'already-finished'. */
-const FINISHED_MEMORY = 1000;
-
-/** Creates the in-process job service (see JobService for the contract). */
-export function createJobService(options: JobServiceOptions): JobService {
+/** Creates the in-process job service (see JobPort for the contract). */
+export function createJobService(options: JobServiceOptions): JobPort {
   const config = resolveJobConfig(options);
   const { engine } = options;
   const now = options.now ?? Date.now;
   const cache = createResultCache(options.cache);
-  const emit = createHookCaller(options.onHookError);
-  const jobs = new Map<string, Job>();
-  const queue: Job[] = [];
+  const book = createJobBook<InProcessJob>({
+    now,
+    progressIntervalMs: config.progressIntervalMs,
+    onHookError: options.onHookError,
+  });
+  const jobs = book.live;
+  const queue: InProcessJob[] = [];
   /** Runs holding an engine slot, until the engine settles (an aborted run still holds one). */
-  const runs = new Map<Run, Promise<void>>();
-  const liveRuns = new Map<string, Run>();
-  const finishedOwners = new Map<string, string>();
+  const runs = new Map<EngineRun, Promise<void>>();
+  const liveRuns = new Map<string, EngineRun>();
   let closed = false;
 
   const userLoad = (user: string) => {
@@ -46,38 +45,33 @@ export function createJobService(options: JobServiceOptions): JobService {
     return { running, queued };
   };
 
-  const removeFromQueue = (job: Job) => {
+  const removeFromQueue = (job: InProcessJob) => {
     const index = queue.indexOf(job);
     if (index >= 0) queue.splice(index, 1);
   };
 
-  const doneOutcome = (job: Job, result: ExperimentResult, cached: boolean): JobOutcome => ({
-    status: 'done',
-    result,
-    cached,
-    queuedMs: job.startedAt - job.submittedAt,
-    runMs: now() - job.startedAt,
-  });
+  const doneOutcome = (job: InProcessJob, result: ExperimentResult, cached: boolean): JobOutcome => {
+    const startedAt = job.startedAt ?? now();
+    return {
+      status: 'done',
+      result,
+      cached,
+      queuedMs: startedAt - job.submittedAt,
+      runMs: now() - startedAt,
+    };
+  };
 
-  function finish(job: Job, outcome: JobOutcome): void {
-    if (job.state === 'finished') return;
+  function finish(job: InProcessJob, outcome: JobOutcome): void {
     removeFromQueue(job);
-    job.state = 'finished';
-    jobs.delete(job.id);
-    finishedOwners.set(job.id, job.request.user);
-    for (const id of finishedOwners.keys()) {
-      if (finishedOwners.size <= FINISHED_MEMORY) break;
-      finishedOwners.delete(id);
-    }
+    if (!book.finish(job, outcome)) return;
     const run = job.run;
     if (run) {
       run.subscribers.delete(job);
       if (run.live && run.subscribers.size === 0) abortRun(run, 'every requester cancelled');
     }
-    job.resolve(outcome);
   }
 
-  function abortRun(run: Run, why: string): void {
+  function abortRun(run: EngineRun, why: string): void {
     run.live = false;
     if (liveRuns.get(run.key) === run) liveRuns.delete(run.key);
     clearTimeout(run.timer);
@@ -86,18 +80,15 @@ export function createJobService(options: JobServiceOptions): JobService {
     run.controller.abort(reason);
   }
 
-  function attach(job: Job, run: Run): void {
+  function attach(job: InProcessJob, run: EngineRun): void {
     removeFromQueue(job);
-    job.state = 'running';
-    job.startedAt = now();
-    job.position = 0;
     job.run = run;
     run.subscribers.add(job);
-    emit(job, 'onStart', (hooks) => hooks.onStart?.());
+    book.markRunning(job);
   }
 
-  function startRun(job: Job): void {
-    const run: Run = {
+  function startRun(job: InProcessJob): void {
+    const run: EngineRun = {
       key: job.key,
       controller: new AbortController(),
       subscribers: new Set(),
@@ -116,7 +107,7 @@ export function createJobService(options: JobServiceOptions): JobService {
             if (!shown) return;
             for (const subscriber of run.subscribers) {
               if (!subscriber.hooks.onProgress || !subscriber.mayReportProgress()) continue;
-              emit(subscriber, 'onProgress', (hooks) => hooks.onProgress?.(shown));
+              book.hook(subscriber, 'onProgress', (hooks) => hooks.onProgress?.(shown));
             }
           },
           signal: run.controller.signal,
@@ -134,7 +125,7 @@ export function createJobService(options: JobServiceOptions): JobService {
     );
   }
 
-  function timeOut(run: Run): void {
+  function timeOut(run: EngineRun): void {
     if (!run.live) return;
     const subscribers = [...run.subscribers];
     abortRun(run, `exceeded the time limit of ${config.timeLimitMs} ms`);
@@ -142,7 +133,7 @@ export function createJobService(options: JobServiceOptions): JobService {
     pump();
   }
 
-  function settle(run: Run, ended: { result: ExperimentResult } | { error: unknown }): void {
+  function settle(run: EngineRun, ended: { result: ExperimentResult } | { error: unknown }): void {
     runs.delete(run);
     if (liveRuns.get(run.key) === run) liveRuns.delete(run.key);
     run.live = false;
@@ -181,67 +172,62 @@ export function createJobService(options: JobServiceOptions): JobService {
     queue.forEach((job, index) => {
       if (job.position === index + 1) return;
       job.position = index + 1;
-      emit(job, 'onQueued', (hooks) => hooks.onQueued?.(index + 1));
+      book.hook(job, 'onQueued', (hooks) => hooks.onQueued?.(index + 1));
     });
   }
 
-  function createJob(request: JobRequest, key: string, hooks: JobHooks): Job {
-    const job = newJob(request, key, hooks, now(), createProgressThrottle(config.progressIntervalMs, now));
-    jobs.set(job.id, job);
+  const createJob = (request: JobRequest, key: string, hooks: JobHooks) =>
+    book.open(request, hooks, { key, run: undefined });
+
+  /** Accepts or refuses a request, all in this turn of the event loop (no other submit interleaves). */
+  function admit(request: JobRequest, hooks: JobHooks) {
+    if (closed) return shuttingDown();
+    const key = specKey(request.spec, engine.backend);
+    const cached = cache.get(key);
+    if (cached) return book.cachedTicket(request.user, cached);
+    const load = userLoad(request.user);
+    const mayRun = load.running < config.maxRunningPerUser;
+    const live = liveRuns.get(key);
+    if (mayRun && (live || runs.size < config.concurrency)) {
+      const job = createJob(request, key, hooks);
+      if (live) attach(job, live);
+      else startRun(job);
+      return job;
+    }
+    if (load.queued >= config.maxQueuedPerUser) return tooManyJobs(load.running, load.queued);
+    if (queue.length >= config.maxQueued) return queueFull(config.maxQueued);
+    const job = createJob(request, key, hooks);
+    queue.push(job);
+    job.position = queue.length;
     return job;
   }
 
-  const ticketOf = (job: Job): JobTicket => ({
-    id: job.id,
-    position: job.position,
-    cached: false,
-    done: job.done,
-  });
-
   return {
-    submit(request, hooks = {}) {
-      if (closed) return shuttingDown();
-      const key = specKey(request.spec, engine.backend);
-      const cached = cache.get(key);
-      if (cached) {
-        const id = randomUUID();
-        finishedOwners.set(id, request.user);
-        const outcome: JobOutcome = { status: 'done', result: cached, cached: true, queuedMs: 0, runMs: 0 };
-        return { id, position: 0, cached: true, done: Promise.resolve(outcome) };
-      }
-      const load = userLoad(request.user);
-      const mayRun = load.running < config.maxRunningPerUser;
-      const live = liveRuns.get(key);
-      if (mayRun && (live || runs.size < config.concurrency)) {
-        const job = createJob(request, key, hooks);
-        if (live) attach(job, live);
-        else startRun(job);
-        return ticketOf(job);
-      }
-      if (load.queued >= config.maxQueuedPerUser) return tooManyJobs(load.running, load.queued);
-      if (queue.length >= config.maxQueued) return queueFull(config.maxQueued);
-      const job = createJob(request, key, hooks);
-      queue.push(job);
-      job.position = queue.length;
-      return ticketOf(job);
+    async submit(request, hooks = {}) {
+      const answer = admit(request, hooks);
+      if (!('request' in answer)) return answer;
+      // Hooks wait until the caller holds its ticket (it resumes before the next macrotask).
+      setImmediate(answer.openGate);
+      return book.ticketOf(answer);
     },
 
-    cancel(jobId, user) {
-      const job = jobs.get(jobId);
-      if (!job) {
-        const owner = finishedOwners.get(jobId);
-        if (owner === undefined) return 'not-found';
-        return owner === user ? 'already-finished' : 'not-yours';
-      }
-      if (job.request.user !== user) return 'not-yours';
-      finish(job, { status: 'cancelled' });
+    async cancel(jobId, user) {
+      const target = book.cancelTarget(jobId, user);
+      if (target === undefined) return 'not-found';
+      if (typeof target === 'string') return target;
+      finish(target.record, { status: 'cancelled' });
       pump();
       return 'cancelled';
     },
 
     position: (jobId) => jobs.get(jobId)?.position,
 
-    snapshot: () => snapshotOf(jobs.values(), queue, runs.size, config, cache.stats()),
+    snapshot: () => {
+      const { progressIntervalMs: _, ...capacity } = config;
+      return { running: runs.size, queued: queue.length, capacity, ...book.view(), cache: cache.stats() };
+    },
+
+    drain: (limitMs) => book.drain(limitMs),
 
     async close() {
       closed = true;

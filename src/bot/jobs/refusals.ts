@@ -18,3 +18,11 @@ export function tooManyJobs(running: number, queued: number): UserError {
 export function shuttingDown(): UserError {
   return userError('shutting-down', 'The tutor is restarting; try again in a minute.');
 }
+
+/** The training queue's Redis cannot be reached, so no job can be queued; the tutor itself is fine. */
+export function queueUnavailable(): UserError {
+  return userError(
+    'queue-unavailable',
+    'The training queue is unavailable right now; try again in a minute.',
+  );
+}

@@ -2,6 +2,8 @@ import type { ExperimentResult, Progress } from '../../engine/result.js';
 import type { ExperimentSpec } from '../../engine/spec.js';
 import type { UserError } from '../errors.js';
 
+export type { UserError } from '../errors.js';
+
 /*
  * The job service's contract. Commands see only these types, so the in-process service here and a
  * Redis (BullMQ) one can replace each other without touching a command. Everything a job carries
@@ -58,7 +60,9 @@ export type JobOutcome =
   | { status: 'done'; result: ExperimentResult; cached: boolean; queuedMs: number; runMs: number }
   | { status: 'cancelled' }
   | { status: 'timeout'; limitMs: number }
-  | { status: 'failed'; error: { name: string; message: string } };
+  | { status: 'failed'; error: { name: string; message: string } }
+  /** The queue forgot the job (its Redis restarted without persistence): nothing was kept, a rerun is safe. */
+  | { status: 'lost' };
 
 /** An accepted job. */
 export interface JobTicket {
@@ -108,29 +112,22 @@ export interface JobSnapshot {
   cache: { entries: number; hits: number; misses: number };
 }
 
-/** A value now, or a promise of it. */
-export type Awaitable<T> = T | Promise<T>;
-
 /**
- * What commands need of a job service. The in-process service answers at once; the Redis one
- * (src/queue) answers after a round trip, because its limits are checked atomically in Redis.
+ * The one job contract, in-process or on Redis (src/queue). Submit and cancel answer asynchronously
+ * (the Redis service checks its limits atomically in Redis); the rest answers from the service's
+ * own view at once. Every accepted job ends in exactly one outcome, and identical requests that
+ * overlap share one engine run.
  */
 export interface JobPort {
-  submit(job: JobRequest, hooks?: JobHooks): Awaitable<UserError | JobTicket>;
-  cancel(jobId: string, user: string): Awaitable<CancelResult>;
-  snapshot(): JobSnapshot;
-  close(): Promise<void>;
-}
-
-/** The job service as commands use it, in-process or on Redis. */
-export interface JobService {
   /** Accepts a job (or answers it from the cache), or refuses it with a UserError naming the limit. */
-  submit(job: JobRequest, hooks?: JobHooks): UserError | JobTicket;
+  submit(job: JobRequest, hooks?: JobHooks): Promise<UserError | JobTicket>;
   /** Cancels a queued or running job; only the user who submitted it may. */
-  cancel(jobId: string, user: string): CancelResult;
-  /** 0 while running, n while n-th in line, undefined once finished or unknown. */
+  cancel(jobId: string, user: string): Promise<CancelResult>;
+  /** 0 while running, n while n-th in line, undefined once finished or unknown to this process. */
   position(jobId: string): number | undefined;
   snapshot(): JobSnapshot;
-  /** Refuses new jobs, cancels the live ones and waits for the engine to let go of them. */
+  /** Waits until every live job of this process has its outcome, at most `limitMs`. */
+  drain(limitMs: number): Promise<void>;
+  /** Refuses new jobs, cancels the live ones and lets go of the engine or the connections. */
   close(): Promise<void>;
 }

@@ -1,42 +1,39 @@
-import type { Field } from '../../engine/fields.js';
 import type { CommandDefinition } from '../command.js';
 import type { CommandOption, RequestOptions } from '../types.js';
 import { type ParsedOptions, parseOptionText, parseOptionValues } from './parse-text.js';
 
 type TextOption = Extract<CommandOption, { kind: 'text' }>;
 
-function resolveText(name: string, option: TextOption, raw: unknown): ParsedOptions {
+function resolveRest(name: string, option: TextOption, raw: unknown): ParsedOptions {
   const text = typeof raw === 'string' ? raw.trim() : '';
   if (text === '' && option.required) {
     return { ok: false, errors: [{ field: name, message: `${name} is needed: ${option.description}` }] };
   }
   if (text.length > option.maxLength) {
-    return {
-      ok: false,
-      errors: [
-        {
-          field: name,
-          message: `${name} must be at most ${option.maxLength} characters (got ${text.length})`,
-        },
-      ],
-    };
+    const message = `${name} must be at most ${option.maxLength} characters (got ${text.length})`;
+    return { ok: false, errors: [{ field: name, message }] };
   }
   return { ok: true, values: text === '' ? {} : { [name]: text } };
 }
 
 /**
- * Turns a request's options into typed values for its command. A command with a free-text
- * option (`/ask why is depth hard?`) takes the whole text as that option's value.
+ * Turns a request's options into checked values for its command, once, before the command runs:
+ * the command's `rest` option takes the whole text; otherwise the option reader applies the
+ * command's table, positionals and aliases.
  */
 export function resolveOptions(definition: CommandDefinition<never>, options: RequestOptions): ParsedOptions {
-  const entries = Object.entries(definition.options);
-  const textEntry = entries.find((entry): entry is [string, TextOption] => entry[1].kind === 'text');
-  if (textEntry) {
-    const [name, option] = textEntry;
-    return resolveText(name, option, options.kind === 'text' ? options.text : options.values[name]);
+  const rest = definition.rest === undefined ? undefined : definition.options[definition.rest];
+  if (definition.rest !== undefined && rest?.kind === 'text') {
+    const raw = options.kind === 'text' ? options.text : options.values[definition.rest];
+    return resolveRest(definition.rest, rest, raw);
   }
-  const fields = Object.fromEntries(entries) as Record<string, Field>;
   return options.kind === 'text'
-    ? parseOptionText(options.text, fields, definition.positional)
-    : parseOptionValues(options.values, fields);
+    ? parseOptionText(options.text, definition.options, definition)
+    : parseOptionValues(options.values, definition.options, definition);
+}
+
+/** A resolved value that is text, or undefined. */
+export function textValue(values: Record<string, unknown>, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
 }

@@ -158,3 +158,9 @@ export function followUps(spec: ExperimentSpec, view: ChartView = 'main'): Reply
   if (spec.experiment === 'train' || spec.experiment === 'compare') buttons.push(viewButton(spec, view));
   return buttons.filter((b): b is ReplyButton => b !== undefined);
 }
+
+/** The same experiment again, as a button (undefined when its command is too long for a button id). */
+export function rerunButton(spec: ExperimentSpec): ReplyButton | undefined {
+  const { experiment, ...values } = spec;
+  return button('Run it again', experiment, values, 'primary');
+}

@@ -55,7 +55,7 @@ describe('job service invariants', () => {
                 // The service forgets a job the moment it ends, before `done` callbacks run.
                 if (entry.ended || service.position(entry.ticket.id) === undefined) lateHooks.push(name);
               };
-              const answer = service.submit(
+              const answer = await service.submit(
                 { user, conversation: 'c', spec: trainSpec(step.seed) },
                 { onQueued: late('queued'), onStart: late('start'), onProgress: late('progress') },
               );
@@ -71,7 +71,7 @@ describe('job service invariants', () => {
               tickets.push(entry);
             } else if (step.op === 'cancel') {
               const entry = tickets[step.ticket % Math.max(1, tickets.length)];
-              if (entry) service.cancel(entry.ticket.id, USERS[step.user]!);
+              if (entry) await service.cancel(entry.ticket.id, USERS[step.user]!);
             } else if (step.op === 'tick') {
               clock.advance(step.ms);
             } else {

@@ -29,7 +29,7 @@ describe('job queue', () => {
   it('runs a job at once when a slot is free, and measures its wait and run time', async () => {
     const { engine, clock, service, submit } = setup();
     const seen = recorder();
-    const ticket = accepted(submit('ann', 1, seen.hooks));
+    const ticket = accepted(await submit('ann', 1, seen.hooks));
     expect(ticket).toMatchObject({ position: 0, cached: false });
     expect(engine.seeds()).toEqual([1]);
     expect(engine.runs[0]?.signal?.aborted).toBe(false);
@@ -49,11 +49,11 @@ describe('job queue', () => {
     const a3 = recorder();
     const c1 = recorder();
     const tickets = {
-      a1: accepted(submit('ann', 1)),
-      a2: accepted(submit('ann', 2, a2.hooks)),
-      a3: accepted(submit('ann', 3, a3.hooks)),
-      b1: accepted(submit('bob', 4)),
-      c1: accepted(submit('cid', 5, c1.hooks)),
+      a1: accepted(await submit('ann', 1)),
+      a2: accepted(await submit('ann', 2, a2.hooks)),
+      a3: accepted(await submit('ann', 3, a3.hooks)),
+      b1: accepted(await submit('bob', 4)),
+      c1: accepted(await submit('cid', 5, c1.hooks)),
     };
     // Ann's second and third wait behind her first; Bob takes the free slot although he came later.
     expect(engine.seeds()).toEqual([1, 4]);
@@ -100,37 +100,37 @@ describe('job queue', () => {
     expect(c1Outcome).toMatchObject({ queuedMs: 100 });
   });
 
-  it('refuses a third waiting job of one user, naming what they already have', () => {
+  it('refuses a third waiting job of one user, naming what they already have', async () => {
     const { submit } = setup({ concurrency: 1 });
-    accepted(submit('ann', 1));
-    accepted(submit('ann', 2));
-    accepted(submit('ann', 3));
-    const refusal = submit('ann', 4);
+    accepted(await submit('ann', 1));
+    accepted(await submit('ann', 2));
+    accepted(await submit('ann', 3));
+    const refusal = await submit('ann', 4);
     expect(refusal).toEqual({
       kind: 'user-error',
       code: 'too-many-jobs',
       message: 'You already have 1 running and 2 waiting; wait for one to finish or cancel it.',
     });
     // Others are unaffected.
-    expect(isUserError(submit('bob', 5))).toBe(false);
+    expect(isUserError(await submit('bob', 5))).toBe(false);
   });
 
-  it('counts waiting jobs per user even when none of theirs runs yet', () => {
+  it('counts waiting jobs per user even when none of theirs runs yet', async () => {
     const { submit } = setup({ concurrency: 1 });
-    accepted(submit('bob', 1));
-    accepted(submit('ann', 2));
-    accepted(submit('ann', 3));
-    expect(submit('ann', 4)).toMatchObject({
+    accepted(await submit('bob', 1));
+    accepted(await submit('ann', 2));
+    accepted(await submit('ann', 3));
+    expect(await submit('ann', 4)).toMatchObject({
       code: 'too-many-jobs',
       message: 'You already have 2 waiting; wait for one to finish or cancel it.',
     });
   });
 
-  it('refuses beyond the global queue limit (default 20) with a clear message', () => {
+  it('refuses beyond the global queue limit (default 20) with a clear message', async () => {
     const { submit, service } = setup({ concurrency: 1 });
-    accepted(submit('teacher', 0));
-    for (let i = 1; i <= 20; i += 1) accepted(submit(`student-${i}`, i));
-    expect(submit('late', 99)).toEqual({
+    accepted(await submit('teacher', 0));
+    for (let i = 1; i <= 20; i += 1) accepted(await submit(`student-${i}`, i));
+    expect(await submit('late', 99)).toEqual({
       kind: 'user-error',
       code: 'queue-full',
       message: 'The training queue is full (20 jobs waiting); try again in a minute.',
@@ -140,12 +140,15 @@ describe('job queue', () => {
 
   it('honours a configured global limit and frees room as jobs leave', async () => {
     const { submit, service, engine } = setup({ concurrency: 1, maxQueued: 2 });
-    accepted(submit('a', 1));
-    accepted(submit('b', 2));
-    const c = accepted(submit('c', 3));
-    expect(submit('d', 4)).toMatchObject({ code: 'queue-full', message: expect.stringContaining('(2 jobs') });
-    expect(service.cancel(c.id, 'c')).toBe('cancelled');
-    accepted(submit('d', 4));
+    accepted(await submit('a', 1));
+    accepted(await submit('b', 2));
+    const c = accepted(await submit('c', 3));
+    expect(await submit('d', 4)).toMatchObject({
+      code: 'queue-full',
+      message: expect.stringContaining('(2 jobs'),
+    });
+    expect(await service.cancel(c.id, 'c')).toBe('cancelled');
+    accepted(await submit('d', 4));
     engine.runs[0]?.succeed();
     await flush();
     expect(engine.seeds()).toEqual([1, 2]);
@@ -153,12 +156,12 @@ describe('job queue', () => {
 
   it('updates the places of the jobs behind a cancelled one', async () => {
     const { submit, service, engine } = setup();
-    accepted(submit('a', 1));
-    const b = accepted(submit('b', 2));
+    accepted(await submit('a', 1));
+    const b = accepted(await submit('b', 2));
     const cSeen = recorder();
-    const c = accepted(submit('c', 3, cSeen.hooks));
+    const c = accepted(await submit('c', 3, cSeen.hooks));
     expect(c.position).toBe(2);
-    expect(service.cancel(b.id, 'b')).toBe('cancelled');
+    expect(await service.cancel(b.id, 'b')).toBe('cancelled');
     expect(await b.done).toEqual({ status: 'cancelled' });
     expect(service.position(c.id)).toBe(1);
     await flush();
@@ -170,11 +173,11 @@ describe('job queue', () => {
 
   it('aborts a running job for its requester only, and frees its slot once the engine lets go', async () => {
     const { submit, service, engine } = setup();
-    const a = accepted(submit('ann', 1));
-    const b = accepted(submit('bob', 2));
-    expect(service.cancel(a.id, 'bob')).toBe('not-yours');
+    const a = accepted(await submit('ann', 1));
+    const b = accepted(await submit('bob', 2));
+    expect(await service.cancel(a.id, 'bob')).toBe('not-yours');
     expect(engine.runs[0]?.signal?.aborted).toBe(false);
-    expect(service.cancel(a.id, 'ann')).toBe('cancelled');
+    expect(await service.cancel(a.id, 'ann')).toBe('cancelled');
     expect(engine.runs[0]?.signal?.aborted).toBe(true);
     expect(await a.done).toEqual({ status: 'cancelled' });
     await flush();
@@ -184,21 +187,21 @@ describe('job queue', () => {
 
   it('tells apart unknown, finished, and other users’ finished jobs', async () => {
     const { submit, service, engine } = setup();
-    const a = accepted(submit('ann', 1));
-    expect(service.cancel('no-such-job', 'ann')).toBe('not-found');
+    const a = accepted(await submit('ann', 1));
+    expect(await service.cancel('no-such-job', 'ann')).toBe('not-found');
     engine.runs[0]?.succeed();
     await a.done;
-    expect(service.cancel(a.id, 'ann')).toBe('already-finished');
-    expect(service.cancel(a.id, 'bob')).toBe('not-yours');
-    const hit = accepted(submit('ann', 1));
+    expect(await service.cancel(a.id, 'ann')).toBe('already-finished');
+    expect(await service.cancel(a.id, 'bob')).toBe('not-yours');
+    const hit = accepted(await submit('ann', 1));
     expect(hit.cached).toBe(true);
-    expect(service.cancel(hit.id, 'ann')).toBe('already-finished');
+    expect(await service.cancel(hit.id, 'ann')).toBe('already-finished');
   });
 
-  it('lists live jobs in a snapshot, running first', () => {
+  it('lists live jobs in a snapshot, running first', async () => {
     const { service } = setup();
-    service.submit({ user: 'a', conversation: 'x', spec: trainSpec(1), label: 'train depth 1' });
-    service.submit({ user: 'b', conversation: 'y', spec: trainSpec(2) });
+    await service.submit({ user: 'a', conversation: 'x', spec: trainSpec(1), label: 'train depth 1' });
+    await service.submit({ user: 'b', conversation: 'y', spec: trainSpec(2) });
     const snapshot = service.snapshot();
     expect(snapshot.capacity).toEqual({
       concurrency: 1,
@@ -217,17 +220,17 @@ describe('job queue', () => {
 
   it('close() cancels waiting and running jobs, waits for the engine, then refuses new ones', async () => {
     const { submit, service, engine } = setup();
-    const a = accepted(submit('a', 1));
-    const b = accepted(submit('b', 2));
+    const a = accepted(await submit('a', 1));
+    const b = accepted(await submit('b', 2));
     await service.close();
     expect(engine.runs[0]?.signal?.aborted).toBe(true);
     expect(await a.done).toEqual({ status: 'cancelled' });
     expect(await b.done).toEqual({ status: 'cancelled' });
     expect(engine.runs).toHaveLength(1);
-    expect(submit('c', 3)).toMatchObject({ code: 'shutting-down' });
+    expect(await submit('c', 3)).toMatchObject({ code: 'shutting-down' });
   });
 
-  it('rejects nonsense limits when built', () => {
+  it('rejects nonsense limits when built', async () => {
     const engine = createControllableEngine();
     expect(() => createJobService({ engine, concurrency: 0 })).toThrow(/concurrency/);
     expect(() => createJobService({ engine, concurrency: 1, maxQueued: 1.5 })).toThrow(/maxQueued/);

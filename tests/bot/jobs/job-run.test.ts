@@ -9,8 +9,8 @@ function setup(options: Partial<JobServiceOptions> = {}, honourAbort = true) {
   const engine = createControllableEngine({ honourAbort });
   const clock = fakeClock();
   const service = createJobService({ engine, concurrency: 1, now: clock.now, ...options });
-  const submit = (user: string, spec: ExperimentSpec, hooks?: JobHooks) =>
-    accepted(service.submit({ user, conversation: 'class', spec }, hooks));
+  const submit = async (user: string, spec: ExperimentSpec, hooks?: JobHooks) =>
+    accepted(await service.submit({ user, conversation: 'class', spec }, hooks));
   return { engine, clock, service, submit };
 }
 
@@ -24,8 +24,8 @@ const progress = (fraction: number, loss?: number) => ({
 describe('time limit', () => {
   it('aborts the engine run and resolves with timeout', async () => {
     const { engine, service, submit } = setup({ timeLimitMs: 20 });
-    const a = submit('ann', trainSpec(1));
-    const b = submit('bob', trainSpec(2));
+    const a = await submit('ann', trainSpec(1));
+    const b = await submit('bob', trainSpec(2));
     expect(await a.done).toEqual({ status: 'timeout', limitMs: 20 });
     expect(engine.runs[0]?.signal?.aborted).toBe(true);
     await flush();
@@ -36,8 +36,8 @@ describe('time limit', () => {
 
   it('keeps the slot while an engine that ignores the abort is still computing', async () => {
     const { engine, service, submit } = setup({ timeLimitMs: 20 }, false);
-    const a = submit('ann', trainSpec(1));
-    const b = submit('bob', trainSpec(2));
+    const a = await submit('ann', trainSpec(1));
+    const b = await submit('bob', trainSpec(2));
     expect(await a.done).toEqual({ status: 'timeout', limitMs: 20 });
     await flush();
     expect(service.position(b.id)).toBe(1);
@@ -45,7 +45,7 @@ describe('time limit', () => {
     engine.runs[0]?.succeed(); // the late result is still correct: it goes to the cache
     await flush();
     expect(engine.seeds()).toEqual([1, 2]);
-    expect(submit('cid', trainSpec(1)).cached).toBe(true);
+    expect((await submit('cid', trainSpec(1))).cached).toBe(true);
   });
 });
 
@@ -53,7 +53,7 @@ describe('progress', () => {
   it('passes the first report at once, then at most one per interval', async () => {
     const { engine, clock, submit } = setup({ progressIntervalMs: 1000 });
     const seen: JobProgress[] = [];
-    const ticket = submit('ann', trainSpec(1), { onProgress: (p) => seen.push(p) });
+    const ticket = await submit('ann', trainSpec(1), { onProgress: (p) => seen.push(p) });
     const run = engine.runs[0]!;
     run.progress(progress(0.014, 0.69));
     await flush();
@@ -82,9 +82,9 @@ describe('progress', () => {
   it('drops reports queued just before the job ends, and reports after a cancel', async () => {
     const { engine, service, submit } = setup({ progressIntervalMs: 0 });
     const seen: number[] = [];
-    const ticket = submit('ann', trainSpec(1), { onProgress: (p) => seen.push(p.percent) });
+    const ticket = await submit('ann', trainSpec(1), { onProgress: (p) => seen.push(p.percent) });
     engine.runs[0]?.progress(progress(0.5));
-    service.cancel(ticket.id, 'ann'); // before the hook's microtask ran
+    await service.cancel(ticket.id, 'ann'); // before the hook's microtask ran
     engine.runs[0]?.progress(progress(0.6));
     await flush();
     expect(seen).toEqual([]);
@@ -115,8 +115,8 @@ describe('failures never escape', () => {
     const boom = (where: string) => () => {
       throw new Error(where);
     };
-    const first = submit('ann', trainSpec(1), { onStart: boom('start'), onProgress: boom('progress') });
-    const second = submit('bob', trainSpec(2), {
+    const first = await submit('ann', trainSpec(1), { onStart: boom('start'), onProgress: boom('progress') });
+    const second = await submit('bob', trainSpec(2), {
       onQueued: boom('queued'),
       onStart: async () => {
         throw new Error('async start');
@@ -135,8 +135,8 @@ describe('failures never escape', () => {
 
   it('an engine that rejects, throws at once, or throws a non-Error gives a failed outcome', async () => {
     const { engine, submit } = setup({ concurrency: 3 });
-    const rejected = submit('a', trainSpec(1));
-    const odd = submit('b', trainSpec(2));
+    const rejected = await submit('a', trainSpec(1));
+    const odd = await submit('b', trainSpec(2));
     engine.runs[0]?.fail(new RangeError('depth too large'));
     engine.runs[1]?.fail('a plain string');
     expect(await rejected.done).toEqual({
@@ -154,7 +154,7 @@ describe('failures never escape', () => {
       },
       concurrency: 1,
     });
-    const ticket = accepted(throwing.submit({ user: 'c', conversation: 'x', spec: trainSpec(3) }));
+    const ticket = accepted(await throwing.submit({ user: 'c', conversation: 'x', spec: trainSpec(3) }));
     expect(await ticket.done).toEqual({
       status: 'failed',
       error: { name: 'TypeError', message: 'not a function' },
@@ -166,12 +166,14 @@ describe('failures never escape', () => {
 describe('result cache', () => {
   it('answers a repeated spec at once with the identical result, whatever the key order', async () => {
     const { engine, submit, service } = setup();
-    const first = submit('ann', trainSpec(1));
+    const first = await submit('ann', trainSpec(1));
     engine.runs[0]?.succeed();
     const outcome = await first.done;
     if (outcome.status !== 'done') throw new Error(outcome.status);
     const reordered = Object.fromEntries(Object.entries(trainSpec(1)).reverse()) as ExperimentSpec;
-    const again = submit('bob', reordered, { onStart: () => expect.fail('a cache hit does not start') });
+    const again = await submit('bob', reordered, {
+      onStart: () => expect.fail('a cache hit does not start'),
+    });
     expect(again).toMatchObject({ position: 0, cached: true });
     expect(await again.done).toEqual({
       status: 'done',
@@ -186,38 +188,38 @@ describe('result cache', () => {
     expect(engine.runs).toHaveLength(1);
     expect(Object.isFrozen(outcome.result)).toBe(true);
     expect(service.snapshot().cache).toMatchObject({ entries: 1, hits: 1 });
-    expect(submit('cid', trainSpec(1, { steps: 31 })).cached).toBe(false);
+    expect((await submit('cid', trainSpec(1, { steps: 31 }))).cached).toBe(false);
   });
 
   it('caches only finished runs, and evicts the least recently used', async () => {
     const { engine, submit, service } = setup({ cache: { maxEntries: 2 }, concurrency: 4 });
-    const cancelled = submit('a', trainSpec(1));
-    service.cancel(cancelled.id, 'a');
+    const cancelled = await submit('a', trainSpec(1));
+    await service.cancel(cancelled.id, 'a');
     await cancelled.done;
-    const failed = submit('a', trainSpec(1));
+    const failed = await submit('a', trainSpec(1));
     expect(failed.cached).toBe(false);
     engine.runs.at(-1)?.fail(new Error('x'));
     await failed.done;
-    expect(submit('a', trainSpec(1)).cached).toBe(false);
-    const finish = (user: string, seed: number) => {
-      const ticket = submit(user, trainSpec(seed));
+    expect((await submit('a', trainSpec(1))).cached).toBe(false);
+    const finish = async (user: string, seed: number) => {
+      const ticket = await submit(user, trainSpec(seed));
       engine.runs.at(-1)?.succeed();
       return ticket.done;
     };
     await finish('b', 2);
     await finish('c', 3);
-    expect(submit('x', trainSpec(2)).cached).toBe(true); // 2 is now used more recently than 3
+    expect((await submit('x', trainSpec(2))).cached).toBe(true); // 2 is now used more recently than 3
     await finish('d', 4);
-    expect(submit('y', trainSpec(2)).cached).toBe(true);
-    expect(submit('y', trainSpec(4)).cached).toBe(true);
-    expect(submit('y', trainSpec(3)).cached).toBe(false);
+    expect((await submit('y', trainSpec(2))).cached).toBe(true);
+    expect((await submit('y', trainSpec(4))).cached).toBe(true);
+    expect((await submit('y', trainSpec(3))).cached).toBe(false);
   });
 
   it('a waiting job whose spec got cached meanwhile is answered without a run', async () => {
     const { engine, clock, submit } = setup({ concurrency: 2 });
     submit('ann', trainSpec(1));
-    const other = submit('bob', trainSpec(2));
-    const twin = submit('ann', trainSpec(2)); // waits: Ann already runs a job
+    const other = await submit('bob', trainSpec(2));
+    const twin = await submit('ann', trainSpec(2)); // waits: Ann already runs a job
     expect(twin.position).toBe(1);
     clock.advance(40);
     engine.runs[1]?.succeed();
@@ -228,9 +230,9 @@ describe('result cache', () => {
 
   it('a waiting twin joins the run as soon as its user may run', async () => {
     const { engine, submit } = setup();
-    const busy = submit('ann', trainSpec(1));
-    const other = submit('bob', trainSpec(2));
-    const twin = submit('cid', trainSpec(2));
+    const busy = await submit('ann', trainSpec(1));
+    const other = await submit('bob', trainSpec(2));
+    const twin = await submit('cid', trainSpec(2));
     engine.runs[0]?.succeed();
     await busy.done;
     expect(engine.seeds()).toEqual([1, 2]);
@@ -245,39 +247,39 @@ describe('identical requests share a run in progress', () => {
   it('joins the run, gets the same result, and only the last cancel aborts it', async () => {
     const { engine, submit, service } = setup();
     const seen: string[] = [];
-    const a = submit('ann', trainSpec(1));
-    const b = submit('bob', trainSpec(1), { onStart: () => seen.push('start') });
-    const c = submit('cid', trainSpec(1));
+    const a = await submit('ann', trainSpec(1));
+    const b = await submit('bob', trainSpec(1), { onStart: () => seen.push('start') });
+    const c = await submit('cid', trainSpec(1));
     expect([a.position, b.position, c.position]).toEqual([0, 0, 0]);
     expect(engine.runs).toHaveLength(1);
     expect(service.snapshot()).toMatchObject({ running: 1, perUser: { bob: { running: 1 } } });
     await flush();
     expect(seen).toEqual(['start']);
-    service.cancel(a.id, 'ann');
+    await service.cancel(a.id, 'ann');
     expect(engine.runs[0]?.signal?.aborted).toBe(false);
-    service.cancel(c.id, 'cid');
+    await service.cancel(c.id, 'cid');
     engine.runs[0]?.succeed();
     const outcome = await b.done;
     expect(outcome).toMatchObject({ status: 'done', cached: false });
 
-    const d = submit('dan', trainSpec(5));
-    const e = submit('eve', trainSpec(5));
-    service.cancel(d.id, 'dan');
-    service.cancel(e.id, 'eve');
+    const d = await submit('dan', trainSpec(5));
+    const e = await submit('eve', trainSpec(5));
+    await service.cancel(d.id, 'dan');
+    await service.cancel(e.id, 'eve');
     expect(engine.runs[1]?.signal?.aborted).toBe(true);
     // A run being torn down is not joined: a new request for it starts afresh.
     await flush();
-    const f = submit('fay', trainSpec(5));
+    const f = await submit('fay', trainSpec(5));
     expect(engine.runs).toHaveLength(3);
     engine.runs[2]?.succeed();
     expect((await f.done).status).toBe('done');
   });
 
-  it('a user already running something waits in line even for a shared run', () => {
+  it('a user already running something waits in line even for a shared run', async () => {
     const { engine, submit } = setup({ concurrency: 2 });
-    submit('ann', trainSpec(1));
-    submit('bob', trainSpec(2));
-    expect(submit('ann', trainSpec(2)).position).toBe(1);
+    await submit('ann', trainSpec(1));
+    await submit('bob', trainSpec(2));
+    expect((await submit('ann', trainSpec(2))).position).toBe(1);
     expect(engine.runs).toHaveLength(2);
   });
 });

@@ -31,7 +31,7 @@ describe('job service on the real engine', () => {
     const seen: JobProgress[] = [];
     let started = false;
     const first = accepted(
-      service.submit(
+      await service.submit(
         { user: 'ann', conversation: 'class', spec: trainSpec(7) },
         { onStart: () => (started = true), onProgress: (p) => seen.push(p) },
       ),
@@ -48,7 +48,7 @@ describe('job service on the real engine', () => {
     expect(seen.every((p, i) => i === 0 || p.percent >= (seen[i - 1]?.percent ?? 0))).toBe(true);
 
     const before = performance.now();
-    const again = accepted(service.submit({ user: 'bob', conversation: 'class', spec: trainSpec(7) }));
+    const again = accepted(await service.submit({ user: 'bob', conversation: 'class', spec: trainSpec(7) }));
     const hit = await again.done;
     const hitMs = performance.now() - before;
     expect(again).toMatchObject({ cached: true, position: 0 });
@@ -65,30 +65,30 @@ describe('job service on the real engine', () => {
       resolveProgress = resolve;
     });
     const long = accepted(
-      service.submit(
+      await service.submit(
         { user: 'ann', conversation: 'class', spec: longSpec(1) },
         { onProgress: resolveProgress },
       ),
     );
-    const next = accepted(service.submit({ user: 'bob', conversation: 'class', spec: trainSpec(8) }));
+    const next = accepted(await service.submit({ user: 'bob', conversation: 'class', spec: trainSpec(8) }));
     expect(next.position).toBe(1);
     await progressed;
     const cancelledAt = performance.now();
-    expect(service.cancel(long.id, 'bob')).toBe('not-yours');
-    expect(service.cancel(long.id, 'ann')).toBe('cancelled');
+    expect(await service.cancel(long.id, 'bob')).toBe('not-yours');
+    expect(await service.cancel(long.id, 'ann')).toBe('cancelled');
     expect(await long.done).toEqual({ status: 'cancelled' });
     const outcome = await next.done;
     // The slot is freed when the engine has stopped the run, well before it would have finished.
     expect(performance.now() - cancelledAt).toBeLessThan(1000); // the whole run takes ~2.6 s
     expect(outcome.status).toBe('done');
-    expect(service.cancel(long.id, 'ann')).toBe('already-finished');
+    expect(await service.cancel(long.id, 'ann')).toBe('already-finished');
     await service.close();
   });
 
   it('stops a run at the time limit and reports a timeout', async () => {
     const service = createJobService({ engine, concurrency: 1, timeLimitMs: 300 });
     const startedAt = performance.now();
-    const ticket = accepted(service.submit({ user: 'ann', conversation: 'class', spec: longSpec(2) }));
+    const ticket = accepted(await service.submit({ user: 'ann', conversation: 'class', spec: longSpec(2) }));
     expect(await ticket.done).toEqual({ status: 'timeout', limitMs: 300 });
     const elapsed = performance.now() - startedAt;
     expect(elapsed).toBeGreaterThanOrEqual(290);

@@ -1,0 +1,18 @@
+/*
+ * The parts of the job service that every implementation shares, exported from one place: the
+ * Redis service (src/queue) imports the contract (types.ts) and this module, nothing else of the
+ * bot core.
+ */
+
+export { describeError } from './describe-error.js';
+export { checkedLimit, JOB_DEFAULTS, resolveSharedLimits, type SharedLimits } from './job-config.js';
+export {
+  type CancelTarget,
+  createJobBook,
+  type JobBook,
+  type JobRecord,
+  settledWithin,
+} from './job-record.js';
+export { toJobProgress } from './progress.js';
+export { queueFull, queueUnavailable, shuttingDown, tooManyJobs } from './refusals.js';
+export { canonicalJson, specKey } from './spec-key.js';
