@@ -51,7 +51,8 @@ describe('secrets with quotes and backslashes, through a real Redis', () => {
     const { lines, logger } = capture(secrets);
     const url = `redis://:${encodeURIComponent(password)}@127.0.0.1:${redis.port}`;
     const client = connectRedis(url, 'command', (err) => logger.error({ err }, 'redis connection error'));
-    await expect.poll(() => lines.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    // The client reports an outage once (src/queue/redis.ts): the AUTH failure is that report.
+    await expect.poll(() => lines.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     client.disconnect();
     await new Promise((resolve) => setImmediate(resolve));
     return lines;
