@@ -4,9 +4,41 @@ import type { OptionRules } from './options/parse-text.js';
 import type { BotRequest, CommandIo, CommandOption, Reply } from './types.js';
 
 /** A request whose options were parsed and type-checked against its command's option table. */
-export interface ParsedRequest extends BotRequest {
-  values: Record<string, unknown>;
+export interface ParsedRequest<Values = Record<string, unknown>> extends BotRequest {
+  values: Values;
 }
+
+/** A command's option table: option name to its kind, bounds and description. */
+export type OptionTable = Readonly<Record<string, CommandOption>>;
+
+/** The value one option resolves to: numbers, a choice's union, arrays for lists, text as typed. */
+export type OptionValue<O extends CommandOption> = O extends { kind: 'int' | 'number' }
+  ? number
+  : O extends { kind: 'boolean' }
+    ? boolean
+    : O extends { kind: 'choice'; choices: readonly (infer C)[] }
+      ? C
+      : O extends { kind: 'int-list' | 'number-list' }
+        ? number[]
+        : O extends { kind: 'choice-list'; choices: readonly (infer C)[] }
+          ? C[]
+          : O extends { kind: 'text' }
+            ? string
+            : never;
+
+type RequiredNames<Options extends OptionTable> = {
+  [K in keyof Options]: Options[K] extends { kind: 'text'; required: true } ? K : never;
+}[keyof Options];
+
+/**
+ * The values a command receives, inferred from its option table. The resolver fills no defaults,
+ * so an option is present only when given; a required text option is always present.
+ */
+export type ValuesOf<Options extends OptionTable> = {
+  [K in keyof Options as K extends RequiredNames<Options> ? K : never]: OptionValue<Options[K]>;
+} & {
+  [K in keyof Options as K extends RequiredNames<Options> ? never : K]?: OptionValue<Options[K]>;
+};
 
 /** Everything a command may use; built once by createBot. */
 export interface CommandContext<Services = unknown> {
@@ -15,12 +47,11 @@ export interface CommandContext<Services = unknown> {
   log: Logger;
 }
 
-/** A platform-neutral command: every adapter derives its registration and help from this. */
-export interface CommandDefinition<Services = unknown> extends OptionRules {
+/** What every command states besides its options and its run. */
+interface CommandShape extends OptionRules {
   name: string;
   /** One line, at most 100 characters (Discord's limit). */
   description: string;
-  options: Record<string, CommandOption>;
   /** The text option that takes the whole line as typed (`/ask why is depth hard?`). */
   rest?: string;
   /** Example invocations for help text and the playground. */
@@ -32,10 +63,40 @@ export interface CommandDefinition<Services = unknown> extends OptionRules {
    * command has decided (Discord's 3 s) acknowledges with this.
    */
   visibility?: 'public' | 'private';
+}
+
+/**
+ * A platform-neutral command as lists and adapters hold it, whatever its option table: every
+ * adapter derives its registration and help from this. Build one with `defineCommand`.
+ */
+export interface CommandDefinition<Services = unknown> extends CommandShape {
+  options: OptionTable;
   run(request: ParsedRequest, ctx: CommandContext<Services>): Promise<Reply | UserError>;
 }
 
+/** A command whose `run` reads values typed from its own option table. */
+export interface TypedCommand<Services, Options extends OptionTable> extends CommandShape {
+  options: Options;
+  run(request: ParsedRequest<ValuesOf<Options>>, ctx: CommandContext<Services>): Promise<Reply | UserError>;
+}
+
+/**
+ * Defines a command, inferring its values' types from its option table. The result still fits a
+ * plain `CommandDefinition` list (its `run` is a method, so TypeScript accepts the narrower
+ * request), and that is sound: createBot resolves each request against this same table before
+ * `run`, so the values it passes have exactly these types.
+ */
+export function defineCommand<Services, const Options extends OptionTable>(
+  definition: TypedCommand<Services, Options>,
+): TypedCommand<Services, Options> {
+  return definition;
+}
+
 /** A free-text option (a question, an id, a time zone): kept as typed, up to `maxLength` characters. */
-export function textOption(description: string, maxLength: number, required = false) {
+export function textOption<const Required extends boolean = false>(
+  description: string,
+  maxLength: number,
+  required: Required = false as Required,
+) {
   return { kind: 'text', description, required, maxLength } as const;
 }

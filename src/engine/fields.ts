@@ -28,22 +28,57 @@ export type Field =
       default: readonly string[];
     };
 
-/** Field constructors, kept terse so spec tables read like a list of options. */
+/** One kind of field, e.g. `FieldOf<'int'>`. */
+export type FieldOf<K extends Field['kind']> = Field extends infer F
+  ? F extends { kind: infer Kinds }
+    ? K extends Kinds
+      ? Omit<F, 'kind'> & { kind: K }
+      : never
+    : never
+  : never;
+
+/** A choice field that keeps its choices' literal types, so commands read them as a union. */
+export type ChoiceField<C extends readonly string[]> = Omit<FieldOf<'choice'>, 'choices' | 'default'> & {
+  choices: C;
+  default: C[number];
+};
+
+/** A choice-list field that keeps its choices' literal types. */
+export type ChoiceListField<C extends readonly string[]> = Omit<
+  FieldOf<'choice-list'>,
+  'choices' | 'default'
+> & {
+  choices: C;
+  default: readonly C[number][];
+};
+
+/**
+ * Field constructors, kept terse so spec tables read like a list of options. Each returns its own
+ * kind (not just `Field`) so command definitions can infer the value types from their tables.
+ */
 export const field = {
-  int: (description: string, range: { min: number; max: number }, def: number): Field => ({
+  int: (description: string, range: { min: number; max: number }, def: number): FieldOf<'int'> => ({
     kind: 'int',
     description,
     ...range,
     default: def,
   }),
-  number: (description: string, range: { min: number; max: number }, def: number): Field => ({
+  number: (description: string, range: { min: number; max: number }, def: number): FieldOf<'number'> => ({
     kind: 'number',
     description,
     ...range,
     default: def,
   }),
-  boolean: (description: string, def: boolean): Field => ({ kind: 'boolean', description, default: def }),
-  choice: <const C extends readonly string[]>(description: string, choices: C, def: C[number]): Field => ({
+  boolean: (description: string, def: boolean): FieldOf<'boolean'> => ({
+    kind: 'boolean',
+    description,
+    default: def,
+  }),
+  choice: <const C extends readonly string[]>(
+    description: string,
+    choices: C,
+    def: C[number],
+  ): ChoiceField<C> => ({
     kind: 'choice',
     description,
     choices,
@@ -54,20 +89,20 @@ export const field = {
     range: { min: number; max: number },
     count: { minCount: number; maxCount: number },
     def: readonly number[],
-  ): Field => ({ kind: 'int-list', description, ...range, ...count, default: def }),
+  ): FieldOf<'int-list'> => ({ kind: 'int-list', description, ...range, ...count, default: def }),
   /** A list of numbers, each in range; `minCount` 0 with an empty default means "pick for me". */
   numberList: (
     description: string,
     range: { min: number; max: number },
     count: { minCount: number; maxCount: number },
     def: readonly number[],
-  ): Field => ({ kind: 'number-list', description, ...range, ...count, default: def }),
+  ): FieldOf<'number-list'> => ({ kind: 'number-list', description, ...range, ...count, default: def }),
   choiceList: <const C extends readonly string[]>(
     description: string,
     choices: C,
     count: { minCount: number; maxCount: number },
     def: readonly C[number][],
-  ): Field => ({ kind: 'choice-list', description, choices, ...count, default: def }),
+  ): ChoiceListField<C> => ({ kind: 'choice-list', description, choices, ...count, default: def }),
 };
 
 /** The zod schema that accepts exactly what a field allows, with its default. */

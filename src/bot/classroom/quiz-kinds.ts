@@ -2,6 +2,7 @@ import { field } from '../../engine/fields.js';
 import { LIMITS } from '../../engine/limits.js';
 import type { CompareResult, ExperimentResult, RestartsResult } from '../../engine/result.js';
 import type { QuizChoice } from '../../store/index.js';
+import type { ValuesOf } from '../command.js';
 
 /*
  * Predict-then-reveal questions, each built from one experiment. A kind turns the quiz options
@@ -27,7 +28,7 @@ export interface QuizVerdict {
 /** One kind of quiz. */
 export interface QuizKind {
   name: string;
-  build(values: Record<string, unknown>): QuizQuestion;
+  build(values: QuizValues): QuizQuestion;
   judge(result: ExperimentResult): QuizVerdict;
 }
 
@@ -42,9 +43,10 @@ export const QUIZ_FIELDS = {
   seconds: field.int('seconds until the reveal', { min: 10, max: 86_400 }, 120),
 };
 
+/** The quiz options as given; an option left out takes its field's default. */
+export type QuizValues = ValuesOf<typeof QUIZ_FIELDS>;
+
 const fmt = (x: number) => (x < 0.001 ? x.toExponential(1) : x.toFixed(3));
-const num = (values: Record<string, unknown>, key: keyof typeof QUIZ_FIELDS) =>
-  typeof values[key] === 'number' ? (values[key] as number) : (QUIZ_FIELDS[key].default as number);
 
 /** The loss of a net that learned nothing (always 0.5 on balanced data), for the run's loss. */
 function noLearning(result: ExperimentResult): string {
@@ -60,9 +62,9 @@ const SAME_LOSS = 0.02;
 const depth: QuizKind = {
   name: 'depth',
   build(values) {
-    const a = num(values, 'shallow');
-    const b = num(values, 'deep');
-    const steps = num(values, 'steps');
+    const a = values.shallow ?? QUIZ_FIELDS.shallow.default;
+    const b = values.deep ?? QUIZ_FIELDS.deep.default;
+    const steps = values.steps ?? QUIZ_FIELDS.steps.default;
     return {
       question: `After ${steps} training steps, which ends with the lower training loss: depth ${a} or depth ${b}?`,
       choices: [
@@ -91,8 +93,8 @@ const SAME_SPREAD = 1e-3;
 const restarts: QuizKind = {
   name: 'restarts',
   build(values) {
-    const n = num(values, 'restarts');
-    const net = values.net === 'deep' ? 'deep' : 'neuron';
+    const n = values.restarts ?? QUIZ_FIELDS.restarts.default;
+    const net = values.net ?? QUIZ_FIELDS.net.default;
     const what = net === 'neuron' ? 'one sigmoid neuron' : 'a small deep sigmoid network';
     return {
       question: `Will ${n} random restarts of ${what} all end at the same loss?`,

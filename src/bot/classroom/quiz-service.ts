@@ -10,7 +10,7 @@ import type { BotRequest, CommandIo, Platform, Reply, ReplyImage } from '../type
 import { checkLimits } from './class-settings.js';
 import type { Clock } from './clock.js';
 import type { ClassroomPorts } from './ports.js';
-import { QUIZ_FIELDS, QUIZ_KINDS } from './quiz-kinds.js';
+import { QUIZ_FIELDS, QUIZ_KINDS, type QuizValues } from './quiz-kinds.js';
 import { questionReply, revealReply, voteReply } from './quiz-replies.js';
 
 /*
@@ -37,7 +37,7 @@ export interface QuizServiceOptions {
 
 /** Starts quizzes, takes votes and reveals answers. */
 export interface QuizService {
-  start(request: BotRequest, values: Record<string, unknown>): Reply | UserError;
+  start(request: BotRequest, values: QuizValues): Reply | UserError;
   vote(request: BotRequest, quizId: number, choice: string): Reply;
   /** A reveal asked for by a person: the starter or a teacher. */
   revealBy(request: BotRequest, quizId: number, io: CommandIo): Promise<Reply>;
@@ -131,14 +131,14 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
 
   return {
     start(request, values) {
-      const kind = QUIZ_KINDS[String(values.kind ?? QUIZ_FIELDS.kind.default)];
+      const kind = QUIZ_KINDS[values.kind ?? QUIZ_FIELDS.kind.default];
       if (!kind) return userError('invalid-option', 'kind must be depth or restarts', 'kind');
       const question = kind.build(values);
       const checked = tools.validate(question.spec);
       if (!checked.ok) return userError('invalid-option', checked.errors.map((e) => e.message).join('; '));
       const refusal = checkLimits(store, request, checked.spec);
       if (refusal) return refusal;
-      const seconds = typeof values.seconds === 'number' ? values.seconds : QUIZ_FIELDS.seconds.default;
+      const seconds = values.seconds ?? QUIZ_FIELDS.seconds.default;
       const quiz = store.quizzes.create({
         platform: request.platform,
         server: request.server ?? null,
@@ -148,7 +148,7 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
         question: question.question,
         choices: question.choices,
         spec: checked.spec as unknown as Record<string, unknown>,
-        revealAt: clock.now() + Number(seconds) * 1000,
+        revealAt: clock.now() + seconds * 1000,
       });
       arm(quiz);
       return questionReply(quiz, clock.now());

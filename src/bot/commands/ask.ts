@@ -1,18 +1,20 @@
-import { type CommandDefinition, textOption } from '../command.js';
+import { defineCommand, type TypedCommand, textOption } from '../command.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
 
+const OPTIONS = {
+  question: textOption('your question, e.g. why is depth hard?', 300, true),
+};
+
 /** `/ask <question>`: the best passage from the lessons (and the teacher's notes, if any). */
-export default {
+export default defineCommand({
   name: 'ask',
   description: "Ask a question; I answer from the tutor's lessons and your teacher's notes",
-  options: {
-    question: textOption('your question, e.g. why is depth hard?', 300, true),
-  },
+  options: OPTIONS,
   rest: 'question',
   examples: ['/ask why is depth hard?', '/ask what is a linear program?'],
   async run(request, { services }) {
-    const question = String(request.values.question ?? '');
+    const { question } = request.values;
     const answer = services.ask(question);
     if (!answer) {
       return privateNote("I don't have anything on that.", [
@@ -32,4 +34,4 @@ export default {
       buttons: [],
     };
   },
-} satisfies CommandDefinition<TutorServices>;
+} satisfies TypedCommand<TutorServices, typeof OPTIONS>);

@@ -1,4 +1,4 @@
-import { type CommandDefinition, textOption } from '../command.js';
+import { defineCommand, type TypedCommand, textOption } from '../command.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
 
@@ -9,17 +9,19 @@ const ANSWERS = {
   'already-finished': 'That run has already finished.',
 } as const;
 
+const OPTIONS = {
+  job: textOption('the job id shown on its Cancel button', 64, true),
+};
+
 /** `/cancel <job>`: stops the caller's queued or running job (the Cancel button sends this). */
-export default {
+export default defineCommand({
   name: 'cancel',
   description: 'Stop one of your queued or running experiments',
-  options: {
-    job: textOption('the job id shown on its Cancel button', 64, true),
-  },
+  options: OPTIONS,
   rest: 'job',
   examples: ['/cancel 7f3a'],
   async run(request, { services }) {
-    const outcome = await services.jobs.cancel(String(request.values.job ?? ''), request.user.id);
+    const outcome = await services.jobs.cancel(request.values.job, request.user.id);
     return privateNote(ANSWERS[outcome]);
   },
-} satisfies CommandDefinition<TutorServices>;
+} satisfies TypedCommand<TutorServices, typeof OPTIONS>);

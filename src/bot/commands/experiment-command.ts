@@ -1,9 +1,9 @@
-import { field } from '../../engine/fields.js';
+import { type ChoiceField, type Field, field } from '../../engine/fields.js';
 import type { ExperimentName, ExperimentSpec } from '../../engine/spec.js';
 import { SPEC_FIELDS } from '../../engine/spec.js';
 import { cancelButton } from '../buttons.js';
-import { CHART_VIEWS, type ChartView } from '../charts/layer-charts.js';
-import type { CommandDefinition } from '../command.js';
+import { CHART_VIEWS } from '../charts/layer-charts.js';
+import { defineCommand, type TypedCommand } from '../command.js';
 import { isUserError, userError } from '../errors.js';
 import { describeSpec } from '../replies/describe-spec.js';
 import { experimentReply } from '../replies/experiment-reply.js';
@@ -26,6 +26,9 @@ function lostReply(name: ExperimentName, spec: ExperimentSpec): Reply {
 
 const VIEW_FIELD = field.choice('which charts: the usual ones, or layers over training', CHART_VIEWS, 'main');
 
+/** An experiment's own fields, plus the chart view where the command offers one. */
+type ExperimentOptions = { view?: ChoiceField<typeof CHART_VIEWS> } & Readonly<Record<string, Field>>;
+
 /**
  * The shape every experiment command shares: validate, queue, show progress, answer with the
  * result. Options are the engine's own field table, so limits are stated once.
@@ -34,11 +37,11 @@ export function experimentCommand(
   name: ExperimentName,
   description: string,
   examples: string[],
-): CommandDefinition<TutorServices> {
+): TypedCommand<TutorServices, ExperimentOptions> {
   // Train and compare can show the layers watched over training instead of their usual charts:
   // a bot-side option, kept out of the engine's spec so both views share one cached result.
   const viewable = name === 'train' || name === 'compare';
-  return {
+  return defineCommand<TutorServices, ExperimentOptions>({
     name,
     description,
     options: viewable ? { ...SPEC_FIELDS[name], view: VIEW_FIELD } : SPEC_FIELDS[name],
@@ -79,12 +82,7 @@ export function experimentCommand(
       const outcome = await ticket.done;
       switch (outcome.status) {
         case 'done': {
-          const reply = await experimentReply(
-            outcome.result,
-            services,
-            outcome,
-            view as ChartView | undefined,
-          );
+          const reply = await experimentReply(outcome.result, services, outcome, view);
           services.classroom?.recordRun(request, spec, reply.headline);
           return reply;
         }
@@ -108,5 +106,5 @@ export function experimentCommand(
           });
       }
     },
-  };
+  });
 }

@@ -1,19 +1,21 @@
-import { type CommandDefinition, textOption } from '../command.js';
+import { defineCommand, type TypedCommand, textOption } from '../command.js';
 import { lessonReply } from '../replies/lesson-reply.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
 
+const OPTIONS = {
+  topic: textOption('lesson topic, e.g. vanishing-gradients (leave empty for the list)', 100),
+};
+
 /** `/explain <topic>`: one of the tutor's lessons, or the list of topics. */
-export default {
+export default defineCommand({
   name: 'explain',
   description: 'Read a short lesson: why depth makes training hard, step by step',
-  options: {
-    topic: textOption('lesson topic, e.g. vanishing-gradients (leave empty for the list)', 100),
-  },
+  options: OPTIONS,
   rest: 'topic',
   examples: ['/explain', '/explain convex-neuron', '/explain vanishing-gradients'],
   async run(request, { services }) {
-    const topic = typeof request.values.topic === 'string' ? request.values.topic.toLowerCase() : '';
+    const topic = request.values.topic?.toLowerCase() ?? '';
     const { lessons } = services;
     const exact = lessons.find((l) => l.id === topic || l.title.toLowerCase() === topic);
     if (exact) return lessonReply(exact);
@@ -26,4 +28,4 @@ export default {
       ? { ...privateNote('Lessons, in the order they tell the story'), blocks: [list], visibility: 'public' }
       : privateNote(`I have no lesson on "${topic.slice(0, 60)}".`, [`Topics:\n${list}`]);
   },
-} satisfies CommandDefinition<TutorServices>;
+} satisfies TypedCommand<TutorServices, typeof OPTIONS>);

@@ -1,5 +1,5 @@
 import { describeAllowed } from '../../engine/fields.js';
-import { type CommandDefinition, textOption } from '../command.js';
+import { defineCommand, type TypedCommand, textOption } from '../command.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
 import type { CommandOption } from '../types.js';
@@ -9,21 +9,20 @@ function optionLine(name: string, option: CommandOption): string {
   return `• \`${name}\`: ${option.description}; ${describeAllowed(option)} (default ${String(option.default)})`;
 }
 
+const OPTIONS = {
+  command: textOption('a command to explain in detail, e.g. train', 40),
+};
+
 /** `/help [command]`: what the tutor does and how to call each command, derived from the definitions. */
-export default {
+export default defineCommand({
   name: 'help',
   description: 'What this tutor does, and how to use each command',
-  options: {
-    command: textOption('a command to explain in detail, e.g. train', 40),
-  },
+  options: OPTIONS,
   rest: 'command',
   examples: ['/help', '/help train'],
   async run(request, { services }) {
     const catalog = services.catalog();
-    const wanted = String(request.values.command ?? '')
-      .replace(/^\//, '')
-      .trim()
-      .toLowerCase();
+    const wanted = (request.values.command ?? '').replace(/^\//, '').trim().toLowerCase();
     const one = catalog.find((c) => c.name === wanted);
     if (one) {
       return {
@@ -43,4 +42,4 @@ export default {
     const note = wanted === '' ? [] : [`There is no command "${wanted.slice(0, 40)}".`];
     return { ...privateNote('depth-tutor', [...note, intro, list, 'Details: `/help train`']) };
   },
-} satisfies CommandDefinition<TutorServices>;
+} satisfies TypedCommand<TutorServices, typeof OPTIONS>);

@@ -1,7 +1,7 @@
 import { field } from '../../engine/fields.js';
 import { noClassroomReply } from '../classroom/notes.js';
 import { HISTORY_LENGTH, historyReply } from '../classroom/run-history.js';
-import type { CommandDefinition } from '../command.js';
+import { defineCommand, type TypedCommand } from '../command.js';
 import type { TutorServices } from '../services.js';
 
 const OPTIONS = {
@@ -9,7 +9,7 @@ const OPTIONS = {
 };
 
 /** `/history`: the caller's recent runs, each repeatable exactly. */
-export default {
+export default defineCommand({
   name: 'history',
   description: 'Your recent experiments, each with the command that repeats it',
   options: OPTIONS,
@@ -18,8 +18,8 @@ export default {
   async run(request, { services }) {
     const classroom = services.classroom;
     if (!classroom) return noClassroomReply('history');
-    const count = typeof request.values.count === 'number' ? request.values.count : HISTORY_LENGTH;
+    const count = request.values.count ?? HISTORY_LENGTH;
     const runs = classroom.store.runs.recent(request.platform, request.user.id, count);
     return historyReply(runs, classroom.clock.now());
   },
-} satisfies CommandDefinition<TutorServices>;
+} satisfies TypedCommand<TutorServices, typeof OPTIONS>);

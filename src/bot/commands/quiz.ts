@@ -1,9 +1,8 @@
 import { field } from '../../engine/fields.js';
 import { noClassroomReply } from '../classroom/notes.js';
 import { QUIZ_FIELDS } from '../classroom/quiz-kinds.js';
-import { type CommandDefinition, textOption } from '../command.js';
+import { defineCommand, type OptionTable, type TypedCommand, textOption } from '../command.js';
 import { userError } from '../errors.js';
-import { textValue } from '../options/resolve.js';
 import type { TutorServices } from '../services.js';
 
 const OPTIONS = {
@@ -15,7 +14,7 @@ const OPTIONS = {
   quiz: textOption('the quiz number, to vote or reveal', 300),
   answer: textOption('your answer when voting by hand, e.g. deep', 20),
   ...QUIZ_FIELDS,
-} satisfies CommandDefinition['options'];
+} satisfies OptionTable;
 
 /** `/quiz restarts` reads as kind:restarts: a bare word naming a quiz kind fills `kind`. */
 const RULES = {
@@ -24,7 +23,7 @@ const RULES = {
 };
 
 /** `/quiz`: predict, vote, then see the experiment decide. */
-export default {
+export default defineCommand({
   name: 'quiz',
   description: 'Start a predict-then-reveal quiz: vote, then an experiment shows who was right',
   options: OPTIONS,
@@ -38,15 +37,13 @@ export default {
   async run(request, { services, io }) {
     const classroom = services.classroom;
     if (!classroom) return noClassroomReply('quiz');
-    const action = String(request.values.action ?? 'start');
+    const { action = 'start', quiz: id, answer } = request.values;
     if (action === 'start') return classroom.quizzes.start(request, request.values);
-    const id = textValue(request.values, 'quiz');
     if (id === undefined) return userError('invalid-option', 'quiz is needed: the quiz number', 'quiz');
     const number = Number(id.replace(/^#/, ''));
     if (action === 'reveal') return classroom.quizzes.revealBy(request, number, io);
-    const answer = textValue(request.values, 'answer');
     if (answer === undefined)
       return userError('invalid-option', 'answer is needed: which answer you vote for', 'answer');
     return classroom.quizzes.vote(request, number, answer.toLowerCase());
   },
-} satisfies CommandDefinition<TutorServices>;
+} satisfies TypedCommand<TutorServices, typeof OPTIONS>);

@@ -4,9 +4,8 @@ import type { ClassroomServices } from '../classroom/classroom.js';
 import { noClassroomReply } from '../classroom/notes.js';
 import { checkPostCommand } from '../classroom/post-command.js';
 import { describeContent, describeTiming, draftSchedule, formatDue } from '../classroom/schedule-spec.js';
-import { type CommandDefinition, textOption } from '../command.js';
+import { defineCommand, type TypedCommand, textOption, type ValuesOf } from '../command.js';
 import { type UserError, userError } from '../errors.js';
-import { textValue } from '../options/resolve.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
 import type { BotRequest, CommandIo, Reply } from '../types.js';
@@ -21,7 +20,7 @@ const OPTIONS = {
   tz: textOption('IANA time zone, e.g. Europe/Berlin', 64),
   days: textOption('daily, weekdays, weekends, mon,wed,fri, or a cron expression', 100),
   post: textOption('lesson-plan, or a command in quotes, e.g. "/compare depths:1,4,16"', 300),
-} satisfies CommandDefinition['options'];
+};
 
 const RULES = {
   positionals: ['action', 'id'] as const,
@@ -61,16 +60,11 @@ function mine(
 
 function add(
   request: BotRequest,
-  values: Record<string, unknown>,
+  values: ValuesOf<typeof OPTIONS>,
   services: TutorServices,
   classroom: ClassroomServices,
 ) {
-  const input = Object.fromEntries(
-    ['channel', 'time', 'tz', 'days', 'post'].flatMap((k) => {
-      const v = textValue(values, k);
-      return v === undefined ? [] : [[k, v]];
-    }),
-  ) as Parameters<typeof draftSchedule>[0];
+  const { action: _action, id: _id, ...input } = values;
   const draft = draftSchedule(input, {
     conversation: request.conversation,
     now: classroom.clock.now(),
@@ -102,7 +96,7 @@ async function preview(schedule: ScheduleRow, classroom: ClassroomServices, io: 
 }
 
 /** `/schedule`: a teacher's daily demos in a class channel. */
-export default {
+export default defineCommand({
   name: 'schedule',
   description: 'Schedule daily demos in a class channel: the lesson plan or any command (teachers)',
   options: OPTIONS,
@@ -118,7 +112,7 @@ export default {
   async run(request, { services, io }) {
     const classroom = services.classroom;
     if (!classroom) return noClassroomReply('schedule');
-    const action = String(request.values.action ?? 'list') as (typeof ACTIONS)[number];
+    const action = request.values.action ?? 'list';
     if (action === 'add') return add(request, request.values, services, classroom);
     if (action === 'list') {
       const all = classroom.store.schedules.list(request.platform, request.server ?? null);
@@ -128,7 +122,7 @@ export default {
           ])
         : privateNote(`Schedules (${all.length})`, [all.map((s) => line(s, classroom)).join('\n')]);
     }
-    const schedule = mine(request, classroom, textValue(request.values, 'id'));
+    const schedule = mine(request, classroom, request.values.id);
     if ('kind' in schedule) return schedule;
     switch (action) {
       case 'preview':
@@ -150,4 +144,4 @@ export default {
       }
     }
   },
-} satisfies CommandDefinition<TutorServices>;
+} satisfies TypedCommand<TutorServices, typeof OPTIONS>);

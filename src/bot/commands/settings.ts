@@ -4,9 +4,8 @@ import { effectiveSettings, scopesOf } from '../classroom/class-settings.js';
 import type { ClassroomServices } from '../classroom/classroom.js';
 import { noClassroomReply } from '../classroom/notes.js';
 import { LIMIT_SETTINGS, settingsPatches } from '../classroom/settings-input.js';
-import { type CommandDefinition, textOption } from '../command.js';
+import { defineCommand, type TypedCommand, textOption } from '../command.js';
 import { isUserError } from '../errors.js';
-import { textValue } from '../options/resolve.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
 import type { BotRequest, Reply } from '../types.js';
@@ -26,7 +25,7 @@ const OPTIONS = {
   maxSteps: text('most training steps per run, or none', 10),
   teacherRoles: text('server-wide: Discord role ids that count as teachers; none to clear'),
   teacherUsers: text('server-wide: user ids that count as teachers; none to clear'),
-} satisfies CommandDefinition['options'];
+};
 
 const SETTING_KEYS = [
   'channels',
@@ -55,7 +54,7 @@ function showReply(request: BotRequest, classroom: ClassroomServices, headline: 
 }
 
 /** `/settings`: a teacher's limits and lists for this channel or the whole server. */
-export default {
+export default defineCommand({
   name: 'settings',
   description: 'Set where I answer, limits per channel, and who counts as a teacher (teachers)',
   options: OPTIONS,
@@ -72,13 +71,13 @@ export default {
     const classroom = services.classroom;
     if (!classroom) return noClassroomReply('settings');
     const scopes = scopesOf(request);
-    const scope = request.values.scope === 'server' ? 'server' : 'channel';
+    const scope = request.values.scope ?? 'channel';
     const { store } = classroom;
     if (request.values.action === 'reset') {
       store.settings.clear(scope, scopes[scope]);
       return showReply(request, classroom, `The ${scope}'s settings were reset.`);
     }
-    const given = Object.fromEntries(SETTING_KEYS.map((k) => [k, textValue(request.values, k)]));
+    const given = Object.fromEntries(SETTING_KEYS.map((k) => [k, request.values[k]]));
     if (Object.values(given).every((v) => v === undefined))
       return showReply(request, classroom, 'Settings here');
     const patches = settingsPatches(given);
@@ -91,4 +90,4 @@ export default {
     }
     return showReply(request, classroom, 'Settings saved.');
   },
-} satisfies CommandDefinition<TutorServices>;
+} satisfies TypedCommand<TutorServices, typeof OPTIONS>);

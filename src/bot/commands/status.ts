@@ -1,12 +1,14 @@
-import type { CommandDefinition } from '../command.js';
+import { defineCommand, type TypedCommand } from '../command.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
 
+const OPTIONS = {};
+
 /** `/status`: is the tutor busy? Queue length, running jobs, backend, uptime. */
-export default {
+export default defineCommand({
   name: 'status',
   description: 'How busy the training queue is, and which backend runs the experiments',
-  options: {},
+  options: OPTIONS,
   examples: ['/status'],
   async run(_request, { services }) {
     const { running, queued } = services.jobs.snapshot();
@@ -15,4 +17,4 @@ export default {
       `${running} running, ${queued} waiting. Backend: ${services.backend()}. Up for ${minutes} min.`,
     ]);
   },
-} satisfies CommandDefinition<TutorServices>;
+} satisfies TypedCommand<TutorServices, typeof OPTIONS>);

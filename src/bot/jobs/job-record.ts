@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ExperimentResult } from '../../engine/result.js';
 import { createHookCaller } from './hook-caller.js';
+import { liveView } from './live-view.js';
 import { createProgressThrottle } from './progress.js';
-import type {
-  CancelResult,
-  JobHooks,
-  JobOutcome,
-  JobRequest,
-  JobSnapshot,
-  JobSummary,
-  JobTicket,
-} from './types.js';
+import type { CancelResult, JobHooks, JobOutcome, JobRequest, JobSnapshot, JobTicket } from './types.js';
 
 /*
  * What both job services keep about the requests they accepted. A *record* is one user's request,
@@ -166,40 +159,6 @@ export function createJobBook<R extends JobRecord>(options: JobBookOptions): Job
     view: () => liveView(live.values()),
     drain: (limitMs) => settledWithin(Promise.allSettled([...live.values()].map((r) => r.done)), limitMs),
   };
-}
-
-/** Per-user counts and summaries: running records first, then the waiting ones in line order. */
-function liveView(records: Iterable<JobRecord>): Pick<JobSnapshot, 'perUser' | 'jobs'> {
-  // A Map, then fromEntries: a user id such as "__proto__" stays an ordinary key.
-  const perUser = new Map<string, { running: number; queued: number }>();
-  const running: JobRecord[] = [];
-  const waiting: JobRecord[] = [];
-  for (const record of records) {
-    const counts = perUser.get(record.request.user) ?? { running: 0, queued: 0 };
-    perUser.set(record.request.user, counts);
-    if (record.state === 'running') {
-      counts.running += 1;
-      running.push(record);
-    } else if (record.state === 'queued') {
-      counts.queued += 1;
-      waiting.push(record);
-    }
-  }
-  waiting.sort((a, b) => a.position - b.position);
-  return { perUser: Object.fromEntries(perUser), jobs: [...running, ...waiting].map(summarize) };
-}
-
-function summarize(record: JobRecord): JobSummary {
-  const { user, conversation, label } = record.request;
-  const summary: JobSummary = {
-    id: record.id,
-    user,
-    conversation,
-    state: record.state === 'running' ? 'running' : 'queued',
-    position: record.state === 'running' ? 0 : record.position,
-  };
-  if (label !== undefined) summary.label = label;
-  return summary;
 }
 
 /** Resolves once `promise` settles or `ms` have passed, whichever comes first, leaving no timer behind. */

@@ -16,6 +16,16 @@ function resolveRest(name: string, option: TextOption, raw: unknown): ParsedOpti
   return { ok: true, values: text === '' ? {} : { [name]: text } };
 }
 
+/** A required text option left out is an error, so a command may read it as always present. */
+function requireTexts(table: CommandDefinition['options'], values: Record<string, unknown>): ParsedOptions {
+  const errors = Object.entries(table).flatMap(([name, option]) =>
+    option.kind === 'text' && option.required && values[name] === undefined
+      ? [{ field: name, message: `${name} is needed: ${option.description}` }]
+      : [],
+  );
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, values };
+}
+
 /**
  * Turns a request's options into checked values for its command, once, before the command runs:
  * the command's `rest` option takes the whole text; otherwise the option reader applies the
@@ -27,13 +37,9 @@ export function resolveOptions(definition: CommandDefinition<never>, options: Re
     const raw = options.kind === 'text' ? options.text : options.values[definition.rest];
     return resolveRest(definition.rest, rest, raw);
   }
-  return options.kind === 'text'
-    ? parseOptionText(options.text, definition.options, definition)
-    : parseOptionValues(options.values, definition.options, definition);
-}
-
-/** A resolved value that is text, or undefined. */
-export function textValue(values: Record<string, unknown>, name: string): string | undefined {
-  const value = values[name];
-  return typeof value === 'string' ? value : undefined;
+  const parsed =
+    options.kind === 'text'
+      ? parseOptionText(options.text, definition.options, definition)
+      : parseOptionValues(options.values, definition.options, definition);
+  return parsed.ok ? requireTexts(definition.options, parsed.values) : parsed;
 }
