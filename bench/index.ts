@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { benchBotReply } from './bot-reply.js';
 import { benchExperiments } from './experiments.js';
+import { benchFrames } from './frames.js';
 import { benchPlaygroundStart } from './playground-start.js';
 import { benchThroughput } from './throughput.js';
 import { benchTrainingSteps } from './training-steps.js';
@@ -13,6 +14,7 @@ console.log(
   `depth-tutor bench: node ${process.version}, ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? ''}`,
 );
 await benchTrainingSteps();
+await benchFrames();
 await benchExperiments();
 await benchBotReply();
 await benchPlaygroundStart();

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { createFrameRecorder } from './frames.js';
 import {
   accuracy,
   boundaryGrid,
@@ -81,12 +82,15 @@ export function trainRun(spec: FitSpec, options: UnitRunOptions & { keepModel?: 
     const snapshots = snapshotSteps(spec.steps);
     const curve = { steps: [] as number[], losses: [] as number[] };
     const gradientNorms: GradientSnapshot[] = [];
+    const frames = createFrameRecorder(session, spec.steps, spec.frames ?? 0);
     let lastLoss = Number.NaN;
     for (let step = 0; step <= spec.steps; step++) {
       throwIfAborted(signal);
       const isLast = step === spec.steps;
       const { value, grads } = session.lossAndGrads();
       if (snapshots.has(step)) gradientNorms.push({ step, perLayer: layerGradientNorms(session.mlp, grads) });
+      // Taken before the update: the grid of the weights whose loss is `value`.
+      if (frames.wants(step)) frames.take(step, value);
       if (!isLast) session.update(grads);
       tf.dispose(grads);
       const onCurve = step % stride === 0 || isLast;
@@ -109,6 +113,7 @@ export function trainRun(spec: FitSpec, options: UnitRunOptions & { keepModel?: 
     const boundary =
       spec.gridSize > 0 ? boundaryGrid(session.mlp, session.data, spec.gridSize, endState.stats) : undefined;
     disposeStats(endState.stats);
+    const recorded = frames.result();
     const result: RunResult = {
       depth: spec.depth,
       width: spec.width,
@@ -121,6 +126,7 @@ export function trainRun(spec: FitSpec, options: UnitRunOptions & { keepModel?: 
       gradientNorms,
       saturation: { atInit: initState.saturation, atEnd: endState.saturation },
       ...(boundary ? { boundary } : {}),
+      ...(recorded ? { frames: recorded } : {}),
       durationMs: performance.now() - started,
     };
     if (!options.keepModel) return { result };

@@ -31,15 +31,20 @@ interface TrainingOptions {
   steps: number;
 }
 
+interface AnimationOptions {
+  /** Animation frames recorded along the first run (train) or the shallowest and deepest (compare). */
+  frames: number;
+}
+
 /** `train`: one configuration, several seeds. */
-export interface TrainSpec extends DataOptions, ModelOptions, TrainingOptions {
+export interface TrainSpec extends DataOptions, ModelOptions, TrainingOptions, AnimationOptions {
   depth: number;
   seeds: number;
   gridSize: number;
 }
 
 /** `compare`: a depth sweep with everything else equal. */
-export interface CompareSpec extends DataOptions, ModelOptions, TrainingOptions {
+export interface CompareSpec extends DataOptions, ModelOptions, TrainingOptions, AnimationOptions {
   depths: number[];
   seeds: number;
 }
@@ -91,6 +96,8 @@ const trainingFields = {
   steps: field.int('full-batch training steps', LIMITS.steps, 300),
 } satisfies Record<keyof TrainingOptions, Field>;
 
+const framesField = field.int('animation frames recorded along training (0 = none)', LIMITS.frames, 30);
+
 const depthHelp = 'hidden layers (0 = a single neuron)';
 const seedsHelp = 'independent runs with different initial weights';
 
@@ -103,6 +110,7 @@ export const SPEC_FIELDS = {
     ...dataFields,
     seeds: field.int(seedsHelp, LIMITS.seeds, 3),
     gridSize: field.int('decision-boundary grid side (0 = none)', LIMITS.gridSize, 100),
+    frames: framesField,
   } satisfies Record<keyof TrainSpec, Field>,
   compare: {
     depths: field.intList('depths to compare', LIMITS.depth, LIMITS.depths, [1, 2, 4, 8, 16]),
@@ -110,6 +118,7 @@ export const SPEC_FIELDS = {
     ...trainingFields,
     ...dataFields,
     seeds: field.int(seedsHelp, LIMITS.seeds, 3),
+    frames: framesField,
   } satisfies Record<keyof CompareSpec, Field>,
   restarts: {
     architectures: field.choiceList(

@@ -71,6 +71,7 @@ export function trainResult(
     ...data,
     seeds: losses.length,
     gridSize: 0,
+    frames: 0,
     ...options,
   };
   return {
@@ -92,6 +93,7 @@ export function compareResult(options: Partial<CompareSpec>, summaries: RunSumma
     ...data,
     seeds: 3,
     depths: summaries.map((s) => s.depth),
+    frames: 0,
     ...options,
   };
   return { experiment: 'compare', backend: 'wasm', spec, durationMs: 2000, runs: [], summaries };
