@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { benchAnimation } from './animation.js';
 import { benchBotReply } from './bot-reply.js';
 import { benchExperiments } from './experiments.js';
 import { benchFrames } from './frames.js';
@@ -15,6 +16,7 @@ console.log(
 );
 await benchTrainingSteps();
 await benchFrames();
+await benchAnimation();
 await benchExperiments();
 await benchBotReply();
 await benchPlaygroundStart();

@@ -19,5 +19,7 @@ declare module 'gifenc' {
     GIFEncoder(options?: { initialCapacity?: number }): Encoder;
     quantize(rgba: Uint8Array | Uint8ClampedArray, maxColors: number): Palette;
     applyPalette(rgba: Uint8Array | Uint8ClampedArray, palette: Palette): Uint8Array;
+    /** Index of the palette colour nearest to [r, g, b] (squared Euclidean distance). */
+    nearestColorIndex(palette: Palette, pixel: number[]): number;
   }
 }

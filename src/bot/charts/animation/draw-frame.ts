@@ -1,8 +1,8 @@
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { type Canvas, createCanvas, type ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import type { DataPoints, TrainingFrames } from '../../../engine/result.js';
-import { cellColor } from '../builders/decision-boundary.js';
 import { CHART_FONT_FAMILY, registerChartFont } from '../render/fonts.js';
-import { CLASS_COLORS, GRID_COLOR, REFERENCE_COLOR, TEXT_COLOR } from '../style.js';
+import { GRID_COLOR, REFERENCE_COLOR, TEXT_COLOR } from '../style.js';
+import { fillMapPixels, pointsLayer } from './map-layers.js';
 
 /** One run shown in an animation: its map panel and its line on the loss chart. */
 export interface AnimatedRun {
@@ -29,7 +29,7 @@ const TOP = 56;
 const BOTTOM = 40;
 
 /** Side of each map panel: two panels side by side are drawn a little smaller. */
-const mapSide = (runs: number) => (runs === 1 ? 300 : 260);
+const mapSide = (runs: number) => (runs === 1 ? 280 : 240);
 
 /** Pixel size of the scene's frames. */
 export function sceneSize(scene: AnimationScene): { width: number; height: number } {
@@ -48,28 +48,30 @@ export function mapBox(scene: AnimationScene, index: number): Box {
 
 const font = (px: number, bold = false) => `${bold ? 'bold ' : ''}${px}px "${CHART_FONT_FAMILY}"`;
 
-function drawMap(ctx: SKRSContext2D, run: AnimatedRun, frame: number, data: DataPoints, box: Box): void {
-  const grid = run.frames;
-  const probabilities = grid.frames[frame]!.probabilities;
-  const cell = box.side / grid.size;
-  for (let row = 0; row < grid.size; row++) {
-    for (let col = 0; col < grid.size; col++) {
-      ctx.fillStyle = cellColor(probabilities[row * grid.size + col] ?? Number.NaN);
-      // Rows run from yMin up: row 0 is drawn at the bottom. Cells overlap by a pixel: no seams.
-      ctx.fillRect(box.x + col * cell, box.y + box.side - (row + 1) * cell, cell + 1, cell + 1);
-    }
+/** Per scene, the reusable parts of each map panel: its pixel buffer and its points layer. */
+const panelCache = new WeakMap<AnimationScene, { image: ImageData; points: Canvas }[]>();
+
+function panelsOf(ctx: SKRSContext2D, scene: AnimationScene) {
+  let panels = panelCache.get(scene);
+  if (!panels) {
+    const side = mapSide(scene.runs.length);
+    panels = scene.runs.map((run) => ({
+      image: ctx.createImageData(side, side),
+      points: pointsLayer(run.frames, scene.data, side),
+    }));
+    panelCache.set(scene, panels);
   }
-  const toX = (v: number) => box.x + ((v - grid.xMin) / (grid.xMax - grid.xMin || 1)) * box.side;
-  const toY = (v: number) => box.y + box.side - ((v - grid.yMin) / (grid.yMax - grid.yMin || 1)) * box.side;
-  ctx.lineWidth = 1;
-  ctx.strokeStyle = '#ffffff';
-  data.x.forEach(([x, y], i) => {
-    ctx.beginPath();
-    ctx.arc(toX(x), toY(y), 3, 0, 2 * Math.PI);
-    ctx.fillStyle = CLASS_COLORS[data.y[i]! > 0.5 ? 1 : 0];
-    ctx.fill();
-    ctx.stroke();
-  });
+  return panels;
+}
+
+function drawMap(ctx: SKRSContext2D, scene: AnimationScene, index: number, frame: number): void {
+  const run = scene.runs[index]!;
+  const grid = run.frames;
+  const box = mapBox(scene, index);
+  const panel = panelsOf(ctx, scene)[index]!;
+  fillMapPixels(panel.image, grid, grid.frames[frame]!.probabilities);
+  ctx.putImageData(panel.image, box.x, box.y);
+  ctx.drawImage(panel.points, box.x, box.y);
   ctx.strokeStyle = run.color;
   ctx.lineWidth = 3;
   ctx.strokeRect(box.x, box.y, box.side, box.side);
@@ -114,6 +116,14 @@ function drawLossChart(ctx: SKRSContext2D, scene: AnimationScene, step: number, 
       else ctx.lineTo(...point);
     });
     ctx.stroke();
+    // A dot at this frame's loss: the curve's growing tip, visible even at step 0.
+    const now = run.frames.frames.find((f) => f.step === step);
+    if (now && Number.isFinite(now.loss)) {
+      ctx.fillStyle = run.color;
+      ctx.beginPath();
+      ctx.arc(toX(step), toY(now.loss), 5, 0, 2 * Math.PI);
+      ctx.fill();
+    }
   }
   ctx.fillStyle = TEXT_COLOR;
   ctx.font = font(15, true);
@@ -124,7 +134,7 @@ function drawLossChart(ctx: SKRSContext2D, scene: AnimationScene, step: number, 
 }
 
 /** Draws frame number `frame` of the scene and returns its RGBA pixels. */
-export function drawFrame(scene: AnimationScene, frame: number): Uint8ClampedArray {
+export function drawFrame(scene: AnimationScene, frame: number): Uint8Array {
   registerChartFont();
   const { width, height } = sceneSize(scene);
   const canvas = createCanvas(width, height);
@@ -136,12 +146,14 @@ export function drawFrame(scene: AnimationScene, frame: number): Uint8ClampedArr
   ctx.fillStyle = TEXT_COLOR;
   ctx.font = font(18, true);
   ctx.fillText(`${scene.title} · step ${step} of ${scene.steps}`, MARGIN, 26);
-  scene.runs.forEach((run, i) => {
-    drawMap(ctx, run, frame, scene.data, mapBox(scene, i));
+  scene.runs.forEach((_run, i) => {
+    drawMap(ctx, scene, i, frame);
   });
   drawLossChart(ctx, scene, step, { x: MARGIN + scene.runs.length * (side + GAP), y: TOP, side });
   ctx.fillStyle = TEXT_COLOR;
   ctx.font = font(13);
   ctx.fillText('background: orange = class 0, blue = class 1, pale = unsure', MARGIN, height - 12);
-  return ctx.getImageData(0, 0, width, height).data;
+  // The frame is opaque (white background), so the canvas's premultiplied pixels are plain RGBA;
+  // data() copies them about four times faster than getImageData.
+  return canvas.data();
 }

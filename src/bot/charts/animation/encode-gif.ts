@@ -11,6 +11,31 @@ export interface GifFrame {
 }
 
 /**
+ * Maps RGBA pixels to palette indices. Like gifenc's applyPalette, it looks colours up by their
+ * 16-bit (5-6-5) key, but keeps one cache for the whole animation: frames share almost all their
+ * colours, so the nearest-colour search runs once per colour instead of once per colour per frame.
+ */
+function paletteIndexer(palette: number[][]) {
+  const cache = new Int16Array(1 << 16).fill(-1);
+  return (rgba: Uint8Array | Uint8ClampedArray): Uint8Array => {
+    const index = new Uint8Array(rgba.length / 4);
+    for (let i = 0, at = 0; i < index.length; i++, at += 4) {
+      const r = rgba[at]!;
+      const g = rgba[at + 1]!;
+      const b = rgba[at + 2]!;
+      const key = ((r << 8) & 0xf800) | ((g << 3) & 0x07e0) | (b >> 3);
+      let found = cache[key]!;
+      if (found < 0) {
+        found = gifenc.nearestColorIndex(palette, [r, g, b]);
+        cache[key] = found;
+      }
+      index[i] = found;
+    }
+    return index;
+  };
+}
+
+/**
  * Encodes same-sized RGBA frames as a looping GIF with one global palette. The palette is built
  * from the first and the last frame together: between them they hold every colour the animation
  * uses (the unsure start and the confident end), and one palette keeps every later frame free of
@@ -24,9 +49,10 @@ export function encodeGif(frames: readonly GifFrame[], width: number, height: nu
   sample.set(first.rgba, 0);
   sample.set(last.rgba, first.rgba.length);
   const palette = gifenc.quantize(sample, 256);
+  const toIndices = paletteIndexer(palette);
   const encoder = gifenc.GIFEncoder({ initialCapacity: 1 << 20 });
   frames.forEach((frame, i) => {
-    const index = gifenc.applyPalette(frame.rgba, palette);
+    const index = toIndices(frame.rgba);
     encoder.writeFrame(index, width, height, {
       delay: frame.delayMs,
       ...(i === 0 ? { palette, repeat: 0 } : {}),
