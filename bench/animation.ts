@@ -24,8 +24,9 @@ function defaultTrainResult(): TrainResult {
 export async function benchAnimation(): Promise<void> {
   await tf.setBackend('wasm');
   const result = defaultTrainResult();
-  renderAnimation(result); // warm-up: JIT and font registration
-  const renders = [0, 1, 2, 3, 4].map(() => renderAnimation(result)!);
+  await renderAnimation(result); // warm-up: JIT and font registration
+  const renders = [];
+  for (let i = 0; i < 5; i++) renders.push((await renderAnimation(result))!);
   const last = renders.at(-1)!;
   const rows: Measurement[] = [
     {

@@ -2,7 +2,7 @@ import type { ExperimentResult } from '../engine/result.js';
 import { validateSpec } from '../engine/validate.js';
 import type { Store } from '../store/index.js';
 import { createLessonSearch } from './ask/index.js';
-import { type ChartRendererOptions, chartsFor, createChartRenderer } from './charts/index.js';
+import { type ChartRendererOptions, chartsFor, createChartRenderer, withAnimation } from './charts/index.js';
 import { type Classroom, type ClassroomOptions, createClassroom } from './classroom/classroom.js';
 import { explainResult } from './explain/explain-result.js';
 import type { JobServiceOptions } from './jobs/job-config.js';
@@ -66,7 +66,8 @@ export function createTutorServices(parts: TutorParts): {
   const tools = {
     jobs,
     validate: validateSpec,
-    renderCharts: (result: ExperimentResult) => chartsFor(result, renderer),
+    renderCharts: async (result: ExperimentResult) =>
+      withAnimation(await chartsFor(result, renderer), result),
     explain: explainResult,
   };
   const classroom = parts.store && createClassroom({ store: parts.store, log, tools, ...parts.classroom });

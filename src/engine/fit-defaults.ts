@@ -10,6 +10,6 @@ const trainDefaults = Object.fromEntries(
  * 32, 300 steps), with no decision grid and no animation frames; callers override what they vary.
  */
 export function plainFitSpec(overrides: Partial<FitSpec> = {}): FitSpec {
-  const { seeds: _seeds, seed, ...run } = trainDefaults;
+  const { seeds: _seeds, animate: _animate, seed, ...run } = trainDefaults;
   return { ...run, seed, dataSeed: seed, gridSize: 0, frames: 0, ...overrides };
 }

@@ -32,6 +32,8 @@ interface TrainingOptions {
 }
 
 interface AnimationOptions {
+  /** Record frames for an animation of training (false: none, whatever `frames` says). */
+  animate: boolean;
   /** Animation frames recorded along the first run (train) or the shallowest and deepest (compare). */
   frames: number;
 }
@@ -96,7 +98,10 @@ const trainingFields = {
   steps: field.int('full-batch training steps', LIMITS.steps, 300),
 } satisfies Record<keyof TrainingOptions, Field>;
 
-const framesField = field.int('animation frames recorded along training (0 = none)', LIMITS.frames, 30);
+const animationFields = {
+  animate: field.boolean('show training as an animation (false: still charts only)', true),
+  frames: field.int('animation frames recorded along training (0 = none)', LIMITS.frames, 30),
+} satisfies Record<keyof AnimationOptions, Field>;
 
 const depthHelp = 'hidden layers (0 = a single neuron)';
 const seedsHelp = 'independent runs with different initial weights';
@@ -110,7 +115,7 @@ export const SPEC_FIELDS = {
     ...dataFields,
     seeds: field.int(seedsHelp, LIMITS.seeds, 3),
     gridSize: field.int('decision-boundary grid side (0 = none)', LIMITS.gridSize, 100),
-    frames: framesField,
+    ...animationFields,
   } satisfies Record<keyof TrainSpec, Field>,
   compare: {
     depths: field.intList('depths to compare', LIMITS.depth, LIMITS.depths, [1, 2, 4, 8, 16]),
@@ -118,7 +123,7 @@ export const SPEC_FIELDS = {
     ...trainingFields,
     ...dataFields,
     seeds: field.int(seedsHelp, LIMITS.seeds, 3),
-    frames: framesField,
+    ...animationFields,
   } satisfies Record<keyof CompareSpec, Field>,
   restarts: {
     architectures: field.choiceList(

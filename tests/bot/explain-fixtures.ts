@@ -71,6 +71,7 @@ export function trainResult(
     ...data,
     seeds: losses.length,
     gridSize: 0,
+    animate: false,
     frames: 0,
     ...options,
   };
@@ -93,6 +94,7 @@ export function compareResult(options: Partial<CompareSpec>, summaries: RunSumma
     ...data,
     seeds: 3,
     depths: summaries.map((s) => s.depth),
+    animate: false,
     frames: 0,
     ...options,
   };

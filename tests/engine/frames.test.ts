@@ -111,6 +111,12 @@ describe('which runs of an experiment animate', () => {
     ]);
   });
 
+  it('animate:false records no frames in any run', () => {
+    const train = trainPlanner.plan(specOf<TrainSpec>({ experiment: 'train', animate: false }));
+    const compare = comparePlanner.plan(specOf<CompareSpec>({ experiment: 'compare', animate: false }));
+    for (const unit of [...train, ...compare]) expect(unit.kind === 'fit' && (unit.spec.frames ?? 0)).toBe(0);
+  });
+
   it('rejects a frame count out of range, naming the field', () => {
     const checked = validateSpec({ experiment: 'train', frames: 61 });
     expect(checked.ok).toBe(false);

@@ -15,7 +15,7 @@ export const comparePlanner: ExperimentPlanner<CompareSpec, CompareResult> = {
     const claimed = new Set<number>();
     return spec.depths.flatMap((depth) => {
       // A depth listed twice animates once.
-      const frames = animated.has(depth) && !claimed.has(depth) ? spec.frames : 0;
+      const frames = spec.animate && animated.has(depth) && !claimed.has(depth) ? spec.frames : 0;
       claimed.add(depth);
       return Array.from({ length: spec.seeds }, (_, i) => ({
         kind: 'fit' as const,

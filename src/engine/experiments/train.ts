@@ -50,7 +50,7 @@ export const trainPlanner: ExperimentPlanner<TrainSpec, TrainResult> = {
       kind: 'fit' as const,
       spec:
         i === 0
-          ? seededFitSpec(spec, spec.depth, i, spec.gridSize, spec.frames)
+          ? seededFitSpec(spec, spec.depth, i, spec.gridSize, spec.animate ? spec.frames : 0)
           : seededFitSpec(spec, spec.depth, i, 0),
     })),
   assemble: (spec, results) => {

@@ -1,10 +1,11 @@
+import { createCanvas } from '@napi-rs/canvas';
 import { makeDataset, toDataPoints } from '../../../engine/datasets.js';
 import type { DataPoints, ExperimentResult, RunResult, TrainingFrames } from '../../../engine/result.js';
 import { architectureText } from '../builders/loss-curves.js';
 import { seriesColor } from '../style.js';
 import { describeAnimation } from './describe.js';
 import { type AnimatedRun, type AnimationScene, drawFrame, sceneSize } from './draw-frame.js';
-import { encodeGif } from './encode-gif.js';
+import { encodeGif, type GifFrame, yieldToEventLoop } from './encode-gif.js';
 
 /** An encoded animation of training, ready to attach. */
 export interface TrainingAnimation {
@@ -62,17 +63,21 @@ export function animationScene(result: ExperimentResult): AnimationScene | undef
 }
 
 /** Draws and encodes a result's animation; undefined when the result recorded no frames. */
-export function renderAnimation(result: ExperimentResult): TrainingAnimation | undefined {
+export async function renderAnimation(result: ExperimentResult): Promise<TrainingAnimation | undefined> {
   const scene = animationScene(result);
   if (!scene) return undefined;
   const started = performance.now();
   const count = scene.runs[0]!.frames.frames.length;
   const { width, height } = sceneSize(scene);
-  const frames = Array.from({ length: count }, (_, i) => ({
-    rgba: drawFrame(scene, i),
-    delayMs: i === count - 1 ? LAST_FRAME_DELAY_MS : FRAME_DELAY_MS,
-  }));
-  const gif = encodeGif(frames, width, height);
+  const frames: GifFrame[] = [];
+  for (let i = 0; i < count; i++) {
+    frames.push({
+      rgba: drawFrame(scene, i),
+      delayMs: i === count - 1 ? LAST_FRAME_DELAY_MS : FRAME_DELAY_MS,
+    });
+    await yieldToEventLoop();
+  }
+  const gif = await encodeGif(frames, width, height);
   return {
     name: 'training.gif',
     gif,
@@ -82,4 +87,17 @@ export function renderAnimation(result: ExperimentResult): TrainingAnimation | u
     height,
     renderMs: performance.now() - started,
   };
+}
+
+/** The last frame of a result's animation as a PNG: the still fallback when no chart stands in for it. */
+export function lastFramePng(result: ExperimentResult): Buffer | undefined {
+  const scene = animationScene(result);
+  if (!scene) return undefined;
+  const { width, height } = sceneSize(scene);
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(width, height);
+  image.data.set(drawFrame(scene, scene.runs[0]!.frames.frames.length - 1));
+  ctx.putImageData(image, 0, 0);
+  return canvas.toBuffer('image/png');
 }

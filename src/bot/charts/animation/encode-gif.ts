@@ -4,6 +4,9 @@ import type { Gifenc } from 'gifenc';
 // gifenc ships CommonJS for Node and ESM for bundlers; require picks the same build everywhere.
 const gifenc = createRequire(import.meta.url)('gifenc') as Gifenc;
 
+/** Lets other work run between frames: an animation takes a few hundred ms on the bot's thread. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** One frame to encode: RGBA pixels and how long it stays up. */
 export interface GifFrame {
   rgba: Uint8Array | Uint8ClampedArray;
@@ -41,7 +44,7 @@ function paletteIndexer(palette: number[][]) {
  * uses (the unsure start and the confident end), and one palette keeps every later frame free of
  * a local colour table, which would cost 768 bytes each.
  */
-export function encodeGif(frames: readonly GifFrame[], width: number, height: number): Buffer {
+export async function encodeGif(frames: readonly GifFrame[], width: number, height: number): Promise<Buffer> {
   const first = frames[0];
   const last = frames.at(-1);
   if (!first || !last) throw new Error('an animation needs at least one frame');
@@ -51,13 +54,13 @@ export function encodeGif(frames: readonly GifFrame[], width: number, height: nu
   const palette = gifenc.quantize(sample, 256);
   const toIndices = paletteIndexer(palette);
   const encoder = gifenc.GIFEncoder({ initialCapacity: 1 << 20 });
-  frames.forEach((frame, i) => {
-    const index = toIndices(frame.rgba);
-    encoder.writeFrame(index, width, height, {
+  for (const [i, frame] of frames.entries()) {
+    encoder.writeFrame(toIndices(frame.rgba), width, height, {
       delay: frame.delayMs,
       ...(i === 0 ? { palette, repeat: 0 } : {}),
     });
-  });
+    await yieldToEventLoop();
+  }
   encoder.finish();
   return Buffer.from(encoder.bytes());
 }

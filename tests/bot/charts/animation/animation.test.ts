@@ -3,14 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { animationScene, renderAnimation } from '../../../../src/bot/charts/animation/animation.js';
 import type { AnimationScene } from '../../../../src/bot/charts/animation/draw-frame.js';
 import { drawFrame, mapBox, sceneSize } from '../../../../src/bot/charts/animation/draw-frame.js';
-import { comparePlanner } from '../../../../src/engine/experiments/compare.js';
-import { trainPlanner } from '../../../../src/engine/experiments/train.js';
-import { trainRun } from '../../../../src/engine/fit.js';
 import type { CompareResult, TrainResult } from '../../../../src/engine/result.js';
-import type { TrainSpec } from '../../../../src/engine/spec.js';
-import { validateSpec } from '../../../../src/engine/validate.js';
 import { useWasmBackend } from '../../../engine/wasm-backend.js';
 import { readGifBlocks } from './gif-blocks.js';
+import { runOnThisThread } from './run-here.js';
 
 /** Budget per animation, from the issue. */
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -18,18 +14,6 @@ const MAX_BYTES = 2 * 1024 * 1024;
 beforeAll(async () => {
   await useWasmBackend();
 });
-
-/** Runs an experiment on this thread, as a worker would, and assembles its result. */
-function run<R>(options: { experiment: 'train' | 'compare' } & Record<string, unknown>): R {
-  const checked = validateSpec(options);
-  if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
-  const spec = checked.spec;
-  const planner = (spec.experiment === 'train' ? trainPlanner : comparePlanner) as typeof trainPlanner;
-  const units = planner.plan(spec as unknown as TrainSpec);
-  const results = units.map((u) => (u.kind === 'fit' ? trainRun(u.spec, {}).result : undefined)!);
-  const assembled = planner.assemble(spec as unknown as TrainSpec, results);
-  return { experiment: spec.experiment, backend: 'wasm', spec, durationMs: 0, ...assembled } as R;
-}
 
 /** Share of pixels in run `index`'s map panel that differ between two frames. */
 function mapChange(scene: AnimationScene, index: number, a: number, b: number): number {
@@ -51,7 +35,7 @@ describe('the training animation', () => {
   let learns: TrainResult;
   let stalls: TrainResult;
   beforeAll(() => {
-    learns = run({
+    learns = runOnThisThread({
       experiment: 'train',
       depth: 1,
       activation: 'relu',
@@ -61,11 +45,11 @@ describe('the training animation', () => {
       seeds: 1,
       frames: 24,
     });
-    stalls = run({ experiment: 'train', depth: 8, seeds: 1, frames: 24 });
+    stalls = runOnThisThread({ experiment: 'train', depth: 8, seeds: 1, frames: 24 });
   });
 
-  it('is a looping GIF89a with the frames asked for, within the size budget', () => {
-    const animation = renderAnimation(learns)!;
+  it('is a looping GIF89a with the frames asked for, within the size budget', async () => {
+    const animation = (await renderAnimation(learns))!;
     const blocks = readGifBlocks(animation.gif);
     expect(blocks.signature).toBe('GIF89a');
     expect(blocks.frames).toBe(24);
@@ -78,33 +62,33 @@ describe('the training animation', () => {
     if (process.env.ANIMATION_OUT) writeFileSync(`${process.env.ANIMATION_OUT}/learns.gif`, animation.gif);
   });
 
-  it('shows the boundary changing for a run that learns', () => {
+  it('shows the boundary changing for a run that learns', async () => {
     const scene = animationScene(learns)!;
     expect(mapChange(scene, 0, 0, 23)).toBeGreaterThan(0.3);
     expect(mapChange(scene, 0, 12, 23)).toBeGreaterThan(0.05);
-    expect(renderAnimation(learns)!.alt).toMatch(/depth-1 net's boundary takes shape by step \d+/);
+    expect((await renderAnimation(learns))!.alt).toMatch(/depth-1 net's boundary takes shape by step \d+/);
   });
 
-  it('shows a map that does not change for a run that stalls (plain sigmoid, depth 8)', () => {
+  it('shows a map that does not change for a run that stalls (plain sigmoid, depth 8)', async () => {
     const scene = animationScene(stalls)!;
     // The untrained net guesses one value everywhere; the output bias drifts it to 0.5 within
     // about 40 steps, and from then on not one pixel of the map changes.
     expect(mapChange(scene, 0, 8, 23)).toBe(0);
-    const animation = renderAnimation(stalls)!;
+    const animation = (await renderAnimation(stalls))!;
     expect(animation.alt).toContain(
       "depth-8 net's map stays flat, with no boundary, for all 300 steps, ending as a 50/50 wash",
     );
     if (process.env.ANIMATION_OUT) writeFileSync(`${process.env.ANIMATION_OUT}/stalls.gif`, animation.gif);
   });
 
-  it('gives nothing to animate when no frames were recorded', () => {
+  it('gives nothing to animate when no frames were recorded', async () => {
     expect(
-      renderAnimation({ ...stalls, runs: stalls.runs.map(({ frames: _f, ...r }) => r) }),
+      await renderAnimation({ ...stalls, runs: stalls.runs.map(({ frames: _f, ...r }) => r) }),
     ).toBeUndefined();
   });
 
-  it('compare: puts the shallowest and the deepest net side by side in one animation', () => {
-    const result = run<CompareResult>({
+  it('compare: puts the shallowest and the deepest net side by side in one animation', async () => {
+    const result = runOnThisThread<CompareResult>({
       experiment: 'compare',
       depths: [1, 8],
       seeds: 1,
@@ -114,7 +98,7 @@ describe('the training animation', () => {
     const scene = animationScene(result)!;
     expect(scene.runs.map((r) => r.label)).toEqual(['depth-1', 'depth-8']);
     expect(scene.data.x).toHaveLength(256);
-    const animation = renderAnimation(result)!;
+    const animation = (await renderAnimation(result))!;
     expect(readGifBlocks(animation.gif).frames).toBe(12);
     expect(animation.gif.length).toBeLessThan(MAX_BYTES);
     expect(mapChange(scene, 0, 0, 11)).toBeGreaterThan(0.1);
