@@ -15,7 +15,7 @@ import type { WireCommand } from './web/wire.js';
  *   GET  /api/events           Server-Sent Events for one channel (?channel=&client=)
  *   POST /api/command          { client, name, channel, text } -> 202 { requestId }
  *   POST /api/button           { client, name, channel, buttonId, label? } -> 202 { requestId }
- *   GET  /images/<id>.png      a chart from a recent reply
+ *   GET  /images/<id>.png      a chart from a recent reply (.gif: an animation of training)
  */
 
 /** The default class channel. */
@@ -51,15 +51,17 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, deps: RouteD
   res.end(file.body);
 }
 
-function serveImage(res: ServerResponse, deps: RouteDeps, id: string) {
+function serveImage(res: ServerResponse, deps: RouteDeps, id: string, contentType: string) {
   const image = deps.images.get(id);
-  if (!image) return sendError(res, 404, 'this chart is no longer kept; run the command again');
+  // A GIF is only served as .gif and a PNG as .png, so a URL always says what it gives.
+  if (!image || image.contentType !== contentType)
+    return sendError(res, 404, 'this chart is no longer kept; run the command again');
   res.writeHead(200, {
-    'Content-Type': 'image/png',
-    'Content-Length': image.png.length,
+    'Content-Type': image.contentType,
+    'Content-Length': image.data.length,
     'Cache-Control': 'private, max-age=86400, immutable',
   });
-  res.end(image.png);
+  res.end(image.data);
 }
 
 function openEvents(res: ServerResponse, deps: RouteDeps, url: URL) {
@@ -96,8 +98,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
   if (!reading) return sendError(res, 405, `use GET for ${path}`);
   if (path === '/api/commands') return sendJson(res, 200, deps.commands);
   if (path === '/api/events') return openEvents(res, deps, url);
-  const image = /^\/images\/([0-9a-f]{32})\.png$/.exec(path);
-  if (image?.[1]) return serveImage(res, deps, image[1]);
+  const image = /^\/images\/([0-9a-f]{32})\.(png|gif)$/.exec(path);
+  if (image?.[1]) return serveImage(res, deps, image[1], `image/${image[2]}`);
   if (path.startsWith('/api/') || path.startsWith('/images/')) return sendError(res, 404, 'not found');
   return serveFile(req, res, deps, path === '/' ? 'index.html' : path.slice(1));
 }
