@@ -1,12 +1,26 @@
-import type { ExperimentName } from '../../engine/spec.js';
+import type { ExperimentName, ExperimentSpec } from '../../engine/spec.js';
 import { SPEC_FIELDS } from '../../engine/spec.js';
 import { cancelButton } from '../buttons.js';
+import { effectiveSettings } from '../classroom/class-settings.js';
 import type { CommandDefinition } from '../command.js';
 import { isUserError, userError } from '../errors.js';
 import { describeSpec } from '../replies/describe-spec.js';
 import { experimentReply } from '../replies/experiment-reply.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
+import type { BotRequest } from '../types.js';
+
+/** The spec with animation off when the channel's teacher turned animations off (/settings animate:false). */
+function withChannelAnimation(
+  spec: ExperimentSpec,
+  services: TutorServices,
+  request: BotRequest,
+): ExperimentSpec {
+  if (spec.experiment !== 'train' && spec.experiment !== 'compare') return spec;
+  const classroom = services.classroom;
+  if (!classroom || effectiveSettings(classroom.store, request).animate !== false) return spec;
+  return { ...spec, animate: false };
+}
 
 /**
  * The shape every experiment command shares: validate, queue, show progress, answer with the
@@ -30,10 +44,10 @@ export function experimentCommand(
           ? userError('invalid-option', first.message, first.field)
           : userError('invalid-option', checked.errors.map((e) => `• ${e.message}`).join('\n'));
       }
-      const spec = checked.spec;
       // A teacher's limits for this channel (/settings), when the classroom is on.
-      const refusal = services.classroom?.checkExperiment(request, spec);
+      const refusal = services.classroom?.checkExperiment(request, checked.spec);
       if (refusal) return refusal;
+      const spec = withChannelAnimation(checked.spec, services, request);
       const ticket = await services.jobs.submit(
         { user: request.user.id, conversation: request.conversation, spec, label: describeSpec(spec) },
         {

@@ -28,7 +28,7 @@ export function animatedFigure(
   });
   button.addEventListener('click', () => {
     playing = !playing;
-    button.textContent = playing ? '⏸ Pause' : '▶ Play';
+    button.textContent = playing ? '❚❚ Pause' : '▶ Play';
     button.setAttribute('aria-pressed', String(playing));
     const shown = figure.firstElementChild;
     if (playing) {
