@@ -1,6 +1,8 @@
 import os from 'node:os';
+import { benchAnimation } from './animation.js';
 import { benchBotReply } from './bot-reply.js';
 import { benchExperiments } from './experiments.js';
+import { benchFrames } from './frames.js';
 import { benchHardness } from './hardness.js';
 import { benchMap } from './map.js';
 import { benchPlaygroundStart } from './playground-start.js';
@@ -16,6 +18,8 @@ console.log(
 );
 await benchTrainingSteps();
 await benchLayerWatching();
+await benchFrames();
+await benchAnimation();
 await benchExperiments();
 await benchHardness();
 await benchMap();

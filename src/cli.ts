@@ -46,10 +46,13 @@ function fail(code: number, message: string): never {
 async function saveImages(images: ReplyImage[], outDir: string | undefined): Promise<string[]> {
   if (!outDir || images.length === 0) return [];
   await mkdir(outDir, { recursive: true });
+  const files = images.map((image) => ({ file: path.join(outDir, image.name), data: image.png }));
+  // The animation of training, when the reply has one, next to the stills it animates.
+  const animation = images.find((image) => image.animation)?.animation;
+  if (animation) files.push({ file: path.join(outDir, 'animation.gif'), data: animation.gif });
   return Promise.all(
-    images.map(async (image) => {
-      const file = path.join(outDir, image.name);
-      await writeFile(file, image.png);
+    files.map(async ({ file, data }) => {
+      await writeFile(file, data);
       return file;
     }),
   );

@@ -42,7 +42,7 @@ describe('depth-tutor CLI', () => {
     expect(result.summaries[0].meanFinalLoss).toBeGreaterThan(0);
   });
 
-  it('prints the bot reply and writes the charts as PNG files with --out', () => {
+  it('prints the bot reply and writes the charts as PNG files and the training as animation.gif with --out', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'depth-tutor-cli-'));
     const { code, stdout } = cli(
       'train',
@@ -58,9 +58,36 @@ describe('depth-tutor CLI', () => {
     expect(stdout).toContain('Training run: depth 2');
     expect(stdout).toContain('Repeat it: `/train depth:2 width:8 steps:30 points:64 seeds:1`');
     const files = readdirSync(out).sort();
-    expect(files).toEqual(['decision-boundary.png', 'gradient-norms.png', 'loss-curves.png']);
-    for (const file of files)
+    expect(files).toEqual([
+      'animation.gif',
+      'decision-boundary.png',
+      'gradient-norms.png',
+      'loss-curves.png',
+    ]);
+    for (const file of files.filter((f) => f.endsWith('.png')))
       expect(readFileSync(path.join(out, file)).subarray(1, 4).toString()).toBe('PNG');
+    expect(readFileSync(path.join(out, 'animation.gif')).subarray(0, 6).toString()).toBe('GIF89a');
+  });
+
+  it('writes no animation with animate:false', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'depth-tutor-cli-'));
+    const { code } = cli(
+      'train',
+      'depth:1',
+      'width:8',
+      'steps:20',
+      'points:64',
+      'seeds:1',
+      'animate:false',
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      'decision-boundary.png',
+      'gradient-norms.png',
+      'loss-curves.png',
+    ]);
   });
 
   it('exits 2 with the bot’s own words for bad options, unknown commands and flags', () => {

@@ -2,7 +2,13 @@ import type { ExperimentResult } from '../engine/result.js';
 import { validateSpec } from '../engine/validate.js';
 import type { Store } from '../store/index.js';
 import { createLessonSearch } from './ask/index.js';
-import { type ChartRendererOptions, chartsFor, createChartRenderer, DEFAULT_SIZE } from './charts/index.js';
+import {
+  type ChartRendererOptions,
+  chartsFor,
+  createChartRenderer,
+  DEFAULT_SIZE,
+  withAnimation,
+} from './charts/index.js';
 import type { ChartView } from './charts/layer-charts.js';
 import { type Classroom, type ClassroomOptions, createClassroom } from './classroom/classroom.js';
 import { explainResult } from './explain/explain-result.js';
@@ -67,8 +73,11 @@ export function createTutorServices(parts: TutorParts): {
   const tools = {
     jobs,
     validate: validateSpec,
-    renderCharts: (result: ExperimentResult, view?: ChartView) =>
-      chartsFor(result, renderer, DEFAULT_SIZE, view),
+    // The layers view is a follow-up of charts about the layers alone: no animation there.
+    renderCharts: async (result: ExperimentResult, view?: ChartView) => {
+      const charts = await chartsFor(result, renderer, DEFAULT_SIZE, view);
+      return view === 'layers' ? charts : withAnimation(charts, result);
+    },
     explain: explainResult,
   };
   const classroom = parts.store && createClassroom({ store: parts.store, log, tools, ...parts.classroom });

@@ -27,6 +27,15 @@ export interface BotRequest {
   options: RequestOptions;
 }
 
+/** An animated GIF that shows the same thing as its image's still, as it happened. */
+export interface ReplyAnimation {
+  /** File name with extension, e.g. "training.gif". */
+  name: string;
+  gif: Buffer;
+  /** What happens in it, in words. */
+  alt: string;
+}
+
 /** A chart image in a reply. */
 export interface ReplyImage {
   /** File name with extension, e.g. "loss-curves.png". */
@@ -34,6 +43,11 @@ export interface ReplyImage {
   png: Buffer;
   /** What the chart shows, in words (screen readers, Slack alt text). */
   alt: string;
+  /**
+   * Shown in place of the still (not next to it) by clients that play GIFs; the still stays as
+   * the fallback. Only set when the GIF fits every platform's upload limit.
+   */
+  animation?: ReplyAnimation;
   /**
    * A public address of the same chart, when a public QuickChart server made one: platforms that
    * fetch images themselves (Slack image blocks) may show it instead of uploading the bytes.

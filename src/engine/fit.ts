@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { createFrameRecorder } from './frames.js';
 import {
   accuracy,
   boundaryGrid,
@@ -95,6 +96,7 @@ export function trainRun(
     const curve = { steps: [] as number[], losses: [] as number[] };
     const gradientNorms: GradientSnapshot[] = [];
     const layerStats: LayerSnapshot[] = [];
+    const frames = createFrameRecorder(session, spec.steps, spec.frames ?? 0);
     let lastLoss = Number.NaN;
     for (let step = 0; step <= spec.steps; step++) {
       throwIfAborted(signal);
@@ -105,6 +107,8 @@ export function trainRun(
         // On by default; the benchmark turns it off to measure what watching the layers costs.
         if (options.watchLayers !== false) layerStats.push(watchLayers(session, step));
       }
+      // Taken before the update: the grid of the weights whose loss is `value`.
+      if (frames.wants(step)) frames.take(step, value);
       if (!isLast) session.update(grads);
       tf.dispose(grads);
       const onCurve = step % stride === 0 || isLast;
@@ -127,6 +131,7 @@ export function trainRun(
     const boundary =
       spec.gridSize > 0 ? boundaryGrid(session.mlp, session.data, spec.gridSize, endState.stats) : undefined;
     disposeStats(endState.stats);
+    const recorded = frames.result();
     const result: RunResult = {
       depth: spec.depth,
       width: spec.width,
@@ -140,6 +145,7 @@ export function trainRun(
       saturation: { atInit: initState.saturation, atEnd: endState.saturation },
       ...(layerStats.length > 0 ? { layerStats } : {}),
       ...(boundary ? { boundary } : {}),
+      ...(recorded ? { frames: recorded } : {}),
       durationMs: performance.now() - started,
     };
     if (!options.keepModel) return { result };

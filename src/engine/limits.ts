@@ -12,6 +12,7 @@ export const LIMITS = {
   noise: { min: 0, max: 1 },
   learningRate: { min: 1e-5, max: 10 },
   gridSize: { min: 0, max: 100 },
+  frames: { min: 0, max: 60 },
   depths: { minCount: 1, maxCount: 8 },
   restarts: { min: 2, max: 30 },
   slicePoints: { min: 5, max: 101 },

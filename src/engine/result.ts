@@ -38,6 +38,24 @@ export interface BoundaryGrid {
   probabilities: number[];
 }
 
+/** One snapshot of training for an animation: the loss and class-1 probabilities at one step. */
+export interface TrainingFrame {
+  step: number;
+  loss: number;
+  /** Row-major (y outer) on the grid of the TrainingFrames that holds this frame. */
+  probabilities: number[];
+}
+
+/** Frames recorded along a run, all on one coarse grid over the data's bounding box. */
+export interface TrainingFrames {
+  size: number;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+  frames: TrainingFrame[];
+}
+
 /** Gradient norm of each layer's parameters at one step; index 0 is the layer next to the input. */
 export interface GradientSnapshot {
   step: number;
@@ -77,6 +95,8 @@ export interface FitSpec {
   steps: number;
   /** Side of the decision-boundary grid; 0 for none. */
   gridSize: number;
+  /** Animation frames to record along training (probability grid + loss); 0 or absent for none. */
+  frames?: number;
   /**
    * Overrides the initialization with uniform weights in [-initScale, initScale]: random restarts
    * of small models start from far-apart points so that "they all end at one loss" means something.
@@ -112,6 +132,8 @@ export interface RunResult {
   /** Hidden-layer activation statistics at the gradient snapshots' steps. */
   layerStats?: LayerSnapshot[];
   boundary?: BoundaryGrid;
+  /** Snapshots for an animation of training, when the spec asked for frames. */
+  frames?: TrainingFrames;
   durationMs: number;
 }
 

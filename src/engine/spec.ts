@@ -45,15 +45,22 @@ interface TrainingOptions {
   steps: number;
 }
 
+interface AnimationOptions {
+  /** Record frames for an animation of training (false: none, whatever `frames` says). */
+  animate: boolean;
+  /** Animation frames recorded along the first run (train) or the shallowest and deepest (compare). */
+  frames: number;
+}
+
 /** `train`: one configuration, several seeds. */
-export interface TrainSpec extends DataOptions, ModelOptions, TrainingOptions {
+export interface TrainSpec extends DataOptions, ModelOptions, TrainingOptions, AnimationOptions {
   depth: number;
   seeds: number;
   gridSize: number;
 }
 
 /** `compare`: a depth sweep with everything else equal. */
-export interface CompareSpec extends DataOptions, ModelOptions, TrainingOptions {
+export interface CompareSpec extends DataOptions, ModelOptions, TrainingOptions, AnimationOptions {
   depths: number[];
   seeds: number;
 }
@@ -135,6 +142,11 @@ const trainingFields = {
   steps: field.int('full-batch training steps', LIMITS.steps, 300),
 } satisfies Record<keyof TrainingOptions, Field>;
 
+const animationFields = {
+  animate: field.boolean('show training as an animation (false: still charts only)', true),
+  frames: field.int('animation frames recorded along training (0 = none)', LIMITS.frames, 30),
+} satisfies Record<keyof AnimationOptions, Field>;
+
 const depthHelp = 'hidden layers (0 = a single neuron)';
 const seedsHelp = 'independent runs with different initial weights';
 
@@ -172,6 +184,7 @@ export const SPEC_FIELDS = {
     ...dataFields,
     seeds: field.int(seedsHelp, LIMITS.seeds, 3),
     gridSize: field.int('decision-boundary grid side (0 = none)', LIMITS.gridSize, 100),
+    ...animationFields,
   } satisfies Record<keyof TrainSpec, Field>,
   compare: {
     depths: field.intList('depths to compare', LIMITS.depth, LIMITS.depths, [1, 2, 4, 8, 16]),
@@ -179,6 +192,7 @@ export const SPEC_FIELDS = {
     ...trainingFields,
     ...dataFields,
     seeds: field.int(seedsHelp, LIMITS.seeds, 3),
+    ...animationFields,
   } satisfies Record<keyof CompareSpec, Field>,
   map: MAP_FIELDS,
   restarts: {

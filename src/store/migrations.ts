@@ -112,6 +112,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    description: 'a channel setting that turns training animations off',
+    sql: 'ALTER TABLE settings ADD COLUMN animate INTEGER;',
+  },
 ];
 
 /** The schema version this code writes and understands. */

@@ -10,6 +10,8 @@ export interface Settings {
   maxDepth: number | null;
   maxSeeds: number | null;
   maxSteps: number | null;
+  /** Whether replies show training as an animation (null: the default, yes). */
+  animate: boolean | null;
   /** Discord role ids whose members count as teachers. */
   teacherRoles: string[] | null;
   /** User ids that count as teachers (Slack, or any platform). */
@@ -40,6 +42,7 @@ export const NO_SETTINGS: Settings = {
   maxDepth: null,
   maxSeeds: null,
   maxSteps: null,
+  animate: null,
   teacherRoles: null,
   teacherUsers: null,
 };
@@ -51,6 +54,7 @@ interface Raw {
   max_depth: number | null;
   max_seeds: number | null;
   max_steps: number | null;
+  animate: number | null;
   teacher_roles: string | null;
   teacher_users: string | null;
   updated_by: string;
@@ -67,6 +71,7 @@ const fromRaw = (r: Raw): SettingsRow => ({
   maxDepth: r.max_depth,
   maxSeeds: r.max_seeds,
   maxSteps: r.max_steps,
+  animate: r.animate === null ? null : r.animate === 1,
   teacherRoles: list(r.teacher_roles),
   teacherUsers: list(r.teacher_users),
   updatedBy: r.updated_by,
@@ -78,12 +83,12 @@ export function settingsRepo(db: Database, now: () => number): SettingsRepo {
   const get = db.prepare('SELECT * FROM settings WHERE scope_kind = ? AND scope_id = ?');
   const upsert = db.prepare(`
     INSERT INTO settings (scope_kind, scope_id, allowed_channels, max_depth, max_seeds, max_steps,
-      teacher_roles, teacher_users, updated_by, updated_at)
-    VALUES (@kind, @id, @allowedChannels, @maxDepth, @maxSeeds, @maxSteps, @teacherRoles,
+      animate, teacher_roles, teacher_users, updated_by, updated_at)
+    VALUES (@kind, @id, @allowedChannels, @maxDepth, @maxSeeds, @maxSteps, @animate, @teacherRoles,
       @teacherUsers, @by, @at)
     ON CONFLICT (scope_kind, scope_id) DO UPDATE SET
       allowed_channels = excluded.allowed_channels, max_depth = excluded.max_depth,
-      max_seeds = excluded.max_seeds, max_steps = excluded.max_steps,
+      max_seeds = excluded.max_seeds, max_steps = excluded.max_steps, animate = excluded.animate,
       teacher_roles = excluded.teacher_roles, teacher_users = excluded.teacher_users,
       updated_by = excluded.updated_by, updated_at = excluded.updated_at
     RETURNING *`);
@@ -102,6 +107,7 @@ export function settingsRepo(db: Database, now: () => number): SettingsRepo {
       maxDepth: merged.maxDepth,
       maxSeeds: merged.maxSeeds,
       maxSteps: merged.maxSteps,
+      animate: merged.animate === null ? null : merged.animate ? 1 : 0,
       teacherRoles: json(merged.teacherRoles),
       teacherUsers: json(merged.teacherUsers),
       by,

@@ -89,6 +89,8 @@ export function trainResult(
     ...data,
     seeds: losses.length,
     gridSize: 0,
+    animate: false,
+    frames: 0,
     ...options,
   };
   return {
@@ -118,6 +120,8 @@ export function compareResult(
     ...data,
     seeds: 3,
     depths: summaries.map((s) => s.depth),
+    animate: false,
+    frames: 0,
     ...options,
   };
   const runs = depths.flatMap((d) => d.runs);

@@ -252,6 +252,9 @@ describe('repositories', () => {
       allowedChannels: ['c', 'd'],
       updatedBy: 't2',
     });
+    expect(store.settings.get('channel', 'test:c')?.animate).toBeNull();
+    store.settings.update('channel', 'test:c', { animate: false }, 't1');
+    expect(store.settings.get('channel', 'test:c')).toMatchObject({ animate: false, maxSteps: 500 });
     store.settings.update('channel', 'test:c', { maxDepth: null }, 't1');
     expect(store.settings.get('channel', 'test:c')?.maxDepth).toBeNull();
     expect(store.settings.clear('channel', 'test:c')).toBe(true);

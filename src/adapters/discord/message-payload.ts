@@ -6,6 +6,7 @@ import {
   ComponentType,
 } from 'discord.js';
 import { MAX_BUTTON_ID } from '../../bot/buttons.js';
+import { shownImageFile } from '../../bot/replies/image-file.js';
 import type { Reply, ReplyButton } from '../../bot/types.js';
 import { clip, fitEmbeds } from './embed-limits.js';
 
@@ -80,8 +81,9 @@ function attachmentNames(names: readonly string[]): string[] {
   return names.map((raw, i) => {
     const dot = raw.lastIndexOf('.');
     const stem = (dot > 0 ? raw.slice(0, dot) : raw).replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'chart';
-    let name = `${stem}.png`;
-    if (used.has(name)) name = `${stem}-${i + 1}.png`;
+    const extension = raw.toLowerCase().endsWith('.gif') ? 'gif' : 'png';
+    let name = `${stem}.${extension}`;
+    if (used.has(name)) name = `${stem}-${i + 1}.${extension}`;
     used.add(name);
     return name;
   });
@@ -90,7 +92,9 @@ function attachmentNames(names: readonly string[]): string[] {
 /** Translates a Reply; `wording` rewrites option names in texts (see discordWording). */
 export function toDiscordMessage(reply: Reply, wording: (text: string) => string = (t) => t): DiscordMessage {
   const say = (text: string) => toDiscordMarkdown(wording(text));
-  const images = reply.images.slice(0, Math.min(MESSAGE_LIMITS.files, MESSAGE_LIMITS.embeds));
+  const images = reply.images
+    .slice(0, Math.min(MESSAGE_LIMITS.files, MESSAGE_LIMITS.embeds))
+    .map(shownImageFile);
   const names = attachmentNames(images.map((image) => image.name));
   const main: APIEmbed = {
     color: ACCENT,
@@ -117,7 +121,7 @@ export function toDiscordMessage(reply: Reply, wording: (text: string) => string
     embeds: fitEmbeds([main, ...extra]),
     components: buttonRows(reply.buttons),
     files: images.map((image, i) => ({
-      attachment: image.png,
+      attachment: image.data,
       name: names[i] ?? image.name,
       description: clip(image.alt, 1024),
     })),

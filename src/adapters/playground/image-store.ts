@@ -6,17 +6,18 @@ import { randomBytes } from 'node:crypto';
  * images are kept, bounded by count and by bytes, so a long class does not grow memory forever.
  */
 
-/** One stored PNG. */
+/** One stored image: a PNG chart or a GIF animation. */
 export interface StoredImage {
-  png: Buffer;
+  data: Buffer;
+  contentType: 'image/png' | 'image/gif';
   width?: number;
   height?: number;
 }
 
 /** Recent chart images by random id. */
 export interface ImageStore {
-  /** Stores a PNG and returns its id (unguessable, so a URL is only known to those shown it). */
-  put(png: Buffer): { id: string; width?: number; height?: number };
+  /** Stores a PNG or GIF and returns its id (unguessable, so a URL is only known to those shown it). */
+  put(data: Buffer): { id: string; width?: number; height?: number };
   get(id: string): StoredImage | undefined;
   readonly size: number;
 }
@@ -30,6 +31,12 @@ export function pngSize(png: Buffer): { width: number; height: number } | undefi
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+/** Width and height from a GIF's logical screen descriptor, or undefined for anything else. */
+export function gifSize(gif: Buffer): { width: number; height: number } | undefined {
+  if (gif.length < 10 || gif.toString('latin1', 0, 6) !== 'GIF89a') return undefined;
+  return { width: gif.readUInt16LE(6), height: gif.readUInt16LE(8) };
+}
+
 /** Creates a store that forgets the oldest images beyond `maxImages` or `maxBytes`. */
 export function createImageStore(limits: { maxImages: number; maxBytes: number }): ImageStore {
   // A Map iterates in insertion order, which makes it a ready-made FIFO.
@@ -40,16 +47,18 @@ export function createImageStore(limits: { maxImages: number; maxBytes: number }
     for (const [id, image] of images) {
       if (images.size <= limits.maxImages && bytes <= limits.maxBytes) return;
       images.delete(id);
-      bytes -= image.png.length;
+      bytes -= image.data.length;
     }
   }
 
   return {
-    put(png) {
+    put(data) {
       const id = randomBytes(16).toString('hex');
-      const size = pngSize(png);
-      images.set(id, size ? { png, ...size } : { png });
-      bytes += png.length;
+      const gif = gifSize(data);
+      const size = gif ?? pngSize(data);
+      const contentType = gif ? 'image/gif' : 'image/png';
+      images.set(id, size ? { data, contentType, ...size } : { data, contentType });
+      bytes += data.length;
       evict();
       return size ? { id, ...size } : { id };
     },

@@ -25,7 +25,7 @@ import type { WireCommand, WireSession } from './web/wire.js';
  *   POST /api/command          { name, channel, text } -> 202 { requestId }
  *   POST /api/button           { name, channel, buttonId, label? } -> 202 { requestId }
  *   POST /api/teacher          { token } -> 200 session, as a teacher (PLAYGROUND_TEACHER_TOKEN)
- *   GET  /images/<id>.png      a chart from a recent reply
+ *   GET  /images/<id>.png      a chart from a recent reply (.gif: an animation of training)
  * Everything but the page, /api/commands and /api/session needs the session cookie; every POST
  * needs this server's Origin (or Sec-Fetch-Site: same-origin).
  */
@@ -66,15 +66,17 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, deps: RouteD
   res.end(file.body);
 }
 
-function serveImage(res: ServerResponse, deps: RouteDeps, id: string) {
+function serveImage(res: ServerResponse, deps: RouteDeps, id: string, contentType: string) {
   const image = deps.images.get(id);
-  if (!image) return sendError(res, 404, 'this chart is no longer kept; run the command again');
+  // A GIF is only served as .gif and a PNG as .png, so a URL always says what it gives.
+  if (!image || image.contentType !== contentType)
+    return sendError(res, 404, 'this chart is no longer kept; run the command again');
   res.writeHead(200, {
-    'Content-Type': 'image/png',
-    'Content-Length': image.png.length,
+    'Content-Type': image.contentType,
+    'Content-Length': image.data.length,
     'Cache-Control': 'private, max-age=86400, immutable',
   });
-  res.end(image.png);
+  res.end(image.data);
 }
 
 const NO_SESSION = 'no session: open the page first (GET /api/session sets the session cookie)';
@@ -141,8 +143,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
   if (path === '/api/session')
     return sendJson(res, 200, sessionAnswer(deps.sessions.readOrIssue(req, res), deps));
   if (path === '/api/events') return openEvents(req, res, deps, url);
-  const image = /^\/images\/([0-9a-f]{32})\.png$/.exec(path);
-  if (image?.[1]) return serveImage(res, deps, image[1]);
+  const image = /^\/images\/([0-9a-f]{32})\.(png|gif)$/.exec(path);
+  if (image?.[1]) return serveImage(res, deps, image[1], `image/${image[2]}`);
   if (path.startsWith('/api/') || path.startsWith('/images/')) return sendError(res, 404, 'not found');
   return serveFile(req, res, deps, path === '/' ? 'index.html' : path.slice(1));
 }

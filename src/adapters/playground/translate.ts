@@ -77,7 +77,18 @@ export function toWireReply(
     images: reply.images.map((image) => {
       const stored = images.put(image.png);
       const { id: imageId, ...size } = stored;
-      return { url: `/images/${imageId}.png`, alt: image.alt, name: image.name, ...size };
+      // The page shows the still first, with a play button for the animation.
+      const animation = image.animation && {
+        url: `/images/${images.put(image.animation.gif).id}.gif`,
+        alt: image.animation.alt,
+      };
+      return {
+        url: `/images/${imageId}.png`,
+        alt: image.alt,
+        name: image.name,
+        ...size,
+        ...(animation ? { animation } : {}),
+      };
     }),
     buttons: reply.buttons.map((b) => ({ id: b.id, label: b.label, style: b.style })),
   };

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../bot/logger.js';
+import { shownImageFile } from '../../bot/replies/image-file.js';
 import type { Reply, ReplyImage } from '../../bot/types.js';
 import { chartsAreLinked, privateMessage, replyMessage, type SlackMessage } from './blocks.js';
 import { escapeSlack, toPlainText } from './mrkdwn.js';
@@ -51,10 +52,10 @@ export async function uploadCharts(deps: DeliveryDeps, channel: string, reply: R
   await deps.client.files.uploadV2({
     channel_id: channel,
     initial_comment: `Charts: ${toPlainText(reply.headline, 200)}`,
-    file_uploads: reply.images.map((image) => ({
-      file: image.png,
+    file_uploads: reply.images.map(shownImageFile).map((image) => ({
+      file: image.data,
       filename: image.name,
-      title: image.name.replace(/\.png$/i, '').replace(/[-_]/g, ' '),
+      title: image.name.replace(/\.(png|gif)$/i, '').replace(/[-_]/g, ' '),
       alt_text: image.alt.slice(0, 1000),
     })),
   });

@@ -2,6 +2,8 @@
  * Charts of experiment results: pure builders (result → Chart.js JSON with alt text) and renderers
  * (JSON → PNG, locally or on a QuickChart server).
  */
+
+export { ANIMATION_MAX_BYTES, withAnimation } from './animation/attach.js';
 export { chartsFor } from './charts-for.js';
 export type { ChartConfig, ChartDraft } from './draft.js';
 export { chartDraftsFor } from './drafts.js';

@@ -33,6 +33,7 @@ export function effectiveSettings(
     maxDepth: pick('maxDepth'),
     maxSeeds: pick('maxSeeds'),
     maxSteps: pick('maxSteps'),
+    animate: pick('animate'),
     teacherRoles: server?.teacherRoles ?? null,
     teacherUsers: server?.teacherUsers ?? null,
   } satisfies Settings;

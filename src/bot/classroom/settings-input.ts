@@ -43,6 +43,17 @@ function limit(name: keyof typeof LIMIT_SETTINGS, text: string): number | null |
   return value;
 }
 
+function onOff(text: string): boolean | null | UserError {
+  if (CLEAR.has(text.toLowerCase()) && text.toLowerCase() !== 'off') return null;
+  if (/^(true|yes|on)$/i.test(text)) return true;
+  if (/^(false|no|off)$/i.test(text)) return false;
+  return userError(
+    'invalid-option',
+    `animate must be true or false, or none (got "${text.slice(0, 20)}")`,
+    'animate',
+  );
+}
+
 /** The two patches (this scope's limits, the server's lists) a /settings call asks for. */
 export function settingsPatches(
   values: Record<string, string | undefined>,
@@ -55,6 +66,11 @@ export function settingsPatches(
     const value = limit(key, text);
     if (typeof value === 'object' && value !== null) return value;
     limits[key] = value;
+  }
+  if (values.animate !== undefined) {
+    const animate = onOff(values.animate);
+    if (typeof animate === 'object' && animate !== null) return animate;
+    limits.animate = animate;
   }
   const lists = {
     channels: 'allowedChannels',

@@ -3,6 +3,7 @@ import type { ExperimentName, ExperimentSpec } from '../../engine/spec.js';
 import { SPEC_FIELDS } from '../../engine/spec.js';
 import { cancelButton } from '../buttons.js';
 import { CHART_VIEWS } from '../charts/layer-charts.js';
+import { effectiveSettings } from '../classroom/class-settings.js';
 import { defineCommand, type TypedCommand } from '../command.js';
 import { isUserError, userError } from '../errors.js';
 import { describeSpec } from '../replies/describe-spec.js';
@@ -10,7 +11,7 @@ import { experimentReply } from '../replies/experiment-reply.js';
 import { rerunButton } from '../replies/follow-ups.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
-import type { Reply } from '../types.js';
+import type { BotRequest, Reply } from '../types.js';
 
 /** The queue forgot the run (its Redis restarted empty): say so, and that running it again is safe. */
 function lostReply(name: ExperimentName, spec: ExperimentSpec): Reply {
@@ -28,6 +29,18 @@ const VIEW_FIELD = field.choice('which charts: the usual ones, or layers over tr
 
 /** An experiment's own fields, plus the chart view where the command offers one. */
 type ExperimentOptions = { view?: ChoiceField<typeof CHART_VIEWS> } & Readonly<Record<string, Field>>;
+
+/** The spec with animation off when the channel's teacher turned animations off (/settings animate:false). */
+function withChannelAnimation(
+  spec: ExperimentSpec,
+  services: TutorServices,
+  request: BotRequest,
+): ExperimentSpec {
+  if (spec.experiment !== 'train' && spec.experiment !== 'compare') return spec;
+  const classroom = services.classroom;
+  if (!classroom || effectiveSettings(classroom.store, request).animate !== false) return spec;
+  return { ...spec, animate: false };
+}
 
 /**
  * The shape every experiment command shares: validate, queue, show progress, answer with the
@@ -57,10 +70,10 @@ export function experimentCommand(
           ? userError('invalid-option', first.message, first.field)
           : userError('invalid-option', checked.errors.map((e) => `• ${e.message}`).join('\n'));
       }
-      const spec = checked.spec;
       // A teacher's limits for this channel (/settings), when the classroom is on.
-      const refusal = services.classroom?.checkExperiment(request, spec);
+      const refusal = services.classroom?.checkExperiment(request, checked.spec);
       if (refusal) return refusal;
+      const spec = withChannelAnimation(checked.spec, services, request);
       const ticket = await services.jobs.submit(
         { user: request.user.id, conversation: request.conversation, spec, label: describeSpec(spec) },
         {

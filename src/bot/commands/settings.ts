@@ -23,6 +23,7 @@ const OPTIONS = {
   maxDepth: text('deepest network allowed, or none', 10),
   maxSeeds: text('most seeds (and restarts) per run, or none', 10),
   maxSteps: text('most training steps per run, or none', 10),
+  animate: text('false: replies show still charts, no training animations; none = the default (on)', 10),
   teacherRoles: text('server-wide: Discord role ids that count as teachers; none to clear'),
   teacherUsers: text('server-wide: user ids that count as teachers; none to clear'),
 };
@@ -32,6 +33,7 @@ const SETTING_KEYS = [
   'maxDepth',
   'maxSeeds',
   'maxSteps',
+  'animate',
   'teacherRoles',
   'teacherUsers',
 ] as const;
@@ -47,6 +49,7 @@ function showReply(request: BotRequest, classroom: ClassroomServices, headline: 
   );
   return privateNote(headline, [
     `Limits in this channel:\n${limitLines.join('\n')}`,
+    `Training animations: ${s.animate === false ? 'off (still charts only)' : 'on'}`,
     `Channels students may use me in: ${list(s.allowedChannels, 'all')}`,
     `Teachers, besides server admins: roles ${list(s.teacherRoles, 'none')}; users ${list(s.teacherUsers, 'none')}`,
     'Change with e.g. `/settings maxDepth:8 maxSteps:500`, `/settings channels:C01,C02`, or `/settings reset scope:channel`.',

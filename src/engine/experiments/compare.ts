@@ -4,15 +4,25 @@ import type { CompareSpec } from '../spec.js';
 import type { ExperimentPlanner } from '../units.js';
 import { asRunResults, seededFitSpec } from './train.js';
 
-/** `compare`: a depth sweep; every depth trains from the same seeds, without decision grids. */
+/**
+ * `compare`: a depth sweep; every depth trains from the same seeds, without decision grids. The
+ * first seed of the shallowest and of the deepest depth record animation frames, to be shown side
+ * by side.
+ */
 export const comparePlanner: ExperimentPlanner<CompareSpec, CompareResult> = {
-  plan: (spec) =>
-    spec.depths.flatMap((depth) =>
-      Array.from({ length: spec.seeds }, (_, i) => ({
+  plan: (spec) => {
+    const animated = new Set([Math.min(...spec.depths), Math.max(...spec.depths)]);
+    const claimed = new Set<number>();
+    return spec.depths.flatMap((depth) => {
+      // A depth listed twice animates once.
+      const frames = spec.animate && animated.has(depth) && !claimed.has(depth) ? spec.frames : 0;
+      claimed.add(depth);
+      return Array.from({ length: spec.seeds }, (_, i) => ({
         kind: 'fit' as const,
-        spec: seededFitSpec(spec, depth, i, 0),
-      })),
-    ),
+        spec: seededFitSpec(spec, depth, i, 0, i === 0 ? frames : 0),
+      }));
+    });
+  },
   assemble: (spec, results) => {
     const runs = asRunResults(results, spec.depths.length * spec.seeds);
     const summaries = spec.depths.map((depth, d) =>

@@ -10,6 +10,7 @@ export function seededFitSpec(
   depth: number,
   index: number,
   gridSize: number,
+  frames = 0,
 ): FitSpec {
   return {
     dataset: spec.dataset,
@@ -30,6 +31,7 @@ export function seededFitSpec(
     gridSize,
     // Only the Gaussian init reads its scales; leaving them out elsewhere keeps other specs unchanged.
     ...(spec.init === 'gaussian' ? { weightScale: spec.weightScale, biasScale: spec.biasScale } : {}),
+    ...(frames > 0 ? { frames } : {}),
   };
 }
 
@@ -41,14 +43,17 @@ export function asRunResults(results: readonly UnitResult[], expected: number): 
 }
 
 /**
- * `train`: one configuration over several seeds. Only the first run draws a decision boundary:
- * one grid is enough for a chart and keeps the result small.
+ * `train`: one configuration over several seeds. Only the first run draws a decision boundary and
+ * records animation frames: one of each is enough for the charts and keeps the result small.
  */
 export const trainPlanner: ExperimentPlanner<TrainSpec, TrainResult> = {
   plan: (spec) =>
     Array.from({ length: spec.seeds }, (_, i) => ({
       kind: 'fit' as const,
-      spec: seededFitSpec(spec, spec.depth, i, i === 0 ? spec.gridSize : 0),
+      spec:
+        i === 0
+          ? seededFitSpec(spec, spec.depth, i, spec.gridSize, spec.animate ? spec.frames : 0)
+          : seededFitSpec(spec, spec.depth, i, 0),
     })),
   assemble: (spec, results) => {
     const runs = asRunResults(results, spec.seeds);

@@ -81,7 +81,7 @@ describe('command registration', () => {
 });
 
 describe('/train', () => {
-  it('is deferred within 3 s and completed with real PNG charts shown in the embeds', async () => {
+  it('is deferred within 3 s and completed with real PNG charts and the training GIF shown in the embeds', async () => {
     const sent = h.discord.slash(ADA, 'train', SMALL_OPTIONS);
     firstFinal = await finalAnswer(h.discord, sent);
     const [callback] = h.discord.callsFor(sent);
@@ -89,7 +89,12 @@ describe('/train', () => {
     expect((callback?.at ?? Infinity) - sent.at).toBeLessThan(3000);
     expect(firstFinal.method).toBe('PATCH');
     expect(firstFinal.files.length).toBeGreaterThanOrEqual(1);
-    for (const file of firstFinal.files) {
+    // The training animation takes the decision boundary's place; every other chart is a PNG.
+    const gifs = firstFinal.files.filter((file) => file.name.endsWith('.gif'));
+    expect(gifs.map((file) => [file.name, file.contentType])).toEqual([['training.gif', 'image/gif']]);
+    expect(gifs[0]!.data.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+    expect(firstFinal.files.some((file) => file.name.startsWith('decision-boundary'))).toBe(false);
+    for (const file of firstFinal.files.filter((f) => !f.name.endsWith('.gif'))) {
       expect(file.data.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
       expect(file.contentType).toBe('image/png');
     }

@@ -118,6 +118,29 @@ describe('playground in Chromium', () => {
     await page.screenshot({ path: '/tmp/playground-first-run.png' });
   });
 
+  it('shows the training animation on request: the still first, Play swaps in the GIF, Pause freezes it', async () => {
+    const reply = replies().filter({ hasText: 'depth 8' });
+    const figure = reply.locator('figure.animated');
+    expect(await figure.count()).toBe(1);
+    const still = await figure.locator('img').getAttribute('src');
+    expect(still).toMatch(/^\/images\/[0-9a-f]{32}\.png$/);
+    await figure.locator('button.play').click();
+    const gif = figure.locator('img');
+    await expect.poll(() => gif.getAttribute('src')).toMatch(/^\/images\/[0-9a-f]{32}\.gif$/);
+    expect(await gif.getAttribute('alt')).toMatch(/depth-8 net's map stays flat, with no boundary/);
+    await expect
+      .poll(() => gif.evaluate((img) => (img as unknown as LoadedImage).naturalWidth))
+      .toBeGreaterThan(0);
+    await page.screenshot({ path: '/tmp/playground-animation.png' });
+    await figure.locator('button.play').click();
+    expect(await figure.locator('button.play').textContent()).toBe('▶ Play');
+    // Paused on the frame that was showing: a canvas of the GIF's size, not the still again.
+    expect(
+      await figure.locator('canvas').evaluate((c) => (c as unknown as { width: number }).width),
+    ).toBeGreaterThan(0);
+    expect(await figure.locator('img').count()).toBe(0);
+  });
+
   it('shows a clear private error for a bad command', async () => {
     await page.locator('#command').fill(`/train depth:${LIMITS.depth.max + 10}`);
     await page.keyboard.press('Enter');

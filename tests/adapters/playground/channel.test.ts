@@ -1,6 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { MAX_IN_FLIGHT_PER_CLIENT } from '../../../src/adapters/playground/dispatch.js';
+import { encodeGif } from '../../../src/bot/charts/animation/encode-gif.js';
 import { privateNote } from '../../../src/bot/replies/plain-replies.js';
 import { usePlayground } from './fixture.js';
 import { isMessage, messageOf } from './sse-client.js';
@@ -90,6 +91,29 @@ describe('playground channel: who sees what', () => {
 });
 
 describe('playground post(): scheduled replies and chart images', () => {
+  it('serves an image’s animation as a GIF beside its still, each under its own extension', async () => {
+    const bob = await watch(fixture.second);
+    const png = createCanvas(64, 32).toBuffer('image/png');
+    const gif = await encodeGif([{ rgba: new Uint8Array(4 * 8 * 4).fill(200), delayMs: 100 }], 8, 4);
+    const animation = { name: 'training.gif', gif, alt: 'the map takes shape' };
+    const reply = {
+      ...privateNote('Animated demo'),
+      images: [{ name: 'b.png', png, alt: 'still', animation }],
+    };
+    await fixture.playground.adapter.post('playground:class', reply);
+    const shown = messageOf(
+      await bob.waitFor(isMessage((m) => m.kind === 'reply' && m.headline === 'Animated demo')),
+    );
+    const image = shown?.kind === 'reply' ? shown.images[0] : undefined;
+    expect(image?.animation?.alt).toBe('the map takes shape');
+    expect(image?.animation?.url).toMatch(/^\/images\/[0-9a-f]{32}\.gif$/);
+    const response = await fetch(new URL(image?.animation?.url ?? '', fixture.playground.url));
+    expect(response.headers.get('content-type')).toBe('image/gif');
+    expect(Buffer.from(await response.arrayBuffer()).equals(gif)).toBe(true);
+    const wrongExtension = (image?.animation?.url ?? '').replace(/\.gif$/, '.png');
+    expect((await fetch(new URL(wrongExtension, fixture.playground.url))).status).toBe(404);
+  });
+
   it('posts a reply with a chart to the channel, served as a PNG URL', async () => {
     const bob = await watch(fixture.second);
     const canvas = createCanvas(64, 32);

@@ -80,7 +80,7 @@ const answerIn = (channel: string) =>
   );
 
 describe('Slack adapter over HTTP', () => {
-  it('acks a signed /train under 3 s with the echo, then answers with Block Kit and an uploaded PNG', async () => {
+  it('acks a signed /train under 3 s with the echo, then answers with Block Kit, uploaded PNGs and the training GIF', async () => {
     const { answer } = command('C0TRAIN', `/train ${SMALL} seed:11`);
     const ack = await answer;
     expect(ack.status).toBe(200);
@@ -106,8 +106,14 @@ describe('Slack adapter over HTTP', () => {
     const ids = (complete.params.files as { id: string }[]).map((f) => f.id);
     const uploaded = fake.uploads.filter((u) => ids.includes(u.fileId));
     expect(uploaded.length).toBeGreaterThan(0);
+    // The training animation is uploaded in the decision boundary's place, as a .gif.
+    const gifs = uploaded.filter((u) => String(u.filename).endsWith('.gif'));
+    expect(gifs.map((u) => String(u.filename))).toEqual(['training.gif']);
+    expect(gifs[0]!.bytes.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+    expect(uploaded.some((u) => String(u.filename).startsWith('decision-boundary'))).toBe(false);
     for (const upload of uploaded) {
-      expect(upload.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+      const signature = String(upload.filename).endsWith('.gif') ? Buffer.from('GIF89a') : PNG_SIGNATURE;
+      expect(upload.bytes.subarray(0, signature.length).equals(signature)).toBe(true);
       const asked = fake
         .callsTo('files.getUploadURLExternal')
         .find((c) => String(upload.filename) === c.params.filename);

@@ -150,6 +150,20 @@ describe('/settings', () => {
     expect((await tutor.send(student, `/train ${SMALL}`)).reply.visibility).toBe('public');
   });
 
+  it('turns training animations off in a channel with animate:false, and back on with none', async () => {
+    const animated = (reply: { images: { animation?: unknown }[] }) => reply.images.some((i) => i.animation);
+    expect(animated((await tutor.send(student, `/train ${SMALL}`)).reply)).toBe(true);
+    const saved = await tutor.send(teacher, '/settings animate:false');
+    expect(replyText(saved.reply)).toContain('Training animations: off (still charts only)');
+    const still = (await tutor.send(student, `/train ${SMALL} seed:5`)).reply;
+    expect(still.images.length).toBeGreaterThan(0);
+    expect(animated(still)).toBe(false);
+    const bad = await tutor.send(teacher, '/settings animate:maybe');
+    expect(bad.reply.headline).toMatch(/animate must be true or false, or none/);
+    await tutor.send(teacher, '/settings animate:none');
+    expect(animated((await tutor.send(student, `/train ${SMALL} seed:6`)).reply)).toBe(true);
+  });
+
   it('answers students only in the allowed channels, teachers everywhere', async () => {
     await tutor.send(teacher, '/settings channels:class-1,<#class-3>');
     const refused = await tutor.send({ ...student, conversation: 'class-2' }, '/explain');

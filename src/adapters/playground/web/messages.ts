@@ -1,3 +1,4 @@
+import { animatedFigure } from './animation.js';
 import { el, inlineMarkdown, markdown, timeOfDay } from './dom.js';
 import type { WireButton, WireEcho, WireMessage, WireProgress, WireReply, WireWorking } from './wire.js';
 
@@ -117,7 +118,8 @@ function reply(message: WireReply, actions: MessageActions): HTMLElement {
             Object.assign(attrs, { width: String(image.width), height: String(image.height) });
           const img = el('img', { attrs });
           img.addEventListener('click', () => actions.enlarge(img));
-          return el('figure', {}, [img]);
+          const { animation } = image;
+          return animation ? animatedFigure({ ...image, animation }, img) : el('figure', {}, [img]);
         }),
       ),
     );

@@ -18,6 +18,8 @@ export interface WireImage {
   /** Pixel size read from the PNG header, so the page can reserve space before it loads. */
   width?: number;
   height?: number;
+  /** An animated GIF of the same run, played on request in the still's place. */
+  animation?: { url: string; alt: string };
 }
 
 /** Who typed a command. */
