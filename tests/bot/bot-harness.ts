@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createBot } from '../../src/bot/create-bot.js';
 import type { JobServiceOptions } from '../../src/bot/jobs/job-config.js';
 import type { EngineLike } from '../../src/bot/jobs/types.js';
@@ -51,4 +52,25 @@ export async function startTutor(
       await engine.close();
     },
   };
+}
+
+/**
+ * Registers a file's hooks for one tutor shared by its tests, and a helper that sends a command
+ * line and checks it got exactly one final answer.
+ */
+export function useTutor() {
+  const shared = {} as { tutor: Awaited<ReturnType<typeof startTutor>> };
+  beforeAll(async () => {
+    shared.tutor = await startTutor();
+  });
+  afterAll(async () => {
+    await shared.tutor?.stop();
+  });
+  async function finalOf(line: string) {
+    const exchange = shared.tutor.adapter.send('ada', line);
+    const reply = await exchange.done;
+    expect(exchange.finals).toHaveLength(1);
+    return { exchange, reply };
+  }
+  return { shared, finalOf };
 }

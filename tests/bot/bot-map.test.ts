@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTutor } from './bot-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useTutor } from './bot-harness.js';
 import { replyText } from './fake-adapter.js';
 
-let tutor: Awaited<ReturnType<typeof startTutor>>;
-beforeAll(async () => {
-  tutor = await startTutor();
-});
-afterAll(async () => {
-  await tutor?.stop();
-});
-
-async function finalOf(line: string) {
-  const exchange = tutor.adapter.send('ada', line);
-  const reply = await exchange.done;
-  expect(exchange.finals).toHaveLength(1);
-  return { exchange, reply };
-}
+const { shared, finalOf } = useTutor();
 
 describe('/map through the bot', () => {
   it('answers with the heatmap, the mean-field comparison and follow-ups', async () => {
@@ -55,7 +42,7 @@ describe('layers watched over training', () => {
     expect(main.reply.images.length).toBeLessThanOrEqual(4);
     const layersButton = main.reply.buttons.find((b) => b.label === 'Layers over training');
     expect(layersButton?.id).toContain('view:layers');
-    const exchange = tutor.adapter.press('grace', layersButton!);
+    const exchange = shared.tutor.adapter.press('grace', layersButton!);
     const layers = await exchange.done;
     expect(exchange.finals).toHaveLength(1);
     expect(replyText(layers)).toContain('answered from the cache');

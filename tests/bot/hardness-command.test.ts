@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTutor } from './bot-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useTutor } from './bot-harness.js';
 import { replyText } from './fake-adapter.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 // Small enough for a loaded test machine: 8 instances, a 1 s time limit, short descent.
 const SMALL = 'sizes:8,12 dims:2,3 timeLimit:1 restarts:3 steps:100';
 
-let tutor: Awaited<ReturnType<typeof startTutor>>;
-beforeAll(async () => {
-  tutor = await startTutor();
-});
-afterAll(async () => {
-  await tutor?.stop();
-});
-
-async function finalOf(line: string) {
-  const exchange = tutor.adapter.send('ada', line);
-  const reply = await exchange.done;
-  expect(exchange.finals).toHaveLength(1);
-  return { exchange, reply };
-}
+const { shared, finalOf } = useTutor();
 
 describe('/hardness through the bot', () => {
   it('runs the sweep on the engine workers and answers with two charts, an explanation and follow-ups', async () => {
@@ -43,7 +30,7 @@ describe('/hardness through the bot', () => {
       'Boolean cube inputs',
       'One layer by LP (XOR)',
     ]);
-    const followUp = tutor.adapter.press('grace', reply.buttons[0]!);
+    const followUp = shared.tutor.adapter.press('grace', reply.buttons[0]!);
     const second = await followUp.done;
     expect(followUp.finals).toHaveLength(1);
     expect(second.visibility).toBe('public');
