@@ -5,14 +5,9 @@
  */
 
 export { describeError } from './describe-error.js';
+export { type CancelTarget, createJobBook, type JobBook, settledWithin } from './job-book.js';
 export { checkedLimit, JOB_DEFAULTS, resolveSharedLimits, type SharedLimits } from './job-config.js';
-export {
-  type CancelTarget,
-  createJobBook,
-  type JobBook,
-  type JobRecord,
-  settledWithin,
-} from './job-record.js';
+export type { JobRecord } from './job-record.js';
 export { toJobProgress } from './progress.js';
 export { queueFull, queueUnavailable, shuttingDown, tooManyJobs } from './refusals.js';
 export { canonicalJson, specKey } from './spec-key.js';
