@@ -24,7 +24,7 @@ export interface EngineRunsOptions {
   now: () => number;
   /** Gives a job its outcome (through the service, which also takes it out of the waiting line). */
   finish(job: InProcessJob, outcome: JobOutcome): void;
-  /** A run ended or timed out: jobs waiting in line may start now. */
+  /** A run ended or timed out: the waiting line looks again at who may start (or is cached now). */
   onRunEnded(): void;
 }
 

@@ -56,7 +56,7 @@ export function createJobService(options: JobServiceOptions): JobPort {
   };
 }
 
-/** Builds the service's parts and ties them together: each calls the others only through `finish` and `pump`. */
+/** Builds the service's parts; the runs and the line reach each other only through `finish` and the pump. */
 function assembleParts(options: JobServiceOptions, config: ResolvedJobConfig) {
   const now = options.now ?? Date.now;
   const cache = createResultCache(options.cache);
