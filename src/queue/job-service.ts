@@ -27,39 +27,36 @@ export type { QueueJobService, QueueJobServiceOptions } from './service-config.j
  * This file only wires the parts together; each part's module says what it is responsible for.
  */
 
-/** Creates the service; it connects in the background (see `ready`). */
-export function createQueueJobService(options: QueueJobServiceOptions): QueueJobService {
+/** The replica's Redis-side parts and its local records, before anything is wired to them. */
+function openReplicaParts(options: QueueJobServiceOptions) {
   const config = resolveQueueConfig(options);
-  const { redisTimeoutMs } = config;
   const now = options.now ?? Date.now;
   const keys = queueKeys(config.queueName);
   const report = guardedReporter(options.onError);
-  const { client, queue, connected } = openQueueConnection(config.redisUrl, keys, redisTimeoutMs, report);
+  const { client, queue, connected } = openQueueConnection(
+    config.redisUrl,
+    keys,
+    config.redisTimeoutMs,
+    report,
+  );
   const limits = createJobLimits(client, keys, now);
   const cache = createSharedCache(client, keys, options.cache, now);
   const { progressIntervalMs } = config;
   const book = createJobBook<ReplicaJob>({ now, progressIntervalMs, onHookError: options.onHookError });
   const view = createQueueView(client, keys, limits, cache, now);
-  const canceller = createCanceller(client, queue, keys, limits, config.timeLimitMs + config.liveTtlMs);
-  const cancels = trackCancels(canceller);
   const runs = new Map<string, RemoteRun>();
   const byKey = new Map<string, RemoteRun>();
+  return { client, queue, keys, config, now, limits, cache, view, book, runs, byKey, connected, report };
+}
+
+/** Creates the service; it connects in the background (see `ready`). */
+export function createQueueJobService(options: QueueJobServiceOptions): QueueJobService {
   // What most parts need; each takes the fields its context declares.
-  const parts = {
-    client,
-    queue,
-    keys,
-    config,
-    now,
-    limits,
-    cache,
-    view,
-    book,
-    runs,
-    byKey,
-    connected,
-    report,
-  };
+  const parts = openReplicaParts(options);
+  const { client, queue, keys, config, limits, view, book, connected, report } = parts;
+  const { redisTimeoutMs } = config;
+  const canceller = createCanceller(client, queue, keys, limits, config.timeLimitMs + config.liveTtlMs);
+  const cancels = trackCancels(canceller);
   const line = createLineRefresh(parts);
   const ledger = createReplicaLedger({ ...parts, cancelRemote: cancels.send, lineChanged: line.changed });
   const wired = { ...parts, ...ledger, cancelRemote: cancels.send, lineChanged: line.changed };
