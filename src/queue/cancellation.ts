@@ -48,3 +48,25 @@ export function createCanceller(
     },
   };
 }
+
+/** A canceller's sends, remembered while they are on their way to Redis. */
+export interface TrackedCancels {
+  /** Cancels a job this replica submitted (see `Canceller.cancel`). */
+  send(job: JobRef): Promise<void>;
+  /** Settles once every cancel sent so far has: closing waits for it before dropping the connection. */
+  inFlight(): Promise<unknown>;
+}
+
+/** Tracks the cancels sent through `canceller`, so that none is cut off by a close. */
+export function trackCancels(canceller: Canceller): TrackedCancels {
+  const cancelling = new Set<Promise<void>>();
+  return {
+    send(job) {
+      const sent = canceller.cancel(job);
+      cancelling.add(sent);
+      void sent.catch(() => undefined).finally(() => cancelling.delete(sent));
+      return sent;
+    },
+    inFlight: () => Promise.allSettled([...cancelling]),
+  };
+}

@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import { withTimeout } from './time.js';
 
 /*
  * Redis connection settings for each role. The bot side must never hang on a dead Redis: its
@@ -113,4 +114,14 @@ export function whenReady(client: Redis, timeoutMs: number): Promise<void> {
     };
     client.once('ready', onReady);
   });
+}
+
+/** True when Redis answers a PING within `timeoutMs`; false at once while disconnected. */
+export async function pingWithin(client: Redis, timeoutMs: number): Promise<boolean> {
+  if (client.status !== 'ready') return false;
+  try {
+    return (await withTimeout(client.ping(), timeoutMs, 'PING')) === 'PONG';
+  } catch {
+    return false;
+  }
 }

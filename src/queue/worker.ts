@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { Worker } from 'bullmq';
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { EngineLike } from '../bot/jobs/types.js';
 import { createJobLimits, type JobRef } from './admission.js';
-import { DEFAULT_QUEUE_NAME, queueKeys } from './keys.js';
-import { type AbortReason, createProcessor, type WorkerEvent } from './processor.js';
+import { DEFAULT_QUEUE_NAME, type QueueKeys, queueKeys } from './keys.js';
+import type { AbortReason, WorkerEvent } from './processor-context.js';
 import type { QueueJobData, QueueJobReturn } from './protocol.js';
-import { connectRedis, redisOptions, whenReady } from './redis.js';
-import { createSharedCache, type SharedCacheOptions } from './shared-cache.js';
+import { connectRedis, pingWithin, whenReady } from './redis.js';
+import { guardedReporter, type Report } from './report.js';
+import type { SharedCacheOptions } from './shared-cache.js';
 import { withTimeout } from './time.js';
-import { announceWorker, retireWorker, WORKER_HEARTBEAT_MS } from './worker-registry.js';
+import { listenForCancels, startConsumer } from './worker-consumer.js';
+import { leaseTiming, startHeartbeat } from './worker-heartbeat.js';
+import { announceWorker, retireWorker } from './worker-registry.js';
 
 /*
  * One `npm run worker` process's consumer: a BullMQ worker running jobs on this process's engine.
@@ -58,120 +62,80 @@ export interface QueueWorker {
   close(limitMs?: number): Promise<void>;
 }
 
-const RESULT_TTL_MS = 10 * 60_000;
-const LIVE_TTL_MS = 10 * 60_000;
-const HOLD_MS = 300;
+/** An observer that throws is reported, never allowed to fail the job it watched. */
+function guardedObserver(observe: ((event: WorkerEvent) => void) | undefined, report: Report) {
+  return (event: WorkerEvent) => {
+    try {
+      observe?.(event);
+    } catch (error) {
+      report(error, 'observer');
+    }
+  };
+}
+
+/** What closing a worker stops and lets go. */
+interface ClosingWorker {
+  readonly id: string;
+  readonly keys: QueueKeys;
+  readonly client: Redis;
+  readonly subscriber: Redis;
+  readonly worker: Worker<QueueJobData, QueueJobReturn>;
+  stopHeartbeat(): void;
+}
+
+/**
+ * Lets running jobs finish for up to `limitMs`, then aborts them so that BullMQ hands them back to
+ * the line; only then leaves the registry and drops the connections the jobs needed.
+ */
+async function closeWorker(closing: ClosingWorker, limitMs: number): Promise<void> {
+  const { worker, client } = closing;
+  closing.stopHeartbeat();
+  const handBack = setTimeout(() => worker.cancelAllJobs('drain' satisfies AbortReason), limitMs);
+  try {
+    await worker.close();
+  } finally {
+    clearTimeout(handBack);
+  }
+  await retireWorker(client, closing.keys, closing.id).catch(() => {});
+  closing.subscriber.disconnect();
+  await client.quit().catch(() => client.disconnect());
+}
 
 /** Starts consuming the queue. */
 export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
   const keys = queueKeys(options.queueName ?? DEFAULT_QUEUE_NAME);
   const id = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`;
-  const report = (error: unknown, context: string) => {
-    try {
-      options.onError?.(error, context);
-    } catch {
-      // Nothing else to tell.
-    }
-  };
+  const report = guardedReporter(options.onError);
   const onConnectionError = (error: Error) => report(error, 'redis connection');
   const client = connectRedis(options.redisUrl, 'command', onConnectionError);
   const subscriber = connectRedis(options.redisUrl, 'blocking', onConnectionError);
-  const lockDuration = options.lockDurationMs ?? 30_000;
-  const heartbeatMs = Math.min(WORKER_HEARTBEAT_MS, Math.floor(lockDuration / 3));
-  const leaseMs = 3 * heartbeatMs + 1000;
+  const timing = leaseTiming(options.lockDurationMs ?? 30_000);
   const running = new Map<string, JobRef>();
-  const observe = (event: WorkerEvent) => {
-    try {
-      options.observe?.(event);
-    } catch (error) {
-      report(error, 'observer');
-    }
-  };
+  const observe = guardedObserver(options.observe, report);
   const limits = createJobLimits(client, keys);
-  const processor = createProcessor({
-    engine: options.engine,
-    client,
-    keys,
-    limits,
-    cache: createSharedCache(client, keys, options.cache),
-    leaseMs,
-    liveTtlMs: LIVE_TTL_MS,
-    progressIntervalMs: options.progressIntervalMs ?? 250,
-    resultTtlMs: RESULT_TTL_MS,
-    holdMs: HOLD_MS,
-    testFaults: options.testFaults ?? false,
-    running,
-    observe,
-  });
-  const worker = new Worker<QueueJobData, QueueJobReturn>(keys.queueName, processor, {
-    connection: redisOptions(options.redisUrl, 'blocking'),
-    prefix: keys.prefix,
-    name: id,
-    concurrency: options.concurrency,
-    lockDuration,
-    stalledInterval: options.stalledIntervalMs ?? 15_000,
-    maxStalledCount: options.maxStalledCount ?? 1,
-  });
-  worker.on('error', (error) => report(error, 'worker'));
-
-  subscriber.on('message', (_channel: string, jobId: string) => {
-    const runningHere = worker.cancelJob(jobId, 'cancel' satisfies AbortReason);
-    observe({ kind: 'cancel', jobId, runningHere });
-  });
-  subscriber.subscribe(keys.cancelChannel).catch((error) => report(error, 'cancel channel'));
-
+  const worker = startConsumer(options, { id, keys, client, limits, running, timing, observe, report });
+  listenForCancels(subscriber, worker, { keys, observe, report });
+  const { engine, device, concurrency } = options;
   const announce = () =>
-    announceWorker(client, keys, {
-      id,
-      backend: options.engine.backend,
-      ...(options.device ? { device: options.device } : {}),
-      concurrency: options.concurrency,
-    });
-  const heartbeat = setInterval(() => {
-    if (client.status !== 'ready') return;
-    Promise.all([limits.renew([...running.values()], leaseMs, LIVE_TTL_MS), announce()]).catch((error) =>
-      report(error, 'heartbeat'),
-    );
-  }, heartbeatMs);
-  heartbeat.unref?.();
+    announceWorker(client, keys, { id, backend: engine.backend, ...(device ? { device } : {}), concurrency });
+  const stopHeartbeat = startHeartbeat({ client, limits, running, announce, report }, timing);
   let closing: Promise<void> | undefined;
 
   return {
     id,
     async ready(timeoutMs = 10_000) {
-      await withTimeout(
-        Promise.all([
-          whenReady(client, timeoutMs),
-          worker.waitUntilReady(),
-          whenReady(subscriber, timeoutMs),
-        ]),
-        timeoutMs,
-        'connecting to Redis',
-      );
+      const connections = [
+        whenReady(client, timeoutMs),
+        worker.waitUntilReady(),
+        whenReady(subscriber, timeoutMs),
+      ];
+      await withTimeout(Promise.all(connections), timeoutMs, 'connecting to Redis');
       await announce();
     },
-    async ping() {
-      if (client.status !== 'ready') return false;
-      try {
-        return (await withTimeout(client.ping(), 2000, 'PING')) === 'PONG';
-      } catch {
-        return false;
-      }
-    },
+    ping: () => pingWithin(client, 2000),
     active: () => running.size,
     close(limitMs = 20_000) {
-      closing ??= (async () => {
-        clearInterval(heartbeat);
-        const handBack = setTimeout(() => worker.cancelAllJobs('drain' satisfies AbortReason), limitMs);
-        try {
-          await worker.close();
-        } finally {
-          clearTimeout(handBack);
-        }
-        await retireWorker(client, keys, id).catch(() => {});
-        subscriber.disconnect();
-        await client.quit().catch(() => client.disconnect());
-      })();
+      closing ??= closeWorker({ id, keys, client, subscriber, worker, stopHeartbeat }, limitMs);
       return closing;
     },
   };
