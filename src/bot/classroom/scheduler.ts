@@ -65,14 +65,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const { store, clock, ports, log } = options;
   const graceMs = options.graceMs ?? 60 * 60_000;
   const retryDelays = options.retryDelaysMs ?? [60_000, 5 * 60_000, 15 * 60_000];
-  const attempt = createPostAttempt({
-    store,
-    clock,
-    ports,
-    log,
-    retryDelays,
-    ...(options.fireOnce ? { fireOnce: options.fireOnce } : {}),
-  });
+  const attempt = createPostAttempt({ ...options, retryDelays });
   const inFlight = new Map<number, Promise<void>>();
   let cancelTimer: (() => void) | undefined;
   let running = false;
