@@ -25,6 +25,9 @@ import { buildScheduledReply, createPostAttempt, nextCommandOf, tellOwner } from
  *   and its owner is told so.
  * A failed attempt is retried after each delay in `retryDelaysMs`; after the last, the post is
  * `failed` and the owner gets a private note. One process per database file.
+ *
+ * This file is the timer loop; one attempt at a post is in scheduled-post.ts, and the due-time
+ * bookkeeping (record, miss, settle after a restart) in due-posts.ts.
  */
 
 /** The scheduler's settings. */
