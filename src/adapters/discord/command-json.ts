@@ -37,6 +37,30 @@ export function fitDescription(main: string, ...suffixes: string[]): string {
   return bare.length <= max ? bare : `${bare.slice(0, max - 1)}…`;
 }
 
+type ListOption = Extract<CommandOption, { kind: 'int-list' | 'number-list' | 'choice-list' }>;
+
+/**
+ * Discord has no list type: a list is a string whose description shows the format to type.
+ * An empty default (the map's axis values) means "chosen for you": no example to show.
+ */
+function listDescription(option: ListOption): string {
+  const example = option.default.length > 0 ? `, e.g. ${option.default.join(',')}` : '';
+  const format =
+    option.kind === 'int-list'
+      ? `whole numbers ${option.min}-${option.max}`
+      : option.kind === 'number-list'
+        ? `numbers ${option.min}-${option.max}`
+        : 'choices' in option
+          ? option.choices.join('|')
+          : '';
+  return fitDescription(
+    `${option.description}, comma-separated`,
+    `: ${format}${example}`,
+    `: ${format}`,
+    example,
+  );
+}
+
 function optionJson(
   name: string,
   option: CommandOption,
@@ -72,29 +96,8 @@ function optionJson(
     }
     case 'int-list':
     case 'number-list':
-    case 'choice-list': {
-      // Discord has no list type: a string whose description shows the format to type.
-      // An empty default (the map's axis values) means "chosen for you": no example to show.
-      const example = option.default.length > 0 ? `, e.g. ${option.default.join(',')}` : '';
-      const format =
-        option.kind === 'int-list'
-          ? `whole numbers ${option.min}-${option.max}`
-          : option.kind === 'number-list'
-            ? `numbers ${option.min}-${option.max}`
-            : 'choices' in option
-              ? option.choices.join('|')
-              : '';
-      return {
-        ...base,
-        type: ApplicationCommandOptionType.String,
-        description: fitDescription(
-          `${option.description}, comma-separated`,
-          `: ${format}${example}`,
-          `: ${format}`,
-          example,
-        ),
-      };
-    }
+    case 'choice-list':
+      return { ...base, type: ApplicationCommandOptionType.String, description: listDescription(option) };
     case 'text':
       return {
         ...base,

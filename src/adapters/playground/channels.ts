@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { createChannelHistories } from './channel-history.js';
 import type { WireEvent, WireMessage, WireProgress } from './web/wire.js';
 
 /*
@@ -14,8 +15,6 @@ import type { WireEvent, WireMessage, WireProgress } from './web/wire.js';
 
 /** Bytes a stream may have waiting to be sent before it is closed as a slow reader. */
 export const MAX_BUFFERED_BYTES = 256 * 1024;
-const HISTORY_LENGTH = 60;
-const MAX_CHANNELS = 200;
 const HEARTBEAT_MS = 25_000;
 
 /** A channel's watchers and recent public messages. */
@@ -48,31 +47,29 @@ interface Watcher {
 
 const frame = (event: WireEvent) => `data: ${JSON.stringify(event)}\n\n`;
 
+/** Writes to one stream, or closes it when it has fallen too far behind. */
+function write(watcher: Watcher, text: string): void {
+  if (watcher.res.destroyed) return;
+  if (watcher.res.writableLength > MAX_BUFFERED_BYTES) watcher.res.destroy();
+  else watcher.res.write(text);
+}
+
+/** Starts an event stream: reconnect after 2 s, and `hello` with the history first. */
+function openStream(res: ServerResponse, hello: WireEvent): void {
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  res.write('retry: 2000\n\n');
+  res.write(frame(hello));
+}
+
 /** Creates an empty hub. */
 export function createChannelHub(): ChannelHub {
   const watchers = new Map<string, Set<Watcher>>();
-  const histories = new Map<string, WireMessage[]>();
-
-  function historyOf(channel: string): WireMessage[] {
-    let history = histories.get(channel);
-    if (!history) {
-      history = [];
-      histories.set(channel, history);
-      // Forget the oldest idle channel's history rather than grow without bound.
-      for (const name of histories.keys()) {
-        if (histories.size <= MAX_CHANNELS) break;
-        if (!watchers.get(name)?.size) histories.delete(name);
-      }
-    }
-    return history;
-  }
-
-  /** Writes to one stream, or closes it when it has fallen too far behind. */
-  function write(watcher: Watcher, text: string): void {
-    if (watcher.res.destroyed) return;
-    if (watcher.res.writableLength > MAX_BUFFERED_BYTES) watcher.res.destroy();
-    else watcher.res.write(text);
-  }
+  const histories = createChannelHistories((channel) => (watchers.get(channel)?.size ?? 0) > 0);
 
   function send(channel: string, event: WireEvent, include: (w: Watcher) => boolean): void {
     const text = frame(event);
@@ -83,14 +80,7 @@ export function createChannelHub(): ChannelHub {
 
   return {
     subscribe(channel, client, res) {
-      res.writeHead(200, {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store',
-        Connection: 'keep-alive',
-        'X-Accel-Buffering': 'no',
-      });
-      res.write('retry: 2000\n\n');
-      res.write(frame({ type: 'hello', channel, history: [...(histories.get(channel) ?? [])] }));
+      openStream(res, { type: 'hello', channel, history: histories.of(channel) });
       const watcher: Watcher = { client, res };
       let set = watchers.get(channel);
       if (!set) {
@@ -110,22 +100,9 @@ export function createChannelHub(): ChannelHub {
     broadcast: (channel, event) => send(channel, event, () => true),
     sendTo: (channel, client, event) => send(channel, event, (w) => w.client === client),
     sendExcept: (channel, client, event) => send(channel, event, (w) => w.client !== client),
-    remember(channel, message) {
-      const history = historyOf(channel);
-      const index = history.findIndex((m) => m.id === message.id);
-      if (index >= 0) history[index] = message;
-      else history.push(message);
-      if (history.length > HISTORY_LENGTH) history.splice(0, history.length - HISTORY_LENGTH);
-    },
-    rememberProgress(channel, id, progress) {
-      const message = histories.get(channel)?.find((m) => m.id === id);
-      if (message?.kind === 'working') message.progress = progress;
-    },
-    forget(channel, id) {
-      const history = histories.get(channel);
-      const index = history?.findIndex((m) => m.id === id) ?? -1;
-      if (history && index >= 0) history.splice(index, 1);
-    },
+    remember: (channel, message) => histories.remember(channel, message),
+    rememberProgress: (channel, id, progress) => histories.rememberProgress(channel, id, progress),
+    forget: (channel, id) => histories.forget(channel, id),
     get watchers() {
       let count = 0;
       for (const set of watchers.values()) count += set.size;

@@ -6,7 +6,8 @@ import type { BotRequest, Reply } from '../types.js';
 import { admit, checkLimits, scopesOf } from './class-settings.js';
 import { type Clock, systemClock } from './clock.js';
 import type { ClassroomPorts } from './ports.js';
-import { createQuizService, type ExperimentTools, type QuizService } from './quiz-service.js';
+import type { ExperimentTools } from './quiz-reveal.js';
+import { createQuizService, type QuizService } from './quiz-service.js';
 import { type RecentRun, recordRun } from './run-history.js';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler.js';
 

@@ -1,7 +1,7 @@
 import type { NewSchedule, ScheduleRow } from '../../store/index.js';
 import { type UserError, userError } from '../errors.js';
-import { cronOf, nextDueAfter } from './due-times.js';
 import { LESSON_PLAN } from './lesson-plan.js';
+import { scheduleTiming } from './schedule-timing.js';
 
 /*
  * `/schedule add` options → a schedule: channel, time of day, IANA time zone, days (daily,
@@ -14,134 +14,11 @@ export type ScheduleDraft = Pick<
   'conversation' | 'cron' | 'timeZone' | 'days' | 'timeOfDay' | 'postKind' | 'postCommand'
 >;
 
-/** Posts closer together than this would flood a class channel and the training queue. */
-export const MIN_INTERVAL_MS = 60 * 60_000;
-
-const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-const DAY_SETS: Record<string, string> = { daily: '*', weekdays: '1-5', weekends: '0,6' };
-const TZ_EXAMPLE = 'e.g. tz:Europe/Berlin or tz:America/New_York';
-const CRON_EXAMPLE = 'e.g. days:"30 8 * * 1-5" (minute hour day-of-month month day-of-week)';
-
-/** The canonical spelling of an IANA time zone name (Area/City, or UTC), or undefined. */
-export function canonicalTimeZone(name: string): string | undefined {
-  if (!name.includes('/') && name.toUpperCase() !== 'UTC') return undefined;
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A channel id from an id or a platform mention (`<#123>`, `<#C123|name>`). */
 function channelId(text: string): string | undefined {
   const mention = /^<#([A-Za-z0-9_-]+)(\|[^>]*)?>$/.exec(text);
   if (mention) return mention[1];
   return /^[A-Za-z0-9_:.-]+$/.test(text) ? text : undefined;
-}
-
-function parseTime(text: string): { hour: number; minute: number } | undefined {
-  const match = /^(\d{1,2}):(\d{2})$/.exec(text);
-  if (!match) return undefined;
-  const hour = Number(match[1]);
-  const minute = Number(match[2]);
-  return hour < 24 && minute < 60 ? { hour, minute } : undefined;
-}
-
-function dayField(days: string): string | undefined {
-  const lower = days.toLowerCase();
-  if (Object.hasOwn(DAY_SETS, lower)) return DAY_SETS[lower];
-  const names = lower.split(',').map((d) => d.trim().slice(0, 3));
-  if (names.length === 0 || names.some((d) => !(DAY_NAMES as readonly string[]).includes(d)))
-    return undefined;
-  return [...new Set(names)].join(',');
-}
-
-const looksLikeCron = (days: string) => days.trim().split(/\s+/).length >= 5 || days.startsWith('@');
-
-/** The shortest gap between the next few due times, to refuse schedules that post too often. */
-function shortestGap(cron: string, timeZone: string, from: number): number {
-  const job = cronOf(cron, timeZone);
-  let previous = nextDueAfter(job, from);
-  let shortest = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 48 && previous !== undefined; i++) {
-    const next = nextDueAfter(job, previous);
-    if (next === undefined) break;
-    shortest = Math.min(shortest, next - previous);
-    previous = next;
-  }
-  return shortest;
-}
-
-function timing(input: { time?: string; tz?: string; days?: string }, now: number) {
-  const given = input.tz?.trim();
-  if (!given) return userError('invalid-option', `tz is needed: the IANA time zone, ${TZ_EXAMPLE}`, 'tz');
-  const tz = canonicalTimeZone(given);
-  if (tz === undefined) {
-    return userError(
-      'invalid-option',
-      `tz "${given.slice(0, 40)}" is not an IANA time zone; ${TZ_EXAMPLE}`,
-      'tz',
-    );
-  }
-  const days = (input.days ?? 'daily').trim();
-  let cron: string;
-  let timeOfDay: string | null = null;
-  if (looksLikeCron(days)) {
-    if (input.time) {
-      return userError(
-        'invalid-option',
-        'time is part of the cron expression in days; leave time out',
-        'time',
-      );
-    }
-    try {
-      cronOf(days, tz);
-    } catch (error) {
-      const why = (error as Error).message.replace(/^CronPattern: /, '');
-      return userError(
-        'invalid-option',
-        `days "${days.slice(0, 60)}" is not a valid cron expression (${why}); ${CRON_EXAMPLE}`,
-        'days',
-      );
-    }
-    cron = days;
-  } else {
-    const dow = dayField(days);
-    if (dow === undefined) {
-      return userError(
-        'invalid-option',
-        `days must be daily, weekdays, weekends, days like mon,wed,fri, or a cron expression in quotes, ${CRON_EXAMPLE}`,
-        'days',
-      );
-    }
-    const parsed = input.time === undefined ? undefined : parseTime(input.time.trim());
-    if (!parsed) {
-      const got = input.time === undefined ? 'nothing' : `"${input.time.slice(0, 20)}"`;
-      return userError(
-        'invalid-option',
-        `time must be HH:MM on a 24-hour clock, e.g. time:08:30 (got ${got})`,
-        'time',
-      );
-    }
-    timeOfDay = `${String(parsed.hour).padStart(2, '0')}:${String(parsed.minute).padStart(2, '0')}`;
-    cron = `${parsed.minute} ${parsed.hour} * * ${dow}`;
-  }
-  const gap = shortestGap(cron, tz, now);
-  if (gap === Number.POSITIVE_INFINITY) {
-    return userError(
-      'invalid-option',
-      `days "${days.slice(0, 60)}" never comes round again; ${CRON_EXAMPLE}`,
-      'days',
-    );
-  }
-  if (gap < MIN_INTERVAL_MS) {
-    return userError(
-      'invalid-option',
-      'a schedule may post at most once an hour; choose fewer times in days',
-      'days',
-    );
-  }
-  return { cron, timeZone: tz, days, timeOfDay };
 }
 
 /**
@@ -160,7 +37,7 @@ export function draftSchedule(
       'channel',
     );
   }
-  const when = timing(input, context.now);
+  const when = scheduleTiming(input, context.now);
   if ('kind' in when) return when;
   const post = (input.post ?? 'lesson-plan').trim();
   if (post.toLowerCase() === 'lesson-plan') {

@@ -1,0 +1,93 @@
+import { describeAllowed, type Field, fieldSchema } from '../../engine/fields.js';
+import type { CommandOption } from '../types.js';
+
+/*
+ * One option's text into its value: numbers, booleans, choices and comma lists converted, then
+ * held to the field's bounds; text options only to their length. Typed and free-text input both
+ * come here, so a mistake gets the same words either way.
+ */
+
+const INT = /^[-+]?\d+$/;
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+const TRUE = new Set(['true', 'yes', 'on', '1']);
+const FALSE = new Set(['false', 'no', 'off', '0']);
+
+type Conversion = { ok: true; value: unknown } | { ok: false };
+
+/** A finite number, with -0 read as 0 (it would print as 0 but compare as a different key). */
+function numberOf(text: string, pattern: RegExp): Conversion {
+  if (!pattern.test(text)) return { ok: false };
+  const value = Number(text);
+  return Number.isFinite(value) ? { ok: true, value: value + 0 } : { ok: false };
+}
+
+function convertOne(
+  kind: 'int' | 'number' | 'choice',
+  text: string,
+  choices: readonly string[] = [],
+): Conversion {
+  if (kind === 'int') return numberOf(text, INT);
+  if (kind === 'number') return numberOf(text, NUMBER);
+  const match = choices.find((c) => c.toLowerCase() === text.toLowerCase());
+  return match === undefined ? { ok: false } : { ok: true, value: match };
+}
+
+function convertList(
+  kind: 'int' | 'number' | 'choice',
+  text: string,
+  choices?: readonly string[],
+): Conversion {
+  const items = text.split(',').map((s) => s.trim());
+  if (items.some((s) => s === '')) return { ok: false };
+  const values: unknown[] = [];
+  for (const item of items) {
+    const one = convertOne(kind, item, choices);
+    if (!one.ok) return one;
+    values.push(one.value);
+  }
+  return { ok: true, value: values };
+}
+
+function convert(f: Field, text: string): Conversion {
+  switch (f.kind) {
+    case 'int':
+    case 'number':
+      return convertOne(f.kind, text);
+    case 'choice':
+      return convertOne('choice', text, f.choices);
+    case 'boolean': {
+      const lower = text.toLowerCase();
+      if (TRUE.has(lower)) return { ok: true, value: true };
+      return FALSE.has(lower) ? { ok: true, value: false } : { ok: false };
+    }
+    case 'int-list':
+      return convertList('int', text);
+    case 'number-list':
+      return convertList('number', text);
+    case 'choice-list':
+      return convertList('choice', text, f.choices);
+  }
+}
+
+/** Checks one option's text into `values`, or returns the error naming what it accepts. */
+export function acceptValue(
+  name: string,
+  option: CommandOption,
+  text: string,
+  values: Record<string, unknown>,
+) {
+  if (option.kind === 'text') {
+    if (text.length > option.maxLength) {
+      return `${name} must be at most ${option.maxLength} characters (got ${text.length})`;
+    }
+    if (text !== '') values[name] = text;
+    return undefined;
+  }
+  const converted = convert(option, text);
+  if (!converted.ok) return `${name} must be ${describeAllowed(option)} (got "${text.slice(0, 40)}")`;
+  if (!fieldSchema(option).safeParse(converted.value).success) {
+    return `${name} must be ${describeAllowed(option)} (got ${text.slice(0, 40)})`;
+  }
+  values[name] = converted.value;
+  return undefined;
+}

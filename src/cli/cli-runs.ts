@@ -1,0 +1,79 @@
+import { renderReplyText } from '../adapters/cli/render-text.js';
+import type { TutorApp } from '../app.js';
+import { chartsFor, createChartRenderer } from '../bot/charts/index.js';
+import { isUserError } from '../bot/errors.js';
+import type { CommandIo, Reply } from '../bot/types.js';
+import type { Config } from '../config.js';
+import type { ExperimentSpec } from '../engine/index.js';
+import type { CliRequest } from './cli-request.js';
+import { fail } from './fail.js';
+import { saveImages } from './save-images.js';
+
+/* The two ways a CLI run goes: the full result as JSON, or the bot's reply as text. */
+
+/**
+ * `--json`: the experiment's full result on stdout, its charts in --out. Through the job service,
+ * so it runs on the queue workers too when REDIS_URL is set.
+ */
+export async function runJson(
+  app: TutorApp,
+  config: Config,
+  spec: ExperimentSpec,
+  outDir: string | undefined,
+  signal: AbortSignal,
+): Promise<void> {
+  const ticket = await app.jobs.submit({ user: 'cli', conversation: 'cli', spec });
+  if (isUserError(ticket)) fail(1, ticket.message);
+  signal.addEventListener('abort', () => void app.jobs.cancel(ticket.id, 'cli'));
+  const outcome = await ticket.done;
+  if (outcome.status !== 'done') {
+    fail(
+      1,
+      outcome.status === 'failed'
+        ? `depth-tutor: ${outcome.error.message}`
+        : outcome.status === 'lost'
+          ? 'the training queue lost the run (its Redis was restarted or emptied); running it again is safe'
+          : `the run was ${outcome.status === 'timeout' ? 'stopped at its time limit' : 'cancelled'}`,
+    );
+  }
+  process.stdout.write(`${JSON.stringify(outcome.result)}\n`);
+  const renderer = createChartRenderer({
+    kind: config.charts.renderer,
+    quickchartUrl: config.charts.quickchartUrl,
+  });
+  if (outDir) await saveImages(await chartsFor(outcome.result, renderer), outDir);
+}
+
+/**
+ * Any command through the bot: its reply as text on stdout, progress on a terminal's stderr.
+ * An experiment that was refused or not run sets exit code 1.
+ */
+export async function runThroughBot(app: TutorApp, request: CliRequest): Promise<void> {
+  const { args, command, text, experiment } = request;
+  const showProgress = process.stderr.isTTY && !args.json;
+  let accepted = false;
+  const io: CommandIo = {
+    accept: async ({ summary }) => {
+      accepted = true;
+      process.stderr.write(`${summary}\n`);
+    },
+    progress: (update) => {
+      if (!showProgress) return;
+      const line =
+        update.kind === 'queued'
+          ? `queued #${update.position}`
+          : `${update.percent}%${update.loss === undefined ? '' : ` loss ${update.loss.toFixed(3)}`}`;
+      process.stderr.write(`\r${line.padEnd(30)}`);
+    },
+  };
+  const asker = {
+    platform: 'cli' as const,
+    requestId: `cli-${process.pid}`,
+    user: { id: 'cli' },
+    conversation: 'cli',
+  };
+  const reply: Reply = await app.bot.handle({ ...asker, command, options: { kind: 'text', text } }, io);
+  if (showProgress) process.stderr.write(`\r${' '.repeat(30)}\r`);
+  process.stdout.write(renderReplyText(reply, await saveImages(reply.images, args.outDir)));
+  if (experiment && (!accepted || reply.visibility === 'private')) process.exitCode = 1;
+}
