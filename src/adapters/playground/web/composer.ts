@@ -1,5 +1,5 @@
-import { type Completion, complete, type Suggestion } from './completion.js';
-import { el } from './dom.js';
+import { type Completion, complete } from './completion.js';
+import { choosable, firstChoosable, paintSuggestions, stepSelection } from './suggestion-list.js';
 import type { WireCommand } from './wire.js';
 
 /*
@@ -16,48 +16,34 @@ export interface ComposerParts {
   send(text: string): void;
 }
 
-/** Wires the command box; returns a function that puts text in it (example chips use it). */
-export function setUpComposer(parts: ComposerParts): (text: string) => void {
-  const { form, input, list } = parts;
-  let current: Completion = { from: 0, suggestions: [], preselect: false };
+/** No suggestions: the list is closed. */
+const closed = (): Completion => ({ from: 0, suggestions: [], preselect: false });
+
+/** The suggestions on show and the highlighted row (-1: none), with the moves the handlers make. */
+interface SuggestionBox {
+  readonly current: Completion;
+  readonly selected: number;
+  /** Recomputes the suggestions for the text up to the caret. */
+  refresh(): void;
+  take(index: number): void;
+  move(step: number): void;
+  /** Closes the list and forgets the highlight. */
+  dismiss(): void;
+  /** Closes the list on blur; the highlight is recomputed on the next focus anyway. */
+  hide(): void;
+}
+
+function createSuggestionBox(parts: ComposerParts): SuggestionBox {
+  const { input, list } = parts;
+  let current = closed();
   let selected = -1;
-
-  const choosable = (index: number) => current.suggestions[index]?.insert !== undefined;
-
-  function paint(): void {
-    list.replaceChildren(
-      ...current.suggestions.map((s: Suggestion, index) => {
-        const item = el(
-          'div',
-          {
-            class: `suggestion${s.insert === undefined ? ' hint' : ''}${index === selected ? ' selected' : ''}`,
-            attrs: { role: 'option', id: `suggestion-${index}`, 'aria-selected': String(index === selected) },
-          },
-          [el('code', {}, [s.label]), el('span', {}, [s.detail])],
-        );
-        // mousedown, not click: the input must keep the focus.
-        item.addEventListener('mousedown', (event) => {
-          event.preventDefault();
-          if (s.insert !== undefined) take(index);
-        });
-        return item;
-      }),
-    );
-    const open = current.suggestions.length > 0;
-    list.hidden = !open;
-    input.setAttribute('aria-expanded', String(open));
-    if (selected >= 0) input.setAttribute('aria-activedescendant', `suggestion-${selected}`);
-    else input.removeAttribute('aria-activedescendant');
-    list.querySelector('.selected')?.scrollIntoView({ block: 'nearest' });
-  }
+  const paint = () => paintSuggestions(input, list, current, selected, take);
 
   function refresh(): void {
     const caret = input.selectionStart ?? input.value.length;
-    current =
-      caret === input.value.length
-        ? complete(input.value, parts.commands())
-        : { from: 0, suggestions: [], preselect: false };
-    selected = current.preselect ? current.suggestions.findIndex((s) => s.insert !== undefined) : -1;
+    // Suggestions are computed for the whole text, so they only fit with the caret at its end.
+    current = caret === input.value.length ? complete(input.value, parts.commands()) : closed();
+    selected = current.preselect ? firstChoosable(current.suggestions) : -1;
     paint();
   }
 
@@ -69,51 +55,67 @@ export function setUpComposer(parts: ComposerParts): (text: string) => void {
     refresh();
   }
 
-  function move(step: number): void {
-    const count = current.suggestions.length;
-    for (let i = 1; i <= count; i += 1) {
-      const next = (((selected + step * i) % count) + count) % count;
-      if (choosable(next)) {
-        selected = next;
-        break;
-      }
-    }
-    paint();
-  }
-
-  input.addEventListener('input', refresh);
-  input.addEventListener('focus', refresh);
-  input.addEventListener('blur', () => {
-    current = { from: 0, suggestions: [], preselect: false };
-    paint();
-  });
-  input.addEventListener('keydown', (event) => {
-    const open = current.suggestions.some((s) => s.insert !== undefined);
-    if (event.key === 'ArrowDown' && open) move(1);
-    else if (event.key === 'ArrowUp' && open) move(-1);
-    else if (event.key === 'Tab' && open && !event.shiftKey)
-      take(selected >= 0 ? selected : current.suggestions.findIndex((s) => s.insert !== undefined));
-    else if (event.key === 'Enter' && selected >= 0) take(selected);
-    else if (event.key === 'Escape' && current.suggestions.length > 0) {
-      current = { from: 0, suggestions: [], preselect: false };
+  return {
+    get current() {
+      return current;
+    },
+    get selected() {
+      return selected;
+    },
+    refresh,
+    take,
+    move(step) {
+      selected = stepSelection(current.suggestions, selected, step);
+      paint();
+    },
+    dismiss() {
+      current = closed();
       selected = -1;
       paint();
-    } else return;
-    event.preventDefault();
-  });
+    },
+    hide() {
+      current = closed();
+      paint();
+    },
+  };
+}
+
+/** Keys that act on the list; any other key (or one with nothing to act on) types as usual. */
+function handleKey(event: KeyboardEvent, box: SuggestionBox): void {
+  const { current, selected } = box;
+  const open = current.suggestions.some(choosable);
+  if (event.key === 'ArrowDown' && open) box.move(1);
+  else if (event.key === 'ArrowUp' && open) box.move(-1);
+  else if (event.key === 'Tab' && open && !event.shiftKey)
+    box.take(selected >= 0 ? selected : firstChoosable(current.suggestions));
+  else if (event.key === 'Enter' && selected >= 0) box.take(selected);
+  else if (event.key === 'Escape' && current.suggestions.length > 0) box.dismiss();
+  else return;
+  event.preventDefault();
+}
+
+/** Wires the command box; returns a function that puts text in it (example chips use it). */
+export function setUpComposer(parts: ComposerParts): (text: string) => void {
+  const { form, input } = parts;
+  const box = createSuggestionBox(parts);
+
+  input.addEventListener('input', () => box.refresh());
+  input.addEventListener('focus', () => box.refresh());
+  input.addEventListener('blur', () => box.hide());
+  input.addEventListener('keydown', (event) => handleKey(event, box));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
     if (text === '') return;
     parts.send(text);
     input.value = '';
-    refresh();
+    box.refresh();
   });
 
   return (text) => {
     input.value = text;
     input.focus();
     input.setSelectionRange(text.length, text.length);
-    refresh();
+    box.refresh();
   };
 }

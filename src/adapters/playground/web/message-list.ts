@@ -17,6 +17,17 @@ export interface MessageList {
   note(headline: string, text: string): void;
 }
 
+/** A private card written by the page, styled like the bot's "only you" replies. */
+function pageNote(id: string, headline: string, text: string): HTMLElement {
+  return el('article', { class: 'msg bot private', attrs: { 'data-id': id } }, [
+    el('div', { class: 'card' }, [
+      el('p', { class: 'only-you' }, ['Only you can see this']),
+      el('h3', { class: 'headline' }, [headline]),
+      el('p', {}, [text]),
+    ]),
+  ]);
+}
+
 /** Creates the list inside `root`; `welcome` is shown while the channel is empty. */
 export function createMessageList(
   root: HTMLElement,
@@ -68,14 +79,7 @@ export function createMessageList(
     },
     note(headline, text) {
       notes += 1;
-      const node = el('article', { class: 'msg bot private', attrs: { 'data-id': `local-${notes}` } }, [
-        el('div', { class: 'card' }, [
-          el('p', { class: 'only-you' }, ['Only you can see this']),
-          el('h3', { class: 'headline' }, [headline]),
-          el('p', {}, [text]),
-        ]),
-      ]);
-      root.append(node);
+      root.append(pageNote(`local-${notes}`, headline, text));
       // The reader just acted; the answer to that belongs in view.
       root.scrollTop = root.scrollHeight;
     },

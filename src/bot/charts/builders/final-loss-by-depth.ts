@@ -19,54 +19,71 @@ function settingsNote(spec: CompareResult['spec']): string {
   return notes.map((note) => `, ${note}`).join('');
 }
 
-/** Final training loss against depth: mean, min–max range over seeds, and the no-learning line. */
-export function finalLossByDepthChart(result: CompareResult): ChartDraft {
-  const { spec, summaries } = result;
-  const labels = summaries.map((s) => String(s.depth));
-  const seeds = spec.seeds;
-  const datasets: Record<string, unknown>[] = [
-    {
-      type: 'line',
-      label: seeds > 1 ? `mean of ${seeds} seeds` : 'final loss',
-      data: summaries.map((s) => finiteOrNull(s.meanFinalLoss)),
-      borderColor: OKABE_ITO.blue,
-      backgroundColor: OKABE_ITO.blue,
-      borderWidth: LINE_WIDTH.main,
-      pointRadius: 7,
-      pointStyle: 'circle',
-      tension: 0,
-    },
-  ];
-  if (seeds > 1) {
-    datasets.push({
-      type: 'bar',
-      label: 'lowest to highest seed',
-      data: summaries.map((s) => {
-        const [low, high] = [finiteOrNull(s.minFinalLoss), finiteOrNull(s.maxFinalLoss)];
-        return low === null || high === null ? null : [low, high];
-      }),
-      backgroundColor: withAlpha(OKABE_ITO.skyBlue, 0.45),
-      borderColor: OKABE_ITO.skyBlue,
-      borderWidth: 2,
-      borderSkipped: false,
-      barPercentage: 0.45,
-      // A range of 1e-4 would be invisible: keep a sliver so the bar still shows it is there.
-      minBarLength: 4,
-      pointStyle: 'rect',
-    });
-  }
-  const reference = noLearning(spec.loss);
-  datasets.push({
+type DepthSummary = CompareResult['summaries'][number];
+type Dataset = Record<string, unknown>;
+
+/** The mean final loss at each depth: a line with large dots, the chart's main series. */
+function meanLine(summaries: readonly DepthSummary[], seeds: number): Dataset {
+  return {
+    type: 'line',
+    label: seeds > 1 ? `mean of ${seeds} seeds` : 'final loss',
+    data: summaries.map((s) => finiteOrNull(s.meanFinalLoss)),
+    borderColor: OKABE_ITO.blue,
+    backgroundColor: OKABE_ITO.blue,
+    borderWidth: LINE_WIDTH.main,
+    pointRadius: 7,
+    pointStyle: 'circle',
+    tension: 0,
+  };
+}
+
+/** Each depth's lowest-to-highest final loss over seeds, as a floating bar behind the mean's dot. */
+function seedRangeBars(summaries: readonly DepthSummary[]): Dataset {
+  return {
+    type: 'bar',
+    label: 'lowest to highest seed',
+    data: summaries.map((s) => {
+      const [low, high] = [finiteOrNull(s.minFinalLoss), finiteOrNull(s.maxFinalLoss)];
+      return low === null || high === null ? null : [low, high];
+    }),
+    backgroundColor: withAlpha(OKABE_ITO.skyBlue, 0.45),
+    borderColor: OKABE_ITO.skyBlue,
+    borderWidth: 2,
+    borderSkipped: false,
+    barPercentage: 0.45,
+    // A range of 1e-4 would be invisible: keep a sliver so the bar still shows it is there.
+    minBarLength: 4,
+    pointStyle: 'rect',
+  };
+}
+
+/** The no-learning loss as a dashed level across every depth's slot. */
+function noLearningLine(reference: ReturnType<typeof noLearning>, slots: number): Dataset {
+  return {
     type: 'line',
     label: reference.label,
-    data: labels.map(() => reference.level),
+    data: Array.from({ length: slots }, () => reference.level),
     borderColor: REFERENCE_COLOR,
     backgroundColor: REFERENCE_COLOR,
     borderWidth: LINE_WIDTH.reference,
     borderDash: REFERENCE_DASH,
     pointRadius: 0,
     pointStyle: 'line',
-  });
+  };
+}
+
+/** Final training loss against depth: mean, min–max range over seeds, and the no-learning line. */
+export function finalLossByDepthChart(result: CompareResult): ChartDraft {
+  const { spec, summaries } = result;
+  const labels = summaries.map((s) => String(s.depth));
+  const seeds = spec.seeds;
+  const reference = noLearning(spec.loss);
+  // A single seed has no range to show.
+  const datasets = [
+    meanLine(summaries, seeds),
+    ...(seeds > 1 ? [seedRangeBars(summaries)] : []),
+    noLearningLine(reference, labels.length),
+  ];
 
   const highest = Math.max(reference.level, ...summaries.map((s) => s.maxFinalLoss).filter(Number.isFinite));
   const perDepth = summaries.map((s) => `depth ${s.depth} ends at ${formatValue(s.meanFinalLoss)}`);
