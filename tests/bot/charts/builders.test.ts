@@ -308,7 +308,7 @@ describe('decision boundary', () => {
     )!;
     const { title, subtitle } = headingsOf(stalled);
     expect(title.text).toBe('No boundary learned: depth 8, sigmoid');
-    expect(subtitle.text).toMatch(/p ≈ 0\.5 everywhere, so its 14% accuracy is chance/);
+    expect(subtitle.text).toMatch(/p ≈ 0\.5 everywhere: its 14% accuracy is noise, not learning/);
     expect(stalled.alt).toMatch(/no boundary/);
   });
 

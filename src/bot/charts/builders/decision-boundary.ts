@@ -126,8 +126,10 @@ function noBoundary(result: TrainResult, run: RunResult & { boundary: BoundaryGr
     const p = formatValue((range.low + range.high) / 2);
     return {
       title,
-      subtitle: `it answers p ≈ ${p} everywhere, so its ${accuracy} accuracy is chance · seed ${run.seed}`,
-      alt: `the model answers about ${p} everywhere, so it drew no boundary; the ${accuracy} accuracy is chance`,
+      // Which side of 0.5 each point falls on is decided by noise-sized differences, so the
+      // accuracy can be far from 50% without meaning anything.
+      subtitle: `p ≈ ${p} everywhere: its ${accuracy} accuracy is noise, not learning · seed ${run.seed}`,
+      alt: `the model answers about ${p} everywhere, so it drew no boundary; its ${accuracy} accuracy comes from noise-sized differences from ${p}, not from learning`,
     };
   }
   const oneClass = range.high < 0.5 ? 0 : range.low >= 0.5 ? 1 : undefined;

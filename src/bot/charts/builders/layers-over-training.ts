@@ -23,16 +23,38 @@ function runLabel(run: RunResult): string {
   return `depth ${run.depth}, ${run.activation}, seed ${run.seed}`;
 }
 
-/** Mean (line) and ±1 standard deviation (band) of each watched hidden layer's activations. */
+/**
+ * The values each activation can take. A band of mean ± 1 sd is cut to them: relu units with
+ * mean 5 and spread 10 are never at -5, and a band reaching there would show what cannot happen.
+ */
+const ACTIVATION_RANGE: Record<RunResult['activation'], readonly [number, number]> = {
+  relu: [0, Number.POSITIVE_INFINITY],
+  sigmoid: [0, 1],
+  tanh: [-1, 1],
+  linear: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+};
+
+const BAND_TEXT: Record<RunResult['activation'], string> = {
+  relu: 'mean ± 1 sd, cut at 0',
+  sigmoid: 'mean ± 1 sd, within 0–1',
+  tanh: 'mean ± 1 sd, within ±1',
+  linear: 'mean ± 1 sd',
+};
+
+/** Mean ± 1 standard deviation (band) of each watched hidden layer's activations. */
 export function layerActivationChart(run: RunResult): ChartDraft | undefined {
   const stats = run.layerStats ?? [];
   const layers = stats[0]?.mean.length ?? 0;
   if (layers === 0) return undefined;
   // One band per layer, mean ± 1 sd, outlined in the layer's colour: one legend entry per layer
   // (a separate mean line would double the legend, and a legend filter needs a function).
+  const [low, high] = ACTIVATION_RANGE[run.activation];
   const datasets = watchedLayers(layers).map((layer, i) => {
     const edge = (sign: number): XY[] =>
-      stats.map((s) => ({ x: s.step, y: s.mean[layer]! + sign * s.spread[layer]! }));
+      stats.map((s) => ({
+        x: s.step,
+        y: Math.min(high, Math.max(low, s.mean[layer]! + sign * s.spread[layer]!)),
+      }));
     const color = seriesColor(i);
     return {
       ...bandDataset(`layer ${layer + 1}`, edge(-1), edge(1), withAlpha(color, 0.2)),
@@ -51,10 +73,14 @@ export function layerActivationChart(run: RunResult): ChartDraft | undefined {
     config: {
       type: 'line',
       data: { datasets },
-      options: baseOptions('Activations per layer over training', `${runLabel(run)} · band = mean ± 1 sd`, {
-        x: X_AXIS(),
-        y: axis('linear', 'activation value'),
-      }),
+      options: baseOptions(
+        'Activations per layer over training',
+        `${runLabel(run)} · band = ${BAND_TEXT[run.activation]}`,
+        {
+          x: X_AXIS(),
+          y: axis('linear', 'activation value'),
+        },
+      ),
     },
   };
 }
@@ -99,9 +125,12 @@ export function layerGradientChart(run: RunResult): ChartDraft | undefined {
   const snapshots = run.gradientNorms;
   const layers = snapshots[0]?.perLayer.length ?? 0;
   if (layers < 2) return undefined;
+  // Whole decades, as on the gradient-at-the-start chart: norms between 3e-14 and 1e-13 read as
+  // "about 10⁻¹³" instead of Chart.js's crowded 3E-14, 4E-14, 1E-13.
   const scale = logScale(
     'gradient norm',
     snapshots.flatMap((s) => s.perLayer),
+    { wholeDecades: true },
   );
   const datasets = watchedLayers(layers).map((layer, i) =>
     lineDataset(

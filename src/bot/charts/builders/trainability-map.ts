@@ -60,20 +60,19 @@ function theoryDataset(result: MapResult, labels: string[], rows: number[]): Rec
   ];
 }
 
-/** The trainability map of a map result. */
-export function trainabilityMapChart(result: MapResult): ChartDraft {
-  const { spec } = result;
-  const rows = rowsOf(result);
-  const labels = result.axisValues.map((v) => describeColumn(spec.axis, v));
-  const legend = mapLegend(spec);
-  const bins = legend.map((bin) => ({ ...bin, data: [] as { x: string; y: [number, number] }[] }));
+/** One floating-bar dataset per colour bin, each bar one cell (row r spans [r, r + 1]). */
+function cellDatasets(result: MapResult, rows: number[], labels: string[]): Record<string, unknown>[] {
+  const bins = mapLegend(result.spec).map((bin) => ({
+    ...bin,
+    data: [] as { x: string; y: [number, number] }[],
+  }));
   rows.forEach((depth, r) => {
     result.axisValues.forEach((_, column) => {
       const cell = cellAt(result, depth, column);
-      if (cell) bins[mapCellBin(cell, spec)]?.data.push({ x: labels[column]!, y: [r, r + 1] });
+      if (cell) bins[mapCellBin(cell, result.spec)]?.data.push({ x: labels[column]!, y: [r, r + 1] });
     });
   });
-  const cellDatasets = bins.map((bin) => ({
+  return bins.map((bin) => ({
     type: 'bar',
     label: bin.label,
     data: bin.data,
@@ -87,6 +86,10 @@ export function trainabilityMapChart(result: MapResult): ChartDraft {
     pointStyle: 'rect',
     order: 1,
   }));
+}
+
+/** Title, axes and the colour key on the right. */
+function mapOptions(spec: MapResult['spec'], rows: number[]): Record<string, unknown> {
   const measured =
     spec.metric === 'loss' ? `final loss after ${spec.steps} steps` : `steps to loss ≤ ${spec.threshold}`;
   const subtitle = `${spec.activation}, ${spec.init}${spec.init === 'gaussian' ? ` σ_b²=${spec.biasScale}` : ''}, ${spec.optimizer} ${spec.learningRate} · ${measured}`;
@@ -103,22 +106,30 @@ export function trainabilityMapChart(result: MapResult): ChartDraft {
     },
   });
   const plugins = options.plugins as Record<string, Record<string, unknown>>;
+  // The key is the only way to read a cell's colour: it keeps the full legend size, which a
+  // phone (where the image is about 360 pixels wide) still needs.
   plugins.legend = {
     ...plugins.legend,
     position: 'right',
-    labels: {
-      ...(plugins.legend?.labels as object),
-      font: { size: FONT_SIZE.legend - 2 },
-      color: TEXT_COLOR,
-    },
+    labels: { ...(plugins.legend?.labels as object), font: { size: FONT_SIZE.legend }, color: TEXT_COLOR },
   };
+  return options;
+}
+
+/** The trainability map of a map result. */
+export function trainabilityMapChart(result: MapResult): ChartDraft {
+  const rows = rowsOf(result);
+  const labels = result.axisValues.map((v) => describeColumn(result.spec.axis, v));
   return {
     name: 'trainability-map',
     alt: mapAltText(result, rows),
     config: {
       type: 'bar',
-      data: { labels, datasets: [...theoryDataset(result, labels, rows), ...cellDatasets] },
-      options,
+      data: {
+        labels,
+        datasets: [...theoryDataset(result, labels, rows), ...cellDatasets(result, rows, labels)],
+      },
+      options: mapOptions(result.spec, rows),
     },
   };
 }
