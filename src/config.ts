@@ -96,16 +96,17 @@ function discordConfig(e: CheckedEnv) {
 /** Slack's settings; undefined (Slack off) without a bot token. */
 function slackConfig(e: CheckedEnv) {
   if (!e.SLACK_BOT_TOKEN) return undefined;
+  const teacherUserIds = (e.SLACK_TEACHER_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   return {
     botToken: e.SLACK_BOT_TOKEN,
     signingSecret: e.SLACK_SIGNING_SECRET,
     appToken: e.SLACK_APP_TOKEN,
     port: e.SLACK_PORT,
     apiUrl: e.SLACK_API_URL,
-    teacherUserIds: (e.SLACK_TEACHER_IDS ?? '')
-      .split(',')
-      .map((id) => id.trim())
-      .filter(Boolean),
+    teacherUserIds,
   };
 }
 

@@ -3,9 +3,8 @@ import {
   followUpButton as button,
   FIX,
   type FollowUpList,
+  type FollowUpsOf,
   freshSeed,
-  type OptionValues,
-  type SpecOf,
 } from './follow-up-button.js';
 
 /*
@@ -14,7 +13,7 @@ import {
  */
 
 /** Train: deeper, then the fixes one at a time, then the same net among other depths. */
-export function trainFollowUps(spec: SpecOf<'train'>, values: OptionValues): FollowUpList {
+export const trainFollowUps: FollowUpsOf<'train'> = (spec, values) => {
   const buttons: FollowUpList = [];
   if (spec.depth < LIMITS.depth.max) {
     const deeper = Math.min(LIMITS.depth.max, Math.max(1, spec.depth * 2));
@@ -27,10 +26,10 @@ export function trainFollowUps(spec: SpecOf<'train'>, values: OptionValues): Fol
   buttons.push(button('Compare depths', 'compare', values));
   buttons.push(button('Rerun with new seeds', 'train', { ...values, seed: freshSeed(spec) }));
   return buttons;
-}
+};
 
 /** Compare: the fixes not yet applied, in the order they usually matter. */
-export function compareFollowUps(spec: SpecOf<'compare'>, values: OptionValues): FollowUpList {
+export const compareFollowUps: FollowUpsOf<'compare'> = (spec, values) => {
   const buttons: FollowUpList = [];
   if (spec.activation !== 'relu' || spec.optimizer !== 'adam')
     buttons.push(button('Fix it (relu + he + adam)', 'compare', { ...values, ...FIX }, 'primary'));
@@ -41,10 +40,10 @@ export function compareFollowUps(spec: SpecOf<'compare'>, values: OptionValues):
   }
   buttons.push(button('Rerun with new seeds', 'compare', { ...values, seed: freshSeed(spec) }));
   return buttons;
-}
+};
 
 /** The map: the critical net on its own, the other axes, fresh seeds. */
-export function mapFollowUps(spec: SpecOf<'map'>, values: OptionValues): FollowUpList {
+export const mapFollowUps: FollowUpsOf<'map'> = (spec, values) => {
   const buttons: FollowUpList = [];
   if (spec.axis === 'weightScale' && spec.activation === 'tanh') {
     const critical = { ...values, depth: Math.max(...spec.depths), weightScale: 1.76, biasScale: 0.05 };
@@ -66,4 +65,4 @@ export function mapFollowUps(spec: SpecOf<'map'>, values: OptionValues): FollowU
     buttons.push(button('Map the learning rate', 'map', { ...values, axis: 'learningRate', values: [] }));
   buttons.push(button('Rerun with new seeds', 'map', { ...values, seed: freshSeed(spec) }));
   return buttons;
-}
+};

@@ -20,6 +20,9 @@ export type FollowUpList = (ReplyButton | undefined)[];
 /** One experiment's spec, narrowed by its name. */
 export type SpecOf<E extends ExperimentName> = Extract<ExperimentSpec, { experiment: E }>;
 
+/** Makes one experiment's follow-ups from its spec and the spec's option values. */
+export type FollowUpsOf<E extends ExperimentName> = (spec: SpecOf<E>, values: OptionValues) => FollowUpList;
+
 /** The tricks that flatten the depth trend in practice: ReLU, He initialization and Adam. */
 export const FIX = { activation: 'relu', init: 'he', optimizer: 'adam', learningRate: 0.01 };
 

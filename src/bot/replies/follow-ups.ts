@@ -1,12 +1,18 @@
 import type { Field } from '../../engine/fields.js';
-import type { ExperimentSpec } from '../../engine/spec.js';
+import type { ExperimentName, ExperimentSpec } from '../../engine/spec.js';
 import { SPEC_FIELDS } from '../../engine/spec.js';
 import { commandButton } from '../buttons.js';
 import type { ChartView } from '../charts/layer-charts.js';
 import { optionText } from '../options/option-text.js';
 import type { ReplyButton } from '../types.js';
 import { compareFollowUps, mapFollowUps, trainFollowUps } from './depth-follow-ups.js';
-import { type FollowUpList, followUpButton, type OptionValues } from './follow-up-button.js';
+import {
+  type FollowUpList,
+  type FollowUpsOf,
+  followUpButton,
+  type OptionValues,
+  type SpecOf,
+} from './follow-up-button.js';
 import {
   hardnessFollowUps,
   landscapeFollowUps,
@@ -19,24 +25,21 @@ import {
  * can see what that one thing does. Buttons carry their whole command in their id.
  */
 
+/** Each experiment's own follow-ups; the mapped type makes a new experiment fail to compile until it has some. */
+const BY_EXPERIMENT: { [E in ExperimentName]: FollowUpsOf<E> } = {
+  train: trainFollowUps,
+  compare: compareFollowUps,
+  map: mapFollowUps,
+  restarts: restartsFollowUps,
+  landscape: landscapeFollowUps,
+  lp: lpFollowUps,
+  hardness: hardnessFollowUps,
+};
+
 /** The buttons that depend on which experiment ran. */
-function experimentFollowUps(spec: ExperimentSpec, values: OptionValues): FollowUpList {
-  switch (spec.experiment) {
-    case 'train':
-      return trainFollowUps(spec, values);
-    case 'compare':
-      return compareFollowUps(spec, values);
-    case 'map':
-      return mapFollowUps(spec, values);
-    case 'restarts':
-      return restartsFollowUps(spec, values);
-    case 'landscape':
-      return landscapeFollowUps(spec, values);
-    case 'lp':
-      return lpFollowUps(spec, values);
-    case 'hardness':
-      return hardnessFollowUps(spec, values);
-  }
+function experimentFollowUps<E extends ExperimentName>(spec: SpecOf<E>, values: OptionValues): FollowUpList {
+  const ofExperiment: FollowUpsOf<E> = BY_EXPERIMENT[spec.experiment];
+  return ofExperiment(spec, values);
 }
 
 /** Switches a train or compare reply between its usual charts and the layers watched over training. */

@@ -1,11 +1,4 @@
-import {
-  followUpButton as button,
-  FIX,
-  type FollowUpList,
-  freshSeed,
-  type OptionValues,
-  type SpecOf,
-} from './follow-up-button.js';
+import { followUpButton as button, FIX, type FollowUpsOf, freshSeed } from './follow-up-button.js';
 
 /*
  * Follow-ups of the runs about why training is hard at all: many restarts, slices of the loss
@@ -14,34 +7,34 @@ import {
  */
 
 /** Restarts: fresh seeds, then the landscape behind the spread and the depth sweep. */
-export function restartsFollowUps(spec: SpecOf<'restarts'>, values: OptionValues): FollowUpList {
+export const restartsFollowUps: FollowUpsOf<'restarts'> = (spec, values) => {
   return [
     button('Rerun with new seeds', 'restarts', { ...values, seed: freshSeed(spec) }, 'primary'),
     button('Look at the landscape', 'landscape', {}),
     button('Compare depths', 'compare', {}),
   ];
-}
+};
 
 /** Landscape: another slice direction, then the restarts that land in its valleys. */
-export function landscapeFollowUps(spec: SpecOf<'landscape'>, values: OptionValues): FollowUpList {
+export const landscapeFollowUps: FollowUpsOf<'landscape'> = (spec, values) => {
   return [
     button('Another random direction', 'landscape', { ...values, seed: spec.seed + 1 }, 'primary'),
     button('Restart many times', 'restarts', {}),
   ];
-}
+};
 
 /** LP: the other dataset, then the hidden layer that XOR needs. */
-export function lpFollowUps(spec: SpecOf<'lp'>, values: OptionValues): FollowUpList {
+export const lpFollowUps: FollowUpsOf<'lp'> = (spec, values) => {
   return [
     spec.dataset === 'xor'
       ? button('Separable data (blobs)', 'lp', { ...values, dataset: 'blobs' }, 'primary')
       : button('Try XOR', 'lp', { ...values, dataset: 'xor' }, 'primary'),
     button('Add a hidden layer (XOR)', 'train', { dataset: 'xor', depth: 1, width: 8, ...FIX, steps: 300 }),
   ];
-}
+};
 
 /** Hardness: the other labels, the other inputs, then one layer by LP for contrast. */
-export function hardnessFollowUps(spec: SpecOf<'hardness'>, values: OptionValues): FollowUpList {
+export const hardnessFollowUps: FollowUpsOf<'hardness'> = (spec, values) => {
   return [
     spec.labels === 'random'
       ? button('Planted labels (a fit exists)', 'hardness', { ...values, labels: 'planted' }, 'primary')
@@ -56,4 +49,4 @@ export function hardnessFollowUps(spec: SpecOf<'hardness'>, values: OptionValues
         }),
     button('One layer by LP (XOR)', 'lp', { dataset: 'xor' }),
   ];
-}
+};
