@@ -65,8 +65,11 @@ function redisPassword(url: string | undefined): string | undefined {
   }
 }
 
-/** Reads and checks the environment. Secrets are kept as values, never printed. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+/** The environment after its checks, defaults filled in. */
+type CheckedEnv = z.infer<typeof envSchema>;
+
+/** Checks the environment against the schema; one error lists every bad variable. */
+function checkEnv(env: NodeJS.ProcessEnv): CheckedEnv {
   // An empty variable (`LOG_LEVEL=`) means unset, as in most shells' and compose files' habits.
   const set = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
@@ -76,36 +79,67 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     const lines = parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
     throw new ConfigError(`invalid environment:\n  ${lines.join('\n  ')}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+/** Discord's settings; undefined (Discord off) without a bot token. */
+function discordConfig(e: CheckedEnv) {
+  if (!e.DISCORD_TOKEN) return undefined;
   return {
-    discord: e.DISCORD_TOKEN
-      ? {
-          token: e.DISCORD_TOKEN,
-          guildId: e.DISCORD_GUILD_ID,
-          apiUrl: e.DISCORD_API_URL,
-          teacherRoleId: e.DISCORD_TEACHER_ROLE_ID,
-        }
-      : undefined,
-    slack: e.SLACK_BOT_TOKEN
-      ? {
-          botToken: e.SLACK_BOT_TOKEN,
-          signingSecret: e.SLACK_SIGNING_SECRET,
-          appToken: e.SLACK_APP_TOKEN,
-          port: e.SLACK_PORT,
-          apiUrl: e.SLACK_API_URL,
-          teacherUserIds: (e.SLACK_TEACHER_IDS ?? '')
-            .split(',')
-            .map((id) => id.trim())
-            .filter(Boolean),
-        }
-      : undefined,
-    playground: {
-      enabled: ['true', '1', 'yes', 'on'].includes(e.PLAYGROUND_ENABLED),
-      host: e.PLAYGROUND_HOST,
-      port: e.PLAYGROUND_PORT,
-      /** Who enters it in the page is a teacher there (/schedule, /settings); unset, nobody is. */
-      teacherToken: e.PLAYGROUND_TEACHER_TOKEN,
-    },
+    token: e.DISCORD_TOKEN,
+    guildId: e.DISCORD_GUILD_ID,
+    apiUrl: e.DISCORD_API_URL,
+    teacherRoleId: e.DISCORD_TEACHER_ROLE_ID,
+  };
+}
+
+/** Slack's settings; undefined (Slack off) without a bot token. */
+function slackConfig(e: CheckedEnv) {
+  if (!e.SLACK_BOT_TOKEN) return undefined;
+  const teacherUserIds = (e.SLACK_TEACHER_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  return {
+    botToken: e.SLACK_BOT_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    appToken: e.SLACK_APP_TOKEN,
+    port: e.SLACK_PORT,
+    apiUrl: e.SLACK_API_URL,
+    teacherUserIds,
+  };
+}
+
+/** The local web playground's settings; it runs unless turned off. */
+function playgroundConfig(e: CheckedEnv) {
+  return {
+    enabled: ['true', '1', 'yes', 'on'].includes(e.PLAYGROUND_ENABLED),
+    host: e.PLAYGROUND_HOST,
+    port: e.PLAYGROUND_PORT,
+    /** Who enters it in the page is a teacher there (/schedule, /settings); unset, nobody is. */
+    teacherToken: e.PLAYGROUND_TEACHER_TOKEN,
+  };
+}
+
+/** Every secret value that is set, for log redaction and leak checks. */
+function secretsOf(e: CheckedEnv): string[] {
+  return [
+    e.DISCORD_TOKEN,
+    e.SLACK_BOT_TOKEN,
+    e.SLACK_SIGNING_SECRET,
+    e.SLACK_APP_TOKEN,
+    e.PLAYGROUND_TEACHER_TOKEN,
+    redisPassword(e.REDIS_URL),
+  ].filter((s): s is string => s !== undefined);
+}
+
+/** Reads and checks the environment. Secrets are kept as values, never printed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const e = checkEnv(env);
+  return {
+    discord: discordConfig(e),
+    slack: slackConfig(e),
+    playground: playgroundConfig(e),
     engine: {
       backend: e.TUTOR_BACKEND,
       workers: e.TUTOR_WORKERS ?? os.availableParallelism(),
@@ -119,13 +153,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logFormat: e.LOG_FORMAT,
     production: e.NODE_ENV === 'production',
     /** Every secret value, for log redaction and leak checks. */
-    secrets: [
-      e.DISCORD_TOKEN,
-      e.SLACK_BOT_TOKEN,
-      e.SLACK_SIGNING_SECRET,
-      e.SLACK_APP_TOKEN,
-      e.PLAYGROUND_TEACHER_TOKEN,
-      redisPassword(e.REDIS_URL),
-    ].filter((s): s is string => s !== undefined),
+    secrets: secretsOf(e),
   };
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { type QuizVotes, quizVotes } from './quiz-votes.js';
 
 /** A quiz is open for votes, being revealed (its experiment running), or revealed. */
 export type QuizStatus = 'open' | 'revealing' | 'revealed';
@@ -29,30 +30,14 @@ export interface QuizRow {
   revealedAt: number | null;
 }
 
-/** One person's vote. */
-export interface VoteRow {
-  user: string;
-  userName: string | null;
-  choice: string;
-  votedAt: number;
-}
-
-/** What a vote did. */
-export type VoteOutcome = 'recorded' | 'changed' | 'unchanged' | 'closed' | 'not-found' | 'bad-choice';
-
 /** The fields a new quiz is made from. */
 export type NewQuiz = Omit<QuizRow, 'id' | 'status' | 'answer' | 'createdAt' | 'revealedAt'>;
 
 /** Stored quizzes and votes. */
-export interface QuizRepo {
+export interface QuizRepo extends QuizVotes {
   create(quiz: NewQuiz): QuizRow;
   get(id: number): QuizRow | undefined;
   inStatus(status: QuizStatus): QuizRow[];
-  /** One vote per person: a second vote replaces the first, until the quiz closes. */
-  vote(quizId: number, user: string, userName: string | null, choice: string): VoteOutcome;
-  votes(quizId: number): VoteRow[];
-  /** Vote counts by choice id (choices nobody picked are absent). */
-  tally(quizId: number): Record<string, number>;
   /** open → revealing; false when someone else already began the reveal. */
   beginReveal(id: number): boolean;
   /** revealing → open, when the experiment could not run. */
@@ -104,15 +89,6 @@ export function quizRepo(db: Database, now: () => number): QuizRepo {
     RETURNING *`);
   const byId = db.prepare('SELECT * FROM quizzes WHERE id = ?');
   const byStatus = db.prepare('SELECT * FROM quizzes WHERE status = ? ORDER BY id');
-  const existing = db.prepare('SELECT choice FROM quiz_votes WHERE quiz_id = ? AND user_id = ?');
-  const upsert = db.prepare(`
-    INSERT INTO quiz_votes (quiz_id, user_id, user_name, choice, voted_at) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (quiz_id, user_id) DO UPDATE SET
-      choice = excluded.choice, user_name = excluded.user_name, voted_at = excluded.voted_at`);
-  const votes = db.prepare(
-    'SELECT user_id, user_name, choice, voted_at FROM quiz_votes WHERE quiz_id = ? ORDER BY voted_at, user_id',
-  );
-  const tally = db.prepare('SELECT choice, COUNT(*) AS n FROM quiz_votes WHERE quiz_id = ? GROUP BY choice');
   const begin = db.prepare(`UPDATE quizzes SET status = 'revealing' WHERE id = ? AND status = 'open'`);
   const reopen = db.prepare(`UPDATE quizzes SET status = 'open' WHERE id = ? AND status = 'revealing'`);
   const finish = db.prepare(
@@ -122,19 +98,6 @@ export function quizRepo(db: Database, now: () => number): QuizRepo {
     const raw = byId.get(id) as Raw | undefined;
     return raw && fromRaw(raw);
   };
-  // Checking the quiz is open and writing the vote happen in one transaction, so a vote can never
-  // land after the reveal has begun.
-  const vote = db.transaction(
-    (quizId: number, user: string, userName: string | null, choice: string): VoteOutcome => {
-      const quiz = get(quizId);
-      if (!quiz) return 'not-found';
-      if (quiz.status !== 'open') return 'closed';
-      if (!quiz.choices.some((c) => c.id === choice)) return 'bad-choice';
-      const before = existing.get(quizId, user) as { choice: string } | undefined;
-      upsert.run(quizId, user, userName, choice, now());
-      return before === undefined ? 'recorded' : before.choice === choice ? 'unchanged' : 'changed';
-    },
-  );
   return {
     create: (q) =>
       fromRaw(
@@ -147,13 +110,7 @@ export function quizRepo(db: Database, now: () => number): QuizRepo {
       ),
     get,
     inStatus: (status) => (byStatus.all(status) as Raw[]).map(fromRaw),
-    vote: (quizId, user, userName, choice) => vote(quizId, user, userName, choice),
-    votes: (quizId) =>
-      (
-        votes.all(quizId) as { user_id: string; user_name: string | null; choice: string; voted_at: number }[]
-      ).map((v) => ({ user: v.user_id, userName: v.user_name, choice: v.choice, votedAt: v.voted_at })),
-    tally: (quizId) =>
-      Object.fromEntries((tally.all(quizId) as { choice: string; n: number }[]).map((t) => [t.choice, t.n])),
+    ...quizVotes(db, now, get),
     beginReveal: (id) => begin.run(id).changes === 1,
     reopen: (id) => {
       reopen.run(id);
