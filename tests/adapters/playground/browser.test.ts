@@ -105,7 +105,7 @@ describe('playground in Chromium', () => {
     expect(await page.locator('.working .btn-danger').textContent()).toBe('Cancel');
     // The run takes about two seconds here; the first progress report comes at once, with a loss.
     await expect
-      .poll(() => page.locator('.working .progress-text').textContent())
+      .poll(() => page.locator('.working .progress-text').textContent(), { timeout: 10_000 })
       .toMatch(/Training… \d+% · loss \d\.\d{4}/);
 
     const reply = replies().filter({ hasText: 'depth 8' });
