@@ -1,8 +1,12 @@
-import type { Activation, Dataset, Init, Loss, Normalization, Optimizer } from '../limits.js';
+import type { Dataset } from '../limits.js';
+import type { ModelOptions, TrainingOptions } from '../specs/options.js';
 import type { DataPoints } from './run.js';
 
-/** Everything that defines one training run, fully resolved (no defaults left). */
-export interface FitSpec {
+/**
+ * Everything that defines one training run, fully resolved (no defaults left): the model and
+ * training options of the experiment specs, with the Gaussian-init scales optional here.
+ */
+export interface FitSpec extends Omit<ModelOptions, 'weightScale' | 'biasScale'>, TrainingOptions {
   dataset: Dataset;
   points: number;
   noise: number;
@@ -11,15 +15,6 @@ export interface FitSpec {
   /** Seeds the initial weights. */
   seed: number;
   depth: number;
-  width: number;
-  activation: Activation;
-  init: Init;
-  residual: boolean;
-  normalization: Normalization;
-  loss: Loss;
-  optimizer: Optimizer;
-  learningRate: number;
-  steps: number;
   /** Side of the decision-boundary grid; 0 for none. */
   gridSize: number;
   /** Animation frames to record along training (probability grid + loss); 0 or absent for none. */

@@ -1,18 +1,10 @@
 import { type Field, field } from '../fields.js';
 import type { MapAxis, MapMetric } from '../limits.js';
 import { CHOICES, LIMITS } from '../limits.js';
-import {
-  type DataOptions,
-  dataFields,
-  type ModelOptions,
-  modelFields,
-  seedsHelp,
-  type TrainingOptions,
-  trainingFields,
-} from './options.js';
+import * as shared from './options.js';
 
 /** `map`: a trainability map, one cell per depth and value of a second axis. */
-export interface MapSpec extends DataOptions, ModelOptions, TrainingOptions {
+export interface MapSpec extends shared.DataOptions, shared.ModelOptions, shared.TrainingOptions {
   depths: number[];
   axis: MapAxis;
   /** The second axis's values (numeric axes); empty for the axis's own grid. */
@@ -37,12 +29,12 @@ export const MAP_FIELDS = {
   ),
   metric: field.choice('cell colour: final loss or steps to reach the threshold', CHOICES.mapMetric, 'loss'),
   threshold: field.number('loss threshold of metric:steps', LIMITS.threshold, 0.35),
-  ...modelFields,
+  ...shared.modelFields,
   activation: field.choice('activation of the hidden units', CHOICES.activation, 'tanh'),
   init: field.choice('weight initialization', CHOICES.init, 'gaussian'),
   biasScale: field.number('σ_b² of init:gaussian (bias variance)', LIMITS.biasScale, 0.05),
-  ...trainingFields,
-  ...dataFields,
+  ...shared.trainingFields,
+  ...shared.dataFields,
   points: field.int('number of training points', LIMITS.points, 128),
-  seeds: field.int(seedsHelp, LIMITS.seeds, 1),
+  seeds: field.int(shared.seedsHelp, LIMITS.seeds, 1),
 } satisfies Record<keyof MapSpec, Field>;
