@@ -23,7 +23,7 @@ export const LANDSCAPE_FIELDS = {
   span: field.number('how far each slice reaches, in units of the direction', LIMITS.span, 1),
   ...trainingFields,
   // Adam: with SGD at 0.1 the He-initialized residual net diverged while its branches were
-  // unscaled (each block doubled the signal's variance; now scaled, see model/mlp.ts). Measured
+  // unscaled (each block doubled the signal's variance; now scaled, see model/layers.ts). Measured
   // then over seeds 1-16, the deep plain slice was the bumpiest of the
   // three (extra minima + roughness - 1) for 12 seeds, seed 1 included; means: extra minima 1.25
   // plain, 0.13 residual, 0.06 shallow; roughness 1.26, 1.01, 1.04.
