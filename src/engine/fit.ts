@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { createFrameRecorder } from './frames.js';
+import { createFrameRecorder, type FrameRecorder } from './frames.js';
+import { createLossReadback, type LossReadback, PROGRESS_EVERY } from './loss-readback.js';
 import {
   accuracy,
   boundaryGrid,
-  curveStride,
   layerGradientNorms,
   layerSnapshot,
   saturation,
@@ -33,8 +33,7 @@ export interface TrainRunOutput {
   initialParams?: Float32Array[];
 }
 
-/** Progress is reported (and pending losses read back) every this many steps. */
-export const PROGRESS_EVERY = 10;
+export { PROGRESS_EVERY } from './loss-readback.js';
 
 /** The error a run throws when its abort flag is raised. */
 export function abortError(): Error {
@@ -72,61 +71,73 @@ function disposeStats(stats: NormStats[]): void {
   for (const s of stats) tf.dispose([s.mean, s.variance]);
 }
 
+type TrainRunOptions = UnitRunOptions & { keepModel?: boolean; watchLayers?: boolean };
+
+/** What the training loop watched besides the loss. */
+interface Watched {
+  gradientNorms: GradientSnapshot[];
+  layerStats: LayerSnapshot[];
+}
+
+/**
+ * The training loop: steps 0..spec.steps, each measuring the loss and gradients of the current
+ * weights, recording snapshots and frames, then updating (all but the last step).
+ */
+function trainSteps(
+  session: TrainingSession,
+  spec: FitSpec,
+  options: TrainRunOptions,
+  losses: LossReadback,
+  frames: FrameRecorder,
+): Watched {
+  const snapshots = snapshotSteps(spec.steps);
+  const watched: Watched = { gradientNorms: [], layerStats: [] };
+  for (let step = 0; step <= spec.steps; step++) {
+    throwIfAborted(options.signal);
+    const isLast = step === spec.steps;
+    const { value, grads } = session.lossAndGrads();
+    if (snapshots.has(step)) {
+      watched.gradientNorms.push({ step, perLayer: layerGradientNorms(session.mlp, grads) });
+      // On by default; the benchmark turns it off to measure what watching the layers costs.
+      if (options.watchLayers !== false) watched.layerStats.push(watchLayers(session, step));
+    }
+    // Taken before the update: the grid of the weights whose loss is `value`.
+    if (frames.wants(step)) frames.take(step, value);
+    if (!isLast) session.update(grads);
+    tf.dispose(grads);
+    if (losses.add(step, value, isLast))
+      options.onProgress?.({ step, steps: spec.steps, loss: losses.lastLoss });
+  }
+  return watched;
+}
+
+/** The model and its initial values, handed to the caller (who disposes the model). */
+function keptModel(session: TrainingSession, result: RunResult): TrainRunOutput {
+  session.disposeOptimizer();
+  const model: TrainedModel = {
+    params: session.mlp.params,
+    paramKinds: session.mlp.paramKinds,
+    loss: () => session.loss(),
+    dispose: () => session.dispose(),
+  };
+  return { result, model, initialParams: session.mlp.initialValues.map((v) => v.slice()) };
+}
+
 /**
  * Trains one run with full-batch steps and measures it. Step s's loss is the loss after s
  * updates; the last step's gradients are taken at the final weights and not applied.
  */
-export function trainRun(
-  spec: FitSpec,
-  options: UnitRunOptions & { keepModel?: boolean; watchLayers?: boolean },
-): TrainRunOutput {
+export function trainRun(spec: FitSpec, options: TrainRunOptions): TrainRunOutput {
   const started = performance.now();
-  const { signal, onProgress } = options;
-  throwIfAborted(signal);
+  throwIfAborted(options.signal);
   const session = createSession(spec);
-  // Losses stay on the backend until the next progress point, then are read together: one
-  // read-back per PROGRESS_EVERY steps instead of one per step (cheap on wasm, costly on a GPU).
-  const pending: { step: number; loss: tf.Scalar; onCurve: boolean }[] = [];
+  const losses = createLossReadback(spec.steps);
   let keep = false;
   try {
     const initState = inspectState(session);
     disposeStats(initState.stats);
-    const stride = curveStride(spec.steps);
-    const snapshots = snapshotSteps(spec.steps);
-    const curve = { steps: [] as number[], losses: [] as number[] };
-    const gradientNorms: GradientSnapshot[] = [];
-    const layerStats: LayerSnapshot[] = [];
     const frames = createFrameRecorder(session, spec.steps, spec.frames ?? 0);
-    let lastLoss = Number.NaN;
-    for (let step = 0; step <= spec.steps; step++) {
-      throwIfAborted(signal);
-      const isLast = step === spec.steps;
-      const { value, grads } = session.lossAndGrads();
-      if (snapshots.has(step)) {
-        gradientNorms.push({ step, perLayer: layerGradientNorms(session.mlp, grads) });
-        // On by default; the benchmark turns it off to measure what watching the layers costs.
-        if (options.watchLayers !== false) layerStats.push(watchLayers(session, step));
-      }
-      // Taken before the update: the grid of the weights whose loss is `value`.
-      if (frames.wants(step)) frames.take(step, value);
-      if (!isLast) session.update(grads);
-      tf.dispose(grads);
-      const onCurve = step % stride === 0 || isLast;
-      const reportNow = step % PROGRESS_EVERY === 0 || isLast;
-      if (onCurve || reportNow) pending.push({ step, loss: value, onCurve });
-      else value.dispose();
-      if (!reportNow) continue;
-      for (const entry of pending.splice(0)) {
-        lastLoss = entry.loss.dataSync()[0]!;
-        entry.loss.dispose();
-        if (entry.onCurve) {
-          curve.steps.push(entry.step);
-          curve.losses.push(lastLoss);
-        }
-      }
-      onProgress?.({ step, steps: spec.steps, loss: lastLoss });
-    }
-
+    const { gradientNorms, layerStats } = trainSteps(session, spec, options, losses, frames);
     const endState = inspectState(session);
     const boundary =
       spec.gridSize > 0 ? boundaryGrid(session.mlp, session.data, spec.gridSize, endState.stats) : undefined;
@@ -138,9 +149,9 @@ export function trainRun(
       activation: spec.activation,
       residual: spec.residual,
       seed: spec.seed,
-      finalLoss: lastLoss,
+      finalLoss: losses.lastLoss,
       finalAccuracy: endState.accuracy,
-      lossCurve: curve,
+      lossCurve: losses.curve,
       gradientNorms,
       saturation: { atInit: initState.saturation, atEnd: endState.saturation },
       ...(layerStats.length > 0 ? { layerStats } : {}),
@@ -150,16 +161,9 @@ export function trainRun(
     };
     if (!options.keepModel) return { result };
     keep = true;
-    session.disposeOptimizer();
-    const model: TrainedModel = {
-      params: session.mlp.params,
-      paramKinds: session.mlp.paramKinds,
-      loss: () => session.loss(),
-      dispose: () => session.dispose(),
-    };
-    return { result, model, initialParams: session.mlp.initialValues.map((v) => v.slice()) };
+    return keptModel(session, result);
   } finally {
-    for (const entry of pending) entry.loss.dispose();
+    losses.dispose();
     if (!keep) session.dispose();
   }
 }

@@ -59,3 +59,6 @@ export function createFrameRecorder(session: TrainingSession, steps: number, fra
     result: (): TrainingFrames | undefined => result,
   };
 }
+
+/** What createFrameRecorder returns. */
+export type FrameRecorder = ReturnType<typeof createFrameRecorder>;

@@ -51,7 +51,7 @@ export interface DenseOptions {
   activation: Activation;
   /** Adds the layer's input to its output (input and output widths must match). */
   residual: boolean;
-  /** Multiplies the residual branch f(x·W + b) before the sum (see residualBranchScale in mlp.ts); default 1. */
+  /** Multiplies the residual branch f(x·W + b) before the sum (see residualBranchScale in layers.ts); default 1. */
   branchScale?: number;
   /** False for the first layer: the data need no gradient, which saves a matMul per step. */
   inputGrad: boolean;

@@ -1,0 +1,103 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { createRandom, STREAM } from '../random.js';
+import type { FitSpec } from '../result.js';
+import { initialBias, initialKernel, uniformValues } from './init.js';
+
+/** What kind of value a trainable parameter holds (see TrainedModel in fit.ts). */
+export type ParamKind = 'kernel' | 'bias' | 'norm';
+
+/** The architecture and initialization of an MLP with 2 inputs and one output logit (from its FitSpec). */
+export type MlpConfig = Pick<
+  FitSpec,
+  | 'depth'
+  | 'width'
+  | 'activation'
+  | 'init'
+  | 'residual'
+  | 'normalization'
+  | 'seed'
+  | 'initScale'
+  | 'weightScale'
+  | 'biasScale'
+>;
+
+/** One dense layer's variables. The last layer of an Mlp is the output layer. */
+export interface DenseLayer {
+  kernel: tf.Variable;
+  bias: tf.Variable;
+  /** Normalization gain and shift (hidden layers, when normalization is on). */
+  gain?: tf.Variable;
+  shift?: tf.Variable;
+  /** Adds its input to its output: hidden layers with equal input and output width. */
+  residual: boolean;
+  /** The factor on this layer's residual branch (1 when not residual). */
+  branchScale: number;
+}
+
+/** An MLP's layers and the same variables as one flat list, with their initial values. */
+export interface InitialLayers {
+  /** Hidden layers, then the output layer. */
+  layers: DenseLayer[];
+  /** All variables in layer order: kernel, bias, [gain, shift] per layer. */
+  params: tf.Variable[];
+  paramKinds: ParamKind[];
+  /** The initial value of each entry of params. */
+  initialValues: Float32Array[];
+}
+
+/**
+ * The factor on each residual branch: x + f(x·W + b)/sqrt(L) for L residual blocks. Unscaled,
+ * every block adds a branch as large as its input, so the signal's variance grows geometrically
+ * with depth (relu + He doubles it per block: a depth-32 net started with a loss near 1e6 and
+ * overflowed to NaN). Scaling the branches by 1/sqrt(L) keeps the sum's growth bounded at any
+ * depth, as in "Stable ResNet" (Hayou et al. 2021); Fixup (Zhang, Dauphin & Ma 2019) and
+ * SkipInit/ReZero (De & Smith 2020; Bachlechner et al. 2020) shrink the branches at
+ * initialization for the same reason.
+ */
+export function residualBranchScale(residualBlocks: number): number {
+  return residualBlocks > 0 ? 1 / Math.sqrt(residualBlocks) : 1;
+}
+
+/**
+ * Creates every layer's variables, drawing the initial weights from the config's seed in layer
+ * order (kernel, then bias, per layer): the order fixes which random numbers each weight gets.
+ */
+export function createLayers(config: MlpConfig): InitialLayers {
+  const { depth, width, activation, init, normalization, initScale } = config;
+  const rng = createRandom(config.seed, STREAM.weights);
+  const built: InitialLayers = { layers: [], params: [], paramKinds: [], initialValues: [] };
+  const addParam = (values: Float32Array, shape: number[], kind: ParamKind): tf.Variable => {
+    const variable = tf.tidy(() => tf.variable(tf.tensor(values, shape)));
+    built.params.push(variable);
+    built.paramKinds.push(kind);
+    built.initialValues.push(values);
+    return variable;
+  };
+  // Hidden layers 1..depth-1 have equal input and output width: those carry a residual branch.
+  const branchScale = config.residual ? residualBranchScale(Math.max(0, depth - 1)) : 1;
+  for (let i = 0; i <= depth; i++) {
+    const inputs = i === 0 ? 2 : width;
+    const outputs = i === depth ? 1 : width;
+    const kernelValues =
+      initScale === undefined
+        ? initialKernel(rng, inputs, outputs, init, activation, config.weightScale)
+        : uniformValues(rng, inputs * outputs, initScale);
+    const biasValues =
+      initScale === undefined
+        ? initialBias(rng, outputs, init, config.biasScale)
+        : uniformValues(rng, outputs, initScale);
+    const residual = config.residual && i > 0 && i < depth;
+    const layer: DenseLayer = {
+      kernel: addParam(kernelValues, [inputs, outputs], 'kernel'),
+      bias: addParam(biasValues, [outputs], 'bias'),
+      residual,
+      branchScale: residual ? branchScale : 1,
+    };
+    if (i < depth && normalization !== 'none') {
+      layer.gain = addParam(new Float32Array(outputs).fill(1), [outputs], 'norm');
+      layer.shift = addParam(new Float32Array(outputs), [outputs], 'norm');
+    }
+    built.layers.push(layer);
+  }
+  return built;
+}
