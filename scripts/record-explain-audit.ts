@@ -165,7 +165,7 @@ function rounded(value: unknown): unknown {
   return value;
 }
 
-/** Keeps the fixture file small: the points and decision grids play no part in any claim. */
+/** Keeps the fixture file small: the points, decision grids and animation frames play no part in any claim. */
 function strip(result: ExperimentResult): ExperimentResult {
   const copy = rounded(structuredClone(result)) as ExperimentResult;
   if ('data' in copy) copy.data = { x: [], y: [] };
@@ -175,7 +175,10 @@ function strip(result: ExperimentResult): ExperimentResult {
       : copy.experiment === 'restarts'
         ? copy.groups.flatMap((g) => g.runs)
         : [];
-  for (const run of runs) delete run.boundary;
+  for (const run of runs) {
+    delete run.boundary;
+    delete run.frames;
+  }
   return copy;
 }
 
