@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from '../../bot/logger.js';
 import { toBoltLogger } from './bolt-logger.js';
+import { slackSafeError } from './safe-error.js';
 
 /*
  * Bolt itself: the token check, the receiver (Socket Mode with an app token, else signed HTTP at
@@ -54,7 +55,7 @@ export async function createBoltApp(settings: BoltSettings, onLink: (up: boolean
     clientOptions,
   });
   app.error(async (error) => {
-    settings.log.error({ err: error }, 'slack: unhandled error in a listener');
+    settings.log.error({ err: slackSafeError(error) }, 'slack: unhandled error in a listener');
   });
   return { app, auth };
 }

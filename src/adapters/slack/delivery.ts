@@ -5,6 +5,7 @@ import type { Reply, ReplyImage } from '../../bot/types.js';
 import { chartsAreLinked, privateMessage, replyMessage, type SlackMessage } from './blocks.js';
 import { escapeSlack, toPlainText } from './mrkdwn.js';
 import type { ChannelPacer } from './pacer.js';
+import { slackError, slackSafeError } from './safe-error.js';
 
 /*
  * The Web API calls that put replies into Slack. Public answers are Block Kit messages (posted,
@@ -28,13 +29,6 @@ export interface DeliveryDeps {
   client: webApi.WebClient;
   pacer: ChannelPacer;
   logger: Logger;
-}
-
-/** Slack's error code from a failed Web API call, e.g. `not_in_channel`. */
-export function slackError(error: unknown): string {
-  const data = (error as { data?: { error?: unknown } }).data;
-  if (data && typeof data.error === 'string') return data.error;
-  return error instanceof Error ? error.message : String(error);
 }
 
 const chartNote = (images: readonly ReplyImage[]) =>
@@ -108,7 +102,7 @@ export async function deliverPrivate(
       return;
     } catch (error) {
       deps.logger.warn(
-        { err: error },
+        { err: slackSafeError(error) },
         'slack: response_url refused a private answer; trying chat.postEphemeral',
       );
     }

@@ -12,6 +12,7 @@ import { deliverPublic, notifyPrivately } from './delivery.js';
 import type { RecentRunsOf } from './history.js';
 import { registerListeners } from './listeners.js';
 import { createChannelPacer } from './pacer.js';
+import { slackSafeError } from './safe-error.js';
 import { createTeacherCheck } from './teachers.js';
 
 export { privateMessage, replyMessage } from './blocks.js';
@@ -79,6 +80,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const lifecycle = createRequestLifecycle({
     bot: options.bot,
     log,
+    loggable: slackSafeError,
     // Progress edits share the channel's pace (the pacer), so they need no faster throttle.
     timing: {
       ackDeadlineMs: options.ackDeadlineMs ?? 2500,
@@ -112,7 +114,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       ready = false;
       lifecycle.stopAccepting();
       // Stop taking requests first; answers still go out through the Web API, which needs no receiver.
-      await app.stop().catch((error: unknown) => log.warn({ err: error }, 'slack: receiver stop failed'));
+      await app
+        .stop()
+        .catch((error: unknown) => log.warn({ err: slackSafeError(error) }, 'slack: receiver stop failed'));
       await lifecycle.drain(options.stopGraceMs ?? 10_000);
     },
     async post(conversation: string, reply: Reply) {

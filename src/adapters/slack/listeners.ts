@@ -10,6 +10,7 @@ import type { DeliveryDeps, Respond } from './delivery.js';
 import type { RecentRunsOf } from './history.js';
 import { homeView } from './home.js';
 import { slackInteractionPort } from './interaction-port.js';
+import { slackSafeError } from './safe-error.js';
 import type { TeacherCheck } from './teachers.js';
 import { invocationOf, invocationOfButton, newRequestId, toBotRequest, toButtonPress } from './translate.js';
 
@@ -80,7 +81,7 @@ export function registerListeners(app: App, deps: ListenerDeps, log: Logger): vo
       const view = homeView({ lessons: deps.lessons, commands: deps.bot.commands, recentRuns });
       await client.views.publish({ user_id: event.user, view });
     } catch (error) {
-      log.error({ user: event.user, err: error }, 'slack: could not publish the App Home');
+      log.error({ user: event.user, err: slackSafeError(error) }, 'slack: could not publish the App Home');
     }
   });
 }

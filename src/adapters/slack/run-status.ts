@@ -1,6 +1,7 @@
 import type { WorkingState } from '../../bot/lifecycle/request-port.js';
 import { statusMessage, stoppedMessage } from './blocks.js';
 import type { DeliveryDeps } from './delivery.js';
+import { slackSafeError } from './safe-error.js';
 
 /*
  * The public status message of an accepted run: posted in the channel (chat.postMessage), edited
@@ -50,7 +51,7 @@ export function runStatus(
         ts = posted?.ts;
       } catch (error) {
         // The run goes on, and its answer falls back to the response_url.
-        deps.logger.warn({ err: error }, 'slack: could not post the status message');
+        deps.logger.warn({ err: slackSafeError(error) }, 'slack: could not post the status message');
       }
     },
     async update(working, superseded) {
@@ -66,7 +67,9 @@ export function runStatus(
       const stopped = stoppedMessage(summary, run.userId);
       await deps.pacer
         .run(channel, () => deps.client.chat.update({ channel, ts: at, ...stopped }))
-        .catch((error: unknown) => deps.logger.warn({ err: error }, 'slack: could not mark the run stopped'));
+        .catch((error: unknown) =>
+          deps.logger.warn({ err: slackSafeError(error) }, 'slack: could not mark the run stopped'),
+        );
     },
     get tried() {
       return tried;

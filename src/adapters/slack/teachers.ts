@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../bot/logger.js';
 import type { TeachersOf } from '../types.js';
+import { slackSafeError } from './safe-error.js';
 
 /*
  * Slack has no per-command permissions: every installed slash command is visible to everyone.
@@ -37,7 +38,7 @@ export function createTeacherCheck(options: {
       return Boolean(user && (user.is_admin || user.is_owner || user.is_primary_owner));
     } catch (error) {
       options.logger.warn(
-        { user: userId, err: error },
+        { user: userId, err: slackSafeError(error) },
         'slack: users.info failed; treating the user as a student',
       );
       return false;
