@@ -99,8 +99,8 @@ const PRECISE_STATEMENTS: [string, string, RegExp][] = [
   ],
   [
     'hardness-and-depth',
-    'one unit vs one hidden layer, no grading of depth',
-    /separate \*\*one unit\*\*[^.]*from \*\*one hidden layer\*\*[\s\S]*do not compare 8 layers with 16/,
+    'one unit vs particular hidden-layer nets in the worst case, no grading of depth',
+    /separate \*\*one unit\*\*[^.]*from particular networks \*\*with a hidden layer\*\*[^.]*worst case[^.]*Judd 1988[^.]*input dimension[^.]*Blum & Rivest 1992[\s\S]*do not compare 8 layers with 16/,
   ],
   ['hardness-and-depth', 'deep nets: Šíma 1994', /Šíma \(1994\)[^.]*deep[^.]*NP-complete/],
   [

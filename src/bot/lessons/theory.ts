@@ -59,13 +59,18 @@ export const hardnessAndDepth: Lesson = {
   id: 'hardness-and-depth',
   title: 'The theorems do not grade depth',
   summary:
-    'The hardness results separate one unit from one hidden layer; they do not say 16 layers are harder than 8. Depth sweeps show something else.',
+    'The hardness results separate one unit from some hidden-layer nets; they do not rank 16 layers above 8. Depth sweeps show something else.',
   body: paragraphs(
-    'The hardness theorems separate **one unit** (a linear program when the data are separable) from **one hidden layer** (NP-complete to train exactly). They do not compare 8 layers with 16: no theorem here says a deeper net is harder to train than a shallower one. For deep architectures, Šíma (1994) proved that loading a family of deep, narrow "triangular" networks is NP-complete too: hard, but again not a ranking by depth.',
+    'The hardness theorems separate **one unit** (a linear program when the data are separable) from particular networks **with a hidden layer**, where training exactly is NP-complete in the worst case (an architecture given as part of the input, Judd 1988; the 3-node net as the input dimension grows, Blum & Rivest 1992). They do not compare 8 layers with 16: no theorem here says a deeper net is harder to train than a shallower one. For deep architectures, Šíma (1994) proved that loading a family of deep, narrow "triangular" networks is NP-complete too: hard, but again not a ranking by depth.',
     'So the trend a depth sweep shows, deeper plain sigmoid nets still near the no-learning loss after the same number of steps, is a different, **empirical** phenomenon: gradient descent slowed by gradients that shrink on their way back through many layers (Glorot & Bengio 2010). It is not evidence of NP-hardness, and the theorems do not predict it. Change the activation, the initialization or the optimizer and the trend mostly goes away, while the worst case stays as hard as before.',
     'Run the sweep and read it as an observation about this data, these settings and this many steps.',
   ),
-  citations: [SOURCE.sima1994.reference, SOURCE.blumRivest.reference, SOURCE.glorot.reference],
+  citations: [
+    SOURCE.judd.reference,
+    SOURCE.blumRivest.reference,
+    SOURCE.sima1994.reference,
+    SOURCE.glorot.reference,
+  ],
   command: '/compare depths:1,2,4,8,16',
 };
 
