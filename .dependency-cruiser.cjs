@@ -18,7 +18,7 @@ module.exports = {
       comment: 'src/engine must not import chat SDKs or logging.',
       severity: 'error',
       from: { path: '^src/engine' },
-      to: { path: 'node_modules/(discord\\.js|@discordjs|@slack|pino)' },
+      to: { path: ['node_modules/(discord\\.js|@discordjs|@slack|pino)', '^src/(logging|log-format)\\.ts$'] },
     },
     {
       name: 'bot-is-platform-neutral',

@@ -1,6 +1,8 @@
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
+// Registers tfjs-core's gradient functions, which its Node bundle lacks and autodiff needs.
+import '@tensorflow/tfjs-layers';
 import { timeTrainingSteps } from '../src/engine/fit.js';
 import { plainFitSpec } from '../src/engine/fit-defaults.js';
 import { type Measurement, median, printTable } from './report.js';

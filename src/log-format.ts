@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import type pino from 'pino';
-import PinoPretty from 'pino-pretty';
+import type PinoPrettyModule from 'pino-pretty';
 
 /*
  * How the root logger writes: JSON lines for machines (log collectors, `docker logs | jq`), or one
@@ -42,6 +43,8 @@ export function logDestination(
   output?: NodeJS.WritableStream,
 ): pino.DestinationStream | undefined {
   if (format === 'json') return output;
+  // Loaded only here: production writes JSON and should not pay for the pretty printer at start-up.
+  const PinoPretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPrettyModule;
   return PinoPretty({
     ...(output ? { destination: output } : {}),
     translateTime: 'SYS:HH:MM:ss',

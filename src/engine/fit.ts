@@ -33,8 +33,6 @@ export interface TrainRunOutput {
   initialParams?: Float32Array[];
 }
 
-export { PROGRESS_EVERY } from './loss-readback.js';
-
 /** The error a run throws when its abort flag is raised. */
 export function abortError(): Error {
   const error = new Error('The training run was aborted.');

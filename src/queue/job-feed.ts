@@ -11,8 +11,6 @@ import {
   onRemoved,
 } from './run-events.js';
 
-export type { FeedContext } from './run-events.js';
-
 /*
  * Turns what the queue says about a replica's runs into hook calls and outcomes. Two sources feed
  * it: BullMQ's event stream (prompt, but an event can be missed while Redis is away) and a periodic

@@ -8,8 +8,6 @@ import type { ProcessorContext, StartedJob } from './processor-context.js';
 import { encodeFailure, isQueueJobData, type QueueJobData, type QueueJobReturn } from './protocol.js';
 import { failureToThrow } from './run-failure.js';
 
-export type { AbortReason, ProcessorContext, WorkerEvent } from './processor-context.js';
-
 /*
  * What a worker does with one job. Errors leave as BullMQ understands them: UnrecoverableError for
  * an ending that a retry cannot change (cancelled, timed out, a bad spec, a deterministic engine

@@ -8,8 +8,6 @@ import type { Report } from './report.js';
 import type { Attempt, SubmitContext } from './submit-context.js';
 import { withTimeout } from './time.js';
 
-export type { Attempt, SubmitContext } from './submit-context.js';
-
 /*
  * How a replica takes a request: from the shared cache if it can, else by joining an identical run
  * this replica already has on the queue, else as a new BullMQ job. Each request takes its own

@@ -26,6 +26,8 @@ describe('engine entry point', () => {
     // Control: the backend module does load it, so the probe can see it.
     expect((await tensorflowModulesLoadedBy('./src/engine/backend.ts')).length).toBeGreaterThan(0);
     expect(await tensorflowModulesLoadedBy('./src/engine/index.ts')).toEqual([]);
+    // The whole bot process (bot core, job services, queue client, store) stays free of it too.
+    expect(await tensorflowModulesLoadedBy('./src/app.ts')).toEqual([]);
   });
 
   it('runs an experiment on its workers and closes', async () => {

@@ -12,7 +12,7 @@ import { asRunResults, seededFitSpec } from './train.js';
  */
 
 /** True when the mean-field theory of tanh networks applies to the map's columns. */
-export function hasSignalTheory(spec: MapSpec): boolean {
+function hasSignalTheory(spec: MapSpec): boolean {
   return spec.axis === 'weightScale' && spec.activation === 'tanh' && spec.init === 'gaussian';
 }
 
