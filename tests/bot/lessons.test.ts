@@ -37,10 +37,14 @@ function names(text: string, source: { short: string }): boolean {
   return new RegExp(`${escaped},? \\(?[^)]{0,10}?${year}`).test(text);
 }
 
-/** The README's first paragraph, what a visitor reads first. */
+/** The README's opening paragraph, what a visitor reads first: the first after the title and badges. */
 function readmeOpening(): string {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  return readme.split(/\n\s*\n/)[1] ?? '';
+  const lines = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').split('\n');
+  const prose = (line: string) => line.trim() !== '' && !/^\s*(#|!\[|\[!\[|<)/.test(line);
+  const start = lines.findIndex(prose);
+  if (start < 0) return '';
+  const end = lines.findIndex((line, i) => i > start && line.trim() === '');
+  return lines.slice(start, end < 0 ? undefined : end).join('\n');
 }
 
 /** [lesson, what must be said, how its text says it]. */
@@ -313,6 +317,21 @@ describe('lessons', () => {
           }
         }
       }
+    }
+  });
+
+  it('open the README with the narrower theorems, cited, and say they do not grade depth', () => {
+    const opening = readmeOpening().replace(/\s+/g, ' ');
+    for (const phrase of [
+      'Johnson & Preparata 1978',
+      'Judd',
+      '1988',
+      'Blum & Rivest',
+      '1992',
+      'input dimension',
+      'do not grade depth',
+    ]) {
+      expect(opening, phrase).toContain(phrase);
     }
   });
 

@@ -16,7 +16,10 @@ export interface PlaygroundFixture {
 }
 
 /** Registers the hooks for a playground on the waiting engine with two browsers. */
-export function usePlayground(names: [string, string]): PlaygroundFixture {
+export function usePlayground(
+  names: [string, string],
+  options?: Parameters<typeof startPlayground>[1],
+): PlaygroundFixture {
   let services: ReturnType<typeof waitingServices>;
   const streams: EventStream[] = [];
   const keep = (stream: EventStream) => {
@@ -33,7 +36,7 @@ export function usePlayground(names: [string, string]): PlaygroundFixture {
   } as PlaygroundFixture;
   beforeAll(async () => {
     services = waitingServices();
-    fixture.playground = await startPlayground(services.services);
+    fixture.playground = await startPlayground(services.services, options);
     fixture.first = await fixture.playground.visitor(names[0]);
     fixture.second = await fixture.playground.visitor(names[1]);
   });

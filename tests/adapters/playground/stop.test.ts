@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WireEvent, WireMessage } from '../../../src/adapters/playground/web/wire.js';
 import { privateNote } from '../../../src/bot/replies/plain-replies.js';
-import { type RunningPlayground, startPlayground, type Visitor } from './harness.js';
-import type { EventStream } from './sse-client.js';
-import { waitingServices } from './stand-in-services.js';
+import { usePlayground } from './fixture.js';
 
 /*
  * The playground's stop: like the chat adapters, it refuses new requests and answers the ones in
@@ -13,36 +11,14 @@ import { waitingServices } from './stand-in-services.js';
 
 const GRACE_MS = 600;
 
-let services: ReturnType<typeof waitingServices>;
-let playground: RunningPlayground;
-let alice: Visitor;
-let bob: Visitor;
-const streams: EventStream[] = [];
-
-beforeAll(async () => {
-  services = waitingServices();
-  playground = await startPlayground(services.services, { stopGraceMs: GRACE_MS });
-  alice = await playground.visitor('Alice');
-  bob = await playground.visitor('Bob');
-});
-afterAll(async () => {
-  for (const stream of streams) stream.close();
-  await playground.adapter.stop();
-  await services.close();
-});
-
-async function watch(visitor: Visitor): Promise<EventStream> {
-  const stream = await visitor.events('class');
-  streams.push(stream);
-  await stream.waitFor((e) => e.type === 'hello');
-  return stream;
-}
+const fixture = usePlayground(['Alice', 'Bob'], { stopGraceMs: GRACE_MS });
 
 const reply = (match: (m: Extract<WireMessage, { kind: 'reply' }>) => boolean) => (e: WireEvent) =>
   e.type === 'message' && e.message.kind === 'reply' && match(e.message);
 
 describe('playground notify and stop', () => {
   it('shows a private note to one client only', async () => {
+    const { playground, first: alice, second: bob, watch } = fixture;
     const aliceSees = await watch(alice);
     const bobSees = await watch(bob);
     await playground.adapter.notify(
@@ -56,6 +32,7 @@ describe('playground notify and stop', () => {
   });
 
   it('answers a run in flight and refuses a new request before closing the streams', async () => {
+    const { playground, first: alice, second: bob, watch } = fixture;
     const aliceSees = await watch(alice);
     const bobSees = await watch(bob);
     expect((await alice.command('/train depth:8')).status).toBe(202);
@@ -63,6 +40,7 @@ describe('playground notify and stop', () => {
     const runId = working.type === 'message' ? working.message.id : '';
     expect(playground.adapter.isReady()).toBe(true);
 
+    const stopAt = Date.now();
     const stopping = playground.adapter.stop();
     expect(playground.adapter.isReady()).toBe(false);
     expect((await bob.command('/explain')).status).toBe(202);
@@ -71,13 +49,14 @@ describe('playground notify and stop', () => {
       message: { visibility: 'private', headline: 'The tutor is restarting; try again in a minute.' },
     });
 
-    const started = Date.now();
     const ended = await aliceSees.waitFor(
       reply((m) => m.id === runId),
       5000,
     );
-    // The waiting engine never finishes: the grace period ran out, and the run got its answer.
-    expect(Date.now() - started).toBeLessThan(GRACE_MS + 2000);
+    // The waiting engine never finishes: stop waited out the grace period, then the run got its answer.
+    const waited = Date.now() - stopAt;
+    expect(waited).toBeGreaterThanOrEqual(GRACE_MS - 50);
+    expect(waited).toBeLessThan(GRACE_MS + 2000);
     expect(ended).toMatchObject({
       message: { visibility: 'private', headline: 'The tutor restarted before this finished.' },
     });

@@ -28,6 +28,20 @@ const label = ({ options }: Recorded) =>
     .map(([k, v]) => `${k}:${String(v)}`)
     .join(' ');
 
+const bumpyDeepPlain = variant(
+  'deep plain',
+  10,
+  false,
+  { roughness: 2.8, extraMinima: 3 },
+  [0.9, 0.7, 0.8, 0.5, 0.2, 0.1, 0.3],
+);
+/** A deep plain slice clearly bumpier than both the shallow and the residual one. */
+const bumpyLandscape = landscapeResult([
+  variant('shallow', 1, false, { roughness: 1, extraMinima: 0 }),
+  bumpyDeepPlain,
+  variant('deep residual', 10, true, { roughness: 1.1, extraMinima: 0 }),
+]);
+
 describe('the claims audit', () => {
   it.each(everyRun.map((r) => [label(r), r] as const))(
     '%s: every sentence is backed by the numbers',
@@ -77,17 +91,7 @@ describe('the claims audit', () => {
     ],
     [
       'a bumpy deep slice and a barrier on the path',
-      landscapeResult([
-        variant('shallow', 1, false, { roughness: 1, extraMinima: 0 }),
-        variant(
-          'deep plain',
-          10,
-          false,
-          { roughness: 2.8, extraMinima: 3 },
-          [0.9, 0.7, 0.8, 0.5, 0.2, 0.1, 0.3],
-        ),
-        variant('deep residual', 10, true, { roughness: 1.1, extraMinima: 0 }),
-      ]),
+      bumpyLandscape,
       ['slice-bumpier', 'residual-smoother', 'path-barrier'],
     ],
   ] as const)('%s: every sentence is backed by the numbers', (_, result, rules) => {
@@ -113,5 +117,19 @@ describe('the claims audit', () => {
     expect(
       CLAIM_CHECKS['neuron-one-minimum'](neuronOnBlobs, { rule: 'neuron-one-minimum', text: '' }),
     ).toBeDefined();
+    // A landscape whose deep slice is clearly bumpier, or which lacks the variant compared with.
+    const onlyDeepPlain = landscapeResult([bumpyDeepPlain]);
+    for (const rule of ['slice-not-bumpier', 'residual-not-smoother'] as const) {
+      expect(CLAIM_CHECKS[rule](bumpyLandscape, { rule, text: '' }), rule).toBeDefined();
+      expect(CLAIM_CHECKS[rule](onlyDeepPlain, { rule, text: '' }), rule).toBeDefined();
+    }
+    // A sentence about a depth the run does not have is not backed by it.
+    for (const [rule, text] of [
+      ['gradient-weak', "Depth 99's"],
+      ['gradient-exploding', "Depth 99's"],
+      ['stalled-depths', 'Depth 99 stalled'],
+    ] as const) {
+      expect(CLAIM_CHECKS[rule](stalledDeep, { rule, text }), rule).toBeDefined();
+    }
   });
 });

@@ -238,11 +238,13 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
     const ok = runs.every((run) => initialRatio(run) < 0.02 && (layersAt(run, 0)[0] ?? 1) < 0.05);
     return fail(runs.length > 0 && ok && throughout, 'the first layer gets a sizeable gradient');
   },
-  'gradient-weak': (r, s) =>
-    fail(
-      runsNamed(r, s.text).every((run) => initialRatio(run) >= 0.005 && initialRatio(run) <= 0.2),
+  'gradient-weak': (r, s) => {
+    const runs = runsNamed(r, s.text);
+    return fail(
+      runs.length > 0 && runs.every((run) => initialRatio(run) >= 0.005 && initialRatio(run) <= 0.2),
       'ratio not weak',
-    ),
+    );
+  },
   'gradient-healthy': (r, s) => {
     const runs = runsNamed(r, s.text);
     const ok = runs.every((run) => {
@@ -251,11 +253,10 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
     });
     return fail(runs.length > 0 && ok, 'a ratio is far from 1 or a layer gradient is tiny');
   },
-  'gradient-exploding': (r, s) =>
-    fail(
-      runsNamed(r, s.text).every((run) => initialRatio(run) > 5),
-      'ratio not large',
-    ),
+  'gradient-exploding': (r, s) => {
+    const runs = runsNamed(r, s.text);
+    return fail(runs.length > 0 && runs.every((run) => initialRatio(run) > 5), 'ratio not large');
+  },
   'gradient-ratio-falls': (r) => {
     const { shallow, deep } = shallowDeep(r);
     if (!shallow || !deep) return 'not a sweep';
@@ -308,7 +309,7 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
     const named = (/Depths? ([\d, and]+) stalled/.exec(s.text)?.[1] ?? '').match(/\d+/g)?.map(Number) ?? [];
     const runs = lossRuns(r).filter(({ run }) => named.includes(run.depth));
     return fail(
-      named.length > 0 && runs.every(({ run, loss }) => stalledRun(run, loss)),
+      named.length > 0 && runs.length > 0 && runs.every(({ run, loss }) => stalledRun(run, loss)),
       'a named depth learned',
     );
   },
@@ -382,7 +383,7 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
   },
   'slice-not-bumpier': (r) => {
     const { shallow, plain } = landscapeParts(r);
-    return fail(!clearlyBumpier(plain, shallow), 'deep slice clearly bumpier');
+    return fail(!!plain && !!shallow && !clearlyBumpier(plain, shallow), 'deep slice clearly bumpier');
   },
   'residual-smoother': (r) => {
     const { plain, residual } = landscapeParts(r);
@@ -390,7 +391,7 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
   },
   'residual-not-smoother': (r) => {
     const { plain, residual } = landscapeParts(r);
-    return fail(!clearlyBumpier(plain, residual), 'residual slice clearly smoother');
+    return fail(!!plain && !!residual && !clearlyBumpier(plain, residual), 'residual slice clearly smoother');
   },
   'path-no-barrier': (r) => {
     const v = landscapeParts(r).plain;

@@ -166,7 +166,14 @@ export function describeJobContract(name: string, rig: () => ContractRig): void 
     it('waits in drain for live jobs, then refuses new ones once closed and cancels the rest', async () => {
       const service = await rig().service({});
       const ticket = accepted(await service.submit(ask('ann', quick(rig().freshSeed()))));
+      let settled = false;
+      void ticket.done.then(() => {
+        settled = true;
+      });
       await service.drain(60_000);
+      // One turn of the event loop lets the ticket's handler run if the job had already finished.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(settled).toBe(true);
       expect((await ticket.done).status).toBe('done');
       const running = accepted(await service.submit(ask('bob', slow(rig().freshSeed()))));
       await service.close();
