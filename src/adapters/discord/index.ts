@@ -88,7 +88,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
       if (!client || !lifecycle) return;
       taking = false;
       lifecycle.stopAccepting();
-      await lifecycle.drain(options.stopGraceMs ?? 10_000);
+      await lifecycle.drain(options.stopGraceMs);
       await client.destroy();
       client = undefined;
     },

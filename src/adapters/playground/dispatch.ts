@@ -28,7 +28,7 @@ export interface Dispatcher {
   /** Shows a reply to one client's pages only. */
   notify(channel: string, client: string, reply: Reply): void;
   /** Refuses new requests, and answers those in flight (waiting up to `graceMs` for the bot). */
-  stop(graceMs: number): Promise<void>;
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** Shows a command as typed (or pressed) to everyone in the channel, and keeps it in the history. */

@@ -114,7 +114,7 @@ export function createPlaygroundAdapter(options: PlaygroundOptions): PlaygroundA
       if (!closing) return;
       taking = false;
       // Runs in flight get their answer on the open pages before the streams close.
-      await dispatcher.stop(options.stopGraceMs ?? 10_000);
+      await dispatcher.stop(options.stopGraceMs);
       hub.closeAll();
       // Requests here answer at once; whatever is still open is an idle keep-alive or a stream.
       await new Promise<void>((resolve) => {

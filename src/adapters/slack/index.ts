@@ -13,7 +13,14 @@ import type { RecentRunsOf } from './history.js';
 import { registerListeners } from './listeners.js';
 import { createChannelPacer } from './pacer.js';
 import { slackSafeError } from './safe-error.js';
-import { createTeacherCheck } from './teachers.js';
+import { createTeacherCheck, LOOKUP_LIMIT_MS } from './teachers.js';
+
+/**
+ * Slack drops a slash command not acknowledged within 3 s. The teacher lookup runs before the
+ * request reaches the lifecycle (whose clock starts there) and may take LOOKUP_LIMIT_MS, so the
+ * lifecycle gets what is left, less half a second for the network.
+ */
+const SLASH_ACK_DEADLINE_MS = 3000 - LOOKUP_LIMIT_MS - 500;
 
 export { privateMessage, replyMessage } from './blocks.js';
 export type { RecentRunsOf } from './history.js';
@@ -52,7 +59,7 @@ export interface SlackAdapterOptions {
   teachersOf?: TeachersOf;
   /** Workspace admins and owners count as teachers (needs users:read); default: when a teacher-only command exists. */
   adminsAreTeachers?: boolean;
-  /** Ack by this time even if the bot has not decided yet; default 2500 ms (Slack allows 3 s). */
+  /** Ack by this time even if the bot has not decided yet; default SLASH_ACK_DEADLINE_MS (Slack allows 3 s). */
   ackDeadlineMs?: number;
   /** Least time between two writes to one channel; default 1000 ms (Slack's rate). */
   channelIntervalMs?: number;
@@ -83,7 +90,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     loggable: slackSafeError,
     // Progress edits share the channel's pace (the pacer), so they need no faster throttle.
     timing: {
-      ackDeadlineMs: options.ackDeadlineMs ?? 2500,
+      ackDeadlineMs: options.ackDeadlineMs ?? SLASH_ACK_DEADLINE_MS,
       progressIntervalMs: options.channelIntervalMs ?? 1000,
     },
   });
@@ -117,7 +124,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await app
         .stop()
         .catch((error: unknown) => log.warn({ err: slackSafeError(error) }, 'slack: receiver stop failed'));
-      await lifecycle.drain(options.stopGraceMs ?? 10_000);
+      await lifecycle.drain(options.stopGraceMs);
     },
     async post(conversation: string, reply: Reply) {
       const outcome = await deliverPublic(delivery, conversation, reply);

@@ -16,7 +16,7 @@ export type TeacherCheck = (userId: string, team?: string) => Promise<boolean>;
 
 const CACHE_MS = 10 * 60_000;
 // The verdict is needed before the ack, inside Slack's 3 s: a slow users.info counts as "no".
-const LOOKUP_LIMIT_MS = 1000;
+export const LOOKUP_LIMIT_MS = 1000;
 
 /** Creates the check; users.info answers (and failures, such as a missing scope) are cached for ten minutes. */
 export function createTeacherCheck(options: {

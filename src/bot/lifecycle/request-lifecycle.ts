@@ -1,10 +1,14 @@
 import { decodeButton } from '../buttons.js';
 import type { Bot, ButtonPress } from '../create-bot.js';
+import { settledWithin } from '../jobs/shared.js';
 import type { Logger } from '../logger.js';
 import { apologyReply, interruptedReply, restartingReply } from '../replies/plain-replies.js';
 import type { BotRequest, Reply } from '../types.js';
 import type { LifecycleTiming, RequestPort, Visibility } from './request-port.js';
 import { createRequestSession, type RequestSession } from './request-session.js';
+
+/** How long a stopping adapter waits for answers in flight: well inside main.ts's shutdown limit. */
+export const STOP_GRACE_MS = 10_000;
 
 /*
  * What every adapter used to write for itself: each request ends in exactly one answer, in time,
@@ -22,7 +26,8 @@ export interface RequestLifecycle {
   /** From now on new requests get the restart note. */
   stopAccepting(): void;
   /** Waits up to `graceMs` for requests in flight, then answers the rest with a restart note. */
-  drain(graceMs: number): Promise<void>;
+  /** `graceMs` defaults to STOP_GRACE_MS. */
+  drain(graceMs?: number): Promise<void>;
   /** Requests not yet answered. */
   inFlight(): number;
 }
@@ -36,12 +41,7 @@ export function commandOf(incoming: Incoming): string {
 
 /** Waits up to `graceMs` for the sessions' answers, then answers the rest with the restart note. */
 async function drainSessions(sessions: Map<RequestSession, Promise<void>>, graceMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const grace = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, graceMs);
-  });
-  await Promise.race([Promise.all(sessions.values()), grace]);
-  clearTimeout(timer);
+  await settledWithin(Promise.all(sessions.values()), graceMs);
   const note = interruptedReply();
   const unanswered = [...sessions.keys()];
   sessions.clear();
@@ -100,7 +100,7 @@ export function createRequestLifecycle(options: {
     stopAccepting() {
       accepting = false;
     },
-    drain: (graceMs) => drainSessions(sessions, graceMs),
+    drain: (graceMs = STOP_GRACE_MS) => drainSessions(sessions, graceMs),
     inFlight: () => sessions.size,
   };
 }

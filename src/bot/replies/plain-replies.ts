@@ -1,4 +1,5 @@
 import type { UserError } from '../errors.js';
+import { shuttingDown } from '../jobs/refusals.js';
 import type { Reply } from '../types.js';
 
 /** A private note: for mistakes, refusals and anything only the asker should see. */
@@ -20,7 +21,8 @@ export function apologyReply(requestId: string): Reply {
 
 /** The answer to a request that arrives while the tutor is shutting down. */
 export function restartingReply(): Reply {
-  return privateNote('The tutor is restarting; try again in a minute.');
+  // The job service's own refusal while it shuts down: one wording for both.
+  return userErrorReply(shuttingDown());
 }
 
 /** The answer to a request still running when the shutdown's grace period ran out. */
