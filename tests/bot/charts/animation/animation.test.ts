@@ -51,20 +51,22 @@ function referenceShare(scene: AnimationScene, frame: number, loss: number): num
   return best;
 }
 
+/** A one-layer ReLU net with Adam: learns the moons within the default steps. */
+const LEARNS = {
+  experiment: 'train',
+  depth: 1,
+  activation: 'relu',
+  init: 'he',
+  optimizer: 'adam',
+  learningRate: 0.01,
+  seeds: 1,
+} as const;
+
 describe('the training animation', () => {
   let learns: TrainResult;
   let stalls: TrainResult;
   beforeAll(() => {
-    learns = runOnThisThread({
-      experiment: 'train',
-      depth: 1,
-      activation: 'relu',
-      init: 'he',
-      optimizer: 'adam',
-      learningRate: 0.01,
-      seeds: 1,
-      frames: 24,
-    });
+    learns = runOnThisThread({ ...LEARNS, frames: 24 });
     stalls = runOnThisThread({ experiment: 'train', depth: 8, seeds: 1, frames: 24 });
   });
 
@@ -105,19 +107,7 @@ describe('the training animation', () => {
     const crossEntropy = animationScene(learns)!;
     expect(crossEntropy.reference.label).toBe('no learning (ln 2)');
     expect(referenceShare(crossEntropy, 23, Math.LN2)).toBeGreaterThan(0.4);
-    const mse = animationScene(
-      runOnThisThread<TrainResult>({
-        experiment: 'train',
-        depth: 1,
-        activation: 'relu',
-        init: 'he',
-        optimizer: 'adam',
-        learningRate: 0.01,
-        loss: 'mse',
-        seeds: 1,
-        frames: 4,
-      }),
-    )!;
+    const mse = animationScene(runOnThisThread<TrainResult>({ ...LEARNS, loss: 'mse', frames: 4 }))!;
     expect(mse.reference).toMatchObject({ level: 0.25, label: 'no learning (0.25)' });
     expect(referenceShare(mse, 3, 0.25)).toBeGreaterThan(0.4);
   });
