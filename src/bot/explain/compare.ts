@@ -1,16 +1,9 @@
 import type { CompareResult, RunResult, RunSummary } from '../../engine/result.js';
 import type { LessonId } from '../lessons/types.js';
+import { atNoLearning } from '../no-learning.js';
 import { recentFall, stillFalling } from './evidence.js';
 import { fixesApplied } from './fixes.js';
-import {
-  capitalize,
-  formatLoss,
-  formatPercent,
-  formatRatio,
-  isStalled,
-  listWords,
-  stallName,
-} from './format.js';
+import { capitalize, formatLoss, formatPercent, formatRatio, listWords, stallName } from './format.js';
 import { gradientSentence, meanInitialRatio, sharedVerdict } from './signals.js';
 import { type Explanation, type Sentence, say } from './types.js';
 
@@ -92,7 +85,7 @@ export function explainCompare(result: CompareResult): Explanation {
     };
 
   const stalledEverywhere = (s: RunSummary) =>
-    isStalled(s.minFinalLoss, spec.loss) && isStalled(s.maxFinalLoss, spec.loss);
+    atNoLearning(s.minFinalLoss, spec.loss) && atNoLearning(s.maxFinalLoss, spec.loss);
   const stalled = sorted.filter(stalledEverywhere).map((s) => s.depth);
   const sweep: Sweep = {
     result,
@@ -133,7 +126,7 @@ function isDegradation({ result, trend, deep, deepRuns }: Sweep): boolean {
   return (
     trend === 'worse' &&
     !result.spec.residual &&
-    !isStalled(deep.meanFinalLoss, result.spec.loss) &&
+    !atNoLearning(deep.meanFinalLoss, result.spec.loss) &&
     sharedVerdict(deepRuns) === 'healthy' &&
     deepRuns.every((run) => !stillFalling(run))
   );

@@ -1,5 +1,5 @@
 import type { ExperimentResult, FitSpec, RunResult } from '../../engine/result.js';
-import { stallLoss } from './format.js';
+import { noLearning } from '../no-learning.js';
 
 /*
  * The measurements the explainer's rules test, read from one run's own numbers: whether the loss
@@ -44,7 +44,8 @@ export function largestJump(run: RunResult): { from: number; to: number } {
 /** The loss rose well above where it had been, and above the no-learning loss: the steps overshoot. */
 export function spiked(run: RunResult, loss: Loss): boolean {
   const { from, to } = largestJump(run);
-  return to - from > SPIKE_SHARE * stallLoss(loss) && to > stallLoss(loss);
+  const level = noLearning(loss).level;
+  return to - from > SPIKE_SHARE * level && to > level;
 }
 
 /** The run ended worse than always answering 50/50, after having been lower: the steps overshoot. */
@@ -53,7 +54,7 @@ export function endedAboveNoLearning(run: RunResult, loss: Loss): boolean {
   const lowest = Math.min(...finite);
   return (
     isFiniteLoss(run.finalLoss) &&
-    run.finalLoss > stallLoss(loss) + ABOVE_NO_LEARNING_MARGIN &&
+    run.finalLoss > noLearning(loss).level + ABOVE_NO_LEARNING_MARGIN &&
     run.finalLoss > lowest + ABOVE_NO_LEARNING_MARGIN
   );
 }

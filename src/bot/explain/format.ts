@@ -7,25 +7,6 @@ type Loss = FitSpec['loss'];
  * decide what a number "shows". Kept in one place so every sentence uses the same cut-offs.
  */
 
-/** Cross-entropy of always answering 0.5 on balanced data: the loss of a net that learned nothing. */
-export const LN2 = Math.log(2);
-
-/** Squared error of always answering 0.5 on 0/1 labels. */
-const MSE_OF_HALF = 0.25;
-
-/** How close to the know-nothing loss a final loss must be to count as stalled. */
-const STALL_TOLERANCE = 0.01;
-
-/** The loss a model has when it still predicts 50/50 everywhere. */
-export function stallLoss(loss: Loss): number {
-  return loss === 'mse' ? MSE_OF_HALF : LN2;
-}
-
-/** True when a final loss sits at the 50/50 value: nothing was learned. */
-export function isStalled(finalLoss: number, loss: Loss): boolean {
-  return Math.abs(finalLoss - stallLoss(loss)) <= STALL_TOLERANCE;
-}
-
 /** "ln 2 ≈ 0.693" or "0.25", for sentences about stalling. */
 export function stallName(loss: Loss): string {
   return loss === 'mse' ? '0.25 (the squared error of always answering 0.5)' : 'ln 2 ≈ 0.693';

@@ -1,5 +1,6 @@
 import type { LpResult } from '../../engine/result.js';
-import { formatLoss, formatPercent, isStalled } from './format.js';
+import { atNoLearning } from '../no-learning.js';
+import { formatLoss, formatPercent } from './format.js';
 import { type Explanation, type Sentence, say } from './types.js';
 
 /* `lp`: one layer as a feasibility linear program, next to gradient descent on one neuron. */
@@ -43,7 +44,7 @@ export function explainLp(result: LpResult): Explanation {
   } else {
     sentences.push(
       infeasibleSentence(result),
-      isStalled(gd.finalLoss, 'cross-entropy')
+      atNoLearning(gd.finalLoss, 'cross-entropy')
         ? say(
             'lp-gradient-descent-stalled',
             `Gradient descent on one neuron agrees: ${gdNumbers}, right at ln 2 ≈ 0.693, i.e. 50/50.`,

@@ -1,5 +1,6 @@
 import type { MapCell, MapResult, SignalPoint } from '../../engine/result.js';
-import { describeColumn, noLearningLoss, slowestSteps } from '../charts/builders/map-bins.js';
+import { describeColumn, slowestSteps } from '../charts/builders/map-bins.js';
+import { LEARNED_SHARE, noLearning } from '../no-learning.js';
 import { formatLoss, listWords } from './format.js';
 import { type Explanation, type Sentence, say } from './types.js';
 
@@ -11,11 +12,11 @@ import { type Explanation, type Sentence, say } from './types.js';
 
 type Spec = MapResult['spec'];
 
-/** A cell learned: loss below 30% of the know-nothing loss, or (steps metric) every seed reached the threshold. */
+/** A cell learned: loss below LEARNED_SHARE (30%) of the know-nothing loss, or (steps metric) every seed reached the threshold. */
 export function cellLearned(cell: MapCell, spec: Spec): boolean {
   if (!Number.isFinite(cell.meanFinalLoss)) return false;
   if (spec.metric === 'steps') return slowestSteps(cell) !== null;
-  return cell.meanFinalLoss < 0.3 * noLearningLoss(spec);
+  return cell.meanFinalLoss < LEARNED_SHARE * noLearning(spec.loss).level;
 }
 
 const cellsOf = (result: MapResult, column: number) =>
@@ -78,7 +79,7 @@ function summarySentence(result: MapResult): Sentence {
   const { spec } = result;
   const learnedWord =
     spec.metric === 'loss'
-      ? `loss below ${formatLoss(0.3 * noLearningLoss(spec))}`
+      ? `loss below ${formatLoss(LEARNED_SHARE * noLearning(spec.loss).level)}`
       : `loss ≤ ${spec.threshold} within ${spec.steps} steps`;
   const perColumn = result.axisValues.map((v, column) => {
     const deepest = deepestLearned(result, column);

@@ -1,7 +1,8 @@
 import type { RestartGroup, RestartsResult } from '../../engine/result.js';
 import type { LessonId } from '../lessons/types.js';
+import { atNoLearning } from '../no-learning.js';
 import { stillFalling } from './evidence.js';
-import { formatLoss, isStalled, stallName } from './format.js';
+import { formatLoss, stallName } from './format.js';
 import { separableNeuronSentence } from './separable.js';
 import { type Explanation, type Sentence, say } from './types.js';
 
@@ -67,7 +68,7 @@ function nonConvexSentence(group: RestartGroup): Sentence {
   const { min, max } = range(group);
   const n = group.finalLosses.length;
   const name = nameOf(group);
-  if (group.finalLosses.every((loss) => isStalled(loss, group.loss))) {
+  if (group.finalLosses.every((loss) => atNoLearning(loss, group.loss))) {
     return say(
       'restarts-all-stalled',
       `The ${n} restarts of the ${name} all stalled at ${stallName(group.loss)}: none learned anything, so they say nothing about stopping places.`,
@@ -79,7 +80,7 @@ function nonConvexSentence(group: RestartGroup): Sentence {
       `The ${n} restarts of the ${name} all ended ${formatLoss(min) === formatLoss(max) ? `at ${formatLoss(min)}` : `between ${formatLoss(min)} and ${formatLoss(max)}`}: on this data no second stopping place showed up.`,
     );
   }
-  const stuck = group.finalLosses.filter((loss) => isStalled(loss, group.loss)).length;
+  const stuck = group.finalLosses.filter((loss) => atNoLearning(loss, group.loss)).length;
   const stuckNote = stuck > 0 ? `, ${stuck} of them stuck at ${stallName(group.loss)}` : '';
   const ended = `The ${n} restarts of the ${name} ended anywhere from ${formatLoss(min)} to ${formatLoss(max)}${stuckNote}`;
   const falling = stillFallingCount(group);

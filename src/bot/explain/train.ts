@@ -1,7 +1,8 @@
 import type { TrainResult } from '../../engine/result.js';
 import type { LessonId } from '../lessons/types.js';
+import { atNoLearning } from '../no-learning.js';
 import { fixesApplied } from './fixes.js';
-import { capitalize, formatLoss, formatPercent, isStalled, listWords, stallName } from './format.js';
+import { capitalize, formatLoss, formatPercent, listWords, stallName } from './format.js';
 import { separableNeuronSentence } from './separable.js';
 import { gradientSentence, saturationSentence, sharedVerdict } from './signals.js';
 import { type Explanation, type Sentence, say } from './types.js';
@@ -36,7 +37,7 @@ export function explainTrain(result: TrainResult): Explanation {
   const { spec, runs } = result;
   if (runs.length === 0)
     return { sentences: [say('no-runs', 'No run finished.')], lessonId: 'vanishing-gradients' };
-  const stalled = runs.filter((run) => isStalled(run.finalLoss, spec.loss)).length;
+  const stalled = runs.filter((run) => atNoLearning(run.finalLoss, spec.loss)).length;
   const sentences: Sentence[] = [outcomeSentence(result, stalled)];
 
   if (spec.depth === 0 && stalled > 0 && NOT_LINEARLY_SEPARABLE.has(spec.dataset)) {

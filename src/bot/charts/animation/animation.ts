@@ -1,6 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { makeDataset, toDataPoints } from '../../../engine/datasets.js';
 import type { DataPoints, ExperimentResult, RunResult, TrainingFrames } from '../../../engine/result.js';
+import { noLearning } from '../../no-learning.js';
 import { architectureText } from '../builders/loss-curves.js';
 import { seriesColor } from '../style.js';
 import { describeAnimation } from './describe.js';
@@ -53,12 +54,14 @@ export function animationScene(result: ExperimentResult): AnimationScene | undef
     result.experiment === 'train'
       ? architectureText(result.spec)
       : `${spec.activation}${spec.residual ? ', residual' : ''}, depth ${animated[0]!.depth} vs ${animated.at(-1)!.depth}`;
+  const reference = noLearning(spec.loss);
   return {
     title,
     runs,
     data,
     steps: spec.steps,
-    maxLoss: Math.max(Math.LN2 * 1.2, Math.min(3, Math.max(...allLosses) * 1.05)),
+    maxLoss: Math.max(reference.level * 1.2, Math.min(3, Math.max(...allLosses) * 1.05)),
+    reference,
   };
 }
 

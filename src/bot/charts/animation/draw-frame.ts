@@ -1,5 +1,6 @@
 import { type Canvas, createCanvas, type ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import type { DataPoints, TrainingFrames } from '../../../engine/result.js';
+import type { NoLearningLevel } from '../../no-learning.js';
 import { CHART_FONT_FAMILY, registerChartFont } from '../render/fonts.js';
 import { GRID_COLOR, REFERENCE_COLOR, TEXT_COLOR } from '../style.js';
 import { fillMapPixels, pointsLayer } from './map-layers.js';
@@ -21,6 +22,8 @@ export interface AnimationScene {
   steps: number;
   /** Top of the loss axis. */
   maxLoss: number;
+  /** The run's no-learning level (ln 2 or 0.25, by its loss), drawn as a dashed line. */
+  reference: NoLearningLevel;
 }
 
 const MARGIN = 16;
@@ -81,6 +84,12 @@ function drawMap(ctx: SKRSContext2D, scene: AnimationScene, index: number, frame
   ctx.fillText(`${run.label} · loss ${loss.toFixed(3)}`, box.x, box.y - 8);
 }
 
+/** Where the loss chart sits in every frame: right of the map panels. */
+export function lossBox(scene: AnimationScene): Box {
+  const side = mapSide(scene.runs.length);
+  return { x: MARGIN + scene.runs.length * (side + GAP), y: TOP, side };
+}
+
 /** A square panel's top-left corner and side, in pixels. */
 export interface Box {
   x: number;
@@ -94,17 +103,18 @@ function drawLossChart(ctx: SKRSContext2D, scene: AnimationScene, step: number, 
   ctx.strokeStyle = GRID_COLOR;
   ctx.lineWidth = 1;
   ctx.strokeRect(box.x, box.y, box.side, box.side);
-  // ln 2: the loss of a model that answers 50/50 everywhere.
+  // The loss of a model that answers 50/50 everywhere, for this run's loss.
+  const { level, label } = scene.reference;
   ctx.setLineDash([6, 4]);
   ctx.strokeStyle = REFERENCE_COLOR;
   ctx.beginPath();
-  ctx.moveTo(box.x, toY(Math.LN2));
-  ctx.lineTo(box.x + box.side, toY(Math.LN2));
+  ctx.moveTo(box.x, toY(level));
+  ctx.lineTo(box.x + box.side, toY(level));
   ctx.stroke();
   ctx.setLineDash([]);
   ctx.fillStyle = REFERENCE_COLOR;
   ctx.font = font(13);
-  ctx.fillText('ln 2 = guessing', box.x + 4, toY(Math.LN2) - 5);
+  ctx.fillText(label, box.x + 4, toY(level) - 5);
   for (const run of scene.runs) {
     ctx.strokeStyle = run.color;
     ctx.lineWidth = 3;
@@ -141,7 +151,6 @@ export function drawFrame(scene: AnimationScene, frame: number): Uint8Array {
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
-  const side = mapSide(scene.runs.length);
   const step = scene.runs[0]!.frames.frames[frame]!.step;
   ctx.fillStyle = TEXT_COLOR;
   ctx.font = font(18, true);
@@ -149,7 +158,7 @@ export function drawFrame(scene: AnimationScene, frame: number): Uint8Array {
   scene.runs.forEach((_run, i) => {
     drawMap(ctx, scene, i, frame);
   });
-  drawLossChart(ctx, scene, step, { x: MARGIN + scene.runs.length * (side + GAP), y: TOP, side });
+  drawLossChart(ctx, scene, step, lossBox(scene));
   ctx.fillStyle = TEXT_COLOR;
   ctx.font = font(13);
   ctx.fillText('background: orange = class 0, blue = class 1, pale = unsure', MARGIN, height - 12);

@@ -1,4 +1,3 @@
-import type { Loss } from '../../../engine/limits.js';
 import type { XY } from '../draft.js';
 import { FONT_SIZE, GRID_COLOR, LINE_WIDTH, REFERENCE_COLOR, TEXT_COLOR } from '../style.js';
 
@@ -147,30 +146,4 @@ export function bandDataset(
     tension: 0,
     fill: 'shape',
   };
-}
-
-/** The natural log of 2: the cross-entropy of a model that always answers 0.5 (no learning). */
-export const LN2 = Math.LN2;
-
-/** Squared error of a model that always answers 0.5 on 0/1 labels (no learning). */
-export const MSE_OF_HALF = 0.25;
-
-/** The no-learning level of a loss, and how a chart labels it. */
-export function noLearning(loss: Loss): { level: number; label: string; words: string } {
-  return loss === 'mse'
-    ? { level: MSE_OF_HALF, label: 'no learning (0.25)', words: '0.25 means no learning' }
-    : { level: LN2, label: 'no learning (ln 2)', words: 'ln 2 = 0.693 means no learning' };
-}
-
-/** Within this of the no-learning level, a final loss reads as "learned nothing". */
-const AT_LEVEL = 0.005;
-
-/** True when a final loss sits at the no-learning level of its loss. */
-export function atNoLearning(finalLoss: number, loss: Loss): boolean {
-  return Math.abs(finalLoss - noLearning(loss).level) < AT_LEVEL;
-}
-
-/** True when a final loss is not below the no-learning level: at it, or worse (a bad step size). */
-export function noBetterThanNoLearning(finalLoss: number, loss: Loss): boolean {
-  return finalLoss > noLearning(loss).level - AT_LEVEL;
 }

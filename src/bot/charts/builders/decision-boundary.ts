@@ -1,8 +1,9 @@
 import type { BoundaryGrid, RunResult, TrainResult } from '../../../engine/result.js';
+import { noBetterThanNoLearning } from '../../no-learning.js';
 import type { ChartDraft } from '../draft.js';
 import { formatPercent, formatValue } from '../format.js';
 import { CLASS_COLORS, towardWhite } from '../style.js';
-import { axis, baseOptions, noBetterThanNoLearning } from './common.js';
+import { axis, baseOptions } from './common.js';
 import { architectureText } from './loss-curves.js';
 import { classDatasets } from './points.js';
 

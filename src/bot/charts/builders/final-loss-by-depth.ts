@@ -1,8 +1,9 @@
 import type { CompareResult } from '../../../engine/result.js';
+import { type NoLearningLevel, noLearning } from '../../no-learning.js';
 import type { ChartDraft } from '../draft.js';
 import { formatValue, joinWords } from '../format.js';
 import { LINE_WIDTH, OKABE_ITO, REFERENCE_COLOR, withAlpha } from '../style.js';
-import { axis, baseOptions, finiteOrNull, noLearning, REFERENCE_DASH } from './common.js';
+import { axis, baseOptions, finiteOrNull, REFERENCE_DASH } from './common.js';
 
 /*
  * A category x axis (one slot per depth, evenly spaced even for 1, 2, 4, 8, 16), the mean as a
@@ -58,7 +59,7 @@ function seedRangeBars(summaries: readonly DepthSummary[]): Dataset {
 }
 
 /** The no-learning loss as a dashed level across every depth's slot. */
-function noLearningLine(reference: ReturnType<typeof noLearning>, slots: number): Dataset {
+function noLearningLine(reference: NoLearningLevel, slots: number): Dataset {
   return {
     type: 'line',
     label: reference.label,

@@ -1,18 +1,10 @@
 import type { TrainResult } from '../../../engine/result.js';
+import { atNoLearning, noLearning } from '../../no-learning.js';
 import type { ChartDraft, XY } from '../draft.js';
 import { formatValue } from '../format.js';
 import { LINE_WIDTH, OKABE_ITO, withAlpha } from '../style.js';
 import { lossCurveSpread } from './aggregate.js';
-import {
-  atNoLearning,
-  axis,
-  bandDataset,
-  baseOptions,
-  joinWithGaps,
-  lineDataset,
-  noLearning,
-  referenceLine,
-} from './common.js';
+import { axis, bandDataset, baseOptions, joinWithGaps, lineDataset, referenceLine } from './common.js';
 import { logScale } from './log-scale.js';
 
 /** A short description of an architecture, e.g. "depth 8, sigmoid, residual". */

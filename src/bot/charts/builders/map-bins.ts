@@ -1,4 +1,5 @@
 import type { MapCell, MapResult } from '../../../engine/result.js';
+import { LEARNED_SHARE, noLearning } from '../../no-learning.js';
 import { OKABE_ITO } from '../style.js';
 
 /*
@@ -18,20 +19,16 @@ export interface MapBin {
 
 const BLUES = ['#08519c', '#3182bd', '#6baed6', '#bdd7e7', '#eff3ff'] as const;
 const DIVERGED = OKABE_ITO.black;
-const LOSS_CUTS = [0.07, 0.3, 0.7, 0.98] as const;
+// The second cut is where a cell counts as learned, so the key and the explanation agree.
+const LOSS_CUTS = [0.07, LEARNED_SHARE, 0.7, 0.98] as const;
 const STEP_CUTS = [0.1, 0.25, 0.5, 1] as const;
-
-/** The loss of a model that answers 0.5 everywhere. */
-export function noLearningLoss(spec: Pick<Spec, 'loss'>): number {
-  return spec.loss === 'mse' ? 0.25 : Math.LN2;
-}
 
 const short = (v: number) => Number(v.toPrecision(2)).toString();
 
 /** The key, in order from best to worst; the last entry is "diverged". */
 export function mapLegend(spec: Spec): MapBin[] {
   if (spec.metric === 'loss') {
-    const stall = noLearningLoss(spec);
+    const stall = noLearning(spec.loss).level;
     const [a, b, c, d] = LOSS_CUTS.map((cut) => short(cut * stall));
     return [
       { label: `loss < ${a}`, color: BLUES[0] },
@@ -63,7 +60,7 @@ export function slowestSteps(cell: MapCell): number | null {
 export function mapCellBin(cell: MapCell, spec: Spec): number {
   if (!Number.isFinite(cell.meanFinalLoss)) return 5;
   if (spec.metric === 'loss') {
-    const stall = noLearningLoss(spec);
+    const stall = noLearning(spec.loss).level;
     const bin = LOSS_CUTS.findIndex((cut) => cell.meanFinalLoss < cut * stall);
     return bin < 0 ? 4 : bin;
   }

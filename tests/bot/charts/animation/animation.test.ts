@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { animationScene, renderAnimation } from '../../../../src/bot/charts/animation/animation.js';
 import type { AnimationScene } from '../../../../src/bot/charts/animation/draw-frame.js';
-import { drawFrame, mapBox, sceneSize } from '../../../../src/bot/charts/animation/draw-frame.js';
+import { drawFrame, lossBox, mapBox, sceneSize } from '../../../../src/bot/charts/animation/draw-frame.js';
 import type { CompareResult, TrainResult } from '../../../../src/engine/result.js';
 import { useWasmBackend } from '../../../engine/wasm-backend.js';
 import { readGifBlocks } from './gif-blocks.js';
@@ -31,20 +31,42 @@ function mapChange(scene: AnimationScene, index: number, a: number, b: number): 
   return changed / box.side ** 2;
 }
 
+/**
+ * Share of the loss chart's width drawn in the dashed reference grey on the rows where `loss`
+ * sits: about 0.6 where the dashed line runs (6 px dash, 4 px gap), near 0 elsewhere.
+ */
+function referenceShare(scene: AnimationScene, frame: number, loss: number): number {
+  const { width } = sceneSize(scene);
+  const box = lossBox(scene);
+  const pixels = drawFrame(scene, frame);
+  const y = box.y + box.side - (loss / scene.maxLoss) * box.side;
+  const isReferenceGrey = (i: number) =>
+    pixels[i] === pixels[i + 1] && pixels[i] === pixels[i + 2] && pixels[i]! < 200;
+  let best = 0;
+  for (let row = Math.floor(y) - 1; row <= Math.ceil(y) + 1; row++) {
+    let grey = 0;
+    for (let x = box.x + 1; x < box.x + box.side - 1; x++) if (isReferenceGrey(4 * (row * width + x))) grey++;
+    best = Math.max(best, grey / box.side);
+  }
+  return best;
+}
+
+/** A one-layer ReLU net with Adam: learns the moons within the default steps. */
+const LEARNS = {
+  experiment: 'train',
+  depth: 1,
+  activation: 'relu',
+  init: 'he',
+  optimizer: 'adam',
+  learningRate: 0.01,
+  seeds: 1,
+} as const;
+
 describe('the training animation', () => {
   let learns: TrainResult;
   let stalls: TrainResult;
   beforeAll(() => {
-    learns = runOnThisThread({
-      experiment: 'train',
-      depth: 1,
-      activation: 'relu',
-      init: 'he',
-      optimizer: 'adam',
-      learningRate: 0.01,
-      seeds: 1,
-      frames: 24,
-    });
+    learns = runOnThisThread({ ...LEARNS, frames: 24 });
     stalls = runOnThisThread({ experiment: 'train', depth: 8, seeds: 1, frames: 24 });
   });
 
@@ -79,6 +101,15 @@ describe('the training animation', () => {
       "depth-8 net's map stays flat, with no boundary, for all 300 steps, ending as a 50/50 wash",
     );
     if (process.env.ANIMATION_OUT) writeFileSync(`${process.env.ANIMATION_OUT}/stalls.gif`, animation.gif);
+  });
+
+  it("draws the no-learning line at the run's own level: ln 2 for cross-entropy, 0.25 for squared error", () => {
+    const crossEntropy = animationScene(learns)!;
+    expect(crossEntropy.reference.label).toBe('no learning (ln 2)');
+    expect(referenceShare(crossEntropy, 23, Math.LN2)).toBeGreaterThan(0.4);
+    const mse = animationScene(runOnThisThread<TrainResult>({ ...LEARNS, loss: 'mse', frames: 4 }))!;
+    expect(mse.reference).toMatchObject({ level: 0.25, label: 'no learning (0.25)' });
+    expect(referenceShare(mse, 3, 0.25)).toBeGreaterThan(0.4);
   });
 
   it('gives nothing to animate when no frames were recorded', async () => {
