@@ -122,6 +122,35 @@ describe('explainResult on compare', () => {
     expect(lessonId).toBe('degradation');
   });
 
+  it('names He et al. (2016) as the source of degradation, not as this run, outside relu with batch norm', () => {
+    const result = compareResult({}, [
+      summary(2, [0.05, 0.06, 0.055], 0.9),
+      summary(16, [0.24, 0.26, 0.25], 0.8),
+    ]);
+    const all = explanationText(explainResult(result));
+    expect(all).toMatch(/not vanishing gradients, but a deeper plain net training worse\./);
+    expect(all).toMatch(
+      /He et al\. \(2016\) reported such degradation for plain relu nets with batch normalization/,
+    );
+    expect(all).not.toMatch(/the degradation He et al/);
+  });
+
+  it('does not call it degradation when the gradient turned unhealthy during training', () => {
+    const result = compareResult({ activation: 'relu', init: 'he', normalization: 'batch' }, [
+      summary(2, [0.05, 0.06, 0.055], 0.9),
+      summary(16, [0.24, 0.26, 0.25], 0.8),
+    ]);
+    // Healthy at the start, then the first layer's gradient collapses to a thousandth of the last's.
+    for (const deepRun of result.runs.filter((r) => r.depth === 16)) {
+      const atStart = deepRun.gradientNorms[0]!.perLayer;
+      const collapsed = atStart.map((g, i) => (i === 0 ? atStart.at(-1)! * 1e-3 : g));
+      deepRun.gradientNorms.push({ step: 150, perLayer: collapsed });
+    }
+    const { sentences, lessonId } = explainResult(result);
+    expect(sentences.map((s) => s.rule)).not.toContain('degradation');
+    expect(lessonId).not.toBe('degradation');
+  });
+
   it('says nothing about depth when every depth stalled', () => {
     const result = compareResult({ learningRate: 1e-5 }, [
       summary(1, [LN2 - 0.0002], 0.3),

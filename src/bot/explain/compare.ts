@@ -1,9 +1,17 @@
 import type { CompareResult, RunResult, RunSummary } from '../../engine/result.js';
 import type { LessonId } from '../lessons/types.js';
 import { atNoLearning } from '../no-learning.js';
-import { recentFall, stillFalling } from './evidence.js';
+import { ratiosOverTraining, recentFall, stillFalling } from './evidence.js';
 import { fixesApplied } from './fixes.js';
-import { capitalize, formatLoss, formatPercent, formatRatio, listWords, stallName } from './format.js';
+import {
+  capitalize,
+  formatLoss,
+  formatPercent,
+  formatRatio,
+  gradientHealth,
+  listWords,
+  stallName,
+} from './format.js';
 import { gradientSentence, meanInitialRatio, sharedVerdict } from './signals.js';
 import { type Explanation, type Sentence, say } from './types.js';
 
@@ -121,25 +129,40 @@ export function explainCompare(result: CompareResult): Explanation {
   return { sentences: sentences.slice(0, 3), lessonId: compareLesson(sweep) };
 }
 
-/** The deepest nets trained worse, were not stalled, had stopped improving, with healthy gradients. */
+/** The first/last gradient ratio stayed healthy at every recorded step, not only at the start. */
+const healthyThroughout = (run: RunResult) =>
+  ratiosOverTraining(run).every((ratio) => gradientHealth(ratio) === 'healthy');
+
+/**
+ * The deepest nets trained worse, were not stalled, had stopped improving, and their gradients
+ * were healthy at the start (none tiny) and stayed so over training.
+ */
 function isDegradation({ result, trend, deep, deepRuns }: Sweep): boolean {
   return (
     trend === 'worse' &&
     !result.spec.residual &&
     !atNoLearning(deep.meanFinalLoss, result.spec.loss) &&
     sharedVerdict(deepRuns) === 'healthy' &&
+    deepRuns.every(healthyThroughout) &&
     deepRuns.every((run) => !stillFalling(run))
   );
 }
+
+/** He et al. (2016) saw degradation in plain relu nets with batch normalization: only those runs are their case. */
+const isHeSetting = (spec: CompareResult['spec']) =>
+  spec.activation === 'relu' && spec.normalization === 'batch';
 
 function gradientPart(sweep: Sweep): Sentence | undefined {
   const { shallow, deep, deepRuns, trend, result } = sweep;
   const verdict = sharedVerdict(deepRuns);
   const deepRatio = meanInitialRatio(deepRuns);
   if (isDegradation(sweep) && deepRatio !== undefined) {
+    const healthy = `Yet depth ${deep.depth}'s gradient stayed healthy (first layer ${formatRatio(deepRatio)} times the last at the start, none tiny) and its loss had stopped falling: not vanishing gradients, but a deeper plain net training worse`;
     return say(
       'degradation',
-      `Yet depth ${deep.depth}'s gradient is healthy (first layer ${formatRatio(deepRatio)} times the last, none tiny) and its loss had stopped falling: not vanishing gradients, but a deeper plain net training worse, the degradation He et al. (2016) reported, and remedied with residual connections (residual:true).`,
+      isHeSetting(result.spec)
+        ? `${healthy}, the degradation He et al. (2016) reported, and remedied with residual connections (residual:true).`
+        : `${healthy}. He et al. (2016) reported such degradation for plain relu nets with batch normalization, and remedied it with residual connections (residual:true).`,
     );
   }
   if (trend === 'worse' && deepRuns.length > 0 && deepRuns.every(stillFalling)) {
@@ -165,9 +188,9 @@ function gradientPart(sweep: Sweep): Sentence | undefined {
   return gradientSentence(deep.depth, deepRuns);
 }
 
-function compareLesson({ result, trend, deepRuns, stalled }: Sweep): LessonId {
-  const verdict = sharedVerdict(deepRuns);
-  if (trend === 'worse' && stalled.length === 0 && verdict === 'healthy') return 'degradation';
+function compareLesson(sweep: Sweep): LessonId {
+  const { result, trend, stalled } = sweep;
+  if (isDegradation(sweep)) return 'degradation';
   if (trend === 'worse' || stalled.length > 0) return 'vanishing-gradients';
   return fixesApplied(result.spec).length > 0 ? 'tricks' : 'vanishing-gradients';
 }

@@ -317,13 +317,20 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
     const { deep } = shallowDeep(r);
     return fail(!!deep && deep.runs.every((run) => fallOverLastTenth(run) > 0.005), 'a deep run had stopped');
   },
-  degradation: (r) => {
+  degradation: (r, sentence) => {
     const { shallow, deep } = shallowDeep(r);
     if (!shallow || !deep || r.experiment !== 'compare') return 'not a sweep';
+    // Healthy at the start and at every recorded step after it.
     const healthy = deep.runs.every((run) => {
-      const ratio = initialRatio(run);
-      return ratio >= 0.05 && ratio <= 20 && Math.min(...layersAt(run, 0)) > 1e-5;
+      const ratios = run.gradientNorms.map(({ perLayer }) => perLayer[0]! / perLayer.at(-1)!);
+      return ratios.every((q) => q >= 0.05 && q <= 20) && Math.min(...layersAt(run, 0)) > 1e-5;
     });
+    // "The degradation He et al. reported" is their setting only: plain relu nets with batch norm.
+    if (
+      /the degradation He et al/.test(sentence.text) &&
+      !(r.spec.activation === 'relu' && r.spec.normalization === 'batch')
+    )
+      return "He et al.'s degradation claimed outside relu + batch norm";
     const settled = deep.runs.every((run) => fallOverLastTenth(run) < 0.05);
     const learned = Math.abs(deep.mean - noLearning(r.spec.loss)) > 0.02;
     return fail(
