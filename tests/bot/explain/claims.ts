@@ -54,18 +54,29 @@ function fallOverLastTenth(run: RunResult): number {
   return after > 0 ? (before - after) / after : before > 0 ? Number.POSITIVE_INFINITY : 0;
 }
 
-/** Rises of the loss above any earlier value by at least `rise`, ending above `floor`. */
-function jumpsUp(run: RunResult, rise: number, floor: number): boolean {
+/** The lowest loss before the loss first rose by `rise` to above `floor`, or undefined if it never did. */
+function lowBeforeJump(run: RunResult, rise: number, floor: number): number | undefined {
   let lowest = Number.POSITIVE_INFINITY;
   for (const loss of curve(run)) {
     if (!isNumber(loss)) continue;
-    if (loss - lowest >= rise && loss > floor) return true;
+    if (loss - lowest >= rise && loss > floor) return lowest;
     lowest = Math.min(lowest, loss);
   }
-  return false;
+  return undefined;
 }
 
-const spikeEvidence = ({ run, loss }: LossRun) => jumpsUp(run, 0.3 * noLearning(loss), noLearning(loss));
+const jumpedUp = ({ run, loss }: LossRun) => lowBeforeJump(run, 0.3 * noLearning(loss), noLearning(loss));
+/** Came back after the jump: ended near where it was before, below 50/50 by at least `gap`. */
+const cameBack = ({ run, loss }: LossRun, before: number, slack: number, gap: number) =>
+  isNumber(run.finalLoss) && run.finalLoss <= noLearning(loss) - gap && run.finalLoss <= before + slack;
+const spikeEvidence = (x: LossRun) => {
+  const before = jumpedUp(x);
+  return before !== undefined && !cameBack(x, before, 0.03, 0.02);
+};
+const recoveredSpikeEvidence = (x: LossRun) => {
+  const before = jumpedUp(x);
+  return before !== undefined && cameBack(x, before, 0.1, 0.005);
+};
 const aboveEvidence = ({ run, loss }: LossRun) => {
   const finite = curve(run).filter(isNumber);
   return (
@@ -187,6 +198,22 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
       'every start was sane',
     ),
   'loss-spiked': (r) => fail(lossRuns(r).some(spikeEvidence), 'no loss jumped up above the no-learning loss'),
+  'loss-spiked-recovered': (r, s) => {
+    const named = (/^At depths? ([\d, and]+) \(/.exec(s.text)?.[1] ?? '').match(/\d+/g)?.map(Number) ?? [];
+    const runs = lossRuns(r).filter(({ run }) => named.includes(run.depth));
+    const recovered = runs.filter(recoveredSpikeEvidence);
+    const [, , to, end] =
+      /from ([\d.e-]+) to ([\d.e-]+).* (?:recovered to|ended at) ([\d.e-]+)/.exec(s.text) ?? [];
+    const quoted = recovered.some(
+      ({ run }) =>
+        curve(run).some((l) => isNumber(l) && Math.abs(l - Number(to)) < 0.0006) &&
+        Math.abs(run.finalLoss - Number(end)) <= 0.0006 + 0.06 * Number(end),
+    );
+    return fail(
+      named.length > 0 && recovered.length > 0 && quoted,
+      'no named run spiked and came back to where it was, as quoted',
+    );
+  },
   'ended-above-no-learning': (r) =>
     fail(lossRuns(r).some(aboveEvidence), 'no run ended above the no-learning loss'),
   'step-size-fix': (r) =>
