@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { explainResult, explanationText } from '../../src/bot/explain/explain-result.js';
 import { findLesson } from '../../src/bot/lessons/index.js';
 import type { ExperimentResult } from '../../src/engine/result.js';
+import { CLAIM_CHECKS } from './explain/claims.js';
 import {
   compareResult,
   group,
@@ -49,6 +50,26 @@ describe('explainResult on train', () => {
     expect(explanationText({ sentences })).not.toMatch(/ln 2|stalled|saturated|dead/);
     expect(explanationText({ sentences })).toMatch(/good health/);
     expect(lessonId).toBe('tricks');
+  });
+
+  it('says tiny gradients starve every layer under SGD, but not under Adam, which rescales its steps', () => {
+    const tiny = (optimizer: 'sgd' | 'adam') => {
+      const result = trainResult({ depth: 12, activation: 'tanh', init: 'naive', optimizer }, [LN2, LN2]);
+      for (const run of result.runs) {
+        run.gradientNorms = [0, 30, 60].map((step) => ({ step, perLayer: Array(13).fill(3e-9) }));
+      }
+      const { sentences } = explainResult(result);
+      const sentence = sentences.find((s) => s.rule === 'all-gradients-tiny');
+      expect(sentence, JSON.stringify(sentences)).toBeDefined();
+      expect(CLAIM_CHECKS['all-gradients-tiny'](result, sentence!)).toBeUndefined();
+      return sentence!.text;
+    };
+    expect(tiny('sgd')).toMatch(/at most 3e-9 at each of the 3 steps.*so no layer gets a usable update/);
+    const underAdam = tiny('adam');
+    expect(underAdam).toMatch(
+      /at most 3e-9 at each of the 3 steps where it was measured; the first\/last ratio of 1/,
+    );
+    expect(underAdam).not.toMatch(/usable update|starved/);
   });
 
   it('sends a stalled single neuron on XOR to the one-layer LP lesson', () => {

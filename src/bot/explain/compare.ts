@@ -169,7 +169,7 @@ function gradientPart(sweep: Sweep): Sentence | undefined {
       `The first layer's gradient, relative to the last layer's, falls from ${formatRatio(shallowRatio)} at depth ${shallow.depth} to ${formatRatio(deepRatio)} at depth ${deep.depth}: the first layers of the deep nets barely learn (vanishing gradients).`,
     );
   }
-  return gradientSentence(deep.depth, deepRuns);
+  return gradientSentence(deep.depth, deepRuns, result.spec.optimizer);
 }
 
 function compareLesson({ result, trend, deepRuns, stalled }: Sweep): LessonId {

@@ -1,5 +1,5 @@
 import { mean } from '../../engine/measure-summary.js';
-import type { RunResult } from '../../engine/result.js';
+import type { FitSpec, RunResult } from '../../engine/result.js';
 import { gradientsAtInit, largestGradient, ratiosOverTraining, TINY_GRADIENT } from './evidence.js';
 import { formatPercent, formatRatio, gradientHealth } from './format.js';
 import { type Sentence, say } from './types.js';
@@ -45,8 +45,16 @@ export function meanInitialRatio(runs: readonly RunResult[]): number | undefined
   return ratios.length === 0 ? undefined : mean(ratios);
 }
 
-/** One sentence on a depth's gradients, when every seed shows the same thing. */
-export function gradientSentence(depth: number, runs: readonly RunResult[]): Sentence | undefined {
+/**
+ * One sentence on a depth's gradients, when every seed shows the same thing. The optimizer
+ * matters for tiny gradients: Adam divides each step by the gradient's own running size, so tiny
+ * gradients can still give full-size steps, and "no usable update" is only said without it.
+ */
+export function gradientSentence(
+  depth: number,
+  runs: readonly RunResult[],
+  optimizer: FitSpec['optimizer'],
+): Sentence | undefined {
   const verdict = sharedVerdict(runs);
   const ratio = meanInitialRatio(runs);
   if (verdict === undefined || ratio === undefined) return undefined;
@@ -55,9 +63,12 @@ export function gradientSentence(depth: number, runs: readonly RunResult[]): Sen
     case 'all-tiny': {
       const largest = Math.max(...runs.map(largestGradient));
       const steps = runs[0]?.gradientNorms.length ?? 0;
+      const tiny = `At depth ${depth}, every layer's gradient is tiny, at most ${formatRatio(largest)} at each of the ${steps} steps where it was measured`;
       return say(
         'all-gradients-tiny',
-        `At depth ${depth}, every layer's gradient is tiny, at most ${formatRatio(largest)} at each of the ${steps} steps where it was measured, so no layer gets a usable update; the first/last ratio of ${formatRatio(ratio)} only says all layers are equally starved.`,
+        optimizer === 'adam'
+          ? `${tiny}; the first/last ratio of ${formatRatio(ratio)} only says all layers' gradients are equally small.`
+          : `${tiny}, so no layer gets a usable update; the first/last ratio of ${formatRatio(ratio)} only says all layers are equally starved.`,
       );
     }
     case 'vanished': {
