@@ -72,6 +72,34 @@ describe('explainResult on train', () => {
     expect(underAdam).not.toMatch(/usable update|starved/);
   });
 
+  it('says the first layers barely learn only when the gradient stays vanished over training', () => {
+    const vanished = (optimizer: 'sgd' | 'adam', laterRatio: number) => {
+      const result = trainResult({ depth: 8, optimizer }, [LN2, LN2]);
+      for (const run of result.runs) {
+        run.gradientNorms = [0, 30, 60].map((step) => ({
+          step,
+          perLayer: [step === 0 ? 2e-6 : 0.1 * laterRatio, ...Array(8).fill(0.1)],
+        }));
+      }
+      const { sentences } = explainResult(result);
+      const sentence = sentences.find((s) => s.rule === 'gradient-vanished');
+      expect(sentence, JSON.stringify(sentences)).toBeDefined();
+      expect(CLAIM_CHECKS['gradient-vanished'](result, sentence!)).toBeUndefined();
+      return sentence!.text;
+    };
+    expect(vanished('sgd', 1e-4)).toMatch(
+      /2e-5 times its last layer's, and below a hundredth of it at every step measured during training: the layers next to the input barely learn/,
+    );
+    const recovered = vanished('sgd', 0.5);
+    expect(recovered).toMatch(
+      /2e-5 times its last layer's: the layers next to the input get almost no update at first/,
+    );
+    expect(recovered).not.toMatch(/barely learn/);
+    const underAdam = vanished('adam', 1e-4);
+    expect(underAdam).toMatch(/almost no gradient reaches the layers next to the input at first/);
+    expect(underAdam).not.toMatch(/barely learn|almost no update/);
+  });
+
   it('sends a stalled single neuron on XOR to the one-layer LP lesson', () => {
     const { sentences, lessonId } = explainResult(trainResult({ depth: 0, dataset: 'xor' }, [LN2]));
     expect(explanationText({ sentences })).toMatch(/hidden layer/);

@@ -46,6 +46,32 @@ export function meanInitialRatio(runs: readonly RunResult[]): number | undefined
 }
 
 /**
+ * True when the first/last ratio stayed vanished at every step measured during training, in every
+ * run, and more than step 0 was measured: only then do the first layers barely learn, rather than
+ * merely start slowly.
+ */
+export function vanishedThroughout(runs: readonly RunResult[]): boolean {
+  return runs.every((run) => {
+    const ratios = ratiosOverTraining(run);
+    return ratios.length > 1 && ratios.every((r) => gradientHealth(r) === 'vanished');
+  });
+}
+
+/**
+ * What a vanished first-layer gradient means for those layers. "Barely learn" needs the ratio to
+ * stay vanished over training and steps proportional to the gradient (not Adam, which rescales
+ * them); otherwise only what step 0 shows is said.
+ */
+export function vanishedConsequence(
+  runs: readonly RunResult[],
+  optimizer: FitSpec['optimizer'],
+  layers: string,
+): string {
+  if (optimizer === 'adam') return `almost no gradient reaches ${layers} at first`;
+  return vanishedThroughout(runs) ? `${layers} barely learn` : `${layers} get almost no update at first`;
+}
+
+/**
  * One sentence on a depth's gradients, when every seed shows the same thing. The optimizer
  * matters for tiny gradients: Adam divides each step by the gradient's own running size, so tiny
  * gradients can still give full-size steps, and "no usable update" is only said without it.
@@ -72,14 +98,11 @@ export function gradientSentence(
       );
     }
     case 'vanished': {
-      const stays = runs.every((run) =>
-        ratiosOverTraining(run).every((r) => gradientHealth(r) === 'vanished'),
-      );
-      const through = stays ? ', and below a hundredth of it at every step measured during training' : '';
-      return say(
-        'gradient-vanished',
-        `${opening}${through}: the layers next to the input barely learn (vanishing gradients).`,
-      );
+      const through = vanishedThroughout(runs)
+        ? ', and below a hundredth of it at every step measured during training'
+        : '';
+      const consequence = vanishedConsequence(runs, optimizer, 'the layers next to the input');
+      return say('gradient-vanished', `${opening}${through}: ${consequence} (vanishing gradients).`);
     }
     case 'weak':
       return say('gradient-weak', `${opening}: weakened on the way back, though not vanished.`);

@@ -165,6 +165,25 @@ function pathNumbers(v: LandscapeVariant) {
   };
 }
 
+/** Vanished all through training: the first/last ratio stays tiny at several measured steps. */
+const vanishedAllAlong = (run: RunResult) =>
+  run.gradientNorms.length >= 2 &&
+  run.gradientNorms.every((g) => (g.perLayer[0] ?? 0) / (g.perLayer.at(-1) ?? 1) < 0.02);
+
+/**
+ * What a vanished gradient says about learning: "barely learn" needs the ratio tiny all through
+ * training, and neither that nor "almost no update" holds under Adam, whose steps do not scale
+ * with the gradient.
+ */
+function learningClaimProblem(r: ExperimentResult, s: Sentence, runs: RunResult[]): string | undefined {
+  const adam = 'optimizer' in r.spec && r.spec.optimizer === 'adam';
+  if (/barely learn|almost no update/.test(s.text) && adam)
+    return 'Adam steps do not scale with the gradient';
+  if (/barely learn/.test(s.text) && !runs.every(vanishedAllAlong))
+    return 'the ratio recovered during training';
+  return undefined;
+}
+
 const SHAPES = ['xor', 'circles', 'spiral', 'moons'];
 const specLoss = (r: ExperimentResult): Loss => ('loss' in r.spec ? r.spec.loss : 'cross-entropy');
 const activation = (r: ExperimentResult) => ('activation' in r.spec ? r.spec.activation : undefined);
@@ -259,6 +278,8 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
   },
   'gradient-vanished': (r, s) => {
     const runs = runsNamed(r, s.text);
+    const learning = learningClaimProblem(r, s, runs);
+    if (learning) return learning;
     const throughout =
       !/every step measured/.test(s.text) ||
       runs.every((run) =>
@@ -285,9 +306,11 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
       runsNamed(r, s.text).every((run) => initialRatio(run) > 5),
       'ratio not large',
     ),
-  'gradient-ratio-falls': (r) => {
+  'gradient-ratio-falls': (r, s) => {
     const { shallow, deep } = shallowDeep(r);
     if (!shallow || !deep) return 'not a sweep';
+    const learning = learningClaimProblem(r, s, deep.runs);
+    if (learning) return learning;
     const ratio = (runs: RunResult[]) => avg(runs.map(initialRatio));
     return fail(
       ratio(shallow.runs) > ratio(deep.runs) && deep.runs.every((run) => initialRatio(run) < 0.02),
