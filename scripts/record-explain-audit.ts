@@ -154,6 +154,14 @@ const FAILURES: Options[] = [
   { experiment: 'restarts', architectures: ['neuron'], dataset: 'blobs' },
   { experiment: 'train', depth: 32, residual: true, activation: 'relu', init: 'he' },
   { experiment: 'train', depth: 32, residual: true },
+  {
+    experiment: 'compare',
+    depths: [1, 2, 4, 8, 16],
+    activation: 'relu',
+    init: 'he',
+    optimizer: 'adam',
+    learningRate: 0.01,
+  },
 ];
 
 /** Five significant digits: plenty for every claim, and a fixture file a third the size. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { explainResult, explanationText } from '../../src/bot/explain/explain-result.js';
 import { findLesson } from '../../src/bot/lessons/index.js';
 import type { ExperimentResult } from '../../src/engine/result.js';
+import { CLAIM_CHECKS } from './explain/claims.js';
 import {
   compareResult,
   group,
@@ -49,6 +50,54 @@ describe('explainResult on train', () => {
     expect(explanationText({ sentences })).not.toMatch(/ln 2|stalled|saturated|dead/);
     expect(explanationText({ sentences })).toMatch(/good health/);
     expect(lessonId).toBe('tricks');
+  });
+
+  it('says tiny gradients starve every layer under SGD, but not under Adam, which rescales its steps', () => {
+    const tiny = (optimizer: 'sgd' | 'adam') => {
+      const result = trainResult({ depth: 12, activation: 'tanh', init: 'naive', optimizer }, [LN2, LN2]);
+      for (const run of result.runs) {
+        run.gradientNorms = [0, 30, 60].map((step) => ({ step, perLayer: Array(13).fill(3e-9) }));
+      }
+      const { sentences } = explainResult(result);
+      const sentence = sentences.find((s) => s.rule === 'all-gradients-tiny');
+      expect(sentence, JSON.stringify(sentences)).toBeDefined();
+      expect(CLAIM_CHECKS['all-gradients-tiny'](result, sentence!)).toBeUndefined();
+      return sentence!.text;
+    };
+    expect(tiny('sgd')).toMatch(/at most 3e-9 at each of the 3 steps.*so no layer gets a usable update/);
+    const underAdam = tiny('adam');
+    expect(underAdam).toMatch(
+      /at most 3e-9 at each of the 3 steps where it was measured; the first\/last ratio of 1/,
+    );
+    expect(underAdam).not.toMatch(/usable update|starved/);
+  });
+
+  it('says the first layers barely learn only when the gradient stays vanished over training', () => {
+    const vanished = (optimizer: 'sgd' | 'adam', laterRatio: number) => {
+      const result = trainResult({ depth: 8, optimizer }, [LN2, LN2]);
+      for (const run of result.runs) {
+        run.gradientNorms = [0, 30, 60].map((step) => ({
+          step,
+          perLayer: [step === 0 ? 2e-6 : 0.1 * laterRatio, ...Array(8).fill(0.1)],
+        }));
+      }
+      const { sentences } = explainResult(result);
+      const sentence = sentences.find((s) => s.rule === 'gradient-vanished');
+      expect(sentence, JSON.stringify(sentences)).toBeDefined();
+      expect(CLAIM_CHECKS['gradient-vanished'](result, sentence!)).toBeUndefined();
+      return sentence!.text;
+    };
+    expect(vanished('sgd', 1e-4)).toMatch(
+      /2e-5 times its last layer's, and below a hundredth of it at every step measured during training: the layers next to the input barely learn/,
+    );
+    const recovered = vanished('sgd', 0.5);
+    expect(recovered).toMatch(
+      /2e-5 times its last layer's: the layers next to the input get almost no update at first/,
+    );
+    expect(recovered).not.toMatch(/barely learn/);
+    const underAdam = vanished('adam', 1e-4);
+    expect(underAdam).toMatch(/almost no gradient reaches the layers next to the input at first/);
+    expect(underAdam).not.toMatch(/barely learn|almost no update/);
   });
 
   it('sends a stalled single neuron on XOR to the one-layer LP lesson', () => {

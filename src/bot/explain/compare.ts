@@ -12,7 +12,7 @@ import {
   listWords,
   stallName,
 } from './format.js';
-import { gradientSentence, meanInitialRatio, sharedVerdict } from './signals.js';
+import { gradientSentence, meanInitialRatio, sharedVerdict, vanishedConsequence } from './signals.js';
 import { type Explanation, type Sentence, say } from './types.js';
 
 /*
@@ -182,10 +182,10 @@ function gradientPart(sweep: Sweep): Sentence | undefined {
   ) {
     return say(
       'gradient-ratio-falls',
-      `The first layer's gradient, relative to the last layer's, falls from ${formatRatio(shallowRatio)} at depth ${shallow.depth} to ${formatRatio(deepRatio)} at depth ${deep.depth}: the first layers of the deep nets barely learn (vanishing gradients).`,
+      `The first layer's gradient, relative to the last layer's, falls from ${formatRatio(shallowRatio)} at depth ${shallow.depth} to ${formatRatio(deepRatio)} at depth ${deep.depth}: ${vanishedConsequence(deepRuns, result.spec.optimizer, 'the first layers of the deep nets')} (vanishing gradients).`,
     );
   }
-  return gradientSentence(deep.depth, deepRuns);
+  return gradientSentence(deep.depth, deepRuns, result.spec.optimizer);
 }
 
 function compareLesson(sweep: Sweep): LessonId {

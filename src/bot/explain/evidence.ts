@@ -1,5 +1,5 @@
 import type { ExperimentResult, FitSpec, RunResult } from '../../engine/result.js';
-import { noLearning } from '../no-learning.js';
+import { atNoLearning, noLearning } from '../no-learning.js';
 
 /*
  * The measurements the explainer's rules test, read from one run's own numbers: whether the loss
@@ -46,6 +46,23 @@ export function spiked(run: RunResult, loss: Loss): boolean {
   const { from, to } = largestJump(run);
   const level = noLearning(loss).level;
   return to - from > SPIKE_SHARE * level && to > level;
+}
+
+/**
+ * The run spiked but came back and went on learning: its final loss is finite, below the
+ * no-learning loss and not stalled there, and within the no-learning margin of the lowest loss it
+ * had reached before its largest jump. A run that fell back to 50/50 did not recover.
+ */
+export function recoveredFromSpike(run: RunResult, loss: Loss): boolean {
+  if (!spiked(run, loss) || !isFiniteLoss(run.finalLoss)) return false;
+  const { from } = largestJump(run);
+  const learned = run.finalLoss < noLearning(loss).level && !atNoLearning(run.finalLoss, loss);
+  return learned && run.finalLoss <= from + ABOVE_NO_LEARNING_MARGIN;
+}
+
+/** A spike the run never recovered from: the steps overshoot for good. */
+export function spikedForGood(run: RunResult, loss: Loss): boolean {
+  return spiked(run, loss) && !recoveredFromSpike(run, loss);
 }
 
 /** The run ended worse than always answering 50/50, after having been lower: the steps overshoot. */

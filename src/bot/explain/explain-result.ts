@@ -6,7 +6,7 @@ import { explainLandscape } from './landscape.js';
 import { explainLp } from './lp.js';
 import { explainMap } from './map.js';
 import { explainRestarts } from './restarts.js';
-import { explainStepSize } from './step-size.js';
+import { explainStepSize, recoveredSpikeNote } from './step-size.js';
 import { explainTrain } from './train.js';
 import type { Explanation } from './types.js';
 
@@ -16,11 +16,22 @@ export { type Explanation, explanationText, type RuleId, type Sentence } from '.
  * One to three sentences on what a result actually shows, quoting its numbers, and the lesson
  * that explains it. Each sentence comes from a rule whose precondition was checked against the
  * run's own numbers first; when no rule's evidence holds, the explanation says less. A diverged
- * or overshooting run is explained by its step size before anything else.
+ * or overshooting run is explained by its step size before anything else; a loss spike the runs
+ * recovered from only earns a note after the experiment's own sentences.
  */
 export function explainResult(result: ExperimentResult): Explanation {
   const stepProblem = explainDivergence(result) ?? explainStepSize(result);
   if (stepProblem) return stepProblem;
+  const explanation = explainExperiment(result);
+  const note = recoveredSpikeNote(result);
+  if (!note || explanation.sentences.length >= MAX_SENTENCES) return explanation;
+  return { ...explanation, sentences: [...explanation.sentences, note] };
+}
+
+/** An explanation stays short: a spike the runs recovered from is noted only when there is room. */
+const MAX_SENTENCES = 3;
+
+function explainExperiment(result: ExperimentResult): Explanation {
   switch (result.experiment) {
     case 'train':
       return explainTrain(result);

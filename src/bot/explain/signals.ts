@@ -1,5 +1,5 @@
 import { mean } from '../../engine/measure-summary.js';
-import type { RunResult } from '../../engine/result.js';
+import type { FitSpec, RunResult } from '../../engine/result.js';
 import { gradientsAtInit, largestGradient, ratiosOverTraining, TINY_GRADIENT } from './evidence.js';
 import { formatPercent, formatRatio, gradientHealth } from './format.js';
 import { type Sentence, say } from './types.js';
@@ -45,8 +45,42 @@ export function meanInitialRatio(runs: readonly RunResult[]): number | undefined
   return ratios.length === 0 ? undefined : mean(ratios);
 }
 
-/** One sentence on a depth's gradients, when every seed shows the same thing. */
-export function gradientSentence(depth: number, runs: readonly RunResult[]): Sentence | undefined {
+/**
+ * True when the first/last ratio stayed vanished at every step measured during training, in every
+ * run, and more than step 0 was measured: only then do the first layers barely learn, rather than
+ * merely start slowly.
+ */
+export function vanishedThroughout(runs: readonly RunResult[]): boolean {
+  return runs.every((run) => {
+    const ratios = ratiosOverTraining(run);
+    return ratios.length > 1 && ratios.every((r) => gradientHealth(r) === 'vanished');
+  });
+}
+
+/**
+ * What a vanished first-layer gradient means for those layers. "Barely learn" needs the ratio to
+ * stay vanished over training and steps proportional to the gradient (not Adam, which rescales
+ * them); otherwise only what step 0 shows is said.
+ */
+export function vanishedConsequence(
+  runs: readonly RunResult[],
+  optimizer: FitSpec['optimizer'],
+  layers: string,
+): string {
+  if (optimizer === 'adam') return `almost no gradient reaches ${layers} at first`;
+  return vanishedThroughout(runs) ? `${layers} barely learn` : `${layers} get almost no update at first`;
+}
+
+/**
+ * One sentence on a depth's gradients, when every seed shows the same thing. The optimizer
+ * matters for tiny gradients: Adam divides each step by the gradient's own running size, so tiny
+ * gradients can still give full-size steps, and "no usable update" is only said without it.
+ */
+export function gradientSentence(
+  depth: number,
+  runs: readonly RunResult[],
+  optimizer: FitSpec['optimizer'],
+): Sentence | undefined {
   const verdict = sharedVerdict(runs);
   const ratio = meanInitialRatio(runs);
   if (verdict === undefined || ratio === undefined) return undefined;
@@ -55,20 +89,20 @@ export function gradientSentence(depth: number, runs: readonly RunResult[]): Sen
     case 'all-tiny': {
       const largest = Math.max(...runs.map(largestGradient));
       const steps = runs[0]?.gradientNorms.length ?? 0;
+      const tiny = `At depth ${depth}, every layer's gradient is tiny, at most ${formatRatio(largest)} at each of the ${steps} steps where it was measured`;
       return say(
         'all-gradients-tiny',
-        `At depth ${depth}, every layer's gradient is tiny, at most ${formatRatio(largest)} at each of the ${steps} steps where it was measured, so no layer gets a usable update; the first/last ratio of ${formatRatio(ratio)} only says all layers are equally starved.`,
+        optimizer === 'adam'
+          ? `${tiny}; the first/last ratio of ${formatRatio(ratio)} only says all layers' gradients are equally small.`
+          : `${tiny}, so no layer gets a usable update; the first/last ratio of ${formatRatio(ratio)} only says all layers are equally starved.`,
       );
     }
     case 'vanished': {
-      const stays = runs.every((run) =>
-        ratiosOverTraining(run).every((r) => gradientHealth(r) === 'vanished'),
-      );
-      const through = stays ? ', and below a hundredth of it at every step measured during training' : '';
-      return say(
-        'gradient-vanished',
-        `${opening}${through}: the layers next to the input barely learn (vanishing gradients).`,
-      );
+      const through = vanishedThroughout(runs)
+        ? ', and below a hundredth of it at every step measured during training'
+        : '';
+      const consequence = vanishedConsequence(runs, optimizer, 'the layers next to the input');
+      return say('gradient-vanished', `${opening}${through}: ${consequence} (vanishing gradients).`);
     }
     case 'weak':
       return say('gradient-weak', `${opening}: weakened on the way back, though not vanished.`);

@@ -1,5 +1,12 @@
 import type { ExperimentResult } from '../../engine/result.js';
-import { endedAboveNoLearning, largestJump, type RunWithLoss, runsOf, spiked } from './evidence.js';
+import {
+  endedAboveNoLearning,
+  largestJump,
+  type RunWithLoss,
+  recoveredFromSpike,
+  runsOf,
+  spikedForGood,
+} from './evidence.js';
 import { formatLoss, listWords, stallName } from './format.js';
 import { type Explanation, type Sentence, say } from './types.js';
 
@@ -7,6 +14,8 @@ import { type Explanation, type Sentence, say } from './types.js';
  * Steps too large for the surface: the loss jumps up during training, or ends above the loss of
  * answering 50/50 after having been lower. Either says the updates overshoot; neither says
  * anything about depth or vanishing gradients, so when a run shows one, that is the whole story.
+ * A spike the run recovered from is different: the run still learned, so the experiment's own
+ * story stands and the spike gets a short note after it.
  */
 
 function depthsOf(runs: readonly RunWithLoss[]): string {
@@ -14,13 +23,40 @@ function depthsOf(runs: readonly RunWithLoss[]): string {
   return `${depths.length === 1 ? 'depth' : 'depths'} ${listWords(depths.map(String))}`;
 }
 
+function share(all: readonly RunWithLoss[], some: readonly RunWithLoss[]): string {
+  return some.length === all.length ? `all ${all.length}` : `${some.length} of ${all.length}`;
+}
+
+/** The spiked run with the largest jump, and that jump. */
+function biggestSpike(spikes: readonly RunWithLoss[]) {
+  return spikes
+    .map(({ run }) => ({ run, jump: largestJump(run) }))
+    .reduce((a, b) => (b.jump.to - b.jump.from > a.jump.to - a.jump.from ? b : a));
+}
+
 function spikeSentence(all: readonly RunWithLoss[], spikes: readonly RunWithLoss[]): Sentence {
-  const jumps = spikes.map(({ run }) => largestJump(run));
-  const biggest = jumps.reduce((a, b) => (b.to - b.from > a.to - a.from ? b : a));
+  const { jump } = biggestSpike(spikes);
   const loss = spikes[0]!.loss;
   return say(
     'loss-spiked',
-    `In ${spikes.length === all.length ? `all ${all.length}` : `${spikes.length} of ${all.length}`} runs (${depthsOf(spikes)}) the loss jumped up during training, the largest jump from ${formatLoss(biggest.from)} to ${formatLoss(biggest.to)}, above ${stallName(loss)}.`,
+    `In ${share(all, spikes)} runs (${depthsOf(spikes)}) the loss jumped up during training, the largest jump from ${formatLoss(jump.from)} to ${formatLoss(jump.to)}, above ${stallName(loss)}.`,
+  );
+}
+
+/** A note on the spikes runs recovered from (asked only once no run overshot for good). */
+export function recoveredSpikeNote(result: ExperimentResult): Sentence | undefined {
+  const all = runsOf(result);
+  const recovered = all.filter(({ run, loss }) => recoveredFromSpike(run, loss));
+  if (recovered.length === 0) return undefined;
+  const { run, jump } = biggestSpike(recovered);
+  const [from, to, end] = [jump.from, jump.to, run.finalLoss].map(formatLoss);
+  const what =
+    recovered.length === 1
+      ? `the loss jumped from ${from} to ${to} and recovered to ${end}`
+      : `the loss jumped up and recovered, the largest jump from ${from} to ${to} in a run that ended at ${end}`;
+  return say(
+    'loss-spiked-recovered',
+    `At ${depthsOf(recovered)} (${share(all, recovered)} runs) ${what}: the step size is near its limit there.`,
   );
 }
 
@@ -34,10 +70,10 @@ function aboveSentence(above: readonly RunWithLoss[]): Sentence {
   );
 }
 
-/** The step-size story, when any run spiked or ended above the no-learning loss. */
+/** The step-size story, when any run spiked without recovering or ended above the no-learning loss. */
 export function explainStepSize(result: ExperimentResult): Explanation | undefined {
   const all = runsOf(result);
-  const spikes = all.filter(({ run, loss }) => spiked(run, loss));
+  const spikes = all.filter(({ run, loss }) => spikedForGood(run, loss));
   const above = all.filter(({ run, loss }) => endedAboveNoLearning(run, loss));
   if (spikes.length === 0 && above.length === 0) return undefined;
   const rate = 'learningRate' in result.spec ? ` (learning rate ${result.spec.learningRate})` : '';

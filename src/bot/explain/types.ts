@@ -11,6 +11,7 @@ export type RuleId =
   | 'diverged-fix'
   | 'diverged-at-init'
   | 'loss-spiked'
+  | 'loss-spiked-recovered'
   | 'ended-above-no-learning'
   | 'step-size-fix'
   | 'all-stalled'

@@ -113,6 +113,8 @@ describe('the claims audit', () => {
     ).toBeDefined();
     const linearSweep = recorded.failures[2]!.result;
     expect(CLAIM_CHECKS['deeper-better'](linearSweep, { rule: 'deeper-better', text: '' })).toBeDefined();
+    const recoveredSpike = recorded.failures[8]!.result;
+    expect(CLAIM_CHECKS['step-size-fix'](recoveredSpike, { rule: 'step-size-fix', text: '' })).toBeDefined();
     const neuronOnBlobs = recorded.failures[5]!.result;
     expect(
       CLAIM_CHECKS['neuron-one-minimum'](neuronOnBlobs, { rule: 'neuron-one-minimum', text: '' }),

@@ -54,18 +54,29 @@ function fallOverLastTenth(run: RunResult): number {
   return after > 0 ? (before - after) / after : before > 0 ? Number.POSITIVE_INFINITY : 0;
 }
 
-/** Rises of the loss above any earlier value by at least `rise`, ending above `floor`. */
-function jumpsUp(run: RunResult, rise: number, floor: number): boolean {
+/** The lowest loss before the loss first rose by `rise` to above `floor`, or undefined if it never did. */
+function lowBeforeJump(run: RunResult, rise: number, floor: number): number | undefined {
   let lowest = Number.POSITIVE_INFINITY;
   for (const loss of curve(run)) {
     if (!isNumber(loss)) continue;
-    if (loss - lowest >= rise && loss > floor) return true;
+    if (loss - lowest >= rise && loss > floor) return lowest;
     lowest = Math.min(lowest, loss);
   }
-  return false;
+  return undefined;
 }
 
-const spikeEvidence = ({ run, loss }: LossRun) => jumpsUp(run, 0.3 * noLearning(loss), noLearning(loss));
+const jumpedUp = ({ run, loss }: LossRun) => lowBeforeJump(run, 0.3 * noLearning(loss), noLearning(loss));
+/** Came back after the jump: ended near where it was before, below 50/50 by at least `gap`. */
+const cameBack = ({ run, loss }: LossRun, before: number, slack: number, gap: number) =>
+  isNumber(run.finalLoss) && run.finalLoss <= noLearning(loss) - gap && run.finalLoss <= before + slack;
+const spikeEvidence = (x: LossRun) => {
+  const before = jumpedUp(x);
+  return before !== undefined && !cameBack(x, before, 0.03, 0.02);
+};
+const recoveredSpikeEvidence = (x: LossRun) => {
+  const before = jumpedUp(x);
+  return before !== undefined && cameBack(x, before, 0.1, 0.005);
+};
 const aboveEvidence = ({ run, loss }: LossRun) => {
   const finite = curve(run).filter(isNumber);
   return (
@@ -154,6 +165,25 @@ function pathNumbers(v: LandscapeVariant) {
   };
 }
 
+/** Vanished all through training: the first/last ratio stays tiny at several measured steps. */
+const vanishedAllAlong = (run: RunResult) =>
+  run.gradientNorms.length >= 2 &&
+  run.gradientNorms.every((g) => (g.perLayer[0] ?? 0) / (g.perLayer.at(-1) ?? 1) < 0.02);
+
+/**
+ * What a vanished gradient says about learning: "barely learn" needs the ratio tiny all through
+ * training, and neither that nor "almost no update" holds under Adam, whose steps do not scale
+ * with the gradient.
+ */
+function learningClaimProblem(r: ExperimentResult, s: Sentence, runs: RunResult[]): string | undefined {
+  const adam = 'optimizer' in r.spec && r.spec.optimizer === 'adam';
+  if (/barely learn|almost no update/.test(s.text) && adam)
+    return 'Adam steps do not scale with the gradient';
+  if (/barely learn/.test(s.text) && !runs.every(vanishedAllAlong))
+    return 'the ratio recovered during training';
+  return undefined;
+}
+
 const SHAPES = ['xor', 'circles', 'spiral', 'moons'];
 const specLoss = (r: ExperimentResult): Loss => ('loss' in r.spec ? r.spec.loss : 'cross-entropy');
 const activation = (r: ExperimentResult) => ('activation' in r.spec ? r.spec.activation : undefined);
@@ -187,6 +217,22 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
       'every start was sane',
     ),
   'loss-spiked': (r) => fail(lossRuns(r).some(spikeEvidence), 'no loss jumped up above the no-learning loss'),
+  'loss-spiked-recovered': (r, s) => {
+    const named = (/^At depths? ([\d, and]+) \(/.exec(s.text)?.[1] ?? '').match(/\d+/g)?.map(Number) ?? [];
+    const runs = lossRuns(r).filter(({ run }) => named.includes(run.depth));
+    const recovered = runs.filter(recoveredSpikeEvidence);
+    const [, , to, end] =
+      /from ([\d.e-]+) to ([\d.e-]+).* (?:recovered to|ended at) ([\d.e-]+)/.exec(s.text) ?? [];
+    const quoted = recovered.some(
+      ({ run }) =>
+        curve(run).some((l) => isNumber(l) && Math.abs(l - Number(to)) < 0.0006) &&
+        Math.abs(run.finalLoss - Number(end)) <= 0.0006 + 0.06 * Number(end),
+    );
+    return fail(
+      named.length > 0 && recovered.length > 0 && quoted,
+      'no named run spiked and came back to where it was, as quoted',
+    );
+  },
   'ended-above-no-learning': (r) =>
     fail(lossRuns(r).some(aboveEvidence), 'no run ended above the no-learning loss'),
   'step-size-fix': (r) =>
@@ -226,10 +272,14 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
   'all-gradients-tiny': (r, s) => {
     const runs = runsNamed(r, s.text);
     const largest = Math.max(...runs.flatMap((run) => run.gradientNorms.flatMap((g) => g.perLayer)));
+    if (/usable update/.test(s.text) && 'optimizer' in r.spec && r.spec.optimizer === 'adam')
+      return 'Adam rescales tiny gradients into full-size steps';
     return fail(runs.length > 0 && largest < 1e-3, `a layer's gradient reached ${largest}`);
   },
   'gradient-vanished': (r, s) => {
     const runs = runsNamed(r, s.text);
+    const learning = learningClaimProblem(r, s, runs);
+    if (learning) return learning;
     const throughout =
       !/every step measured/.test(s.text) ||
       runs.every((run) =>
@@ -257,9 +307,11 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
     const runs = runsNamed(r, s.text);
     return fail(runs.length > 0 && runs.every((run) => initialRatio(run) > 5), 'ratio not large');
   },
-  'gradient-ratio-falls': (r) => {
+  'gradient-ratio-falls': (r, s) => {
     const { shallow, deep } = shallowDeep(r);
     if (!shallow || !deep) return 'not a sweep';
+    const learning = learningClaimProblem(r, s, deep.runs);
+    if (learning) return learning;
     const ratio = (runs: RunResult[]) => avg(runs.map(initialRatio));
     return fail(
       ratio(shallow.runs) > ratio(deep.runs) && deep.runs.every((run) => initialRatio(run) < 0.02),

@@ -53,6 +53,24 @@ describe('the runs that showed false explanations', () => {
     expect(lessonId).toBe('tricks');
   });
 
+  it('compare depths:1,2,4,8,16 relu he adam 0.01: a spike the run recovered from does not take over the explanation', () => {
+    const options = {
+      experiment: 'compare',
+      depths: [1, 2, 4, 8, 16],
+      activation: 'relu',
+      init: 'he',
+      optimizer: 'adam',
+      learningRate: 0.01,
+    };
+    const { rules, text } = explain(options);
+    expect(rules).toEqual(['depth-flat', 'gradient-healthy', 'loss-spiked-recovered']);
+    expect(rules).not.toContain('step-size-fix');
+    expect(text).not.toMatch(/ten times smaller|overshoot/);
+    expect(text).toMatch(
+      /At depth 16 \(1 of 15 runs\) the loss jumped from 0\.004 to 0\.712 and recovered to /,
+    );
+  });
+
   it('compare depths:0,1,4,16 activation:linear: a depth trend of linear nets is optimization speed, not capacity', () => {
     const { rules, text } = explain({ experiment: 'compare', depths: [0, 1, 4, 16], activation: 'linear' });
     expect(rules[0]).toBe('linear-depth-is-speed');
