@@ -24,8 +24,11 @@ export interface TutorApp {
   metrics: JobMetrics;
   /** Schedules, quizzes, settings and history; present when the app has a database. */
   classroom?: Classroom;
-  /** Refuses new jobs, stops running ones and the engine workers, closes the database. */
-  close(): Promise<void>;
+  /**
+   * Refuses new jobs, stops running ones and the engine workers, closes the database. With the
+   * queue, first waits up to `queueDrainMs` (default 10 s) for this replica's jobs on it.
+   */
+  close(queueDrainMs?: number): Promise<void>;
 }
 
 async function readArticle(
@@ -100,9 +103,9 @@ export async function createTutorApp(
     bot,
     metrics: metrics!,
     ...(classroom ? { classroom } : {}),
-    async close() {
+    async close(queueDrainMs = 10_000) {
       await classroom?.stop();
-      await queue?.drain(10_000);
+      await queue?.drain(queueDrainMs);
       await jobs.close();
       await engine?.close();
       await fireOnce?.close();

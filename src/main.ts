@@ -18,6 +18,8 @@ import { createOpsServer } from './ops/ops-server.js';
  */
 
 const SHUTDOWN_LIMIT_MS = 15_000;
+/** Kept for closing the engine, Redis and the database after the queue's wait. */
+const CLOSE_MARGIN_MS = 3000;
 
 /** The teachers a server's /settings name, for an adapter's teacher verdict. */
 function teachers(app: TutorApp, platform: Platform): { teachersOf?: TeachersOf } {
@@ -127,8 +129,11 @@ async function main(): Promise<void> {
     // Readiness goes red first, so load balancers stop sending work; then the adapters stop taking
     // commands and answer what is in flight; then jobs, engine (or queue) and database.
     ops.server.setDraining();
+    const started = Date.now();
     await Promise.allSettled([...adapters.values()].map((adapter) => adapter.stop()));
-    await app.close();
+    // The queue's wait gets what is left of the limit, less time to close the rest; every request
+    // still unanswered has had its restart note from the adapters by now.
+    await app.close(Math.max(0, SHUTDOWN_LIMIT_MS - CLOSE_MARGIN_MS - (Date.now() - started)));
     if (ops.started) await ops.server.stop();
     logger.info('stopped');
     process.exit(0);

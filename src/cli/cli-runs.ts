@@ -1,6 +1,7 @@
 import { renderReplyText } from '../adapters/cli/render-text.js';
 import type { TutorApp } from '../app.js';
 import { chartsFor, createChartRenderer } from '../bot/charts/index.js';
+import { unfinishedReply } from '../bot/commands/experiment-outcome.js';
 import { isUserError } from '../bot/errors.js';
 import type { CommandIo, Reply } from '../bot/types.js';
 import type { Config } from '../config.js';
@@ -26,15 +27,11 @@ export async function runJson(
   if (isUserError(ticket)) fail(1, ticket.message);
   signal.addEventListener('abort', () => void app.jobs.cancel(ticket.id, 'cli'));
   const outcome = await ticket.done;
+  if (outcome.status === 'failed') fail(1, `depth-tutor: ${outcome.error.message}`);
   if (outcome.status !== 'done') {
-    fail(
-      1,
-      outcome.status === 'failed'
-        ? `depth-tutor: ${outcome.error.message}`
-        : outcome.status === 'lost'
-          ? 'the training queue lost the run (its Redis was restarted or emptied); running it again is safe'
-          : `the run was ${outcome.status === 'timeout' ? 'stopped at its time limit' : 'cancelled'}`,
-    );
+    // The words the bot would use for a run that did not finish (cancelled, timed out, lost).
+    const reply = unfinishedReply(spec.experiment, spec, outcome);
+    fail(1, [reply.headline, ...reply.blocks].join(' '));
   }
   process.stdout.write(`${JSON.stringify(outcome.result)}\n`);
   const renderer = createChartRenderer({
