@@ -1,5 +1,6 @@
 import type { UserError } from './errors.js';
 import type { Logger } from './logger.js';
+import type { OptionTable } from './options/option-types.js';
 import type { OptionRules } from './options/parse-text.js';
 import type { BotRequest, CommandIo, CommandOption, Reply } from './types.js';
 
@@ -8,8 +9,8 @@ export interface ParsedRequest<Values = Record<string, unknown>> extends BotRequ
   values: Values;
 }
 
-/** A command's option table: option name to its kind, bounds and description. */
-export type OptionTable = Readonly<Record<string, CommandOption>>;
+// A command's option table (option name to its kind, bounds and description) is the parser's.
+export type { OptionTable } from './options/option-types.js';
 
 /** The value one option resolves to: numbers, a choice's union, arrays for lists, text as typed. */
 export type OptionValue<O extends CommandOption> = O extends { kind: 'int' | 'number' }

@@ -46,7 +46,7 @@ export const SATURATED_POINT_SHARE = 0.9;
 /**
  * Fraction of saturated units in each hidden layer. A sigmoid unit is saturated on a point when
  * its output is below 0.02 or above 0.98, a tanh unit when |output| > 0.98: there its slope is
- * under 2% of its maximum (4% for tanh), so it passes almost no gradient back. A unit counts when
+ * under 8% of its maximum (0.98 × 0.02 against 0.25; 4% for tanh), so it passes almost no gradient back. A unit counts when
  * it is saturated on at least 90% of the training points. A relu unit counts when it is dead: zero
  * on every point, so it never gets a gradient again. Linear units never saturate.
  */

@@ -83,7 +83,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const log = options.logger.child({ platform: 'slack' });
   const settings = { ...options, log };
   const client = new webApi.WebClient(options.botToken, webClientOptions(settings));
-  const delivery = { client, pacer: createChannelPacer(options.channelIntervalMs ?? 1000), logger: log };
+  const channelIntervalMs = options.channelIntervalMs ?? 1000;
+  const delivery = { client, pacer: createChannelPacer(channelIntervalMs), logger: log };
   const lifecycle = createRequestLifecycle({
     bot: options.bot,
     log,
@@ -91,7 +92,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     // Progress edits share the channel's pace (the pacer), so they need no faster throttle.
     timing: {
       ackDeadlineMs: options.ackDeadlineMs ?? SLASH_ACK_DEADLINE_MS,
-      progressIntervalMs: options.channelIntervalMs ?? 1000,
+      progressIntervalMs: channelIntervalMs,
     },
   });
   let app: App | undefined;

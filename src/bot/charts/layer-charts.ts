@@ -1,4 +1,5 @@
 import type { CompareResult, RunResult, TrainResult } from '../../engine/result.js';
+import { NOTABLE_SATURATION } from '../explain/signals.js';
 import {
   layerActivationChart,
   layerGradientChart,
@@ -15,15 +16,13 @@ import type { ChartDraft } from './draft.js';
 export type ChartView = 'main' | 'layers';
 export const CHART_VIEWS = ['main', 'layers'] as const;
 
-/** At least this share of saturated or dead units somewhere makes the saturation chart worth showing. */
-const TELLING_SATURATION = 0.25;
 /** A first/last layer gradient ratio beyond 100x either way makes the gradient chart worth showing. */
 const TELLING_GRADIENT_RATIO = 100;
 /** A layer whose activations end with a spread below this has collapsed to nearly one value. */
 const COLLAPSED_SPREAD = 0.05;
 
 function saturates(run: RunResult): boolean {
-  return (run.layerStats ?? []).some((s) => s.saturated.some((f) => f >= TELLING_SATURATION));
+  return (run.layerStats ?? []).some((s) => s.saturated.some((f) => f >= NOTABLE_SATURATION));
 }
 
 function gradientsSkewed(run: RunResult): boolean {

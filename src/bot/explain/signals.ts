@@ -10,8 +10,8 @@ import { type Sentence, say } from './types.js';
  * stuck where their activation is flat.
  */
 
-/** Below this fraction of saturated (or dead) units, saturation is not worth a sentence. */
-const NOTABLE_SATURATION = 0.25;
+/** Below this fraction of saturated (or dead) units, saturation is worth neither a sentence nor a chart. */
+export const NOTABLE_SATURATION = 0.25;
 
 /** A first-layer gradient norm above this still moves the layer, whatever the ratio says. */
 const MOVING_FIRST_LAYER = 0.01;

@@ -1,3 +1,4 @@
+import { capitalize } from '../../explain/format.js';
 import type { AnimatedRun } from './draw-frame.js';
 
 /** A map whose probabilities span less than this over the whole plane shows no boundary at all. */
@@ -23,8 +24,6 @@ export function describeRun(run: AnimatedRun, steps: number): string {
   if (shaped) return `the ${run.label} net's boundary takes shape by step ${shaped.step} (${losses})`;
   return `the ${run.label} net's map changes only faintly: it never becomes confident (${losses})`;
 }
-
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Alt text of an animation: what it shows, then what each run's map does. */
 export function describeAnimation(title: string, runs: readonly AnimatedRun[], steps: number): string {
