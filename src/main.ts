@@ -1,9 +1,9 @@
+import { classroomPorts } from './adapters/classroom-ports.js';
 import { createDiscordAdapter } from './adapters/discord/index.js';
 import { createPlaygroundAdapter } from './adapters/playground/index.js';
 import { createSlackAdapter } from './adapters/slack/index.js';
 import type { Adapter, TeachersOf } from './adapters/types.js';
 import { createTutorApp, type TutorApp } from './app.js';
-import { commandRunner } from './bot/classroom/run-command.js';
 import type { Logger } from './bot/logger.js';
 import type { Platform } from './bot/types.js';
 import { type Config, loadConfig } from './config.js';
@@ -89,19 +89,6 @@ async function startOps(config: Config, app: TutorApp, adapters: Map<Platform, A
 }
 
 /** The classroom's way out: public posts and private owner notes through the adapters, commands through the bot. */
-function connectClassroom(app: TutorApp, adapters: Map<Platform, Adapter>): void {
-  const adapterFor = (platform: Platform): Adapter => {
-    const adapter = adapters.get(platform);
-    if (!adapter) throw new Error(`no ${platform} connection is running to post to`);
-    return adapter;
-  };
-  app.classroom?.start({
-    post: (target, reply) => adapterFor(target.platform).post(target.conversation, reply),
-    notifyOwner: (target, reply) => adapterFor(target.platform).notify(target, reply),
-    runCommand: commandRunner(app.bot),
-  });
-}
-
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createRootLogger(config, stdoutLogDestination(config));
@@ -114,7 +101,7 @@ async function main(): Promise<void> {
   );
   const adapters = await startAdapters(config, app, logger);
   const ops = await startOps(config, app, adapters, logger);
-  connectClassroom(app, adapters);
+  app.classroom?.start(classroomPorts(app.bot, adapters));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
