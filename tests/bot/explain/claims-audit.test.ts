@@ -3,8 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { explainResult } from '../../../src/bot/explain/explain-result.js';
 import type { RuleId } from '../../../src/bot/explain/types.js';
 import { findLesson } from '../../../src/bot/lessons/index.js';
-import type { ExperimentResult } from '../../../src/engine/result.js';
-import { compareResult, landscapeResult, summary, trainResult, variant } from '../explain-fixtures.js';
+import type { ExperimentResult, RunResult } from '../../../src/engine/result.js';
+import {
+  compareResult,
+  group,
+  landscapeResult,
+  restartsResult,
+  summary,
+  trainResult,
+  variant,
+} from '../explain-fixtures.js';
 import { CLAIM_CHECKS } from './claims.js';
 
 /*
@@ -42,6 +50,69 @@ const bumpyLandscape = landscapeResult([
   variant('deep residual', 10, true, { roughness: 1.1, extraMinima: 0 }),
 ]);
 
+/** Gives each run the loss curve `lossesOf(run)` (at steps 0, 270 and 300); returns the runs' owner. */
+function withCurves<T>(owner: T, runs: RunResult[], lossesOf: (run: RunResult) => number[]): T {
+  for (const run of runs) run.lossCurve = { steps: [0, 270, 300], losses: lossesOf(run) };
+  return owner;
+}
+
+/** Overflowed before its first step: the loss starts at 1e6, then NaN. */
+const blownAtInit = trainResult({ depth: 4, weightScale: 8 }, [Number.NaN, Number.NaN]);
+withCurves(blownAtInit, blownAtInit.runs, () => [1e6, Number.NaN, Number.NaN]);
+/** A deep net worse than a shallow one, its seeds still ~17% lower over the last tenth of the steps. */
+const deepSlow = summary(8, [0.5, 0.52], 0.9);
+withCurves(deepSlow, deepSlow.runs, (run) => [0.7, run.finalLoss * 1.2, run.finalLoss]);
+/** Neuron restarts spread between 0.30 and 0.40, every one still falling at the end. */
+const unsettledNeuron = group('neuron', [0.3, 0.34, 0.4]);
+withCurves(unsettledNeuron, unsettledNeuron.runs, (run) => [0.7, run.finalLoss * 1.1, run.finalLoss]);
+
+/** Hand-made results for the rules the recorded grid does not reach, with the rules each must produce. */
+const HAND_MADE = [
+  [
+    'a diverged run',
+    trainResult({ depth: 4, learningRate: 10 }, [Number.NaN, 0.31]),
+    ['diverged', 'diverged-fix'],
+  ],
+  ['a run overflowed at initialization', blownAtInit, ['diverged', 'diverged-at-init']],
+  [
+    'some seeds stalled, saturated units',
+    trainResult({ depth: 4 }, [Math.LN2, 0.31], 2e-3, [0.6, 0.5]),
+    ['some-stalled', 'gradient-vanished', 'saturated'],
+  ],
+  [
+    'a first-layer gradient 30 times the last',
+    trainResult({ depth: 4 }, [0.31, 0.3], 30),
+    ['reached', 'gradient-exploding'],
+  ],
+  ['no run finished', trainResult({ depth: 4 }, []), ['no-runs']],
+  [
+    'every depth stalled',
+    compareResult({}, [summary(1, [Math.LN2], 0.3), summary(8, [Math.LN2 + 1e-4], 1e-5)]),
+    ['sweep-all-stalled'],
+  ],
+  [
+    'a deep plain net worse with a healthy gradient',
+    compareResult({ activation: 'relu', init: 'he', normalization: 'batch' }, [
+      summary(2, [0.05, 0.06], 0.9),
+      summary(16, [0.24, 0.26], 0.8),
+    ]),
+    ['deeper-worse', 'degradation'],
+  ],
+  [
+    'a deep net worse but still falling',
+    compareResult({}, [summary(2, [0.3, 0.31], 0.9), deepSlow]),
+    ['deeper-worse', 'deep-still-falling'],
+  ],
+  ['neuron restarts spread and still falling', restartsResult([unsettledNeuron]), ['neuron-not-settled']],
+  [
+    'a bumpy deep slice and a barrier on the path',
+    bumpyLandscape,
+    ['slice-bumpier', 'residual-smoother', 'path-barrier'],
+  ],
+] as const;
+
+const rulesOf = (result: ExperimentResult) => explainResult(result).sentences.map((s) => s.rule);
+
 describe('the claims audit', () => {
   it.each(everyRun.map((r) => [label(r), r] as const))(
     '%s: every sentence is backed by the numbers',
@@ -58,43 +129,20 @@ describe('the claims audit', () => {
     },
   );
 
-  it('exercises most rules, so the audit is not vacuous', () => {
-    const seen = new Set<RuleId>();
-    for (const run of everyRun) for (const s of explainResult(run.result).sentences) seen.add(s.rule);
-    expect(seen.size).toBeGreaterThanOrEqual(25);
+  it('exercises every rule but the map and hardness ones (audited in their own tests)', () => {
+    const seen = new Set<RuleId>([
+      ...everyRun.flatMap((run) => rulesOf(run.result)),
+      ...HAND_MADE.flatMap(([, result]) => rulesOf(result)),
+    ]);
+    const ownTests = /^(map|hardness)-/;
+    const unseen = (Object.keys(CLAIM_CHECKS) as RuleId[]).filter(
+      (rule) => !ownTests.test(rule) && !seen.has(rule),
+    );
+    expect(unseen).toEqual([]);
   });
 
   // Rules the recorded grid happens not to reach, on hand-made results with realistic numbers.
-  it.each([
-    [
-      'a diverged run',
-      trainResult({ depth: 4, learningRate: 10 }, [Number.NaN, 0.31]),
-      ['diverged', 'diverged-fix'],
-    ],
-    [
-      'some seeds stalled, saturated units',
-      trainResult({ depth: 4 }, [Math.LN2, 0.31], 2e-3, [0.6, 0.5]),
-      ['some-stalled', 'gradient-vanished', 'saturated'],
-    ],
-    [
-      'every depth stalled',
-      compareResult({}, [summary(1, [Math.LN2], 0.3), summary(8, [Math.LN2 + 1e-4], 1e-5)]),
-      ['sweep-all-stalled'],
-    ],
-    [
-      'a deep plain net worse with a healthy gradient',
-      compareResult({ activation: 'relu', init: 'he', normalization: 'batch' }, [
-        summary(2, [0.05, 0.06], 0.9),
-        summary(16, [0.24, 0.26], 0.8),
-      ]),
-      ['deeper-worse', 'degradation'],
-    ],
-    [
-      'a bumpy deep slice and a barrier on the path',
-      bumpyLandscape,
-      ['slice-bumpier', 'residual-smoother', 'path-barrier'],
-    ],
-  ] as const)('%s: every sentence is backed by the numbers', (_, result, rules) => {
+  it.each(HAND_MADE)('%s: every sentence is backed by the numbers', (_, result, rules) => {
     const viaJson = JSON.parse(JSON.stringify(result)) as ExperimentResult;
     const { sentences } = explainResult(viaJson);
     expect(sentences.map((s) => s.rule)).toEqual(rules);

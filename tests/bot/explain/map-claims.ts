@@ -13,6 +13,15 @@ const noLearning = (r: MapResult) => (r.spec.loss === 'mse' ? 0.25 : Math.log(2)
 const finite = (v: number) => Number.isFinite(v);
 const clearlyLearned = (r: MapResult, loss: number) => finite(loss) && loss < 0.5 * noLearning(r);
 const clearlyNot = (r: MapResult, loss: number) => !finite(loss) || loss > 0.2 * noLearning(r);
+/** Far below any "learned" cut (below 0.104 for cross-entropy): no reading of the cell calls it unlearned. */
+const surelyLearned = (r: MapResult, loss: number) => finite(loss) && loss < 0.15 * noLearning(r);
+/** The tutor's own cut for a map cell (below 30% of the no-learning loss), mirrored to recount its score. */
+const TUTOR_LEARNED_SHARE = 0.3;
+function tutorLearned(r: MapResult, cell: MapResult['cells'][number]): boolean {
+  if (!finite(cell.meanFinalLoss)) return false;
+  if (r.spec.metric === 'steps') return cell.stepsToThreshold.every((steps) => steps !== null);
+  return cell.meanFinalLoss < TUTOR_LEARNED_SHARE * noLearning(r);
+}
 
 function onMap(check: (result: MapResult, sentence: Sentence) => string | undefined): Check {
   return (result, sentence) => (result.experiment === 'map' ? check(result, sentence) : 'not a map');
@@ -29,10 +38,7 @@ function deepestQuoted(r: MapResult, s: Sentence): string | undefined {
     const cells = column(r, i);
     const depth = /up to (\d+)/.exec(part)?.[1];
     if (depth === undefined) {
-      if (
-        r.spec.metric === 'loss' &&
-        cells.some((c) => clearlyLearned(r, c.meanFinalLoss) && c.meanFinalLoss < 0.1)
-      )
+      if (r.spec.metric === 'loss' && cells.some((c) => surelyLearned(r, c.meanFinalLoss)))
         return `column ${i} said none`;
       continue;
     }
@@ -40,6 +46,8 @@ function deepestQuoted(r: MapResult, s: Sentence): string | undefined {
     if (!cell || !finite(cell.meanFinalLoss)) return `column ${i}: no finite cell at depth ${depth}`;
     if (r.spec.metric === 'loss' && !clearlyLearned(r, cell.meanFinalLoss))
       return `column ${i} depth ${depth}`;
+    const deeper = cells.find((c) => c.depth > cell.depth && surelyLearned(r, c.meanFinalLoss));
+    if (r.spec.metric === 'loss' && deeper) return `column ${i}: depth ${deeper.depth} also learned`;
   }
   return undefined;
 }
@@ -68,8 +76,15 @@ export const MAP_CHECKS = {
     fail(hasTheory(r) && r.spec.axis === 'weightScale', 'no tanh theory'),
   ),
   'map-theory-score': onMap((r, s) => {
-    const total = Number(/of (\d+) cells/.exec(s.text)?.[1]);
-    return fail(hasTheory(r) && total === r.cells.length, `quoted ${total} cells`);
+    const [, agree, total] = (/matches (\d+) of (\d+) cells/.exec(s.text) ?? []).map(Number);
+    if (!hasTheory(r) || total !== r.cells.length) return `quoted ${total} cells`;
+    // Recount: a cell matches when "depth ≤ 6ξ of its column" agrees with whether it learned.
+    const theory = r.theory ?? [];
+    const matches = r.cells.filter((cell, k) => {
+      const point = theory[k % r.axisValues.length];
+      return !!point && cell.depth <= point.trainableDepth === tutorLearned(r, cell);
+    }).length;
+    return fail(agree === matches, `quoted ${agree} matches, counted ${matches}`);
   }),
   'map-theory-untested': onMap((r) => {
     const deepest = Math.max(...r.spec.depths);
