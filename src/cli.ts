@@ -14,13 +14,16 @@ import { maskRedisUrl } from './queue/redis.js';
 /*
  * `depth-tutor <command> key:value ... [--json] [--out DIR]`: any command of the bot, from a
  * shell, through the same bot core and worker pool. --json prints an experiment's full result.
- * Exit codes: 0 done, 2 bad input, 1 anything else (the run failed, timed out or was cancelled).
+ * Exit codes: 0 done, 2 bad input, 130 interrupted (Ctrl-C), 1 anything else (the run failed or timed out).
  */
 
 /** How long a one-shot run waits for Redis before saying it cannot be reached. */
 const QUEUE_WAIT_MS = 2500;
 /** How long closing may take once the answer is printed. */
 const CLOSE_WAIT_MS = 700;
+
+/** Set by Ctrl-C: the run was cancelled, whatever it answered on its way out. */
+let interrupted = false;
 
 async function main(): Promise<void> {
   const request = readCliRequest(process.argv.slice(2));
@@ -39,9 +42,16 @@ async function main(): Promise<void> {
     );
   }
   const abort = new AbortController();
-  process.once('SIGINT', () => abort.abort());
+  const json = Boolean(request.args.json && request.spec);
+  process.once('SIGINT', () => {
+    interrupted = true;
+    abort.abort();
+    // The --json run cancels its job through the abort; a run through the bot has no job id here,
+    // so closing the app cancels it. Either way the run ends at once and main exits with 130.
+    if (!json) void app.close();
+  });
   try {
-    if (request.args.json && request.spec) {
+    if (json && request.spec) {
       await runJson(app, config, request.spec, request.args.outDir, abort.signal);
     } else {
       await runThroughBot(app, request);
@@ -54,9 +64,10 @@ async function main(): Promise<void> {
 }
 
 main()
-  .then(() => process.exit(process.exitCode ?? 0))
+  .then(() => (interrupted ? fail(130, 'cancelled') : process.exit(process.exitCode ?? 0)))
   .catch((error: unknown) => {
     if (error instanceof ConfigError) fail(2, error.message);
+    if (interrupted) fail(130, 'cancelled');
     const e = error instanceof Error ? error : new Error(String(error));
     fail(1, e.name === 'AbortError' ? 'cancelled' : `depth-tutor: ${e.message}`);
   });

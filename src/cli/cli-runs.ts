@@ -27,6 +27,7 @@ export async function runJson(
   if (isUserError(ticket)) fail(1, ticket.message);
   signal.addEventListener('abort', () => void app.jobs.cancel(ticket.id, 'cli'));
   const outcome = await ticket.done;
+  if (signal.aborted) fail(130, 'cancelled');
   if (outcome.status === 'failed') fail(1, `depth-tutor: ${outcome.error.message}`);
   if (outcome.status !== 'done') {
     // The words the bot would use for a run that did not finish (cancelled, timed out, lost).
