@@ -14,7 +14,7 @@ import type { WireEvent, WireMessage, WireProgress } from './web/wire.js';
  */
 
 /** Bytes a stream may have waiting to be sent before it is closed as a slow reader. */
-export const MAX_BUFFERED_BYTES = 256 * 1024;
+const MAX_BUFFERED_BYTES = 256 * 1024;
 const HEARTBEAT_MS = 25_000;
 
 /** A channel's watchers and recent public messages. */

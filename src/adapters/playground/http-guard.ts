@@ -32,12 +32,18 @@ export function isLoopback(host: string): boolean {
 
 const hostnameOf = (hostHeader: string) => hostHeader.replace(/:\d+$/, '').toLowerCase();
 
+/** True when the reverse proxy in front says the browser's request came over HTTPS. */
+export function forwardedHttps(req: IncomingMessage): boolean {
+  return (
+    String(req.headers['x-forwarded-proto'] ?? '')
+      .split(',')[0]
+      ?.trim() === 'https'
+  );
+}
+
 /** The origin a page served by this request's Host has; https when an HTTPS proxy says so. */
 function ownOrigin(req: IncomingMessage): string | undefined {
-  const forwarded = String(req.headers['x-forwarded-proto'] ?? '')
-    .split(',')[0]
-    ?.trim();
-  const scheme = forwarded === 'https' ? 'https' : 'http';
+  const scheme = forwardedHttps(req) ? 'https' : 'http';
   try {
     return new URL(`${scheme}://${req.headers.host ?? ''}`).origin;
   } catch {

@@ -32,7 +32,7 @@ export function pngSize(png: Buffer): { width: number; height: number } | undefi
 }
 
 /** Width and height from a GIF's logical screen descriptor, or undefined for anything else. */
-export function gifSize(gif: Buffer): { width: number; height: number } | undefined {
+function gifSize(gif: Buffer): { width: number; height: number } | undefined {
   if (gif.length < 10 || gif.toString('latin1', 0, 6) !== 'GIF89a') return undefined;
   return { width: gif.readUInt16LE(6), height: gif.readUInt16LE(8) };
 }

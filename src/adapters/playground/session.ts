@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { forwardedHttps } from './http-guard.js';
 
 /*
  * Who a browser is. The credential is a random 256-bit secret in an HttpOnly, SameSite=Strict
@@ -15,9 +16,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  */
 
 /** The session cookie's name. */
-export const SESSION_COOKIE = 'depth_tutor_session';
+const SESSION_COOKIE = 'depth_tutor_session';
 /** The teacher cookie's name. */
-export const TEACHER_COOKIE = 'depth_tutor_teacher';
+const TEACHER_COOKIE = 'depth_tutor_teacher';
 
 const SECRET = /^[A-Za-z0-9_-]{43}$/;
 // Chromium keeps a cookie at most 400 days.
@@ -43,12 +44,12 @@ export interface Sessions {
 }
 
 /** The public id of a session secret. */
-export function publicIdOf(secret: string): string {
+function publicIdOf(secret: string): string {
   return `u-${createHash('sha256').update(`depth-tutor playground user\n${secret}`).digest('base64url').slice(0, 22)}`;
 }
 
 /** The cookies of a request, by name (the first of a repeated name wins). */
-export function cookiesOf(req: IncomingMessage): Map<string, string> {
+function cookiesOf(req: IncomingMessage): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
@@ -66,12 +67,7 @@ const sameText = (a: string, b: string) => {
 };
 
 /** Behind an HTTPS reverse proxy the cookies are marked Secure. */
-const secureSuffix = (req: IncomingMessage) =>
-  String(req.headers['x-forwarded-proto'] ?? '')
-    .split(',')[0]
-    ?.trim() === 'https'
-    ? '; Secure'
-    : '';
+const secureSuffix = (req: IncomingMessage) => (forwardedHttps(req) ? '; Secure' : '');
 
 function setCookie(req: IncomingMessage, res: ServerResponse, name: string, value: string): void {
   const cookie = `${name}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${MAX_AGE_S}${secureSuffix(req)}`;

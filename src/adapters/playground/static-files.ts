@@ -18,9 +18,7 @@ export const WEB_DIR = fileURLToPath(new URL('./web/', import.meta.url));
 
 /** Run from src, the page's compiled scripts are in the build output (web/tsconfig.json's outDir). */
 const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
-export const BUILT_SCRIPTS_DIR = fileURLToPath(
-  new URL('../../../dist/adapters/playground/web/', import.meta.url),
-);
+const BUILT_SCRIPTS_DIR = fileURLToPath(new URL('../../../dist/adapters/playground/web/', import.meta.url));
 
 // A flat directory of known kinds: no path in a name, so no way out of the directory.
 const FILE_NAME = /^[a-z][a-z0-9-]{0,63}\.(html|css|js|svg)$/;

@@ -8,7 +8,7 @@ import { cronOf, nextDueAfter } from './due-times.js';
  */
 
 /** Posts closer together than this would flood a class channel and the training queue. */
-export const MIN_INTERVAL_MS = 60 * 60_000;
+const MIN_INTERVAL_MS = 60 * 60_000;
 
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const DAY_SETS: Record<string, string> = { daily: '*', weekdays: '1-5', weekends: '0,6' };
@@ -16,7 +16,7 @@ const TZ_EXAMPLE = 'e.g. tz:Europe/Berlin or tz:America/New_York';
 const CRON_EXAMPLE = 'e.g. days:"30 8 * * 1-5" (minute hour day-of-month month day-of-week)';
 
 /** The canonical spelling of an IANA time zone name (Area/City, or UTC), or undefined. */
-export function canonicalTimeZone(name: string): string | undefined {
+function canonicalTimeZone(name: string): string | undefined {
   if (!name.includes('/') && name.toUpperCase() !== 'UTC') return undefined;
   try {
     return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;

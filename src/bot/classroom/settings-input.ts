@@ -1,6 +1,7 @@
 import { LIMITS } from '../../engine/limits.js';
 import type { SettingsPatch } from '../../store/index.js';
 import { type UserError, userError } from '../errors.js';
+import { parseBoolean } from '../options/check-value.js';
 
 /*
  * `/settings` values → a patch for the store. Every value may be `none` to lift the setting. The
@@ -45,8 +46,8 @@ function limit(name: keyof typeof LIMIT_SETTINGS, text: string): number | null |
 
 function onOff(text: string): boolean | null | UserError {
   if (CLEAR.has(text.toLowerCase()) && text.toLowerCase() !== 'off') return null;
-  if (/^(true|yes|on)$/i.test(text)) return true;
-  if (/^(false|no|off)$/i.test(text)) return false;
+  const value = parseBoolean(text);
+  if (value !== undefined) return value;
   return userError(
     'invalid-option',
     `animate must be true or false, or none (got "${text.slice(0, 20)}")`,

@@ -35,7 +35,7 @@ export interface RequestLifecycle {
 const isPress = (incoming: Incoming): incoming is ButtonPress => 'buttonId' in incoming;
 
 /** The command a request runs (a button carries its command in its id). */
-export function commandOf(incoming: Incoming): string {
+function commandOf(incoming: Incoming): string {
   return isPress(incoming) ? (decodeButton(incoming.buttonId)?.command ?? 'button') : incoming.command;
 }
 

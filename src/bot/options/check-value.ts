@@ -12,6 +12,12 @@ const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 const TRUE = new Set(['true', 'yes', 'on', '1']);
 const FALSE = new Set(['false', 'no', 'off', '0']);
 
+/** A yes/no word as the option parser reads it (true/yes/on/1, false/no/off/0), else undefined. */
+export function parseBoolean(text: string): boolean | undefined {
+  const word = text.toLowerCase();
+  return TRUE.has(word) ? true : FALSE.has(word) ? false : undefined;
+}
+
 type Conversion = { ok: true; value: unknown } | { ok: false };
 
 /** A finite number, with -0 read as 0 (it would print as 0 but compare as a different key). */
@@ -56,9 +62,8 @@ function convert(f: Field, text: string): Conversion {
     case 'choice':
       return convertOne('choice', text, f.choices);
     case 'boolean': {
-      const lower = text.toLowerCase();
-      if (TRUE.has(lower)) return { ok: true, value: true };
-      return FALSE.has(lower) ? { ok: true, value: false } : { ok: false };
+      const value = parseBoolean(text);
+      return value === undefined ? { ok: false } : { ok: true, value };
     }
     case 'int-list':
       return convertList('int', text);

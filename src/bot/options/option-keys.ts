@@ -4,7 +4,7 @@ import { ALIASES } from './short-keys.js';
 /* Which option a typed key or a bare word stands for. */
 
 /** Keys compare case-insensitively and without - or _: `learning_rate`, `Learning-Rate`. */
-export const normalizeKey = (key: string) => key.toLowerCase().replace(/[-_]/g, '');
+const normalizeKey = (key: string) => key.toLowerCase().replace(/[-_]/g, '');
 
 /** The option a typed key means: exact, case-insensitive, without - and _, a command alias or a short key. */
 export function resolveKey(key: string, table: OptionTable, rules: OptionRules): string | undefined {

@@ -13,7 +13,7 @@ import type { OptionError, OptionRules, OptionTable, ParsedOptions } from './opt
 export type { OptionError, OptionRules, ParsedOptions } from './option-types.js';
 
 /** Errors listed in full; the rest are counted. 12,500 repeated options should not print 12,499 lines. */
-export const MAX_LISTED_ERRORS = 5;
+const MAX_LISTED_ERRORS = 5;
 
 /** Splits on whitespace, keeping "quoted values" (straight or curly quotes) together; drops empty tokens. */
 export function tokenize(text: string): string[] {
