@@ -125,6 +125,18 @@ describe('the Redis job service with two replicas and two workers', () => {
       10_000,
       'every slot released',
     );
+    // The shared limit itself is released too (by the workers, once each aborted run has settled,
+    // which can come just after the counts above): a new job is admitted and runs.
+    let probe: Awaited<ReturnType<typeof b.service.submit>> | undefined;
+    await eventually(
+      async () => {
+        probe = await b.service.submit(request('u4', trainSpec(305, QUICK)));
+        return !isUserError(probe);
+      },
+      10_000,
+      'the queue admits a job again',
+    );
+    expect((await accepted(probe!).done).status).toBe('done');
   });
 
   it('stops the run on its worker when the job is cancelled', async () => {
