@@ -7,6 +7,7 @@ import { settledWithin } from './bot/jobs/shared.js';
 import { readCliRequest } from './cli/cli-request.js';
 import { runJson, runThroughBot } from './cli/cli-runs.js';
 import { fail } from './cli/fail.js';
+import { leaveQuietlyWhenReaderCloses } from './cli/print.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createRootLogger } from './logging.js';
 import { maskRedisUrl } from './queue/redis.js';
@@ -26,6 +27,7 @@ const CLOSE_WAIT_MS = 700;
 let interrupted = false;
 
 async function main(): Promise<void> {
+  leaveQuietlyWhenReaderCloses();
   const request = readCliRequest(process.argv.slice(2));
   if (!request) return;
   const config = loadConfig();

@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { ExperimentSpec } from '../engine/index.js';
 import type { CliRequest } from './cli-request.js';
 import { fail } from './fail.js';
+import { printOut } from './print.js';
 import { saveImages } from './save-images.js';
 
 /* The two ways a CLI run goes: the full result as JSON, or the bot's reply as text. */
@@ -34,7 +35,7 @@ export async function runJson(
     const reply = unfinishedReply(spec.experiment, spec, outcome);
     fail(1, [reply.headline, ...reply.blocks].join(' '));
   }
-  process.stdout.write(`${JSON.stringify(outcome.result)}\n`);
+  await printOut(`${JSON.stringify(outcome.result)}\n`);
   const renderer = createChartRenderer({
     kind: config.charts.renderer,
     quickchartUrl: config.charts.quickchartUrl,
@@ -72,6 +73,6 @@ export async function runThroughBot(app: TutorApp, request: CliRequest): Promise
   };
   const reply: Reply = await app.bot.handle({ ...asker, command, options: { kind: 'text', text } }, io);
   if (showProgress) process.stderr.write(`\r${' '.repeat(30)}\r`);
-  process.stdout.write(renderReplyText(reply, await saveImages(reply.images, args.outDir)));
+  await printOut(renderReplyText(reply, await saveImages(reply.images, args.outDir)));
   if (experiment && (!accepted || reply.visibility === 'private')) process.exitCode = 1;
 }
