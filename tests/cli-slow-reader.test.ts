@@ -3,6 +3,18 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
+const TRAIN_JSON = ['train', 'depth:2', 'width:8', 'steps:40', 'points:64', 'seeds:1', '--json'];
+
+/** Runs `depth-tutor <args> | <reader>` in bash with pipefail, so the status is the CLI's unless the reader fails. */
+function cliInto(reader: string, args: string[]) {
+  const cli = [process.execPath, '--import', 'tsx', 'src/cli.ts', ...args];
+  return spawnSync('bash', ['-o', 'pipefail', '-c', `"$@" | ${reader}`, 'cli', ...cli], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, TUTOR_WORKERS: '1', TUTOR_BACKEND: 'wasm', LOG_LEVEL: '', REDIS_URL: '' },
+    timeout: 60_000,
+  });
+}
 
 /*
  * The CLI leaves with process.exit once its answer is out. A --json result (about 180 KB) is more
@@ -12,58 +24,16 @@ const root = path.resolve(import.meta.dirname, '..');
 it('prints the whole --json result to a reader that starts reading late, before it exits', {
   timeout: 60_000,
 }, () => {
-  const args = ['train', 'depth:2', 'width:8', 'steps:40', 'points:64', 'seeds:1', '--json'];
   // The reader takes the first byte, then sleeps 2 s: longer than the CLI takes to leave once its
   // result is written, if it does not wait for the result to be taken.
-  const run = spawnSync(
-    'bash',
-    [
-      '-o',
-      'pipefail',
-      '-c',
-      '"$@" | { dd bs=1 count=1 status=none; sleep 2; cat; }',
-      'cli',
-      process.execPath,
-      '--import',
-      'tsx',
-      'src/cli.ts',
-      ...args,
-    ],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, TUTOR_WORKERS: '1', TUTOR_BACKEND: 'wasm', LOG_LEVEL: '', REDIS_URL: '' },
-      timeout: 60_000,
-    },
-  );
+  const run = cliInto('{ dd bs=1 count=1 status=none; sleep 2; cat; }', TRAIN_JSON);
   expect(run.status, run.stderr).toBe(0);
   expect(run.stdout.length).toBeGreaterThan(100_000);
   expect(JSON.parse(run.stdout)).toMatchObject({ experiment: 'train', spec: { depth: 2 } });
 });
 
 it('leaves quietly with 0 when the reader stops early, as `| head` does', { timeout: 60_000 }, () => {
-  const args = ['train', 'depth:2', 'width:8', 'steps:40', 'points:64', 'seeds:1', '--json'];
-  const run = spawnSync(
-    'bash',
-    [
-      '-o',
-      'pipefail',
-      '-c',
-      '"$@" | head -c 20',
-      'cli',
-      process.execPath,
-      '--import',
-      'tsx',
-      'src/cli.ts',
-      ...args,
-    ],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, TUTOR_WORKERS: '1', TUTOR_BACKEND: 'wasm', LOG_LEVEL: '', REDIS_URL: '' },
-      timeout: 60_000,
-    },
-  );
+  const run = cliInto('head -c 20', TRAIN_JSON);
   expect(run.stdout).toBe('{"experiment":"train');
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
