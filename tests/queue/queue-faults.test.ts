@@ -3,6 +3,7 @@ import { isUserError } from '../../src/bot/errors.js';
 import { POISON_SEED } from '../../src/queue/processor.js';
 import {
   accepted,
+  admittedTicket,
   eventually,
   LONGEST,
   MEDIUM,
@@ -88,15 +89,11 @@ describe('the Redis job service under faults', () => {
     await redis.start();
     // This Redis keeps nothing across a restart: the job in flight is gone, and its user is told.
     expect(await inFlight.done).toEqual({ status: 'lost' });
-    let answer: Awaited<ReturnType<typeof bot.service.submit>> | undefined;
-    await eventually(
-      async () => {
-        answer = await bot.service.submit(request('dan', trainSpec(605, QUICK)));
-        return !isUserError(answer);
-      },
+    const answer = await admittedTicket(
+      () => bot.service.submit(request('dan', trainSpec(605, QUICK))),
       15_000,
       'queue back',
     );
-    expect((await accepted(answer!).done).status).toBe('done');
+    expect((await answer.done).status).toBe('done');
   });
 });

@@ -13,10 +13,10 @@ export function trainSpec(seed: number, extra: Record<string, unknown> = {}): Ex
   return checked.spec;
 }
 
-/** About a third of a second on one wasm thread, with a few progress reports. */
 /** A job request for `user` in the class channel. */
 export const request = (user: string, spec: ExperimentSpec) => ({ user, conversation: 'class-1', spec });
 
+/** About a third of a second on one wasm thread, with a few progress reports. */
 export const QUICK = { depth: 3, width: 16, steps: 300, points: 128, seeds: 2, gridSize: 10 };
 /** A couple of seconds on one wasm thread. */
 export const MEDIUM = { depth: 4, width: 32, steps: 3000, points: 256, seeds: 1, gridSize: 0 };
@@ -73,4 +73,25 @@ export async function eventually(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`${what} not reached within ${timeoutMs} ms`);
+}
+
+/**
+ * Submits until the service admits the request, then returns its ticket. A limit or a queue comes
+ * back a moment after the event that frees it (a run settling, Redis returning), not at it.
+ */
+export async function admittedTicket(
+  submit: () => Promise<UserError | JobTicket>,
+  timeoutMs: number,
+  what: string,
+): Promise<JobTicket> {
+  let answer: UserError | JobTicket | undefined;
+  await eventually(
+    async () => {
+      answer = await submit();
+      return !isUserError(answer);
+    },
+    timeoutMs,
+    what,
+  );
+  return accepted(answer as UserError | JobTicket);
 }

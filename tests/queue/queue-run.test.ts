@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isUserError } from '../../src/bot/errors.js';
 import {
   accepted,
+  admittedTicket,
   eventually,
   LONGEST,
   QUICK,
@@ -93,16 +93,12 @@ describe('the Redis job service with two replicas and two workers', () => {
     expect(await first.done).toEqual({ status: 'cancelled' });
     expect(await a.service.cancel(first.id, 'cat')).toBe('already-finished');
     // The slots come back once the workers have let go of the cancelled runs.
-    let again: Awaited<ReturnType<typeof a.service.submit>> | undefined;
-    await eventually(
-      async () => {
-        again = await b.service.submit(request('cat', trainSpec(204, QUICK)));
-        return !isUserError(again);
-      },
+    const again = await admittedTicket(
+      () => b.service.submit(request('cat', trainSpec(204, QUICK))),
       10_000,
       'slot released',
     );
-    expect((await accepted(again!).done).status).toBe('done');
+    expect((await again.done).status).toBe('done');
   });
 
   it('holds the global queue limit across replicas', async () => {
@@ -127,16 +123,12 @@ describe('the Redis job service with two replicas and two workers', () => {
     );
     // The shared limit itself is released too (by the workers, once each aborted run has settled,
     // which can come just after the counts above): a new job is admitted and runs.
-    let probe: Awaited<ReturnType<typeof b.service.submit>> | undefined;
-    await eventually(
-      async () => {
-        probe = await b.service.submit(request('u4', trainSpec(305, QUICK)));
-        return !isUserError(probe);
-      },
+    const probe = await admittedTicket(
+      () => b.service.submit(request('u4', trainSpec(305, QUICK))),
       10_000,
       'the queue admits a job again',
     );
-    expect((await accepted(probe!).done).status).toBe('done');
+    expect((await probe.done).status).toBe('done');
   });
 
   it('stops the run on its worker when the job is cancelled', async () => {
