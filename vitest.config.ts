@@ -17,6 +17,7 @@ const TIMING_SENSITIVE = [
   'tests/adapters/slack/slack-http.test.ts',
   'tests/adapters/slack/slack-socket.test.ts',
   'tests/bot/charts/quickchart.test.ts',
+  'tests/cli-interrupt.test.ts',
   'tests/bot/charts/render.test.ts',
   'tests/bot/bot-timeout.test.ts',
   'tests/bot/jobs/real-engine.test.ts',

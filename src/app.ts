@@ -96,6 +96,7 @@ export async function createTutorApp(
     ...(fireOnce ? { classroom: { fireOnce } } : {}),
   });
   const bot = createBot({ services, logger });
+  let closing: Promise<void> | undefined;
   return {
     ...(engine ? { engine } : {}),
     ...(queue ? { queue } : {}),
@@ -103,13 +104,18 @@ export async function createTutorApp(
     bot,
     metrics: metrics!,
     ...(classroom ? { classroom } : {}),
-    async close(queueDrainMs = 10_000) {
-      await classroom?.stop();
-      await queue?.drain(queueDrainMs);
-      await jobs.close();
-      await engine?.close();
-      await fireOnce?.close();
-      store?.close();
+    close(queueDrainMs = 10_000) {
+      // One closing, however many callers (the CLI's Ctrl-C and its exit path both close): a
+      // second caller waits for the same end, cancels sent included, instead of returning early.
+      closing ??= (async () => {
+        await classroom?.stop();
+        await queue?.drain(queueDrainMs);
+        await jobs.close();
+        await engine?.close();
+        await fireOnce?.close();
+        store?.close();
+      })();
+      return closing;
     },
   };
 }

@@ -49,8 +49,9 @@ async function main(): Promise<void> {
     interrupted = true;
     abort.abort();
     // The --json run cancels its job through the abort; a run through the bot has no job id here,
-    // so closing the app cancels it. Either way the run ends at once and main exits with 130.
-    if (!json) void app.close();
+    // so closing the app cancels it, without the queue's drain (which would wait for this very
+    // run). Either way the run ends at once and main exits with 130 once the cancel is sent.
+    if (!json) void app.close(0);
   });
   try {
     if (json && request.spec) {

@@ -1,28 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = path.resolve(import.meta.dirname, '..');
+import { CLI, cliEnv, root } from './cli-harness.js';
 
 describe('depth-tutor hardness --json', () => {
   it('prints one record per instance with the documented fields', () => {
+    const [node, ...head] = CLI;
     const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/cli.ts',
-        'hardness',
-        'sizes:8,10',
-        'dims:2',
-        'timeLimit:2',
-        'steps:50',
-        '--json',
-      ],
+      node!,
+      [...head, 'hardness', 'sizes:8,10', 'dims:2', 'timeLimit:2', 'steps:50', '--json'],
       {
         cwd: root,
         encoding: 'utf8',
-        env: { ...process.env, TUTOR_WORKERS: '2', TUTOR_BACKEND: 'wasm', LOG_LEVEL: '' },
+        env: cliEnv(),
         timeout: 120_000,
       },
     );

@@ -1,17 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { expect, it } from 'vitest';
+import { CLI, cliEnv, root } from './cli-harness.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 const TRAIN_JSON = ['train', 'depth:2', 'width:8', 'steps:40', 'points:64', 'seeds:1', '--json'];
 
 /** Runs `depth-tutor <args> | <reader>` in bash with pipefail, so the status is the CLI's unless the reader fails. */
 function cliInto(reader: string, args: string[]) {
-  const cli = [process.execPath, '--import', 'tsx', 'src/cli.ts', ...args];
-  return spawnSync('bash', ['-o', 'pipefail', '-c', `"$@" | ${reader}`, 'cli', ...cli], {
+  return spawnSync('bash', ['-o', 'pipefail', '-c', `"$@" | ${reader}`, 'cli', ...CLI, ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, TUTOR_WORKERS: '1', TUTOR_BACKEND: 'wasm', LOG_LEVEL: '', REDIS_URL: '' },
+    env: cliEnv({ TUTOR_WORKERS: '1' }),
     timeout: 60_000,
   });
 }

@@ -3,15 +3,14 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLI, cliEnv, root } from './cli-harness.js';
 
-const root = path.resolve(import.meta.dirname, '..');
-
-/** Runs the CLI from source, as `npx depth-tutor ...` runs the built one. */
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+  const [node, ...head] = CLI;
+  const run = spawnSync(node!, [...head, ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, TUTOR_WORKERS: '2', TUTOR_BACKEND: 'wasm', LOG_LEVEL: '' },
+    env: cliEnv(),
     timeout: 60_000,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };

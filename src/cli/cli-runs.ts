@@ -26,14 +26,18 @@ export async function runJson(
 ): Promise<void> {
   const ticket = await app.jobs.submit({ user: 'cli', conversation: 'cli', spec });
   if (isUserError(ticket)) fail(1, ticket.message);
-  signal.addEventListener('abort', () => void app.jobs.cancel(ticket.id, 'cli'));
+  // Ctrl-C may come while the submit still talks to Redis: then cancel as soon as there is a job.
+  const cancel = () => void app.jobs.cancel(ticket.id, 'cli');
+  if (signal.aborted) cancel();
+  else signal.addEventListener('abort', cancel, { once: true });
   const outcome = await ticket.done;
-  if (signal.aborted) fail(130, 'cancelled');
+  // Interrupted: main exits with 130 after closing, which lets the cancel reach the queue's workers.
+  if (signal.aborted) return;
   if (outcome.status === 'failed') fail(1, `depth-tutor: ${outcome.error.message}`);
   if (outcome.status !== 'done') {
-    // The words the bot would use for a run that did not finish (cancelled, timed out, lost).
-    const reply = unfinishedReply(spec.experiment, spec, outcome);
-    fail(1, [reply.headline, ...reply.blocks].join(' '));
+    // The words the bot would use for a run that did not finish (cancelled, timed out, lost),
+    // with its follow-up as a command to type.
+    fail(1, renderReplyText(unfinishedReply(spec.experiment, spec, outcome)).trimEnd());
   }
   await printOut(`${JSON.stringify(outcome.result)}\n`);
   const renderer = createChartRenderer({

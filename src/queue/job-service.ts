@@ -63,11 +63,11 @@ export function createQueueJobService(options: QueueJobServiceOptions): QueueJob
   const feed = startJobFeed({ ...wired, hook: book.hook });
   const stopTicker = startReconcileTicker(parts, feed.reconcile, config);
   const enqueue = createSubmitter({ ...wired, backendHint: options.backendHint });
-  let closed = false;
+  let closing: Promise<void> | undefined;
 
   return {
     async submit(request, hooks = {}) {
-      if (closed) return shuttingDown();
+      if (closing) return shuttingDown();
       if (!connected()) return queueUnavailable();
       return submitWithin(enqueue, request, hooks, redisTimeoutMs, report);
     },
@@ -82,14 +82,15 @@ export function createQueueJobService(options: QueueJobServiceOptions): QueueJob
     ping: () => pingWithin(client, redisTimeoutMs),
     backend: () => view.describe(),
     drain: (limitMs) => book.drain(limitMs),
-    async close() {
-      if (closed) return;
-      closed = true;
+    close() {
+      // A second caller waits for the same close, so nobody leaves before the cancels are out.
+      if (closing) return closing;
       const stopTimers = () => {
         stopTicker();
         line.stop();
       };
-      await closeReplica({ ...parts, ledger, cancels, feed, redisTimeoutMs, stopTimers });
+      closing = closeReplica({ ...parts, ledger, cancels, feed, redisTimeoutMs, stopTimers });
+      return closing;
     },
   };
 }

@@ -1,10 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CLI, root } from '../cli-harness.js';
 import { freePort, type RedisServer, startRedisServer } from './redis-server.js';
 import { spawnWorker, type WorkerProcess, waitForLog } from './worker-fleet.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const TRAIN = ['train', 'depth:2', 'width:8', 'steps:40', 'points:64', 'seeds:1'];
 
 let redis: RedisServer;
@@ -20,14 +19,19 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-/** Runs the CLI as its own process, noting when its answer was complete and when it exited. */
-function timedCli(args: string[], env: Record<string, string>) {
+/**
+ * Runs the CLI as its own process, noting when its answer was complete and when it exited;
+ * `onSpawn` gets the process (to signal it).
+ */
+function timedCli(args: string[], env: Record<string, string>, onSpawn?: (child: ChildProcess) => void) {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+  const [node, ...head] = CLI;
+  const child = spawn(node!, [...head, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  onSpawn?.(child);
   let stdout = '';
   let stderr = '';
   let answeredAt: number | undefined;
@@ -59,7 +63,8 @@ function timedCli(args: string[], env: Record<string, string>) {
 it('with REDIS_URL, the CLI submits to the queue, a worker process runs it, and the CLI prints the result', {
   timeout: 90_000,
 }, async () => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...TRAIN, 'seed:77', '--json'], {
+  const [node, ...head] = CLI;
+  const run = spawnSync(node!, [...head, ...TRAIN, 'seed:77', '--json'], {
     cwd: root,
     encoding: 'utf8',
     timeout: 60_000,
@@ -95,5 +100,33 @@ it('with Redis unreachable, exits 1 within 10 s with an error naming Redis, in e
     expect(run.stderr).toContain(`Redis at ${url} is not reachable`);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).toBe('');
+  }
+});
+
+it('on Ctrl-C, exits 130 within 2 s and the worker stops the run, in either output mode', {
+  timeout: 90_000,
+}, async () => {
+  const long = ['train', 'depth:4', 'width:32', 'steps:3000', 'points:256', 'seeds:2'];
+  for (const [index, mode] of [[], ['--json']].entries()) {
+    const earlier = new Set(worker.logs);
+    let signalled = 0;
+    const run = await timedCli(
+      [...long, `seed:${90 + index}`, ...mode],
+      { REDIS_URL: redis.url },
+      (child) => {
+        // Once the worker has started the job, the user presses Ctrl-C.
+        void waitForLog(worker, (line) => !earlier.has(line) && line.msg === 'job started').then(() => {
+          signalled = Date.now();
+          child.kill('SIGINT');
+        });
+      },
+    );
+    expect(run.code, run.stderr).toBe(130);
+    expect(run.exitedAt - signalled).toBeLessThan(2000);
+    // --json prints a result or nothing; the bot's reply may say "Cancelled."
+    if (mode.length > 0) expect(run.stdout).toBe('');
+    // The cancel reached the worker running the job: it stopped the run rather than finishing it.
+    const started = worker.logs.find((line) => !earlier.has(line) && line.msg === 'job started')!;
+    await waitForLog(worker, (line) => line.msg === 'job cancelled' && line.jobId === started.jobId);
   }
 });
