@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { parseBoolean, YES_NO_WORDS } from './yes-no.js';
 
 /*
  * The only module that reads process.env. Every variable's name is part of the interface
@@ -30,7 +31,7 @@ const envSchema = z.object({
     (v) => v === undefined || v.length >= 12,
     'must be at least 12 characters (it is a password for teachers)',
   ),
-  PLAYGROUND_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).default('true'),
+  PLAYGROUND_ENABLED: z.enum(YES_NO_WORDS).default('true'),
   TUTOR_BACKEND: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'),
   TUTOR_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   TUTOR_DB: z.string().min(1).default('./data/tutor.db'),
@@ -113,7 +114,7 @@ function slackConfig(e: CheckedEnv) {
 /** The local web playground's settings; it runs unless turned off. */
 function playgroundConfig(e: CheckedEnv) {
   return {
-    enabled: ['true', '1', 'yes', 'on'].includes(e.PLAYGROUND_ENABLED),
+    enabled: parseBoolean(e.PLAYGROUND_ENABLED) === true,
     host: e.PLAYGROUND_HOST,
     port: e.PLAYGROUND_PORT,
     /** Who enters it in the page is a teacher there (/schedule, /settings); unset, nobody is. */

@@ -88,7 +88,7 @@ async function startOps(config: Config, app: TutorApp, adapters: Map<Platform, A
   return { server, started };
 }
 
-/** The classroom's way out: public posts and private owner notes through the adapters, commands through the bot. */
+/** Starts the tutor on every platform configured (the playground when no token is set), then its ops server. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createRootLogger(config, stdoutLogDestination(config));

@@ -6,7 +6,7 @@ import { stdoutLogDestination } from './log-format.js';
 import { createRootLogger } from './logging.js';
 import { createWorkerMetrics, type WorkerMetrics } from './ops/metrics.js';
 import { createOpsServer, type OpsServer } from './ops/ops-server.js';
-import { maskRedisUrl, redisPassword } from './queue/redis.js';
+import { maskRedisUrl } from './queue/redis.js';
 import { createQueueWorker, type QueueWorker, type QueueWorkerOptions } from './queue/worker.js';
 import { parseWorkerArgs, WORKER_USAGE, type WorkerArgs } from './queue/worker-args.js';
 
@@ -55,11 +55,10 @@ function readSettings(argv: readonly string[]): WorkerSettings {
   return { args, config, redisUrl };
 }
 
-/** The root logger, also redacting the Redis password (it is inside REDIS_URL, not a variable of its own). */
-function workerLogger({ config, redisUrl }: WorkerSettings): Logger {
-  const password = redisPassword(redisUrl);
+/** The root logger; config's secrets include the Redis password inside REDIS_URL. */
+function workerLogger({ config }: WorkerSettings): Logger {
   return createRootLogger(
-    { logLevel: config.logLevel, secrets: password ? [...config.secrets, password] : config.secrets },
+    { logLevel: config.logLevel, secrets: config.secrets },
     stdoutLogDestination(config),
   ).child({ role: 'worker' });
 }

@@ -36,6 +36,16 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads PLAYGROUND_ENABLED with the yes/no words the commands use, and names them when it is none', () => {
+    for (const word of ['false', 'no', 'off', '0'])
+      expect(loadConfig({ PLAYGROUND_ENABLED: word }).playground.enabled).toBe(false);
+    for (const word of ['true', 'yes', 'on', '1'])
+      expect(loadConfig({ PLAYGROUND_ENABLED: word }).playground.enabled).toBe(true);
+    expect(() => loadConfig({ PLAYGROUND_ENABLED: 'maybe' })).toThrow(
+      /PLAYGROUND_ENABLED: .*"true"\|"yes"\|"on"\|"false"/,
+    );
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ LOG_LEVEL: '', DISCORD_TOKEN: ' ' }).discord).toBeUndefined();
   });

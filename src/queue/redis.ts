@@ -36,11 +36,6 @@ export function parseRedisUrl(url: string): RedisOptions {
   return options;
 }
 
-/** The URL's password, if any, so that loggers can redact it. */
-export function redisPassword(url: string): string | undefined {
-  return parseRedisUrl(url).password;
-}
-
 /** The URL with its password replaced, for log lines. */
 export function maskRedisUrl(url: string): string {
   try {

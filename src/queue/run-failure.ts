@@ -1,4 +1,5 @@
 import { UnrecoverableError, WaitingError } from 'bullmq';
+import { describeError } from '../bot/jobs/shared.js';
 import type { RunError } from './engine-run.js';
 import type { FinishStatus, ProcessorContext, StartedJob } from './processor-context.js';
 import { encodeFailure } from './protocol.js';
@@ -8,12 +9,6 @@ import { encodeFailure } from './protocol.js';
  * worth another attempt (perhaps on another machine); every other ending is final, so its slot is
  * freed here. A run aborted for shutdown is handed back to the line without using up an attempt.
  */
-
-function describe(error: unknown): { name: string; message: string } {
-  return error instanceof Error
-    ? { name: error.name, message: error.message }
-    : { name: 'Error', message: String(error) };
-}
 
 /** Turns an engine failure into the error the processor throws, reporting how the job finished. */
 export async function failureToThrow(
@@ -41,7 +36,7 @@ export async function failureToThrow(
     await limits.release(ref);
     return new UnrecoverableError(encodeFailure('AbortError', 'the run was cancelled'));
   }
-  const error = describe(failed.error);
+  const error = describeError(failed.error);
   if (failed.reason === 'time-limit' || error.name === 'TimeoutError') {
     finished('timeout', error);
     await limits.release(ref);

@@ -16,10 +16,19 @@ const HOOK_URL = /https:\/\/hooks\.slack\.com\/\S+/g;
 
 const redact = (text: string) => text.replace(HOOK_URL, 'https://hooks.slack.com/:redacted');
 
-/** A loggable description of a Slack or axios error: name, message, Slack's error code, HTTP status. */
+/**
+ * A loggable description of a Slack or axios error: name, message, Slack's error code, HTTP status,
+ * and the stack (a listener's unhandled error is a bug, and the stack is how it gets found).
+ */
 export function slackSafeError(error: unknown): Record<string, unknown> {
   if (typeof error !== 'object' || error === null) return { message: redact(String(error)) };
-  const e = error as { name?: unknown; message?: unknown; code?: unknown; response?: { status?: unknown } };
+  const e = error as {
+    name?: unknown;
+    message?: unknown;
+    stack?: unknown;
+    code?: unknown;
+    response?: { status?: unknown };
+  };
   return Object.fromEntries(
     Object.entries({
       name: typeof e.name === 'string' ? e.name : undefined,
@@ -27,6 +36,7 @@ export function slackSafeError(error: unknown): Record<string, unknown> {
       code: typeof e.code === 'string' || typeof e.code === 'number' ? e.code : undefined,
       status: typeof e.response?.status === 'number' ? e.response.status : undefined,
       slackError: redact(slackError(error)),
+      stack: typeof e.stack === 'string' ? redact(e.stack) : undefined,
     }).filter(([, value]) => value !== undefined),
   );
 }

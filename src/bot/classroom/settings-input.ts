@@ -1,7 +1,7 @@
 import { LIMITS } from '../../engine/limits.js';
 import type { SettingsPatch } from '../../store/index.js';
+import { parseBoolean } from '../../yes-no.js';
 import { type UserError, userError } from '../errors.js';
-import { parseBoolean } from '../options/check-value.js';
 
 /*
  * `/settings` values → a patch for the store. Every value may be `none` to lift the setting. The

@@ -25,8 +25,7 @@ export interface RequestLifecycle {
   serve(incoming: Incoming, port: RequestPort): Promise<void>;
   /** From now on new requests get the restart note. */
   stopAccepting(): void;
-  /** Waits up to `graceMs` for requests in flight, then answers the rest with a restart note. */
-  /** `graceMs` defaults to STOP_GRACE_MS. */
+  /** Waits up to `graceMs` (default STOP_GRACE_MS) for requests in flight, then answers the rest with a restart note. */
   drain(graceMs?: number): Promise<void>;
   /** Requests not yet answered. */
   inFlight(): number;

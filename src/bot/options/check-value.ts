@@ -1,4 +1,5 @@
 import { describeAllowed, type Field, fieldSchema } from '../../engine/fields.js';
+import { parseBoolean } from '../../yes-no.js';
 import type { CommandOption } from '../types.js';
 
 /*
@@ -9,14 +10,6 @@ import type { CommandOption } from '../types.js';
 
 const INT = /^[-+]?\d+$/;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-const TRUE = new Set(['true', 'yes', 'on', '1']);
-const FALSE = new Set(['false', 'no', 'off', '0']);
-
-/** A yes/no word as the option parser reads it (true/yes/on/1, false/no/off/0), else undefined. */
-export function parseBoolean(text: string): boolean | undefined {
-  const word = text.toLowerCase();
-  return TRUE.has(word) ? true : FALSE.has(word) ? false : undefined;
-}
 
 type Conversion = { ok: true; value: unknown } | { ok: false };
 

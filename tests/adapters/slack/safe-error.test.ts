@@ -25,6 +25,7 @@ describe('slackSafeError', () => {
       code: 'ERR_BAD_REQUEST',
       status: 404,
       slackError: 'expired_url',
+      stack: expect.stringContaining('safe-error.test.ts'),
     });
     expect(JSON.stringify(logged)).not.toContain('secretTOKEN');
   });
@@ -33,6 +34,9 @@ describe('slackSafeError', () => {
     const logged = slackSafeError(new Error(`could not reach ${HOOK} in time`));
     expect(JSON.stringify(logged)).not.toContain('secretTOKEN');
     expect(logged.message).toBe('could not reach https://hooks.slack.com/:redacted in time');
+    expect(logged.stack).toMatch(
+      /^Error: could not reach https:\/\/hooks\.slack\.com\/:redacted in time\n\s+at /,
+    );
     expect(slackSafeError(`${HOOK} refused`)).toEqual({
       message: 'https://hooks.slack.com/:redacted refused',
     });
