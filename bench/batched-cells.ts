@@ -13,8 +13,9 @@ import { type Measurement, median, printTable } from './report.js';
  * Batched, every layer is one 3-D matMul over the five ([5, n, in] × [5, in, out]); separately, each
  * net does its own 2-D matMuls. Both take full-batch SGD steps on the same data; the figure is
  * milliseconds per step of all five nets, on one thread, on each backend. Both use tfjs's automatic
- * gradients; the engine's own training step (hand-written backward pass) for the same five cells is
- * the baseline batching has to beat to be worth building.
+ * gradients and give each net the gradient of its own mean loss, so both arms do the same training;
+ * the engine's own training step (hand-written backward pass) for the same five cells is the
+ * baseline batching has to beat to be worth building.
  */
 
 const NETS = 5;
@@ -33,11 +34,17 @@ const SHAPES: [number, number][] = Array.from({ length: DEPTH + 1 }, (_, l) => [
 /** Variables of `count` stacked nets (leading dimension `count`), or of one net when count is 0. */
 function makeLayers(count: number): { w: tf.Variable; b: tf.Variable }[] {
   const lead = count > 0 ? [count] : [];
-  return SHAPES.map(([inputs, outputs]) => ({
-    w: tf.variable(tf.randomNormal([...lead, inputs, outputs], 0, Math.sqrt(1 / inputs))),
-    b: tf.variable(tf.zeros([...lead, 1, outputs])),
-  }));
+  // The initial values are freed by tidy; the variables made from them are kept.
+  return tf.tidy(() =>
+    SHAPES.map(([inputs, outputs]) => ({
+      w: tf.variable(tf.randomNormal([...lead, inputs, outputs], 0, Math.sqrt(1 / inputs))),
+      b: tf.variable(tf.zeros([...lead, 1, outputs])),
+    })),
+  );
 }
+
+/** How many nets a tensor of inputs feeds: its leading dimension when batched, else one. */
+const netsIn = (x: tf.Tensor) => (x.rank === 3 ? x.shape[0] : 1);
 
 function lossOf(layers: { w: tf.Variable; b: tf.Variable }[], x: tf.Tensor, y: tf.Tensor): tf.Scalar {
   let h = x;
@@ -45,8 +52,9 @@ function lossOf(layers: { w: tf.Variable; b: tf.Variable }[], x: tf.Tensor, y: t
     const z = tf.add(tf.matMul(h, w), b);
     h = l === layers.length - 1 ? z : tf.tanh(z);
   });
-  // Summed over the nets: each net's weights get exactly its own gradient.
-  return tf.mul(tf.losses.sigmoidCrossEntropy(y, h), NETS) as tf.Scalar;
+  // The mean runs over every net's points; times the number of nets, it is the sum of each net's
+  // own mean loss, so each net's weights get exactly the gradient they would get alone.
+  return tf.mul(tf.losses.sigmoidCrossEntropy(y, h), netsIn(x)) as tf.Scalar;
 }
 
 function sgdStep(layers: { w: tf.Variable; b: tf.Variable }[], x: tf.Tensor, y: tf.Tensor): void {
@@ -59,10 +67,13 @@ function sgdStep(layers: { w: tf.Variable; b: tf.Variable }[], x: tf.Tensor, y: 
 
 /** ms per step of all nets, trained one by one or as one batch. */
 function msPerStep(batched: boolean): number {
-  const x2 = tf.randomUniform([POINTS, 2], -1, 1);
-  const y2 = tf.cast(tf.greater(tf.prod(x2, 1, true), 0), 'float32');
-  const x = batched ? tf.tile(tf.expandDims(x2), [NETS, 1, 1]) : x2;
-  const y = batched ? tf.tile(tf.expandDims(y2), [NETS, 1, 1]) : y2;
+  // Only x and y outlive tidy; the intermediates that make them are freed.
+  const { x, y } = tf.tidy(() => {
+    const x2 = tf.randomUniform([POINTS, 2], -1, 1);
+    const y2 = tf.cast(tf.greater(tf.prod(x2, 1, true), 0), 'float32');
+    if (!batched) return { x: x2, y: y2 };
+    return { x: tf.tile(tf.expandDims(x2), [NETS, 1, 1]), y: tf.tile(tf.expandDims(y2), [NETS, 1, 1]) };
+  });
   const nets = batched ? [makeLayers(NETS)] : Array.from({ length: NETS }, () => makeLayers(0));
   const step = () => {
     for (const net of nets) sgdStep(net, x, y);
@@ -71,7 +82,7 @@ function msPerStep(batched: boolean): number {
   const started = performance.now();
   for (let i = 0; i < STEPS; i++) step();
   const ms = (performance.now() - started) / STEPS;
-  tf.dispose([x2, y2, x, y, ...nets.flat().flatMap(({ w, b }) => [w, b])]);
+  tf.dispose([x, y, ...nets.flat().flatMap(({ w, b }) => [w, b])]);
   return ms;
 }
 

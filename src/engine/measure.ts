@@ -51,32 +51,40 @@ export const SATURATED_POINT_SHARE = 0.9;
  * on every point, so it never gets a gradient again. Linear units never saturate.
  */
 export function saturation(hidden: tf.Tensor2D[], activation: Activation): number[] {
-  return hidden.map((layer) => {
-    if (activation === 'linear') return 0;
-    const [points, units] = layer.shape;
-    const values = layer.dataSync();
-    const isSaturated =
-      activation === 'sigmoid'
-        ? (a: number) => a < 0.02 || a > 0.98
-        : activation === 'tanh'
-          ? (a: number) => Math.abs(a) > 0.98
-          : (a: number) => a <= 0;
-    const needed = activation === 'relu' ? points : SATURATED_POINT_SHARE * points;
-    let saturatedUnits = 0;
-    for (let u = 0; u < units; u++) {
-      let count = 0;
-      for (let p = 0; p < points; p++) if (isSaturated(values[p * units + u]!)) count++;
-      if (count >= needed) saturatedUnits++;
-    }
-    return units === 0 ? 0 : saturatedUnits / units;
-  });
+  return hidden.map((layer) =>
+    activation === 'linear' ? 0 : saturatedShare(layer.dataSync(), layer.shape, activation),
+  );
+}
+
+/** The saturated fraction of one hidden layer, from its read-back values ([points, units], row-major). */
+function saturatedShare(
+  values: tf.TypedArray,
+  [points, units]: [number, number],
+  activation: Activation,
+): number {
+  if (activation === 'linear') return 0;
+  const isSaturated =
+    activation === 'sigmoid'
+      ? (a: number) => a < 0.02 || a > 0.98
+      : activation === 'tanh'
+        ? (a: number) => Math.abs(a) > 0.98
+        : (a: number) => a <= 0;
+  const needed = activation === 'relu' ? points : SATURATED_POINT_SHARE * points;
+  let saturatedUnits = 0;
+  for (let u = 0; u < units; u++) {
+    let count = 0;
+    for (let p = 0; p < points; p++) if (isSaturated(values[p * units + u]!)) count++;
+    if (count >= needed) saturatedUnits++;
+  }
+  return units === 0 ? 0 : saturatedUnits / units;
 }
 
 /** Mean, standard deviation and saturated fraction of each hidden layer's activations, one read-back per layer. */
 export function layerSnapshot(step: number, hidden: tf.Tensor2D[], activation: Activation): LayerSnapshot {
-  const snapshot: LayerSnapshot = { step, mean: [], spread: [], saturated: saturation(hidden, activation) };
+  const snapshot: LayerSnapshot = { step, mean: [], spread: [], saturated: [] };
   for (const layer of hidden) {
     const values = layer.dataSync();
+    snapshot.saturated.push(saturatedShare(values, layer.shape, activation));
     let sum = 0;
     let sumOfSquares = 0;
     for (const v of values) {

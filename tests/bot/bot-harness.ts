@@ -11,6 +11,9 @@ import { createFakeAdapter } from './fake-adapter.js';
 /** A seed that makes the harness's engine crash its worker for real (see faultInjection). */
 export const CRASH_SEED = 4242;
 
+/** The eight bytes every PNG file starts with. */
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
 /** A small run that takes well under a second. */
 export const SMALL = 'depth:2 width:8 steps:40 points:64 seeds:1 gridSize:10';
 
@@ -56,7 +59,7 @@ export async function startTutor(
 
 /**
  * Registers a file's hooks for one tutor shared by its tests, and a helper that sends a command
- * line and checks it got exactly one final answer.
+ * line (as `user`, by default ada) and checks it got exactly one final answer.
  */
 export function useTutor() {
   const shared = {} as { tutor: Awaited<ReturnType<typeof startTutor>> };
@@ -66,8 +69,8 @@ export function useTutor() {
   afterAll(async () => {
     await shared.tutor?.stop();
   });
-  async function finalOf(line: string) {
-    const exchange = shared.tutor.adapter.send('ada', line);
+  async function finalOf(line: string, user = 'ada') {
+    const exchange = shared.tutor.adapter.send(user, line);
     const reply = await exchange.done;
     expect(exchange.finals).toHaveLength(1);
     return { exchange, reply };

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/bot/types.js';
-import { CRASH_SEED, SMALL, startTutor } from './bot-harness.js';
+import { CRASH_SEED, PNG_SIGNATURE, SMALL, useTutor } from './bot-harness.js';
 import { replyText } from './fake-adapter.js';
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-let tutor: Awaited<ReturnType<typeof startTutor>>;
-beforeAll(async () => {
-  tutor = await startTutor();
-});
-afterAll(async () => {
-  await tutor?.stop();
-});
+const { shared, finalOf } = useTutor();
 
 function expectRealCharts(reply: Reply, atLeast: number) {
   expect(reply.images.length).toBeGreaterThanOrEqual(atLeast);
@@ -21,13 +13,6 @@ function expectRealCharts(reply: Reply, atLeast: number) {
     expect(image.alt.length).toBeGreaterThan(10);
     expect(image.name).toMatch(/\.png$/);
   }
-}
-
-async function finalOf(line: string, user = 'ada') {
-  const exchange = tutor.adapter.send(user, line);
-  const reply = await exchange.done;
-  expect(exchange.finals).toHaveLength(1);
-  return { exchange, reply };
 }
 
 describe('experiment commands', () => {
@@ -67,7 +52,7 @@ describe('experiment commands', () => {
       'Layers over training': /answered from the cache/,
     };
     for (const button of trainReply.buttons) {
-      const exchange = tutor.adapter.press('grace', button);
+      const exchange = shared.tutor.adapter.press('grace', button);
       const reply = await exchange.done;
       expect(exchange.finals, button.label).toHaveLength(1);
       expect(reply.visibility, button.label).toBe('public');
@@ -92,7 +77,7 @@ describe('experiment commands', () => {
     expectRealCharts(reply, charts);
     expect(reply.buttons.length).toBeGreaterThan(0);
     const first = reply.buttons[0]!;
-    const followUp = tutor.adapter.press('grace', first);
+    const followUp = shared.tutor.adapter.press('grace', first);
     const second = await followUp.done;
     expect(followUp.finals).toHaveLength(1);
     expect(second.visibility).toBe('public');
@@ -129,7 +114,7 @@ describe('bad input', () => {
   });
 
   it('checks typed options (as Discord sends them) with the same words', async () => {
-    const exchange = tutor.adapter.sendTyped('ada', 'train', { depth: 40, activation: 'relu' });
+    const exchange = shared.tutor.adapter.sendTyped('ada', 'train', { depth: 40, activation: 'relu' });
     const reply = await exchange.done;
     expect(reply.visibility).toBe('private');
     expect(replyText(reply)).toContain('depth must be a whole number from 0 to 32 (got 40)');
@@ -145,7 +130,7 @@ describe('bad input', () => {
   });
 
   it('refuses a button id that is not ours', async () => {
-    const exchange = tutor.adapter.press('ada', 'something-else');
+    const exchange = shared.tutor.adapter.press('ada', 'something-else');
     expect((await exchange.done).headline).toContain('no longer works');
   });
 });

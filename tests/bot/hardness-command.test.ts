@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useTutor } from './bot-harness.js';
+import { PNG_SIGNATURE, useTutor } from './bot-harness.js';
 import { replyText } from './fake-adapter.js';
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 // Small enough for a loaded test machine: 8 instances, a 1 s time limit, short descent.
 const SMALL = 'sizes:8,12 dims:2,3 timeLimit:1 restarts:3 steps:100';
 

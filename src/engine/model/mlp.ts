@@ -8,7 +8,7 @@ import type { NormStats } from './ops.js';
  * (forward.ts), one differentiable and one for measurements.
  */
 
-export { type ParamKind, residualBranchScale } from './layers.js';
+export type { ParamKind } from './layers.js';
 
 /** A multilayer perceptron held in tf.Variables. */
 export interface Mlp {

@@ -11,10 +11,3 @@ export interface ResultBase<N extends ExperimentName, S> {
   spec: { experiment: N } & S;
   durationMs: number;
 }
-
-/** Mean and range of one quantity over seeds. */
-export interface Spread {
-  mean: number;
-  min: number;
-  max: number;
-}

@@ -30,7 +30,7 @@ export function dispatch(pool: PoolState): void {
 }
 
 /** Rejects a running job now and raises its cancel flag; a worker that does not stop is replaced. */
-export function stop(pool: PoolState, slot: Slot, job: Job, error: Error): void {
+function stop(pool: PoolState, slot: Slot, job: Job, error: Error): void {
   if (slot.job !== job || job.settled) return;
   finish(job, { error });
   Atomics.store(job.cancel, 0, 1);
@@ -102,7 +102,7 @@ export function launch(pool: PoolState, slot: Slot): void {
 }
 
 /** Swaps a crashed or hung worker for a fresh one; its unit, if still pending, gets `error`. */
-export function replace(pool: PoolState, slot: Slot, error: Error): void {
+function replace(pool: PoolState, slot: Slot, error: Error): void {
   if (pool.closed) return;
   failPending(slot, error);
   void slot.handle.terminate();

@@ -1,4 +1,5 @@
 import type { Sentence } from '../../../src/bot/explain/types.js';
+import { LEARNED_SHARE } from '../../../src/bot/no-learning.js';
 import type { ExperimentResult, MapResult } from '../../../src/engine/result.js';
 
 /*
@@ -15,12 +16,11 @@ const clearlyLearned = (r: MapResult, loss: number) => finite(loss) && loss < 0.
 const clearlyNot = (r: MapResult, loss: number) => !finite(loss) || loss > 0.2 * noLearning(r);
 /** Far below any "learned" cut (below 0.104 for cross-entropy): no reading of the cell calls it unlearned. */
 const surelyLearned = (r: MapResult, loss: number) => finite(loss) && loss < 0.15 * noLearning(r);
-/** The tutor's own cut for a map cell (below 30% of the no-learning loss), mirrored to recount its score. */
-const TUTOR_LEARNED_SHARE = 0.3;
+/** The tutor's own cut for a map cell (below LEARNED_SHARE of the no-learning loss), to recount its score. */
 function tutorLearned(r: MapResult, cell: MapResult['cells'][number]): boolean {
   if (!finite(cell.meanFinalLoss)) return false;
   if (r.spec.metric === 'steps') return cell.stepsToThreshold.every((steps) => steps !== null);
-  return cell.meanFinalLoss < TUTOR_LEARNED_SHARE * noLearning(r);
+  return cell.meanFinalLoss < LEARNED_SHARE * noLearning(r);
 }
 
 function onMap(check: (result: MapResult, sentence: Sentence) => string | undefined): Check {

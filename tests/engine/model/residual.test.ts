@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { trainRun } from '../../../src/engine/fit.js';
 import type { Activation, Init } from '../../../src/engine/limits.js';
-import { residualBranchScale } from '../../../src/engine/model/mlp.js';
+import { residualBranchScale } from '../../../src/engine/model/layers.js';
 import { plainFitSpec } from '../fit-spec.js';
 import { useWasmBackend } from '../wasm-backend.js';
 
