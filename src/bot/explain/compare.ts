@@ -12,8 +12,9 @@ import {
   listWords,
   stallName,
 } from './format.js';
-import { gradientSentence, meanInitialRatio, sharedVerdict, vanishedConsequence } from './signals.js';
+import { gradientSentence, meanInitialRatio, sharedVerdict } from './signals.js';
 import { type Explanation, type Sentence, say } from './types.js';
+import { vanishedEnding } from './vanished.js';
 
 /*
  * `compare`: a depth sweep. The sentences say which way the final loss moved from the shallowest
@@ -182,10 +183,10 @@ function gradientPart(sweep: Sweep): Sentence | undefined {
   ) {
     return say(
       'gradient-ratio-falls',
-      `The first layer's gradient, relative to the last layer's, falls from ${formatRatio(shallowRatio)} at depth ${shallow.depth} to ${formatRatio(deepRatio)} at depth ${deep.depth}: ${vanishedConsequence(deepRuns, result.spec.optimizer, 'the first layers of the deep nets')} (vanishing gradients).`,
+      `The first layer's gradient, relative to the last layer's, falls from ${formatRatio(shallowRatio)} at depth ${shallow.depth} to ${formatRatio(deepRatio)} at depth ${deep.depth}${vanishedEnding(deepRuns, result.spec, 'sweep')}`,
     );
   }
-  return gradientSentence(deep.depth, deepRuns, result.spec.optimizer);
+  return gradientSentence(deep.depth, deepRuns, result.spec);
 }
 
 function compareLesson(sweep: Sweep): LessonId {

@@ -58,7 +58,7 @@ export function explainTrain(result: TrainResult): Explanation {
       ),
     );
   }
-  const gradient = gradientSentence(spec.depth, runs, spec.optimizer);
+  const gradient = gradientSentence(spec.depth, runs, spec);
   if (gradient) sentences.push(gradient);
   const saturation = saturationSentence(runs, spec.activation);
   if (saturation) sentences.push(saturation);
