@@ -62,7 +62,10 @@ function vanishedSpan(runs: readonly RunResult[], spec: Pick<FitSpec, 'optimizer
  * them); otherwise only what step 0 shows is said.
  */
 function vanishedConsequence(span: VanishedSpan, optimizer: FitSpec['optimizer'], layers: string): string {
-  if (optimizer === 'adam') return `almost no gradient reaches ${layers} at first`;
+  if (optimizer === 'adam') {
+    const when = span === 'ratio' ? 'at any step measured' : 'at first';
+    return `almost no gradient reaches ${layers} ${when}`;
+  }
   return span === 'start' ? `${layers} get almost no update at first` : `${layers} barely learn`;
 }
 

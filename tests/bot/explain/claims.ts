@@ -202,7 +202,7 @@ function learningClaimProblem(r: ExperimentResult, s: Sentence, runs: RunResult[
     return 'Adam steps do not scale with the gradient';
   if (/barely learn/.test(s.text) && !runs.every((run) => vanishedAllAlong(run)) && !stuck(0.011, 0.02))
     return 'the first layer got a sizeable gradient later in training, or the net learned';
-  const neverRecovered = !adam && stuck(0.005, 0.005);
+  const neverRecovered = runs.every((run) => vanishedAllAlong(run, 0.005)) || (!adam && stuck(0.005, 0.005));
   if (/at first/.test(s.text) && runs.length > 0 && neverRecovered)
     return '"at first" implies a recovery the snapshots never show';
   return undefined;
@@ -220,6 +220,8 @@ function spanClaimProblem(s: Sentence, runs: RunResult[]): string | undefined {
     !runs.every((run) => vanishedAllAlong(run))
   )
     return 'the ratio rose above a hundredth during training';
+  if (/at any step measured/.test(s.text) && !runs.every((run) => vanishedAllAlong(run)))
+    return 'the gradient reached the first layer later in training';
   return undefined;
 }
 
