@@ -257,7 +257,20 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
       lossRuns(r).some(({ run }) => !isNumber(curve(run)[0]) || (curve(run)[0] ?? 0) >= 1e3),
       'every start was sane',
     ),
-  'loss-spiked': (r) => fail(lossRuns(r).some(spikeEvidence), 'no loss jumped up above the no-learning loss'),
+  'loss-spiked': (r, s) => {
+    // "In k of n runs the loss jumped up" reads as "only k": the count must say it is of runs that stayed up.
+    if (!/jumped up during training and did not come back down/.test(s.text))
+      return 'counts runs that jumped without saying it counts only those that stayed up';
+    const runs = lossRuns(r);
+    const quoted = Number(/^In (?:all )?(\d+)/.exec(s.text)?.[1]);
+    const more = /in (\d+) more \(.*\) it jumped and came back down/.exec(s.text)?.[1];
+    const stayedUp = runs.filter(spikeEvidence).length;
+    if (!(quoted > 0 && quoted <= stayedUp)) return `${quoted} runs quoted, ${stayedUp} jumped and stayed up`;
+    const cameBackDown = runs.filter(recoveredSpikeEvidence).length;
+    if (more !== undefined && Number(more) > cameBackDown)
+      return `${more} runs quoted as back down, ${cameBackDown} came back`;
+    return undefined;
+  },
   'loss-spiked-recovered': (r, s) => {
     const named = (/^At depths? ([\d, and]+) \(/.exec(s.text)?.[1] ?? '').match(/\d+/g)?.map(Number) ?? [];
     const runs = lossRuns(r).filter(({ run }) => named.includes(run.depth));
