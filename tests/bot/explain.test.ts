@@ -215,6 +215,21 @@ describe('explainResult on compare', () => {
     expect(all).not.toMatch(/the degradation He et al/);
   });
 
+  it("does not call a linear sweep degradation: a linear net's depth trend is optimization speed, not capacity", () => {
+    // The numbers that read as degradation for sigmoid nets (above), with linear units.
+    const result = compareResult({ activation: 'linear' }, [
+      summary(2, [0.05, 0.06, 0.055], 0.9),
+      summary(16, [0.24, 0.26, 0.25], 0.8),
+    ]);
+    const { sentences, lessonId } = explainResult(result);
+    const rules = sentences.map((s) => s.rule);
+    expect(rules).toContain('linear-depth-is-speed');
+    expect(rules).not.toContain('degradation');
+    expect(explanationText({ sentences })).not.toMatch(/degradation|deeper plain net training worse/);
+    expect(lessonId).not.toBe('degradation');
+    for (const sentence of sentences) expect(CLAIM_CHECKS[sentence.rule](result, sentence)).toBeUndefined();
+  });
+
   it('does not call it degradation when the gradient turned unhealthy during training', () => {
     const result = compareResult({ activation: 'relu', init: 'he', normalization: 'batch' }, [
       summary(2, [0.05, 0.06, 0.055], 0.9),

@@ -136,11 +136,14 @@ const healthyThroughout = (run: RunResult) =>
 
 /**
  * The deepest nets trained worse, were not stalled, had stopped improving, and their gradients
- * were healthy at the start (none tiny) and stayed so over training.
+ * were healthy at the start (none tiny) and stayed so over training. Not for linear units: every
+ * depth computes a linear function, so a depth trend there is optimization speed, not a deeper
+ * net doing worse at what it can express.
  */
 function isDegradation({ result, trend, deep, deepRuns }: Sweep): boolean {
   return (
     trend === 'worse' &&
+    result.spec.activation !== 'linear' &&
     !result.spec.residual &&
     !atNoLearning(deep.meanFinalLoss, result.spec.loss) &&
     sharedVerdict(deepRuns) === 'healthy' &&

@@ -435,7 +435,12 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
     const settled = deep.runs.every((run) => fallOverLastTenth(run) < 0.05);
     const learned = Math.abs(deep.mean - noLearning(r.spec.loss)) > 0.02;
     return fail(
-      !r.spec.residual && deep.mean > shallow.mean + 0.01 && healthy && settled && learned,
+      !r.spec.residual &&
+        r.spec.activation !== 'linear' &&
+        deep.mean > shallow.mean + 0.01 &&
+        healthy &&
+        settled &&
+        learned,
       'no degradation shown',
     );
   },
