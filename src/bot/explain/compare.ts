@@ -13,7 +13,7 @@ import {
   stallName,
 } from './format.js';
 import { gradientSentence, meanInitialRatio, sharedVerdict } from './signals.js';
-import { type Explanation, type Sentence, say } from './types.js';
+import { type Explanation, MAX_SENTENCES, type Sentence, say } from './types.js';
 import { vanishedEnding } from './vanished.js';
 
 /*
@@ -127,7 +127,7 @@ export function explainCompare(result: CompareResult): Explanation {
   }
   const gradient = gradientPart(sweep);
   if (gradient) sentences.push(gradient);
-  return { sentences: sentences.slice(0, 3), lessonId: compareLesson(sweep) };
+  return { sentences: sentences.slice(0, MAX_SENTENCES), lessonId: compareLesson(sweep) };
 }
 
 /** The first/last gradient ratio stayed healthy at every recorded step, not only at the start. */
