@@ -12,28 +12,40 @@ const CROSS_ENTROPY_OF_HALF = Math.LN2;
 /** Squared error of always answering 0.5 on 0/1 labels. */
 const MSE_OF_HALF = 0.25;
 
-/** A loss's no-learning level and the words charts use for it. */
+/** A loss's no-learning level and every name charts, explanations and quizzes give it. */
 export interface NoLearningLevel {
   level: number;
+  /** The level as a number, e.g. "ln 2 ≈ 0.693". */
+  value: string;
+  /** The level in a sentence, e.g. "ln 2 ≈ 0.693", or "0.25 (the squared error of always answering 0.5)". */
+  name: string;
   /** Legend and line label, e.g. "no learning (ln 2)". */
   label: string;
-  /** A clause for alt text, e.g. "ln 2 = 0.693 means no learning". */
+  /** A clause for alt text, e.g. "ln 2 ≈ 0.693 means no learning". */
   words: string;
 }
 
-/** The no-learning level of a loss, and how charts label it. */
+/** The no-learning level of a loss, and how it is named. */
 export function noLearning(loss: Loss): NoLearningLevel {
   return loss === 'mse'
-    ? { level: MSE_OF_HALF, label: 'no learning (0.25)', words: '0.25 means no learning' }
+    ? {
+        level: MSE_OF_HALF,
+        value: '0.25',
+        name: '0.25 (the squared error of always answering 0.5)',
+        label: 'no learning (0.25)',
+        words: '0.25 means no learning',
+      }
     : {
         level: CROSS_ENTROPY_OF_HALF,
+        value: 'ln 2 ≈ 0.693',
+        name: 'ln 2 ≈ 0.693',
         label: 'no learning (ln 2)',
-        words: 'ln 2 = 0.693 means no learning',
+        words: 'ln 2 ≈ 0.693 means no learning',
       };
 }
 
 /** Within this of the no-learning level (inclusive), a final loss reads as "learned nothing". */
-export const NO_LEARNING_TOLERANCE = 0.01;
+const NO_LEARNING_TOLERANCE = 0.01;
 
 /** True when a final loss sits at the no-learning level of its loss: nothing was learned. */
 export function atNoLearning(finalLoss: number, loss: Loss): boolean {

@@ -3,6 +3,7 @@ import { LIMITS } from '../../engine/limits.js';
 import type { CompareResult, ExperimentResult, RestartsResult } from '../../engine/result.js';
 import type { QuizChoice } from '../../store/index.js';
 import type { ValuesOf } from '../command.js';
+import { noLearning } from '../no-learning.js';
 
 /*
  * Predict-then-reveal questions, each built from one experiment. A kind turns the quiz options
@@ -49,11 +50,10 @@ export type QuizValues = ValuesOf<typeof QUIZ_FIELDS>;
 const fmt = (x: number) => (x < 0.001 ? x.toExponential(1) : x.toFixed(3));
 
 /** The loss of a net that learned nothing (always 0.5 on balanced data), for the run's loss. */
-function noLearning(result: ExperimentResult): string {
+function noLearningNote(result: ExperimentResult): string {
   const loss = 'loss' in result.spec ? result.spec.loss : 'cross-entropy';
-  return loss === 'mse'
-    ? 'with squared error, 0.25 means it learned nothing'
-    : 'with cross-entropy, ln 2 = 0.693 means it learned nothing';
+  const lossName = loss === 'mse' ? 'squared error' : 'cross-entropy';
+  return `with ${lossName}, ${noLearning(loss).value} means it learned nothing`;
 }
 
 // Mean final losses closer than this count as "about the same" (cross-entropy is in nats).
@@ -82,7 +82,7 @@ const depth: QuizKind = {
     const answer = Math.abs(gap) < SAME_LOSS ? 'same' : gap < 0 ? 'shallow' : 'deep';
     return {
       answer,
-      because: `Mean final loss over ${result.spec.experiment === 'compare' ? result.spec.seeds : 1} seeds: depth ${first.depth} ended at ${fmt(first.meanFinalLoss)}, depth ${second.depth} at ${fmt(second.meanFinalLoss)} (${noLearning(result)}).`,
+      because: `Mean final loss over ${result.spec.experiment === 'compare' ? result.spec.seeds : 1} seeds: depth ${first.depth} ended at ${fmt(first.meanFinalLoss)}, depth ${second.depth} at ${fmt(second.meanFinalLoss)} (${noLearningNote(result)}).`,
     };
   },
 };

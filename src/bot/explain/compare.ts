@@ -12,8 +12,9 @@ import {
   listWords,
   stallName,
 } from './format.js';
-import { gradientSentence, meanInitialRatio, sharedVerdict, vanishedConsequence } from './signals.js';
-import { type Explanation, type Sentence, say } from './types.js';
+import { gradientSentence, meanInitialRatio, sharedVerdict } from './signals.js';
+import { type Explanation, MAX_SENTENCES, type Sentence, say } from './types.js';
+import { vanishedEnding } from './vanished.js';
 
 /*
  * `compare`: a depth sweep. The sentences say which way the final loss moved from the shallowest
@@ -126,7 +127,7 @@ export function explainCompare(result: CompareResult): Explanation {
   }
   const gradient = gradientPart(sweep);
   if (gradient) sentences.push(gradient);
-  return { sentences: sentences.slice(0, 3), lessonId: compareLesson(sweep) };
+  return { sentences: sentences.slice(0, MAX_SENTENCES), lessonId: compareLesson(sweep) };
 }
 
 /** The first/last gradient ratio stayed healthy at every recorded step, not only at the start. */
@@ -135,11 +136,14 @@ const healthyThroughout = (run: RunResult) =>
 
 /**
  * The deepest nets trained worse, were not stalled, had stopped improving, and their gradients
- * were healthy at the start (none tiny) and stayed so over training.
+ * were healthy at the start (none tiny) and stayed so over training. Not for linear units: every
+ * depth computes a linear function, so a depth trend there is optimization speed, not a deeper
+ * net doing worse at what it can express.
  */
 function isDegradation({ result, trend, deep, deepRuns }: Sweep): boolean {
   return (
     trend === 'worse' &&
+    result.spec.activation !== 'linear' &&
     !result.spec.residual &&
     !atNoLearning(deep.meanFinalLoss, result.spec.loss) &&
     sharedVerdict(deepRuns) === 'healthy' &&
@@ -182,10 +186,10 @@ function gradientPart(sweep: Sweep): Sentence | undefined {
   ) {
     return say(
       'gradient-ratio-falls',
-      `The first layer's gradient, relative to the last layer's, falls from ${formatRatio(shallowRatio)} at depth ${shallow.depth} to ${formatRatio(deepRatio)} at depth ${deep.depth}: ${vanishedConsequence(deepRuns, result.spec.optimizer, 'the first layers of the deep nets')} (vanishing gradients).`,
+      `The first layer's gradient, relative to the last layer's, falls from ${formatRatio(shallowRatio)} at depth ${shallow.depth} to ${formatRatio(deepRatio)} at depth ${deep.depth}${vanishedEnding(deepRuns, result.spec, 'sweep')}`,
     );
   }
-  return gradientSentence(deep.depth, deepRuns, result.spec.optimizer);
+  return gradientSentence(deep.depth, deepRuns, result.spec);
 }
 
 function compareLesson(sweep: Sweep): LessonId {

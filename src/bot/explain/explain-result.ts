@@ -8,16 +8,16 @@ import { explainMap } from './map.js';
 import { explainRestarts } from './restarts.js';
 import { explainStepSize, recoveredSpikeNote } from './step-size.js';
 import { explainTrain } from './train.js';
-import type { Explanation } from './types.js';
+import { type Explanation, MAX_SENTENCES } from './types.js';
 
 export { type Explanation, explanationText, type RuleId, type Sentence } from './types.js';
 
 /**
- * One to three sentences on what a result actually shows, quoting its numbers, and the lesson
- * that explains it. Each sentence comes from a rule whose precondition was checked against the
+ * A few sentences on what a result actually shows, quoting its numbers (at most MAX_SENTENCES,
+ * up to six for /hardness and /map), and the lesson that explains it. Each sentence comes from a rule whose precondition was checked against the
  * run's own numbers first; when no rule's evidence holds, the explanation says less. A diverged
  * or overshooting run is explained by its step size before anything else; a loss spike the runs
- * recovered from only earns a note after the experiment's own sentences.
+ * recovered from only earns a note after the experiment's own sentences, when there is room.
  */
 export function explainResult(result: ExperimentResult): Explanation {
   const stepProblem = explainDivergence(result) ?? explainStepSize(result);
@@ -27,9 +27,6 @@ export function explainResult(result: ExperimentResult): Explanation {
   if (!note || explanation.sentences.length >= MAX_SENTENCES) return explanation;
   return { ...explanation, sentences: [...explanation.sentences, note] };
 }
-
-/** An explanation stays short: a spike the runs recovered from is noted only when there is room. */
-const MAX_SENTENCES = 3;
 
 function explainExperiment(result: ExperimentResult): Explanation {
   switch (result.experiment) {

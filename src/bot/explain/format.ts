@@ -1,4 +1,5 @@
 import type { FitSpec } from '../../engine/result.js';
+import { noLearning } from '../no-learning.js';
 
 type Loss = FitSpec['loss'];
 
@@ -7,9 +8,9 @@ type Loss = FitSpec['loss'];
  * decide what a number "shows". Kept in one place so every sentence uses the same cut-offs.
  */
 
-/** "ln 2 ≈ 0.693" or "0.25", for sentences about stalling. */
+/** "ln 2 ≈ 0.693" or "0.25 (the squared error …)", for sentences about stalling. */
 export function stallName(loss: Loss): string {
-  return loss === 'mse' ? '0.25 (the squared error of always answering 0.5)' : 'ln 2 ≈ 0.693';
+  return noLearning(loss).name;
 }
 
 /** A loss with three decimals, or in exponent form with two digits when tiny (1.2e-4). */

@@ -1,6 +1,6 @@
 import type { LandscapeResult, LandscapeVariant } from '../../engine/result.js';
 import { formatLoss } from './format.js';
-import { type Explanation, type Sentence, say } from './types.js';
+import { type Explanation, MAX_SENTENCES, type Sentence, say } from './types.js';
 
 /*
  * `landscape`: slices of the loss surface of a shallow, a deep plain and a deep residual net.
@@ -112,5 +112,5 @@ export function explainLandscape(result: LandscapeResult): Explanation {
   const line = onLine && onLine.line.losses.length > 1 ? lineSentence(onLine) : undefined;
   if (line) sentences.push(line);
   if (sentences.length === 0) sentences.push(say('no-runs', 'This result has no slices to compare.'));
-  return { sentences: sentences.slice(0, 3), lessonId: 'landscapes' };
+  return { sentences: sentences.slice(0, MAX_SENTENCES), lessonId: 'landscapes' };
 }

@@ -1,6 +1,6 @@
 import type { LpResult } from '../../engine/result.js';
 import { atNoLearning } from '../no-learning.js';
-import { formatLoss, formatPercent } from './format.js';
+import { formatLoss, formatPercent, stallName } from './format.js';
 import { type Explanation, type Sentence, say } from './types.js';
 
 /* `lp`: one layer as a feasibility linear program, next to gradient descent on one neuron. */
@@ -47,7 +47,7 @@ export function explainLp(result: LpResult): Explanation {
       atNoLearning(gd.finalLoss, 'cross-entropy')
         ? say(
             'lp-gradient-descent-stalled',
-            `Gradient descent on one neuron agrees: ${gdNumbers}, right at ln 2 ≈ 0.693, i.e. 50/50.`,
+            `Gradient descent on one neuron agrees: ${gdNumbers}, right at ${stallName('cross-entropy')}, i.e. 50/50.`,
           )
         : say(
             'lp-gradient-descent',

@@ -59,7 +59,7 @@ function theorySentences(result: MapResult, theory: SignalPoint[]): Sentence[] {
   const sentences = [
     say(
       'map-theory-prediction',
-      `Mean-field theory for wide tanh nets (Schoenholz et al. 2017) predicts trainable depth up to about 6ξ: ${listWords(predictions)} (the dashed line).`,
+      `Mean-field theory for wide tanh nets gives the depth scale ξ; Schoenholz et al. (2017) found nets train up to about 6ξ: ${listWords(predictions)} (the dashed line).`,
     ),
     say('map-theory-score', `It matches ${agree} of ${result.cells.length} cells${missed}.`),
   ];

@@ -4,7 +4,7 @@ import { atNoLearning } from '../no-learning.js';
 import { stillFalling } from './evidence.js';
 import { formatLoss, stallName } from './format.js';
 import { separableNeuronSentence } from './separable.js';
-import { type Explanation, type Sentence, say } from './types.js';
+import { type Explanation, MAX_SENTENCES, type Sentence, say } from './types.js';
 
 /*
  * `restarts`: many random starts per architecture. A spread of final losses means several
@@ -106,7 +106,7 @@ export function explainRestarts(result: RestartsResult): Explanation {
   const neuron = groups.filter((g) => g.architecture === 'neuron');
   // Widest spread first: it is the strongest evidence of non-convexity in this result.
   const others = groups.filter((g) => g.architecture !== 'neuron').sort((a, b) => b.spread - a.spread);
-  const sentences = [...neuron.map(neuronSentence), ...others.map(nonConvexSentence)].slice(0, 3);
+  const sentences = [...neuron.map(neuronSentence), ...others.map(nonConvexSentence)].slice(0, MAX_SENTENCES);
   if (sentences.length === 0)
     sentences.push(say('no-runs', 'No restarts finished, so there is nothing to compare.'));
   return { sentences, lessonId: restartsLesson(sentences) };

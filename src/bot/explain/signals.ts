@@ -3,18 +3,16 @@ import type { FitSpec, RunResult } from '../../engine/result.js';
 import { gradientsAtInit, largestGradient, ratiosOverTraining, TINY_GRADIENT } from './evidence.js';
 import { formatPercent, formatRatio, gradientHealth } from './format.js';
 import { type Sentence, say } from './types.js';
+import { MOVING_FIRST_LAYER, vanishedEnding } from './vanished.js';
 
 /*
  * Sentences about what happens inside a network during its runs: the gradient's trip back to the
- * first layer (judged on absolute norms over training as well as the first/last ratio), and units
- * stuck where their activation is flat.
+ * first layer (judged on absolute norms over training as well as the first/last ratio; how long a
+ * vanished gradient lasts is judged in vanished.ts), and units stuck where their activation is flat.
  */
 
 /** Below this fraction of saturated (or dead) units, saturation is worth neither a sentence nor a chart. */
 export const NOTABLE_SATURATION = 0.25;
-
-/** A first-layer gradient norm above this still moves the layer, whatever the ratio says. */
-const MOVING_FIRST_LAYER = 0.01;
 
 /** What one run's gradients say; undefined when they fit no verdict cleanly. */
 export type GradientVerdict = 'all-tiny' | 'vanished' | 'weak' | 'healthy' | 'exploding';
@@ -46,32 +44,6 @@ export function meanInitialRatio(runs: readonly RunResult[]): number | undefined
 }
 
 /**
- * True when the first/last ratio stayed vanished at every step measured during training, in every
- * run, and more than step 0 was measured: only then do the first layers barely learn, rather than
- * merely start slowly.
- */
-export function vanishedThroughout(runs: readonly RunResult[]): boolean {
-  return runs.every((run) => {
-    const ratios = ratiosOverTraining(run);
-    return ratios.length > 1 && ratios.every((r) => gradientHealth(r) === 'vanished');
-  });
-}
-
-/**
- * What a vanished first-layer gradient means for those layers. "Barely learn" needs the ratio to
- * stay vanished over training and steps proportional to the gradient (not Adam, which rescales
- * them); otherwise only what step 0 shows is said.
- */
-export function vanishedConsequence(
-  runs: readonly RunResult[],
-  optimizer: FitSpec['optimizer'],
-  layers: string,
-): string {
-  if (optimizer === 'adam') return `almost no gradient reaches ${layers} at first`;
-  return vanishedThroughout(runs) ? `${layers} barely learn` : `${layers} get almost no update at first`;
-}
-
-/**
  * One sentence on a depth's gradients, when every seed shows the same thing. The optimizer
  * matters for tiny gradients: Adam divides each step by the gradient's own running size, so tiny
  * gradients can still give full-size steps, and "no usable update" is only said without it.
@@ -79,8 +51,9 @@ export function vanishedConsequence(
 export function gradientSentence(
   depth: number,
   runs: readonly RunResult[],
-  optimizer: FitSpec['optimizer'],
+  spec: Pick<FitSpec, 'optimizer' | 'loss'>,
 ): Sentence | undefined {
+  const { optimizer } = spec;
   const verdict = sharedVerdict(runs);
   const ratio = meanInitialRatio(runs);
   if (verdict === undefined || ratio === undefined) return undefined;
@@ -97,13 +70,8 @@ export function gradientSentence(
           : `${tiny}, so no layer gets a usable update; the first/last ratio of ${formatRatio(ratio)} only says all layers are equally starved.`,
       );
     }
-    case 'vanished': {
-      const through = vanishedThroughout(runs)
-        ? ', and below a hundredth of it at every step measured during training'
-        : '';
-      const consequence = vanishedConsequence(runs, optimizer, 'the layers next to the input');
-      return say('gradient-vanished', `${opening}${through}: ${consequence} (vanishing gradients).`);
-    }
+    case 'vanished':
+      return say('gradient-vanished', `${opening}${vanishedEnding(runs, spec, 'train')}`);
     case 'weak':
       return say('gradient-weak', `${opening}: weakened on the way back, though not vanished.`);
     case 'healthy':

@@ -34,12 +34,24 @@ function biggestSpike(spikes: readonly RunWithLoss[]) {
     .reduce((a, b) => (b.jump.to - b.jump.from > a.jump.to - a.jump.from ? b : a));
 }
 
-function spikeSentence(all: readonly RunWithLoss[], spikes: readonly RunWithLoss[]): Sentence {
+/**
+ * The runs whose loss jumped up and stayed up, counted as such: runs that jumped and came back are
+ * named apart, so the count does not read as "only these jumped".
+ */
+function spikeSentence(
+  all: readonly RunWithLoss[],
+  spikes: readonly RunWithLoss[],
+  recovered: readonly RunWithLoss[],
+): Sentence {
   const { jump } = biggestSpike(spikes);
   const loss = spikes[0]!.loss;
+  const cameBack =
+    recovered.length > 0
+      ? `; in ${recovered.length} more (${depthsOf(recovered)}) it jumped and came back down`
+      : '';
   return say(
     'loss-spiked',
-    `In ${share(all, spikes)} runs (${depthsOf(spikes)}) the loss jumped up during training, the largest jump from ${formatLoss(jump.from)} to ${formatLoss(jump.to)}, above ${stallName(loss)}.`,
+    `In ${share(all, spikes)} runs (${depthsOf(spikes)}) the loss jumped up during training and did not come back down, the largest such jump from ${formatLoss(jump.from)} to ${formatLoss(jump.to)}, above ${stallName(loss)}${cameBack}.`,
   );
 }
 
@@ -74,11 +86,12 @@ function aboveSentence(above: readonly RunWithLoss[]): Sentence {
 export function explainStepSize(result: ExperimentResult): Explanation | undefined {
   const all = runsOf(result);
   const spikes = all.filter(({ run, loss }) => spikedForGood(run, loss));
+  const recovered = all.filter(({ run, loss }) => recoveredFromSpike(run, loss));
   const above = all.filter(({ run, loss }) => endedAboveNoLearning(run, loss));
   if (spikes.length === 0 && above.length === 0) return undefined;
   const rate = 'learningRate' in result.spec ? ` (learning rate ${result.spec.learningRate})` : '';
   const sentences = [
-    ...(spikes.length > 0 ? [spikeSentence(all, spikes)] : []),
+    ...(spikes.length > 0 ? [spikeSentence(all, spikes, recovered)] : []),
     ...(above.length > 0 ? [aboveSentence(above)] : []),
     say(
       'step-size-fix',

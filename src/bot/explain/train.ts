@@ -5,7 +5,7 @@ import { fixesApplied } from './fixes.js';
 import { capitalize, formatLoss, formatPercent, listWords, stallName } from './format.js';
 import { separableNeuronSentence } from './separable.js';
 import { gradientSentence, saturationSentence, sharedVerdict } from './signals.js';
-import { type Explanation, type Sentence, say } from './types.js';
+import { type Explanation, MAX_SENTENCES, type Sentence, say } from './types.js';
 
 /* `train`: one depth, a few seeds. Nothing to compare against, so it reports what this net did. */
 
@@ -58,12 +58,12 @@ export function explainTrain(result: TrainResult): Explanation {
       ),
     );
   }
-  const gradient = gradientSentence(spec.depth, runs, spec.optimizer);
+  const gradient = gradientSentence(spec.depth, runs, spec);
   if (gradient) sentences.push(gradient);
   const saturation = saturationSentence(runs, spec.activation);
   if (saturation) sentences.push(saturation);
 
-  return { sentences: sentences.slice(0, 3), lessonId: trainLesson(result, stalled > 0) };
+  return { sentences: sentences.slice(0, MAX_SENTENCES), lessonId: trainLesson(result, stalled > 0) };
 }
 
 function trainLesson(result: TrainResult, anyStalled: boolean): LessonId {

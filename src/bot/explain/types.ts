@@ -77,7 +77,14 @@ export interface Sentence {
   text: string;
 }
 
-/** What a result shows, in one to three sentences with its numbers, and the lesson that explains it. */
+/**
+ * Most sentences in the explanation of a train, compare, restarts or landscape run, a recovered
+ * spike's note included: an explanation stays short. /hardness and /map are not cut to it: they
+ * report several measured quantities, up to six sentences.
+ */
+export const MAX_SENTENCES = 3;
+
+/** What a result shows, in a few sentences with its numbers, and the lesson that explains it. */
 export interface Explanation {
   sentences: Sentence[];
   lessonId: LessonId;

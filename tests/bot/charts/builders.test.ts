@@ -301,15 +301,31 @@ describe('decision boundary', () => {
     expect(cellColor(0.01)).not.toBe(cellColor(0.99));
   });
 
-  it('says "no boundary learned" when a net at ln 2 answers about 0.5 everywhere', () => {
-    // A stalled net's grid: p within 0.4999-0.5001, so its accuracy is whatever side 0.5 falls.
+  it('says "no confident boundary" when a net at ln 2 answers about 0.5 everywhere, and how right it still is', () => {
+    // The default /train's seed 1: p within 0.4999-0.5001, loss 8.7e-5 below ln 2, 84% right.
     const stalled = decisionBoundaryChart(
-      boundaryCase(8, { accuracy: 0.14 }, (_, i) => 0.4999 + (i % 3) * 1e-4),
+      boundaryCase(5, { loss: Math.LN2 - 8.7e-5, accuracy: 0.84 }, (_, i) => 0.4999 + (i % 3) * 1e-4),
     )!;
     const { title, subtitle } = headingsOf(stalled);
-    expect(title.text).toBe('No boundary learned: depth 8, sigmoid');
-    expect(subtitle.text).toMatch(/p ≈ 0\.5 everywhere: its 14% accuracy is noise, not learning/);
-    expect(stalled.alt).toMatch(/no boundary/);
+    expect(title.text).toBe('No confident boundary learned: depth 5, sigmoid');
+    expect(subtitle.text).toMatch(
+      /^p from 0\.4999 to 0\.5001 everywhere: right on 84% of points, but by margins far too small to count as learning/,
+    );
+    expect(subtitle.text).not.toMatch(/noise/);
+    expect(stalled.alt).toMatch(/no confident boundary; it is right on 84% of the training points/);
+    // Depth 3, 0.0094 below ln 2: p 0.4857-0.5164 is unsure too, but its margins are quoted, not dismissed.
+    const barely = decisionBoundaryChart(
+      boundaryCase(3, { loss: Math.LN2 - 0.0094, accuracy: 0.79 }, (_, i) => (i % 2 ? 0.5164 : 0.4857)),
+    )!;
+    expect(headingsOf(barely).title.text).toBe('No confident boundary learned: depth 3, sigmoid');
+    expect(headingsOf(barely).subtitle.text).toMatch(
+      /^p from 0\.4857 to 0\.5164 everywhere: right on 79% of points, but never more than 0\.0164 from 0\.5/,
+    );
+    // A grid at exactly 0.5 (to its 4 decimals) is not "class 1 everywhere".
+    const flat = decisionBoundaryChart(boundaryCase(8, { accuracy: 0.42 }, () => 0.5))!;
+    expect(headingsOf(flat).subtitle.text).toMatch(
+      /^p = 0\.5000 everywhere: right on 42% of points, by margins far too small/,
+    );
   });
 
   it('keeps "what the network learned" for a net that is unsure everywhere but below ln 2', () => {

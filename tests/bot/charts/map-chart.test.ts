@@ -43,7 +43,10 @@ describe('trainability map chart', () => {
     // σ_w² 0.25: 6ξ ≈ 4.0, the centre of the depth-4 row (1.5).
     expect(points[0]?.y).toBeCloseTo(1.5, 1);
     expect(line?.pointStyle).toEqual(['circle', 'circle', 'triangle', 'triangle', 'triangle']);
-    expect(draft.alt).toMatch(/6ξ per column: 4, 7\.15, 21\.8, 2\.9e4|6ξ per column: 4, 7\.15, 21\.8/);
+    expect(draft.alt).toMatch(
+      /6ξ per column \(ξ from mean-field theory, the factor 6 observed by Schoenholz et al\. 2017\): 4, 7\.15, 21\.8/,
+    );
+    expect(line?.label).toBe('trainable depth 6ξ');
     const plain = trainabilityMapChart(mapFixture(undefined, {}, false));
     expect(plain.config.data.datasets.some((d) => d.type === 'line')).toBe(false);
   });

@@ -165,22 +165,63 @@ function pathNumbers(v: LandscapeVariant) {
   };
 }
 
-/** Vanished all through training: the first/last ratio stays tiny at several measured steps. */
-const vanishedAllAlong = (run: RunResult) =>
-  run.gradientNorms.length >= 2 &&
-  run.gradientNorms.every((g) => (g.perLayer[0] ?? 0) / (g.perLayer.at(-1) ?? 1) < 0.02);
+const firstOverLast = (g: { perLayer: number[] }) => (g.perLayer[0] ?? 0) / (g.perLayer.at(-1) ?? 1);
+
+/** Vanished all through training: the first/last ratio stays below `below` at several measured steps. */
+const vanishedAllAlong = (run: RunResult, below = 0.02) =>
+  run.gradientNorms.length >= 2 && run.gradientNorms.every((g) => firstOverLast(g) < below);
+
+/**
+ * The first layer stuck all through training: its own gradient stays below `below` at several
+ * measured steps, and whenever the ratio is above its start it is because the last layer's gradient
+ * fell (with the last layer's starting gradient, the ratio would still be under 0.02).
+ */
+function firstLayerStuck(run: RunResult, below = 0.011): boolean {
+  const [start, ...later] = run.gradientNorms;
+  if (!start || later.length === 0) return false;
+  const last0 = start.perLayer.at(-1) ?? 0;
+  return run.gradientNorms.every((g) => {
+    const first = g.perLayer[0] ?? 0;
+    const lastFell = firstOverLast(g) <= firstOverLast(start) || (g.perLayer.at(-1) ?? 0) < last0;
+    return first < below && first / last0 < 0.02 && lastFell;
+  });
+}
 
 /**
  * What a vanished gradient says about learning: "barely learn" needs the ratio tiny all through
- * training, and neither that nor "almost no update" holds under Adam, whose steps do not scale
- * with the gradient.
+ * training, or the first layer's own gradient tiny all through training in a net that learned
+ * nothing; neither that nor "almost no update" holds under Adam, whose steps do not scale with the
+ * gradient. "At first" implies a recovery: it is wrong when the numbers clearly show none.
  */
 function learningClaimProblem(r: ExperimentResult, s: Sentence, runs: RunResult[]): string | undefined {
   const adam = 'optimizer' in r.spec && r.spec.optimizer === 'adam';
+  const loss = specLoss(r);
+  const stuck = (below: number, stall: number) =>
+    runs.every((run) => firstLayerStuck(run, below) && Math.abs(run.finalLoss - noLearning(loss)) < stall);
   if (/barely learn|almost no update/.test(s.text) && adam)
     return 'Adam steps do not scale with the gradient';
-  if (/barely learn/.test(s.text) && !runs.every(vanishedAllAlong))
-    return 'the ratio recovered during training';
+  if (/barely learn/.test(s.text) && !runs.every((run) => vanishedAllAlong(run)) && !stuck(0.011, 0.02))
+    return 'the first layer got a sizeable gradient later in training, or the net learned';
+  const neverRecovered = runs.every((run) => vanishedAllAlong(run, 0.005)) || (!adam && stuck(0.005, 0.005));
+  if (/at first/.test(s.text) && runs.length > 0 && neverRecovered)
+    return '"at first" implies a recovery the snapshots never show';
+  return undefined;
+}
+
+/** The evidence a sentence quotes for how long the gradient stayed vanished, checked against the runs. */
+function spanClaimProblem(s: Sentence, runs: RunResult[]): string | undefined {
+  if (
+    /own gradient stays below 0\.01 at every step measured/.test(s.text) &&
+    !runs.every((run) => firstLayerStuck(run))
+  )
+    return "the first layer's own gradient grew, or the ratio rose without the last layer's falling";
+  if (
+    /below a hundredth(?: of it)? at every step measured/.test(s.text) &&
+    !runs.every((run) => vanishedAllAlong(run))
+  )
+    return 'the ratio rose above a hundredth during training';
+  if (/at any step measured/.test(s.text) && !runs.every((run) => vanishedAllAlong(run)))
+    return 'the gradient reached the first layer later in training';
   return undefined;
 }
 
@@ -216,7 +257,20 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
       lossRuns(r).some(({ run }) => !isNumber(curve(run)[0]) || (curve(run)[0] ?? 0) >= 1e3),
       'every start was sane',
     ),
-  'loss-spiked': (r) => fail(lossRuns(r).some(spikeEvidence), 'no loss jumped up above the no-learning loss'),
+  'loss-spiked': (r, s) => {
+    // "In k of n runs the loss jumped up" reads as "only k": the count must say it is of runs that stayed up.
+    if (!/jumped up during training and did not come back down/.test(s.text))
+      return 'counts runs that jumped without saying it counts only those that stayed up';
+    const runs = lossRuns(r);
+    const quoted = Number(/^In (?:all )?(\d+)/.exec(s.text)?.[1]);
+    const more = /in (\d+) more \(.*\) it jumped and came back down/.exec(s.text)?.[1];
+    const stayedUp = runs.filter(spikeEvidence).length;
+    if (!(quoted > 0 && quoted <= stayedUp)) return `${quoted} runs quoted, ${stayedUp} jumped and stayed up`;
+    const cameBackDown = runs.filter(recoveredSpikeEvidence).length;
+    if (more !== undefined && Number(more) > cameBackDown)
+      return `${more} runs quoted as back down, ${cameBackDown} came back`;
+    return undefined;
+  },
   'loss-spiked-recovered': (r, s) => {
     const named = (/^At depths? ([\d, and]+) \(/.exec(s.text)?.[1] ?? '').match(/\d+/g)?.map(Number) ?? [];
     const runs = lossRuns(r).filter(({ run }) => named.includes(run.depth));
@@ -278,15 +332,10 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
   },
   'gradient-vanished': (r, s) => {
     const runs = runsNamed(r, s.text);
-    const learning = learningClaimProblem(r, s, runs);
-    if (learning) return learning;
-    const throughout =
-      !/every step measured/.test(s.text) ||
-      runs.every((run) =>
-        run.gradientNorms.every((g) => (g.perLayer[0] ?? 0) / (g.perLayer.at(-1) ?? 1) < 0.02),
-      );
+    const problem = learningClaimProblem(r, s, runs) ?? spanClaimProblem(s, runs);
+    if (problem) return problem;
     const ok = runs.every((run) => initialRatio(run) < 0.02 && (layersAt(run, 0)[0] ?? 1) < 0.05);
-    return fail(runs.length > 0 && ok && throughout, 'the first layer gets a sizeable gradient');
+    return fail(runs.length > 0 && ok, 'the first layer gets a sizeable gradient');
   },
   'gradient-weak': (r, s) => {
     const runs = runsNamed(r, s.text);
@@ -310,8 +359,8 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
   'gradient-ratio-falls': (r, s) => {
     const { shallow, deep } = shallowDeep(r);
     if (!shallow || !deep) return 'not a sweep';
-    const learning = learningClaimProblem(r, s, deep.runs);
-    if (learning) return learning;
+    const problem = learningClaimProblem(r, s, deep.runs) ?? spanClaimProblem(s, deep.runs);
+    if (problem) return problem;
     const ratio = (runs: RunResult[]) => avg(runs.map(initialRatio));
     return fail(
       ratio(shallow.runs) > ratio(deep.runs) && deep.runs.every((run) => initialRatio(run) < 0.02),
@@ -386,7 +435,12 @@ export const CLAIM_CHECKS: Record<RuleId, Check> = {
     const settled = deep.runs.every((run) => fallOverLastTenth(run) < 0.05);
     const learned = Math.abs(deep.mean - noLearning(r.spec.loss)) > 0.02;
     return fail(
-      !r.spec.residual && deep.mean > shallow.mean + 0.01 && healthy && settled && learned,
+      !r.spec.residual &&
+        r.spec.activation !== 'linear' &&
+        deep.mean > shallow.mean + 0.01 &&
+        healthy &&
+        settled &&
+        learned,
       'no degradation shown',
     );
   },

@@ -51,6 +51,10 @@ describe('the runs that showed false explanations', () => {
     expect(text).toMatch(/above ln 2/);
     expect(text).not.toMatch(/trained worse|barely learn|vanishing gradients\)/);
     expect(lessonId).toBe('tricks');
+    // Every one of the 12 runs jumped; the 6 at depths 1 and 2 came back: the count says which it counts.
+    expect(text).toMatch(
+      /In 6 of 12 runs \(depths 4 and 8\) the loss jumped up during training and did not come back down, .*; in 6 more \(depths 1 and 2\) it jumped and came back down\./,
+    );
   });
 
   it('compare depths:1,2,4,8,16 relu he adam 0.01: a spike the run recovered from does not take over the explanation', () => {

@@ -92,11 +92,17 @@ function runWithBoundary(result: TrainResult): (RunResult & { boundary: Boundary
 
 /**
  * Below this spread of the class-1 probability over the whole grid, the model gives about the same
- * answer everywhere. With a loss no lower than the no-learning level it drew no boundary, and its
- * accuracy only says on which side of 0.5 that one answer fell (a stalled net at p = 0.4999
- * scores 14% or 86% by chance).
+ * answer everywhere. With a loss no lower than the no-learning level it drew no confident boundary:
+ * its accuracy only says on which side of 0.5 each point's nearly equal answer fell.
  */
 export const NO_BOUNDARY_SPREAD = 0.1;
+
+/**
+ * Answers closer to 0.5 than this everywhere are too small to count as learning: a net at most 51%
+ * sure of any point. Measured: stalled sigmoid nets of depth 4 to 8 stay within 1e-4 to 1.3e-3 of
+ * 0.5; depth 3, at most 0.01 below ln 2, within 0.004 to 0.017.
+ */
+const NEGLIGIBLE_MARGIN = 0.01;
 
 /** The range of the grid's finite probabilities, or undefined for a grid with none. */
 export function probabilityRange(grid: BoundaryGrid): { low: number; high: number } | undefined {
@@ -113,30 +119,49 @@ interface Headings {
 }
 
 /**
+ * Headings for a model unsure everywhere: its answers straddle 0.5 within a narrow band, with a
+ * loss no better than no learning. Its accuracy is real (the sign of tiny differences follows the
+ * labels), so it is quoted with the margins it rests on.
+ */
+function unsureEverywhere(
+  result: TrainResult,
+  run: RunResult & { boundary: BoundaryGrid },
+  { low, high }: { low: number; high: number },
+): Headings {
+  const accuracy = formatPercent(run.finalAccuracy);
+  const margin = Math.max(0.5 - low, high - 0.5);
+  // The grid holds probabilities to 4 decimals: quoted as they are, not rounded further.
+  const band = low === high ? low.toFixed(4) : `from ${low.toFixed(4)} to ${high.toFixed(4)}`;
+  const margins =
+    margin < NEGLIGIBLE_MARGIN
+      ? 'by margins far too small to count as learning'
+      : `never more than ${margin.toFixed(4)} from 0.5`;
+  // "But" only where the accuracy could pass for learning.
+  const but = run.finalAccuracy > 0.5 ? ' but' : '';
+  return {
+    title: `No confident boundary learned: ${architectureText(result.spec)}`,
+    subtitle: `p ${low === high ? '= ' : ''}${band} everywhere: right on ${accuracy} of points,${but} ${margins} · seed ${run.seed}`,
+    alt: `the model answers ${band} everywhere, so it drew no confident boundary; it is right on ${accuracy} of the training points,${but} ${margins}`,
+  };
+}
+
+/**
  * Headings for a model that drew no boundary, or undefined when it drew one: it answers about
- * the same p everywhere with a loss no better than no learning, or one class everywhere.
+ * the same p, near 0.5, everywhere with a loss no better than no learning, or one class everywhere.
  */
 function noBoundary(result: TrainResult, run: RunResult & { boundary: BoundaryGrid }): Headings | undefined {
   const range = probabilityRange(run.boundary);
   if (range === undefined) return undefined;
-  const accuracy = formatPercent(run.finalAccuracy);
-  const title = `No boundary learned: ${architectureText(result.spec)}`;
   // Both conditions: a barely-trained net can be unsure everywhere yet already on the right side.
   const flat = range.high - range.low < NO_BOUNDARY_SPREAD;
-  if (flat && noBetterThanNoLearning(run.finalLoss, result.spec.loss)) {
-    const p = formatValue((range.low + range.high) / 2);
-    return {
-      title,
-      // Which side of 0.5 each point falls on is decided by noise-sized differences, so the
-      // accuracy can be far from 50% without meaning anything.
-      subtitle: `p ≈ ${p} everywhere: its ${accuracy} accuracy is noise, not learning · seed ${run.seed}`,
-      alt: `the model answers about ${p} everywhere, so it drew no boundary; its ${accuracy} accuracy comes from noise-sized differences from ${p}, not from learning`,
-    };
-  }
+  const aroundHalf = range.low <= 0.5 && range.high >= 0.5;
+  if (aroundHalf && flat && noBetterThanNoLearning(run.finalLoss, result.spec.loss))
+    return unsureEverywhere(result, run, range);
   const oneClass = range.high < 0.5 ? 0 : range.low >= 0.5 ? 1 : undefined;
   if (oneClass === undefined) return undefined;
+  const accuracy = formatPercent(run.finalAccuracy);
   return {
-    title,
+    title: `No boundary learned: ${architectureText(result.spec)}`,
     subtitle: `it answers class ${oneClass} everywhere on this plot · seed ${run.seed} · accuracy ${accuracy}`,
     alt: `the model answers class ${oneClass} everywhere on the plot, so it drew no boundary there; ${accuracy} of the training points are classified correctly`,
   };

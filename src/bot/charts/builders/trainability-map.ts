@@ -42,7 +42,7 @@ function theoryDataset(result: MapResult, labels: string[], rows: number[]): Rec
   return [
     {
       type: 'line',
-      label: 'theory: 6ξ',
+      label: 'trainable depth 6ξ',
       data: result.theory.map((p, i) => ({ x: labels[i], y: depthToRow(p.trainableDepth, rows) })),
       // A triangle marks a prediction beyond the deepest row, drawn at the map's top edge.
       pointStyle: result.theory.map((p) =>
@@ -157,7 +157,7 @@ function mapAltText(result: MapResult, rows: number[]): string {
     return `depth ${depth} — ${cells.join(', ')}`;
   });
   const theory = result.theory
-    ? ` Mean-field trainable depth 6ξ per column: ${result.theory.map((p) => (Number.isFinite(p.trainableDepth) ? formatValue(p.trainableDepth) : 'unbounded')).join(', ')}.`
+    ? ` Trainable depth 6ξ per column (ξ from mean-field theory, the factor 6 observed by Schoenholz et al. 2017): ${result.theory.map((p) => (Number.isFinite(p.trainableDepth) ? formatValue(p.trainableDepth) : 'unbounded')).join(', ')}.`
     : '';
   return `Trainability map, ${spec.metric === 'loss' ? 'final training loss' : `steps to reach loss ${spec.threshold}`} by depth and ${AXIS_TITLE[spec.axis]}. ${perRow.join('; ')}.${theory}`;
 }
