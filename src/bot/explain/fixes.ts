@@ -17,3 +17,14 @@ export function fixesApplied(spec: DepthOptions): string[] {
   if (spec.optimizer === 'adam') fixes.push('Adam');
   return fixes;
 }
+
+/**
+ * "With tanh units, He init and Adam, " when the spec leaves the plain defaults: the units are
+ * named whenever anything else changed, so a sigmoid net with He init and Adam is not framed as
+ * the relu + He + Adam recipe. Empty for the plain defaults.
+ */
+export function setupOpening(spec: DepthOptions): string {
+  const changes = fixesApplied(spec).filter((fix) => fix !== 'relu');
+  if (changes.length === 0 && spec.activation === 'sigmoid') return '';
+  return `With ${[`${spec.activation} units`, ...changes].join(', ').replace(/, ([^,]*)$/, ' and $1')}, `;
+}

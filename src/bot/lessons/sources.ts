@@ -147,6 +147,12 @@ const schoenholz = source(
   'S. S. Schoenholz, J. Gilmer, S. Ganguli, J. Sohl-Dickstein, "Deep information propagation", ICLR 2017.',
 );
 
+const lecun = source(
+  'lecun1998',
+  'LeCun et al. (1998)',
+  'Y. LeCun, L. Bottou, G. B. Orr, K.-R. Müller, "Efficient BackProp", in Neural Networks: Tricks of the Trade, Springer, 1998.',
+);
+
 /** The works, by key, for the lesson files. */
 export const SOURCE = {
   judd,
@@ -172,6 +178,7 @@ export const SOURCE = {
   baldiHornik,
   poole,
   schoenholz,
+  lecun,
 } as const;
 
 /** Every work the tutor cites, in the order of the argument. */
