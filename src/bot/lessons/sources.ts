@@ -104,6 +104,19 @@ const he = source(
   'K. He, X. Zhang, S. Ren, J. Sun, "Deep residual learning for image recognition", CVPR 2016.',
 );
 
+// Branches scaled at initialization: later than residual connections themselves.
+const fixup = source(
+  'zhang2019',
+  'Zhang, Dauphin & Ma (2019)',
+  'H. Zhang, Y. N. Dauphin, T. Ma, "Fixup initialization: residual learning without normalization", ICLR 2019.',
+);
+
+const hayou = source(
+  'hayou2021',
+  'Hayou et al. (2021)',
+  'S. Hayou, E. Clerico, B. He, G. Deligiannidis, A. Doucet, J. Rousseau, "Stable ResNet", AISTATS 2021.',
+);
+
 const li = source(
   'li2018',
   'Li et al. (2018)',
@@ -171,6 +184,8 @@ export const SOURCE = {
   ba,
   kingma,
   he,
+  fixup,
+  hayou,
   li,
   goodfellow,
   cybenko,
