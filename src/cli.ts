@@ -10,7 +10,7 @@ import { fail } from './cli/fail.js';
 import { leaveQuietlyWhenReaderCloses } from './cli/print.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createRootLogger } from './logging.js';
-import { maskRedisUrl } from './queue/redis.js';
+import { maskRedisUrl } from './queue/redis/client.js';
 
 /*
  * `depth-tutor <command> key:value ... [--json] [--out DIR]`: any command of the bot, from a

@@ -1,16 +1,26 @@
 import { Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { CancelResult } from '../bot/jobs/types.js';
-import type { JobLimits, JobRef } from './admission.js';
-import type { QueueKeys } from './keys.js';
-import { isQueueJobData, type QueueJobData, type QueueJobReturn } from './protocol.js';
+import type { JobBook } from '../../bot/jobs/shared.js';
+import type { CancelResult } from '../../bot/jobs/types.js';
+import { type Report, withTimeout } from '../redis/client.js';
+import type { QueueKeys } from '../redis/keys.js';
+import type { JobLimits, JobRef } from '../redis/limits.js';
+import { isQueueJobData, type QueueJobData, type QueueJobReturn } from '../redis/protocol.js';
+import type { ReplicaJob, ReplicaLedger } from './ledger.js';
 
 /*
- * Cancelling a job wherever it is. A waiting job is removed from the queue. A running one cannot
- * be (its worker holds its lock), so a pub/sub message tells every worker, and the one running it
- * aborts the engine run. A flag key covers the moment between the two: a worker checks it before
- * starting any job, so a job taken just as it was cancelled never runs.
+ * Cancelling a job wherever it is. A request this replica holds leaves its run here (and the run
+ * leaves the queue when no one else waits for it). Any other id may belong to a request another
+ * replica took, so Redis is asked, within the time a bot interaction can wait.
+ *
+ * In Redis, a waiting job is removed from the queue. A running one cannot be (its worker holds its
+ * lock), so a pub/sub message tells every worker, and the one running it aborts the engine run. A
+ * flag key covers the moment between the two: a worker checks it before starting any job, so a job
+ * taken just as it was cancelled never runs.
  */
+
+/** A BullMQ job id as this service makes them (a UUID): anything else cannot be on the queue. */
+const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Cancels jobs through Redis. */
 export interface Canceller {
@@ -69,4 +79,39 @@ export function trackCancels(canceller: Canceller): TrackedCancels {
     },
     inFlight: () => Promise.allSettled([...cancelling]),
   };
+}
+
+/** What a user's cancel needs from the job service. */
+export interface UserCancelContext {
+  readonly book: JobBook<ReplicaJob>;
+  readonly ledger: Pick<ReplicaLedger, 'leave'>;
+  readonly canceller: Pick<Canceller, 'cancelElsewhere'>;
+  connected(): boolean;
+  readonly redisTimeoutMs: number;
+  readonly report: Report;
+}
+
+/** Cancels the user's job `jobId`, wherever it was submitted. */
+export async function cancelForUser(
+  context: UserCancelContext,
+  jobId: string,
+  user: string,
+): Promise<CancelResult> {
+  const target = context.book.cancelTarget(jobId, user);
+  if (typeof target === 'string') return target;
+  if (target) {
+    context.ledger.leave(target.record, { status: 'cancelled' });
+    return 'cancelled';
+  }
+  if (!JOB_ID.test(jobId) || !context.connected()) return 'not-found';
+  try {
+    return await withTimeout(
+      context.canceller.cancelElsewhere(jobId, user),
+      context.redisTimeoutMs,
+      'cancelling a job',
+    );
+  } catch (error) {
+    context.report(error, 'cancel');
+    return 'not-found';
+  }
 }

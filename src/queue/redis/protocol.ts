@@ -1,4 +1,4 @@
-import type { ExperimentSpec } from '../engine/spec.js';
+import type { ExperimentSpec } from '../../engine/spec.js';
 
 /*
  * What crosses Redis between a bot replica and a worker. Job data and return values are plain JSON.

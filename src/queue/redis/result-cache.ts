@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { luaScript, runScript } from './client.js';
 import type { QueueKeys } from './keys.js';
-import { luaScript, runScript } from './lua.js';
 
 /*
  * The result cache every replica and worker shares, in Redis. Keys are the bot core's spec keys

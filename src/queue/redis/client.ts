@@ -1,12 +1,44 @@
+import { createHash } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
-import { withTimeout } from './time.js';
 
 /*
- * Redis connection settings for each role. The bot side must never hang on a dead Redis: its
- * command connection fails a command at once while disconnected (no offline queue) and gives up on
- * a slow one after `commandTimeout`. Blocking connections (BullMQ workers and event readers) must
- * retry forever instead, as BullMQ requires. Every role reconnects quickly once Redis returns.
+ * How both sides talk to Redis without hanging on it or flooding the log. The bot side must never
+ * hang on a dead Redis: its command connection fails a command at once while disconnected (no
+ * offline queue) and gives up on a slow one after `commandTimeout`; every wait it does on Redis is
+ * bounded (`withTimeout`). Blocking connections (BullMQ workers and event readers) must retry
+ * forever instead, as BullMQ requires. Every role reconnects quickly once Redis returns, and an
+ * outage is reported once, not once per reconnection attempt.
  */
+
+/** Where the queue's Redis and BullMQ errors go, with a word on what was being done. */
+export type Report = (error: unknown, context: string) => void;
+
+/**
+ * Wraps an optional `onError` so that a reporter that throws cannot break the work it reports on:
+ * the queue carries on after an error whether or not anyone heard of it.
+ */
+export function guardedReporter(onError: Report | undefined): Report {
+  return (error, context) => {
+    try {
+      onError?.(error, context);
+    } catch {
+      // The reporter failed; nothing else to tell.
+    }
+  };
+}
+
+/** Rejects with a TimeoutError-named error when `promise` has not settled within `ms`. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error(`${what} took longer than ${ms} ms`);
+      error.name = 'TimeoutError';
+      reject(error);
+    }, ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
 
 /** What a connection is for. */
 export type RedisRole = 'command' | 'blocking';
@@ -118,5 +150,34 @@ export async function pingWithin(client: Redis, timeoutMs: number): Promise<bool
     return (await withTimeout(client.ping(), timeoutMs, 'PING')) === 'PONG';
   } catch {
     return false;
+  }
+}
+
+/** A Lua script with its SHA-1, run by hash so that its text crosses the network once. */
+export interface LuaScript {
+  readonly lua: string;
+  readonly sha: string;
+}
+
+/** Prepares a script. */
+export function luaScript(lua: string): LuaScript {
+  return { lua, sha: createHash('sha1').update(lua).digest('hex') };
+}
+
+/**
+ * Runs a script by hash, sending its text only when Redis does not know it (the first call, or after
+ * Redis restarted, which empties its script cache).
+ */
+export async function runScript(
+  redis: Redis,
+  script: LuaScript,
+  keys: readonly string[],
+  args: readonly (string | number)[],
+): Promise<unknown> {
+  try {
+    return await redis.evalsha(script.sha, keys.length, ...keys, ...args);
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+    return redis.eval(script.lua, keys.length, ...keys, ...args);
   }
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_QUEUE_NAME, queueKeys } from './keys.js';
-import { connectRedis, whenReady } from './redis.js';
-import { withTimeout } from './time.js';
+import { connectRedis, whenReady, withTimeout } from '../redis/client.js';
+import { DEFAULT_QUEUE_NAME, queueKeys } from '../redis/keys.js';
 
 /*
  * Schedules fire once even when several bot replicas run. Every replica keeps its own timers (the

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 /*
  * Settings only a worker has, given as command-line flags (`npm run worker -- --drain-ms 30000`).
- * The environment stays config.ts's business; these tune the queue mechanics, and tests set short
+ * The environment stays src/config.ts's business; these tune the queue mechanics, and tests set short
  * lock times to see a dead worker's job retried within seconds.
  */
 

@@ -1,17 +1,12 @@
-import { checkedLimit, resolveSharedLimits } from '../bot/jobs/shared.js';
-import type { JobHooks, JobPort } from '../bot/jobs/types.js';
-import { DEFAULT_QUEUE_NAME } from './keys.js';
-import type { SharedCacheOptions } from './shared-cache.js';
+import { checkedLimit, resolveSharedLimits } from '../../bot/jobs/shared.js';
+import type { JobHooks } from '../../bot/jobs/types.js';
+import { DEFAULT_QUEUE_NAME } from '../redis/keys.js';
+import type { SharedCacheOptions } from '../redis/result-cache.js';
 
-/** The job port on Redis, plus what only a networked service has: connecting, a health check, its workers. */
-export interface QueueJobService extends JobPort {
-  /** Resolves once Redis is connected and the event stream is read, or rejects after `timeoutMs`. */
-  ready(timeoutMs?: number): Promise<void>;
-  /** True when Redis answers a PING in time (for /readyz). */
-  ping(): Promise<boolean>;
-  /** The backends of the workers seen lately, e.g. "wasm (2 workers)". */
-  backend(): string;
-}
+/*
+ * A replica's settings, with their defaults. The limits a worker enforces (the running limit, the
+ * time limit) travel in each job's data, so a worker needs no settings of its own for them.
+ */
 
 /** How to build the Redis (BullMQ) job service of one bot replica. */
 export interface QueueJobServiceOptions {
