@@ -33,6 +33,8 @@ export interface LessonSearch {
   ask(question: string): AskAnswer | undefined;
   /** Every lesson, then every article section, in order. */
   topics(): AskTopic[];
+  /** The lessons and sections that match the question, best first, each once (for measuring the search). */
+  rank(question: string): AskSource[];
 }
 
 interface IndexedDoc {
@@ -112,6 +114,16 @@ export function createLessonSearch(input: {
         passage: bestPassage(doc.body, { queryTerms: hit.queryTerms, docTerms: hit.terms }),
         source: doc.source,
       };
+    },
+    rank(question) {
+      const seen = new Set<string>();
+      return index
+        .search(question)
+        .map((hit) => docs[hit.id as number]!.source)
+        .filter((source) => {
+          const key = JSON.stringify(source);
+          return seen.has(key) ? false : (seen.add(key), true);
+        });
     },
     topics: () => docs.map((doc) => ({ title: doc.title, source: doc.source })),
   };
