@@ -11,6 +11,8 @@ export interface EvalQuestion {
   q: string;
   lesson: string;
   also?: string;
+  /** Added after tuning, and not tuned on. */
+  heldOut?: boolean;
 }
 
 export const EVAL_QUESTIONS: EvalQuestion[] = JSON.parse(
