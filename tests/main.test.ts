@@ -77,7 +77,10 @@ describe('npm start (src/main.ts)', () => {
     expect(await running.exited).toBe(0);
     expect(running.output()).toContain('"msg":"stopped"');
     // JSON logs (no terminal): stdout holds only JSON lines; the playground's banner went to stderr.
-    const lines = running.stdout().split('\n').filter((line) => line !== '');
+    const lines = running
+      .stdout()
+      .split('\n')
+      .filter((line) => line !== '');
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
   });
