@@ -91,3 +91,24 @@ describe('the docs', () => {
     for (const page of pages.filter((p) => p !== 'README.md')) expect(readme, page).toContain(`](${page}`);
   });
 });
+
+describe('the platform pages list every command', () => {
+  it('docs/slack.md and docs/discord.md name each command the code defines, as typed there', async () => {
+    const { COMMANDS } = await import('../src/bot/commands/index.js');
+    const { slackCommandFor } = await import('../src/adapters/slack/command-names.js');
+    const slack = read('docs/slack.md');
+    const discord = read('docs/discord.md');
+    for (const { name } of COMMANDS) {
+      expect(slack, `docs/slack.md lacks ${slackCommandFor(name)}`).toContain(`\`${slackCommandFor(name)}\``);
+      expect(discord, `docs/discord.md lacks /${name}`).toContain(`\`/${name}\``);
+    }
+  });
+
+  it('docs/slack.md lists every bot scope the manifest asks for', () => {
+    const manifest = JSON.parse(read('slack-app-manifest.json'));
+    const slack = read('docs/slack.md');
+    for (const scope of manifest.oauth_config.scopes.bot as string[]) {
+      expect(slack, scope).toMatch(new RegExp(`^\\| \`${scope.replace('.', '\\.')}\``, 'm'));
+    }
+  });
+});

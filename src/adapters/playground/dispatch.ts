@@ -102,7 +102,8 @@ export function createDispatcher(options: {
     command(body) {
       if (!admits(body.client)) return undefined;
       const text = body.text.trim();
-      echo(hub, body, text.startsWith('/') ? text : `/${text}`);
+      // A line without a slash is shown as what it runs: a question to /ask.
+      echo(hub, body, text.startsWith('/') ? text : `/ask ${text}`);
       return run(body, toBotRequest(body));
     },
     button(body) {
