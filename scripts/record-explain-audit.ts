@@ -27,6 +27,14 @@ type Options = SampledOptions;
  * them; each is pinned by a test in tests/bot/explain/failure-classes.test.ts.
  */
 const CASES: Options[] = [
+  { experiment: 'train' },
+  { experiment: 'compare' },
+  { experiment: 'map' },
+  { experiment: 'compare', depths: [2, 12] },
+  { experiment: 'compare', depths: [1, 4, 16], activation: 'relu', init: 'he', normalization: 'batch' },
+  { experiment: 'compare', depths: [1, 2, 4, 8], learningRate: 3 },
+  { experiment: 'train', depth: 4, activation: 'linear', dataset: 'xor' },
+  { experiment: 'map', axis: 'init', activation: 'linear', metric: 'steps', threshold: 0.25, depths: [1, 2, 4, 8, 16] },
   { experiment: 'compare', depths: [1, 3, 9], width: 4, dataset: 'circles', learningRate: 1, seeds: 2 },
   { experiment: 'train', steps: 3, learningRate: 0.00001 },
   { experiment: 'train', depth: 2, activation: 'linear', dataset: 'xor' },
@@ -157,9 +165,7 @@ if (shardAt >= 0) {
     entries.filter((e) => e.kind === kind).map(({ options, result }) => ({ options, result }));
   // JSON writes NaN as null, as the queue and the cache do: the explainer must read both.
   const out = new URL('../tests/bot/explain/audit-runs.json.gz', import.meta.url);
-  writeFileSync(
-    out,
-    `${JSON.stringify({ samplerSeed: SAMPLER_SEED, sampled: pick('sampled'), cases: pick('case') })}\n`,
-  );
+  const recording = { samplerSeed: SAMPLER_SEED, sampled: pick('sampled'), cases: pick('case') };
+  writeFileSync(out, gzipSync(`${JSON.stringify(recording)}\n`, { level: 9 }));
   console.log(`wrote ${out.pathname}`);
 }

@@ -97,6 +97,20 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     lesson: 'history',
   },
   {
+    term: 'Capacity',
+    aliases: ['expressiveness', 'expressive power', 'can it represent', 'linear network', 'linear net', 'underfitting'],
+    definition:
+      'Capacity is what a model can express at all, whatever its weights. One neuron, or a linear network of any depth, draws a single straight line, so it cannot fit XOR, circles or a spiral however long it trains: that failure is capacity, not a hard optimization problem.',
+    lesson: 'capacity',
+  },
+  {
+    term: 'Learning rate (step size)',
+    aliases: ['learning rate', 'step size', 'lr', 'overshoot', 'divergence', 'diverged', 'nan loss', 'loss went up'],
+    definition:
+      'The learning rate scales each gradient-descent step. Too large, and the steps overshoot: the loss jumps up, ends above ln 2 or overflows to NaN. Too small, or too few steps, and no net moves far enough to show anything. Deeper nets often take only a smaller rate.',
+    lesson: 'step-size',
+  },
+  {
     term: 'Vanishing gradients',
     aliases: [
       'vanishing gradient',

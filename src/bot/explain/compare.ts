@@ -182,6 +182,19 @@ export function explainCompare(result: CompareResult): Explanation {
   }));
   const trend = depthTrend(byDepth);
   if (!trend) return { sentences: [say('no-runs', 'This sweep has no finished runs.')], lessonId: 'vanishing-gradients' };
+  if (trend.depths.length === 1) {
+    const only = trend.deepest;
+    const learned = only.count(LEARNED_KINDS);
+    return {
+      sentences: [
+        say(
+          'single-depth',
+          `Only depth ${only.depth} ran (mean final loss ${formatLoss(only.meanFinal)}, ${learned} of ${only.seeds.length} seeds learned), so this sweep has nothing to compare it with: give two or more depths.`,
+        ),
+      ],
+      lessonId: 'vanishing-gradients',
+    };
+  }
   const sentences: Sentence[] = [trendSentence(result, trend)];
   const collapse = collapseSentence(
     trend.depths.flatMap((d) => d.seeds),

@@ -60,8 +60,9 @@ function trivialSentence(records: HardnessRecord[]): Sentence | undefined {
   if (trivial.length === 0) return undefined;
   const oneLabel = trivial.filter((r) => r.positives === 0 || r.positives === r.n).length;
   const parts = [];
+  const were = (count: number) => `${count} ${count === 1 ? 'was' : 'were'}`;
   if (oneLabel > 0) parts.push(`${oneLabel} had one label only`);
-  if (trivial.length - oneLabel > 0) parts.push(`${trivial.length - oneLabel} were separable by one unit`);
+  if (trivial.length - oneLabel > 0) parts.push(`${were(trivial.length - oneLabel)} separable by one unit`);
   return say(
     'hardness-trivial',
     `Of ${records.length} instances, ${listWords(parts)}: those are trivial, since one unit already fits them and so does the three-node network, and they tell nothing about hardness.`,

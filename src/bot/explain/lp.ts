@@ -48,7 +48,7 @@ export function explainLp(result: LpResult): Explanation {
       atLevel(gd.finalLoss, noLearning('cross-entropy').level)
         ? say(
             'lp-gradient-descent-stalled',
-            `Gradient descent on one neuron agrees: ${gdNumbers}, right at ${stallName('cross-entropy')}, i.e. 50/50.`,
+            `Gradient descent on one neuron agrees: ${gdNumbers}, right at ${stallName('cross-entropy')}, no better than answering 0.5 everywhere.`,
           )
         : say(
             'lp-gradient-descent',

@@ -1,6 +1,6 @@
 import type { RestartGroup, RestartsResult } from '../../engine/result.js';
 import { runFacts } from '../judge/facts.js';
-import { atLevel, type StoppingPlaces, stoppingPlaces } from '../judge/judge.js';
+import { atLevel, SAME_PLACE, type StoppingPlaces, stoppingPlaces } from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
 import { formatLoss, stallName } from './format.js';
 import { separableNeuronSentence } from './separable.js';
@@ -69,10 +69,11 @@ function nonConvexSentence(group: RestartGroup): Sentence {
       `The ${n} restarts of the ${name} all ended at ${stallName(group.loss)}: none learned anything, so they say nothing about stopping places.`,
     );
   }
-  if (places.one) {
+  if (max - min <= SAME_PLACE) {
+    const falling = places.falling > 0 ? `, ${places.falling} of them still falling when training stopped` : ' and had stopped falling';
     return say(
       'restarts-agree',
-      `The ${n} restarts of the ${name} all ended ${between(min, max)} and had stopped falling: on this data no second stopping place showed up.`,
+      `The ${n} restarts of the ${name} all ended ${between(min, max)}${falling}: on this data no second stopping place showed up.`,
     );
   }
   const stuck = group.finalLosses.filter((loss) => atLevel(loss, places.level)).length;
@@ -81,14 +82,21 @@ function nonConvexSentence(group: RestartGroup): Sentence {
     group.architecture === 'neuron-mse'
       ? ' (squared error makes even one neuron non-convex: Auer, Herbster & Warmuth 1996)'
       : '';
-  const falling =
-    places.falling > 0
-      ? `; ${places.falling} more were still falling when training stopped, so where they end needs more steps`
-      : '';
+  const others = [
+    places.falling > 0 ? `${places.falling} more were still falling when training stopped` : '',
+    places.unmoved > 0 ? `${places.unmoved} barely moved from where they started` : '',
+  ].filter((part) => part !== '');
+  const falling = others.length > 0 ? `; ${others.join(' and ')}, so where those end needs more steps` : '';
   if (places.several) {
     return say(
       'several-stopping-places',
       `Of the ${n} restarts of the ${name}, ${places.settled} had stopped falling, at losses from ${formatLoss(places.settledLow)} to ${formatLoss(places.settledHigh)}${stuckNote}: different starts settled at different losses, so this loss surface has more than one place to stop${why}${falling}.`,
+    );
+  }
+  if (places.falling === 0) {
+    return say(
+      'restarts-not-moved',
+      `The ${n} restarts of the ${name} ended anywhere from ${formatLoss(min)} to ${formatLoss(max)}, but ${places.unmoved} of them barely moved from where they started in ${group.runs[0]?.lossCurve.steps.at(-1) ?? 0} steps: that spread is their starting points, not places training stopped at; rerun with more steps.`,
     );
   }
   return say(

@@ -26,7 +26,9 @@ const depthsWord = (depths: readonly number[]) =>
 
 const depthsOf = (facts: readonly RunFacts[]) => [...new Set(facts.map((f) => f.depth))].sort((a, b) => a - b);
 
-const share = (some: number, all: number) => (some === all ? `all ${all}` : `${some} of ${all}`);
+const share = (some: number, all: number) =>
+  all === 1 ? 'the only' : some === all ? `all ${all}` : `${some} of ${all}`;
+const runsWord = (some: number, all: number) => `${share(some, all)} run${all === 1 ? '' : 's'}`;
 
 /** The run with the largest jump among `facts`. */
 function biggestJump(facts: readonly RunFacts[]): RunFacts {
@@ -44,7 +46,7 @@ function problemSentence(all: readonly RunFacts[], bad: readonly RunFacts[]): Se
   const parts: string[] = [];
   if (diverged.length > 0) {
     parts.push(
-      `in ${share(diverged.length, all.length)} runs (${depthsWord(depthsOf(diverged))}) the loss overflowed to infinity (NaN)`,
+      `in ${runsWord(diverged.length, all.length)} (${depthsWord(depthsOf(diverged))}) the loss overflowed to infinity (NaN)`,
     );
   }
   if (overshot.length > 0) {
@@ -55,7 +57,7 @@ function problemSentence(all: readonly RunFacts[], bad: readonly RunFacts[]): Se
     const jump = jumped.length > 0 ? biggestJump(jumped).jump : undefined;
     const jumpWords = jump ? `, the largest jump from ${formatLoss(jump.from)} to ${formatLoss(jump.to)}` : '';
     parts.push(
-      `in ${share(overshot.length, all.length)} runs (${depthsWord(depthsOf(overshot))}) the loss ended at ${range}, above ${level.name} after having been lower${jumpWords}`,
+      `in ${runsWord(overshot.length, all.length)} (${depthsWord(depthsOf(overshot))}) the loss ended at ${range}, above ${level.name} after having been lower${jumpWords}`,
     );
   }
   const text = parts.join('; ');
@@ -99,7 +101,7 @@ export function explainStepSize(result: ExperimentResult): Explanation | undefin
     sentences.push(
       say(
         'stable-step-shrinks',
-        `At this step size${rateOf(result)} ${depthsWord(stable)} trained without overshooting and ${depthsWord(unstable)} did not: the largest stable step shrinks with depth here. To compare how well the depths learn, try a learning rate ten times smaller.`,
+        `At this step size${rateOf(result)} ${depthsWord(stable)} neither overflowed nor ended above ${noLearning(all[0]!.loss).name}, while ${depthsWord(unstable)} did: the largest stable step shrinks with depth here. To compare how well the depths learn, try a learning rate ten times smaller.`,
       ),
     );
   } else {
@@ -110,7 +112,8 @@ export function explainStepSize(result: ExperimentResult): Explanation | undefin
       ),
     );
   }
-  return { sentences, lessonId: 'step-size' };
+  const note = recoveredSpikeNote(result);
+  return { sentences: note ? [...sentences, note] : sentences, lessonId: 'step-size' };
 }
 
 /** A note on spikes the runs recovered from: never cut, since a jump to many times the level changes the story. */
@@ -126,6 +129,6 @@ export function recoveredSpikeNote(result: ExperimentResult): Sentence | undefin
       : `the loss jumped up and recovered, the largest jump from ${from} to ${to} at step ${worst.jump.step} in a run that ended at ${end}`;
   return sayAlways(
     'loss-spiked-recovered',
-    `In ${share(recovered.length, all.length)} runs (${depthsWord(depthsOf(recovered))}) ${what}: the step size is near its limit there.`,
+    `In ${runsWord(recovered.length, all.length)} (${depthsWord(depthsOf(recovered))}) ${what}: the step size is near its limit there.`,
   );
 }

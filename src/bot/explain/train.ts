@@ -1,6 +1,6 @@
 import type { TrainResult } from '../../engine/result.js';
 import { runFacts, type RunFacts } from '../judge/facts.js';
-import { judgeGroup, type GroupJudgement, LEARNED_KINDS, seedKind } from '../judge/judge.js';
+import { type GroupJudgement, judgeGroup, LEARNED_KINDS, learnedMargin, seedKind } from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
 import { noLearning } from '../no-learning.js';
 import { setupOpening } from './fixes.js';
@@ -56,9 +56,18 @@ export function outcomeSentence(result: TrainResult, group: GroupJudgement): Sen
       70,
     );
   }
+  const unmoved = group.seeds.filter((f) => seedKind(f) === 'did-not-move');
+  if (unmoved.length === n) {
+    return say(
+      'never-learned',
+      `${capitalize(`${setupOpening(spec)}${model} barely moved on ${n === 1 ? 'its seed' : `any of its ${n} seeds`}`)}: the loss fell by less than ${formatLoss(learnedMargin(level.level))} from where it started (start ${range(unmoved.map((f) => f.first))}, final ${range(unmoved.map((f) => f.final))}; mean accuracy ${accuracy}), so nothing was learned in ${spec.steps} steps.`,
+      70,
+    );
+  }
   const parts = [];
   if (learned.length > 0) parts.push(`learned on ${learned.length} of ${n} seeds (final ${range(learned.map((f) => f.final))})`);
   if (never.length > 0) parts.push(`never got clearly below ${level.name} on ${never.length}`);
+  if (unmoved.length > 0) parts.push(`barely moved from where it started on ${unmoved.length}`);
   const collapsed = group.count('collapsed');
   if (collapsed > 0) parts.push(`learned and then lost it on ${collapsed}`);
   return say('some-learned', `${capitalize(`${setupOpening(spec)}${model} ${parts.join('; ')}`)}.`, 70);

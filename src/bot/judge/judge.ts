@@ -61,6 +61,8 @@ export type SeedKind =
   | 'overshot'
   /** Its best loss never got meaningfully below the no-learning level. */
   | 'never-learned'
+  /** It sat below the level only because it started there: its loss never fell by the margin. */
+  | 'did-not-move'
   /** It got well below the level, then came back up to it (or above). */
   | 'collapsed'
   /** It learned and was still falling when training stopped. */
@@ -80,6 +82,7 @@ export function seedKind(f: RunFacts): SeedKind {
   const margin = learnedMargin(f.level);
   if (f.final > f.level + ABOVE_LEVEL_MARGIN && f.final > f.best + ABOVE_LEVEL_MARGIN) return 'overshot';
   if (!(f.best < f.level - margin)) return 'never-learned';
+  if (Number.isFinite(f.first) && !(f.first - f.best > margin)) return 'did-not-move';
   if (f.final >= f.level - AT_LEVEL_BAND && f.final - f.best > margin) return 'collapsed';
   return f.recentFall > STILL_FALLING_SHARE ? 'still-falling' : 'learned';
 }
@@ -292,6 +295,8 @@ export interface StoppingPlaces {
   settledHigh: number;
   /** Restarts still falling when training stopped. */
   falling: number;
+  /** Restarts whose loss fell by less than the learned margin from its start: not a place found. */
+  unmoved: number;
   /** Settled restarts ended further apart than SAME_PLACE: more than one place to stop. */
   several: boolean;
   /** Every restart settled, within SAME_PLACE of the others. */
@@ -303,16 +308,21 @@ export interface StoppingPlaces {
 
 /** Judges restarts: settled runs at different losses are different stopping places, whatever others do. */
 export function stoppingPlaces(seeds: readonly RunFacts[]): StoppingPlaces {
-  const settled = seeds.filter((f) => Number.isFinite(f.final) && f.recentFall <= STILL_FALLING_SHARE);
+  const moved = (f: RunFacts) => !Number.isFinite(f.first) || f.first - f.final > learnedMargin(f.level);
+  const unmoved = seeds.filter((f) => Number.isFinite(f.final) && !moved(f));
+  const settled = seeds.filter(
+    (f) => Number.isFinite(f.final) && moved(f) && f.recentFall <= STILL_FALLING_SHARE,
+  );
   const finals = settled.map((f) => f.final);
   const low = finals.length > 0 ? Math.min(...finals) : Number.NaN;
   const high = finals.length > 0 ? Math.max(...finals) : Number.NaN;
-  const falling = seeds.length - settled.length;
+  const falling = seeds.filter((f) => Number.isFinite(f.final) && moved(f) && f.recentFall > STILL_FALLING_SHARE).length;
   return {
     settled: settled.length,
     settledLow: low,
     settledHigh: high,
     falling,
+    unmoved: unmoved.length,
     several: settled.length >= 2 && high - low > SAME_PLACE,
     one: falling === 0 && settled.length === seeds.length && high - low <= SAME_PLACE,
     allAtLevel: seeds.length > 0 && seeds.every((f) => atLevel(f.final, f.level)),

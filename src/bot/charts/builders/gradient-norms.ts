@@ -5,6 +5,7 @@ import { LINE_WIDTH, OKABE_ITO, seriesColor, withAlpha } from '../style.js';
 import { gradientsAtInit, meanGradientsAtInit } from './aggregate.js';
 import { axis, baseOptions, joinWithGaps, lineDataset } from './common.js';
 import { type LogScale, logScale } from './log-scale.js';
+import { formatRatio } from '../../explain/format.js';
 import { initialRatio, runFacts } from '../../judge/facts.js';
 import { architectureText } from './loss-curves.js';
 
@@ -38,7 +39,7 @@ function endsInWords(values: readonly number[]): string {
   if (first === undefined || last === undefined) return 'no gradients were recorded';
   if (values.every((v) => v === 0)) return 'every layer\'s gradient is 0 (nothing flows back, so the log axis shows no line)';
   if (values.length === 1) return `its single layer gets ${formatValue(first)}`;
-  return `layer 1 gets ${formatValue(first)}, the output layer ${formatValue(last)} (ratio ${formatValue(first / last)})`;
+  return `layer 1 gets ${formatValue(first)}, the output layer ${formatValue(last)} (ratio ${formatRatio(first / last)})`;
 }
 
 function plural(count: number, word: string): string {
@@ -65,7 +66,7 @@ export function trainGradientChart(result: TrainResult): ChartDraft {
   }
   // One ratio for text, subtitle, alt text and plot: the ends of the plotted mean line.
   const ratio = initialRatio(runs.map((run) => runFacts(run, spec.loss)));
-  const ratioText = ratio === undefined ? '' : ` · layer 1 / last layer = ${formatValue(ratio)}`;
+  const ratioText = ratio === undefined ? '' : ` · layer 1 / last layer = ${formatRatio(ratio)}`;
   // A ratio near 1 looks healthy even when every layer's gradient is tiny: give the size too.
   const largest = Math.max(...mean.filter(Number.isFinite));
   const allZero = mean.length > 0 && mean.every((v) => v === 0);
