@@ -31,7 +31,14 @@ describe('experiment commands', () => {
     expect(text).toContain('Backend: wasm');
     expect(text).toContain('Seeds: 1');
     expectRealCharts(reply, 2);
+    // 40 steps do not teach the depth-2 net anything: the explanation says so without naming a
+    // cause, and the first button is the shallow contrast that would tell.
+    expect(text).toMatch(
+      /The depth-2 network never learned on its seed: the loss never got clearly below ln 2/,
+    );
+    expect(text).not.toMatch(/vanishing gradients|50\/50/);
     expect(reply.buttons.map((b) => b.label)).toEqual([
+      'Same budget at depth 1',
       'Go deeper',
       'Fix it (relu + he + adam)',
       'Add residual connections',
@@ -44,6 +51,7 @@ describe('experiment commands', () => {
 
   it('runs every follow-up button of a train reply, each with exactly one answer', async () => {
     const expected: Record<string, RegExp> = {
+      'Same budget at depth 1': /\/compare .*depths:1,2/,
       'Go deeper': /\/train depth:4 /,
       'Fix it (relu + he + adam)': /activation:relu init:he optimizer:adam learningRate:0\.01/,
       'Add residual connections': /residual:true/,

@@ -13,7 +13,7 @@ import {
 import type { LessonId } from '../lessons/types.js';
 import { noLearning } from '../no-learning.js';
 import { setupOpening } from './fixes.js';
-import { capitalize, formatLoss, formatRatio, listWords } from './format.js';
+import { capitalize, formatLoss, formatRatio, listWords, stepsWord } from './format.js';
 import { gradientSentence, largestFirstLayer, saturationSentence } from './signals.js';
 import { collapseSentence, NOT_LINEARLY_SEPARABLE } from './train.js';
 import { capSentences, type Explanation, type Sentence, say } from './types.js';
@@ -70,7 +70,7 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
       const steady = trend.monotone ? '' : ', though not steadily from one depth to the next';
       return say(
         'deeper-worse',
-        `${capitalize(`${opening}${finals}${failed}`)}. With the same ${spec.steps} steps, depth ${trend.deepest.depth} trained worse than depth ${trend.best.depth}${partly}${steady}.`,
+        `${capitalize(`${opening}${finals}${failed}`)}. With the same ${stepsWord(spec.steps)}, depth ${trend.deepest.depth} trained worse than depth ${trend.best.depth}${partly}${steady}.`,
         70,
       );
     }
@@ -93,7 +93,7 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
 function budgetAdvice(spec: CompareResult['spec']): string {
   if (spec.optimizer === 'adam')
     return `Try more steps than ${spec.steps}, or another learning rate than ${spec.learningRate}.`;
-  return `With ${spec.steps} steps at learning rate ${spec.learningRate} (${spec.optimizer}) the weights can move by at most ${formatRatio(stepBudget(spec))} per unit of gradient in all: try more steps or a larger learning rate.`;
+  return `With ${stepsWord(spec.steps)} at learning rate ${spec.learningRate} (${spec.optimizer}) the weights can move by at most ${formatRatio(stepBudget(spec))} per unit of gradient in all: try more steps or a larger learning rate.`;
 }
 
 /** The shallower depths whose every seed learned: the contrast a cause at a deeper depth needs. */
@@ -120,7 +120,7 @@ function vanishingCause(result: CompareResult, trend: DepthTrend): Sentence | un
   const ratioWords = ratio === undefined ? '' : ` (${formatRatio(ratio)} times the last layer's at the start)`;
   return say(
     'vanishing-cause',
-    `At depth ${deep.depth} the first layer's gradient stayed at most ${formatRatio(largestFirstLayer(deep.seeds))} at every step measured${ratioWords}, while depth ${contrast.depth} learned with the same ${spec.steps} steps at learning rate ${spec.learningRate}: the gradient fades on its way back, so the layers next to the input of the deep net barely learn (vanishing gradients).`,
+    `At depth ${deep.depth} the first layer's gradient stayed at most ${formatRatio(largestFirstLayer(deep.seeds))} at every step measured${ratioWords}, while depth ${contrast.depth} learned with the same ${stepsWord(spec.steps)} at learning rate ${spec.learningRate}: the gradient fades on its way back, so the layers next to the input of the deep net barely learn (vanishing gradients).`,
     65,
   );
 }
@@ -198,7 +198,7 @@ export function explainCompare(result: CompareResult): Explanation {
   const sentences: Sentence[] = [trendSentence(result, trend)];
   const collapse = collapseSentence(
     trend.depths.flatMap((d) => d.seeds),
-    '',
+    true,
   );
   if (collapse) sentences.push(collapse);
   const capacitySaid = capacity(result, trend);

@@ -13,9 +13,10 @@ export function stallName(loss: Loss): string {
   return noLearning(loss).name;
 }
 
-/** A loss with three decimals, or in exponent form with two digits when tiny (1.2e-4). */
+/** A loss with three decimals, or in exponent form with two digits when tiny or huge (1.2e-4, 5.4e+20). */
 export function formatLoss(value: number): string {
-  if (value !== 0 && Math.abs(value) < 1e-3) return value.toExponential(1).replace('.0e', 'e');
+  if (value !== 0 && (Math.abs(value) < 1e-3 || Math.abs(value) >= 1e4))
+    return value.toExponential(1).replace('.0e', 'e');
   return value.toFixed(3);
 }
 
@@ -36,6 +37,11 @@ export function formatPercent(fraction: number): string {
 export function listWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/** "1 step", "300 steps". */
+export function stepsWord(steps: number): string {
+  return `${steps} step${steps === 1 ? '' : 's'}`;
 }
 
 /** First letter upper-cased, for sentences that may start with a computed phrase. */

@@ -18,7 +18,9 @@ const GROWTH = 3;
 
 const ms = (value: number) => (value < 10 ? value.toFixed(1) : String(Math.round(value)));
 const cellName = (c: { n: number; d: number }) => `n = ${c.n}, d = ${c.d}`;
-const work = (c: HardnessCell) => `${c.nodes} branch-and-bound nodes, ${c.lpIterations} simplex iterations`;
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+const work = (c: HardnessCell) =>
+  `${plural(c.nodes, 'branch-and-bound node')}, ${plural(c.lpIterations, 'simplex iteration')}`;
 
 function growthSentence(cells: HardnessCell[], timeLimit: number): Sentence | undefined {
   const dims = [...new Set(cells.map((c) => c.d))];
@@ -43,10 +45,15 @@ function growthSentence(cells: HardnessCell[], timeLimit: number): Sentence | un
       'hardness-grew',
       `Exact training of the three-node network grew with the number of points: in ${d} dimensions the slowest instance took ${start} and ${end} for ${last.n}.`,
     );
+  if (last.gaveUp)
+    return say(
+      'hardness-limit-cut',
+      `In ${d} dimensions the slowest solve took ${start}, and at ${last.n} points it hit the ${timeLimit} s time limit (after ${work(last)}): the limit cuts the work count short, so this run cannot tell the problem's growth from the machine's load; rerun with a larger timeLimit.`,
+    );
   if (timeGrew)
     return say(
       'hardness-time-only',
-      `In ${d} dimensions the slowest solve went from ${start} to ${end} for ${last.n}, but the solver's own work (branch-and-bound nodes and simplex iterations) did not grow: the extra time comes from the machine's load, not from the problem.`,
+      `In ${d} dimensions the slowest solve went from ${start} to ${ms(last.mipMs)} ms (${work(last)}) for ${last.n}, but the solver's own work (branch-and-bound nodes and simplex iterations) did not grow: the extra time comes from the machine's load, not from the problem.`,
     );
   return say(
     'hardness-flat',

@@ -171,8 +171,9 @@ function stepsSentence(result: MapResult): Sentence | undefined {
     };
     return `${describeColumn(spec.axis, v)}: ${at(shallow)} at depth ${shallow}, ${at(deep)} at depth ${deep}`;
   });
+  const anyReached = result.cells.some((c) => slowestSteps(c) !== null);
   const linear =
-    spec.activation === 'linear'
+    spec.activation === 'linear' && spec.axis !== 'activation' && anyReached && !NOT_LINEARLY_SEPARABLE.has(spec.dataset)
       ? ' A linear net computes a linear function at any depth, so these differences are speed of optimization, not capacity (Saxe et al. 2014).'
       : '';
   return say('map-steps', `Slowest seed to loss ≤ ${spec.threshold}: ${parts.join('; ')}.${linear}`);

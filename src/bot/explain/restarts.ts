@@ -1,8 +1,15 @@
 import type { RestartGroup, RestartsResult } from '../../engine/result.js';
 import { runFacts } from '../judge/facts.js';
-import { atLevel, SAME_PLACE, type StoppingPlaces, stoppingPlaces } from '../judge/judge.js';
+import {
+  atLevel,
+  learnedMargin,
+  SAME_PLACE,
+  STILL_FALLING_SHARE,
+  type StoppingPlaces,
+  stoppingPlaces,
+} from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
-import { formatLoss, stallName } from './format.js';
+import { formatLoss, stallName, stepsWord } from './format.js';
 import { separableNeuronSentence } from './separable.js';
 import { capSentences, type Explanation, type Sentence, say } from './types.js';
 
@@ -48,10 +55,14 @@ function neuronSentence(group: RestartGroup): Sentence {
     );
   }
   const { min, max } = range(group);
+  const notThere = [
+    places.falling > 0 ? `${places.falling} of them still falling when training stopped` : '',
+    places.unmoved > 0 ? `${places.unmoved} barely moved from where they started` : '',
+  ].filter((part) => part !== '');
   const why =
-    places.falling > 0
-      ? `${places.falling} of them still falling when training stopped: its loss is convex, so they are on their way to one minimum value and need more steps`
-      : 'its loss is convex, so the spread comes from the optimizer (steps too large or too few to settle), not from several minima';
+    notThere.length > 0
+      ? `${notThere.join(' and ')}: its loss is convex, so they are on their way to one minimum value and need more steps`
+      : 'its loss is convex, so the spread comes from the optimizer (steps too large to settle), not from several minima';
   return say(
     'neuron-not-settled',
     `The ${n} restarts of the ${nameOf(group)} ended between ${formatLoss(min)} and ${formatLoss(max)}, ${why}.`,
@@ -69,22 +80,24 @@ function nonConvexSentence(group: RestartGroup): Sentence {
       `The ${n} restarts of the ${name} all ended at ${stallName(group.loss)}: none learned anything, so they say nothing about stopping places.`,
     );
   }
-  if (max - min <= SAME_PLACE) {
+  if (max - min <= SAME_PLACE && places.unmoved === 0) {
     const falling = places.falling > 0 ? `, ${places.falling} of them still falling when training stopped` : ' and had stopped falling';
     return say(
       'restarts-agree',
       `The ${n} restarts of the ${name} all ended ${between(min, max)}${falling}: on this data no second stopping place showed up.`,
     );
   }
-  const stuck = group.finalLosses.filter((loss) => atLevel(loss, places.level)).length;
+  const stuck = group.runs
+    .map((run) => runFacts(run, group.loss))
+    .filter((f) => f.recentFall <= STILL_FALLING_SHARE && atLevel(f.final, places.level) && f.first - f.final > learnedMargin(f.level)).length;
   const stuckNote = stuck > 0 ? `, ${stuck} of them at ${stallName(group.loss)}` : '';
   const why =
     group.architecture === 'neuron-mse'
       ? ' (squared error makes even one neuron non-convex: Auer, Herbster & Warmuth 1996)'
       : '';
   const others = [
-    places.falling > 0 ? `${places.falling} more were still falling when training stopped` : '',
-    places.unmoved > 0 ? `${places.unmoved} barely moved from where they started` : '',
+    places.falling > 0 ? `${places.falling} more ${places.falling === 1 ? 'was' : 'were'} still falling when training stopped` : '',
+    places.unmoved > 0 ? `${places.unmoved} barely moved from where ${places.unmoved === 1 ? 'it' : 'they'} started` : '',
   ].filter((part) => part !== '');
   const falling = others.length > 0 ? `; ${others.join(' and ')}, so where those end needs more steps` : '';
   if (places.several) {
@@ -96,7 +109,7 @@ function nonConvexSentence(group: RestartGroup): Sentence {
   if (places.falling === 0) {
     return say(
       'restarts-not-moved',
-      `The ${n} restarts of the ${name} ended anywhere from ${formatLoss(min)} to ${formatLoss(max)}, but ${places.unmoved} of them barely moved from where they started in ${group.runs[0]?.lossCurve.steps.at(-1) ?? 0} steps: that spread is their starting points, not places training stopped at; rerun with more steps.`,
+      `The ${n} restarts of the ${name} ended anywhere from ${formatLoss(min)} to ${formatLoss(max)}, but ${places.unmoved} of them barely moved from where they started in ${stepsWord(group.runs[0]?.lossCurve.steps.at(-1) ?? 0)}: that spread is their starting points, not places training stopped at; rerun with more steps.`,
     );
   }
   return say(

@@ -108,7 +108,7 @@ export function explainStepSize(result: ExperimentResult): Explanation | undefin
     sentences.push(
       say(
         'step-size-fix',
-        `That is the step size${rateOf(result)}: the updates overshoot, and these runs cannot show what depth does; try a learning rate ten times smaller.`,
+        `That is the step size${rateOf(result)}: the updates overshoot, and these runs cannot show ${result.experiment === 'restarts' ? 'where training stops' : 'what depth does'}; try a learning rate ten times smaller.`,
       ),
     );
   }

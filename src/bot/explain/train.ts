@@ -4,7 +4,7 @@ import { type GroupJudgement, judgeGroup, LEARNED_KINDS, learnedMargin, seedKind
 import type { LessonId } from '../lessons/types.js';
 import { noLearning } from '../no-learning.js';
 import { setupOpening } from './fixes.js';
-import { capitalize, formatLoss, formatPercent } from './format.js';
+import { capitalize, formatLoss, formatPercent, listWords, stepsWord } from './format.js';
 import { separableNeuronSentence } from './separable.js';
 import { gradientSentence, saturationSentence } from './signals.js';
 import { capSentences, type Explanation, type Sentence, say, sayAlways } from './types.js';
@@ -44,7 +44,7 @@ export function outcomeSentence(result: TrainResult, group: GroupJudgement): Sen
         : `; ${falling === n ? (n === 1 ? 'it was' : 'all were') : `${falling} of ${n} were`} still falling when training stopped`;
     return say(
       'reached',
-      `${capitalize(`${setupOpening(spec)}${model} learned on ${n === 1 ? 'its seed' : `all ${n} seeds`}: final loss ${range(learned.map((f) => f.final))} (mean accuracy ${accuracy}) after ${spec.steps} steps${stillFalling}.`)}`,
+      `${capitalize(`${setupOpening(spec)}${model} learned on ${n === 1 ? 'its seed' : n === 2 ? 'both seeds' : `all ${n} seeds`}: final loss ${range(learned.map((f) => f.final))} (mean accuracy ${accuracy}) after ${stepsWord(spec.steps)}${stillFalling}.`)}`,
       70,
     );
   }
@@ -60,7 +60,7 @@ export function outcomeSentence(result: TrainResult, group: GroupJudgement): Sen
   if (unmoved.length === n) {
     return say(
       'never-learned',
-      `${capitalize(`${setupOpening(spec)}${model} barely moved on ${n === 1 ? 'its seed' : `any of its ${n} seeds`}`)}: the loss fell by less than ${formatLoss(learnedMargin(level.level))} from where it started (start ${range(unmoved.map((f) => f.first))}, final ${range(unmoved.map((f) => f.final))}; mean accuracy ${accuracy}), so nothing was learned in ${spec.steps} steps.`,
+      `${capitalize(`${setupOpening(spec)}${model} barely moved on ${n === 1 ? 'its seed' : `any of its ${n} seeds`}`)}: the loss fell by less than ${formatLoss(learnedMargin(level.level))} from where it started (start ${range(unmoved.map((f) => f.first))}, final ${range(unmoved.map((f) => f.final))}; mean accuracy ${accuracy}), so nothing was learned in ${stepsWord(spec.steps)}.`,
       70,
     );
   }
@@ -74,11 +74,14 @@ export function outcomeSentence(result: TrainResult, group: GroupJudgement): Sen
 }
 
 /** Seeds that learned and then came back up to the no-learning level: never cut. */
-export function collapseSentence(seeds: readonly RunFacts[], where: string): Sentence | undefined {
+export function collapseSentence(seeds: readonly RunFacts[], sweep: boolean): Sentence | undefined {
   const collapsed = seeds.filter((f) => seedKind(f) === 'collapsed');
   const worst = collapsed.reduce<RunFacts | undefined>((w, f) => (!w || f.final - f.best > w.final - w.best ? f : w), undefined);
   if (!worst) return undefined;
-  const which = collapsed.length === 1 ? `One seed${where}` : `${collapsed.length} seeds${where} learned and then lost it; one`;
+  const depths = [...new Set(collapsed.map((f) => f.depth))].sort((a, b) => a - b);
+  const where = sweep ? ` (${depths.length === 1 ? 'depth' : 'depths'} ${listWords(depths.map(String))})` : '';
+  const which =
+    collapsed.length === 1 ? `One seed${where}` : `${collapsed.length} seeds${where} learned and then lost it; one${sweep ? `, at depth ${worst.depth},` : ''}`;
   return sayAlways(
     'collapsed',
     `${which} reached a loss of ${formatLoss(worst.best)} at step ${worst.bestStep}, then came back up to ${formatLoss(worst.final)} (${formatPercent(worst.finalAccuracy)} accuracy at the end): it learned, then collapsed.`,
@@ -109,7 +112,7 @@ export function explainTrain(result: TrainResult): Explanation {
   if (runs.length === 0) return { sentences: [say('no-runs', 'No run finished.')], lessonId: 'vanishing-gradients' };
   const group = judgeGroup(runs.map((run) => runFacts(run, spec.loss)));
   const sentences: Sentence[] = [outcomeSentence(result, group)];
-  const collapse = collapseSentence(group.seeds, '');
+  const collapse = collapseSentence(group.seeds, false);
   if (collapse) sentences.push(collapse);
   const capacity = capacitySentence(result, group);
   if (capacity) sentences.push(capacity);

@@ -25,6 +25,7 @@ export type RuleId =
   | 'hardness-flat'
   | 'hardness-grew'
   | 'hardness-limit-at-start'
+  | 'hardness-limit-cut'
   | 'hardness-lp'
   | 'hardness-not-a-proof'
   | 'hardness-time-only'

@@ -141,7 +141,7 @@ describe('the explanation classes that misled or were false', () => {
     const { rules, text } = explain(restartsResult([deep]));
     expect(rules).toEqual(['several-stopping-places']);
     expect(text).toMatch(/3 had stopped falling, at losses from 0\.050 to 0\.310/);
-    expect(text).toMatch(/1 more were still falling/);
+    expect(text).toMatch(/1 more was still falling/);
   });
 
   it('9. hardness: trivial instances are said, and growth needs the solver\'s own work to grow', () => {

@@ -1,10 +1,11 @@
 import type { Sentence } from '../../../src/bot/explain/types.js';
-import { LEARNED_SHARE } from '../../../src/bot/no-learning.js';
+import { cellKind } from '../../../src/bot/judge/judge.js';
 import type { ExperimentResult, MapResult } from '../../../src/engine/result.js';
 
 /*
  * The claims audit's checks for `/map` sentences, read straight off the cells with the audit's
- * own, looser cut-offs: "learned" is below half the no-learning loss, "did not" above a fifth.
+ * own, looser cut-offs: "every cell learned" is below half the no-learning loss, "did not" above a
+ * fifth; the deepest learner per column is checked against the cut the sentence quotes.
  */
 
 type Check = (result: ExperimentResult, sentence: Sentence) => string | undefined;
@@ -16,11 +17,11 @@ const clearlyLearned = (r: MapResult, loss: number) => finite(loss) && loss < 0.
 const clearlyNot = (r: MapResult, loss: number) => !finite(loss) || loss > 0.2 * noLearning(r);
 /** Far below any "learned" cut (below 0.104 for cross-entropy): no reading of the cell calls it unlearned. */
 const surelyLearned = (r: MapResult, loss: number) => finite(loss) && loss < 0.15 * noLearning(r);
-/** The tutor's own cut for a map cell (below LEARNED_SHARE of the no-learning loss), to recount its score. */
+/** The tutor's own judgement of a map cell (judge.ts cellKind), to recount its score. */
 function tutorLearned(r: MapResult, cell: MapResult['cells'][number]): boolean {
   if (!finite(cell.meanFinalLoss)) return false;
   if (r.spec.metric === 'steps') return cell.stepsToThreshold.every((steps) => steps !== null);
-  return cell.meanFinalLoss < LEARNED_SHARE * noLearning(r);
+  return cellKind(cell.meanFinalLoss, noLearning(r)) === 'learned';
 }
 
 function onMap(check: (result: MapResult, sentence: Sentence) => string | undefined): Check {
@@ -30,8 +31,13 @@ function onMap(check: (result: MapResult, sentence: Sentence) => string | undefi
 const column = (r: MapResult, i: number) => r.cells.filter((_, k) => k % r.axisValues.length === i);
 const hasTheory = (r: MapResult) => r.theory !== undefined && r.spec.activation === 'tanh';
 
-/** Each column's quoted deepest learner must have learned, and nothing deeper clearly learned. */
+/**
+ * Each column's quoted deepest learner must be below the quoted loss, which must itself be below
+ * the no-learning loss, and nothing deeper clearly learned.
+ */
 function deepestQuoted(r: MapResult, s: Sentence): string | undefined {
+  const cut = Number(/reached loss below ([\d.]+)/.exec(s.text)?.[1] ?? Number.NaN);
+  if (r.spec.metric === 'loss' && !(cut < noLearning(r))) return `quoted cut ${cut}`;
   const quoted = s.text.split(': ').slice(1).join(': ').split('; ');
   if (quoted.length !== r.axisValues.length) return `quoted ${quoted.length} columns`;
   for (const [i, part] of quoted.entries()) {
@@ -44,8 +50,7 @@ function deepestQuoted(r: MapResult, s: Sentence): string | undefined {
     }
     const cell = cells.find((c) => c.depth === Number(depth));
     if (!cell || !finite(cell.meanFinalLoss)) return `column ${i}: no finite cell at depth ${depth}`;
-    if (r.spec.metric === 'loss' && !clearlyLearned(r, cell.meanFinalLoss))
-      return `column ${i} depth ${depth}`;
+    if (r.spec.metric === 'loss' && !(cell.meanFinalLoss < cut)) return `column ${i} depth ${depth}`;
     const deeper = cells.find((c) => c.depth > cell.depth && surelyLearned(r, c.meanFinalLoss));
     if (r.spec.metric === 'loss' && deeper) return `column ${i}: depth ${deeper.depth} also learned`;
   }
