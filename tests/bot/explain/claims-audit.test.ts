@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { explainResult, type RuleId } from '../../../src/bot/explain/explain-result.js';
-import type { ExperimentResult, MapResult } from '../../../src/engine/result.js';
+import type { ExperimentResult, HardnessResult, MapResult } from '../../../src/engine/result.js';
 import { compareResult, lpResult, restartsResult, group, summary, trainResult } from '../explain-fixtures.js';
 import { coverage, drawableValues, MIN_SEEN, type SampledOptions, sampleSpecs } from './audit-sampler.js';
 import { CHECKS, checkExplanation, checkSentence } from './oracle.js';
@@ -69,6 +69,7 @@ function handMade(): Recorded[] {
   }
   made.push(['a deep net starved next to a shallow one that learned', compareResult({}, [shallow, starved])]);
   made.push(['a tanh × σ_w² map with its mean-field prediction', theoryMap()]);
+  made.push(['a hardness sweep whose time grew but not its work', hardnessTimeOnly()]);
   return made.map(([name, result]) => ({
     options: { experiment: `${result.experiment} (hand-made: ${name})` },
     result: JSON.parse(JSON.stringify(result)) as ExperimentResult,
@@ -118,6 +119,37 @@ function theoryMap(): MapResult {
       { weightScale: 1, qStar: 0.1, chi1: 0.9, cStar: 1, depthScale: 0.9, trainableDepth: 5.4 },
       { weightScale: 3, qStar: 0.8, chi1: 1.2, cStar: 0.5, depthScale: 5, trainableDepth: 30 },
     ],
+  };
+}
+
+/** A hardness sweep (d = 4, n = 8 and 32) whose slowest solve took ten times longer with no more solver work. */
+function hardnessTimeOnly(): HardnessResult {
+  const record = (n: number, solveMs: number) => ({
+    n,
+    d: 4,
+    labels: 'random' as const,
+    positives: n / 2,
+    exact: { status: 'no-fit' as const, solveMs, nodes: 3, lpIterations: 40 },
+    lp: { separable: false, status: 'Infeasible', solveMs: 0.4 },
+  });
+  return {
+    experiment: 'hardness',
+    backend: 'wasm',
+    durationMs: 100,
+    spec: {
+      experiment: 'hardness',
+      sizes: [8, 32],
+      dims: [4],
+      inputs: 'gaussian',
+      labels: 'random',
+      timeLimit: 0.3,
+      restarts: 8,
+      steps: 300,
+      learningRate: 0.1,
+      seed: 1,
+    },
+    instances: [record(8, 2), record(32, 20)],
+    skipped: [],
   };
 }
 
@@ -201,6 +233,35 @@ describe('the randomized claims audit', () => {
 
   it('every sentence of every explanation is supported by its run (the oracle agrees)', () => {
     expect(result.failures, `${result.failures.length} failures:\n\n${report(result.failures)}`).toEqual([]);
+  });
+
+  it('rejects false numbers: a sentence with one quoted number altered fails the oracle (mostly)', () => {
+    let altered = 0;
+    let caught = 0;
+    for (const { result: run } of entries)
+      for (const sentence of explainResult(run).sentences) {
+        const number = /\d+\.\d*\d/.exec(sentence.text);
+        if (!number || checkSentence(run, sentence)) continue;
+        const text = `${sentence.text.slice(0, number.index)}${number[0].slice(0, -1)}${(Number(number[0].at(-1)) + 3) % 10}${sentence.text.slice(number.index + number[0].length)}`;
+        altered++;
+        if (checkSentence(run, { ...sentence, text })) caught++;
+      }
+    console.log(`claims audit: the oracle rejected ${caught} of ${altered} sentences with one number altered`);
+    expect(caught / altered).toBeGreaterThan(0.9);
+  });
+
+  it('rejects sentences that contradict their run', () => {
+    const sweeps = entries.filter(({ result: r }) => explainResult(r).sentences.some((s) => s.rule === 'deeper-worse'));
+    expect(sweeps.length).toBeGreaterThan(0);
+    for (const { result: r } of sweeps.slice(0, 5)) {
+      const worse = explainResult(r).sentences.find((s) => s.rule === 'deeper-worse')!;
+      expect(checkSentence(r, { rule: 'deeper-better', text: worse.text.replace(/\. With the same.*$/, ': the deepest net did best.') })).toBeDefined();
+    }
+    const train = entries.find(({ result: r }) => r.experiment === 'train')!.result;
+    const said = explainResult(train);
+    const vanishing = { rule: 'gradient-weak' as const, text: 'The deep net is stopped by vanishing gradients.' };
+    expect(checkExplanation(train, { ...said, sentences: [...said.sentences, vanishing] }).join(' ')).toMatch(/vanishing gradients/);
+    expect(checkExplanation(train, { ...said, sentences: [{ rule: 'lp-gradient-descent', text: 'It is 50/50.' }] }).join(' ')).toMatch(/50\/50/);
   });
 
   it('produces every rule at least once', () => {

@@ -187,11 +187,16 @@ function learnedEver(r: Run): Tri {
   if (below === 'no' || still === 'yes') return 'no';
   return below === 'yes' && still === 'no' ? 'yes' : 'maybe';
 }
-/** Barely moved from its start: surely when its best is within 1 % of its first loss, surely not beyond 5 %. */
+/**
+ * Barely moved from its start: surely when its best is within 1 % of its first loss; surely not
+ * when it fell by more than 5 % of it AND by more than 5 % of the level in absolute terms (the
+ * explainer reads an absolute fall of 0.05 × level; a relative and an absolute reading both count).
+ */
 function barelyMoved(r: Run): Tri {
   if (!ok(r.first) || !ok(r.best) || r.first <= 0) return 'no';
-  const moved = (r.first - r.best) / r.first;
-  return moved < 0.01 ? 'yes' : moved > 0.05 ? 'no' : 'maybe';
+  const fell = r.first - r.best;
+  if (fell / r.first < 0.01 && fell < 0.05 * r.level) return 'yes';
+  return fell / r.first > 0.05 && fell > 0.05 * r.level + 1e-9 ? 'no' : 'maybe';
 }
 /** Still falling, counted apart from runs that barely moved (a run may be read either way then). */
 const fallingNotUnmoved = (r: Run): Tri => (barelyMoved(r) === 'no' ? stillFalling(r) : stillFalling(r) === 'no' ? 'no' : 'maybe');
@@ -289,7 +294,11 @@ function share(text: string | undefined): { k: number; n: number } | undefined {
 }
 
 const fail = (good: boolean, why: string) => (good ? undefined : why);
-const first = (...problems: (string | undefined)[]) => problems.find((p) => p !== undefined);
+/** Every problem found, joined (undefined when there is none). */
+const first = (...problems: (string | undefined)[]) => {
+  const found = problems.filter((p): p is string => p !== undefined);
+  return found.length > 0 ? found.join('; ') : undefined;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Sentences shared by several experiments.
@@ -469,9 +478,9 @@ function outcomeCheck(result: ExperimentResult, s: Sentence, kind: 'reached' | '
       all.every((r) => r.final >= Number(lo) - halfUnit(lo ?? '0') - 1e-12 && r.final <= Number(hi) + halfUnit(hi ?? '0') + 1e-12);
   };
   if (kind === 'reached') {
-    const m = re(String.raw`learned on (its seed|all (\d+) seeds): final loss (NUM(?: to NUM)?) \(mean accuracy \d+%\) after (\d+) steps(?:; (it was|all were|(\d+) of (\d+) were) still falling)?`).exec(s.text);
+    const m = re(String.raw`learned on (its seed|both seeds|all (\d+) seeds): final loss (NUM(?: to NUM)?) \(mean accuracy \d+%\) after (\d+) steps?(?:; (it was|all were|(\d+) of (\d+) were) still falling)?`).exec(s.text);
     if (!m) return 'sentence not recognized';
-    const quotedN = m[2] === undefined ? 1 : Number(m[2]);
+    const quotedN = m[1] === 'both seeds' ? 2 : m[2] === undefined ? 1 : Number(m[2]);
     if (quotedN !== n) problems.push(`says ${quotedN} seeds, the run has ${n}`);
     const bad = runs.filter((r) => endedLearned(r) === 'no');
     if (bad.length > 0) problems.push(`says every seed learned, but ${bad.length} of ${n} did not end clearly below ${levelName(runs[0]!.loss)} (finals ${bad.map((r) => r.final.toFixed(3)).join(', ')}; best ${bad.map((r) => r.best.toFixed(3)).join(', ')})`);
@@ -480,6 +489,18 @@ function outcomeCheck(result: ExperimentResult, s: Sentence, kind: 'reached' | '
     const falling = m[7] === undefined ? 0 : m[7] === 'it was' || m[7] === 'all were' ? n : Number(m[8]);
     if (!countFits(falling, runs.map(stillFalling)))
       problems.push(`says ${falling} of ${n} still falling; falls over the last tenth: ${runs.map((r) => r.falls.map((f) => f.toFixed(3)).join('/')).join(', ')}`);
+  } else if (kind === 'never' && /barely moved on/.test(s.text)) {
+    const m = re(String.raw`barely moved on (its seed|any of its (\d+) seeds): the loss fell by less than NUM from where it started \(start (NUM(?: to NUM)?), final (NUM(?: to NUM)?); mean accuracy \d+%\), so nothing was learned in (\d+) steps?`).exec(s.text);
+    if (!m) return 'sentence not recognized';
+    const quotedN = m[2] === undefined ? 1 : Number(m[2]);
+    if (quotedN !== n) problems.push(`says ${quotedN} seeds, the run has ${n}`);
+    const bound = Number(m[3]) + halfUnit(m[3]!);
+    const fell = runs.filter((r) => !(r.first - r.best < bound));
+    if (fell.length > 0) problems.push(`says every seed fell by less than ${m[3]}, but ${fell.length} fell by ${fell.map((r) => (r.first - r.best).toFixed(3)).join(', ')}`);
+    const [s0, s1] = range(m[4]) ?? [];
+    if (!runs.some((r) => same(s0, r.first)) || !runs.some((r) => same(s1, r.first))) problems.push(`start range ${m[4]} is not the seeds' first losses`);
+    if (!rangeFits(m[7], runs, runs)) problems.push(`final range ${m[7]} is not the seeds'`);
+    if (Number(m[10]) !== result.spec.steps) problems.push(`quotes ${m[10]} steps, spec has ${result.spec.steps}`);
   } else if (kind === 'never') {
     const m = re(String.raw`never learned on (its seed|any of its (\d+) seeds): the loss never got clearly below .*? \(lowest NUM, final (NUM(?: to NUM)?); mean accuracy \d+%\)`).exec(s.text);
     if (!m) return 'sentence not recognized';
@@ -515,14 +536,17 @@ function outcomeCheck(result: ExperimentResult, s: Sentence, kind: 'reached' | '
 
 const collapsedCheck: Check = (result, s) => {
   const runs = runsOf(result);
-  const m = re(String.raw`^(One seed|(\d+) seeds learned and then lost it; one) reached a loss of NUM at step (\d+), then came back up to NUM \((\d+)% accuracy at the end\)`).exec(s.text);
+  const m = re(String.raw`^(One seed(?: \((depths? [\d, and]+)\))?|(\d+) seeds(?: \((depths? [\d, and]+)\))? learned and then lost it; one(?:, at depth (\d+),)?) reached a loss of NUM at step (\d+), then came back up to NUM \((\d+)% accuracy at the end\)`).exec(s.text);
   if (!m) return 'sentence not recognized';
-  const k = m[2] === undefined ? 1 : Number(m[2]);
+  const k = m[3] === undefined ? 1 : Number(m[3]);
+  const depths = depthList(m[2] ?? m[4]);
   const tris = runs.map(collapsed);
-  const named = runs.filter((r) => collapsed(r) !== 'no' && same(m[3], r.best) && r.bestStep === Number(m[4]) && same(m[5], r.final) && samePercent(m[6], r.accuracy));
+  const worstDepth = m[5] ?? (m[2] !== undefined && depths.length === 1 ? String(depths[0]) : undefined);
+  if (depths.some((d) => !runs.some((r) => r.depth === d && collapsed(r) !== 'no'))) return `a depth in "${m[2] ?? m[4]}" has no seed that collapsed`;
+  const named = runs.filter((r) => collapsed(r) !== 'no' && (worstDepth === undefined || r.depth === Number(worstDepth)) && same(m[6], r.best) && r.bestStep === Number(m[7]) && same(m[8], r.final) && samePercent(m[9], r.accuracy));
   return first(
     fail(countFits(k, tris), `says ${k} seeds collapsed; ${tris.filter((t) => t === 'yes').length} surely, ${tris.filter((t) => t === 'maybe').length} maybe`),
-    fail(named.length > 0, `no seed reached ${m[3]} at step ${m[4]} and came back up to ${m[5]} at ${m[6]}% (a collapse ends near the level after a best under 0.97 × it)`),
+    fail(named.length > 0, `no seed reached ${m[6]} at step ${m[7]} and came back up to ${m[8]} at ${m[9]}% (a collapse ends near the level after a best under 0.97 × it)`),
   );
 };
 
@@ -747,7 +771,7 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
     const learnedShare = (row: DepthRow, which: Tri[]) => row.runs.filter((r) => which.includes(endedLearned(r))).length / row.runs.length;
     switch (kind) {
       case 'worse': {
-        const m = /With the same (\d+) steps, depth (\d+) trained worse than depth (\d+)/.exec(s.text);
+        const m = /With the same (\d+) steps?, depth (\d+) trained worse than depth (\d+)/.exec(s.text);
         if (!m) return 'sentence not recognized';
         const best = table.find((r) => r.depth === Number(m[3]));
         problems.push(fail(Number(m[1]) === result.spec.steps, 'quotes other steps'));
@@ -803,7 +827,7 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
         if (spec.optimizer === 'adam')
           problems.push(fail(s.text.includes(`more steps than ${spec.steps}, or another learning rate than ${spec.learningRate}`), 'budget advice quotes other numbers'));
         else {
-          const b = re(String.raw`With (\d+) steps at learning rate ([\d.e-]+) \((\w+)\) the weights can move by at most NUM per unit`).exec(s.text);
+          const b = re(String.raw`With (\d+) steps? at learning rate ([\d.e-]+) \((\w+)\) the weights can move by at most NUM per unit`).exec(s.text);
           problems.push(fail(!!b && Number(b[1]) === spec.steps && Number(b[2]) === spec.learningRate && b[3] === spec.optimizer && same(b[4], spec.steps * spec.learningRate), 'budget quoted wrong'));
         }
         break;
@@ -831,7 +855,7 @@ const singleDepth: Check = (result, s) => {
 
 const vanishingCause: Check = (result, s) => {
   if (result.experiment !== 'compare') return 'not a depth sweep';
-  const m = re(String.raw`At depth (\d+) the first layer's gradient stayed at most NUM at every step measured(?: \(NUM times the last layer's at the start\))?, while depth (\d+) learned with the same (\d+) steps at learning rate ([\d.e-]+)`).exec(s.text);
+  const m = re(String.raw`At depth (\d+) the first layer's gradient stayed at most NUM at every step measured(?: \(NUM times the last layer's at the start\))?, while depth (\d+) learned with the same (\d+) steps? at learning rate ([\d.e-]+)`).exec(s.text);
   if (!m) return 'sentence not recognized';
   const table = rows(result);
   const deep = table.find((r) => r.depth === Number(m[1]));
@@ -936,7 +960,11 @@ function restartsCheck(kind: 'one-minimum' | 'not-settled' | 'all-stalled' | 'ag
       case 'not-settled': {
         const m = re(String.raw`ended between NUM and NUM, (?:(\d+) of them still falling)?`).exec(s.text);
         problems.push(fail(!!m && same(m[1], lo) && same(m[2], hi), `range quoted ${m?.[1]}..${m?.[2]}`));
-        if (m?.[3] !== undefined) problems.push(fail(countFits(Number(m[3]), runs.map(fallingNotUnmoved)), `says ${m[3]} still falling; falls ${runs.map((r) => Math.max(...r.falls).toFixed(3)).join(', ')}`));
+        const unmoved = /(\d+) barely moved from where they started/.exec(s.text);
+        if (unmoved) problems.push(fail(countFits(Number(unmoved[1]), runs.map(barelyMoved)), `says ${unmoved[1]} barely moved; each moved ${runs.map((r) => ((r.first - r.best) / r.first).toFixed(3)).join(', ')} of its start`));
+        if (unmoved && m?.[3] === undefined) {
+          // counted above; the "spread" reading does not apply
+        } else if (m?.[3] !== undefined) problems.push(fail(countFits(Number(m[3]), runs.map(fallingNotUnmoved)), `says ${m[3]} still falling; falls ${runs.map((r) => Math.max(...r.falls).toFixed(3)).join(', ')}`));
         else problems.push(fail(hi - lo > SAME_PLACE_SURE, 'calls it a spread, but the finals agree'));
         problems.push(fail(g.architecture === 'neuron', 'not the cross-entropy neuron'));
         problems.push(fail(!(hi - lo <= SAME_PLACE_SURE && runs.every((r) => stillFalling(r) === 'no')), 'every restart settled at one loss'));
@@ -956,15 +984,15 @@ function restartsCheck(kind: 'one-minimum' | 'not-settled' | 'all-stalled' | 'ag
         problems.push(fail(stopped.some((r) => same(m[2], r.final)) && stopped.some((r) => same(m[3], r.final)), `settled range ${m[2]}..${m[3]} is not that of restarts that had stopped`));
         problems.push(fail(Number(m[3]) - Number(m[2]) > SAME_PLACE_SURE, 'the settled losses agree: one place'));
         if (m[4] !== undefined) problems.push(fail(countFits(Number(m[4]), finals.map((f) => atLevel(f, level))), `says ${m[4]} at the level`));
-        const more = /; (\d+) more were still falling/.exec(s.text);
-        const unmoved = /(\d+) barely moved from where they started/.exec(s.text);
+        const more = /; (\d+) more (?:was|were) still falling/.exec(s.text);
+        const unmoved = /(\d+) barely moved from where (?:it|they) started/.exec(s.text);
         problems.push(fail(Number(m[1]) + (more ? Number(more[1]) : 0) + (unmoved ? Number(unmoved[1]) : 0) === n, 'settled, falling and unmoved do not add up'));
         if (unmoved) problems.push(fail(countFits(Number(unmoved[1]), runs.map(barelyMoved)), `says ${unmoved[1]} barely moved; moved ${runs.map((r) => ((r.first - r.best) / r.first).toFixed(3)).join(', ')} of their start`));
         if (/Auer, Herbster/.test(s.text)) problems.push(fail(g.architecture === 'neuron-mse', 'squared-error remark on another group'));
         break;
       }
       case 'not-moved': {
-        const m = re(String.raw`ended anywhere from NUM to NUM, but (\d+) of them barely moved from where they started in (\d+) steps`).exec(s.text);
+        const m = re(String.raw`ended anywhere from NUM to NUM, but (\d+) of them barely moved from where they started in (\d+) steps?`).exec(s.text);
         if (!m) return 'sentence not recognized';
         problems.push(fail(same(m[1], lo) && same(m[2], hi), `range quoted ${m[1]}..${m[2]}, finals ${lo}..${hi}`));
         problems.push(fail(countFits(Number(m[3]), runs.map(barelyMoved)), `says ${m[3]} barely moved; each moved ${runs.map((r) => ((r.first - r.best) / r.first).toFixed(3)).join(', ')} of its start`));
@@ -1178,7 +1206,8 @@ function mapCheck(kind: 'deepest' | 'steps' | 'trend' | 'capacity' | 'diverged' 
         if (!parts) return 'columns do not match the axis values';
         const slowest = (c: MapCell | undefined) => (!c || c.stepsToThreshold.some((x) => x === null) ? 'not reached' : `${Math.max(...(c.stepsToThreshold as number[]))} steps`);
         r.axisValues.forEach((value, column) => {
-          const claim = parts.get(columnLabel(value)) ?? '';
+          const claim = parts.get(columnLabel(value));
+          if (claim === undefined) return void problems.push(`column ${columnLabel(value)} missing`);
           for (const [, what, depth] of claim.matchAll(/(not reached|\d+ steps) at depth (\d+)/g)) {
             const cell = columnCells(r, column).find((c) => c.depth === Number(depth));
             if (slowest(cell) !== what) problems.push(`column ${columnLabel(value)} depth ${depth}: says ${what}, is ${slowest(cell)}`);
@@ -1325,11 +1354,11 @@ function cellsOf(r: HardnessResult): Cell[] {
   return [...cells.values()];
 }
 const workFits = (text: string | undefined, c: Cell) => {
-  const m = /^(\d+(?:\.\d+)?) ms \((\d+) branch-and-bound nodes, (\d+) simplex iterations\)$/.exec(text ?? '');
+  const m = /^(\d+(?:\.\d+)?) ms \((\d+) branch-and-bound nodes?, (\d+) simplex iterations?\)$/.exec(text ?? '');
   return !!m && same(m[1], c.ms) && Number(m[2]) === c.nodes && Number(m[3]) === c.iterations;
 };
 
-function hardnessCheck(kind: 'limit' | 'grew' | 'time-only' | 'flat' | 'trivial' | 'verdicts' | 'lp' | 'dimension' | 'descent' | 'missed' | 'not-proof'): Check {
+function hardnessCheck(kind: 'limit' | 'limit-cut' | 'grew' | 'time-only' | 'flat' | 'trivial' | 'verdicts' | 'lp' | 'dimension' | 'descent' | 'missed' | 'not-proof'): Check {
   return (result, s) => {
     if (result.experiment !== 'hardness') return 'not a hardness sweep';
     const r: HardnessResult = result;
@@ -1339,7 +1368,7 @@ function hardnessCheck(kind: 'limit' | 'grew' | 'time-only' | 'flat' | 'trivial'
     const line = cells.filter((c) => c.d === d).sort((a, b) => a.n - b.n);
     const [lo, hi] = [line[0]!, line.at(-1)!];
     const problems: (string | undefined)[] = [];
-    const workText = String.raw`(\d+(?:\.\d+)? ms \(\d+ branch-and-bound nodes, \d+ simplex iterations\))`;
+    const workText = String.raw`(\d+(?:\.\d+)? ms \(\d+ branch-and-bound nodes?, \d+ simplex iterations?\))`;
     const timeGrew: Tri = hi.gaveUp ? 'yes' : hi.ms > 3 * lo.ms ? 'yes' : hi.ms > 2 * lo.ms ? 'maybe' : 'no';
     const workGrew = hi.nodes > lo.nodes || hi.iterations > lo.iterations;
     switch (kind) {
@@ -1423,6 +1452,15 @@ function hardnessCheck(kind: 'limit' | 'grew' | 'time-only' | 'flat' | 'trivial'
         }
         break;
       }
+      case 'limit-cut': {
+        const m = new RegExp(String.raw`^In (\d+) dimensions the slowest solve took ${workText} for (\d+) points, and at (\d+) points it hit the ([\d.]+) s time limit \(after (\d+) branch-and-bound nodes?, (\d+) simplex iterations?\)`).exec(s.text);
+        if (!m) return 'sentence not recognized';
+        problems.push(fail(Number(m[1]) === d && Number(m[3]) === lo.n && Number(m[4]) === hi.n, 'names other sizes or dimension'));
+        problems.push(fail(workFits(m[2], lo), `numbers for ${lo.n} points quoted "${m[2]}", are ${lo.ms} ms, ${lo.nodes} nodes, ${lo.iterations} iterations`));
+        problems.push(fail(hi.gaveUp, `no instance of ${hi.n} points hit the time limit`));
+        problems.push(fail(Number(m[6]) === hi.nodes && Number(m[7]) === hi.iterations, `work at the limit quoted ${m[6]} nodes, ${m[7]} iterations; the cell's most are ${hi.nodes}, ${hi.iterations}`));
+        break;
+      }
       case 'not-proof':
         break;
     }
@@ -1474,6 +1512,7 @@ export const CHECKS: Record<RuleId, Check> = {
   'hardness-flat': hardnessCheck('flat'),
   'hardness-grew': hardnessCheck('grew'),
   'hardness-limit-at-start': hardnessCheck('limit'),
+  'hardness-limit-cut': hardnessCheck('limit-cut'),
   'hardness-lp': hardnessCheck('lp'),
   'hardness-not-a-proof': hardnessCheck('not-proof'),
   'hardness-time-only': hardnessCheck('time-only'),
@@ -1529,6 +1568,13 @@ export const CHECKS: Record<RuleId, Check> = {
 /** Undefined when the sentence is supported by the result; otherwise why not. */
 export function checkSentence(result: ExperimentResult, sentence: Sentence): string | undefined {
   const problems = [CHECKS[sentence.rule](result, sentence), setupProblem(result, sentence.text)];
+  const lossOfRun = 'loss' in result.spec && result.experiment !== 'restarts' ? result.spec.loss : result.experiment === 'lp' ? 'cross-entropy' : undefined;
+  const lnTwo = /ln 2 ≈ (\d+(?:\.\d+)?)/.exec(sentence.text);
+  if (lnTwo && lnTwo[1] !== '0.693') problems.push(`names ln 2 as ${lnTwo[1]}`);
+  if (lossOfRun === 'mse' && lnTwo && sentence.rule !== 'lp-gradient-descent-stalled') problems.push('names ln 2 as the level of a squared-error run');
+  if (lossOfRun === 'cross-entropy' && /0\.25 \(the squared error/.test(sentence.text)) problems.push('names 0.25 as the level of a cross-entropy run');
+  const limit = /hit the ([\d.]+) s time limit/.exec(sentence.text);
+  if (limit && result.experiment === 'hardness' && Number(limit[1]) !== result.spec.timeLimit) problems.push(`quotes a ${limit[1]} s time limit, the spec has ${result.spec.timeLimit}`);
   if (!/^[A-Z0-9].*[.)]$/s.test(sentence.text)) problems.push('not a sentence (capital … full stop)');
   return first(...problems);
 }
