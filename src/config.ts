@@ -122,16 +122,33 @@ function playgroundConfig(e: CheckedEnv) {
   };
 }
 
+/** The variables whose values are secrets (besides the password inside REDIS_URL). */
+const SECRET_VARIABLES = [
+  'DISCORD_TOKEN',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'PLAYGROUND_TEACHER_TOKEN',
+] as const;
+
 /** Every secret value that is set, for log redaction and leak checks. */
-function secretsOf(e: CheckedEnv): string[] {
-  return [
-    e.DISCORD_TOKEN,
-    e.SLACK_BOT_TOKEN,
-    e.SLACK_SIGNING_SECRET,
-    e.SLACK_APP_TOKEN,
-    e.PLAYGROUND_TEACHER_TOKEN,
-    redisPassword(e.REDIS_URL),
-  ].filter((s): s is string => s !== undefined);
+function secretsOf(
+  e: Partial<Record<(typeof SECRET_VARIABLES)[number] | 'REDIS_URL', string | undefined>>,
+): string[] {
+  return [...SECRET_VARIABLES.map((name) => e[name]), redisPassword(e.REDIS_URL)].filter(
+    (s): s is string => s !== undefined && s !== '',
+  );
+}
+
+/**
+ * The secret values in the environment, read without the schema's checks: a fatal line printed
+ * before the configuration is read, or because it is malformed, must still hide them.
+ */
+export function environmentSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
+  const trimmed = Object.fromEntries(
+    [...SECRET_VARIABLES, 'REDIS_URL'].map((name) => [name, env[name]?.trim() || undefined]),
+  );
+  return secretsOf(trimmed);
 }
 
 /** Reads and checks the environment. Secrets are kept as values, never printed. */

@@ -8,7 +8,7 @@ import type { Logger } from './bot/logger.js';
 import type { Platform } from './bot/types.js';
 import { type Config, loadConfig } from './config.js';
 import { stdoutLogDestination } from './log-format.js';
-import { createRootLogger } from './logging.js';
+import { createRootLogger, fatalText } from './logging.js';
 import { createOpsServer } from './ops/ops-server.js';
 
 /*
@@ -130,8 +130,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `depth-tutor could not start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(fatalText(`depth-tutor could not start: ${message}\n`));
   process.exit(1);
 });
