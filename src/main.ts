@@ -32,8 +32,8 @@ function configuredAdapters(config: Config, app: TutorApp, logger: Logger): Adap
   const adapters: Adapter[] = [];
   const { bot, classroom } = app;
   if (config.playground.enabled) {
-    const { host, port, teacherToken } = config.playground;
-    adapters.push(createPlaygroundAdapter({ bot, host, port, teacherToken, logger }));
+    const { host, port, teacherToken, trustedProxies } = config.playground;
+    adapters.push(createPlaygroundAdapter({ bot, host, port, teacherToken, trustedProxies, logger }));
   }
   if (config.discord) {
     adapters.push(createDiscordAdapter({ bot, logger, ...config.discord, ...teachers(app, 'discord') }));
