@@ -38,7 +38,8 @@ export interface Dispatcher {
 /** Shows a command as typed (or pressed) to everyone in the channel, and keeps it in the history. */
 function echo(
   hub: ChannelHub,
-  body: { client: string; name: string; channel: string },
+  tagOf: (client: string) => string,
+  body: { client: string; name: string; channel: string; teacher?: boolean },
   text: string,
   via?: string,
 ): void {
@@ -46,7 +47,12 @@ function echo(
     kind: 'echo',
     id: `e-${newRequestId()}`,
     at: Date.now(),
-    author: { id: body.client, name: body.name },
+    author: {
+      id: body.client,
+      name: body.name,
+      tag: tagOf(body.client),
+      ...(body.teacher ? { teacher: true as const } : {}),
+    },
     text,
     ...(via === undefined ? {} : { via }),
   };
@@ -74,8 +80,10 @@ export function createDispatcher(options: {
   logger: Logger;
   /** Requests one address may have in flight, all its browsers together. */
   maxInFlightPerAddress: number;
+  /** The tag shown beside an author's name. */
+  tagOf(client: string): string;
 }): Dispatcher {
-  const { hub, images } = options;
+  const { hub, images, tagOf } = options;
   const perAddress = createHolds(options.maxInFlightPerAddress);
   const lifecycle = createRequestLifecycle({
     bot: options.bot,
@@ -123,7 +131,7 @@ export function createDispatcher(options: {
       const release = admit(body.client, address);
       if (typeof release === 'string') return { refused: release };
       const text = body.text.trim();
-      echo(hub, body, text.startsWith('/') ? text : `/${text}`);
+      echo(hub, tagOf, body, text.startsWith('/') ? text : `/${text}`);
       return run(body, toBotRequest(body), release);
     },
     button(body, address) {
@@ -132,7 +140,7 @@ export function createDispatcher(options: {
       const decoded = decodeButton(body.buttonId);
       // Cancel is a control, not a step in the lesson: it stays out of the channel's story.
       if (decoded && decoded.command !== 'cancel') {
-        echo(hub, body, `/${decoded.command}${decoded.text ? ` ${decoded.text}` : ''}`, body.label);
+        echo(hub, tagOf, body, `/${decoded.command}${decoded.text ? ` ${decoded.text}` : ''}`, body.label);
       }
       return run(body, toButtonPress(body), release);
     },

@@ -97,12 +97,14 @@ export function createPlaygroundAdapter(options: PlaygroundOptions): PlaygroundA
   const hub = createChannelHub();
   const images = createImageStore({ maxImages: 300, maxBytes: 64 * 1024 * 1024 });
   const limits = { ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits };
+  const sessions = createSessions(options.teacherToken);
   const dispatcher = createDispatcher({
     bot: options.bot,
     hub,
     images,
     logger,
     maxInFlightPerAddress: limits.inFlight,
+    tagOf: sessions.tagOf,
   });
   const trusted = new Set((options.trustedProxies ?? []).map(plain));
   const deps = {
@@ -111,7 +113,7 @@ export function createPlaygroundAdapter(options: PlaygroundOptions): PlaygroundA
     images,
     files: createStaticFiles(options.webDir === undefined ? undefined : [options.webDir]),
     commands: catalogOf(options.bot.commands),
-    sessions: createSessions(options.teacherToken),
+    sessions,
     boundHost: options.host,
     logger,
     addressOf: (req: IncomingMessage) => clientAddress(req, trusted),
