@@ -15,7 +15,11 @@ export default defineCommand({
   rest: 'topic',
   examples: ['/explain', '/explain convex-neuron', '/explain vanishing-gradients'],
   async run(request, { services }) {
-    const topic = request.values.topic?.toLowerCase() ?? '';
+    // `/explain ""` or `/explain "restarts"`: the quotes are the user's way of writing text, not the topic.
+    const topic = (request.values.topic ?? '')
+      .replace(/^["'\u201c\u201d]+|["'\u201c\u201d]+$/g, '')
+      .trim()
+      .toLowerCase();
     const { lessons } = services;
     const exact = lessons.find((l) => l.id === topic || l.title.toLowerCase() === topic);
     if (exact) return lessonReply(exact);
