@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_QUEUE_NAME, queueKeys } from './keys.js';
-import { connectRedis, whenReady } from './redis.js';
+import { closeRedis, connectRedis, whenReady } from './redis.js';
 import { withTimeout } from './time.js';
 
 /*
@@ -52,7 +52,7 @@ export function createFireOnceLock(options: FireOnceOptions): FireOnceLock {
       return answer === 'OK';
     },
     async close() {
-      await client.quit().catch(() => client.disconnect());
+      await closeRedis(client);
     },
   };
 }

@@ -10,6 +10,14 @@ import {
   onProgress,
   onRemoved,
 } from './run-events.js';
+import { withTimeout } from './time.js';
+
+/**
+ * How long closing waits for the event reader's disconnect. BullMQ's disconnect waits for the
+ * client's 'end', which a client between two reconnection attempts to a dead Redis never emits: the
+ * disconnect itself (no more reconnecting) is done at once, and only the wait is cut short.
+ */
+const DISCONNECT_WAIT_MS = 250;
 
 /*
  * Turns what the queue says about a replica's runs into hook calls and outcomes. Two sources feed
@@ -97,7 +105,10 @@ export function startJobFeed(context: FeedContext): JobFeed {
     },
     reconcile: () => reconcileRuns(context),
     close: async () => {
-      await events?.disconnect().catch(() => undefined);
+      if (!events) return;
+      await withTimeout(events.disconnect(), DISCONNECT_WAIT_MS, 'closing the event reader').catch(
+        () => undefined,
+      );
     },
   };
 }

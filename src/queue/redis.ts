@@ -120,3 +120,16 @@ export async function pingWithin(client: Redis, timeoutMs: number): Promise<bool
     return false;
   }
 }
+
+/**
+ * Closes a connection without waiting on a dead Redis: a ready one quits (its commands in flight
+ * are answered first); any other is disconnected at once, since a QUIT sent while reconnecting is
+ * queued until Redis answers, which may be never.
+ */
+export async function closeRedis(client: Redis): Promise<void> {
+  if (client.status !== 'ready') {
+    client.disconnect();
+    return;
+  }
+  await client.quit().catch(() => client.disconnect());
+}

@@ -7,7 +7,7 @@ import { createJobLimits, type JobRef } from './admission.js';
 import { DEFAULT_QUEUE_NAME, type QueueKeys, queueKeys } from './keys.js';
 import type { AbortReason, WorkerEvent } from './processor-context.js';
 import type { QueueJobData, QueueJobReturn } from './protocol.js';
-import { connectRedis, pingWithin, whenReady } from './redis.js';
+import { closeRedis, connectRedis, pingWithin, whenReady } from './redis.js';
 import { guardedReporter, type Report } from './report.js';
 import type { SharedCacheOptions } from './shared-cache.js';
 import { withTimeout } from './time.js';
@@ -91,14 +91,18 @@ async function closeWorker(closing: ClosingWorker, limitMs: number): Promise<voi
   const { worker, client } = closing;
   closing.stopHeartbeat();
   const handBack = setTimeout(() => worker.cancelAllJobs('drain' satisfies AbortReason), limitMs);
+  // With Redis away, a graceful close would wait on a QUIT nobody answers (the last 30 s of a
+  // Docker stop): BullMQ's forced close disconnects instead. Running jobs could not hand their
+  // results back anyway; the engine's close aborts them.
+  const redisUp = client.status === 'ready';
   try {
-    await worker.close();
+    await worker.close(!redisUp);
   } finally {
     clearTimeout(handBack);
   }
-  await retireWorker(client, closing.keys, closing.id).catch(() => {});
+  if (redisUp) await retireWorker(client, closing.keys, closing.id).catch(() => {});
   closing.subscriber.disconnect();
-  await client.quit().catch(() => client.disconnect());
+  await closeRedis(client);
 }
 
 /** Starts consuming the queue. */
