@@ -53,10 +53,25 @@ module.exports = {
     {
       name: 'queue-uses-the-job-port',
       comment:
-        'src/queue depends on the bot core only through the job contract (jobs/types.ts) and the helpers jobs/shared.ts exports.',
+        'src/queue (all of replica/, worker/ and redis/) depends on the bot core only through the job contract (jobs/types.ts) and the helpers jobs/shared.ts exports.',
       severity: 'error',
-      from: { path: '^src/queue' },
+      from: { path: '^src/queue/' },
       to: { path: '^src/bot', pathNot: '^src/bot/jobs/(types|shared)\\.ts$' },
+    },
+    {
+      name: 'queue-sides-meet-in-redis',
+      comment:
+        'A bot replica (src/queue/replica) and a worker (src/queue/worker) are different processes: neither imports the other; what both speak lives in src/queue/redis.',
+      severity: 'error',
+      from: { path: '^src/queue/(replica|worker)/' },
+      to: { path: '^src/queue/(replica|worker)/', pathNot: '^src/queue/$1/' },
+    },
+    {
+      name: 'queue-redis-serves-both-sides',
+      comment: 'src/queue/redis is what both processes speak, so it imports neither side.',
+      severity: 'error',
+      from: { path: '^src/queue/redis/' },
+      to: { path: '^src/queue/(replica|worker)/' },
     },
     {
       name: 'no-circular',

@@ -1,7 +1,7 @@
 import { isUserError } from '../src/bot/errors.js';
 import type { JobOutcome } from '../src/bot/jobs/types.js';
 import { validateSpec } from '../src/engine/index.js';
-import { createQueueJobService, type QueueJobService } from '../src/queue/job-service.js';
+import { createQueueJobService, type QueueJobService } from '../src/queue/replica/service.js';
 import { hasRedisServer, type RedisServer, startRedisServer } from '../tests/queue/redis-server.js';
 import { startFleet } from '../tests/queue/worker-fleet.js';
 import { type Measurement, median, printTable } from './report.js';

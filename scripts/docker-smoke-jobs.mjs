@@ -3,7 +3,7 @@
 // one runs (the smoke test then kills a worker), and waits for every answer. Prints one JSON line
 // and exits 0 only when every job got exactly one answer, and it was a finished run.
 import { validateSpec } from '/app/dist/engine/index.js';
-import { createQueueJobService } from '/app/dist/queue/job-service.js';
+import { createQueueJobService } from '/app/dist/queue/replica/service.js';
 
 const jobs = Number(process.argv[2] ?? 6);
 const service = createQueueJobService({ redisUrl: process.env.REDIS_URL, onError: () => {} });

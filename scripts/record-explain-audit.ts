@@ -1,12 +1,16 @@
 /*
- * Records the runs behind the explainer's claims audit (tests/bot/explain): a grid of small real
- * experiments across activations, initializations, optimizers, learning rates, data sets, residual
- * connections and normalization, plus the runs that once produced false explanations. Training
- * them all takes minutes, so the test reads this file instead of training.
+ * Records the runs behind the randomized claims audit (tests/bot/explain): every spec the seeded
+ * sampler draws from the whole option space (tests/bot/explain/audit-sampler.ts), plus the runs a
+ * student or a reviewer once found a false explanation for. Training them takes minutes, so CI
+ * replays this recording; rerun the script after changing the engine's training or measurements.
  *
- *   npx tsx scripts/record-explain-audit.ts            # writes tests/bot/explain/audit-runs.json
+ *   npx tsx scripts/record-explain-audit.ts        # two processes; writes tests/bot/explain/audit-runs.json.gz
  */
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { createInlineExecutor } from '../src/engine/inline-executor.js';
@@ -14,138 +18,42 @@ import type { ExperimentResult } from '../src/engine/result.js';
 import { runExperiment } from '../src/engine/run-experiment.js';
 import type { ExperimentSpec } from '../src/engine/spec.js';
 import { validateSpec } from '../src/engine/validate.js';
+import { SAMPLER_SEED, type SampledOptions, sampleSpecs } from '../tests/bot/explain/audit-sampler.js';
 
-type Options = Record<string, unknown> & { experiment: string };
+type Options = SampledOptions;
 
-/** Small enough to train in seconds, large enough to show each effect. */
-const sweep = { points: 96, seeds: 2, width: 16 };
-const small = { ...sweep, gridSize: 0 };
-
-/** The grid: each entry is one command's options. */
-const GRID: Options[] = [
-  { experiment: 'train', ...small, depth: 8 },
+/**
+ * Runs that once got a misleading or false explanation, exactly as a student or reviewer typed
+ * them; each is pinned by a test in tests/bot/explain/failure-classes.test.ts.
+ */
+const CASES: Options[] = [
+  { experiment: 'train' },
+  { experiment: 'compare' },
+  { experiment: 'map' },
+  { experiment: 'compare', depths: [2, 12] },
+  { experiment: 'compare', depths: [1, 4, 16], activation: 'relu', init: 'he', normalization: 'batch' },
+  { experiment: 'compare', depths: [1, 2, 4, 8], learningRate: 3 },
+  { experiment: 'train', depth: 4, activation: 'linear', dataset: 'xor' },
+  { experiment: 'map', axis: 'init', activation: 'linear', metric: 'steps', threshold: 0.25, depths: [1, 2, 4, 8, 16] },
+  { experiment: 'compare', depths: [1, 3, 9], width: 4, dataset: 'circles', learningRate: 1, seeds: 2 },
+  { experiment: 'train', steps: 3, learningRate: 0.00001 },
+  { experiment: 'train', depth: 2, activation: 'linear', dataset: 'xor' },
+  { experiment: 'compare', depths: [1, 2, 4, 8], activation: 'relu', init: 'he', learningRate: 0.5 },
+  { experiment: 'compare', depths: [1, 4, 8], init: 'he', optimizer: 'adam', learningRate: 0.01 },
+  { experiment: 'map', axis: 'learningRate', activation: 'sigmoid', init: 'glorot', depths: [2, 8] },
+  { experiment: 'map', axis: 'activation', depths: [1, 4, 8], dataset: 'xor' },
+  { experiment: 'hardness' },
   {
     experiment: 'train',
-    ...small,
-    depth: 8,
-    activation: 'relu',
-    init: 'he',
-    optimizer: 'adam',
-    learningRate: 0.01,
-  },
-  { experiment: 'train', ...small, depth: 4, activation: 'tanh', optimizer: 'momentum', dataset: 'circles' },
-  { experiment: 'train', ...small, depth: 0, dataset: 'xor' },
-  { experiment: 'train', ...small, depth: 0, dataset: 'blobs' },
-  { experiment: 'train', ...small, depth: 0, dataset: 'moons', loss: 'mse' },
-  { experiment: 'train', ...small, depth: 4, activation: 'linear', init: 'orthogonal' },
-  { experiment: 'train', ...small, depth: 6, normalization: 'batch' },
-  { experiment: 'train', ...small, depth: 6, activation: 'relu', normalization: 'layer' },
-  { experiment: 'train', ...small, depth: 8, residual: true },
-  { experiment: 'train', ...small, depth: 8, activation: 'relu', init: 'he', learningRate: 1 },
-  { experiment: 'train', ...small, depth: 3, loss: 'mse' },
-  {
-    experiment: 'train',
-    ...small,
-    depth: 5,
+    depth: 24,
     activation: 'relu',
     init: 'he',
     optimizer: 'adam',
     learningRate: 0.01,
     dataset: 'spiral',
+    seeds: 2,
   },
-  { experiment: 'train', ...small, depth: 2, learningRate: 10 },
-  { experiment: 'train', ...small, depth: 4, activation: 'relu', init: 'naive' },
-  { experiment: 'train', ...small, depth: 10, activation: 'tanh', init: 'naive', loss: 'mse' },
-  {
-    experiment: 'train',
-    ...small,
-    depth: 12,
-    width: 8,
-    activation: 'tanh',
-    init: 'orthogonal',
-    optimizer: 'momentum',
-  },
-  {
-    experiment: 'train',
-    ...small,
-    depth: 10,
-    activation: 'relu',
-    init: 'he',
-    residual: true,
-    normalization: 'batch',
-    optimizer: 'adam',
-    learningRate: 0.01,
-    steps: 150,
-  },
-  { experiment: 'compare', ...sweep, depths: [1, 2, 4, 8] },
-  {
-    experiment: 'compare',
-    ...sweep,
-    depths: [1, 4, 8],
-    activation: 'relu',
-    init: 'he',
-    optimizer: 'adam',
-    learningRate: 0.01,
-  },
-  { experiment: 'compare', ...sweep, depths: [0, 1, 4], activation: 'linear' },
-  { experiment: 'compare', ...sweep, depths: [1, 2, 4], learningRate: 10 },
-  { experiment: 'compare', ...sweep, depths: [1, 4, 8], activation: 'relu', init: 'he', residual: true },
-  { experiment: 'compare', ...sweep, depths: [2, 6], activation: 'relu', normalization: 'batch' },
-  {
-    experiment: 'compare',
-    ...sweep,
-    depths: [1, 3, 6],
-    activation: 'tanh',
-    init: 'orthogonal',
-    dataset: 'circles',
-  },
-  { experiment: 'compare', ...sweep, depths: [1, 4], loss: 'mse', optimizer: 'momentum' },
-  { experiment: 'compare', ...sweep, depths: [1, 6], activation: 'tanh', init: 'naive' },
-  { experiment: 'restarts', points: 96, restarts: 6 },
-  {
-    experiment: 'restarts',
-    points: 96,
-    restarts: 6,
-    architectures: ['neuron', 'three-node'],
-    dataset: 'xor',
-  },
-  {
-    experiment: 'restarts',
-    points: 96,
-    restarts: 6,
-    architectures: ['neuron', 'deep'],
-    dataset: 'circles',
-    learningRate: 0.05,
-  },
-  {
-    experiment: 'restarts',
-    points: 96,
-    restarts: 6,
-    architectures: ['deep'],
-    optimizer: 'adam',
-    learningRate: 0.5,
-  },
-  { experiment: 'landscape', points: 96, depth: 6, width: 8, slicePoints: 21 },
-  {
-    experiment: 'landscape',
-    points: 96,
-    depth: 6,
-    width: 8,
-    slicePoints: 21,
-    activation: 'sigmoid',
-    init: 'glorot',
-    optimizer: 'sgd',
-    learningRate: 0.1,
-  },
-  { experiment: 'lp', dataset: 'blobs' },
-  { experiment: 'lp', dataset: 'xor' },
-  { experiment: 'lp', dataset: 'blobs', noise: 1 },
-  { experiment: 'lp', dataset: 'moons' },
-  { experiment: 'lp', dataset: 'circles' },
-];
-
-/** The runs that showed each false explanation, exactly as a student typed them. */
-const FAILURES: Options[] = [
+  { experiment: 'train', depth: 0, dataset: 'blobs', noise: 0 },
   { experiment: 'train', depth: 16, activation: 'tanh', init: 'naive' },
   { experiment: 'compare', depths: [1, 2, 4, 8], learningRate: 10 },
   { experiment: 'compare', depths: [0, 1, 4, 16], activation: 'linear' },
@@ -186,6 +94,7 @@ function strip(result: ExperimentResult): ExperimentResult {
   for (const run of runs) {
     delete run.boundary;
     delete run.frames;
+    delete run.layerStats;
   }
   return copy;
 }
@@ -207,16 +116,56 @@ async function record(options: Options) {
   return { options, result: strip(result) };
 }
 
-tf.env().set('PROD', true);
-await tf.setBackend('wasm');
-await tf.ready();
-// Check every entry before spending minutes on the first ones.
-for (const options of [...GRID, ...FAILURES]) validated(options);
-const grid = [];
-for (const options of GRID) grid.push(await record(options));
-const failures = [];
-for (const options of FAILURES) failures.push(await record(options));
-// JSON writes NaN as null, as the queue and the cache do: the explainer must read both.
-const out = new URL('../tests/bot/explain/audit-runs.json', import.meta.url);
-writeFileSync(out, `${JSON.stringify({ grid, failures })}\n`);
-console.log(`wrote ${out.pathname}`);
+/** One shard's share of the work: every n-th entry from its index. */
+async function recordShard(index: number, shards: number, out: string) {
+  tf.env().set('PROD', true);
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const all = [
+    ...sampleSpecs().map((o) => ({ kind: 'sampled', options: o })),
+    ...CASES.map((o) => ({ kind: 'case', options: o })),
+  ];
+  const mine = all.map((entry, position) => ({ ...entry, position })).filter((_, i) => i % shards === index);
+  const recorded = [];
+  for (const entry of mine) recorded.push({ ...entry, ...(await record(entry.options)) });
+  writeFileSync(out, JSON.stringify(recorded));
+}
+
+function runChild(index: number, shards: number, out: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, process.argv[1]!, '--shard', `${index}/${shards}`, out],
+      {
+        stdio: 'inherit',
+      },
+    );
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`shard ${index} exited ${code}`))));
+  });
+}
+
+const shardAt = process.argv.indexOf('--shard');
+if (shardAt >= 0) {
+  const [index, shards] = (process.argv[shardAt + 1] ?? '0/1').split('/').map(Number) as [number, number];
+  await recordShard(index, shards, process.argv[shardAt + 2]!);
+} else {
+  // Check every entry before spending minutes on the first ones.
+  for (const options of [...sampleSpecs(), ...CASES]) validated(options);
+  const shards = 2;
+  const parts = Array.from({ length: shards }, (_, i) =>
+    join(tmpdir(), `explain-audit-${process.pid}-${i}.json`),
+  );
+  await Promise.all(parts.map((part, i) => runChild(i, shards, part)));
+  type Entry = { kind: string; position: number; options: Options; result: ExperimentResult };
+  const entries = parts
+    .flatMap((part) => JSON.parse(readFileSync(part, 'utf8')) as Entry[])
+    .sort((a, b) => a.position - b.position);
+  for (const part of parts) rmSync(part);
+  const pick = (kind: string) =>
+    entries.filter((e) => e.kind === kind).map(({ options, result }) => ({ options, result }));
+  // JSON writes NaN as null, as the queue and the cache do: the explainer must read both.
+  const out = new URL('../tests/bot/explain/audit-runs.json.gz', import.meta.url);
+  const recording = { samplerSeed: SAMPLER_SEED, sampled: pick('sampled'), cases: pick('case') };
+  writeFileSync(out, gzipSync(`${JSON.stringify(recording)}\n`, { level: 9 }));
+  console.log(`wrote ${out.pathname}`);
+}

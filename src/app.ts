@@ -9,8 +9,8 @@ import type { Config } from './config.js';
 import { createEngine, type Engine } from './engine/index.js';
 import { createJobMetrics, type JobMetrics } from './ops/metrics.js';
 import { withJobMetrics } from './ops/with-metrics.js';
-import { createFireOnceLock } from './queue/fire-once.js';
-import { createQueueJobService, type QueueJobService } from './queue/job-service.js';
+import { createFireOnceLock } from './queue/replica/fire-once.js';
+import { createQueueJobService, type QueueJobService } from './queue/replica/service.js';
 import { openStore, type Store } from './store/index.js';
 
 /** The tutor without any chat connection: engine workers (or the Redis queue), job service, bot core. */

@@ -10,12 +10,13 @@ import { fail } from './cli/fail.js';
 import { leaveQuietlyWhenReaderCloses } from './cli/print.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createRootLogger } from './logging.js';
-import { maskRedisUrl } from './queue/redis.js';
+import { maskRedisUrl } from './queue/redis/client.js';
 
 /*
  * `depth-tutor <command> key:value ... [--json] [--out DIR]`: any command of the bot, from a
  * shell, through the same bot core and worker pool. --json prints an experiment's full result.
- * Exit codes: 0 done, 2 bad input, 130 interrupted (Ctrl-C), 1 anything else (the run failed or timed out).
+ * Exit codes: 0 done, 2 bad input or a command the CLI cannot run (it needs the classroom database),
+ * 130 interrupted (Ctrl-C), 1 anything else (the run failed or timed out). --version prints the version.
  */
 
 /** How long a one-shot run waits for Redis before saying it cannot be reached. */

@@ -56,7 +56,9 @@ async function startAdapters(config: Config, app: TutorApp, logger: Logger): Pro
     const { url } = await adapter.start();
     running.set(adapter.platform, adapter);
     logger.info({ ...(url ? { url } : {}) }, `${adapter.platform} ready`);
-    if (url) process.stdout.write(`\ndepth-tutor ${adapter.platform}: ${url}\n\n`);
+    // The banner is for the person at the terminal; stdout is the log stream, and with JSON logs
+    // a collector reads it line by line, so a line of prose there would break it.
+    if (url) process.stderr.write(`\ndepth-tutor ${adapter.platform}: ${url}\n\n`);
   }
   return running;
 }

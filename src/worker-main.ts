@@ -6,9 +6,9 @@ import { stdoutLogDestination } from './log-format.js';
 import { createRootLogger, fatalText } from './logging.js';
 import { createWorkerMetrics, type WorkerMetrics } from './ops/metrics.js';
 import { createOpsServer, type OpsServer } from './ops/ops-server.js';
-import { maskRedisUrl } from './queue/redis.js';
-import { createQueueWorker, type QueueWorker, type QueueWorkerOptions } from './queue/worker.js';
-import { parseWorkerArgs, WORKER_USAGE, type WorkerArgs } from './queue/worker-args.js';
+import { maskRedisUrl } from './queue/redis/client.js';
+import { parseWorkerArgs, WORKER_USAGE, type WorkerArgs } from './queue/worker/args.js';
+import { createQueueWorker, type QueueWorker, type QueueWorkerOptions } from './queue/worker/worker.js';
 
 /*
  * `npm run worker`: takes experiment jobs from the Redis queue (REDIS_URL) and runs them on this

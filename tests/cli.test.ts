@@ -55,7 +55,9 @@ describe('depth-tutor CLI', () => {
     );
     expect(code).toBe(0);
     expect(stdout).toContain('Training run: depth 2');
-    expect(stdout).toContain('Repeat it: `/train depth:2 width:8 steps:30 points:64 seeds:1`');
+    // Shell words, not chat markdown: the line can be pasted as it is.
+    expect(stdout).toContain('Repeat it: depth-tutor train depth:2 width:8 steps:30 points:64 seeds:1');
+    expect(stdout).not.toMatch(/`|\/train/);
     const files = readdirSync(out).sort();
     expect(files).toEqual([
       'animation.gif',
@@ -93,7 +95,7 @@ describe('depth-tutor CLI', () => {
     const bad = cli('train', 'depth:99');
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim()).toBe('depth must be a whole number from 0 to 32 (got 99)');
-    expect(cli('trian').stderr).toContain('unknown command "trian"');
+    expect(cli('trian').stderr).toContain('unknown command "trian"; Did you mean depth-tutor train?');
     expect(cli('train', '--fast').code).toBe(2);
   });
 
@@ -103,5 +105,29 @@ describe('depth-tutor CLI', () => {
     expect(stdout).toContain('linear program');
     const help = cli('train', '--help');
     expect(help.stdout).toContain('a whole number from 0 to 32 (default 5)');
+    const overview = cli('help');
+    expect(overview.code).toBe(0);
+    expect(overview.stdout).toContain('Start with depth-tutor train depth:1');
+    expect(overview.stdout).not.toMatch(/`|(^|\s)\/[a-z]/m);
+  });
+
+  it('prints its version with --version and exits 0', () => {
+    const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    for (const flag of ['--version', '-v']) {
+      const run = cli(flag);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(`depth-tutor ${version}\n`);
+    }
+  });
+
+  it('exits 2, saying why, for the commands that need the classroom database', () => {
+    for (const command of ['quiz', 'schedule', 'settings', 'history']) {
+      const run = cli(command);
+      expect(run.code, command).toBe(2);
+      expect(run.stdout, command).toBe('');
+      expect(run.stderr, command).toMatch(new RegExp(`^depth-tutor ${command} needs the classroom database`));
+    }
+    // Its help still works: reading about a command needs no database.
+    expect(cli('quiz', '--help').code).toBe(0);
   });
 });

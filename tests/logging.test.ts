@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRootLogger, secretForms } from '../src/logging.js';
-import { connectRedis } from '../src/queue/redis.js';
+import { connectRedis } from '../src/queue/redis/client.js';
 import { type RedisServer, startRedisServer } from './queue/redis-server.js';
 
 it('redacts every configured secret, by field and by value, wherever it appears in a line', async () => {
@@ -51,7 +51,7 @@ describe('secrets with quotes and backslashes, through a real Redis', () => {
     const { lines, logger } = capture(secrets);
     const url = `redis://:${encodeURIComponent(password)}@127.0.0.1:${redis.port}`;
     const client = connectRedis(url, 'command', (err) => logger.error({ err }, 'redis connection error'));
-    // The client reports an outage once (src/queue/redis.ts): the AUTH failure is that report.
+    // The client reports an outage once (src/queue/redis/client.ts): the AUTH failure is that report.
     await expect.poll(() => lines.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     client.disconnect();
     await new Promise((resolve) => setImmediate(resolve));

@@ -21,18 +21,22 @@ function freePort(): Promise<number> {
 interface Started {
   child: ChildProcess;
   output: () => string;
+  /** stdout alone: the log stream. */
+  stdout: () => string;
   exited: Promise<number | null>;
 }
 
 /** Starts `src/main.ts` as `npm start` would run it, with no chat tokens. */
 async function startMain(env: Record<string, string>): Promise<Started> {
   let output = '';
+  let stdout = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', TUTOR_WORKERS: '1', TUTOR_BACKEND: 'wasm', ...env },
   });
   child.stdout?.on('data', (chunk) => {
     output += String(chunk);
+    stdout += String(chunk);
   });
   child.stderr?.on('data', (chunk) => {
     output += String(chunk);
@@ -43,7 +47,7 @@ async function startMain(env: Record<string, string>): Promise<Started> {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`main did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { child, output: () => output, exited };
+  return { child, output: () => output, stdout: () => stdout, exited };
 }
 
 let running: Started | undefined;
@@ -72,6 +76,13 @@ describe('npm start (src/main.ts)', () => {
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
     expect(running.output()).toContain('"msg":"stopped"');
+    // JSON logs (no terminal): stdout holds only JSON lines; the playground's banner went to stderr.
+    const lines = running
+      .stdout()
+      .split('\n')
+      .filter((line) => line !== '');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
   });
 
   it('stays up when Redis is unreachable, says so on /readyz, and never logs the Redis password', async () => {

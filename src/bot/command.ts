@@ -60,6 +60,11 @@ interface CommandShape extends OptionRules {
   /** Only teachers may run it. */
   teacherOnly?: boolean;
   /**
+   * It reads or writes the classroom database (schedules, quizzes, settings, run history), so a
+   * client without one (the CLI's one-shot runs) refuses it up front instead of running it.
+   */
+  needsClassroom?: boolean;
+  /**
    * Who usually sees its answer; default private. A platform that must acknowledge before the
    * command has decided (Discord's 3 s) acknowledges with this.
    */

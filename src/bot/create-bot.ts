@@ -1,6 +1,7 @@
 import { decodeButton } from './buttons.js';
 import type { CommandDefinition } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { didYouMeanText } from './did-you-mean.js';
 import { isUserError } from './errors.js';
 import type { Logger } from './logger.js';
 import { resolveOptions } from './options/resolve.js';
@@ -39,7 +40,9 @@ export function createBot(options: {
     });
     const command = byName.get(request.command);
     if (!command) {
-      return privateNote(`There is no command "${request.command.slice(0, 40)}".`, [
+      const typed = request.command.slice(0, 40);
+      const names = commands.map((c) => c.name);
+      return privateNote(`There is no command "/${typed}".${didYouMeanText(typed, names, (n) => `/${n}`)}`, [
         `Commands: ${commands.map((c) => `/${c.name}`).join(', ')}`,
       ]);
     }

@@ -2,8 +2,8 @@ import type { Loss } from '../engine/limits.js';
 
 /*
  * The no-learning level: the loss of a net that still answers 0.5 for every point of a balanced
- * 0/1 data set. Charts draw it, explanations name it, and both decide "learned nothing" and
- * "learned" against it, so the level, its names and the cut-offs live only here.
+ * 0/1 data set. Charts draw it and explanations name it, so the level and its names live only
+ * here; what counts as "learned" against it is judged in src/bot/judge.
  */
 
 /** Cross-entropy of always answering 0.5: ln 2 ≈ 0.693. */
@@ -43,19 +43,3 @@ export function noLearning(loss: Loss): NoLearningLevel {
         words: 'ln 2 ≈ 0.693 means no learning',
       };
 }
-
-/** Within this of the no-learning level (inclusive), a final loss reads as "learned nothing". */
-const NO_LEARNING_TOLERANCE = 0.01;
-
-/** True when a final loss sits at the no-learning level of its loss: nothing was learned. */
-export function atNoLearning(finalLoss: number, loss: Loss): boolean {
-  return Math.abs(finalLoss - noLearning(loss).level) <= NO_LEARNING_TOLERANCE;
-}
-
-/** True when a final loss is not below the no-learning level: at it, or worse (a bad step size). */
-export function noBetterThanNoLearning(finalLoss: number, loss: Loss): boolean {
-  return finalLoss >= noLearning(loss).level - NO_LEARNING_TOLERANCE;
-}
-
-/** A loss below this share of the no-learning level counts as learned (the map's cells and key). */
-export const LEARNED_SHARE = 0.3;

@@ -29,6 +29,8 @@ export interface AskAnswerLike {
   title: string;
   passage: string;
   source: { source: 'lesson'; lessonId: string } | { source: 'article'; heading: string };
+  /** The glossary term the passage defines, when it is a definition. */
+  term?: string;
 }
 
 /** What the tutor's commands need, wired by createBot from the real parts (or test doubles of I/O). */
@@ -40,6 +42,10 @@ export interface TutorServices {
   explain(result: ExperimentResult): { sentences: readonly { text: string }[]; lessonId: string };
   lessons: readonly LessonLike[];
   ask(question: string): AskAnswerLike | undefined;
+  /** Up to three lessons or sections near the question, for when `ask` has no sure answer. */
+  closest(question: string): Pick<AskAnswerLike, 'title' | 'source'>[];
+  /** The lesson a glossary term or one of its aliases names ("batchnorm" → tricks). */
+  lessonForTerm(text: string): string | undefined;
   /** The registered commands, for help (set by createBot). */
   catalog(): readonly CommandSummary[];
   /** The backend new jobs run on, for status. */

@@ -88,6 +88,8 @@ export function createTutorServices(parts: TutorParts): {
       ...tools,
       lessons: LESSONS,
       ask: (question) => search.ask(question),
+      closest: (question) => search.closest(question),
+      lessonForTerm: (text) => search.lessonForTerm(text),
       backend: () => parts.queue?.backend() ?? parts.engine?.backend ?? 'none',
       startedAt: Date.now(),
       ...(classroom ? { classroom } : {}),

@@ -8,9 +8,10 @@ export interface CliArgs {
   json: boolean;
   outDir: string | undefined;
   help: boolean;
+  version: boolean;
 }
 
-const FLAGS = 'flags are --json, --out DIR, --help';
+const FLAGS = 'flags are --json, --out DIR, --help, --version';
 
 /**
  * Separates flags from key:value options with node's own parser. Unknown flags are an error, never
@@ -36,6 +37,7 @@ export function parseCliArgs(argv: string[]): { ok: true; args: CliArgs } | { ok
       json: values.json ?? false,
       outDir: values.out,
       help: values.help ?? false,
+      version: values.version ?? false,
     },
   };
 }
@@ -47,6 +49,7 @@ function parseFlags(argv: string[]) {
       json: { type: 'boolean' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
     allowPositionals: true,
     strict: true,

@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { COMMANDS } from '../bot/commands/index.js';
+import { didYouMeanText } from '../bot/did-you-mean.js';
 import { resolveOptions } from '../bot/options/resolve.js';
 import { EXPERIMENTS, type ExperimentName, type ExperimentSpec, validateSpec } from '../engine/index.js';
 import { type CliArgs, parseCliArgs } from './args.js';
 import { fail } from './fail.js';
 
-const USAGE = `usage: depth-tutor <command> [key:value ...] [--json] [--out DIR]
+const USAGE = `usage: depth-tutor <command> [key:value ...] [--json] [--out DIR] [--version]
 commands: ${COMMANDS.map((c) => c.name).join(', ')}
 examples:
   depth-tutor train depth:8
@@ -12,6 +14,12 @@ examples:
   depth-tutor hardness dims:2,4,8 --json
   depth-tutor explain vanishing-gradients
 Every option of a command: depth-tutor help <command>`;
+
+/** The package's version, read next to the built (dist/) or the source (src/) tree. */
+function version(): string {
+  const file = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
 
 /** A command line checked before anything starts: the command to run, its text, and its spec. */
 export interface CliRequest {
@@ -34,13 +42,28 @@ export function readCliRequest(argv: string[]): CliRequest | undefined {
   const parsedArgs = parseCliArgs(argv);
   if (!parsedArgs.ok) fail(2, parsedArgs.message);
   const { args } = parsedArgs;
+  if (args.version) {
+    process.stdout.write(`depth-tutor ${version()}\n`);
+    return undefined;
+  }
   if (args.command === undefined || (args.help && args.command === 'help')) {
     process.stdout.write(`${USAGE}\n`);
     return undefined;
   }
   const definition = COMMANDS.find((c) => c.name === args.command);
-  if (!definition)
-    fail(2, `unknown command "${args.command}"; commands are ${COMMANDS.map((c) => c.name).join(', ')}`);
+  const names = COMMANDS.map((c) => c.name);
+  if (!definition) {
+    const guess = didYouMeanText(args.command, names, (n) => `depth-tutor ${n}`);
+    fail(2, `unknown command "${args.command}";${guess} Commands are ${names.join(', ')}`);
+  }
+  // One-shot runs have no database and no channel: say so, and fail, rather than answer with a
+  // chat note and exit 0 as if it had worked.
+  if (definition.needsClassroom && !args.help) {
+    fail(
+      2,
+      `depth-tutor ${definition.name} needs the classroom database, which only the chat tutor has (npm start with TUTOR_DB set); use it in Discord, Slack or the playground`,
+    );
+  }
   const command = args.help ? 'help' : definition.name;
   const text = args.help ? definition.name : args.optionText;
   const experiment = EXPERIMENTS.find((e): e is ExperimentName => e === command);

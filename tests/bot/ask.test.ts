@@ -33,18 +33,61 @@ const withArticle = createLessonSearch({
 describe('ask over the lessons', () => {
   it('answers "why is depth hard?" from the lesson that tells the theorems from the depth trend', () => {
     // The question is the thesis itself; the honest answer says what the NP-hardness theorems
-    // cover (one unit vs a hidden layer) and that they do not grade depth.
+    // cover (one unit vs a hidden layer), that they do not grade depth, and what does.
     const answer = lessonsOnly.ask('why is depth hard?');
     expect(answer?.source).toEqual({ source: 'lesson', lessonId: 'hardness-and-depth' });
     expect(answer?.title).toBe(LESSONS.find((l) => l.id === 'hardness-and-depth')?.title);
-    expect(answer?.passage).toMatch(/NP-complete/);
+    expect(answer?.passage).toMatch(/NP-hardness theorems/);
+    expect(answer?.passage).toMatch(/vanishing gradients/);
+  });
+
+  it('defines a term first when asked what it is, and names the lesson that goes further', () => {
+    const np = lessonsOnly.ask('what is NP-hard?');
+    expect(np?.source).toEqual({ source: 'lesson', lessonId: 'np-hard' });
+    expect(np?.passage).toMatch(/^A problem is NP-hard when/);
+    expect(np?.term).toBe('NP-hard');
+    // "he" is a name here, not a stop word.
+    const he = lessonsOnly.ask('what does He init do?');
+    expect(he?.source).toEqual({ source: 'lesson', lessonId: 'tricks' });
+    expect(he?.passage).toMatch(/He or Kaiming initialization/);
+  });
+
+  it('reads synonyms and abbreviations as the terms they stand for', () => {
+    const cases: [string, string][] = [
+      ['kaiming', 'tricks'],
+      ['batchnorm', 'tricks'],
+      ['xavier init', 'vanishing-gradients'],
+      ['resnet', 'degradation'],
+      ['skip connection', 'degradation'],
+      ['what is an LP', 'lp-one-layer'],
+    ];
+    for (const [question, lessonId] of cases) {
+      expect(lessonsOnly.ask(question)?.source, question).toEqual({ source: 'lesson', lessonId });
+    }
+  });
+
+  it('offers the closest lessons, not a quote, when nothing matches surely', () => {
+    // Of its topic words only "layer" is in the lessons: one sure term of six is not an answer.
+    const weak = 'how does a dropout layer regularize convolution kernels';
+    expect(lessonsOnly.ask(weak)).toBeUndefined();
+    const closest = lessonsOnly.closest(weak);
+    expect(closest.length).toBeGreaterThan(0);
+    expect(closest.length).toBeLessThanOrEqual(3);
+    expect(lessonsOnly.closest("what's the weather in Paris")).toEqual([]);
+  });
+
+  it('names the lesson of a glossary term or alias, exactly', () => {
+    expect(lessonsOnly.lessonForTerm('batchnorm')).toBe('tricks');
+    expect(lessonsOnly.lessonForTerm('Batch Normalization')).toBe('tricks');
+    expect(lessonsOnly.lessonForTerm('ResNet')).toBe('degradation');
+    expect(lessonsOnly.lessonForTerm('normalization')).toBeUndefined();
   });
 
   it('answers questions on the theorems from the NP-hardness lesson', () => {
     for (const question of ['is training NP-hard?', 'what did Blum and Rivest prove?', 'loading problem']) {
       expect(lessonsOnly.ask(question)?.source, question).toEqual({ source: 'lesson', lessonId: 'np-hard' });
     }
-    expect(lessonsOnly.ask('what did Blum and Rivest prove?')?.passage).toMatch(/input dimension/);
+    expect(lessonsOnly.ask('what did Blum and Rivest prove?')?.passage).toMatch(/three threshold nodes/);
   });
 
   it('answers "what is a linear program" from the one-layer LP lesson', () => {

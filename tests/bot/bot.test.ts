@@ -96,7 +96,7 @@ describe('experiment commands', () => {
 
 describe('bad input', () => {
   it.each([
-    ['/trian depth:8', 'There is no command "trian"'],
+    ['/trian depth:8', 'There is no command "/trian". Did you mean /train?'],
     ['/train dpeth:8', 'unknown option "dpeth"'],
     ['/train depth:99', 'depth must be a whole number from 0 to 32 (got 99)'],
     ['/train depth:two', 'depth must be a whole number from 0 to 32 (got "two")'],

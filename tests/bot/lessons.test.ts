@@ -68,8 +68,13 @@ const PRECISE_STATEMENTS: [string, string, RegExp][] = [
   ],
   [
     'lp-one-layer',
-    'LP holds for exact separation or convex surrogates',
-    /exact separation, or for convex surrogate/,
+    'LP holds for exact separation and the hinge loss',
+    /exact separation and for the hinge loss, which an LP minimizes/,
+  ],
+  [
+    'lp-one-layer',
+    'the logistic loss is convex but no LP',
+    /logistic loss is convex but not linear, so it is no LP/,
   ],
   [
     'lp-one-layer',
@@ -118,6 +123,26 @@ const PRECISE_STATEMENTS: [string, string, RegExp][] = [
     /proofs that an optimizer reaches the best model[\s\S]*no such certificate/,
   ],
   [
+    'consequence',
+    'exact fitting is NP-complete for an architecture given as input or a 3-node net as n grows',
+    /fits its training set exactly is NP-complete[^.]*architecture is part of the input \(Judd 1988\)[^.]*3-node threshold net as the input dimension grows \(Blum & Rivest 1992\)/,
+  ],
+  [
+    'consequence',
+    'fixed network, fixed dimension: polynomial',
+    /fixed threshold network in a fixed input dimension it is polynomial/,
+  ],
+  [
+    'vanishing-gradients',
+    'Glorot & Bengio: sigmoid saturates the top hidden layer (Fig. 2)',
+    /Sigmoid networks drove their \*top\* hidden layer into saturation[^.]*\(their Fig\. 2\)/,
+  ],
+  [
+    'vanishing-gradients',
+    'Glorot & Bengio: gradients shrink toward the input in tanh nets (Fig. 7)',
+    /in tanh networks, back-propagated gradients shrank from the output toward the input \(their Fig\. 7\)/,
+  ],
+  [
     'vanishing-gradients',
     'ln 2 for cross-entropy, 0.25 for squared error',
     /ln 2 ≈ 0\.693 with cross-entropy, 0\.25 with squared error/,
@@ -151,8 +176,8 @@ const PRECISE_STATEMENTS: [string, string, RegExp][] = [
   ['tricks', 'Adam: Kingma & Ba 2015', /Adam\*\* \(Kingma & Ba 2015\)/],
   [
     'tricks',
-    'residual branches scaled at initialization',
-    /Residual connections\*\* \(He et al\. 2016\)[^\n]*scaled down at initialization/,
+    'He et al. 2016: the identity is easy to represent; scaling the branches is later work',
+    /Residual connections\*\* \(He et al\. 2016\) make the identity easy to \*represent\*[^\n]*Scaling each branch down at initialization[^\n]*came later \(Zhang, Dauphin & Ma 2019; Hayou et al\. 2021\)/,
   ],
   [
     'history',
@@ -192,6 +217,27 @@ const IMPRECISE: [string, RegExp, RegExp][] = [
     /checked|does not guarantee/,
   ],
   ['He initialization from 2016', /He initiali[sz]ation[^.]*2016|He et al\.? \(?2016\)? for ReLU/i, /$^/],
+  [
+    'He et al. 2016 scaled the branches or started blocks near the identity',
+    /He et al\.? \(?2016\)?[^.]*(scal|start[^.]*near the identity)/i,
+    /$^/,
+  ],
+  ['NP-hard once there is a hidden layer', /once there is a hidden layer/i, /$^/],
+  [
+    'the logistic loss is an LP',
+    /logistic[^.]*\bLP\b|\bLP\b[^.]*logistic|convex surrogate/i,
+    /no LP|not an? (LP|linear program)/i,
+  ],
+  [
+    'Glorot & Bengio: sigmoid gradients shrink toward the input',
+    /sigmoid[^.]*back-propagated|back-propagated[^.]*sigmoid/i,
+    /$^/,
+  ],
+  [
+    'the tricks remove the depth trend',
+    /\bremoves?\b[^.]*\btrend\b|(ReLU|Adam)[^.]*\bremoves?\b/i,
+    /largely|not always/i,
+  ],
 ];
 
 describe('lessons', () => {
@@ -341,6 +387,18 @@ describe('lessons', () => {
         expect(step.lessonId, step.command).not.toBe('np-hard');
     }
     expect(findLesson('np-hard')?.command).not.toMatch(/^\/(compare|restarts|train)\b/);
+  });
+
+  it('title the NP-hardness lesson by what the theorems state, not by "a hidden layer"', () => {
+    const title = findLesson('np-hard')?.title ?? '';
+    expect(title).toMatch(/NP-complete in the worst case/);
+    expect(title).not.toMatch(/hidden layer/i);
+  });
+
+  it('say in the README opening that the tricks largely remove the trend, and where they do not', () => {
+    const opening = readmeOpening().replace(/\s+/g, ' ');
+    expect(opening).toMatch(/largely remove/);
+    expect(opening).toMatch(/spiral[^.]*depth-24[^.]*0\.69/);
   });
 
   it('demonstrate the NP-hardness lesson with exact training, in the button and in the plan', () => {

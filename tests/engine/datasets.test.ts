@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset, toDataPoints } from '../../src/engine/datasets.js';
 import { CHOICES } from '../../src/engine/limits.js';
+import { dataFields } from '../../src/engine/specs/options.js';
 
 describe('data sets', () => {
   for (const dataset of CHOICES.dataset) {
@@ -63,6 +64,18 @@ describe('data sets', () => {
       expect(sums[label]![0]! / half).toBeCloseTo(centre, 1);
       expect(sums[label]![1]! / half).toBeCloseTo(centre, 1);
     }
+  });
+
+  it('noise moves the inputs and never the labels, and its help says so', () => {
+    for (const dataset of CHOICES.dataset) {
+      const clean = makeDataset(dataset, 64, 0, 3);
+      const noisy = makeDataset(dataset, 64, 0.8, 3);
+      expect(Array.from(noisy.y), dataset).toEqual(Array.from(clean.y));
+      expect(Array.from(noisy.x), dataset).not.toEqual(Array.from(clean.x));
+    }
+    expect(dataFields.noise.description).toMatch(/^input noise\b/);
+    expect(dataFields.noise.description).toMatch(/labels never change/);
+    expect(dataFields.noise.description).not.toMatch(/label noise/);
   });
 
   it('converts to rounded JSON points with the same labels', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deviceFacts, deviceOf } from '../../src/engine/device.js';
-import { describeWorkers, type WorkerInfo } from '../../src/queue/worker-registry.js';
+import { describeWorkers, type WorkerInfo } from '../../src/queue/redis/worker-registry.js';
 
 describe('the engine device', () => {
   it('is the GPU only for the CUDA build of the native backend with an NVIDIA device visible', () => {

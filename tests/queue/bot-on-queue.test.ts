@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create-bot.js';
 import { silentLogger } from '../../src/bot/logger.js';
 import { createTutorServices } from '../../src/bot/tutor-services.js';
-import { POISON_SEED } from '../../src/queue/processor.js';
+import { POISON_SEED } from '../../src/queue/worker/processor.js';
 import { createFakeAdapter, replyText } from '../bot/fake-adapter.js';
 import { eventually, replica } from './queue-fixtures.js';
 import { type RedisServer, startRedisServer } from './redis-server.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFireOnceLock, type FireOnceLock } from '../../src/queue/fire-once.js';
+import { createFireOnceLock, type FireOnceLock } from '../../src/queue/replica/fire-once.js';
 import { type RedisServer, startRedisServer } from './redis-server.js';
 
 describe('firing a schedule once over several bot replicas', () => {

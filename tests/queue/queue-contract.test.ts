@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createQueueJobService } from '../../src/queue/job-service.js';
+import { createQueueJobService } from '../../src/queue/replica/service.js';
 import { type ContractRig, describeJobContract } from '../bot/jobs/job-contract.js';
 import { type RedisServer, startRedisServer } from './redis-server.js';
 import { startFleet, type WorkerFleet } from './worker-fleet.js';

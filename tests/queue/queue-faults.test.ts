@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/bot/errors.js';
-import { POISON_SEED } from '../../src/queue/processor.js';
+import { POISON_SEED } from '../../src/queue/worker/processor.js';
 import {
   accepted,
   admittedTicket,

@@ -3,8 +3,11 @@ import { isUserError } from '../../src/bot/errors.js';
 import type { JobHooks, JobProgress, JobTicket } from '../../src/bot/jobs/types.js';
 import type { ExperimentSpec } from '../../src/engine/spec.js';
 import { validateSpec } from '../../src/engine/validate.js';
-import { createQueueJobService, type QueueJobService } from '../../src/queue/job-service.js';
-import type { QueueJobServiceOptions } from '../../src/queue/service-config.js';
+import {
+  createQueueJobService,
+  type QueueJobService,
+  type QueueJobServiceOptions,
+} from '../../src/queue/replica/service.js';
 
 /** A valid train spec; vary `seed` for a distinct cache key. */
 export function trainSpec(seed: number, extra: Record<string, unknown> = {}): ExperimentSpec {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createFireOnceLock, type FireOnceLock } from '../../src/queue/fire-once.js';
+import { createFireOnceLock, type FireOnceLock } from '../../src/queue/replica/fire-once.js';
 import { ManualClock } from '../bot/classroom/manual-clock.js';
 import { addSchedule, schedulerRig } from '../bot/classroom/scheduler-rig.js';
 import { type RedisServer, startRedisServer } from './redis-server.js';

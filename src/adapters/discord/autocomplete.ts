@@ -1,5 +1,5 @@
+import { topicSuggestions } from '../../bot/ask/index.js';
 import type { CommandDefinition } from '../../bot/command.js';
-import { LESSONS } from '../../bot/lessons/index.js';
 
 /*
  * Options whose allowed values are a long or open list get Discord's autocomplete instead of a
@@ -14,6 +14,8 @@ export const MAX_CHOICES = 25;
 export interface Suggestion {
   name: string;
   value: string;
+  /** Other words that find it ("batchnorm" for the tricks lesson); never sent to Discord. */
+  keywords?: string;
 }
 
 /** Suggestion lists keyed by `command.option` (the bot's option name). */
@@ -27,7 +29,11 @@ export function suggestionSources(commands: readonly CommandDefinition<never>[])
   const names = new Set(commands.map((c) => c.name));
   if (names.has('explain')) {
     sources.set('explain.topic', () =>
-      LESSONS.map((lesson) => ({ name: clip(`${lesson.id}: ${lesson.title}`, 100), value: lesson.id })),
+      topicSuggestions().map((topic) => ({
+        name: clip(`${topic.value}: ${topic.title}`, 100),
+        value: topic.value,
+        keywords: topic.aliases.join(' | '),
+      })),
     );
   }
   if (names.has('help')) {
@@ -49,10 +55,10 @@ export function suggestionSources(commands: readonly CommandDefinition<never>[])
 /** The suggestions for what the user has typed so far: prefix matches first, then the rest that contain it. */
 export function suggest(all: Suggestion[], typed: string): Suggestion[] {
   const wanted = typed.trim().toLowerCase();
-  if (wanted === '') return all.slice(0, MAX_CHOICES);
   const starts = all.filter((s) => s.value.toLowerCase().startsWith(wanted));
   const contains = all.filter(
-    (s) => !starts.includes(s) && `${s.value} ${s.name}`.toLowerCase().includes(wanted),
+    (s) => !starts.includes(s) && `${s.value} ${s.name} ${s.keywords ?? ''}`.toLowerCase().includes(wanted),
   );
-  return [...starts, ...contains].slice(0, MAX_CHOICES);
+  // Discord refuses a choice with fields it does not know: only name and value go out.
+  return [...starts, ...contains].slice(0, MAX_CHOICES).map(({ name, value }) => ({ name, value }));
 }

@@ -1,3 +1,4 @@
+import { topicSuggestions } from '../../bot/ask/index.js';
 import type { CommandDefinition } from '../../bot/command.js';
 import { allowedValues } from '../../bot/command-options.js';
 import type { CommandOption } from '../../bot/types.js';
@@ -45,6 +46,9 @@ function toWireOption(name: string, option: CommandOption): WireOption {
 export function catalogOf(commands: readonly CommandDefinition<never>[]): WireCommand[] {
   return commands.map((command) => {
     const options = Object.entries(command.options).map(([name, option]) => toWireOption(name, option));
+    // /explain's topic is free text, but a known list: every lesson, reachable by its aliases too.
+    const topic = command.name === 'explain' ? options.find((o) => o.name === 'topic') : undefined;
+    if (topic) topic.topics = topicSuggestions();
     return {
       name: command.name,
       description: command.description,

@@ -131,7 +131,8 @@ export function createDispatcher(options: {
       const release = admit(body.client, address);
       if (typeof release === 'string') return { refused: release };
       const text = body.text.trim();
-      echo(hub, tagOf, body, text.startsWith('/') ? text : `/${text}`);
+      // A line without a slash is shown as what it runs: a question to /ask.
+      echo(hub, tagOf, body, text.startsWith('/') ? text : `/ask ${text}`);
       return run(body, toBotRequest(body), release);
     },
     button(body, address) {

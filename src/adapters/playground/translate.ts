@@ -20,8 +20,12 @@ export function newRequestId(): string {
   return randomUUID().slice(0, 8);
 }
 
-/** Splits `/train depth:8` into the command name and the option text after it. */
+/**
+ * Splits `/train depth:8` into the command name and the option text after it. A line without a
+ * slash is a question, as a student types it into a chat box: "why is depth hard?" is `/ask`.
+ */
 export function splitCommandLine(text: string): { command: string; optionText: string } {
+  if (!text.trim().startsWith('/')) return { command: 'ask', optionText: text.trim() };
   const trimmed = text.trim().replace(/^\/+/, '');
   const space = trimmed.search(/\s/);
   const command = (space < 0 ? trimmed : trimmed.slice(0, space)).toLowerCase();

@@ -1,5 +1,5 @@
 import type { CompareResult, RunResult, TrainResult } from '../../engine/result.js';
-import { NOTABLE_SATURATION } from '../explain/signals.js';
+import { NOTABLE_SATURATION } from '../judge/judge.js';
 import {
   layerActivationChart,
   layerGradientChart,

@@ -3,6 +3,9 @@ import { LIMITS } from '../../engine/limits.js';
 import type { CompareResult, ExperimentResult, RestartsResult } from '../../engine/result.js';
 import type { QuizChoice } from '../../store/index.js';
 import type { ValuesOf } from '../command.js';
+import { placesOf } from '../explain/restarts.js';
+import { runFacts } from '../judge/facts.js';
+import { depthTrend, SAME_PLACE } from '../judge/judge.js';
 import { noLearning } from '../no-learning.js';
 
 /*
@@ -56,8 +59,6 @@ function noLearningNote(result: ExperimentResult): string {
   return `with ${lossName}, ${noLearning(loss).value} means it learned nothing`;
 }
 
-// Mean final losses closer than this count as "about the same" (cross-entropy is in nats).
-const SAME_LOSS = 0.02;
 
 const depth: QuizKind = {
   name: 'depth',
@@ -76,10 +77,20 @@ const depth: QuizKind = {
     };
   },
   judge(result) {
-    const [first, second] = (result as CompareResult).summaries;
+    const compare = result as CompareResult;
+    const [first, second] = compare.summaries;
     if (!first || !second) throw new Error('a depth quiz needs a comparison of two depths');
-    const gap = first.meanFinalLoss - second.meanFinalLoss;
-    const answer = Math.abs(gap) < SAME_LOSS ? 'same' : gap < 0 ? 'shallow' : 'deep';
+    // The same depth-trend judgement as the explanation of this run, so the two never disagree.
+    const trend = depthTrend(
+      [first.depth, second.depth].map((depth) => ({
+        depth,
+        seeds: compare.runs.filter((r) => r.depth === depth).map((r) => runFacts(r, compare.spec.loss)),
+      })),
+    );
+    const shallowIsFirst = first.depth <= second.depth;
+    const direction = trend?.direction ?? 'flat';
+    const answer =
+      direction === 'worse' ? (shallowIsFirst ? 'shallow' : 'deep') : direction === 'better' ? (shallowIsFirst ? 'deep' : 'shallow') : 'same';
     return {
       answer,
       because: `Mean final loss over ${result.spec.experiment === 'compare' ? result.spec.seeds : 1} seeds: depth ${first.depth} ended at ${fmt(first.meanFinalLoss)}, depth ${second.depth} at ${fmt(second.meanFinalLoss)} (${noLearningNote(result)}).`,
@@ -87,8 +98,6 @@ const depth: QuizKind = {
   },
 };
 
-// Final losses whose spread is below this count as "the same loss".
-const SAME_SPREAD = 1e-3;
 
 const restarts: QuizKind = {
   name: 'restarts',
@@ -110,9 +119,12 @@ const restarts: QuizKind = {
     if (!group) throw new Error('a restarts quiz needs one group of restarts');
     const low = Math.min(...group.finalLosses);
     const high = Math.max(...group.finalLosses);
+    // The explanation's stopping-places judgement: settled runs at different losses mean "no".
+    const places = placesOf(group);
+    const falling = places.falling > 0 ? ` ${places.falling} of them were still falling when training stopped.` : '';
     return {
-      answer: group.spread < SAME_SPREAD ? 'yes' : 'no',
-      because: `The ${group.finalLosses.length} restarts of the ${group.label} ended between ${fmt(low)} and ${fmt(high)} (spread ${fmt(group.spread)}).`,
+      answer: places.several || high - low > SAME_PLACE ? 'no' : 'yes',
+      because: `The ${group.finalLosses.length} restarts of the ${group.label} ended between ${fmt(low)} and ${fmt(high)} (spread ${fmt(group.spread)}).${falling}`,
     };
   },
 };

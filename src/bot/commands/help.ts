@@ -1,5 +1,6 @@
 import { describeAllowed } from '../../engine/fields.js';
 import { defineCommand, type TypedCommand, textOption } from '../command.js';
+import { didYouMeanText } from '../did-you-mean.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { TutorServices } from '../services.js';
 import type { CommandOption } from '../types.js';
@@ -39,7 +40,13 @@ export default defineCommand({
       'I run small, real training experiments to show one idea: the deeper a plain network, the harder it is to train. ' +
       'Start with `/train depth:1`, then `/train depth:8`, then `/compare`.';
     const list = catalog.map((c) => `• \`/${c.name}\`: ${c.description}`).join('\n');
-    const note = wanted === '' ? [] : [`There is no command "${wanted.slice(0, 40)}".`];
+    const names = catalog.map((c) => c.name);
+    const note =
+      wanted === ''
+        ? []
+        : [
+            `There is no command "${wanted.slice(0, 40)}".${didYouMeanText(wanted, names, (n) => `\`/help ${n}\``)}`,
+          ];
     return { ...privateNote('depth-tutor', [...note, intro, list, 'Details: `/help train`']) };
   },
 } satisfies TypedCommand<TutorServices, typeof OPTIONS>);

@@ -11,6 +11,7 @@ const OPTIONS = {
 /** `/history`: the caller's recent runs, each repeatable exactly. */
 export default defineCommand({
   name: 'history',
+  needsClassroom: true,
   description: 'Your recent experiments, each with the command that repeats it',
   options: OPTIONS,
   positionals: ['count'],

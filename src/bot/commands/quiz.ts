@@ -25,6 +25,7 @@ const RULES = {
 /** `/quiz`: predict, vote, then see the experiment decide. */
 export default defineCommand({
   name: 'quiz',
+  needsClassroom: true,
   description: 'Start a predict-then-reveal quiz: vote, then an experiment shows who was right',
   options: OPTIONS,
   examples: [

@@ -98,6 +98,7 @@ async function preview(schedule: ScheduleRow, classroom: ClassroomServices, io: 
 /** `/schedule`: a teacher's daily demos in a class channel. */
 export default defineCommand({
   name: 'schedule',
+  needsClassroom: true,
   description: 'Schedule daily demos in a class channel: the lesson plan or any command (teachers)',
   options: OPTIONS,
   examples: [

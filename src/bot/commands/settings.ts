@@ -59,6 +59,7 @@ function showReply(request: BotRequest, classroom: ClassroomServices, headline: 
 /** `/settings`: a teacher's limits and lists for this channel or the whole server. */
 export default defineCommand({
   name: 'settings',
+  needsClassroom: true,
   description: 'Set where I answer, limits per channel, and who counts as a teacher (teachers)',
   options: OPTIONS,
   examples: [

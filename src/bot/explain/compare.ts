@@ -1,200 +1,234 @@
-import type { CompareResult, RunResult, RunSummary } from '../../engine/result.js';
-import type { LessonId } from '../lessons/types.js';
-import { atNoLearning } from '../no-learning.js';
-import { ratiosOverTraining, recentFall, stillFalling } from './evidence.js';
-import { fixesApplied } from './fixes.js';
+import type { CompareResult } from '../../engine/result.js';
+import { initialRatio, runFacts } from '../judge/facts.js';
 import {
-  capitalize,
-  formatLoss,
-  formatPercent,
-  formatRatio,
-  gradientHealth,
-  listWords,
-  stallName,
-} from './format.js';
-import { gradientSentence, meanInitialRatio, sharedVerdict } from './signals.js';
-import { type Explanation, MAX_SENTENCES, type Sentence, say } from './types.js';
-import { vanishedEnding } from './vanished.js';
+  type DepthJudgement,
+  type DepthTrend,
+  depthTrend,
+  firstLayerStarved,
+  LEARNED_KINDS,
+  ratioHealthyThroughout,
+  ratioVanishedThroughout,
+  stepBudget,
+} from '../judge/judge.js';
+import type { LessonId } from '../lessons/types.js';
+import { noLearning } from '../no-learning.js';
+import { setupOpening } from './fixes.js';
+import { capitalize, formatLoss, formatRatio, listWords } from './format.js';
+import { gradientSentence, largestFirstLayer, saturationSentence } from './signals.js';
+import { collapseSentence, NOT_LINEARLY_SEPARABLE } from './train.js';
+import { capSentences, type Explanation, type Sentence, say } from './types.js';
 
 /*
- * `compare`: a depth sweep. The sentences say which way the final loss moved from the shallowest
- * to the deepest net, which depths learned nothing, and what the gradients of the deepest net show
- * (vanishing, tiny everywhere, or healthy while the net still trains worse: degradation).
+ * `compare`: a depth sweep. The trend is judged over every depth and every seed (judge.ts), the
+ * final losses of all depths are quoted, and a cause is named only with its contrast in the same
+ * sweep: "vanishing gradients" needs the deep nets never to have learned with a starved first
+ * layer *and* a shallower net that learned with the same steps and learning rate.
  */
 
-/** Which way the final loss moved from the shallowest to the deepest net. */
-type Trend = 'worse' | 'flat' | 'better';
+const depthsWord = (depths: readonly number[]) =>
+  `${depths.length === 1 ? 'depth' : 'depths'} ${listWords(depths.map(String))}`;
 
-/** Differences smaller than this (absolute, or 10% of the shallow loss) are seed noise, not a trend. */
-function trendOf(shallow: RunSummary, deep: RunSummary): Trend {
-  const tolerance = Math.max(0.02, 0.1 * shallow.meanFinalLoss);
-  const change = deep.meanFinalLoss - shallow.meanFinalLoss;
-  if (change > tolerance) return 'worse';
-  if (change < -tolerance) return 'better';
-  return 'flat';
+/** "depth 1: 0.31, depth 4: 0.693 (1 of 2 seeds learned)", every depth of the sweep. */
+function finalsByDepth(trend: DepthTrend): string {
+  return trend.depths
+    .map((d) => {
+      const n = d.seeds.length;
+      const learned = d.count(LEARNED_KINDS);
+      const split = learned > 0 && learned < n ? ` (${learned} of ${n} seeds learned)` : '';
+      return `${d.depth}: ${Number.isFinite(d.meanFinal) ? formatLoss(d.meanFinal) : 'NaN'}${split}`;
+    })
+    .join(', ');
 }
 
-/** What the sweep showed, with the runs of its shallowest and deepest nets. */
-interface Sweep {
-  result: CompareResult;
-  shallow: RunSummary;
-  deep: RunSummary;
-  deepRuns: RunResult[];
-  trend: Trend;
-  stalled: number[];
-}
-
-const runsAt = (result: CompareResult, depth: number) => result.runs.filter((run) => run.depth === depth);
-
-function trendSentence({ result, shallow, deep, trend }: Sweep): Sentence {
+function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
   const { spec } = result;
-  const fixes = fixesApplied(spec);
-  const withFixes = fixes.length > 0 ? `With ${listWords(fixes)}, ` : '';
-  const pair = `depth ${shallow.depth} ended at ${formatLoss(shallow.meanFinalLoss)} and depth ${deep.depth} at ${formatLoss(deep.meanFinalLoss)}`;
+  const level = noLearning(spec.loss);
+  const opening = setupOpening(spec);
+  const finals = `mean final loss by depth: ${finalsByDepth(trend)}`;
+  const never = trend.depths.filter((d) => d.count('never-learned') === d.seeds.length).map((d) => d.depth);
+  const failed = never.length > 0 ? `; ${depthsWord(never)} never got clearly below ${level.name}` : '';
   if (spec.activation === 'linear') {
     const why =
-      trend === 'flat'
-        ? ': depth adds nothing the nets can express'
-        : ', so the difference comes from how fast gradient descent moves (optimization speed), not from what the nets can express';
+      trend.direction === 'flat'
+        ? 'depth adds nothing they can express'
+        : 'a difference between depths is the speed of gradient descent (optimization), not what the nets can express';
     return say(
       'linear-depth-is-speed',
-      `${capitalize(pair)} after ${spec.steps} steps, but with linear units every depth computes a linear function (one straight line, like a single neuron)${why}.`,
+      `${capitalize(`${opening}${finals}${failed}`)}. With linear units every depth computes a linear function (one straight line, like a single neuron), so ${why}.`,
+      70,
     );
   }
-  if (trend === 'worse') {
-    return say(
-      'deeper-worse',
-      capitalize(`${withFixes}${pair}: with the same ${spec.steps} steps, the deeper net trained worse.`),
-    );
+  switch (trend.direction) {
+    case 'none-learned':
+      return say(
+        'sweep-none-learned',
+        `${capitalize(`${opening}no depth learned`)}: every seed's loss stayed near ${level.name} (${finals}), not even at depth ${trend.shallowest.depth}, so this sweep says nothing about depth. ${budgetAdvice(spec)}`,
+        80,
+      );
+    case 'worse': {
+      const partly = trend.partly ? ' (partly: the seeds of the deepest net disagree)' : '';
+      const steady = trend.monotone ? '' : ', though not steadily from one depth to the next';
+      return say(
+        'deeper-worse',
+        `${capitalize(`${opening}${finals}${failed}`)}. With the same ${spec.steps} steps, depth ${trend.deepest.depth} trained worse than depth ${trend.best.depth}${partly}${steady}.`,
+        70,
+      );
+    }
+    case 'flat':
+      return say(
+        'depth-flat',
+        `${capitalize(`${opening}${finals}`)}: every depth ended within ${formatLoss(trend.margin)} of the best, so depth made no clear difference here${trend.partly ? `, though not every seed learned at ${depthsWord(trend.splitDepths)}` : ''}.`,
+        70,
+      );
+    case 'better':
+      return say(
+        'deeper-better',
+        `${capitalize(`${opening}${finals}`)}: the deepest net did best${trend.partly ? `, though not every seed learned at ${depthsWord(trend.splitDepths)}` : ', so this sweep does not show depth hurting training'}.`,
+        70,
+      );
   }
-  if (trend === 'flat') {
-    return say(
-      'depth-flat',
-      capitalize(`${withFixes}depth did not make the training loss worse here: ${pair}.`),
-    );
-  }
+}
+
+/** What to change when no depth moved: the budget, in the words of the optimizer used. */
+function budgetAdvice(spec: CompareResult['spec']): string {
+  if (spec.optimizer === 'adam')
+    return `Try more steps than ${spec.steps}, or another learning rate than ${spec.learningRate}.`;
+  return `With ${spec.steps} steps at learning rate ${spec.learningRate} (${spec.optimizer}) the weights can move by at most ${formatRatio(stepBudget(spec))} per unit of gradient in all: try more steps or a larger learning rate.`;
+}
+
+/** The shallower depths whose every seed learned: the contrast a cause at a deeper depth needs. */
+function learnedShallower(trend: DepthTrend, depth: number): DepthJudgement[] {
+  return trend.depths.filter((d) => d.depth < depth && d.allLearned);
+}
+
+/**
+ * Vanishing gradients, named as the cause only with evidence and contrast: every seed of the
+ * failed deep depth never learned, its first layer's gradient stayed too small to move it at
+ * every snapshot (not under Adam, whose steps do not scale with the gradient), and a shallower
+ * depth learned with the same budget.
+ */
+function vanishingCause(result: CompareResult, trend: DepthTrend): Sentence | undefined {
+  const { spec } = result;
+  if (spec.optimizer === 'adam' || spec.activation === 'linear' || trend.direction !== 'worse') return undefined;
+  const failed = trend.depths.filter((d) => d.noneLearned && d.count('never-learned') === d.seeds.length);
+  const deep = failed.at(-1);
+  if (!deep) return undefined;
+  const contrast = learnedShallower(trend, deep.depth).at(-1);
+  const starved = deep.seeds.every((f) => firstLayerStarved(f) || ratioVanishedThroughout(f));
+  if (!contrast || !starved) return undefined;
+  const ratio = initialRatio(deep.seeds);
+  const ratioWords = ratio === undefined ? '' : ` (${formatRatio(ratio)} times the last layer's at the start)`;
   return say(
-    'deeper-better',
-    capitalize(
-      `${withFixes}deeper did better here: ${pair}, so this sweep does not show depth hurting training.`,
-    ),
+    'vanishing-cause',
+    `At depth ${deep.depth} the first layer's gradient stayed at most ${formatRatio(largestFirstLayer(deep.seeds))} at every step measured${ratioWords}, while depth ${contrast.depth} learned with the same ${spec.steps} steps at learning rate ${spec.learningRate}: the gradient fades on its way back, so the layers next to the input of the deep net barely learn (vanishing gradients).`,
+    65,
   );
 }
 
-/** Explains a depth sweep: trend, stalled depths, and the gradients of the deepest net. */
+/**
+ * Degradation: the deepest plain net trained worse although every seed learned, settled, and kept
+ * a healthy gradient ratio at every snapshot. Not for linear units (a trend there is speed).
+ */
+function degradation(result: CompareResult, trend: DepthTrend): Sentence | undefined {
+  const { spec } = result;
+  const deep = trend.deepest;
+  if (trend.direction !== 'worse' || spec.activation === 'linear' || spec.residual) return undefined;
+  if (!deep.allLearned || deep.count('still-falling') > 0 || deep.gradient !== 'healthy') return undefined;
+  if (!deep.seeds.every(ratioHealthyThroughout)) return undefined;
+  const ratio = initialRatio(deep.seeds);
+  const healthy = `Yet depth ${deep.depth}'s gradient stayed healthy (first layer ${formatRatio(ratio ?? Number.NaN)} times the last at the start, and within a factor of ten at every step measured) and its loss had stopped falling: not vanishing gradients, but a deeper plain net training worse`;
+  const heSetting = spec.activation === 'relu' && spec.normalization === 'batch';
+  return say(
+    'degradation',
+    heSetting
+      ? `${healthy}, the degradation He et al. (2016) reported, and remedied with residual connections (residual:true).`
+      : `${healthy}. He et al. (2016) reported such degradation for plain relu nets with batch normalization, and remedied it with residual connections (residual:true).`,
+    65,
+  );
+}
+
+/** The deepest net trained worse but was still improving on every seed: slower so far. */
+function stillFalling(trend: DepthTrend): Sentence | undefined {
+  const deep = trend.deepest;
+  if (trend.direction !== 'worse' || deep.count('still-falling') !== deep.seeds.length) return undefined;
+  const fall = Math.min(...deep.seeds.map((f) => f.recentFall));
+  return say(
+    'deep-still-falling',
+    `Depth ${deep.depth} was still improving when training stopped (every seed at least ${Math.round((100 * fall) / (1 + fall))}% lower over the last tenth of the steps): it is slower so far, and more steps may close the gap.`,
+    65,
+  );
+}
+
+/** Linear nets on data no line separates: every depth fails for want of capacity, not of training. */
+function capacity(result: CompareResult, trend: DepthTrend): Sentence | undefined {
+  const { spec } = result;
+  const linearDepths = trend.depths.filter((d) => d.depth === 0 || spec.activation === 'linear');
+  if (!NOT_LINEARLY_SEPARABLE.has(spec.dataset) || linearDepths.length === 0) return undefined;
+  if (linearDepths.every((d) => d.allLearned)) return undefined;
+  const which = spec.activation === 'linear' ? 'every depth here' : 'depth 0';
+  return say(
+    'capacity',
+    `With linear units ${which} computes one straight line, and no straight line separates ${spec.dataset}: that is capacity, not a failure of training.`,
+    75,
+  );
+}
+
+/** Explains a depth sweep: the trend over every depth and seed, then a cause only with its contrast. */
 export function explainCompare(result: CompareResult): Explanation {
   const { spec } = result;
-  const sorted = [...result.summaries].sort((a, b) => a.depth - b.depth);
-  const shallow = sorted[0];
-  const deep = sorted.at(-1);
-  if (!shallow || !deep)
-    return {
-      sentences: [say('no-runs', 'This sweep has no finished runs.')],
-      lessonId: 'vanishing-gradients',
-    };
-
-  const stalledEverywhere = (s: RunSummary) =>
-    atNoLearning(s.minFinalLoss, spec.loss) && atNoLearning(s.maxFinalLoss, spec.loss);
-  const stalled = sorted.filter(stalledEverywhere).map((s) => s.depth);
-  const sweep: Sweep = {
-    result,
-    shallow,
-    deep,
-    deepRuns: runsAt(result, deep.depth),
-    trend: trendOf(shallow, deep),
-    stalled,
-  };
-  if (stalled.length === sorted.length) {
+  const byDepth = [...new Set(result.runs.map((r) => r.depth))].map((depth) => ({
+    depth,
+    seeds: result.runs.filter((r) => r.depth === depth).map((r) => runFacts(r, spec.loss)),
+  }));
+  const trend = depthTrend(byDepth);
+  if (!trend) return { sentences: [say('no-runs', 'This sweep has no finished runs.')], lessonId: 'vanishing-gradients' };
+  if (trend.depths.length === 1) {
+    const only = trend.deepest;
+    const learned = only.count(LEARNED_KINDS);
     return {
       sentences: [
         say(
-          'sweep-all-stalled',
-          `Every depth stalled at ${stallName(spec.loss)}: nothing was learned, not even at depth ${shallow.depth}, so this sweep says nothing about depth (try more steps or another learning rate).`,
+          'single-depth',
+          `Only depth ${only.depth} ran (mean final loss ${formatLoss(only.meanFinal)}, ${learned} of ${only.seeds.length} seeds learned), so this sweep has nothing to compare it with: give two or more depths.`,
         ),
       ],
       lessonId: 'vanishing-gradients',
     };
   }
-  const sentences: Sentence[] = [trendSentence(sweep)];
-  if (sweep.trend === 'worse' && stalled.length > 0) {
-    const which = stalled.length === 1 ? `Depth ${stalled[0]}` : `Depths ${listWords(stalled.map(String))}`;
-    sentences.push(
-      say(
-        'stalled-depths',
-        `${which} stalled at ${stallName(spec.loss)}: nothing learned, still predicting 50/50.`,
-      ),
-    );
-  }
-  const gradient = gradientPart(sweep);
-  if (gradient) sentences.push(gradient);
-  return { sentences: sentences.slice(0, MAX_SENTENCES), lessonId: compareLesson(sweep) };
-}
-
-/** The first/last gradient ratio stayed healthy at every recorded step, not only at the start. */
-const healthyThroughout = (run: RunResult) =>
-  ratiosOverTraining(run).every((ratio) => gradientHealth(ratio) === 'healthy');
-
-/**
- * The deepest nets trained worse, were not stalled, had stopped improving, and their gradients
- * were healthy at the start (none tiny) and stayed so over training. Not for linear units: every
- * depth computes a linear function, so a depth trend there is optimization speed, not a deeper
- * net doing worse at what it can express.
- */
-function isDegradation({ result, trend, deep, deepRuns }: Sweep): boolean {
-  return (
-    trend === 'worse' &&
-    result.spec.activation !== 'linear' &&
-    !result.spec.residual &&
-    !atNoLearning(deep.meanFinalLoss, result.spec.loss) &&
-    sharedVerdict(deepRuns) === 'healthy' &&
-    deepRuns.every(healthyThroughout) &&
-    deepRuns.every((run) => !stillFalling(run))
+  const sentences: Sentence[] = [trendSentence(result, trend)];
+  const collapse = collapseSentence(
+    trend.depths.flatMap((d) => d.seeds),
+    '',
   );
+  if (collapse) sentences.push(collapse);
+  const capacitySaid = capacity(result, trend);
+  if (capacitySaid) sentences.push(capacitySaid);
+  const cause =
+    capacitySaid ?? degradation(result, trend) ?? stillFalling(trend) ?? vanishingCause(result, trend);
+  if (cause && cause !== capacitySaid) sentences.push(cause);
+  if (!cause && trend.direction !== 'none-learned') {
+    const gradient = gradientSentence(trend.deepest.depth, trend.deepest, spec);
+    if (gradient) sentences.push(gradient);
+    if (trend.direction === 'worse' && trend.failedDepths.length > 0 && learnedShallower(trend, Math.max(...trend.failedDepths)).length === 0)
+      sentences.push(
+        say(
+          'offer-contrast',
+          `No shallower depth learned on every seed either, so this sweep cannot tell depth from the budget: try depth 1 next to ${trend.deepest.depth} with more steps.`,
+          45,
+        ),
+      );
+  }
+  const saturation = saturationSentence(trend.deepest.seeds, spec.activation);
+  if (saturation) sentences.push(saturation);
+  return { sentences: capSentences(sentences), lessonId: compareLesson(sentences) };
 }
 
-/** He et al. (2016) saw degradation in plain relu nets with batch normalization: only those runs are their case. */
-const isHeSetting = (spec: CompareResult['spec']) =>
-  spec.activation === 'relu' && spec.normalization === 'batch';
-
-function gradientPart(sweep: Sweep): Sentence | undefined {
-  const { shallow, deep, deepRuns, trend, result } = sweep;
-  const verdict = sharedVerdict(deepRuns);
-  const deepRatio = meanInitialRatio(deepRuns);
-  if (isDegradation(sweep) && deepRatio !== undefined) {
-    const healthy = `Yet depth ${deep.depth}'s gradient stayed healthy (first layer ${formatRatio(deepRatio)} times the last at the start, none tiny) and its loss had stopped falling: not vanishing gradients, but a deeper plain net training worse`;
-    return say(
-      'degradation',
-      isHeSetting(result.spec)
-        ? `${healthy}, the degradation He et al. (2016) reported, and remedied with residual connections (residual:true).`
-        : `${healthy}. He et al. (2016) reported such degradation for plain relu nets with batch normalization, and remedied it with residual connections (residual:true).`,
-    );
-  }
-  if (trend === 'worse' && deepRuns.length > 0 && deepRuns.every(stillFalling)) {
-    // As a share of the earlier loss, so it reads below 100% however steep the fall.
-    const fall = Math.min(...deepRuns.map(recentFall));
-    return say(
-      'deep-still-falling',
-      `Depth ${deep.depth} was still improving when training stopped (every seed at least ${formatPercent(fall / (1 + fall))} lower over the last tenth of the steps): it is slower so far, and more steps may close the gap.`,
-    );
-  }
-  const shallowRatio = meanInitialRatio(runsAt(result, shallow.depth));
-  if (
-    verdict === 'vanished' &&
-    shallowRatio !== undefined &&
-    deepRatio !== undefined &&
-    shallowRatio > deepRatio
-  ) {
-    return say(
-      'gradient-ratio-falls',
-      `The first layer's gradient, relative to the last layer's, falls from ${formatRatio(shallowRatio)} at depth ${shallow.depth} to ${formatRatio(deepRatio)} at depth ${deep.depth}${vanishedEnding(deepRuns, result.spec, 'sweep')}`,
-    );
-  }
-  return gradientSentence(deep.depth, deepRuns, result.spec);
-}
-
-function compareLesson(sweep: Sweep): LessonId {
-  const { result, trend, stalled } = sweep;
-  if (isDegradation(sweep)) return 'degradation';
-  if (trend === 'worse' || stalled.length > 0) return 'vanishing-gradients';
-  return fixesApplied(result.spec).length > 0 ? 'tricks' : 'vanishing-gradients';
+function compareLesson(sentences: readonly Sentence[]): LessonId {
+  const rules = new Set(sentences.map((s) => s.rule));
+  if (rules.has('capacity')) return 'capacity';
+  if (rules.has('degradation')) return 'degradation';
+  if (rules.has('vanishing-cause') || rules.has('deeper-worse') || rules.has('sweep-none-learned'))
+    return 'vanishing-gradients';
+  if (rules.has('linear-depth-is-speed')) return 'signal-propagation';
+  return 'tricks';
 }

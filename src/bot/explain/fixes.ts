@@ -17,3 +17,16 @@ export function fixesApplied(spec: DepthOptions): string[] {
   if (spec.optimizer === 'adam') fixes.push('Adam');
   return fixes;
 }
+
+/**
+ * "With tanh units, He init and Adam, " when the spec leaves the plain defaults: the units are
+ * named whenever anything else changed, so a sigmoid net with He init and Adam is not framed as
+ * the relu + He + Adam recipe. Empty for the plain defaults.
+ */
+export function setupOpening(spec: DepthOptions & { depth?: number }): string {
+  // One neuron has no hidden units: its activation, normalization and skips do not apply.
+  if (spec.depth === 0) return spec.optimizer === 'adam' ? 'With Adam, ' : '';
+  const changes = fixesApplied(spec).filter((fix) => fix !== 'relu');
+  if (changes.length === 0 && spec.activation === 'sigmoid') return '';
+  return `With ${[`${spec.activation} units`, ...changes].join(', ').replace(/, ([^,]*)$/, ' and $1')}, `;
+}

@@ -4,8 +4,8 @@ import { noLearning } from '../no-learning.js';
 type Loss = FitSpec['loss'];
 
 /*
- * Shared judgement calls of the explainer: how numbers are written, and the thresholds that
- * decide what a number "shows". Kept in one place so every sentence uses the same cut-offs.
+ * How the explainer writes numbers and lists. What a number shows is judged in src/bot/judge,
+ * never here.
  */
 
 /** "ln 2 ≈ 0.693" or "0.25 (the squared error …)", for sentences about stalling. */
@@ -36,17 +36,6 @@ export function formatPercent(fraction: number): string {
 export function listWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-}
-
-/** What a first-layer / last-layer gradient ratio says about the gradient's trip back. */
-export type GradientHealth = 'vanished' | 'weak' | 'healthy' | 'exploding';
-
-/** Thresholds: a hundredfold shrink is "vanished"; within a factor of ten either way is "healthy". */
-export function gradientHealth(ratio: number): GradientHealth {
-  if (ratio < 0.01) return 'vanished';
-  if (ratio < 0.1) return 'weak';
-  if (ratio <= 10) return 'healthy';
-  return 'exploding';
 }
 
 /** First letter upper-cased, for sentences that may start with a computed phrase. */

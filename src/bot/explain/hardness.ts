@@ -1,6 +1,7 @@
 import { type HardnessCell, hardnessCells } from '../../engine/hardness/summary.js';
 import type { HardnessRecord } from '../../engine/hardness/types.js';
 import type { HardnessResult } from '../../engine/result.js';
+import { trivialInstance } from '../judge/judge.js';
 import { listWords } from './format.js';
 import { type Explanation, type Sentence, say } from './types.js';
 
@@ -11,11 +12,13 @@ import { type Explanation, type Sentence, say } from './types.js';
  */
 
 // A ratio below this between the largest and smallest size's solve time is not called growth:
-// timings of a few ms move by that much with the machine's load alone.
+// timings of a few ms move by that much with the machine's load alone. Growth is also checked
+// against the solver's own work (branch-and-bound nodes), which does not depend on the load.
 const GROWTH = 3;
 
 const ms = (value: number) => (value < 10 ? value.toFixed(1) : String(Math.round(value)));
 const cellName = (c: { n: number; d: number }) => `n = ${c.n}, d = ${c.d}`;
+const work = (c: HardnessCell) => `${c.nodes} branch-and-bound nodes, ${c.lpIterations} simplex iterations`;
 
 function growthSentence(cells: HardnessCell[], timeLimit: number): Sentence | undefined {
   const dims = [...new Set(cells.map((c) => c.d))];
@@ -30,18 +33,41 @@ function growthSentence(cells: HardnessCell[], timeLimit: number): Sentence | un
       `The exact solver hit the ${timeLimit} s time limit already at ${first.n} points in ${d} dimensions, so this run cannot show growth; on a busy machine, rerun with a larger timeLimit.`,
     );
   const end = last.gaveUp
-    ? `gave up at the ${timeLimit} s limit`
-    : `took ${ms(last.mipMs)} ms (${last.nodes} branch-and-bound nodes)`;
-  const grew = last.gaveUp || last.mipMs > GROWTH * first.mipMs;
-  return grew
-    ? say(
-        'hardness-grew',
-        `Exact training of the three-node network grew with the number of points: in ${d} dimensions the slowest instance took ${ms(first.mipMs)} ms for ${first.n} points and ${end} for ${last.n}.`,
-      )
-    : say(
-        'hardness-flat',
-        `In this run exact training did not grow much with the number of points: in ${d} dimensions ${ms(first.mipMs)} ms for ${first.n} points, and for ${last.n} it ${end}.`,
-      );
+    ? `hit the ${timeLimit} s time limit`
+    : `took ${ms(last.mipMs)} ms (${work(last)})`;
+  const timeGrew = last.gaveUp || last.mipMs > GROWTH * first.mipMs;
+  const workGrew = last.nodes > first.nodes || last.lpIterations > first.lpIterations;
+  const start = `${ms(first.mipMs)} ms (${work(first)}) for ${first.n} points`;
+  if (timeGrew && workGrew)
+    return say(
+      'hardness-grew',
+      `Exact training of the three-node network grew with the number of points: in ${d} dimensions the slowest instance took ${start} and ${end} for ${last.n}.`,
+    );
+  if (timeGrew)
+    return say(
+      'hardness-time-only',
+      `In ${d} dimensions the slowest solve went from ${start} to ${end} for ${last.n}, but the solver's own work (branch-and-bound nodes and simplex iterations) did not grow: the extra time comes from the machine's load, not from the problem.`,
+    );
+  return say(
+    'hardness-flat',
+    `In this run exact training did not grow much with the number of points: in ${d} dimensions ${start}, and for ${last.n} it ${end}.`,
+  );
+}
+
+/** Instances that are trivial (one label only, or separable by one unit): a fit exists at once. */
+function trivialSentence(records: HardnessRecord[]): Sentence | undefined {
+  const trivial = records.filter(trivialInstance);
+  if (trivial.length === 0) return undefined;
+  const oneLabel = trivial.filter((r) => r.positives === 0 || r.positives === r.n).length;
+  const parts = [];
+  const were = (count: number) => `${count} ${count === 1 ? 'was' : 'were'}`;
+  if (oneLabel > 0) parts.push(`${oneLabel} had one label only`);
+  if (trivial.length - oneLabel > 0) parts.push(`${were(trivial.length - oneLabel)} separable by one unit`);
+  return say(
+    'hardness-trivial',
+    `Of ${records.length} instances, ${listWords(parts)}: those are trivial, since one unit already fits them and so does the three-node network, and they tell nothing about hardness.`,
+    60,
+  );
 }
 
 function statusSentence(records: HardnessRecord[]): Sentence {
@@ -116,6 +142,7 @@ export function explainHardness(result: HardnessResult): Explanation {
   const cells = hardnessCells(records);
   const sentences = [
     growthSentence(cells, result.spec.timeLimit),
+    trivialSentence(records),
     statusSentence(records),
     lpSentence(records),
     dimensionSentence(cells, records),

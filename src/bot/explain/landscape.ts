@@ -1,6 +1,6 @@
 import type { LandscapeResult, LandscapeVariant } from '../../engine/result.js';
-import { formatLoss } from './format.js';
-import { type Explanation, MAX_SENTENCES, type Sentence, say } from './types.js';
+import { formatLoss, listWords as listWordsOf } from './format.js';
+import { capSentences, type Explanation, type Sentence, say, sayAlways } from './types.js';
 
 /*
  * `landscape`: slices of the loss surface of a shallow, a deep plain and a deep residual net.
@@ -74,6 +74,22 @@ function lineSentence(variant: LandscapeVariant): Sentence | undefined {
 /** Explains landscape slices: deep plain vs shallow, residual vs plain, and the straight path. */
 export function explainLandscape(result: LandscapeResult): Explanation {
   const { variants } = result;
+  const blown = variants.filter((v) => !Number.isFinite(v.finalLoss as number | null));
+  if (blown.length > 0) {
+    return {
+      sentences: [
+        sayAlways(
+          'step-overshoot',
+          `Training overflowed to infinity (NaN) for ${blown.length === variants.length ? 'every net' : `the ${listWordsOf(blown.map((v) => v.label))} net${blown.length === 1 ? '' : 's'}`}, so ${blown.length === 1 ? 'its slices say' : 'their slices say'} nothing about the surface.`,
+        ),
+        say(
+          'step-size-fix',
+          `That is the step size (learning rate ${result.spec.learningRate}): try a learning rate ten times smaller.`,
+        ),
+      ],
+      lessonId: 'step-size',
+    };
+  }
   const maxDepth = Math.max(...variants.map((v) => v.depth));
   const shallow = variants.find((v) => v.depth < maxDepth && !v.residual);
   const deepPlain = variants.find((v) => v.depth === maxDepth && !v.residual);
@@ -112,5 +128,5 @@ export function explainLandscape(result: LandscapeResult): Explanation {
   const line = onLine && onLine.line.losses.length > 1 ? lineSentence(onLine) : undefined;
   if (line) sentences.push(line);
   if (sentences.length === 0) sentences.push(say('no-runs', 'This result has no slices to compare.'));
-  return { sentences: sentences.slice(0, MAX_SENTENCES), lessonId: 'landscapes' };
+  return { sentences: capSentences(sentences), lessonId: 'landscapes' };
 }

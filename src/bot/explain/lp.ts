@@ -1,5 +1,6 @@
 import type { LpResult } from '../../engine/result.js';
-import { atNoLearning } from '../no-learning.js';
+import { atLevel } from '../judge/judge.js';
+import { noLearning } from '../no-learning.js';
 import { formatLoss, formatPercent, stallName } from './format.js';
 import { type Explanation, type Sentence, say } from './types.js';
 
@@ -44,10 +45,10 @@ export function explainLp(result: LpResult): Explanation {
   } else {
     sentences.push(
       infeasibleSentence(result),
-      atNoLearning(gd.finalLoss, 'cross-entropy')
+      atLevel(gd.finalLoss, noLearning('cross-entropy').level)
         ? say(
             'lp-gradient-descent-stalled',
-            `Gradient descent on one neuron agrees: ${gdNumbers}, right at ${stallName('cross-entropy')}, i.e. 50/50.`,
+            `Gradient descent on one neuron agrees: ${gdNumbers}, right at ${stallName('cross-entropy')}, no better than answering 0.5 everywhere.`,
           )
         : say(
             'lp-gradient-descent',

@@ -1,22 +1,85 @@
 import type { MapCell, MapResult, SignalPoint } from '../../engine/result.js';
 import { describeColumn, slowestSteps } from '../charts/builders/map-bins.js';
-import { LEARNED_SHARE, noLearning } from '../no-learning.js';
+import { finalOnlyFacts } from '../judge/facts.js';
+import { cellKind, depthTrend, learnedMargin, type TrendDirection } from '../judge/judge.js';
+import { noLearning } from '../no-learning.js';
 import { formatLoss, listWords } from './format.js';
-import { type Explanation, type Sentence, say } from './types.js';
+import { NOT_LINEARLY_SEPARABLE } from './train.js';
+import { capSentences, type Explanation, type Sentence, say, sayAlways } from './types.js';
+
+/** A map reports several measured quantities: up to six sentences. */
+const MAP_SENTENCES = 6;
 
 /*
- * `map`: which cells trained, and, for tanh over σ_w², how that lines up with the mean-field
- * prediction (Schoenholz et al. 2017). Every sentence is read off the cells: a column where
- * every depth trained is reported as such, and the theory is scored cell by cell, not tuned.
+ * `map`: which cells trained, the depth trend of every column judged as /compare judges a sweep
+ * (judge.ts), capacity told apart from trainability, and, for tanh over σ_w², how that lines up
+ * with the mean-field prediction (Schoenholz et al. 2017), scored cell by cell.
  */
 
 type Spec = MapResult['spec'];
 
-/** A cell learned: loss below LEARNED_SHARE (30%) of the know-nothing loss, or (steps metric) every seed reached the threshold. */
+/**
+ * A cell learned: its mean final loss clearly below the no-learning level (judge.ts cellKind), or
+ * (steps metric) every seed reached the threshold.
+ */
 export function cellLearned(cell: MapCell, spec: Spec): boolean {
   if (!Number.isFinite(cell.meanFinalLoss)) return false;
   if (spec.metric === 'steps') return slowestSteps(cell) !== null;
-  return cell.meanFinalLoss < LEARNED_SHARE * noLearning(spec.loss).level;
+  return cellKind(cell.meanFinalLoss, noLearning(spec.loss).level) === 'learned';
+}
+
+/** The depth trend of one column, judged from its cells' final losses per seed. */
+function columnTrend(result: MapResult, column: number) {
+  return depthTrend(
+    cellsOf(result, column).map((cell) => ({
+      depth: cell.depth,
+      seeds: cell.finalLosses.map((loss) => finalOnlyFacts(loss, cell.depth, result.spec.loss)),
+    })),
+  );
+}
+
+const TREND_WORDS: Record<TrendDirection, string> = {
+  worse: 'the deepest net did worse than the best depth',
+  flat: 'depth made no clear difference',
+  better: 'the deepest net did best',
+  'none-learned': 'no depth learned',
+};
+
+/** The depth trend per column, grouped by direction, e.g. "0.01 and 0.1: the deepest net did worse …". */
+function trendSentence(result: MapResult): Sentence | undefined {
+  if (result.spec.metric !== 'loss') return undefined;
+  const groups = new Map<TrendDirection, string[]>();
+  result.axisValues.forEach((value, column) => {
+    const trend = columnTrend(result, column);
+    if (!trend) return;
+    const list = groups.get(trend.direction) ?? [];
+    list.push(describeColumn(result.spec.axis, value));
+    groups.set(trend.direction, list);
+  });
+  if (groups.size === 0) return undefined;
+  const parts = [...groups].map(([direction, columns]) => `${listWords(columns)}: ${TREND_WORDS[direction]}`);
+  return say(
+    'map-trend',
+    `Judged over every depth and seed of each ${result.spec.axis} column, ${parts.join('; ')}.`,
+    65,
+  );
+}
+
+/** Linear units on data no line separates: the columns of linear nets fail for want of capacity. */
+function capacitySentence(result: MapResult): Sentence | undefined {
+  const { spec } = result;
+  if (!NOT_LINEARLY_SEPARABLE.has(spec.dataset)) return undefined;
+  const linearColumns = result.axisValues
+    .map((value, column) => ({ value, column }))
+    .filter(({ value }) => (spec.axis === 'activation' ? value === 'linear' : spec.activation === 'linear'));
+  const failing = linearColumns.filter(({ column }) => !cellsOf(result, column).some((c) => cellLearned(c, spec)));
+  if (failing.length === 0) return undefined;
+  const where = spec.axis === 'activation' ? 'the linear column' : 'every column';
+  return say(
+    'map-capacity',
+    `With linear units every depth computes one straight line, and no straight line separates ${spec.dataset}: ${where} shows capacity, not trainability.`,
+    75,
+  );
 }
 
 const cellsOf = (result: MapResult, column: number) =>
@@ -69,6 +132,7 @@ function theorySentences(result: MapResult, theory: SignalPoint[]): Sentence[] {
       say(
         'map-theory-untested',
         `On the chaotic side (χ₁ > 1) the predicted limit lies beyond depth ${deepest}, so these rows cannot test it there.`,
+        40,
       ),
     );
   }
@@ -77,9 +141,10 @@ function theorySentences(result: MapResult, theory: SignalPoint[]): Sentence[] {
 
 function summarySentence(result: MapResult): Sentence {
   const { spec } = result;
+  const level = noLearning(spec.loss).level;
   const learnedWord =
     spec.metric === 'loss'
-      ? `loss below ${formatLoss(LEARNED_SHARE * noLearning(spec.loss).level)}`
+      ? `loss below ${formatLoss(level - learnedMargin(level))}`
       : `loss ≤ ${spec.threshold} within ${spec.steps} steps`;
   const perColumn = result.axisValues.map((v, column) => {
     const deepest = deepestLearned(result, column);
@@ -88,6 +153,7 @@ function summarySentence(result: MapResult): Sentence {
   return say(
     'map-deepest',
     `Deepest net that reached ${learnedWord}, per ${spec.axis}: ${perColumn.join('; ')}.`,
+    70,
   );
 }
 
@@ -117,10 +183,14 @@ export function explainMap(result: MapResult): Explanation {
   const sentences = [summarySentence(result)];
   const steps = stepsSentence(result);
   if (steps) sentences.push(steps);
+  const trend = trendSentence(result);
+  if (trend) sentences.push(trend);
+  const capacity = capacitySentence(result);
+  if (capacity) sentences.push(capacity);
   const diverged = result.cells.filter((c) => !Number.isFinite(c.meanFinalLoss));
   if (diverged.length > 0) {
     sentences.push(
-      say(
+      sayAlways(
         'map-diverged',
         `${diverged.length} cell${diverged.length === 1 ? '' : 's'} diverged (NaN, black): the numbers overflowed, which points to too large a step or weight scale, not to vanishing gradients.`,
       ),
@@ -134,16 +204,20 @@ export function explainMap(result: MapResult): Explanation {
       ),
     );
   }
-  if (!result.cells.some((c) => cellLearned(c, result.spec))) {
+  if (!capacity && !result.cells.some((c) => cellLearned(c, result.spec))) {
     // Not even the shallow nets learned: the budget, not depth, is what this map shows.
     sentences.push(
       say(
         'map-none-learned',
-        `No cell learned within ${result.spec.steps} steps, not even the shallowest: this map says nothing about depth yet (try more steps or another learning rate).`,
+        `No cell learned within ${result.spec.steps} steps, not even at depth ${Math.min(...result.spec.depths)}: this map says nothing about depth yet (try more steps or another learning rate).`,
       ),
     );
-    return { sentences, lessonId: 'signal-propagation' };
+    return { sentences: capSentences(sentences, MAP_SENTENCES), lessonId: 'signal-propagation' };
   }
-  if (result.theory) sentences.push(...theorySentences(result, result.theory));
-  return { sentences, lessonId: 'signal-propagation' };
+  if (result.theory && result.cells.some((c) => cellLearned(c, result.spec)))
+    sentences.push(...theorySentences(result, result.theory));
+  return {
+    sentences: capSentences(sentences, MAP_SENTENCES),
+    lessonId: capacity ? 'capacity' : 'signal-propagation',
+  };
 }

@@ -1,24 +1,26 @@
 import type { RestartGroup, RestartsResult } from '../../engine/result.js';
+import { runFacts } from '../judge/facts.js';
+import { atLevel, SAME_PLACE, type StoppingPlaces, stoppingPlaces } from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
-import { atNoLearning } from '../no-learning.js';
-import { stillFalling } from './evidence.js';
 import { formatLoss, stallName } from './format.js';
 import { separableNeuronSentence } from './separable.js';
-import { type Explanation, MAX_SENTENCES, type Sentence, say } from './types.js';
+import { capSentences, type Explanation, type Sentence, say } from './types.js';
 
 /*
- * `restarts`: many random starts per architecture. A spread of final losses means several
- * stopping places only when every run had stopped improving; while some still fall, the spread
- * may be plateaus left at different times. The cross-entropy neuron is convex: its starts meet
- * when a minimizer exists, and on separable data none does.
+ * `restarts`: many random starts per architecture. Runs that had stopped improving at different
+ * losses are different stopping places, whatever the other runs do; runs still falling are
+ * counted apart (their spread may be plateaus left at different times). The cross-entropy neuron
+ * is convex: its starts meet when a minimizer exists, and on separable data none does. The quiz
+ * reads the same judgement (judge.ts stoppingPlaces).
  */
 
-/**
- * Final losses within this range (max - min) count as "the same loss" when they are also within
- * 25% of each other, or all near zero (every run then fits the data).
- */
-const SAME_LOSS_SPREAD = 0.01;
-const SAME_LOSS_FACTOR = 1.25;
+/** The stopping places of a group's restarts. */
+export function placesOf(group: RestartGroup): StoppingPlaces {
+  return stoppingPlaces(group.runs.map((run) => runFacts(run, group.loss)));
+}
+
+const between = (low: number, high: number) =>
+  formatLoss(low) === formatLoss(high) ? `at ${formatLoss(low)}` : `between ${formatLoss(low)} and ${formatLoss(high)}`;
 
 function nameOf(group: RestartGroup): string {
   const names: Record<RestartGroup['architecture'], string> = {
@@ -34,29 +36,21 @@ function range(group: RestartGroup): { min: number; max: number } {
   return { min: Math.min(...group.finalLosses), max: Math.max(...group.finalLosses) };
 }
 
-/** True when the restarts ended at one loss, in absolute and in relative terms. */
-export function agreed(group: RestartGroup): boolean {
-  const { min, max } = range(group);
-  return max - min <= SAME_LOSS_SPREAD && (max <= SAME_LOSS_FACTOR * min || max <= SAME_LOSS_SPREAD);
-}
-
-const stillFallingCount = (group: RestartGroup) => group.runs.filter(stillFalling).length;
-
 function neuronSentence(group: RestartGroup): Sentence {
-  const separable = separableNeuronSentence(group.runs, group.loss);
+  const separable = separableNeuronSentence(group.runs.map((run) => runFacts(run, group.loss)));
   if (separable) return separable;
-  const { min, max } = range(group);
+  const places = placesOf(group);
   const n = group.finalLosses.length;
-  const falling = stillFallingCount(group);
-  if (agreed(group) && falling === 0) {
+  if (places.one) {
     return say(
       'neuron-one-minimum',
-      `${n === 2 ? 'Both' : `All ${n}`} restarts of the ${nameOf(group)} ended at the same loss, ${formatLoss(min)} (spread ${formatLoss(group.spread)}), and had stopped falling: its loss is convex, so when a minimizer exists every start reaches the same minimum value, as here.`,
+      `${n === 2 ? 'Both' : `All ${n}`} restarts of the ${nameOf(group)} ended ${between(places.settledLow, places.settledHigh)} and had stopped falling: its loss is convex, so when a minimizer exists every start reaches the same minimum value, as here.`,
     );
   }
+  const { min, max } = range(group);
   const why =
-    falling > 0
-      ? `${falling} of them still falling when training stopped: its loss is convex, so they are on their way to one minimum value and need more steps`
+    places.falling > 0
+      ? `${places.falling} of them still falling when training stopped: its loss is convex, so they are on their way to one minimum value and need more steps`
       : 'its loss is convex, so the spread comes from the optimizer (steps too large or too few to settle), not from several minima';
   return say(
     'neuron-not-settled',
@@ -68,35 +62,46 @@ function nonConvexSentence(group: RestartGroup): Sentence {
   const { min, max } = range(group);
   const n = group.finalLosses.length;
   const name = nameOf(group);
-  if (group.finalLosses.every((loss) => atNoLearning(loss, group.loss))) {
+  const places = placesOf(group);
+  if (places.allAtLevel) {
     return say(
       'restarts-all-stalled',
-      `The ${n} restarts of the ${name} all stalled at ${stallName(group.loss)}: none learned anything, so they say nothing about stopping places.`,
+      `The ${n} restarts of the ${name} all ended at ${stallName(group.loss)}: none learned anything, so they say nothing about stopping places.`,
     );
   }
-  if (agreed(group)) {
+  if (max - min <= SAME_PLACE) {
+    const falling = places.falling > 0 ? `, ${places.falling} of them still falling when training stopped` : ' and had stopped falling';
     return say(
       'restarts-agree',
-      `The ${n} restarts of the ${name} all ended ${formatLoss(min) === formatLoss(max) ? `at ${formatLoss(min)}` : `between ${formatLoss(min)} and ${formatLoss(max)}`}: on this data no second stopping place showed up.`,
+      `The ${n} restarts of the ${name} all ended ${between(min, max)}${falling}: on this data no second stopping place showed up.`,
     );
   }
-  const stuck = group.finalLosses.filter((loss) => atNoLearning(loss, group.loss)).length;
-  const stuckNote = stuck > 0 ? `, ${stuck} of them stuck at ${stallName(group.loss)}` : '';
-  const ended = `The ${n} restarts of the ${name} ended anywhere from ${formatLoss(min)} to ${formatLoss(max)}${stuckNote}`;
-  const falling = stillFallingCount(group);
-  if (falling > 0) {
-    return say(
-      'plateaus-left-at-different-times',
-      `${ended}, but ${falling} of them were still falling when training stopped: this spread may be plateaus left at different times rather than different stopping places, so rerun with more steps.`,
-    );
-  }
+  const stuck = group.finalLosses.filter((loss) => atLevel(loss, places.level)).length;
+  const stuckNote = stuck > 0 ? `, ${stuck} of them at ${stallName(group.loss)}` : '';
   const why =
     group.architecture === 'neuron-mse'
-      ? '; squared error makes even one neuron non-convex (Auer, Herbster & Warmuth 1996)'
+      ? ' (squared error makes even one neuron non-convex: Auer, Herbster & Warmuth 1996)'
       : '';
+  const others = [
+    places.falling > 0 ? `${places.falling} more were still falling when training stopped` : '',
+    places.unmoved > 0 ? `${places.unmoved} barely moved from where they started` : '',
+  ].filter((part) => part !== '');
+  const falling = others.length > 0 ? `; ${others.join(' and ')}, so where those end needs more steps` : '';
+  if (places.several) {
+    return say(
+      'several-stopping-places',
+      `Of the ${n} restarts of the ${name}, ${places.settled} had stopped falling, at losses from ${formatLoss(places.settledLow)} to ${formatLoss(places.settledHigh)}${stuckNote}: different starts settled at different losses, so this loss surface has more than one place to stop${why}${falling}.`,
+    );
+  }
+  if (places.falling === 0) {
+    return say(
+      'restarts-not-moved',
+      `The ${n} restarts of the ${name} ended anywhere from ${formatLoss(min)} to ${formatLoss(max)}, but ${places.unmoved} of them barely moved from where they started in ${group.runs[0]?.lossCurve.steps.at(-1) ?? 0} steps: that spread is their starting points, not places training stopped at; rerun with more steps.`,
+    );
+  }
   return say(
-    'several-stopping-places',
-    `${ended}, and every one had stopped falling: different starts settled at different losses, so this loss surface has more than one place to stop${why}.`,
+    'plateaus-left-at-different-times',
+    `The ${n} restarts of the ${name} ended anywhere from ${formatLoss(min)} to ${formatLoss(max)}${stuckNote}, but ${places.falling} of them were still falling when training stopped${places.settled > 1 ? ` (the ${places.settled} that had stopped agree)` : ''}: this spread may be plateaus left at different times rather than different stopping places, so rerun with more steps.`,
   );
 }
 
@@ -106,7 +111,7 @@ export function explainRestarts(result: RestartsResult): Explanation {
   const neuron = groups.filter((g) => g.architecture === 'neuron');
   // Widest spread first: it is the strongest evidence of non-convexity in this result.
   const others = groups.filter((g) => g.architecture !== 'neuron').sort((a, b) => b.spread - a.spread);
-  const sentences = [...neuron.map(neuronSentence), ...others.map(nonConvexSentence)].slice(0, MAX_SENTENCES);
+  const sentences = capSentences([...neuron.map(neuronSentence), ...others.map(nonConvexSentence)]);
   if (sentences.length === 0)
     sentences.push(say('no-runs', 'No restarts finished, so there is nothing to compare.'));
   return { sentences, lessonId: restartsLesson(sentences) };

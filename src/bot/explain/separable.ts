@@ -1,5 +1,4 @@
-import type { FitSpec, RunResult } from '../../engine/result.js';
-import { recentFall } from './evidence.js';
+import type { RunFacts } from '../judge/facts.js';
 import { formatLoss } from './format.js';
 import { type Sentence, say } from './types.js';
 
@@ -10,21 +9,20 @@ import { type Sentence, say } from './types.js';
  */
 
 /** The sentence for a cross-entropy neuron on separable data, when every run shows it. */
-export function separableNeuronSentence(
-  runs: readonly RunResult[],
-  loss: FitSpec['loss'],
-): Sentence | undefined {
-  if (loss !== 'cross-entropy' || runs.length === 0 || runs.some((run) => run.finalAccuracy < 1))
-    return undefined;
-  const finals = runs.map((run) => run.finalLoss);
+export function separableNeuronSentence(seeds: readonly RunFacts[]): Sentence | undefined {
+  if (seeds.length === 0 || seeds.some((f) => f.loss !== 'cross-entropy' || f.finalAccuracy < 1)) return undefined;
+  const finals = seeds.map((f) => f.final);
   const [low, high] = [Math.min(...finals), Math.max(...finals)];
-  const falling = runs.every((run) => recentFall(run) > 0);
+  const falling = seeds.every((f) => f.recentFall > 0);
   const range =
-    runs.length === 1
+    seeds.length === 1
       ? `it ended at ${formatLoss(low)}`
       : `they ended between ${formatLoss(low)} and ${formatLoss(high)}`;
+  const who =
+    seeds.length === 1 ? 'The run classifies' : seeds.length === 2 ? 'Both runs classify' : `All ${seeds.length} runs classify`;
   return say(
     'separable-no-minimizer',
-    `${runs.length === 1 ? 'The run classifies' : runs.length === 2 ? 'Both runs classify' : `All ${runs.length} runs classify`} every point correctly, so a straight line separates this data, and then the cross-entropy has no minimizer: the weights can grow forever while the loss only tends to 0 (${range}${falling ? ', still falling' : ''}).`,
+    `${who} every point correctly, so a straight line separates this data, and then the cross-entropy has no minimizer: the weights can grow forever while the loss only tends to 0 (${range}${falling ? ', still falling' : ''}).`,
+    75,
   );
 }

@@ -1,116 +1,115 @@
-import { mean } from '../../engine/measure-summary.js';
-import type { FitSpec, RunResult } from '../../engine/result.js';
-import { gradientsAtInit, largestGradient, ratiosOverTraining, TINY_GRADIENT } from './evidence.js';
-import { formatPercent, formatRatio, gradientHealth } from './format.js';
-import { type Sentence, say } from './types.js';
-import { MOVING_FIRST_LAYER, vanishedEnding } from './vanished.js';
+import type { FitSpec } from '../../engine/result.js';
+import { initialRatio, type RunFacts } from '../judge/facts.js';
+import {
+  firstLayerStarved,
+  type GroupJudgement,
+  MOSTLY_SATURATED,
+  MOVING_FIRST_LAYER,
+  NOTABLE_SATURATION,
+  ratioVanishedThroughout,
+} from '../judge/judge.js';
+import { formatPercent, formatRatio } from './format.js';
+import { type Sentence, say, sayAlways } from './types.js';
 
 /*
- * Sentences about what happens inside a network during its runs: the gradient's trip back to the
- * first layer (judged on absolute norms over training as well as the first/last ratio; how long a
- * vanished gradient lasts is judged in vanished.ts), and units stuck where their activation is flat.
+ * What the measurements inside a network show, as evidence, never as a cause on their own: the
+ * gradient's trip back to the first layer (absolute norms over training and the first/last ratio,
+ * one definition of it for every text and chart) and units stuck where their activation is flat.
+ * A cause such as "vanishing gradients stop the deep nets" needs a contrast as well, which only a
+ * sweep can hold (compare.ts).
  */
 
-/** Below this fraction of saturated (or dead) units, saturation is worth neither a sentence nor a chart. */
-export const NOTABLE_SATURATION = 0.25;
-
-/** What one run's gradients say; undefined when they fit no verdict cleanly. */
-export type GradientVerdict = 'all-tiny' | 'vanished' | 'weak' | 'healthy' | 'exploding';
-
-/** The verdict on one run's gradients: absolute sizes over training first, then the ratio at init. */
-export function gradientVerdict(run: RunResult): GradientVerdict | undefined {
-  const atInit = gradientsAtInit(run);
-  const first = atInit[0];
-  const last = atInit.at(-1);
-  if (atInit.length < 2 || first === undefined || !last) return undefined;
-  if (largestGradient(run) < TINY_GRADIENT) return 'all-tiny';
-  const health = gradientHealth(first / last);
-  if (health === 'vanished') return first < MOVING_FIRST_LAYER ? 'vanished' : undefined;
-  if (health === 'healthy') return Math.min(...atInit) >= TINY_GRADIENT ? 'healthy' : undefined;
-  return health;
-}
-
-/** The verdict every run shares, or undefined when the seeds disagree. */
-export function sharedVerdict(runs: readonly RunResult[]): GradientVerdict | undefined {
-  const verdicts = new Set(runs.map(gradientVerdict));
-  const [only] = verdicts;
-  return verdicts.size === 1 ? only : undefined;
-}
-
-/** Mean over runs of the first/last gradient ratio at initialization. */
-export function meanInitialRatio(runs: readonly RunResult[]): number | undefined {
-  const ratios = runs.flatMap((run) => ratiosOverTraining(run).slice(0, 1));
-  return ratios.length === 0 ? undefined : mean(ratios);
+/** The largest first-layer norm over every snapshot of every seed. */
+export function largestFirstLayer(seeds: readonly RunFacts[]): number {
+  return Math.max(...seeds.flatMap((f) => f.firstLayer.filter(Number.isFinite)));
 }
 
 /**
- * One sentence on a depth's gradients, when every seed shows the same thing. The optimizer
- * matters for tiny gradients: Adam divides each step by the gradient's own running size, so tiny
- * gradients can still give full-size steps, and "no usable update" is only said without it.
+ * How long a vanished first-layer gradient lasted, in every seed, as far as the snapshots show:
+ * 'ratio' when the ratio stayed below a hundredth at each; 'own-size' when the first layer's own
+ * norm stayed too small to move it; 'start' when only step 0 shows it.
  */
+export function vanishedSpan(seeds: readonly RunFacts[]): 'ratio' | 'own-size' | 'start' {
+  if (seeds.length > 0 && seeds.every(ratioVanishedThroughout)) return 'ratio';
+  if (seeds.length > 0 && seeds.every(firstLayerStarved)) return 'own-size';
+  return 'start';
+}
+
+/** The evidence of a vanished first-layer gradient, e.g. ", and below a hundredth of it at every step measured". */
+export function vanishedEvidence(seeds: readonly RunFacts[]): string {
+  switch (vanishedSpan(seeds)) {
+    case 'ratio':
+      return ', and below a hundredth of it at every step measured during training';
+    case 'own-size':
+      return `; its own gradient is at most ${formatRatio(Math.max(largestFirstLayer(seeds), 0))} (under ${MOVING_FIRST_LAYER}) at every step measured`;
+    case 'start':
+      return '';
+  }
+}
+
+/** One sentence on a group's gradients at the start, when every seed shows the same thing. */
 export function gradientSentence(
   depth: number,
-  runs: readonly RunResult[],
-  spec: Pick<FitSpec, 'optimizer' | 'loss'>,
+  group: GroupJudgement,
+  spec: Pick<FitSpec, 'optimizer'>,
 ): Sentence | undefined {
-  const { optimizer } = spec;
-  const verdict = sharedVerdict(runs);
-  const ratio = meanInitialRatio(runs);
-  if (verdict === undefined || ratio === undefined) return undefined;
+  const ratio = initialRatio(group.seeds);
+  if (ratio === undefined) return undefined;
   const opening = `At the start, depth ${depth}'s first-layer gradient is ${formatRatio(ratio)} times its last layer's`;
-  switch (verdict) {
+  switch (group.gradient) {
     case 'all-tiny': {
-      const largest = Math.max(...runs.map(largestGradient));
-      const steps = runs[0]?.gradientNorms.length ?? 0;
-      const tiny = `At depth ${depth}, every layer's gradient is tiny, at most ${formatRatio(largest)} at each of the ${steps} steps where it was measured`;
+      const largest = Math.max(...group.seeds.map((f) => f.largestGradient));
+      const snapshots = group.seeds[0]?.gradientSteps.length ?? 0;
+      const tiny = `At depth ${depth}, every layer's gradient is tiny, at most ${formatRatio(largest)} at each of the ${snapshots} steps where it was measured`;
       return say(
         'all-gradients-tiny',
-        optimizer === 'adam'
-          ? `${tiny}; the first/last ratio of ${formatRatio(ratio)} only says all layers' gradients are equally small.`
+        spec.optimizer === 'adam'
+          ? `${tiny}; Adam rescales each step by the gradient's own size, so such gradients can still move the weights.`
           : `${tiny}, so no layer gets a usable update; the first/last ratio of ${formatRatio(ratio)} only says all layers are equally starved.`,
+        60,
       );
     }
     case 'vanished':
-      return say('gradient-vanished', `${opening}${vanishedEnding(runs, spec, 'train')}`);
+      return say('gradient-vanished', `${opening}${vanishedEvidence(group.seeds)}.`, 55);
     case 'weak':
-      return say('gradient-weak', `${opening}: weakened on the way back, though not vanished.`);
+      return say('gradient-weak', `${opening}: weakened on the way back, though not vanished.`, 30);
     case 'healthy':
       return say(
         'gradient-healthy',
-        `${opening}, and no layer's gradient is tiny: the gradient reaches the first layer in good health.`,
+        `${opening}, and no layer's gradient is tiny: at the start the gradient reaches the first layer in good health.`,
+        30,
       );
     case 'exploding':
-      return say('gradient-exploding', `${opening}: it grows on the way back (exploding gradients).`);
+      return say('gradient-exploding', `${opening}: it grows on the way back (exploding gradients).`, 45);
+    case 'cannot-tell':
+      return undefined;
   }
 }
 
-/** Mean fraction of saturated (or, for relu, dead) hidden units at the end, over runs and layers. */
-export function meanSaturationAtEnd(runs: readonly RunResult[]): number | undefined {
-  const fractions = runs.flatMap((run) => run.saturation.atEnd);
-  if (fractions.length === 0) return undefined;
-  return mean(fractions);
+/** Mean share of saturated (or, for relu, dead) units at the end over seeds, when measured. */
+export function meanSaturation(seeds: readonly RunFacts[]): number | undefined {
+  const shares = seeds.map((f) => f.saturationAtEnd).filter((s): s is number => s !== undefined);
+  return shares.length === 0 ? undefined : shares.reduce((a, b) => a + b, 0) / shares.length;
 }
 
 /**
- * A sentence on saturated or dead units, when enough of them are. The engine counts a sigmoid unit
- * as saturated when its output is within 0.02 of 0 or 1, a tanh unit within 0.02 of ±1, on 90% of
- * the points: there the slope is under a tenth of its peak.
+ * A sentence on saturated or dead units when enough of them are; never cut when most are. The
+ * engine counts a sigmoid unit as saturated within 0.02 of 0 or 1 (a tanh unit within 0.02 of ±1)
+ * on 90% of the points: there the slope is under a tenth of its peak.
  */
-export function saturationSentence(
-  runs: readonly RunResult[],
-  activation: RunResult['activation'],
-): Sentence | undefined {
-  const fraction = meanSaturationAtEnd(runs);
-  if (fraction === undefined || fraction < NOTABLE_SATURATION || activation === 'linear') return undefined;
+export function saturationSentence(seeds: readonly RunFacts[], activation: FitSpec['activation']): Sentence | undefined {
+  const share = meanSaturation(seeds);
+  if (share === undefined || share < NOTABLE_SATURATION || activation === 'linear') return undefined;
+  const speak = share >= MOSTLY_SATURATED ? sayAlways : (rule: 'dead-relu' | 'saturated', text: string) => say(rule, text, 40);
   if (activation === 'relu') {
-    return say(
+    return speak(
       'dead-relu',
-      `By the end, ${formatPercent(fraction)} of the relu units were dead (output 0 on every point), passing no gradient back.`,
+      `By the end, ${formatPercent(share)} of the relu units were dead (output 0 on every point), passing no gradient back.`,
     );
   }
   const ends = activation === 'sigmoid' ? 'near 0 or 1' : 'near -1 or 1';
-  return say(
+  return speak(
     'saturated',
-    `By the end, ${formatPercent(fraction)} of the hidden units were saturated, stuck ${ends} where the ${activation}'s slope, and so the gradient through it, is under a tenth of its peak.`,
+    `By the end, ${formatPercent(share)} of the hidden units were saturated, stuck ${ends} where the ${activation}'s slope, and so the gradient through it, is under a tenth of its peak.`,
   );
 }

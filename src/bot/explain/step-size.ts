@@ -1,102 +1,134 @@
 import type { ExperimentResult } from '../../engine/result.js';
+import { noLearning } from '../no-learning.js';
+import { type RunFacts, seedsOf } from '../judge/facts.js';
 import {
-  endedAboveNoLearning,
-  largestJump,
-  type RunWithLoss,
+  depthTrend,
+  overflowedAtInit,
   recoveredFromSpike,
-  runsOf,
-  spikedForGood,
-} from './evidence.js';
-import { formatLoss, listWords, stallName } from './format.js';
-import { type Explanation, type Sentence, say } from './types.js';
+  STEP_KINDS,
+  seedKind,
+  spiked,
+} from '../judge/judge.js';
+import { formatLoss, listWords } from './format.js';
+import { type Explanation, type Sentence, say, sayAlways } from './types.js';
 
 /*
- * Steps too large for the surface: the loss jumps up during training, or ends above the loss of
- * answering 50/50 after having been lower. Either says the updates overshoot; neither says
- * anything about depth or vanishing gradients, so when a run shows one, that is the whole story.
- * A spike the run recovered from is different: the run still learned, so the experiment's own
- * story stands and the spike gets a short note after it.
+ * Steps too large for the surface: the loss overflowed, jumped up and stayed up, or ended above
+ * the loss of answering 0.5 after having been lower. When that happens at every depth, it is the
+ * whole story: nothing about depth can be read. When only the deeper nets overshoot at a rate the
+ * shallow ones take, the largest stable step shrinks with depth, and the tutor says exactly that.
+ * A spike a run recovered from is different: the run still learned, and the spike gets a note that
+ * the sentence cap never drops.
  */
 
-function depthsOf(runs: readonly RunWithLoss[]): string {
-  const depths = [...new Set(runs.map(({ run }) => run.depth))].sort((a, b) => a - b);
-  return `${depths.length === 1 ? 'depth' : 'depths'} ${listWords(depths.map(String))}`;
+const depthsWord = (depths: readonly number[]) =>
+  `${depths.length === 1 ? 'depth' : 'depths'} ${listWords(depths.map(String))}`;
+
+const depthsOf = (facts: readonly RunFacts[]) => [...new Set(facts.map((f) => f.depth))].sort((a, b) => a - b);
+
+const share = (some: number, all: number) =>
+  all === 1 ? 'the only' : some === all ? `all ${all}` : `${some} of ${all}`;
+const runsWord = (some: number, all: number) => `${share(some, all)} run${all === 1 ? '' : 's'}`;
+
+/** The run with the largest jump among `facts`. */
+function biggestJump(facts: readonly RunFacts[]): RunFacts {
+  return facts.reduce((a, b) => (b.jump.to - b.jump.from > a.jump.to - a.jump.from ? b : a));
 }
 
-function share(all: readonly RunWithLoss[], some: readonly RunWithLoss[]): string {
-  return some.length === all.length ? `all ${all.length}` : `${some.length} of ${all.length}`;
-}
+const rateOf = (result: ExperimentResult) =>
+  'learningRate' in result.spec ? ` (learning rate ${result.spec.learningRate})` : '';
 
-/** The spiked run with the largest jump, and that jump. */
-function biggestSpike(spikes: readonly RunWithLoss[]) {
-  return spikes
-    .map(({ run }) => ({ run, jump: largestJump(run) }))
-    .reduce((a, b) => (b.jump.to - b.jump.from > a.jump.to - a.jump.from ? b : a));
+/** What went wrong in the runs whose steps overshot, in one sentence with their numbers. */
+function problemSentence(all: readonly RunFacts[], bad: readonly RunFacts[]): Sentence {
+  const diverged = bad.filter((f) => seedKind(f) === 'diverged');
+  const overshot = bad.filter((f) => seedKind(f) === 'overshot');
+  const level = noLearning(bad[0]!.loss);
+  const parts: string[] = [];
+  if (diverged.length > 0) {
+    parts.push(
+      `in ${runsWord(diverged.length, all.length)} (${depthsWord(depthsOf(diverged))}) the loss overflowed to infinity (NaN)`,
+    );
+  }
+  if (overshot.length > 0) {
+    const finals = overshot.map((f) => f.final);
+    const [low, high] = [Math.min(...finals), Math.max(...finals)];
+    const range = formatLoss(low) === formatLoss(high) ? formatLoss(low) : `${formatLoss(low)} to ${formatLoss(high)}`;
+    const jumped = overshot.filter(spiked);
+    const jump = jumped.length > 0 ? biggestJump(jumped).jump : undefined;
+    const jumpWords = jump ? `, the largest jump from ${formatLoss(jump.from)} to ${formatLoss(jump.to)}` : '';
+    parts.push(
+      `in ${runsWord(overshot.length, all.length)} (${depthsWord(depthsOf(overshot))}) the loss ended at ${range}, above ${level.name} after having been lower${jumpWords}`,
+    );
+  }
+  const text = parts.join('; ');
+  return sayAlways('step-overshoot', `${text.charAt(0).toUpperCase()}${text.slice(1)}.`);
 }
 
 /**
- * The runs whose loss jumped up and stayed up, counted as such: runs that jumped and came back are
- * named apart, so the count does not read as "only these jumped".
+ * The step-size story, when any run diverged or overshot. Rates that only the deeper nets of a
+ * sweep could not take are said to shrink with depth; the initial weights are blamed only when
+ * the loss overflowed before the first step.
  */
-function spikeSentence(
-  all: readonly RunWithLoss[],
-  spikes: readonly RunWithLoss[],
-  recovered: readonly RunWithLoss[],
-): Sentence {
-  const { jump } = biggestSpike(spikes);
-  const loss = spikes[0]!.loss;
-  const cameBack =
-    recovered.length > 0
-      ? `; in ${recovered.length} more (${depthsOf(recovered)}) it jumped and came back down`
-      : '';
-  return say(
-    'loss-spiked',
-    `In ${share(all, spikes)} runs (${depthsOf(spikes)}) the loss jumped up during training and did not come back down, the largest such jump from ${formatLoss(jump.from)} to ${formatLoss(jump.to)}, above ${stallName(loss)}${cameBack}.`,
-  );
+export function explainStepSize(result: ExperimentResult): Explanation | undefined {
+  const all = seedsOf(result).map((s) => s.facts);
+  const bad = all.filter((f) => STEP_KINDS.has(seedKind(f)));
+  if (bad.length === 0) return undefined;
+  const sentences: Sentence[] = [problemSentence(all, bad)];
+  const atInit = bad.filter(overflowedAtInit);
+  if (atInit.length > 0) {
+    const worst = Math.max(...atInit.map((f) => (Number.isFinite(f.first) ? f.first : Number.POSITIVE_INFINITY)));
+    sentences.push(
+      say(
+        'overflow-at-init',
+        `The loss was already ${Number.isFinite(worst) ? worst.toExponential(0) : 'infinite'} before the first step: the initial weights make the output overflow, whatever the step size.`,
+      ),
+    );
+    return { sentences, lessonId: 'signal-propagation' };
+  }
+  const trend =
+    result.experiment === 'compare'
+      ? depthTrend(
+          [...new Set(result.runs.map((r) => r.depth))].map((depth) => ({
+            depth,
+            seeds: all.filter((f) => f.depth === depth),
+          })),
+        )
+      : undefined;
+  const unstable = trend?.depths.filter((d) => d.count(STEP_KINDS) > 0).map((d) => d.depth) ?? [];
+  const stable = trend?.depths.filter((d) => d.count(STEP_KINDS) === 0).map((d) => d.depth) ?? [];
+  const shallowStable = stable.length > 0 && unstable.length > 0 && Math.max(...stable) < Math.min(...unstable);
+  if (shallowStable) {
+    sentences.push(
+      say(
+        'stable-step-shrinks',
+        `At this step size${rateOf(result)} ${depthsWord(stable)} neither overflowed nor ended above ${noLearning(all[0]!.loss).name}, while ${depthsWord(unstable)} did: the largest stable step shrinks with depth here. To compare how well the depths learn, try a learning rate ten times smaller.`,
+      ),
+    );
+  } else {
+    sentences.push(
+      say(
+        'step-size-fix',
+        `That is the step size${rateOf(result)}: the updates overshoot, and these runs cannot show what depth does; try a learning rate ten times smaller.`,
+      ),
+    );
+  }
+  const note = recoveredSpikeNote(result);
+  return { sentences: note ? [...sentences, note] : sentences, lessonId: 'step-size' };
 }
 
-/** A note on the spikes runs recovered from (asked only once no run overshot for good). */
+/** A note on spikes the runs recovered from: never cut, since a jump to many times the level changes the story. */
 export function recoveredSpikeNote(result: ExperimentResult): Sentence | undefined {
-  const all = runsOf(result);
-  const recovered = all.filter(({ run, loss }) => recoveredFromSpike(run, loss));
+  const all = seedsOf(result).map((s) => s.facts);
+  const recovered = all.filter(recoveredFromSpike);
   if (recovered.length === 0) return undefined;
-  const { run, jump } = biggestSpike(recovered);
-  const [from, to, end] = [jump.from, jump.to, run.finalLoss].map(formatLoss);
+  const worst = biggestJump(recovered);
+  const [from, to, end] = [worst.jump.from, worst.jump.to, worst.final].map(formatLoss);
   const what =
     recovered.length === 1
-      ? `the loss jumped from ${from} to ${to} and recovered to ${end}`
-      : `the loss jumped up and recovered, the largest jump from ${from} to ${to} in a run that ended at ${end}`;
-  return say(
+      ? `the loss jumped from ${from} to ${to} at step ${worst.jump.step} and recovered to ${end}`
+      : `the loss jumped up and recovered, the largest jump from ${from} to ${to} at step ${worst.jump.step} in a run that ended at ${end}`;
+  return sayAlways(
     'loss-spiked-recovered',
-    `At ${depthsOf(recovered)} (${share(all, recovered)} runs) ${what}: the step size is near its limit there.`,
+    `In ${runsWord(recovered.length, all.length)} (${depthsWord(depthsOf(recovered))}) ${what}: the step size is near its limit there.`,
   );
-}
-
-function aboveSentence(above: readonly RunWithLoss[]): Sentence {
-  const finals = above.map(({ run }) => run.finalLoss);
-  const [low, high] = [Math.min(...finals), Math.max(...finals)];
-  const range = high - low < 0.001 ? formatLoss(low) : `${formatLoss(low)} to ${formatLoss(high)}`;
-  return say(
-    'ended-above-no-learning',
-    `Runs at ${depthsOf(above)} (${above.length} in all) ended at ${range}, above ${stallName(above[0]!.loss)}: worse than answering 50/50, after having been lower.`,
-  );
-}
-
-/** The step-size story, when any run spiked without recovering or ended above the no-learning loss. */
-export function explainStepSize(result: ExperimentResult): Explanation | undefined {
-  const all = runsOf(result);
-  const spikes = all.filter(({ run, loss }) => spikedForGood(run, loss));
-  const recovered = all.filter(({ run, loss }) => recoveredFromSpike(run, loss));
-  const above = all.filter(({ run, loss }) => endedAboveNoLearning(run, loss));
-  if (spikes.length === 0 && above.length === 0) return undefined;
-  const rate = 'learningRate' in result.spec ? ` (learning rate ${result.spec.learningRate})` : '';
-  const sentences = [
-    ...(spikes.length > 0 ? [spikeSentence(all, spikes, recovered)] : []),
-    ...(above.length > 0 ? [aboveSentence(above)] : []),
-    say(
-      'step-size-fix',
-      `That is the step size${rate}: the updates overshoot, which is not a sign of vanishing gradients or of depth; try a learning rate ten times smaller.`,
-    ),
-  ];
-  return { sentences, lessonId: 'tricks' };
 }

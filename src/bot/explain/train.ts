@@ -1,76 +1,151 @@
 import type { TrainResult } from '../../engine/result.js';
+import { runFacts, type RunFacts } from '../judge/facts.js';
+import { type GroupJudgement, judgeGroup, LEARNED_KINDS, learnedMargin, seedKind } from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
-import { atNoLearning } from '../no-learning.js';
-import { fixesApplied } from './fixes.js';
-import { capitalize, formatLoss, formatPercent, listWords, stallName } from './format.js';
+import { noLearning } from '../no-learning.js';
+import { setupOpening } from './fixes.js';
+import { capitalize, formatLoss, formatPercent } from './format.js';
 import { separableNeuronSentence } from './separable.js';
-import { gradientSentence, saturationSentence, sharedVerdict } from './signals.js';
-import { type Explanation, MAX_SENTENCES, type Sentence, say } from './types.js';
+import { gradientSentence, saturationSentence } from './signals.js';
+import { capSentences, type Explanation, type Sentence, say, sayAlways } from './types.js';
 
-/* `train`: one depth, a few seeds. Nothing to compare against, so it reports what this net did. */
+/*
+ * `train`: one depth, a few seeds. Each seed's trajectory is judged on its own (learned, never
+ * learned, learned then collapsed, still falling), and the sentences count them. With nothing to
+ * compare against, a train run names a cause only when the run itself holds the contrast (the
+ * data no straight line separates, for one neuron or a linear net); otherwise it reports what
+ * happened and offers the comparison that would tell.
+ */
 
-/** Data sets no straight line separates, by construction: a stalled single neuron there is the data. */
-export const NOT_LINEARLY_SEPARABLE = new Set(['xor', 'circles', 'spiral']);
+/** Data sets no straight line separates, by construction: a linear model's failure there is capacity. */
+export const NOT_LINEARLY_SEPARABLE: ReadonlySet<string> = new Set(['xor', 'circles', 'spiral']);
 
-function outcomeSentence(result: TrainResult, stalled: number): Sentence {
-  const { spec, summary, runs } = result;
+const range = (values: readonly number[]) => {
+  const [low, high] = [Math.min(...values), Math.max(...values)].map(formatLoss);
+  return low === high ? low : `${low} to ${high}`;
+};
+
+const meanOf = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+/** What the seeds did, counted by kind, with their numbers. */
+export function outcomeSentence(result: TrainResult, group: GroupJudgement): Sentence {
+  const { spec } = result;
   const model = spec.depth === 0 ? 'the single neuron' : `the depth-${spec.depth} network`;
-  if (stalled === runs.length) {
+  const n = group.seeds.length;
+  const level = noLearning(spec.loss);
+  const learned = group.seeds.filter((f) => LEARNED_KINDS.has(seedKind(f)));
+  const never = group.seeds.filter((f) => seedKind(f) === 'never-learned');
+  const falling = group.count('still-falling');
+  const accuracy = formatPercent(meanOf(group.seeds.map((f) => f.finalAccuracy)));
+  if (learned.length === n) {
+    const stillFalling =
+      falling === 0
+        ? ''
+        : `; ${falling === n ? (n === 1 ? 'it was' : 'all were') : `${falling} of ${n} were`} still falling when training stopped`;
     return say(
-      'all-stalled',
-      `Final loss ${formatLoss(summary.meanFinalLoss)}, right at ${stallName(spec.loss)}: ${model} learned nothing and still predicts 50/50.`,
+      'reached',
+      `${capitalize(`${setupOpening(spec)}${model} learned on ${n === 1 ? 'its seed' : `all ${n} seeds`}: final loss ${range(learned.map((f) => f.final))} (mean accuracy ${accuracy}) after ${spec.steps} steps${stillFalling}.`)}`,
+      70,
     );
   }
-  if (stalled > 0) {
+  if (never.length === n) {
+    const best = Math.min(...never.map((f) => f.best));
     return say(
-      'some-stalled',
-      `${stalled} of ${runs.length} seeds stalled at ${stallName(spec.loss)} (nothing learned, still 50/50), while the best reached ${formatLoss(summary.minFinalLoss)}.`,
+      'never-learned',
+      `${capitalize(`${setupOpening(spec)}${model} never learned on ${n === 1 ? 'its seed' : `any of its ${n} seeds`}`)}: the loss never got clearly below ${level.name} (lowest ${formatLoss(best)}, final ${range(never.map((f) => f.final))}; mean accuracy ${accuracy}).`,
+      70,
     );
   }
-  const fixes = fixesApplied(spec);
-  const reached = `${model} reached a training loss of ${formatLoss(summary.meanFinalLoss)} (${formatPercent(summary.meanAccuracy)} accuracy) in ${spec.steps} steps.`;
-  return say('reached', fixes.length > 0 ? `With ${listWords(fixes)}, ${reached}` : capitalize(reached));
+  const unmoved = group.seeds.filter((f) => seedKind(f) === 'did-not-move');
+  if (unmoved.length === n) {
+    return say(
+      'never-learned',
+      `${capitalize(`${setupOpening(spec)}${model} barely moved on ${n === 1 ? 'its seed' : `any of its ${n} seeds`}`)}: the loss fell by less than ${formatLoss(learnedMargin(level.level))} from where it started (start ${range(unmoved.map((f) => f.first))}, final ${range(unmoved.map((f) => f.final))}; mean accuracy ${accuracy}), so nothing was learned in ${spec.steps} steps.`,
+      70,
+    );
+  }
+  const parts = [];
+  if (learned.length > 0) parts.push(`learned on ${learned.length} of ${n} seeds (final ${range(learned.map((f) => f.final))})`);
+  if (never.length > 0) parts.push(`never got clearly below ${level.name} on ${never.length}`);
+  if (unmoved.length > 0) parts.push(`barely moved from where it started on ${unmoved.length}`);
+  const collapsed = group.count('collapsed');
+  if (collapsed > 0) parts.push(`learned and then lost it on ${collapsed}`);
+  return say('some-learned', `${capitalize(`${setupOpening(spec)}${model} ${parts.join('; ')}`)}.`, 70);
 }
+
+/** Seeds that learned and then came back up to the no-learning level: never cut. */
+export function collapseSentence(seeds: readonly RunFacts[], where: string): Sentence | undefined {
+  const collapsed = seeds.filter((f) => seedKind(f) === 'collapsed');
+  const worst = collapsed.reduce<RunFacts | undefined>((w, f) => (!w || f.final - f.best > w.final - w.best ? f : w), undefined);
+  if (!worst) return undefined;
+  const which = collapsed.length === 1 ? `One seed${where}` : `${collapsed.length} seeds${where} learned and then lost it; one`;
+  return sayAlways(
+    'collapsed',
+    `${which} reached a loss of ${formatLoss(worst.best)} at step ${worst.bestStep}, then came back up to ${formatLoss(worst.final)} (${formatPercent(worst.finalAccuracy)} accuracy at the end): it learned, then collapsed.`,
+  );
+}
+
+/** One neuron, or a linear net of any depth, never learned on data no line separates: capacity. */
+function capacitySentence(result: TrainResult, group: GroupJudgement): Sentence | undefined {
+  const { spec } = result;
+  const linearModel = spec.depth === 0 || spec.activation === 'linear';
+  if (!linearModel || !NOT_LINEARLY_SEPARABLE.has(spec.dataset) || group.count(LEARNED_KINDS) === n(group)) return undefined;
+  const what =
+    spec.depth === 0
+      ? 'One neuron draws one straight line'
+      : `With linear units the depth-${spec.depth} network still computes one linear function, one straight line like a single neuron`;
+  return say(
+    'capacity',
+    `${what}, and no straight line separates ${spec.dataset}: that is capacity, not a failure of training; it takes a hidden layer with a nonlinear activation.`,
+    80,
+  );
+}
+
+const n = (group: GroupJudgement) => group.seeds.length;
 
 /** Explains one configuration's runs: the outcome, then what the data or the gradients say about it. */
 export function explainTrain(result: TrainResult): Explanation {
   const { spec, runs } = result;
-  if (runs.length === 0)
-    return { sentences: [say('no-runs', 'No run finished.')], lessonId: 'vanishing-gradients' };
-  const stalled = runs.filter((run) => atNoLearning(run.finalLoss, spec.loss)).length;
-  const sentences: Sentence[] = [outcomeSentence(result, stalled)];
-
-  if (spec.depth === 0 && stalled > 0 && NOT_LINEARLY_SEPARABLE.has(spec.dataset)) {
-    sentences.push(
-      say(
-        'needs-hidden-layer',
-        `One neuron draws one straight line, and no line separates ${spec.dataset}: it needs a hidden layer.`,
-      ),
-    );
-  }
-  const separable = spec.depth === 0 ? separableNeuronSentence(runs, spec.loss) : undefined;
+  if (runs.length === 0) return { sentences: [say('no-runs', 'No run finished.')], lessonId: 'vanishing-gradients' };
+  const group = judgeGroup(runs.map((run) => runFacts(run, spec.loss)));
+  const sentences: Sentence[] = [outcomeSentence(result, group)];
+  const collapse = collapseSentence(group.seeds, '');
+  if (collapse) sentences.push(collapse);
+  const capacity = capacitySentence(result, group);
+  if (capacity) sentences.push(capacity);
+  const separable = spec.depth === 0 ? separableNeuronSentence(group.seeds) : undefined;
   if (separable) sentences.push(separable);
-  if (spec.activation === 'linear' && spec.depth > 0) {
+  if (spec.activation === 'linear' && spec.depth > 0 && !capacity) {
     sentences.push(
       say(
         'linear-is-one-line',
         `With linear units the depth-${spec.depth} network still computes a linear function of its input: one straight line, like a single neuron, whatever its depth.`,
+        55,
       ),
     );
   }
-  const gradient = gradientSentence(spec.depth, runs, spec);
+  const gradient = gradientSentence(spec.depth, group, spec);
   if (gradient) sentences.push(gradient);
-  const saturation = saturationSentence(runs, spec.activation);
+  const offer = !capacity && spec.depth >= 2 && group.count(LEARNED_KINDS) < n(group) ? contrastOffer(spec.depth) : undefined;
+  if (offer) sentences.push(offer);
+  const saturation = saturationSentence(group.seeds, spec.activation);
   if (saturation) sentences.push(saturation);
-
-  return { sentences: sentences.slice(0, MAX_SENTENCES), lessonId: trainLesson(result, stalled > 0) };
+  return { sentences: capSentences(sentences), lessonId: trainLesson(result, group, capacity !== undefined) };
 }
 
-function trainLesson(result: TrainResult, anyStalled: boolean): LessonId {
-  const { spec, runs } = result;
-  if (spec.depth === 0)
-    return anyStalled && NOT_LINEARLY_SEPARABLE.has(spec.dataset) ? 'lp-one-layer' : 'convex-neuron';
-  const verdict = sharedVerdict(runs);
-  if (anyStalled || verdict === 'vanished' || verdict === 'all-tiny') return 'vanishing-gradients';
-  return fixesApplied(spec).length > 0 ? 'tricks' : 'vanishing-gradients';
+/** Without a shallower net in the run, the cause is not named: the run that would tell is offered. */
+function contrastOffer(depth: number): Sentence {
+  return say(
+    'offer-contrast',
+    `Whether depth is what stopped it shows only next to a shallower net with the same steps and learning rate: compare depths 1 and ${depth} (the button below).`,
+    50,
+  );
+}
+
+function trainLesson(result: TrainResult, group: GroupJudgement, capacity: boolean): LessonId {
+  const { spec } = result;
+  if (capacity) return 'capacity';
+  if (spec.depth === 0) return 'convex-neuron';
+  if (group.allLearned) return spec.activation === 'sigmoid' && spec.optimizer === 'sgd' && !spec.residual ? 'vanishing-gradients' : 'tricks';
+  return 'vanishing-gradients';
 }

@@ -1,80 +1,91 @@
 import type { LessonId } from '../lessons/types.js';
 
 /**
- * Every kind of sentence the explainer can say. Each id names one rule: a claim and the
- * precondition, computed from the run's own numbers, that must hold before it is said
+ * Every kind of sentence the explainer can say. Each id names one rule: a claim rendered from the
+ * judgements of src/bot/judge, said only when its evidence (and, for a cause, its contrast) holds
  * (docs/explanations.md lists them).
  */
 export type RuleId =
-  | 'no-runs'
-  | 'diverged'
-  | 'diverged-fix'
-  | 'diverged-at-init'
-  | 'loss-spiked'
-  | 'loss-spiked-recovered'
-  | 'ended-above-no-learning'
-  | 'step-size-fix'
-  | 'all-stalled'
-  | 'some-stalled'
-  | 'reached'
-  | 'needs-hidden-layer'
-  | 'separable-no-minimizer'
-  | 'linear-is-one-line'
   | 'all-gradients-tiny'
+  | 'capacity'
+  | 'collapsed'
+  | 'dead-relu'
+  | 'deep-still-falling'
+  | 'deeper-better'
+  | 'deeper-worse'
+  | 'degradation'
+  | 'depth-flat'
+  | 'gradient-exploding'
+  | 'gradient-healthy'
   | 'gradient-vanished'
   | 'gradient-weak'
-  | 'gradient-healthy'
-  | 'gradient-exploding'
-  | 'gradient-ratio-falls'
-  | 'saturated'
-  | 'dead-relu'
-  | 'sweep-all-stalled'
-  | 'deeper-worse'
-  | 'depth-flat'
-  | 'deeper-better'
-  | 'linear-depth-is-speed'
-  | 'stalled-depths'
-  | 'deep-still-falling'
-  | 'degradation'
-  | 'neuron-one-minimum'
-  | 'neuron-not-settled'
-  | 'restarts-agree'
-  | 'restarts-all-stalled'
-  | 'several-stopping-places'
-  | 'plateaus-left-at-different-times'
-  | 'slice-bumpier'
-  | 'slice-not-bumpier'
-  | 'residual-smoother'
-  | 'residual-not-smoother'
-  | 'path-no-barrier'
-  | 'path-barrier'
-  | 'lp-feasible'
-  | 'lp-gradient-descent'
-  | 'lp-infeasible-shape'
-  | 'lp-infeasible-overlap'
-  | 'lp-gradient-descent-stalled'
-  | 'hardness-limit-at-start'
-  | 'hardness-grew'
-  | 'hardness-flat'
-  | 'hardness-verdicts'
-  | 'hardness-lp'
-  | 'hardness-dimension'
   | 'hardness-descent'
   | 'hardness-descent-missed'
+  | 'hardness-dimension'
+  | 'hardness-flat'
+  | 'hardness-grew'
+  | 'hardness-limit-at-start'
+  | 'hardness-lp'
   | 'hardness-not-a-proof'
-  | 'map-deepest'
-  | 'map-steps'
-  | 'map-diverged'
+  | 'hardness-time-only'
+  | 'hardness-trivial'
+  | 'hardness-verdicts'
+  | 'linear-depth-is-speed'
+  | 'linear-is-one-line'
+  | 'loss-spiked-recovered'
+  | 'lp-feasible'
+  | 'lp-gradient-descent'
+  | 'lp-gradient-descent-stalled'
+  | 'lp-infeasible-overlap'
+  | 'lp-infeasible-shape'
   | 'map-all-learned'
+  | 'map-capacity'
+  | 'map-deepest'
+  | 'map-diverged'
   | 'map-none-learned'
+  | 'map-steps'
   | 'map-theory-prediction'
   | 'map-theory-score'
-  | 'map-theory-untested';
+  | 'map-theory-untested'
+  | 'map-trend'
+  | 'neuron-not-settled'
+  | 'neuron-one-minimum'
+  | 'never-learned'
+  | 'no-runs'
+  | 'offer-contrast'
+  | 'overflow-at-init'
+  | 'path-barrier'
+  | 'path-no-barrier'
+  | 'plateaus-left-at-different-times'
+  | 'reached'
+  | 'residual-not-smoother'
+  | 'residual-smoother'
+  | 'restarts-agree'
+  | 'restarts-all-stalled'
+  | 'restarts-not-moved'
+  | 'saturated'
+  | 'separable-no-minimizer'
+  | 'several-stopping-places'
+  | 'single-depth'
+  | 'slice-bumpier'
+  | 'slice-not-bumpier'
+  | 'some-learned'
+  | 'stable-step-shrinks'
+  | 'step-overshoot'
+  | 'step-size-fix'
+  | 'sweep-none-learned'
+  | 'vanishing-cause';
 
 /** One sentence of an explanation and the rule whose precondition it passed. */
 export interface Sentence {
   rule: RuleId;
   text: string;
+  /**
+   * How much the sentence changes the story, for the sentence cap: a divergence, a collapse or a
+   * share of dead units outranks a gradient ratio. Sentences marked `always` are never cut.
+   */
+  rank?: number;
+  always?: boolean;
 }
 
 /**
@@ -91,8 +102,27 @@ export interface Explanation {
 }
 
 /** A sentence under its rule. */
-export function say(rule: RuleId, text: string): Sentence {
-  return { rule, text };
+export function say(rule: RuleId, text: string, rank = 50): Sentence {
+  return { rule, text, rank };
+}
+
+/** A sentence that changes the story too much to be cut: a divergence, a collapse, most units dead. */
+export function sayAlways(rule: RuleId, text: string): Sentence {
+  return { rule, text, rank: 100, always: true };
+}
+
+/**
+ * The sentences kept under the cap, in the order they were written (which is the order they read
+ * best in): every `always` sentence, then the highest ranked others until `cap` is reached.
+ */
+export function capSentences(sentences: readonly Sentence[], cap = MAX_SENTENCES): Sentence[] {
+  const indexed = sentences.map((sentence, index) => ({ sentence, index }));
+  const always = indexed.filter(({ sentence }) => sentence.always);
+  const others = indexed
+    .filter(({ sentence }) => !sentence.always)
+    .sort((a, b) => (b.sentence.rank ?? 50) - (a.sentence.rank ?? 50) || a.index - b.index)
+    .slice(0, Math.max(0, cap - always.length));
+  return [...always, ...others].sort((a, b) => a.index - b.index).map(({ sentence }) => sentence);
 }
 
 /** The explanation as one paragraph, for replies and quizzes. */

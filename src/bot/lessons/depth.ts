@@ -14,8 +14,8 @@ export const vanishingGradients: Lesson = {
   summary:
     'In a deep sigmoid network the gradient shrinks layer by layer on its way back, so the first layers barely learn.',
   body: paragraphs(
-    "Backpropagation multiplies the error signal, layer after layer, by the weights and by the slope of each activation on its way back to the input. The sigmoid's slope is at most 0.25, and close to zero when a unit is *saturated* (output pinned near 0 or 1). Multiply many such factors and the gradient reaching the first layers can be thousands of times smaller than at the last layer. Those layers hardly move, and a deep plain net can stall at its no-learning loss, still predicting 50/50: ln 2 ≈ 0.693 with cross-entropy, 0.25 with squared error.",
-    'Glorot & Bengio (2010) watched this happen. With the usual small random initialization, sigmoid networks drove their top hidden layer into saturation early in training, and back-propagated gradients got smaller from the output toward the input. Their initialization, scaled by each layer\'s fan-in and fan-out (now "Glorot" or "Xavier" init), keeps signals a similar size across layers; it suits zero-centred activations such as tanh best, so deep sigmoid nets can still stall.',
+    "Backpropagation multiplies the error signal by the weights and by the slope of each activation on its way back to the input. The sigmoid's slope is at most 0.25, and close to zero when a unit is *saturated* (output pinned near 0 or 1). Multiply many such factors and the gradient reaching the first layers can be thousands of times smaller than at the last layer. Those layers hardly move, and a deep plain net can stall at its no-learning loss, still predicting 50/50: ln 2 ≈ 0.693 with cross-entropy, 0.25 with squared error.",
+    'Glorot & Bengio (2010) saw two things under the usual random initialization. Sigmoid networks drove their *top* hidden layer into saturation early in training (their Fig. 2). Separately, in tanh networks, back-propagated gradients shrank from the output toward the input (their Fig. 7). Their initialization, scaled by each layer\'s fan-in and fan-out (now "Glorot" or "Xavier" init), keeps signals a similar size across layers. It suits zero-centred tanh best: deep sigmoid nets can still stall.',
     "Run a depth sweep and watch the *gradient ratio*, first layer over last, fall as depth grows; when every layer's gradient is tiny, a ratio near 1 hides it.",
   ),
   citations: [SOURCE.glorot.reference],
@@ -40,17 +40,17 @@ export const tricks: Lesson = {
   id: 'tricks',
   title: 'Tricks that make depth trainable',
   summary:
-    'ReLU, careful initialization, normalization, residual connections and Adam flatten the depth trend in practice, without any guarantee.',
+    'ReLU, careful initialization, normalization, residual connections and Adam often flatten the depth trend in practice, without any guarantee.',
   body: paragraphs(
-    'The theorems are about the worst case; practice found ways around the usual case. None of these tricks restores a guarantee, but together they make depth trainable:',
+    'The theorems are about the worst case; practice found ways around the usual case. No trick restores a guarantee, but together they usually make depth trainable:',
     [
       '- **ReLU** (Nair & Hinton 2010; Glorot, Bordes & Bengio 2011) does not saturate for positive inputs, so the gradient is not shrunk at every layer.',
       '- **Initialization** scaled to the layer: Glorot & Bengio (2010) for tanh-like units, He et al. (2015) for ReLU; orthogonal matrices (Saxe, McClelland & Ganguli 2014) keep deep linear nets learning at a depth-independent speed.',
       '- **Normalization**, batch (Ioffe & Szegedy 2015) or layer (Ba, Kiros & Hinton 2016), re-centres and rescales each layer during training.',
-      '- **Residual connections** (He et al. 2016) let every block start near the identity; deep stacks need each branch scaled down at initialization, or the sum blows up.',
+      '- **Residual connections** (He et al. 2016) make the identity easy to *represent*: a block learns the identity by driving its branch to zero. Scaling each branch down at initialization, so a deep stack starts near the identity instead of blowing up, came later (Zhang, Dauphin & Ma 2019; Hayou et al. 2021).',
       "- **Adam** (Kingma & Ba 2015) scales each weight's step by its own gradient history, so small gradients still move weights.",
     ].join('\n'),
-    'Then came compute: GPUs let people run far more steps. Compare a plain sigmoid sweep with one that uses the tricks.',
+    'Then came compute: GPUs allowed far more steps. Compare a plain sigmoid sweep with one using the tricks.',
   ),
   citations: [
     SOURCE.nairHinton.reference,
@@ -61,6 +61,8 @@ export const tricks: Lesson = {
     SOURCE.ioffe.reference,
     SOURCE.ba.reference,
     SOURCE.he.reference,
+    SOURCE.fixup.reference,
+    SOURCE.hayou.reference,
     SOURCE.kingma.reference,
   ],
   command: '/compare depths:1,2,4,8,16 activation:relu init:he optimizer:adam',

@@ -1,3 +1,4 @@
+import { capacity, stepSize } from './causes.js';
 import { degradation, history, tricks, vanishingGradients } from './depth.js';
 import { signalPropagation } from './signal.js';
 import { landscapes, restarts } from './surface.js';
@@ -15,7 +16,9 @@ export const LESSONS: readonly Lesson[] = [
   npHard,
   hardnessAndDepth,
   consequence,
+  capacity,
   vanishingGradients,
+  stepSize,
   degradation,
   restarts,
   landscapes,

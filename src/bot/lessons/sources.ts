@@ -104,6 +104,19 @@ const he = source(
   'K. He, X. Zhang, S. Ren, J. Sun, "Deep residual learning for image recognition", CVPR 2016.',
 );
 
+// Branches scaled at initialization: later than residual connections themselves.
+const fixup = source(
+  'zhang2019',
+  'Zhang, Dauphin & Ma (2019)',
+  'H. Zhang, Y. N. Dauphin, T. Ma, "Fixup initialization: residual learning without normalization", ICLR 2019.',
+);
+
+const hayou = source(
+  'hayou2021',
+  'Hayou et al. (2021)',
+  'S. Hayou, E. Clerico, B. He, G. Deligiannidis, A. Doucet, J. Rousseau, "Stable ResNet", AISTATS 2021.',
+);
+
 const li = source(
   'li2018',
   'Li et al. (2018)',
@@ -147,6 +160,12 @@ const schoenholz = source(
   'S. S. Schoenholz, J. Gilmer, S. Ganguli, J. Sohl-Dickstein, "Deep information propagation", ICLR 2017.',
 );
 
+const lecun = source(
+  'lecun1998',
+  'LeCun et al. (1998)',
+  'Y. LeCun, L. Bottou, G. B. Orr, K.-R. Müller, "Efficient BackProp", in Neural Networks: Tricks of the Trade, Springer, 1998.',
+);
+
 /** The works, by key, for the lesson files. */
 export const SOURCE = {
   judd,
@@ -165,6 +184,8 @@ export const SOURCE = {
   ba,
   kingma,
   he,
+  fixup,
+  hayou,
   li,
   goodfellow,
   cybenko,
@@ -172,6 +193,7 @@ export const SOURCE = {
   baldiHornik,
   poole,
   schoenholz,
+  lecun,
 } as const;
 
 /** Every work the tutor cites, in the order of the argument. */

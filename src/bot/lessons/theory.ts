@@ -3,8 +3,8 @@ import type { Lesson } from './types.js';
 
 /*
  * The theory half of the argument: one neuron is convex, one layer is an LP when the data are
- * separable, a hidden layer makes exact training NP-hard in the worst case, so trained nets come
- * without an optimality certificate. Where the article simplifies a theorem, a lesson says what
+ * separable, exact training of some small nets with a hidden layer is NP-complete in the worst
+ * case, so trained nets come without an optimality certificate. Where the article simplifies a theorem, a lesson says what
  * the article claims and then what the theorem states.
  */
 
@@ -34,7 +34,7 @@ export const lpOneLayer: Lesson = {
   body: paragraphs(
     'Take one layer of threshold units. Each output unit can be trained on its own, so look at one: we want weights w and a bias b with w·x + b ≥ 1 on every positive example and ≤ −1 on every negative one. Those are linear inequalities, so finding such weights is a **feasibility linear program**, solvable in polynomial time: if separating weights exist the solver finds them, and if none exist it proves that too.',
     'On **XOR** no straight line separates the classes, so the LP is *infeasible*, and a hidden layer is needed. An infeasible LP only says that no line is perfect, though: two overlapping noisy blobs are not separable either, yet their best model is still a line with a few errors. Overlap is not the same as needing a hidden layer.',
-    '**Precisely:** "one layer is an LP" holds for exact separation, or for convex surrogate losses such as the logistic loss. Finding the line with the *fewest errors* on non-separable data is NP-hard (Johnson & Preparata 1978; Höffgen, Simon & Van Horn 1995).',
+    '**Precisely:** "one layer is an LP" holds for exact separation and for the hinge loss, which an LP minimizes with one slack variable per point. The logistic loss is convex but not linear, so it is no LP. Finding the line with the *fewest errors* on non-separable data is NP-hard (Johnson & Preparata 1978; Höffgen, Simon & Van Horn 1995).',
   ),
   citations: [SOURCE.johnsonPreparata.reference, SOURCE.hoffgen.reference],
   command: '/lp dataset:xor',
@@ -42,7 +42,7 @@ export const lpOneLayer: Lesson = {
 
 export const npHard: Lesson = {
   id: 'np-hard',
-  title: 'A hidden layer: exact training is NP-hard in the worst case',
+  title: 'Exact training of small networks: NP-complete in the worst case',
   summary:
     'The article: training two or more layers is NP-hard. The theorems: loading a given network (Judd) or a 3-node net on n inputs (Blum & Rivest).',
   body: paragraphs(
@@ -80,8 +80,8 @@ export const consequence: Lesson = {
   summary:
     'Logistic regression and SVMs come with proofs that training finds the best model in polynomial time; deep networks come with no certificate.',
   body: paragraphs(
-    'Put the theory lessons side by side. For logistic regression and support vector machines the training problem is convex, and there are proofs that an optimizer reaches the best model of that family in polynomial time, up to a tolerance. When training stops, you can check that no better weights exist.',
-    'A deep network gives no such certificate. When training ends you cannot tell whether better weights exist for the same architecture, or whether more training would have found them. The hardness results say why no general guarantee should be expected: exact training is NP-hard in the worst case once there is a hidden layer (Judd 1988; Blum & Rivest 1992), and even one sigmoid neuron with squared error is (Šíma 2002).',
+    'For logistic regression and support vector machines the training problem is convex, and there are proofs that an optimizer reaches the best model of that family in polynomial time, up to a tolerance. When training stops, you can check that no better weights exist.',
+    'A deep network gives no such certificate. When training ends you cannot tell whether better weights exist, or whether more training would have found them. The hardness results explain why: deciding whether a network fits its training set exactly is NP-complete in the worst case when the architecture is part of the input (Judd 1988), or for a fixed 3-node threshold net as the input dimension grows (Blum & Rivest 1992). For a fixed threshold network in a fixed input dimension it is polynomial. Training even one sigmoid neuron with squared error is NP-hard (Šíma 2002).',
     'What you get instead is practice: gradient descent from a random start, as many steps as time allows, and a result that is good enough, or not. Restart a deep network from several seeds and compare the final losses: nothing in a run tells you whether the best of them is the best there is.',
   ),
   citations: [SOURCE.judd.reference, SOURCE.blumRivest.reference, SOURCE.sima2002.reference],

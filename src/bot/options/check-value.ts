@@ -1,5 +1,6 @@
 import { describeAllowed, type Field, fieldSchema } from '../../engine/fields.js';
 import { parseBoolean } from '../../yes-no.js';
+import { didYouMean } from '../did-you-mean.js';
 import type { CommandOption } from '../types.js';
 
 /*
@@ -27,7 +28,9 @@ function convertOne(
 ): Conversion {
   if (kind === 'int') return numberOf(text, INT);
   if (kind === 'number') return numberOf(text, NUMBER);
-  const match = choices.find((c) => c.toLowerCase() === text.toLowerCase());
+  // Case, "-" and "_" do not matter: axis:learning_rate is the choice learningRate.
+  const plain = (word: string) => word.toLowerCase().replace(/[-_]/g, '');
+  const match = choices.find((c) => plain(c) === plain(text));
   return match === undefined ? { ok: false } : { ok: true, value: match };
 }
 
@@ -67,6 +70,16 @@ function convert(f: Field, text: string): Conversion {
   }
 }
 
+/** `; did you mean activation:relu?` for a mistyped choice (or the mistyped item of a choice list). */
+function typoHint(name: string, f: Field, text: string): string {
+  if (f.kind !== 'choice' && f.kind !== 'choice-list') return '';
+  const items = f.kind === 'choice' ? [text] : text.split(',').map((s) => s.trim());
+  const known = (item: string) => f.choices.some((c) => c.toLowerCase() === item.toLowerCase());
+  const guesses = items.map((item) => (known(item) ? item : didYouMean(item, f.choices)));
+  if (guesses.some((g) => g === undefined) || guesses.every((g, i) => g === items[i])) return '';
+  return `; did you mean ${name}:${guesses.join(',')}?`;
+}
+
 /** Checks one option's text into `values`, or returns the error naming what it accepts. */
 export function acceptValue(
   name: string,
@@ -82,7 +95,9 @@ export function acceptValue(
     return undefined;
   }
   const converted = convert(option, text);
-  if (!converted.ok) return `${name} must be ${describeAllowed(option)} (got "${text.slice(0, 40)}")`;
+  if (!converted.ok) {
+    return `${name} must be ${describeAllowed(option)} (got "${text.slice(0, 40)}")${typoHint(name, option, text)}`;
+  }
   if (!fieldSchema(option).safeParse(converted.value).success) {
     return `${name} must be ${describeAllowed(option)} (got ${text.slice(0, 40)})`;
   }

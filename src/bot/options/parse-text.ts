@@ -1,3 +1,4 @@
+import { didYouMeanText } from '../did-you-mean.js';
 import { acceptValue } from './check-value.js';
 import { positionalFor, resolveKey } from './option-keys.js';
 import type { OptionError, OptionRules, OptionTable, ParsedOptions } from './option-types.js';
@@ -78,7 +79,7 @@ export function parseOptionText(
           ? { field: shown, message: notAnOption(shown, table) }
           : {
               field: shown,
-              message: `unknown option "${shown}"; options are ${Object.keys(table).join(', ')}${hint}`,
+              message: `unknown option "${shown}";${didYouMeanText(shown, Object.keys(table))} Options are ${Object.keys(table).join(', ')}${hint}`,
             },
       );
       continue;
@@ -109,7 +110,7 @@ export function parseOptionValues(
     if (name === undefined) {
       errors.push({
         field: key,
-        message: `unknown option "${key}"; options are ${Object.keys(table).join(', ')}`,
+        message: `unknown option "${key}";${didYouMeanText(key, Object.keys(table))} Options are ${Object.keys(table).join(', ')}`,
       });
       continue;
     }

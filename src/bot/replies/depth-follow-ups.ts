@@ -1,4 +1,7 @@
 import { LIMITS } from '../../engine/limits.js';
+import type { RunResult } from '../../engine/result.js';
+import { runFacts } from '../judge/facts.js';
+import { LEARNED_KINDS, seedKind, STEP_KINDS } from '../judge/judge.js';
 import {
   followUpButton as button,
   FIX,
@@ -10,16 +13,42 @@ import {
 /*
  * Follow-ups of the runs that measure the depth trend (train, compare, map). Each changes one
  * thing, deeper or one of the fixes, so the student sees what that one thing does to training.
+ * Which ones are offered follows the run's judgement (src/bot/judge): a run whose steps overshot
+ * first gets a smaller learning rate, a net that did not learn gets the shallow contrast that
+ * would tell whether depth is the cause, and a run with nothing to fix gets no "fix it".
  */
 
-/** Train: deeper, then the fixes one at a time, then the same net among other depths. */
-export const trainFollowUps: FollowUpsOf<'train'> = (spec, values) => {
+/** What the runs showed, as the follow-ups need it. */
+function judged(runs: readonly RunResult[], loss: 'cross-entropy' | 'mse') {
+  const kinds = runs.map((run) => seedKind(runFacts(run, loss)));
+  return {
+    overshot: kinds.some((k) => STEP_KINDS.has(k)),
+    allLearned: kinds.length > 0 && kinds.every((k) => LEARNED_KINDS.has(k)),
+    perfect: runs.length > 0 && runs.every((run) => run.finalAccuracy >= 1),
+  };
+}
+
+/** A learning rate ten times smaller, within the limits. */
+const smallerRate = (rate: number) => Math.max(LIMITS.learningRate.min, Number((rate / 10).toPrecision(3)));
+
+/** Train: a smaller step when it overshot, deeper, the fixes, the shallow contrast, other depths. */
+export const trainFollowUps: FollowUpsOf<'train'> = (spec, values, result) => {
   const buttons: FollowUpList = [];
+  const run = judged(result.runs, spec.loss);
+  if (run.overshot && spec.learningRate > LIMITS.learningRate.min)
+    buttons.push(
+      button('Learning rate ÷ 10', 'train', { ...values, learningRate: smallerRate(spec.learningRate) }, 'primary'),
+    );
+  if (spec.depth >= 2 && !run.allLearned && !run.overshot) {
+    buttons.push(
+      button('Same budget at depth 1', 'compare', { ...values, depths: [1, spec.depth] }, 'primary'),
+    );
+  }
   if (spec.depth < LIMITS.depth.max) {
     const deeper = Math.min(LIMITS.depth.max, Math.max(1, spec.depth * 2));
-    buttons.push(button('Go deeper', 'train', { ...values, depth: deeper }, 'primary'));
+    buttons.push(button('Go deeper', 'train', { ...values, depth: deeper }, buttons.length === 0 ? 'primary' : undefined));
   }
-  if (spec.activation !== 'relu' || spec.optimizer !== 'adam')
+  if (spec.depth > 0 && !run.perfect && (spec.activation !== 'relu' || spec.optimizer !== 'adam'))
     buttons.push(button('Fix it (relu + he + adam)', 'train', { ...values, ...FIX }));
   if (!spec.residual && spec.depth >= 2)
     buttons.push(button('Add residual connections', 'train', { ...values, residual: true }));
@@ -28,11 +57,18 @@ export const trainFollowUps: FollowUpsOf<'train'> = (spec, values) => {
   return buttons;
 };
 
-/** Compare: the fixes not yet applied, in the order they usually matter. */
-export const compareFollowUps: FollowUpsOf<'compare'> = (spec, values) => {
+/** Compare: a smaller step when it overshot, then the fixes not yet applied, in the order they usually matter. */
+export const compareFollowUps: FollowUpsOf<'compare'> = (spec, values, result) => {
   const buttons: FollowUpList = [];
-  if (spec.activation !== 'relu' || spec.optimizer !== 'adam')
-    buttons.push(button('Fix it (relu + he + adam)', 'compare', { ...values, ...FIX }, 'primary'));
+  const runs = judged(result.runs, spec.loss);
+  if (runs.overshot && spec.learningRate > LIMITS.learningRate.min)
+    buttons.push(
+      button('Learning rate ÷ 10', 'compare', { ...values, learningRate: smallerRate(spec.learningRate) }, 'primary'),
+    );
+  if (!runs.perfect && (spec.activation !== 'relu' || spec.optimizer !== 'adam'))
+    buttons.push(
+      button('Fix it (relu + he + adam)', 'compare', { ...values, ...FIX }, buttons.length === 0 ? 'primary' : undefined),
+    );
   if (!spec.residual)
     buttons.push(button('Add residual connections', 'compare', { ...values, residual: true }));
   if (spec.normalization === 'none' && spec.activation === 'relu') {

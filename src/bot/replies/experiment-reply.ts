@@ -59,6 +59,6 @@ export async function experimentReply(
       },
     ],
     images,
-    buttons: followUps(result.spec, view),
+    buttons: followUps(result, view),
   };
 }

@@ -1,5 +1,6 @@
 import type { Field } from '../../engine/fields.js';
 import { LIMITS } from '../../engine/limits.js';
+import type { ResultByName } from '../../engine/result.js';
 import type { ExperimentName, ExperimentSpec } from '../../engine/spec.js';
 import { SPEC_FIELDS } from '../../engine/spec.js';
 import { commandButton } from '../buttons.js';
@@ -20,8 +21,12 @@ export type FollowUpList = (ReplyButton | undefined)[];
 /** One experiment's spec, narrowed by its name. */
 export type SpecOf<E extends ExperimentName> = Extract<ExperimentSpec, { experiment: E }>;
 
-/** Makes one experiment's follow-ups from its spec and the spec's option values. */
-export type FollowUpsOf<E extends ExperimentName> = (spec: SpecOf<E>, values: OptionValues) => FollowUpList;
+/** Makes one experiment's follow-ups from its spec, the spec's option values and what the run showed. */
+export type FollowUpsOf<E extends ExperimentName> = (
+  spec: SpecOf<E>,
+  values: OptionValues,
+  result: ResultByName[E],
+) => FollowUpList;
 
 /** The tricks that flatten the depth trend in practice: ReLU, He initialization and Adam. */
 export const FIX = { activation: 'relu', init: 'he', optimizer: 'adam', learningRate: 0.01 };

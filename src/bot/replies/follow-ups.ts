@@ -1,4 +1,5 @@
 import type { Field } from '../../engine/fields.js';
+import type { ExperimentResult, ResultByName } from '../../engine/result.js';
 import type { ExperimentName, ExperimentSpec } from '../../engine/spec.js';
 import { SPEC_FIELDS } from '../../engine/spec.js';
 import { commandButton } from '../buttons.js';
@@ -36,10 +37,11 @@ const BY_EXPERIMENT: { [E in ExperimentName]: FollowUpsOf<E> } = {
   hardness: hardnessFollowUps,
 };
 
-/** The buttons that depend on which experiment ran. */
-function experimentFollowUps<E extends ExperimentName>(spec: SpecOf<E>, values: OptionValues): FollowUpList {
+/** The buttons that depend on which experiment ran and what it showed. */
+function experimentFollowUps<E extends ExperimentName>(result: ResultByName[E], values: OptionValues): FollowUpList {
+  const spec = result.spec as SpecOf<E>;
   const ofExperiment: FollowUpsOf<E> = BY_EXPERIMENT[spec.experiment];
-  return ofExperiment(spec, values);
+  return ofExperiment(spec, values, result);
 }
 
 /** Switches a train or compare reply between its usual charts and the layers watched over training. */
@@ -52,10 +54,11 @@ function viewButton(spec: ExperimentSpec, view: ChartView): ReplyButton | undefi
   return commandButton(label, experiment, [text, other].filter((t) => t !== '').join(' '));
 }
 
-/** The follow-up buttons for a finished experiment. */
-export function followUps(spec: ExperimentSpec, view: ChartView = 'main'): ReplyButton[] {
+/** The follow-up buttons for a finished experiment, chosen by what its run showed. */
+export function followUps(result: ExperimentResult, view: ChartView = 'main'): ReplyButton[] {
+  const { spec } = result;
   const { experiment: _experiment, ...values } = spec;
-  const buttons = experimentFollowUps(spec, values);
+  const buttons = experimentFollowUps(result, values);
   if (spec.experiment === 'train' || spec.experiment === 'compare') buttons.push(viewButton(spec, view));
   return buttons.filter((b): b is ReplyButton => b !== undefined);
 }

@@ -14,6 +14,8 @@ export interface HardnessCell {
   mipMs: number;
   /** Most branch-and-bound nodes of the cell. */
   nodes: number;
+  /** Most simplex iterations of the cell's exact solves (the solver's work, whatever the load). */
+  lpIterations: number;
   /** True when some instance of the cell hit the time limit. */
   gaveUp: boolean;
   /** Slowest one-unit LP of the cell, ms. */
@@ -29,9 +31,10 @@ export function hardnessCells(records: readonly HardnessRecord[]): HardnessCell[
   const cells = new Map<string, HardnessCell>();
   for (const r of records) {
     const key = `${r.d}:${r.n}`;
-    const cell = cells.get(key) ?? { n: r.n, d: r.d, mipMs: 0, nodes: 0, gaveUp: false, lpMs: 0 };
+    const cell = cells.get(key) ?? { n: r.n, d: r.d, mipMs: 0, nodes: 0, lpIterations: 0, gaveUp: false, lpMs: 0 };
     cell.mipMs = Math.max(cell.mipMs, r.exact.solveMs);
     cell.nodes = Math.max(cell.nodes, r.exact.nodes);
+    cell.lpIterations = Math.max(cell.lpIterations, r.exact.lpIterations);
     cell.gaveUp ||= r.exact.status === 'time-limit';
     cell.lpMs = Math.max(cell.lpMs, r.lp.solveMs);
     if (r.enumeration) cell.enumerationMs = Math.max(cell.enumerationMs ?? 0, r.enumeration.solveMs);

@@ -3,17 +3,20 @@ import type { DenseLayer, MlpConfig } from './layers.js';
 import {
   activate,
   activateNode,
-  type DenseOptions,
   dense,
   type NormStats,
   normalize,
   normalizeWith,
+  residualDense,
 } from './ops.js';
 
 /** A forward pass without a gradient tape, with the hidden activations for measurements. */
 export interface Inspection {
   logits: tf.Tensor2D;
-  /** Each hidden layer's activation f(·) (before a residual sum), [n, width]. */
+  /**
+   * Each hidden layer's activation f(·), [n, width]: of x·W + b in a plain layer, of the block's
+   * input h (or norm(h)) in a residual block, where it feeds the block's weights.
+   */
   hidden: tf.Tensor2D[];
   /** Batch-norm statistics per hidden layer (empty unless normalization is 'batch'). */
   stats: NormStats[];
@@ -32,21 +35,24 @@ export function forwardLogits(layers: DenseLayer[], config: ForwardConfig, x: tf
   const normAxis = normAxisOf(config.normalization);
   let h = x;
   layers.forEach((layer, i) => {
+    if (layer.residual) {
+      const branchInput =
+        layer.gain && layer.shift ? normalize(h, layer.gain, layer.shift, normAxis) : undefined;
+      h = residualDense(h, layer.kernel, layer.bias, {
+        activation,
+        branchScale: layer.branchScale,
+        ...(branchInput ? { branchInput } : {}),
+      });
+      return;
+    }
     const inputGrad = i > 0;
     const isOutput = i === depth;
     if (isOutput || !layer.gain || !layer.shift) {
-      const options: DenseOptions = {
-        activation: isOutput ? 'linear' : activation,
-        residual: layer.residual,
-        branchScale: layer.branchScale,
-        inputGrad,
-      };
-      h = dense(h, layer.kernel, layer.bias, options);
+      h = dense(h, layer.kernel, layer.bias, { activation: isOutput ? 'linear' : activation, inputGrad });
       return;
     }
-    const z = dense(h, layer.kernel, layer.bias, { activation: 'linear', residual: false, inputGrad });
-    const normalized = normalize(z, layer.gain, layer.shift, normAxis);
-    h = activateNode(normalized, activation, layer.residual ? h : undefined, layer.branchScale);
+    const z = dense(h, layer.kernel, layer.bias, { activation: 'linear', inputGrad });
+    h = activateNode(normalize(z, layer.gain, layer.shift, normAxis), activation);
   });
   return h;
 }
@@ -68,7 +74,8 @@ export function inspectForward(
   let h = x;
   for (let i = 0; i < depth; i++) {
     const layer = layers[i]!;
-    let z: tf.Tensor2D = tf.add(tf.matMul(h, layer.kernel as tf.Tensor2D), layer.bias);
+    // A plain layer normalizes and activates x·W + b; a residual block does so to its input h.
+    let z: tf.Tensor2D = layer.residual ? h : tf.add(tf.matMul(h, layer.kernel as tf.Tensor2D), layer.bias);
     if (layer.gain && layer.shift) {
       const { mean, variance } = tf.moments(z, normAxis, true);
       const own = { mean, variance };
@@ -77,7 +84,9 @@ export function inspectForward(
     }
     const a = activate(z, activation);
     hidden.push(a);
-    h = layer.residual ? tf.add(h, tf.mul(a, layer.branchScale)) : a;
+    h = layer.residual
+      ? tf.add(h, tf.mul(tf.add(tf.matMul(a, layer.kernel as tf.Tensor2D), layer.bias), layer.branchScale))
+      : a;
   }
   const output = layers[depth]!;
   return { logits: tf.add(tf.matMul(h, output.kernel as tf.Tensor2D), output.bias), hidden, stats };

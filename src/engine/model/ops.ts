@@ -49,10 +49,6 @@ function activationGrad(dy: tf.Tensor, a: tf.Tensor, activation: Activation): tf
 export interface DenseOptions {
   /** Applied to x·W + b inside the same node ('linear' when a normalization follows). */
   activation: Activation;
-  /** Adds the layer's input to its output (input and output widths must match). */
-  residual: boolean;
-  /** Multiplies the residual branch f(x·W + b) before the sum (see residualBranchScale in layers.ts); default 1. */
-  branchScale?: number;
   /** False for the first layer: the data need no gradient, which saves a matMul per step. */
   inputGrad: boolean;
 }
@@ -62,28 +58,26 @@ function scaled(branch: tf.Tensor, scale: number): tf.Tensor {
   return scale === 1 ? branch : tf.mul(branch, scale);
 }
 
-/** One dense layer as a single tape node: f(x·W + b), plus x when residual (x + s·f(x·W + b)). */
+/** One dense layer as a single tape node: f(x·W + b). */
 export function dense(
   x: tf.Tensor2D,
   kernel: tf.Tensor,
   bias: tf.Tensor,
   options: DenseOptions,
 ): tf.Tensor2D {
-  const { activation, residual, inputGrad } = options;
-  const scale = residual ? (options.branchScale ?? 1) : 1;
+  const { activation, inputGrad } = options;
   const forward = (w: tf.Tensor2D, b: tf.Tensor1D, save: tf.GradSaveFunc) => {
     const a = activate(tf.add(tf.matMul(x, w), b), activation);
     // The forward pass's intermediates are freed before backprop: whatever gradFunc reads is saved.
     save([x, w, a]);
     return {
-      value: residual ? tf.add(x, scaled(a, scale)) : a,
+      value: a,
       gradFunc: (dy: tf.Tensor, [savedX, savedW, savedA]: Saved) => {
-        const dz = activationGrad(scaled(dy, scale), savedA!, activation);
+        const dz = activationGrad(dy, savedA!, activation);
         const dw = tf.matMul(tf.transpose(savedX as tf.Tensor2D), dz);
         const db = tf.sum(dz, 0);
         if (!inputGrad) return [dw, db];
-        const dzx = tf.matMul(dz, tf.transpose(savedW as tf.Tensor2D));
-        return [residual ? tf.add(dzx, dy) : dzx, dw, db];
+        return [tf.matMul(dz, tf.transpose(savedW as tf.Tensor2D)), dw, db];
       },
     };
   };
@@ -96,6 +90,62 @@ export function dense(
   return tf.customGrad((_x, w, b, save) =>
     forward(w as tf.Tensor2D, b as tf.Tensor1D, save as tf.GradSaveFunc),
   )(x, kernel, bias) as tf.Tensor2D;
+}
+
+/** How one residual block combines its parts. */
+export interface ResidualOptions {
+  /** Applied to the block's input before its weights (pre-activation). */
+  activation: Activation;
+  /** Multiplies the branch f(u)·W + b before the sum (see residualBranchScale in layers.ts). */
+  branchScale: number;
+  /**
+   * What the activation reads when it is not h itself: norm(h), from its own normalize node, so
+   * that normalization comes before the activation as in pre-activation ResNets.
+   */
+  branchInput?: tf.Tensor2D;
+}
+
+/**
+ * One pre-activation residual block as a single tape node: h + s·(f(u)·W + b), u = h or norm(h).
+ * The branch ends in weights, not in an activation, so over random weights it has mean zero; a
+ * relu branch after the weights is never negative and would only ever add to h (see
+ * residualBranchScale in layers.ts for what that did to a deep net).
+ */
+export function residualDense(
+  h: tf.Tensor2D,
+  kernel: tf.Tensor,
+  bias: tf.Tensor,
+  options: ResidualOptions,
+): tf.Tensor2D {
+  const { activation, branchScale: scale, branchInput } = options;
+  const forward = (u: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, save: tf.GradSaveFunc) => {
+    const a = activate(u, activation);
+    save([a, w]);
+    return {
+      value: tf.add(h, scaled(tf.add(tf.matMul(a, w), b), scale)),
+      gradFunc: (dy: tf.Tensor, [savedA, savedW]: Saved) => {
+        const dBranch = scaled(dy, scale);
+        const dw = tf.matMul(tf.transpose(savedA as tf.Tensor2D), dBranch);
+        const db = tf.sum(dBranch, 0);
+        const du = activationGrad(
+          tf.matMul(dBranch, tf.transpose(savedW as tf.Tensor2D)),
+          savedA!,
+          activation,
+        );
+        // With a separate branch input, h receives only the skip's gradient; the normalize node
+        // below passes du on to h as well, and the tape adds the two.
+        return branchInput ? [dy, du, dw, db] : [tf.add(dy, du), dw, db];
+      },
+    };
+  };
+  if (!branchInput) {
+    return tf.customGrad((u, w, b, save) =>
+      forward(u as tf.Tensor2D, w as tf.Tensor2D, b as tf.Tensor1D, save as tf.GradSaveFunc),
+    )(h, kernel, bias) as tf.Tensor2D;
+  }
+  return tf.customGrad((_h, u, w, b, save) =>
+    forward(u as tf.Tensor2D, w as tf.Tensor2D, b as tf.Tensor1D, save as tf.GradSaveFunc),
+  )(h, branchInput, kernel, bias) as tf.Tensor2D;
 }
 
 /** Per-unit statistics a batch-normalized layer used, kept to normalize other inputs the same way. */
@@ -143,34 +193,16 @@ export function normalizeWith(
   return tf.add(tf.mul(normalized, gain), shift);
 }
 
-/** f(z), or skip + s·f(z) when `skip` is given, as one tape node (used after a normalization). */
-export function activateNode(
-  z: tf.Tensor2D,
-  activation: Activation,
-  skip?: tf.Tensor2D,
-  branchScale = 1,
-): tf.Tensor2D {
-  const scale = skip ? branchScale : 1;
-  const forward = (input: tf.Tensor2D, save: tf.GradSaveFunc) => {
-    const a = activate(input, activation);
-    save([a]);
-    return {
-      value: skip ? tf.add(scaled(a, scale), skip) : a,
-      gradFunc: (dy: tf.Tensor, [savedA]: Saved) => {
-        const dz = activationGrad(scaled(dy, scale), savedA!, activation);
-        return skip ? [dz, dy] : [dz];
-      },
-    };
-  };
+/** f(z) as one tape node (used after a normalization). */
+export function activateNode(z: tf.Tensor2D, activation: Activation): tf.Tensor2D {
   // An identity node would return its own input tensor, which confuses the tape: skip it.
-  if (activation === 'linear' && !skip) return z;
-  if (!skip) {
-    return tf.customGrad((input, save) => forward(input as tf.Tensor2D, save as tf.GradSaveFunc))(
-      z,
-    ) as tf.Tensor2D;
-  }
-  return tf.customGrad((input, _skip, save) => forward(input as tf.Tensor2D, save as tf.GradSaveFunc))(
-    z,
-    skip,
-  ) as tf.Tensor2D;
+  if (activation === 'linear') return z;
+  return tf.customGrad((input, save) => {
+    const a = activate(input as tf.Tensor2D, activation);
+    (save as tf.GradSaveFunc)([a]);
+    return {
+      value: a,
+      gradFunc: (dy: tf.Tensor, [savedA]: Saved) => [activationGrad(dy, savedA!, activation)],
+    };
+  })(z) as tf.Tensor2D;
 }

@@ -47,7 +47,11 @@ export interface AnimationOptions {
 export const dataFields = {
   dataset: field.choice('the training data set', CHOICES.dataset, 'moons'),
   points: field.int('number of training points', LIMITS.points, 256),
-  noise: field.number('label noise: how far points scatter from their shape', LIMITS.noise, 0.1),
+  noise: field.number(
+    'input noise: Gaussian jitter added to each coordinate (labels never change)',
+    LIMITS.noise,
+    0.1,
+  ),
   seed: field.int('random seed for the data and the first run', LIMITS.seed, 1),
 } satisfies Record<keyof DataOptions, Field>;
 

@@ -84,6 +84,10 @@ describe('registration JSON from the command definitions', () => {
     const topics = suggestionSources(COMMANDS).get('explain.topic')?.() ?? [];
     expect(topics.map((t) => t.value)).toEqual(LESSONS.map((l) => l.id));
     expect(suggest(topics, 'van').map((t) => t.value)).toEqual(['vanishing-gradients']);
+    // An alias finds its lesson, and only name and value go to Discord.
+    expect(suggest(topics, 'batchnorm')).toEqual([
+      { name: expect.stringMatching(/^tricks: /), value: 'tricks' },
+    ]);
     expect(suggest(topics, '').length).toBe(Math.min(25, LESSONS.length));
   });
 

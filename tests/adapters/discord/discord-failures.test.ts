@@ -35,6 +35,15 @@ describe('mistakes and failures', () => {
     expect(shownText(rateAnswer.body.data)).not.toMatch(/learningRate/);
   });
 
+  it('forgives a typo in a typed list value, naming the option as Discord shows it', async () => {
+    const sent = h.discord.slash(ADA, 'restarts', [
+      { name: 'architectures', type: 3, value: 'neuron,deeep' },
+    ]);
+    const answer = await finalAnswer(h.discord, sent);
+    expect(answer.body.data.flags).toBe(64);
+    expect(shownText(answer.body.data)).toMatch(/did you mean architectures:neuron,deep\?/);
+  });
+
   it('still gives a final answer when the engine crashes: a short public note and a private apology', async () => {
     const sent = h.discord.slash(ADA, 'train', withSeed(CRASH_SEED));
     const final = await finalAnswer(h.discord, sent);

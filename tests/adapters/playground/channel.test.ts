@@ -17,12 +17,25 @@ describe('playground channel: who sees what', () => {
     expect(accepted.status).toBe(202);
     await bob.waitFor(isMessage((m) => m.kind === 'echo' && m.text === '/trian depth:8'));
     const note = messageOf(await alice.waitFor(isMessage((m) => m.kind === 'reply')));
-    expect(note).toMatchObject({ visibility: 'private', headline: 'There is no command "trian".' });
+    // The typo is forgiven in words: the note names the command that was probably meant.
+    expect(note).toMatchObject({
+      visibility: 'private',
+      headline: 'There is no command "/trian". Did you mean /train?',
+    });
     // Bob's own public answer arrives after Alice's note was sent; the note must not precede it.
     await fixture.second.command('/explain');
     await bob.waitFor(isMessage((m) => m.kind === 'reply' && m.visibility === 'public'));
     expect(bob.events.some(isMessage((m) => m.id === note?.id))).toBe(false);
     expect(alice.events.some(isMessage((m) => m.kind === 'reply' && m.visibility === 'public'))).toBe(true);
+  });
+
+  it('sends a line without a slash to /ask, and shows it as the /ask it ran', async () => {
+    const alice = await watch(fixture.first);
+    expect((await fixture.first.command('what is NP-hard?')).status).toBe(202);
+    await alice.waitFor(isMessage((m) => m.kind === 'echo' && m.text === '/ask what is NP-hard?'));
+    const answer = messageOf(await alice.waitFor(isMessage((m) => m.kind === 'reply')));
+    expect(answer).toMatchObject({ visibility: 'public', headline: 'Q: what is NP-hard?' });
+    expect(answer?.kind === 'reply' && answer.blocks[0]).toMatch(/^A problem is NP-hard when/);
   });
 
   it('shows a run working with progress to all, Cancel only to its owner, and ends it privately', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogOf } from '../../../src/adapters/playground/catalog.js';
 import { complete } from '../../../src/adapters/playground/web/completion.js';
 import { COMMANDS } from '../../../src/bot/commands/index.js';
+import { LESSON_IDS } from '../../../src/bot/lessons/index.js';
 import { SPEC_FIELDS } from '../../../src/engine/spec.js';
 
 // The real command table, as GET /api/commands serves it.
@@ -21,6 +22,14 @@ describe('command-box completion', () => {
     });
     expect(inserts('/zzz')).toEqual([]);
     expect(inserts('hello')).toEqual([]);
+  });
+
+  it('completes /explain to every lesson topic, and finds one by an alias', () => {
+    expect(inserts('/explain ')).toEqual(LESSON_IDS.map((id) => `/explain ${id}`));
+    expect(inserts('/explain vani')).toEqual(['/explain vanishing-gradients']);
+    // "batchnorm" is no lesson id; the glossary leads it to the lesson on the tricks.
+    expect(inserts('/explain batchn')).toEqual(['/explain tricks']);
+    expect(inserts('/explain kaiming')).toEqual(['/explain tricks']);
   });
 
   it('offers the options not yet given, with what they accept; nothing is preselected after a space', () => {

@@ -222,6 +222,15 @@ describe('Slack adapter over HTTP', () => {
     expect(fake.calls.filter((c) => c.params.channel === 'C0INVALID')).toEqual([]);
   });
 
+  it('forgives typos in the ack: the option and the value that were probably meant', async () => {
+    const ack = await command('C0TYPO', '/train depht:8').answer;
+    expect(ack.json?.response_type).toBe('ephemeral');
+    expect(textOf(ack.json!)).toMatch(/unknown option "depht"; Did you mean depth\?/);
+    const value = await command('C0TYPO', '/train activation:rleu').answer;
+    expect(textOf(value.json!)).toMatch(/did you mean activation:relu\?/);
+    expect(fake.calls.filter((c) => c.params.channel === 'C0TYPO')).toEqual([]);
+  });
+
   it('still gives exactly one final answer when the engine crashes', async () => {
     const { responseId, answer } = command('C0CRASH', `/train ${SMALL} seed:${CRASH_SEED}`);
     expect(String((await answer).json?.text)).toMatch(/^Accepted:/);

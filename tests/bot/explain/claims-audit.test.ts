@@ -1,185 +1,210 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { explainResult } from '../../../src/bot/explain/explain-result.js';
-import type { RuleId } from '../../../src/bot/explain/types.js';
-import { findLesson } from '../../../src/bot/lessons/index.js';
-import type { ExperimentResult, RunResult } from '../../../src/engine/result.js';
-import {
-  compareResult,
-  group,
-  landscapeResult,
-  restartsResult,
-  summary,
-  trainResult,
-  variant,
-} from '../explain-fixtures.js';
-import { CLAIM_CHECKS } from './claims.js';
+import { explainResult, type RuleId } from '../../../src/bot/explain/explain-result.js';
+import type { ExperimentResult, MapResult } from '../../../src/engine/result.js';
+import { compareResult, lpResult, restartsResult, group, summary, trainResult } from '../explain-fixtures.js';
+import { coverage, drawableValues, MIN_SEEN, type SampledOptions, sampleSpecs } from './audit-sampler.js';
+import { CHECKS, checkExplanation, checkSentence } from './oracle.js';
 
 /*
- * The claims audit: every sentence the explainer says about a grid of real runs (activations ×
- * inits × optimizers × learning rates × data sets × residual/normalization, recorded by
- * scripts/record-explain-audit.ts) must pass the audit's own check of its evidence.
+ * The randomized claims audit. Specs drawn by the seeded sampler from the whole option space of
+ * every experiment (and a few named cases) were run on the real engine
+ * (scripts/record-explain-audit.ts → audit-runs.json.gz); every sentence the explainer says about
+ * each of them must pass the independent oracle (oracle.ts), and so must each explanation as a
+ * whole. Every failure is collected and printed with its spec, rule, sentence and reason.
  */
 
 interface Recorded {
-  options: Record<string, unknown>;
+  options: SampledOptions;
   result: ExperimentResult;
 }
-
-const recorded = JSON.parse(readFileSync(new URL('./audit-runs.json', import.meta.url), 'utf8')) as {
-  grid: Recorded[];
-  failures: Recorded[];
-};
-const everyRun = [...recorded.grid, ...recorded.failures];
-const label = ({ options }: Recorded) =>
-  Object.entries(options)
-    .map(([k, v]) => `${k}:${String(v)}`)
-    .join(' ');
-
-const bumpyDeepPlain = variant(
-  'deep plain',
-  10,
-  false,
-  { roughness: 2.8, extraMinima: 3 },
-  [0.9, 0.7, 0.8, 0.5, 0.2, 0.1, 0.3],
-);
-/** A deep plain slice clearly bumpier than both the shallow and the residual one. */
-const bumpyLandscape = landscapeResult([
-  variant('shallow', 1, false, { roughness: 1, extraMinima: 0 }),
-  bumpyDeepPlain,
-  variant('deep residual', 10, true, { roughness: 1.1, extraMinima: 0 }),
-]);
-
-/** Gives each run the loss curve `lossesOf(run)` (at steps 0, 270 and 300); returns the runs' owner. */
-function withCurves<T>(owner: T, runs: RunResult[], lossesOf: (run: RunResult) => number[]): T {
-  for (const run of runs) run.lossCurve = { steps: [0, 270, 300], losses: lossesOf(run) };
-  return owner;
+interface Recording {
+  samplerSeed: number;
+  sampled: Recorded[];
+  cases: Recorded[];
 }
 
-/** Overflowed before its first step: the loss starts at 1e6, then NaN. */
-const blownAtInit = trainResult({ depth: 4, weightScale: 8 }, [Number.NaN, Number.NaN]);
-withCurves(blownAtInit, blownAtInit.runs, () => [1e6, Number.NaN, Number.NaN]);
-/** A deep net worse than a shallow one, its seeds still ~17% lower over the last tenth of the steps. */
-const deepSlow = summary(8, [0.5, 0.52], 0.9);
-withCurves(deepSlow, deepSlow.runs, (run) => [0.7, run.finalLoss * 1.2, run.finalLoss]);
-/** Neuron restarts spread between 0.30 and 0.40, every one still falling at the end. */
-const unsettledNeuron = group('neuron', [0.3, 0.34, 0.4]);
-withCurves(unsettledNeuron, unsettledNeuron.runs, (run) => [0.7, run.finalLoss * 1.1, run.finalLoss]);
+const recording = JSON.parse(
+  gunzipSync(readFileSync(new URL('./audit-runs.json.gz', import.meta.url))).toString('utf8'),
+) as Recording;
 
-/** Hand-made results for the rules the recorded grid does not reach, with the rules each must produce. */
-const HAND_MADE = [
-  [
-    'a diverged run',
-    trainResult({ depth: 4, learningRate: 10 }, [Number.NaN, 0.31]),
-    ['diverged', 'diverged-fix'],
-  ],
-  ['a run overflowed at initialization', blownAtInit, ['diverged', 'diverged-at-init']],
-  [
-    'some seeds stalled, saturated units',
-    trainResult({ depth: 4 }, [Math.LN2, 0.31], 2e-3, [0.6, 0.5]),
-    ['some-stalled', 'gradient-vanished', 'saturated'],
-  ],
-  [
-    'a first-layer gradient 30 times the last',
-    trainResult({ depth: 4 }, [0.31, 0.3], 30),
-    ['reached', 'gradient-exploding'],
-  ],
-  ['no run finished', trainResult({ depth: 4 }, []), ['no-runs']],
-  [
-    'every depth stalled',
-    compareResult({}, [summary(1, [Math.LN2], 0.3), summary(8, [Math.LN2 + 1e-4], 1e-5)]),
-    ['sweep-all-stalled'],
-  ],
-  [
-    'a deep plain net worse with a healthy gradient',
-    compareResult({ activation: 'relu', init: 'he', normalization: 'batch' }, [
-      summary(2, [0.05, 0.06], 0.9),
-      summary(16, [0.24, 0.26], 0.8),
-    ]),
-    ['deeper-worse', 'degradation'],
-  ],
-  [
-    'a deep net worse but still falling',
-    compareResult({}, [summary(2, [0.3, 0.31], 0.9), deepSlow]),
-    ['deeper-worse', 'deep-still-falling'],
-  ],
-  ['neuron restarts spread and still falling', restartsResult([unsettledNeuron]), ['neuron-not-settled']],
-  [
-    'a bumpy deep slice and a barrier on the path',
-    bumpyLandscape,
-    ['slice-bumpier', 'residual-smoother', 'path-barrier'],
-  ],
-] as const;
+const label = (options: Record<string, unknown>) =>
+  Object.entries(options)
+    .filter(([k]) => !['animate', 'frames', 'gridSize'].includes(k))
+    .map(([k, v]) => `${k}:${Array.isArray(v) ? `[${v.join(',')}]` : String(v)}`)
+    .join(' ');
 
-const rulesOf = (result: ExperimentResult) => explainResult(result).sentences.map((s) => s.rule);
+/** Hand-made results for rules the recorded runs may not reach (built from the shared fixtures). */
+function handMade(): Recorded[] {
+  const made: [string, ExperimentResult][] = [];
+  const noRuns = trainResult({ depth: 4 }, []);
+  made.push(['no run finished', noRuns]);
+  const exploding = trainResult({ depth: 4 }, [0.31, 0.3], 30);
+  made.push(['first-layer gradient 30 times the last', exploding]);
+  const degradation = compareResult({ activation: 'relu', init: 'he', normalization: 'batch' }, [
+    summary(2, [0.05, 0.06], 0.9),
+    summary(16, [0.24, 0.26], 0.8),
+  ]);
+  made.push(['a deep plain relu+batch net worse with a healthy gradient', degradation]);
+  const neverSweep = compareResult({}, [summary(1, [Math.LN2], 0.3), summary(8, [Math.LN2 + 1e-4], 1e-5)]);
+  made.push(['every depth stalled', neverSweep]);
+  const deepSlow = summary(8, [0.5, 0.52], 0.9);
+  for (const run of deepSlow.runs) run.lossCurve = { steps: [0, 270, 300], losses: [0.7, run.finalLoss * 1.2, run.finalLoss] };
+  made.push(['a deep net worse but still falling', compareResult({}, [summary(2, [0.3, 0.31], 0.9), deepSlow])]);
+  const unsettled = group('neuron', [0.3, 0.34, 0.4]);
+  for (const run of unsettled.runs) run.lossCurve = { steps: [0, 270, 300], losses: [0.7, run.finalLoss * 1.1, run.finalLoss] };
+  made.push(['neuron restarts spread and still falling', restartsResult([unsettled])]);
+  made.push(['lp infeasible, gradient descent at ln 2', lpResult('xor', false, { finalLoss: 0.6931, accuracy: 0.5 })]);
+  made.push(['lp infeasible on overlapping blobs', lpResult('blobs', false, { finalLoss: 0.4, accuracy: 0.8 })]);
+  const blownAtInit = trainResult({ depth: 4, weightScale: 8 }, [Number.NaN, Number.NaN]);
+  for (const run of blownAtInit.runs) run.lossCurve = { steps: [0, 270, 300], losses: [1e6, Number.NaN, Number.NaN] };
+  made.push(['a run overflowed at initialization', blownAtInit]);
+  const shallow = summary(1, [0.3, 0.31], 0.3);
+  const starved = summary(8, [Math.LN2, Math.LN2], 1e-5);
+  for (const run of starved.runs) {
+    run.lossCurve = { steps: [0, 270, 300], losses: [0.7, Math.LN2, Math.LN2] };
+    const layers = run.gradientNorms[0]!.perLayer;
+    run.gradientNorms = [0, 150, 300].map((step) => ({ step, perLayer: [...layers] }));
+  }
+  made.push(['a deep net starved next to a shallow one that learned', compareResult({}, [shallow, starved])]);
+  made.push(['a tanh × σ_w² map with its mean-field prediction', theoryMap()]);
+  return made.map(([name, result]) => ({
+    options: { experiment: `${result.experiment} (hand-made: ${name})` },
+    result: JSON.parse(JSON.stringify(result)) as ExperimentResult,
+  }));
+}
 
-describe('the claims audit', () => {
-  it.each(everyRun.map((r) => [label(r), r] as const))(
-    '%s: every sentence is backed by the numbers',
-    (_, run) => {
-      const { sentences, lessonId } = explainResult(run.result);
-      expect(sentences.length).toBeGreaterThanOrEqual(1);
-      expect(sentences.length).toBeLessThanOrEqual(3);
-      expect(findLesson(lessonId)).toBeDefined();
-      for (const sentence of sentences) {
-        expect(sentence.text).toMatch(/^[A-Z].*[.)]$/s);
-        const problem = CLAIM_CHECKS[sentence.rule](run.result, sentence);
-        expect(problem, `${sentence.rule}: "${sentence.text}"`).toBeUndefined();
-      }
+/** A small tanh × σ_w² map (Gaussian init) with a mean-field prediction per column. */
+function theoryMap(): MapResult {
+  const cell = (depth: number, value: number, loss: number) => ({
+    depth,
+    value,
+    finalLosses: [loss],
+    meanFinalLoss: loss,
+    stepsToThreshold: [loss < 0.35 ? 100 : null],
+  });
+  return {
+    experiment: 'map',
+    backend: 'wasm',
+    durationMs: 1000,
+    spec: {
+      experiment: 'map',
+      depths: [2, 8],
+      axis: 'weightScale',
+      values: [1, 3],
+      metric: 'loss',
+      threshold: 0.35,
+      seeds: 1,
+      width: 32,
+      activation: 'tanh',
+      init: 'gaussian',
+      residual: false,
+      normalization: 'none',
+      loss: 'cross-entropy',
+      weightScale: 1,
+      biasScale: 0.05,
+      optimizer: 'sgd',
+      learningRate: 0.1,
+      steps: 300,
+      dataset: 'moons',
+      points: 128,
+      noise: 0.1,
+      seed: 1,
     },
-  );
+    axisValues: [1, 3],
+    cells: [cell(2, 1, 0.2), cell(2, 3, 0.3), cell(8, 1, 0.69), cell(8, 3, 0.69)],
+    theory: [
+      { weightScale: 1, qStar: 0.1, chi1: 0.9, cStar: 1, depthScale: 0.9, trainableDepth: 5.4 },
+      { weightScale: 3, qStar: 0.8, chi1: 1.2, cStar: 0.5, depthScale: 5, trainableDepth: 30 },
+    ],
+  };
+}
 
-  it('exercises every rule but the map and hardness ones (audited in their own tests)', () => {
-    const seen = new Set<RuleId>([
-      ...everyRun.flatMap((run) => rulesOf(run.result)),
-      ...HAND_MADE.flatMap(([, result]) => rulesOf(result)),
-    ]);
-    const ownTests = /^(map|hardness)-/;
-    const unseen = (Object.keys(CLAIM_CHECKS) as RuleId[]).filter(
-      (rule) => !ownTests.test(rule) && !seen.has(rule),
+interface Failure {
+  where: string;
+  rule: string;
+  text: string;
+  reason: string;
+}
+
+function audit(entries: readonly Recorded[]): { failures: Failure[]; sentences: number; rules: Set<RuleId> } {
+  const failures: Failure[] = [];
+  const rules = new Set<RuleId>();
+  let sentences = 0;
+  for (const { options, result } of entries) {
+    const where = label(options);
+    let explanation;
+    try {
+      explanation = explainResult(result);
+    } catch (error) {
+      failures.push({ where, rule: '(explainer threw)', text: '', reason: String(error) });
+      continue;
+    }
+    for (const sentence of explanation.sentences) {
+      sentences++;
+      rules.add(sentence.rule);
+      let reason: string | undefined;
+      try {
+        reason = checkSentence(result, sentence);
+      } catch (error) {
+        reason = `oracle threw: ${String(error)}`;
+      }
+      if (reason) failures.push({ where, rule: sentence.rule, text: sentence.text, reason });
+    }
+    for (const reason of checkExplanation(result, explanation))
+      failures.push({
+        where,
+        rule: `(explanation, lesson ${explanation.lessonId})`,
+        text: explanation.sentences.map((s) => `[${s.rule}] ${s.text}`).join(' | '),
+        reason,
+      });
+  }
+  return { failures, sentences, rules };
+}
+
+const report = (failures: readonly Failure[]) =>
+  failures
+    .map((f, i) => `#${i + 1} ${f.rule}\n  spec: ${f.where}\n  said: ${f.text}\n  why:  ${f.reason}`)
+    .join('\n\n');
+
+describe('the randomized claims audit', () => {
+  const entries = [...recording.sampled, ...recording.cases];
+  const made = handMade();
+  const result = audit([...entries, ...made]);
+
+  it('replays exactly what the sampler draws, enough of it', () => {
+    expect(recording.sampled.length).toBeGreaterThanOrEqual(300);
+    expect(recording.sampled.map((r) => r.options)).toEqual(sampleSpecs(recording.samplerSeed));
+  });
+
+  it('covers every drawable value at least MIN_SEEN times, and logs the counts', () => {
+    const table = coverage(recording.sampled.map((r) => r.options));
+    const missing: string[] = [];
+    for (const [key, values] of drawableValues())
+      for (const value of values) {
+        const seen = table.get(key)?.get(value) ?? 0;
+        if (seen < MIN_SEEN) missing.push(`${key}=${value} (${seen})`);
+      }
+    const lines = [...table]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, row]) => `  ${key}: ${[...row].map(([v, n]) => `${v}:${n}`).join(' ')}`);
+    console.log(
+      [
+        `claims audit: ${recording.sampled.length} sampled specs + ${recording.cases.length} cases + ${made.length} hand-made results; ${result.sentences} sentences checked; ${result.failures.length} failures`,
+        'coverage (experiment.field value:count):',
+        ...lines,
+      ].join('\n'),
     );
+    expect(missing).toEqual([]);
+  });
+
+  it('every sentence of every explanation is supported by its run (the oracle agrees)', () => {
+    expect(result.failures, `${result.failures.length} failures:\n\n${report(result.failures)}`).toEqual([]);
+  });
+
+  it('produces every rule at least once', () => {
+    const unseen = (Object.keys(CHECKS) as RuleId[]).filter((rule) => !result.rules.has(rule));
     expect(unseen).toEqual([]);
-  });
-
-  // Rules the recorded grid happens not to reach, on hand-made results with realistic numbers.
-  it.each(HAND_MADE)('%s: every sentence is backed by the numbers', (_, result, rules) => {
-    const viaJson = JSON.parse(JSON.stringify(result)) as ExperimentResult;
-    const { sentences } = explainResult(viaJson);
-    expect(sentences.map((s) => s.rule)).toEqual(rules);
-    for (const sentence of sentences) {
-      expect(
-        CLAIM_CHECKS[sentence.rule](viaJson, sentence),
-        `${sentence.rule}: "${sentence.text}"`,
-      ).toBeUndefined();
-    }
-  });
-
-  it('catches a false sentence: each check rejects the evidence of a run that contradicts it', () => {
-    const stalledDeep = recorded.failures[0]!.result;
-    expect(
-      CLAIM_CHECKS['gradient-healthy'](stalledDeep, { rule: 'gradient-healthy', text: "depth 16's" }),
-    ).toBeDefined();
-    const linearSweep = recorded.failures[2]!.result;
-    expect(CLAIM_CHECKS['deeper-better'](linearSweep, { rule: 'deeper-better', text: '' })).toBeDefined();
-    const recoveredSpike = recorded.failures[8]!.result;
-    expect(CLAIM_CHECKS['step-size-fix'](recoveredSpike, { rule: 'step-size-fix', text: '' })).toBeDefined();
-    const neuronOnBlobs = recorded.failures[5]!.result;
-    expect(
-      CLAIM_CHECKS['neuron-one-minimum'](neuronOnBlobs, { rule: 'neuron-one-minimum', text: '' }),
-    ).toBeDefined();
-    // A landscape whose deep slice is clearly bumpier, or which lacks the variant compared with.
-    const onlyDeepPlain = landscapeResult([bumpyDeepPlain]);
-    for (const rule of ['slice-not-bumpier', 'residual-not-smoother'] as const) {
-      expect(CLAIM_CHECKS[rule](bumpyLandscape, { rule, text: '' }), rule).toBeDefined();
-      expect(CLAIM_CHECKS[rule](onlyDeepPlain, { rule, text: '' }), rule).toBeDefined();
-    }
-    // A sentence about a depth the run does not have is not backed by it.
-    for (const [rule, text] of [
-      ['gradient-weak', "Depth 99's"],
-      ['gradient-exploding', "Depth 99's"],
-      ['stalled-depths', 'Depth 99 stalled'],
-    ] as const) {
-      expect(CLAIM_CHECKS[rule](stalledDeep, { rule, text }), rule).toBeDefined();
-    }
   });
 });

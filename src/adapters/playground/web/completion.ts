@@ -37,6 +37,25 @@ function commandNames(typed: string, commands: readonly WireCommand[]): Completi
   return { from: 0, suggestions, preselect: prefix !== '' && !exact };
 }
 
+/** `/explain ` completes to every lesson topic, by id, title or alias (matching the bot's matchTopics). */
+function topics(text: string, command: WireCommand): Completion | undefined {
+  const list = command.options.find((o) => o.topics)?.topics;
+  if (!list) return undefined;
+  const typed = text
+    .slice(text.search(/\s/) + 1)
+    .trim()
+    .toLowerCase();
+  const starts = list.filter((t) => t.value.startsWith(typed));
+  const rest = list.filter(
+    (t) =>
+      !starts.includes(t) && [t.value, t.title.toLowerCase(), ...t.aliases].some((n) => n.includes(typed)),
+  );
+  const suggestions = [...starts, ...rest]
+    .filter((t) => t.value !== typed)
+    .map((t) => ({ label: t.value, detail: t.title, insert: `/${command.name} ${t.value}` }));
+  return { from: 0, suggestions, preselect: typed !== '' };
+}
+
 function examples(text: string, command: WireCommand): Completion {
   const suggestions = command.examples
     .filter((e) => e.toLowerCase().startsWith(text.toLowerCase()) && e.length > text.length)
@@ -90,7 +109,7 @@ export function complete(text: string, commands: readonly WireCommand[]): Comple
   const name = text.slice(1, firstSpace).toLowerCase();
   const command = commands.find((c) => c.name === name);
   if (!command) return NONE;
-  if (command.freeText) return examples(text, command);
+  if (command.freeText) return topics(text, command) ?? examples(text, command);
   const from = Math.max(text.lastIndexOf(' '), text.lastIndexOf('\t')) + 1;
   const token = text.slice(from);
   const used = new Set(

@@ -100,6 +100,8 @@ export interface WireOption {
   max?: number;
   default?: string;
   required?: boolean;
+  /** Values a text option completes to (the lesson topics of /explain), with the names that lead to each. */
+  topics?: { value: string; title: string; aliases: string[] }[];
 }
 
 /** A command, for completion and hints: derived from the bot's command definitions. */

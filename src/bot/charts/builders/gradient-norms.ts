@@ -5,6 +5,8 @@ import { LINE_WIDTH, OKABE_ITO, seriesColor, withAlpha } from '../style.js';
 import { gradientsAtInit, meanGradientsAtInit } from './aggregate.js';
 import { axis, baseOptions, joinWithGaps, lineDataset } from './common.js';
 import { type LogScale, logScale } from './log-scale.js';
+import { formatRatio } from '../../explain/format.js';
+import { initialRatio, runFacts } from '../../judge/facts.js';
 import { architectureText } from './loss-curves.js';
 
 /*
@@ -35,8 +37,9 @@ function endsInWords(values: readonly number[]): string {
   const first = values[0];
   const last = values[values.length - 1];
   if (first === undefined || last === undefined) return 'no gradients were recorded';
+  if (values.every((v) => v === 0)) return 'every layer\'s gradient is 0 (nothing flows back, so the log axis shows no line)';
   if (values.length === 1) return `its single layer gets ${formatValue(first)}`;
-  return `layer 1 gets ${formatValue(first)}, the output layer ${formatValue(last)} (ratio ${formatValue(first / last)})`;
+  return `layer 1 gets ${formatValue(first)}, the output layer ${formatValue(last)} (ratio ${formatRatio(first / last)})`;
 }
 
 function plural(count: number, word: string): string {
@@ -61,11 +64,17 @@ export function trainGradientChart(result: TrainResult): ChartDraft {
     const seedColor = withAlpha(OKABE_ITO.vermillion, 0.75);
     datasets.push(lineDataset('each seed', seeds, seedColor, LINE_WIDTH.thin, scale.dataset));
   }
-  const ratio = result.summary.gradientRatio;
-  const ratioText = ratio === undefined ? '' : ` · layer 1 / last layer = ${formatValue(ratio)}`;
+  // One ratio for text, subtitle, alt text and plot: the ends of the plotted mean line.
+  const ratio = initialRatio(runs.map((run) => runFacts(run, spec.loss)));
+  const ratioText = ratio === undefined ? '' : ` · layer 1 / last layer = ${formatRatio(ratio)}`;
   // A ratio near 1 looks healthy even when every layer's gradient is tiny: give the size too.
   const largest = Math.max(...mean.filter(Number.isFinite));
-  const sizeText = Number.isFinite(largest) ? ` · largest ${formatValue(largest)}` : '';
+  const allZero = mean.length > 0 && mean.every((v) => v === 0);
+  const sizeText = allZero
+    ? ' · every gradient is 0: nothing flows back, so no line can be drawn'
+    : Number.isFinite(largest)
+      ? ` · largest ${formatValue(largest)}`
+      : '';
   return {
     name: 'gradient-norms',
     alt: `Gradient norm per layer at initialization for ${architectureText(spec)}, mean of ${plural(runs.length, 'seed')}: ${endsInWords(mean)}.`,

@@ -1,5 +1,6 @@
 import type { TrainResult } from '../../../engine/result.js';
-import { atNoLearning, noLearning } from '../../no-learning.js';
+import { atLevel } from '../../judge/judge.js';
+import { noLearning } from '../../no-learning.js';
 import type { ChartDraft, XY } from '../draft.js';
 import { formatValue } from '../format.js';
 import { LINE_WIDTH, OKABE_ITO, withAlpha } from '../style.js';
@@ -46,7 +47,7 @@ export function lossCurvesChart(result: TrainResult): ChartDraft {
   const final = result.summary.meanFinalLoss;
   const seedsText = count === 1 ? '1 seed' : `${count} seeds`;
   // A curve lying on the reference line hides it: say in words that the run learned nothing.
-  const stalled = atNoLearning(final, spec.loss) ? ', the no-learning level' : '';
+  const stalled = atLevel(final, reference.level) ? ', the no-learning level' : '';
   const subtitle = `${spec.optimizer}, learning rate ${spec.learningRate} · ${seedsText} · final loss ${formatValue(final)}${stalled}`;
   const range =
     count > 1

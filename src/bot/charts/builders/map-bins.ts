@@ -1,5 +1,6 @@
 import type { MapCell, MapResult } from '../../../engine/result.js';
-import { LEARNED_SHARE, noLearning } from '../../no-learning.js';
+import { LEARNED_SHARE_OF_LEVEL } from '../../judge/judge.js';
+import { noLearning } from '../../no-learning.js';
 import { OKABE_ITO } from '../style.js';
 
 /*
@@ -19,8 +20,9 @@ export interface MapBin {
 
 const BLUES = ['#08519c', '#3182bd', '#6baed6', '#bdd7e7', '#eff3ff'] as const;
 const DIVERGED = OKABE_ITO.black;
-// The second cut is where a cell counts as learned, so the key and the explanation agree.
-const LOSS_CUTS = [0.07, LEARNED_SHARE, 0.7, 0.98] as const;
+// The last cut is where a cell counts as learned (judge.ts), so the key and the explanation agree:
+// the palest bin is exactly the cells that learned nothing.
+const LOSS_CUTS = [0.07, 0.3, 0.7, 1 - LEARNED_SHARE_OF_LEVEL] as const;
 const STEP_CUTS = [0.1, 0.25, 0.5, 1] as const;
 
 const short = (v: number) => Number(v.toPrecision(2)).toString();

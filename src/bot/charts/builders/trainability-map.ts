@@ -92,7 +92,15 @@ function cellDatasets(result: MapResult, rows: number[], labels: string[]): Reco
 function mapOptions(spec: MapResult['spec'], rows: number[]): Record<string, unknown> {
   const measured =
     spec.metric === 'loss' ? `final loss after ${spec.steps} steps` : `steps to loss ≤ ${spec.threshold}`;
-  const subtitle = `${spec.activation}, ${spec.init}${spec.init === 'gaussian' ? ` σ_b²=${spec.biasScale}` : ''}, ${spec.optimizer} ${spec.learningRate} · ${measured}`;
+  // The swept axis's own default is not a setting of this map: leave it out of the subtitle.
+  const setting = [
+    spec.axis === 'activation' ? undefined : spec.activation,
+    spec.axis === 'init' ? undefined : `${spec.init}${spec.init === 'gaussian' && spec.axis !== 'weightScale' ? ` σ_w²=${spec.weightScale}` : ''}${spec.init === 'gaussian' ? ` σ_b²=${spec.biasScale}` : ''}`,
+    spec.axis === 'learningRate' ? spec.optimizer : `${spec.optimizer} ${spec.learningRate}`,
+    spec.axis === 'width' ? undefined : `width ${spec.width}`,
+    spec.dataset,
+  ].filter((part) => part !== undefined);
+  const subtitle = `${setting.join(', ')} · ${measured}`;
   const options = baseOptions(`Trainability map: depth × ${AXIS_TITLE[spec.axis]}`, subtitle, {
     x: axis('category', AXIS_TITLE[spec.axis]),
     y: { type: 'linear', display: false, min: 0, max: rows.length },

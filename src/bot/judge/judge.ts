@@ -1,0 +1,351 @@
+import type { HardnessRecord } from '../../engine/hardness/types.js';
+import type { FitSpec } from '../../engine/result.js';
+import type { RunFacts } from './facts.js';
+
+/*
+ * Judgements: what the facts of a run mean, with every threshold the tutor uses named once here.
+ * Sentences, chart captions, alt text, quiz reveals and follow-up buttons all read these
+ * judgements; none of them compares a number with a cut-off of its own. A judgement can be
+ * "cannot tell", and says so.
+ */
+
+/** Within this of the no-learning level (absolute, inclusive), a loss sits at it. */
+export const AT_LEVEL_BAND = 0.01;
+
+/**
+ * A run learned something once its best loss fell below the no-learning level by more than this
+ * share of the level (0.035 for cross-entropy, 0.0125 for squared error); losses, trends and
+ * spreads smaller than that near the level are not told apart.
+ */
+export const LEARNED_SHARE_OF_LEVEL = 0.05;
+
+/** A final loss this far above both the level and the run's own best: worse than answering 0.5. */
+export const ABOVE_LEVEL_MARGIN = 0.05;
+
+/** A rise above the lowest loss so far by more than this share of the level, to above it: a spike. */
+export const SPIKE_SHARE_OF_LEVEL = 0.5;
+
+/** A loss still falling by more than this share over the last tenth of the steps has not settled. */
+export const STILL_FALLING_SHARE = 0.01;
+
+/** A loss before the first step at least this large: the initial weights overflow the output. */
+export const OVERFLOW_AT_INIT = 1000;
+
+/** A layer whose gradient norm stays below this gets no usable update (learning nets: ~0.01–10). */
+export const TINY_GRADIENT = 1e-4;
+
+/**
+ * A first-layer gradient above this still moves the layer, whatever the ratio says. Measured on
+ * default /train runs (moons): first layers that learn start at 0.028–0.45; sigmoid depth 3, which
+ * barely learns, sits around 0.007–0.011; depth 4 and deeper stay below 2e-3 all along.
+ */
+export const MOVING_FIRST_LAYER = 0.01;
+
+/** First/last gradient ratio: below VANISHED a hundredfold shrink, within a factor ten of 1 healthy. */
+export const RATIO = { vanished: 0.01, weak: 0.1, exploding: 10 } as const;
+
+/** At least this share of saturated or dead units is worth a sentence and a chart. */
+export const NOTABLE_SATURATION = 0.25;
+
+/** Half or more of the units dead or saturated: it changes the story and is always said. */
+export const MOSTLY_SATURATED = 0.5;
+
+/** Restarts' final losses within this (absolute) of each other count as one stopping place. */
+export const SAME_PLACE = 0.01;
+
+/** What one seed did over its whole trajectory. */
+export type SeedKind =
+  /** The loss overflowed (NaN or infinity) at some step. */
+  | 'diverged'
+  /** It ended well above the no-learning level after having been lower: the steps overshoot. */
+  | 'overshot'
+  /** Its best loss never got meaningfully below the no-learning level. */
+  | 'never-learned'
+  /** It sat below the level only because it started there: its loss never fell by the margin. */
+  | 'did-not-move'
+  /** It got well below the level, then came back up to it (or above). */
+  | 'collapsed'
+  /** It learned and was still falling when training stopped. */
+  | 'still-falling'
+  /** It learned and had settled. */
+  | 'learned';
+
+/** The margin below the level that counts as having learned something. */
+export const learnedMargin = (level: number) => LEARNED_SHARE_OF_LEVEL * level;
+
+/** The loss sits at the no-learning level. */
+export const atLevel = (loss: number, level: number) => Math.abs(loss - level) <= AT_LEVEL_BAND;
+
+/** The judgement of one seed's trajectory. */
+export function seedKind(f: RunFacts): SeedKind {
+  if (f.overflowed) return 'diverged';
+  const margin = learnedMargin(f.level);
+  if (f.final > f.level + ABOVE_LEVEL_MARGIN && f.final > f.best + ABOVE_LEVEL_MARGIN) return 'overshot';
+  if (!(f.best < f.level - margin)) return 'never-learned';
+  if (Number.isFinite(f.first) && !(f.first - f.best > margin)) return 'did-not-move';
+  if (f.final >= f.level - AT_LEVEL_BAND && f.final - f.best > margin) return 'collapsed';
+  return f.recentFall > STILL_FALLING_SHARE ? 'still-falling' : 'learned';
+}
+
+/** Kinds in which the net ended having learned something. */
+export const LEARNED_KINDS: ReadonlySet<SeedKind> = new Set(['learned', 'still-falling']);
+
+/** Kinds caused by the step size (or the initial weights): no depth story can be read from them. */
+export const STEP_KINDS: ReadonlySet<SeedKind> = new Set(['diverged', 'overshot']);
+
+/** The loss jumped well up, to above the no-learning level. */
+export function spiked(f: RunFacts): boolean {
+  return f.jump.to - f.jump.from > SPIKE_SHARE_OF_LEVEL * f.level && f.jump.to > f.level;
+}
+
+/** It spiked, then came back to within the above-level margin of where it was and learned. */
+export function recoveredFromSpike(f: RunFacts): boolean {
+  const kind = seedKind(f);
+  return spiked(f) && LEARNED_KINDS.has(kind) && f.final <= f.jump.from + ABOVE_LEVEL_MARGIN;
+}
+
+/** The initial weights already overflow the output: a huge or non-finite loss at step 0. */
+export function overflowedAtInit(f: RunFacts): boolean {
+  return !Number.isFinite(f.first) || f.first >= OVERFLOW_AT_INIT;
+}
+
+/** The gradient's trip back to the first layer, judged on absolute sizes and on the ratio. */
+export type GradientVerdict =
+  | 'all-tiny'
+  | 'vanished'
+  | 'weak'
+  | 'healthy'
+  | 'exploding'
+  /** Fewer than two layers, no snapshot, or numbers that fit no verdict cleanly. */
+  | 'cannot-tell';
+
+/** The verdict on one seed's gradients at step 0 (absolute norms over training for all-tiny). */
+export function gradientVerdict(f: RunFacts): GradientVerdict {
+  const first = f.atInit[0];
+  const last = f.atInit.at(-1);
+  if (f.atInit.length < 2 || first === undefined || last === undefined || !(last > 0))
+    return 'cannot-tell';
+  if (f.largestGradient < TINY_GRADIENT) return 'all-tiny';
+  const ratio = first / last;
+  if (ratio < RATIO.vanished) return first < MOVING_FIRST_LAYER ? 'vanished' : 'cannot-tell';
+  if (ratio < RATIO.weak) return 'weak';
+  if (ratio <= RATIO.exploding) return Math.min(...f.atInit) >= TINY_GRADIENT ? 'healthy' : 'cannot-tell';
+  return 'exploding';
+}
+
+/**
+ * The first layer's own gradient stayed too small to move it at every snapshot (more than step 0
+ * measured), and a hundred times below the last layer's at the start: the evidence that the
+ * layers next to the input barely learn, as far as the snapshots show.
+ */
+export function firstLayerStarved(f: RunFacts): boolean {
+  const lastAtInit = f.atInit.at(-1);
+  if (f.firstLayer.length < 2 || lastAtInit === undefined || !(lastAtInit > 0)) return false;
+  return f.firstLayer.every((norm) => norm < MOVING_FIRST_LAYER && norm / lastAtInit < RATIO.vanished);
+}
+
+/** The first/last ratio stayed below the vanished cut at every snapshot (more than step 0). */
+export function ratioVanishedThroughout(f: RunFacts): boolean {
+  const ratios = f.firstLayer.map((first, i) => first / (f.lastLayer[i] ?? Number.NaN));
+  return ratios.length > 1 && ratios.every((r) => r < RATIO.vanished);
+}
+
+/** The ratio stayed healthy at every snapshot. */
+export function ratioHealthyThroughout(f: RunFacts): boolean {
+  const ratios = f.firstLayer.map((first, i) => first / (f.lastLayer[i] ?? Number.NaN));
+  return ratios.length > 0 && ratios.every((r) => r >= RATIO.weak && r <= RATIO.exploding);
+}
+
+/** How a group of seeds (one depth, one architecture) came out: counts by kind. */
+export interface GroupJudgement {
+  seeds: RunFacts[];
+  kinds: SeedKind[];
+  count: (kinds: ReadonlySet<SeedKind> | SeedKind) => number;
+  /** Every seed learned (learned or still falling). */
+  allLearned: boolean;
+  /** No seed learned. */
+  noneLearned: boolean;
+  /** Mean final loss over seeds whose loss stayed finite (NaN when none). */
+  meanFinal: number;
+  /** The verdict every seed shares, or 'cannot-tell' when they disagree. */
+  gradient: GradientVerdict;
+}
+
+/** Judges a group of seeds of one configuration. */
+export function judgeGroup(seeds: readonly RunFacts[]): GroupJudgement {
+  const kinds = seeds.map(seedKind);
+  const count = (which: ReadonlySet<SeedKind> | SeedKind) =>
+    kinds.filter((k) => (typeof which === 'string' ? k === which : which.has(k))).length;
+  const finals = seeds.map((f) => f.final).filter(Number.isFinite);
+  const verdicts = new Set(seeds.map(gradientVerdict));
+  const [only] = verdicts;
+  return {
+    seeds: [...seeds],
+    kinds,
+    count,
+    allLearned: seeds.length > 0 && count(LEARNED_KINDS) === seeds.length,
+    noneLearned: count(LEARNED_KINDS) === 0,
+    meanFinal: finals.length === 0 ? Number.NaN : finals.reduce((a, b) => a + b, 0) / finals.length,
+    gradient: verdicts.size === 1 && only !== undefined ? only : 'cannot-tell',
+  };
+}
+
+/** Which way a sweep went from its best depth to its deepest, judged over every depth and seed. */
+export type TrendDirection =
+  /** The deepest net ended clearly worse than the best depth, or fewer of its seeds learned. */
+  | 'worse'
+  /** Every depth within the margin of the others, and as many seeds learning at each. */
+  | 'flat'
+  /** The deepest net was the best, clearly better than the shallowest. */
+  | 'better'
+  /** No depth learned anything: the sweep cannot show a trend. */
+  | 'none-learned';
+
+/** One depth of a sweep, judged. */
+export interface DepthJudgement extends GroupJudgement {
+  depth: number;
+}
+
+/** The depth trend of a sweep. */
+export interface DepthTrend {
+  direction: TrendDirection;
+  depths: DepthJudgement[];
+  /** The depth with the lowest mean final loss (the shallowest among ties within the margin). */
+  best: DepthJudgement;
+  deepest: DepthJudgement;
+  shallowest: DepthJudgement;
+  /** Mean final losses never rise by more than the margin from one depth to the next deeper. */
+  monotone: boolean;
+  /**
+   * The seeds of the deepest depth split: some learned and some did not (a "partly" trend). For
+   * 'better' and 'flat', also true when a deep seed failed while the trend says deeper did fine.
+   */
+  partly: boolean;
+  /** Depths where no seed learned, and depths where some but not all did. */
+  failedDepths: number[];
+  splitDepths: number[];
+  margin: number;
+}
+
+/** Judges a sweep: every depth and every seed, best depth against deepest with absolute margins. */
+export function depthTrend(byDepth: readonly { depth: number; seeds: RunFacts[] }[]): DepthTrend | undefined {
+  const depths = [...byDepth]
+    .filter((d) => d.seeds.length > 0)
+    .sort((a, b) => a.depth - b.depth)
+    .map((d) => ({ depth: d.depth, ...judgeGroup(d.seeds) }));
+  const shallowest = depths[0];
+  const deepest = depths.at(-1);
+  if (!shallowest || !deepest) return undefined;
+  const level = shallowest.seeds[0]?.level ?? Math.LN2;
+  const margin = learnedMargin(level);
+  const finite = depths.filter((d) => Number.isFinite(d.meanFinal));
+  const best = finite.reduce<DepthJudgement | undefined>(
+    (b, d) => (b === undefined || d.meanFinal < b.meanFinal - margin ? d : b),
+    undefined,
+  ) ?? shallowest;
+  const learnedShare = (d: DepthJudgement) => d.count(LEARNED_KINDS) / d.seeds.length;
+  const failedDepths = depths.filter((d) => d.noneLearned).map((d) => d.depth);
+  const splitDepths = depths.filter((d) => !d.noneLearned && !d.allLearned).map((d) => d.depth);
+  const monotone = finite.every((d, i) => i === 0 || d.meanFinal >= (finite[i - 1]?.meanFinal ?? 0) - margin);
+  let direction: TrendDirection;
+  if (depths.every((d) => d.noneLearned)) direction = 'none-learned';
+  else if (
+    deepest.meanFinal > best.meanFinal + margin ||
+    !Number.isFinite(deepest.meanFinal) ||
+    learnedShare(deepest) < Math.max(...depths.map(learnedShare))
+  )
+    direction = 'worse';
+  else if (deepest === best && deepest.meanFinal < shallowest.meanFinal - margin) direction = 'better';
+  else direction = 'flat';
+  const partly = direction !== 'none-learned' && !deepest.allLearned && !deepest.noneLearned;
+  return {
+    direction,
+    depths,
+    best,
+    deepest,
+    shallowest,
+    monotone,
+    partly: partly || (direction !== 'worse' && splitDepths.length > 0),
+    failedDepths,
+    splitDepths,
+    margin,
+  };
+}
+
+/** The depths at which some seed overshot or diverged, and those whose every seed trained stably. */
+export function stableDepths(trend: DepthTrend): { unstable: number[]; stable: number[] } {
+  const unstable = trend.depths.filter((d) => d.count(STEP_KINDS) > 0).map((d) => d.depth);
+  const stable = trend.depths.filter((d) => d.count(STEP_KINDS) === 0).map((d) => d.depth);
+  return { unstable, stable };
+}
+
+/**
+ * The step budget of a run: learning rate × steps, what plain gradient descent can move the
+ * weights by per unit of gradient. (Adam's steps do not scale with the gradient.)
+ */
+export function stepBudget(spec: Pick<FitSpec, 'learningRate' | 'steps'>): number {
+  return spec.learningRate * spec.steps;
+}
+
+/** Stopping places of a group of restarts, among those that had settled. */
+export interface StoppingPlaces {
+  /** Restarts that had stopped falling, and their final losses' range. */
+  settled: number;
+  settledLow: number;
+  settledHigh: number;
+  /** Restarts still falling when training stopped. */
+  falling: number;
+  /** Restarts whose loss fell by less than the learned margin from its start: not a place found. */
+  unmoved: number;
+  /** Settled restarts ended further apart than SAME_PLACE: more than one place to stop. */
+  several: boolean;
+  /** Every restart settled, within SAME_PLACE of the others. */
+  one: boolean;
+  /** Every restart sat at the no-learning level. */
+  allAtLevel: boolean;
+  level: number;
+}
+
+/** Judges restarts: settled runs at different losses are different stopping places, whatever others do. */
+export function stoppingPlaces(seeds: readonly RunFacts[]): StoppingPlaces {
+  const moved = (f: RunFacts) => !Number.isFinite(f.first) || f.first - f.final > learnedMargin(f.level);
+  const unmoved = seeds.filter((f) => Number.isFinite(f.final) && !moved(f));
+  const settled = seeds.filter(
+    (f) => Number.isFinite(f.final) && moved(f) && f.recentFall <= STILL_FALLING_SHARE,
+  );
+  const finals = settled.map((f) => f.final);
+  const low = finals.length > 0 ? Math.min(...finals) : Number.NaN;
+  const high = finals.length > 0 ? Math.max(...finals) : Number.NaN;
+  const falling = seeds.filter((f) => Number.isFinite(f.final) && moved(f) && f.recentFall > STILL_FALLING_SHARE).length;
+  return {
+    settled: settled.length,
+    settledLow: low,
+    settledHigh: high,
+    falling,
+    unmoved: unmoved.length,
+    several: settled.length >= 2 && high - low > SAME_PLACE,
+    one: falling === 0 && settled.length === seeds.length && high - low <= SAME_PLACE,
+    allAtLevel: seeds.length > 0 && seeds.every((f) => atLevel(f.final, f.level)),
+    level: seeds[0]?.level ?? Math.LN2,
+  };
+}
+
+/** A map cell's final losses, judged like seeds without curves: learned, at the level, above it. */
+export type CellKind = 'learned' | 'at-level' | 'between' | 'above' | 'diverged';
+
+/** Judges one map cell by its mean final loss against the no-learning level. */
+export function cellKind(meanFinal: number, level: number): CellKind {
+  if (!Number.isFinite(meanFinal)) return 'diverged';
+  if (meanFinal > level + ABOVE_LEVEL_MARGIN) return 'above';
+  if (atLevel(meanFinal, level) || meanFinal > level) return 'at-level';
+  return meanFinal < level - learnedMargin(level) ? 'learned' : 'between';
+}
+
+/**
+ * A hardness instance is trivial when it has one label only, or one threshold unit separates it:
+ * then the three-node network fits at once (one hidden unit copies the separator), and the
+ * instance says nothing about the hardness of exact training.
+ */
+export function trivialInstance(record: Pick<HardnessRecord, 'positives' | 'n' | 'lp'>): boolean {
+  return record.positives === 0 || record.positives === record.n || record.lp.separable;
+}

@@ -1,0 +1,1614 @@
+import type { Explanation, RuleId, Sentence } from '../../../src/bot/explain/explain-result.js';
+import type {
+  CompareResult,
+  ExperimentResult,
+  HardnessResult,
+  LandscapeResult,
+  LandscapeVariant,
+  LpResult,
+  MapCell,
+  MapResult,
+  RestartGroup,
+  RunResult,
+} from '../../../src/engine/result.js';
+
+/*
+ * The claims audit's INDEPENDENT ORACLE. For every kind of sentence the explainer can say, a
+ * predicate that recomputes from the raw result what the sentence claims, numbers and counts
+ * included, with its own arithmetic and its own thresholds (nothing here is imported from
+ * src/bot/judge or src/bot/explain but the rule names and types). A sentence is reported false
+ * only when it is false under every reasonable reading: where the oracle's threshold differs from
+ * the explainer's, judgements are three-valued (yes / no / maybe) and the band in between is
+ * "maybe", tolerated either way. Each such band is named in a comment where it is defined.
+ *
+ * Formatting precision of quoted numbers: a quoted number matches a value when it is within half a
+ * unit of its own last printed digit (losses 0.693 → ±0.0005, 3e-5 → ±0.5e-5; ratios 0.31 → ±0.005;
+ * ms 12.3 → ±0.05), percents within half a percent.
+ */
+
+type Loss = 'cross-entropy' | 'mse';
+type Tri = 'yes' | 'no' | 'maybe';
+type Check = (result: ExperimentResult, sentence: Sentence) => string | undefined;
+
+const LN2 = Math.log(2);
+const levelOf = (loss: Loss) => (loss === 'mse' ? 0.25 : LN2);
+const levelName = (loss: Loss) => (loss === 'mse' ? '0.25' : 'ln 2 ≈ 0.693');
+
+/** A number read from a result that may have been through JSON (NaN and infinity are null there). */
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN);
+const ok = (v: number) => Number.isFinite(v);
+const mean = (xs: readonly number[]) => (xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length);
+
+// ---------------------------------------------------------------------------------------------
+// Own thresholds (and the bands tolerated against the explainer's).
+
+/**
+ * "Clearly below the no-learning level": the oracle's own definition is 3 % of the level below it;
+ * the explainer uses 5 %. Ambiguous band: best loss in [0.95, 0.97) × level. Below 0.95 × level
+ * every reading says "learned"; at or above 0.97 × level none does.
+ */
+const LEARNED_SURE = 0.95;
+const LEARNED_ANY = 0.97;
+/** "At the level": within 0.01 every reading agrees; beyond 0.015 (the oracle's own) none does. */
+const AT_LEVEL_SURE = 0.01;
+const AT_LEVEL_ANY = 0.015;
+/**
+ * "Still falling": the oracle reads the fall over the last 10 % of the steps in two ways (from the
+ * first point at or after 90 % of the steps, and from the last point at or before it), relative to
+ * the final loss. Still falling for sure when both readings exceed 3 %; surely stopped when neither
+ * exceeds 0.2 %. The explainer's 1 % lies in the ambiguous band (0.2 %, 3 %].
+ */
+const FALLING_SURE = 0.03;
+const STOPPED_SURE = 0.002;
+/** Same stopping place: spreads up to 0.005 surely are, above 0.02 surely are not (explainer: 0.01). */
+const SAME_PLACE_SURE = 0.005;
+const SAME_PLACE_ANY = 0.02;
+
+/** Half a unit of the last printed digit of a quoted number. */
+function halfUnit(text: string): number {
+  const m = /^-?(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(text);
+  if (!m) return 0;
+  const decimals = m[2]?.length ?? 0;
+  const exponent = m[3] === undefined ? 0 : Number(m[3]);
+  return 0.5 * 10 ** (exponent - decimals);
+}
+
+/** The quoted number (as printed) is the value at its printed precision. */
+function same(quoted: string | undefined, value: number): boolean {
+  if (quoted === undefined) return false;
+  if (quoted === 'NaN' || quoted === 'infinite') return !ok(value);
+  const q = Number(quoted);
+  if (!ok(q) || !ok(value)) return false;
+  return Math.abs(q - value) <= halfUnit(quoted) * (1 + 1e-6) + 1e-12 + 1e-9 * Math.abs(value);
+}
+const samePercent = (quoted: string | undefined, fraction: number) =>
+  quoted !== undefined && ok(fraction) && Math.abs(Number(quoted) - 100 * fraction) <= 0.5 + 1e-9;
+
+const NUM = String.raw`(\d+(?:\.\d+)?(?:e[+-]?\d+)?)`;
+const re = (source: string) => new RegExp(source.replaceAll('NUM', NUM));
+/** The numbers of "a to b" / "a" (a range printed once when both ends print the same). */
+function range(text: string | undefined): [string, string] | undefined {
+  if (text === undefined) return undefined;
+  const m = re(`^NUM(?: to NUM)?$`).exec(text);
+  return m ? [m[1]!, m[2] ?? m[1]!] : undefined;
+}
+const listedNumbers = (text: string) => (text.match(/\d+/g) ?? []).map(Number);
+
+/** Count claim "k" against three-valued judgements: k must lie between the sure and the possible counts. */
+function countFits(k: number, tris: readonly Tri[]): boolean {
+  const yes = tris.filter((t) => t === 'yes').length;
+  const maybe = tris.filter((t) => t === 'maybe').length;
+  return k >= yes && k <= yes + maybe;
+}
+const not = (t: Tri): Tri => (t === 'yes' ? 'no' : t === 'no' ? 'yes' : 'maybe');
+
+// ---------------------------------------------------------------------------------------------
+// Facts of one run, computed here.
+
+interface Run {
+  depth: number;
+  loss: Loss;
+  level: number;
+  group: string;
+  steps: number[];
+  losses: number[];
+  first: number;
+  best: number;
+  bestStep: number;
+  final: number;
+  accuracy: number;
+  overflow: boolean;
+  falls: number[];
+  snaps: { step: number; layers: number[] }[];
+  saturation: number | undefined;
+}
+
+function readRun(run: RunResult, loss: Loss, group = ''): Run {
+  const steps = run.lossCurve.steps.map(num);
+  const losses = (run.lossCurve.losses as unknown[]).map(num);
+  const final = num(run.finalLoss);
+  let best = Number.POSITIVE_INFINITY;
+  let bestStep = 0;
+  losses.forEach((l, i) => {
+    if (ok(l) && l < best) [best, bestStep] = [l, steps[i] ?? 0];
+  });
+  if (ok(final) && final < best) [best, bestStep] = [final, steps.at(-1) ?? 0];
+  if (!ok(best)) best = Number.NaN;
+  const satAtEnd = (run.saturation.atEnd as unknown[]).map(num).filter(ok);
+  return {
+    depth: run.depth,
+    loss,
+    level: levelOf(loss),
+    group,
+    steps,
+    losses,
+    first: losses[0] ?? Number.NaN,
+    best,
+    bestStep,
+    final,
+    accuracy: num(run.finalAccuracy),
+    overflow: !ok(final) || losses.some((l) => !ok(l)),
+    falls: fallReadings(steps, losses),
+    snaps: run.gradientNorms.map((g) => ({ step: g.step, layers: (g.perLayer as unknown[]).map(num) })),
+    saturation: satAtEnd.length === 0 ? undefined : mean(satAtEnd),
+  };
+}
+
+/** Relative fall over the last tenth of the steps, read from two window starts. */
+function fallReadings(steps: number[], losses: number[]): number[] {
+  const n = losses.length;
+  const end = losses[n - 1] ?? Number.NaN;
+  if (n < 2 || !ok(end)) return [0];
+  const last = steps[n - 1] ?? 0;
+  const after = steps.findIndex((s) => s >= 0.9 * last);
+  let before = 0;
+  steps.forEach((s, i) => {
+    if (s <= 0.9 * last) before = i;
+  });
+  const rel = (i: number) => {
+    const from = losses[Math.max(0, Math.min(i, n - 2))] ?? Number.NaN;
+    if (!ok(from)) return 0;
+    if (end <= 0) return from > 0 ? Number.POSITIVE_INFINITY : 0;
+    return (from - end) / end;
+  };
+  return [rel(after < 0 ? n - 2 : after), rel(before)];
+}
+
+/** The loss was once clearly below the no-learning level (literally; from the start or not). */
+const belowEver = (r: Run): Tri =>
+  !ok(r.best) ? 'no' : r.best < LEARNED_SURE * r.level ? 'yes' : r.best >= LEARNED_ANY * r.level ? 'no' : 'maybe';
+/**
+ * It learned: got clearly below the level by moving there. A run that started below the level and
+ * barely moved (its best within 1 % of its first loss; surely moved beyond 5 %) learned nothing.
+ */
+function learnedEver(r: Run): Tri {
+  const below = belowEver(r);
+  const still = barelyMoved(r);
+  if (below === 'no' || still === 'yes') return 'no';
+  return below === 'yes' && still === 'no' ? 'yes' : 'maybe';
+}
+/** Barely moved from its start: surely when its best is within 1 % of its first loss, surely not beyond 5 %. */
+function barelyMoved(r: Run): Tri {
+  if (!ok(r.first) || !ok(r.best) || r.first <= 0) return 'no';
+  const moved = (r.first - r.best) / r.first;
+  return moved < 0.01 ? 'yes' : moved > 0.05 ? 'no' : 'maybe';
+}
+/** Still falling, counted apart from runs that barely moved (a run may be read either way then). */
+const fallingNotUnmoved = (r: Run): Tri => (barelyMoved(r) === 'no' ? stillFalling(r) : stillFalling(r) === 'no' ? 'no' : 'maybe');
+/** Had settled: stopped falling after having moved. */
+const settledTri = (r: Run): Tri => {
+  const stopped = not(stillFalling(r));
+  const moved = not(barelyMoved(r));
+  return stopped === 'no' || moved === 'no' ? 'no' : stopped === 'yes' && moved === 'yes' ? 'yes' : 'maybe';
+};
+/** It ended having learned: learned, and not back at (or above) the level, not overflowed. */
+function endedLearned(r: Run): Tri {
+  if (r.overflow || learnedEver(r) === 'no') return 'no';
+  if (r.final >= r.level - AT_LEVEL_SURE && r.final - r.best > 0.02 * r.level) return 'no';
+  if (r.final >= LEARNED_ANY * r.level) return 'no';
+  return learnedEver(r) === 'yes' && r.final < LEARNED_SURE * r.level ? 'yes' : 'maybe';
+}
+/** Learned, then came back up to the level. Surely: best under 0.9 × level, final within 0.01 of it or above. */
+function collapsed(r: Run): Tri {
+  if (r.overflow || learnedEver(r) === 'no' || r.final < 0.9 * r.level) return 'no';
+  return r.best < 0.9 * r.level && r.final >= r.level - AT_LEVEL_SURE ? 'yes' : 'maybe';
+}
+const stillFalling = (r: Run): Tri =>
+  Math.min(...r.falls) > FALLING_SURE ? 'yes' : Math.max(...r.falls) <= STOPPED_SURE ? 'no' : 'maybe';
+const atLevel = (loss: number, level: number): Tri =>
+  !ok(loss) ? 'no' : Math.abs(loss - level) <= AT_LEVEL_SURE ? 'yes' : Math.abs(loss - level) > AT_LEVEL_ANY ? 'no' : 'maybe';
+/**
+ * Ended above the no-learning level after having been lower (overshoot): surely when 0.1 above both
+ * the level and its own best; surely not when within 0.01 of the level or of its best (explainer: 0.05).
+ */
+function overshot(r: Run): Tri {
+  if (r.overflow) return 'no';
+  if (r.final > r.level + 0.1 && r.final > r.best + 0.1) return 'yes';
+  return r.final <= r.level + 0.01 || r.final <= r.best + 0.01 ? 'no' : 'maybe';
+}
+const unstable = (r: Run): Tri => (r.overflow ? 'yes' : overshot(r));
+
+/** Every way to read a jump: a low so far (before index j) and the loss at j. */
+function jumps(r: Run): { from: number; to: number; step: number }[] {
+  const out: { from: number; to: number; step: number }[] = [];
+  let low = Number.POSITIVE_INFINITY;
+  r.losses.forEach((l, i) => {
+    if (!ok(l)) return;
+    if (l > low) out.push({ from: low, to: l, step: r.steps[i] ?? 0 });
+    low = Math.min(low, l);
+  });
+  return out;
+}
+
+/** Ratio of the first to the last layer's gradient at step 0, two readings over seeds. */
+function initialRatios(runs: readonly Run[]): number[] {
+  const ends = runs
+    .map((r) => r.snaps.find((s) => s.step === 0)?.layers ?? [])
+    .filter((l) => l.length >= 2 && ok(l[0]!) && ok(l.at(-1)!) && l.at(-1)! > 0);
+  if (ends.length === 0) return [];
+  return [mean(ends.map((l) => l[0]!)) / mean(ends.map((l) => l.at(-1)!)), mean(ends.map((l) => l[0]! / l.at(-1)!))];
+}
+const seedRatio = (r: Run) => {
+  const l = r.snaps.find((s) => s.step === 0)?.layers ?? [];
+  return l.length >= 2 ? l[0]! / l.at(-1)! : Number.NaN;
+};
+const snapRatios = (r: Run) => r.snaps.map((s) => (s.layers[0] ?? Number.NaN) / (s.layers.at(-1) ?? Number.NaN));
+
+// ---------------------------------------------------------------------------------------------
+// Views of a result.
+
+function runsOf(result: ExperimentResult): Run[] {
+  switch (result.experiment) {
+    case 'train':
+    case 'compare':
+      return result.runs.map((r) => readRun(r, result.spec.loss));
+    case 'restarts':
+      return result.groups.flatMap((g) => g.runs.map((r) => readRun(r, g.loss, groupKey(g))));
+    default:
+      return [];
+  }
+}
+const groupKey = (g: RestartGroup) => (g.architecture === 'deep' ? `deep-${g.depth}` : g.architecture);
+const depthsOf = (runs: readonly Run[]) => [...new Set(runs.map((r) => r.depth))].sort((a, b) => a - b);
+const atDepth = (runs: readonly Run[], depth: number) => runs.filter((r) => r.depth === depth);
+const finiteMean = (runs: readonly Run[]) => mean(runs.map((r) => r.final).filter(ok));
+
+/** The depths listed in "depth 4" / "depths 1, 2 and 8". */
+const depthList = (text: string | undefined) => (text === undefined ? [] : listedNumbers(text));
+const sameSet = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && [...a].sort((x, y) => x - y).every((v, i) => v === [...b].sort((x, y) => x - y)[i]);
+
+/** "all 4" or "2 of 4". */
+function share(text: string | undefined): { k: number; n: number } | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'the only') return { k: 1, n: 1 };
+  const all = /^all (\d+)$/.exec(text);
+  if (all) return { k: Number(all[1]), n: Number(all[1]) };
+  const m = /^(\d+) of (\d+)$/.exec(text);
+  return m ? { k: Number(m[1]), n: Number(m[2]) } : undefined;
+}
+
+const fail = (good: boolean, why: string) => (good ? undefined : why);
+const first = (...problems: (string | undefined)[]) => problems.find((p) => p !== undefined);
+
+// ---------------------------------------------------------------------------------------------
+// Sentences shared by several experiments.
+
+/** "With tanh units, He init and Adam, …": every fix named must be in the spec. */
+function setupProblem(result: ExperimentResult, text: string): string | undefined {
+  const m = /^With (\w+) units((?:, [A-Za-z ]+?)*?(?: and [A-Za-z ]+?)?), (?:the |mean final|no depth)/.exec(text);
+  if (!m || !('activation' in result.spec)) return undefined;
+  const spec = result.spec as { activation: string; init?: string; normalization?: string; residual?: boolean; optimizer?: string };
+  const items = (m[2] ?? '').split(/, | and /).filter((s) => s.length > 0);
+  const known: Record<string, boolean> = {
+    'He init': spec.init === 'he',
+    'orthogonal init': spec.init === 'orthogonal',
+    'batch normalization': spec.normalization === 'batch',
+    'layer normalization': spec.normalization === 'layer',
+    'residual connections': spec.residual === true,
+    Adam: spec.optimizer === 'adam',
+  };
+  if (items.some((i) => !(i in known))) return undefined;
+  if (m[1] !== spec.activation) return `names ${m[1]} units, the spec has ${spec.activation}`;
+  const wrong = items.filter((i) => !known[i]);
+  return wrong.length > 0 ? `names ${wrong.join(', ')}, which the spec does not use` : undefined;
+}
+
+/** Step-size sentences of train, compare and restarts (landscape has its own wording). */
+const stepOvershoot: Check = (result, s) => {
+  if (result.experiment === 'landscape') {
+    const blown = result.variants.filter((v) => !ok(num(v.finalLoss)));
+    if (blown.length === 0) return 'no variant overflowed';
+    if (/every net/.test(s.text)) return fail(blown.length === result.variants.length, 'not every net overflowed');
+    const part = /for the (.*?) nets?, so/.exec(s.text)?.[1] ?? '';
+    const named = result.variants.filter((v) => part.includes(v.label));
+    return fail(named.every((v) => !ok(num(v.finalLoss))) && named.length > 0, 'a named net did not overflow');
+  }
+  const runs = runsOf(result);
+  const problems: string[] = [];
+  const nan = re(String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss overflowed`).exec(s.text);
+  if (nan) {
+    const sh = share(nan[1]);
+    const overflowed = runs.filter((r) => r.overflow);
+    if (!sh || sh.n !== runs.length || sh.k !== overflowed.length)
+      problems.push(`says ${nan[1]} runs overflowed; ${overflowed.length} of ${runs.length} did`);
+    if (!sameSet(depthList(nan[2]), depthsOf(overflowed))) problems.push(`overflow depths quoted ${nan[2]}, are ${depthsOf(overflowed).join(', ')}`);
+  }
+  const above = re(String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss ended at (NUM(?: to NUM)?), above (?:ln 2 ≈ 0\.693|0\.25)[^,;]* after having been lower(?:, the largest jump from NUM to NUM)?`).exec(s.text);
+  if (above) {
+    const sh = share(above[1]);
+    const tris = runs.map(overshot);
+    if (!sh || sh.n !== runs.length || !countFits(sh.k, tris))
+      problems.push(`says ${above[1]} runs ended above the level after being lower; ${tris.filter((t) => t === 'yes').length} surely and ${tris.filter((t) => t === 'maybe').length} maybe of ${runs.length}`);
+    const possible = runs.filter((r) => overshot(r) !== 'no');
+    const sure = runs.filter((r) => overshot(r) === 'yes');
+    const depths = depthList(above[2]);
+    if (!depths.every((d) => possible.some((r) => r.depth === d)) || !sure.every((r) => depths.includes(r.depth)))
+      problems.push(`overshoot depths quoted ${above[2]} do not fit the runs`);
+    const [lo, hi] = range(above[3]) ?? [];
+    if (!possible.some((r) => same(lo, r.final)) || !possible.some((r) => same(hi, r.final)))
+      problems.push(`final range ${above[3]} is not the final loss of runs that ended above the level`);
+    if (above[6] !== undefined) {
+      const quotedJump = possible.some((r) => jumps(r).some((j) => same(above[6], j.from) && same(above[7], j.to)));
+      if (!quotedJump) problems.push(`no such jump from ${above[6]} to ${above[7]} in a run that ended above the level`);
+    }
+  }
+  if (!nan && !above) problems.push('no overflow or overshoot clause recognized');
+  return problems.length > 0 ? problems.join('; ') : undefined;
+};
+
+/** The clean pattern "every shallower depth stable, every deeper depth blew up" in a compare. */
+function stabilityShrinks(result: ExperimentResult): boolean {
+  if (result.experiment !== 'compare') return false;
+  const runs = runsOf(result);
+  const depths = depthsOf(runs);
+  const bad = (d: number) => atDepth(runs, d).some((r) => unstable(r) === 'yes');
+  const good = (d: number) => atDepth(runs, d).every((r) => unstable(r) === 'no');
+  return depths.some((cut) => cut > depths[0]! && depths.every((d) => (d < cut ? good(d) : bad(d))));
+}
+
+const stepSizeFix: Check = (result, s) => {
+  if (result.experiment === 'landscape')
+    return first(
+      fail(result.variants.some((v) => !ok(num(v.finalLoss))), 'no net overflowed'),
+      fail(s.text.includes(`learning rate ${result.spec.learningRate})`), 'quotes another learning rate'),
+    );
+  const runs = runsOf(result);
+  const rate = 'learningRate' in result.spec ? result.spec.learningRate : undefined;
+  return first(
+    fail(runs.some((r) => unstable(r) !== 'no'), 'no run overflowed or ended above the level'),
+    fail(rate === undefined || s.text.includes(`(learning rate ${rate})`), 'quotes another learning rate'),
+    fail(
+      !stabilityShrinks(result),
+      'only the deeper nets blew up at this rate: the largest stable step shrinks with depth, yet the sentence says the runs cannot show what depth does',
+    ),
+  );
+};
+
+const stableStepShrinks: Check = (result, s) => {
+  if (result.experiment !== 'compare') return 'not a depth sweep';
+  const m =
+    /At this step size \(learning rate ([\d.e-]+)\) (depths? [\d, and]+) trained without overshooting and (depths? [\d, and]+) did not/.exec(s.text) ??
+    /At this step size \(learning rate ([\d.e-]+)\) (depths? [\d, and]+) neither overflowed nor ended above [^,]*?, while (depths? [\d, and]+) did/.exec(s.text);
+  if (!m) return 'sentence not recognized';
+  const runs = runsOf(result);
+  const stable = depthList(m[2]);
+  const shaky = depthList(m[3]);
+  return first(
+    fail(Number(m[1]) === result.spec.learningRate, 'quotes another learning rate'),
+    fail(sameSet([...stable, ...shaky], depthsOf(runs)), 'the depths named are not the sweep'),
+    fail(stable.every((d) => atDepth(runs, d).every((r) => unstable(r) !== 'yes')), 'a depth called stable overflowed or overshot'),
+    fail(shaky.every((d) => atDepth(runs, d).some((r) => unstable(r) !== 'no')), 'a depth called unstable trained stably'),
+    fail(Math.max(...stable) < Math.min(...shaky), 'the stable depths are not all shallower'),
+  );
+};
+
+const overflowAtInit: Check = (result, s) => {
+  const runs = runsOf(result).filter((r) => r.overflow || overshot(r) !== 'no');
+  // The oracle calls a start overflowed at 100 or more (explainer: 1000); the number is checked as printed.
+  const atInit = runs.filter((r) => !ok(r.first) || r.first >= 100);
+  if (atInit.length === 0) return 'no run started with an overflowing loss';
+  const m = /already (infinite|\d(?:\.\d+)?e[+-]?\d+) before/.exec(s.text);
+  if (!m) return 'number not recognized';
+  if (m[1] === 'infinite') return fail(atInit.some((r) => !ok(r.first)), 'no start was infinite');
+  return fail(atInit.some((r) => same(m[1], r.first)), `no run started at ${m[1]}`);
+};
+
+const spikeRecovered: Check = (result, s) => {
+  const runs = runsOf(result);
+  const m = re(String.raw`^In (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss (?:jumped from NUM to NUM at step (\d+) and recovered to NUM|jumped up and recovered, the largest jump from NUM to NUM at step (\d+) in a run that ended at NUM)`).exec(s.text);
+  if (!m) return 'sentence not recognized';
+  const [from, to, step, end] = m[3] !== undefined ? [m[3], m[4], m[5], m[6]] : [m[7], m[8], m[9], m[10]];
+  // Spike: a rise of more than 0.3 × level (explainer 0.5 ×) to above the level, surely above 0.6 ×.
+  const spike = (r: Run): Tri => {
+    const big = jumps(r).filter((j) => j.to > r.level - AT_LEVEL_ANY);
+    const rise = Math.max(0, ...big.map((j) => j.to - j.from));
+    return rise > 0.6 * r.level ? 'yes' : rise > 0.3 * r.level ? 'maybe' : 'no';
+  };
+  // Recovered: ended having learned, surely within 0.03 of the low before its largest jump; not beyond 0.15.
+  const recovered = (r: Run): Tri => {
+    const sp = spike(r);
+    const el = endedLearned(r);
+    const big = jumps(r).filter((j) => j.to > r.level - AT_LEVEL_ANY).sort((a, b) => b.to - b.from - (a.to - a.from))[0];
+    const back = !big ? 'no' : r.final <= big.from + 0.03 ? 'yes' : r.final <= big.from + 0.15 ? 'maybe' : 'no';
+    if (sp === 'no' || el === 'no' || back === 'no') return 'no';
+    return sp === 'yes' && el === 'yes' && back === 'yes' ? 'yes' : 'maybe';
+  };
+  const sh = share(m[1]);
+  const tris = runs.map(recovered);
+  const possible = runs.filter((r) => recovered(r) !== 'no');
+  const depths = depthList(m[2]);
+  return first(
+    fail(!!sh && sh.n === runs.length && countFits(sh.k, tris), `says ${m[1]} runs spiked and recovered; ${tris.filter((t) => t === 'yes').length} surely, ${tris.filter((t) => t === 'maybe').length} maybe, of ${runs.length}`),
+    fail(depths.every((d) => possible.some((r) => r.depth === d)), `a depth in "${m[2]}" has no run that spiked and recovered`),
+    fail(
+      possible.some((r) => same(end, r.final) && jumps(r).some((j) => same(from, j.from) && same(to, j.to) && j.step === Number(step))),
+      `no run that recovered jumped from ${from} to ${to} at step ${step} and ended at ${end}`,
+    ),
+  );
+};
+
+// ---------------------------------------------------------------------------------------------
+// train: outcome, collapse, capacity, gradients, saturation.
+
+const modelName = (depth: number) => (depth === 0 ? 'the single neuron' : `the depth-${depth} network`);
+
+function outcomeCheck(result: ExperimentResult, s: Sentence, kind: 'reached' | 'never' | 'some'): string | undefined {
+  if (result.experiment !== 'train') return 'not a train run';
+  const runs = runsOf(result);
+  const n = runs.length;
+  const problems: string[] = [];
+  if (!s.text.toLowerCase().includes(modelName(result.spec.depth))) problems.push('names another model than the spec');
+  const meanAcc = /accuracy (\d+)%/.exec(s.text)?.[1];
+  if (meanAcc !== undefined && !samePercent(meanAcc, mean(runs.map((r) => r.accuracy))))
+    problems.push(`mean accuracy quoted ${meanAcc}%, is ${(100 * mean(runs.map((r) => r.accuracy))).toFixed(1)}%`);
+  const finals = runs.map((r) => r.final);
+  const rangeFits = (text: string | undefined, pool: Run[], all: Run[]) => {
+    const [lo, hi] = range(text) ?? [];
+    return pool.some((r) => same(lo, r.final)) && pool.some((r) => same(hi, r.final)) &&
+      all.every((r) => r.final >= Number(lo) - halfUnit(lo ?? '0') - 1e-12 && r.final <= Number(hi) + halfUnit(hi ?? '0') + 1e-12);
+  };
+  if (kind === 'reached') {
+    const m = re(String.raw`learned on (its seed|all (\d+) seeds): final loss (NUM(?: to NUM)?) \(mean accuracy \d+%\) after (\d+) steps(?:; (it was|all were|(\d+) of (\d+) were) still falling)?`).exec(s.text);
+    if (!m) return 'sentence not recognized';
+    const quotedN = m[2] === undefined ? 1 : Number(m[2]);
+    if (quotedN !== n) problems.push(`says ${quotedN} seeds, the run has ${n}`);
+    const bad = runs.filter((r) => endedLearned(r) === 'no');
+    if (bad.length > 0) problems.push(`says every seed learned, but ${bad.length} of ${n} did not end clearly below ${levelName(runs[0]!.loss)} (finals ${bad.map((r) => r.final.toFixed(3)).join(', ')}; best ${bad.map((r) => r.best.toFixed(3)).join(', ')})`);
+    if (!rangeFits(m[3], runs, runs)) problems.push(`final range ${m[3]} is not the seeds' (${Math.min(...finals)} to ${Math.max(...finals)})`);
+    if (Number(m[6]) !== result.spec.steps) problems.push(`quotes ${m[6]} steps, spec has ${result.spec.steps}`);
+    const falling = m[7] === undefined ? 0 : m[7] === 'it was' || m[7] === 'all were' ? n : Number(m[8]);
+    if (!countFits(falling, runs.map(stillFalling)))
+      problems.push(`says ${falling} of ${n} still falling; falls over the last tenth: ${runs.map((r) => r.falls.map((f) => f.toFixed(3)).join('/')).join(', ')}`);
+  } else if (kind === 'never') {
+    const m = re(String.raw`never learned on (its seed|any of its (\d+) seeds): the loss never got clearly below .*? \(lowest NUM, final (NUM(?: to NUM)?); mean accuracy \d+%\)`).exec(s.text);
+    if (!m) return 'sentence not recognized';
+    const quotedN = m[2] === undefined ? 1 : Number(m[2]);
+    if (quotedN !== n) problems.push(`says ${quotedN} seeds, the run has ${n}`);
+    const learned = runs.filter((r) => belowEver(r) === 'yes');
+    if (learned.length > 0) problems.push(`says no seed got clearly below the level, but ${learned.length} reached ${learned.map((r) => r.best.toFixed(3)).join(', ')}`);
+    if (!same(m[3], Math.min(...runs.map((r) => r.best)))) problems.push(`lowest quoted ${m[3]}, is ${Math.min(...runs.map((r) => r.best))}`);
+    if (!rangeFits(m[4], runs, runs)) problems.push(`final range ${m[4]} is not the seeds'`);
+  } else {
+    const learnedPart = re(String.raw`learned on (\d+) of (\d+) seeds \(final (NUM(?: to NUM)?)\)`).exec(s.text);
+    const neverPart = /never got clearly below (?:ln 2 ≈ 0\.693|0\.25 \([^)]*\)) on (\d+)/.exec(s.text);
+    const lostPart = /learned and then lost it on (\d+)/.exec(s.text);
+    const k = learnedPart ? Number(learnedPart[1]) : 0;
+    if (learnedPart && Number(learnedPart[2]) !== n) problems.push(`says ${learnedPart[2]} seeds, the run has ${n}`);
+    const unmovedPart = /barely moved from where it started on (\d+)/.exec(s.text);
+    // The seeds that barely moved may be counted apart from those that never got below the level.
+    const unmovedBelow = runs.filter((r) => barelyMoved(r) === 'yes' && belowEver(r) === 'yes').length;
+    if (unmovedPart && (Number(unmovedPart[1]) < unmovedBelow || !countFits(Number(unmovedPart[1]), runs.map((r) => (barelyMoved(r) === 'no' ? 'no' : 'maybe'))))) problems.push(`says ${unmovedPart[1]} barely moved; each moved ${runs.map((r) => ((r.first - r.best) / r.first).toFixed(3)).join(', ')} of its start`);
+    // A seed that barely moved from its start did not learn, whatever its loss: 'maybe' when it may have.
+    const learnedTris = runs.map((r) => (barelyMoved(r) === 'no' ? endedLearned(r) : endedLearned(r) === 'no' ? 'no' : 'maybe'));
+    if (!countFits(k, learnedTris)) problems.push(`says ${k} of ${n} learned; per seed (best/final): ${runs.map((r) => `${r.best.toFixed(3)}/${r.final.toFixed(3)}`).join(', ')}`);
+    if (learnedPart && !rangeFits(learnedPart[3], runs.filter((r) => endedLearned(r) !== 'no'), runs.filter((r) => endedLearned(r) === 'yes')))
+      problems.push(`final range ${learnedPart[3]} is not that of the seeds that learned`);
+    const never = neverPart ? Number(neverPart[1]) : 0;
+    if (!countFits(never, runs.map((r) => not(belowEver(r))))) problems.push(`says ${never} never got clearly below the level; bests ${runs.map((r) => r.best.toFixed(3)).join(', ')}`);
+    const lost = lostPart ? Number(lostPart[1]) : 0;
+    if (!countFits(lost, runs.map(collapsed))) problems.push(`says ${lost} learned then lost it`);
+    if (k === n || never === n) problems.push('a split outcome with every seed on one side');
+  }
+  return problems.length > 0 ? problems.join('; ') : undefined;
+}
+
+const collapsedCheck: Check = (result, s) => {
+  const runs = runsOf(result);
+  const m = re(String.raw`^(One seed|(\d+) seeds learned and then lost it; one) reached a loss of NUM at step (\d+), then came back up to NUM \((\d+)% accuracy at the end\)`).exec(s.text);
+  if (!m) return 'sentence not recognized';
+  const k = m[2] === undefined ? 1 : Number(m[2]);
+  const tris = runs.map(collapsed);
+  const named = runs.filter((r) => collapsed(r) !== 'no' && same(m[3], r.best) && r.bestStep === Number(m[4]) && same(m[5], r.final) && samePercent(m[6], r.accuracy));
+  return first(
+    fail(countFits(k, tris), `says ${k} seeds collapsed; ${tris.filter((t) => t === 'yes').length} surely, ${tris.filter((t) => t === 'maybe').length} maybe`),
+    fail(named.length > 0, `no seed reached ${m[3]} at step ${m[4]} and came back up to ${m[5]} at ${m[6]}% (a collapse ends near the level after a best under 0.97 × it)`),
+  );
+};
+
+const NOT_SEPARABLE = new Set(['xor', 'circles', 'spiral']);
+
+const capacityCheck: Check = (result, s) => {
+  if (result.experiment !== 'train' && result.experiment !== 'compare') return 'not a train or compare run';
+  const { spec } = result;
+  const named = /no straight line separates (\w+)/.exec(s.text)?.[1];
+  const runs = runsOf(result);
+  const linear = result.experiment === 'train'
+    ? spec.activation === 'linear' || result.spec.depth === 0
+    : spec.activation === 'linear' || result.spec.depths.includes(0);
+  const concerned = result.experiment === 'train' || spec.activation === 'linear' ? runs : runs.filter((r) => r.depth === 0);
+  const depthNamed = /the depth-(\d+) network/.exec(s.text)?.[1];
+  return first(
+    fail(named === spec.dataset, `names ${named}, the data set is ${spec.dataset}`),
+    fail(NOT_SEPARABLE.has(spec.dataset), `${spec.dataset} is not a data set no line separates`),
+    fail(linear, 'the model is neither linear nor a single neuron'),
+    fail(depthNamed === undefined || (result.experiment === 'train' && Number(depthNamed) === result.spec.depth), 'names another depth'),
+    fail(/every depth here/.test(s.text) ? spec.activation === 'linear' : true, '"every depth" but the units are not linear'),
+    fail(!concerned.every((r) => r.accuracy >= 0.99), 'the linear model fitted every point: nothing failed for want of capacity'),
+  );
+};
+
+const separableCheck: Check = (result, s) => {
+  const runs = result.experiment === 'restarts' ? runsOf(result).filter((r) => r.group === 'neuron') : runsOf(result);
+  const m = re(String.raw`\((it ended at NUM|they ended between NUM and NUM)(, still falling)?\)`).exec(s.text);
+  if (!m) return 'sentence not recognized';
+  const n = runs.length;
+  const who = /^(The run|Both runs|All (\d+) runs) classif/.exec(s.text);
+  const quotedN = who?.[1] === 'The run' ? 1 : who?.[1] === 'Both runs' ? 2 : Number(who?.[2]);
+  const finals = runs.map((r) => r.final);
+  return first(
+    fail(quotedN === n, `says ${quotedN} runs, there are ${n}`),
+    fail(runs.length > 0 && runs.every((r) => r.accuracy === 1), 'some run misclassifies a point'),
+    fail(runs.every((r) => r.loss === 'cross-entropy'), 'not cross-entropy'),
+    fail(runs.every((r) => r.depth === 0), 'not a single neuron'),
+    m[2] !== undefined ? fail(same(m[2], finals[0]!), `final quoted ${m[2]}`) : undefined,
+    m[3] !== undefined ? fail(same(m[3], Math.min(...finals)) && same(m[4], Math.max(...finals)), `range quoted ${m[3]}..${m[4]}`) : undefined,
+    m[5] !== undefined ? fail(runs.every((r) => Math.max(...r.falls) > 0), 'says still falling, but a run had stopped falling') : undefined,
+  );
+};
+
+/** The runs a gradient / saturation sentence is about: the named depth, else the whole run. */
+function runsAtNamedDepth(result: ExperimentResult, text: string): { runs: Run[]; depth: number | undefined } {
+  const runs = runsOf(result);
+  const m = /[Dd]epth (\d+)(?:'s|,)/.exec(text);
+  if (!m) return { runs, depth: undefined };
+  return { runs: atDepth(runs, Number(m[1])), depth: Number(m[1]) };
+}
+
+function ratioQuoted(text: string, runs: Run[]): string | undefined {
+  const m = re(String.raw`first-layer gradient is NUM times its last layer's`).exec(text);
+  if (!m) return 'ratio not recognized';
+  const readings = initialRatios(runs);
+  return fail(readings.some((v) => same(m[1], v)), `ratio quoted ${m[1]}, is ${readings.map((v) => v.toPrecision(3)).join(' or ')}`);
+}
+
+const gradientCheck = (kind: 'vanished' | 'weak' | 'healthy' | 'exploding'): Check => (result, s) => {
+  const { runs, depth } = runsAtNamedDepth(result, s.text);
+  if (depth === undefined || runs.length === 0) return 'names a depth the run does not have';
+  if (result.experiment === 'train' && depth !== result.spec.depth) return 'names another depth';
+  const quoted = ratioQuoted(s.text, runs);
+  if (quoted) return quoted;
+  const ratios = runs.map(seedRatio);
+  const group = initialRatios(runs)[0] ?? Number.NaN;
+  switch (kind) {
+    case 'vanished': {
+      // Vanished: under a hundredth is the explainer's; the oracle accepts up to 0.02 (band 0.01–0.02).
+      const problems = [fail(ratios.every((r) => r < 0.02), `a seed's ratio is ${Math.max(...ratios).toPrecision(2)}, not vanished`)];
+      if (/below a hundredth of it at every step measured/.test(s.text))
+        problems.push(fail(runs.every((r) => r.snaps.length > 1 && snapRatios(r).every((q) => q < 0.01)), 'says below a hundredth at every step measured, but a snapshot ratio is not'));
+      const own = re(String.raw`its own gradient is at most NUM \(under 0\.01\) at every step measured`).exec(s.text);
+      if (own) {
+        const largest = Math.max(...runs.flatMap((r) => r.snaps.map((g) => g.layers[0] ?? Number.NaN).filter(ok)));
+        problems.push(fail(same(own[1], largest) && largest < 0.01 && runs.every((r) => r.snaps.length > 1), `first-layer gradient quoted at most ${own[1]}, largest is ${largest}`));
+      }
+      return first(...problems);
+    }
+    case 'weak':
+      // Weak: 0.01–0.1 (explainer); the oracle rejects only outside 0.005–0.2.
+      return fail(group >= 0.005 && group <= 0.2, `ratio ${group.toPrecision(2)} is not weakened-but-not-vanished`);
+    case 'healthy': {
+      const smallest = Math.min(...runs.map((r) => Math.min(...(r.snaps.find((g) => g.step === 0)?.layers ?? [Number.NaN]))));
+      // Healthy: 0.1–10 and no layer under 1e-4 (explainer); the oracle rejects outside 0.05–20 or a layer under 1e-5.
+      return first(
+        fail(ratios.every((r) => r >= 0.05 && r <= 20), `a seed's ratio is ${ratios.map((r) => r.toPrecision(2)).join(', ')}`),
+        fail(smallest >= 1e-5, `says no layer's gradient is tiny, but one is ${smallest}`),
+      );
+    }
+    case 'exploding':
+      return fail(group > 5 && ratios.every((r) => r > 2), `ratio ${group.toPrecision(2)} is not exploding`);
+  }
+};
+
+const allTinyCheck: Check = (result, s) => {
+  const { runs, depth } = runsAtNamedDepth(result, s.text);
+  if (depth === undefined || runs.length === 0) return 'names a depth the run does not have';
+  const m = re(String.raw`at most NUM at each of the (\d+) steps where it was measured`).exec(s.text);
+  if (!m) return 'sentence not recognized';
+  const largest = Math.max(...runs.flatMap((r) => r.snaps.flatMap((g) => g.layers.filter(ok))));
+  const adam = 'optimizer' in result.spec && result.spec.optimizer === 'adam';
+  const problems = [
+    fail(same(m[1], largest), `largest gradient quoted ${m[1]}, is ${largest}`),
+    // Tiny: under 1e-4 (explainer); the oracle rejects only 1e-3 and above.
+    fail(largest < 1e-3, `a layer's gradient reached ${largest}`),
+    fail(runs.some((r) => r.snaps.length === Number(m[2])), `${m[2]} snapshots quoted`),
+  ];
+  if (/Adam rescales/.test(s.text)) problems.push(fail(adam, 'mentions Adam but the optimizer is not Adam'));
+  if (/no layer gets a usable update/.test(s.text)) {
+    problems.push(fail(!adam, 'Adam rescales tiny gradients'));
+    const moved = runs.filter((r) => learnedEver(r) === 'yes');
+    problems.push(fail(moved.length === 0, `says no layer gets a usable update, yet ${moved.length} of ${runs.length} seeds learned (best ${moved.map((r) => r.best.toFixed(3)).join(', ')})`));
+    const q = re(String.raw`ratio of NUM only`).exec(s.text);
+    problems.push(fail(!!q && initialRatios(runs).some((v) => same(q[1], v)), `ratio quoted ${q?.[1]}`));
+  }
+  return first(...problems);
+};
+
+function saturationCheck(activations: string[]): Check {
+  return (result, s) => {
+    if (!('activation' in result.spec)) return 'no activation';
+    const activation = result.spec.activation;
+    if (!activations.includes(activation)) return `the units are ${activation}`;
+    const m = /By the end, (\d+)% of the/.exec(s.text);
+    if (!m) return 'sentence not recognized';
+    if (activation === 'sigmoid' && !/near 0 or 1/.test(s.text) && !/dead/.test(s.text)) return 'sigmoid units saturate near 0 or 1';
+    if (activation === 'tanh' && !/near -1 or 1/.test(s.text)) return 'tanh units saturate near ±1';
+    const runs = runsOf(result);
+    const pools = [runs, ...depthsOf(runs).map((d) => atDepth(runs, d))];
+    const shares = pools.map((p) => mean(p.map((r) => r.saturation).filter((x): x is number => x !== undefined)));
+    const match = shares.filter((v) => samePercent(m[1], v));
+    // Worth saying from 20 % (explainer 25 %).
+    return first(
+      fail(match.length > 0, `${m[1]}% quoted; the shares are ${shares.map((v) => (100 * v).toFixed(1)).join(', ')}%`),
+      fail(Number(m[1]) >= 20, `${m[1]}% is not a notable share`),
+    );
+  };
+}
+
+const offerContrast: Check = (result, s) => {
+  const runs = runsOf(result);
+  if (result.experiment === 'train') {
+    const d = /compare depths 1 and (\d+)/.exec(s.text)?.[1];
+    return first(
+      fail(Number(d) === result.spec.depth && result.spec.depth >= 2, 'offers another depth than the run\'s'),
+      fail(!runs.every((r) => endedLearned(r) === 'yes'), 'every seed learned: nothing stopped it'),
+    );
+  }
+  if (result.experiment === 'compare') {
+    const depths = depthsOf(runs);
+    const d = /try depth 1 next to (\d+)/.exec(s.text)?.[1];
+    const allLearned = (depth: number) => atDepth(runs, depth).every((r) => endedLearned(r) === 'yes');
+    const failed = depths.filter((depth) => atDepth(runs, depth).every((r) => endedLearned(r) !== 'yes'));
+    return first(
+      fail(Number(d) === depths.at(-1), 'names another depth than the deepest'),
+      fail(failed.some((f) => depths.every((depth) => depth >= f || !allLearned(depth))), 'a shallower depth did learn on every seed: the sweep has its contrast'),
+    );
+  }
+  return 'not a train or compare run';
+};
+
+// ---------------------------------------------------------------------------------------------
+// compare: the depth trend.
+
+interface DepthRow {
+  depth: number;
+  runs: Run[];
+  mean: number;
+}
+function rows(result: CompareResult): DepthRow[] {
+  const runs = runsOf(result);
+  return depthsOf(runs).map((depth) => ({ depth, runs: atDepth(runs, depth), mean: finiteMean(atDepth(runs, depth)) }));
+}
+
+/** "mean final loss by depth: 1: 0.310 (1 of 2 seeds learned), 4: NaN": every depth, its mean and its count. */
+function finalsListProblem(result: CompareResult, text: string): string | undefined {
+  const start = text.toLowerCase().indexOf('mean final loss by depth: ');
+  if (start < 0) return 'no list of final losses';
+  const entry = new RegExp(String.raw`(\d+): (NaN|\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?: \((\d+) of (\d+) seeds learned\))?(, )?`, 'y');
+  entry.lastIndex = start + 'mean final loss by depth: '.length;
+  const listed: { depth: number; mean: string; k?: number; n?: number }[] = [];
+  for (;;) {
+    const m = entry.exec(text);
+    if (!m) break;
+    listed.push({ depth: Number(m[1]), mean: m[2]!, ...(m[3] === undefined ? {} : { k: Number(m[3]), n: Number(m[4]) }) });
+    if (m[5] === undefined) break;
+  }
+  const table = rows(result);
+  const problems: string[] = [];
+  if (!sameSet(listed.map((l) => l.depth), table.map((r) => r.depth))) problems.push(`lists depths ${listed.map((l) => l.depth).join(', ')}, the sweep has ${table.map((r) => r.depth).join(', ')}`);
+  for (const l of listed) {
+    const row = table.find((r) => r.depth === l.depth);
+    if (!row) continue;
+    if (!same(l.mean, row.mean)) problems.push(`depth ${l.depth}: mean quoted ${l.mean}, is ${row.mean}`);
+    const tris = row.runs.map(endedLearned);
+    if (l.k !== undefined && (l.n !== row.runs.length || !countFits(l.k, tris)))
+      problems.push(`depth ${l.depth}: "${l.k} of ${l.n} seeds learned", per seed (best/final) ${row.runs.map((r) => `${r.best.toFixed(3)}/${r.final.toFixed(3)}`).join(', ')}`);
+    // Omitting the count is flagged only for a clear split: a seed that learned and fell by a fifth
+    // from its start next to one that surely did not learn (smaller moves are read either way).
+    const movedFar = row.runs.some((r) => endedLearned(r) === 'yes' && (r.first - r.best) / r.first > 0.2);
+    if (l.k === undefined && movedFar && tris.includes('no'))
+      problems.push(`depth ${l.depth}: its seeds split (finals ${row.runs.map((r) => r.final.toFixed(3)).join(', ')}) but the count is not given`);
+  }
+  const never = /; (depths? [\d, and]+) never got clearly below/.exec(text);
+  if (never)
+    for (const d of depthList(never[1])) {
+      const row = table.find((r) => r.depth === d);
+      if (!row || row.runs.some((r) => belowEver(r) === 'yes')) problems.push(`says depth ${d} never got clearly below the level, but a seed did`);
+    }
+  return problems.length > 0 ? problems.join('; ') : undefined;
+}
+
+function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Check {
+  return (result, s) => {
+    if (result.experiment !== 'compare') return 'not a depth sweep';
+    const table = rows(result);
+    const deepest = table.at(-1)!;
+    const level = levelOf(result.spec.loss);
+    const problems: (string | undefined)[] = [finalsListProblem(result, s.text), setupProblem(result, s.text)];
+    const learnedShare = (row: DepthRow, which: Tri[]) => row.runs.filter((r) => which.includes(endedLearned(r))).length / row.runs.length;
+    switch (kind) {
+      case 'worse': {
+        const m = /With the same (\d+) steps, depth (\d+) trained worse than depth (\d+)/.exec(s.text);
+        if (!m) return 'sentence not recognized';
+        const best = table.find((r) => r.depth === Number(m[3]));
+        problems.push(fail(Number(m[1]) === result.spec.steps, 'quotes other steps'));
+        problems.push(fail(Number(m[2]) === deepest.depth, 'the depth said worse is not the deepest'));
+        if (best) {
+          const byLoss = !ok(deepest.mean) || deepest.mean > best.mean + 0.01;
+          const byCount = learnedShare(deepest, ['yes', 'maybe']) < learnedShare(best, ['yes']);
+          problems.push(fail(byLoss || byCount, `depth ${deepest.depth} (mean ${deepest.mean.toFixed(3)}) did not train worse than depth ${best.depth} (mean ${best.mean.toFixed(3)})`));
+        } else problems.push(`names depth ${m[3]}, not in the sweep`);
+        if (/partly: the seeds of the deepest net disagree/.test(s.text)) {
+          const t = deepest.runs.map(endedLearned);
+          problems.push(fail(!t.every((x) => x === 'yes') && !t.every((x) => x === 'no'), 'the deepest net\'s seeds agree'));
+        }
+        if (/not steadily/.test(s.text)) {
+          const f = table.filter((r) => ok(r.mean));
+          problems.push(fail(f.some((r, i) => i > 0 && r.mean < f[i - 1]!.mean - 0.005), 'the means rise steadily with depth'));
+        }
+        break;
+      }
+      case 'flat': {
+        const m = re(String.raw`every depth ended within NUM of the best`).exec(s.text);
+        const means = table.map((r) => r.mean);
+        const spread = Math.max(...means) - Math.min(...means);
+        problems.push(fail(!!m && means.every(ok) && spread <= Number(m[1]) + halfUnit(m[1] ?? '0') + 1e-12, `says every depth within ${m?.[1]} of the best; means ${means.map((v) => v.toFixed(3)).join(', ')}`));
+        // "No clear difference": a spread above 0.1 × level is a difference under every reading.
+        problems.push(fail(spread <= 0.1 * level, 'depth made a clear difference'));
+        const all = table.filter((r) => r.runs.every((x) => endedLearned(x) === 'yes'));
+        const none = table.filter((r) => r.runs.every((x) => endedLearned(x) === 'no'));
+        problems.push(fail(all.length === 0 || none.length === 0, `depths ${all.map((r) => r.depth).join(', ')} learned on every seed and ${none.map((r) => r.depth).join(', ')} on none`));
+        const split = /not every seed learned at (depths? [\d, and]+)/.exec(s.text);
+        if (split) for (const d of depthList(split[1])) problems.push(fail(table.find((r) => r.depth === d)?.runs.some((x) => endedLearned(x) !== 'yes') ?? false, `every seed learned at depth ${d}`));
+        break;
+      }
+      case 'better': {
+        const other = table.slice(0, -1).filter((r) => ok(r.mean) && r.mean < deepest.mean - 0.01);
+        problems.push(fail(ok(deepest.mean) && other.length === 0, `depth ${other[0]?.depth} did better (${other[0]?.mean.toFixed(3)} against ${deepest.mean.toFixed(3)})`));
+        problems.push(fail(!deepest.runs.every((r) => endedLearned(r) === 'no'), 'the deepest net did not learn'));
+        if (/does not show depth hurting/.test(s.text))
+          problems.push(fail(!table.some((r) => learnedShare(deepest, ['yes', 'maybe']) < learnedShare(r, ['yes'])), 'fewer of the deepest net\'s seeds learned'));
+        const split = /not every seed learned at (depths? [\d, and]+)/.exec(s.text);
+        if (split) for (const d of depthList(split[1])) problems.push(fail(table.find((r) => r.depth === d)?.runs.some((x) => endedLearned(x) !== 'yes') ?? false, `every seed learned at depth ${d}`));
+        break;
+      }
+      case 'none': {
+        const seeds = table.flatMap((r) => r.runs);
+        const learned = seeds.filter((r) => belowEver(r) === 'yes');
+        problems.push(fail(learned.length === 0, `says every seed stayed near the level, but ${learned.length} got to ${learned.map((r) => r.best.toFixed(3)).join(', ')}`));
+        // "Near": within 0.1 × level above it (the oracle's own; the explainer has no such bound).
+        const far = seeds.filter((r) => !ok(r.final) || r.final > 1.1 * r.level);
+        problems.push(fail(far.length === 0, `says every seed stayed near the level, but ${far.length} of ${seeds.length} ended far above it (${far.slice(0, 4).map((r) => r.final.toFixed(3)).join(', ')})`));
+        problems.push(fail(new RegExp(`not even at depth ${table[0]!.depth},`).test(s.text), 'names another shallowest depth'));
+        const { spec } = result;
+        if (spec.optimizer === 'adam')
+          problems.push(fail(s.text.includes(`more steps than ${spec.steps}, or another learning rate than ${spec.learningRate}`), 'budget advice quotes other numbers'));
+        else {
+          const b = re(String.raw`With (\d+) steps at learning rate ([\d.e-]+) \((\w+)\) the weights can move by at most NUM per unit`).exec(s.text);
+          problems.push(fail(!!b && Number(b[1]) === spec.steps && Number(b[2]) === spec.learningRate && b[3] === spec.optimizer && same(b[4], spec.steps * spec.learningRate), 'budget quoted wrong'));
+        }
+        break;
+      }
+      case 'linear':
+        problems.push(fail(result.spec.activation === 'linear', 'the units are not linear'));
+        break;
+    }
+    return first(...problems);
+  };
+}
+
+const singleDepth: Check = (result, s) => {
+  if (result.experiment !== 'compare') return 'not a depth sweep';
+  const table = rows(result);
+  const m = re(String.raw`^Only depth (\d+) ran \(mean final loss (NaN|NUM), (\d+) of (\d+) seeds learned\)`).exec(s.text);
+  if (!m) return 'sentence not recognized';
+  const row = table[0]!;
+  return first(
+    fail(table.length === 1 && row.depth === Number(m[1]), 'the sweep has other depths'),
+    fail(same(m[2], row.mean), `mean quoted ${m[2]}, is ${row.mean}`),
+    fail(Number(m[5]) === row.runs.length && countFits(Number(m[4]), row.runs.map(endedLearned)), `says ${m[4]} of ${m[5]} learned; per seed (best/final) ${row.runs.map((r) => `${r.best.toFixed(3)}/${r.final.toFixed(3)}`).join(', ')}`),
+  );
+};
+
+const vanishingCause: Check = (result, s) => {
+  if (result.experiment !== 'compare') return 'not a depth sweep';
+  const m = re(String.raw`At depth (\d+) the first layer's gradient stayed at most NUM at every step measured(?: \(NUM times the last layer's at the start\))?, while depth (\d+) learned with the same (\d+) steps at learning rate ([\d.e-]+)`).exec(s.text);
+  if (!m) return 'sentence not recognized';
+  const table = rows(result);
+  const deep = table.find((r) => r.depth === Number(m[1]));
+  const shallow = table.find((r) => r.depth === Number(m[4]));
+  if (!deep || !shallow) return 'names a depth the sweep does not have';
+  const largest = Math.max(...deep.runs.flatMap((r) => r.snaps.map((g) => g.layers[0] ?? Number.NaN).filter(ok)));
+  return first(
+    fail(result.spec.optimizer !== 'adam', 'Adam steps do not scale with the gradient'),
+    fail(same(m[2], largest), `first-layer gradient quoted ${m[2]}, largest is ${largest}`),
+    fail(m[3] === undefined || initialRatios(deep.runs).some((v) => same(m[3], v)), `ratio quoted ${m[3]}`),
+    // Tiny first-layer gradient: the oracle accepts up to 0.02 in absolute size or ratio throughout under 0.02.
+    fail(largest < 0.02 || deep.runs.every((r) => snapRatios(r).every((q) => q < 0.02)), `the first layer's gradient reached ${largest}: not starved`),
+    fail(deep.runs.every((r) => learnedEver(r) !== 'yes'), `depth ${deep.depth}'s loss moved (best ${deep.runs.map((r) => r.best.toFixed(3)).join(', ')})`),
+    fail(shallow.depth < deep.depth, 'the contrast is not shallower'),
+    fail(shallow.runs.every((r) => endedLearned(r) !== 'no' && learnedEver(r) !== 'no'), `depth ${shallow.depth} did not learn on every seed (finals ${shallow.runs.map((r) => r.final.toFixed(3)).join(', ')})`),
+    fail(Number(m[5]) === result.spec.steps && Number(m[6]) === result.spec.learningRate, 'quotes another budget'),
+  );
+};
+
+const degradationCheck: Check = (result, s) => {
+  if (result.experiment !== 'compare') return 'not a depth sweep';
+  const table = rows(result);
+  const deep = table.at(-1)!;
+  const m = re(String.raw`Yet depth (\d+)'s gradient stayed healthy \(first layer NUM times the last at the start`).exec(s.text);
+  if (!m) return 'sentence not recognized';
+  const { spec } = result;
+  const ratios = deep.runs.flatMap(snapRatios);
+  const better = table.slice(0, -1).filter((r) => r.mean < deep.mean - 0.01);
+  return first(
+    fail(Number(m[1]) === deep.depth, 'not the deepest depth'),
+    fail(initialRatios(deep.runs).some((v) => same(m[2], v)), `ratio quoted ${m[2]}`),
+    fail(ratios.length > 0 && ratios.every((q) => q >= 0.1 && q <= 10), `says within a factor of ten at every step, ratios ${Math.min(...ratios).toPrecision(2)}–${Math.max(...ratios).toPrecision(2)}`),
+    fail(deep.runs.every((r) => stillFalling(r) !== 'yes'), 'says the loss had stopped falling, a seed was still falling'),
+    fail(!spec.residual && spec.activation !== 'linear', 'not a plain nonlinear net'),
+    fail(better.length > 0, 'the deepest net did not train worse than a shallower one'),
+    fail(deep.runs.every((r) => endedLearned(r) !== 'no'), 'the deepest net did not learn: not degradation'),
+    fail(!/the degradation He et al/.test(s.text) || (spec.activation === 'relu' && spec.normalization === 'batch'), "He et al.'s setting claimed outside relu + batch norm"),
+  );
+};
+
+const deepStillFalling: Check = (result, s) => {
+  if (result.experiment !== 'compare') return 'not a depth sweep';
+  const table = rows(result);
+  const deep = table.at(-1)!;
+  const m = /Depth (\d+) was still improving when training stopped \(every seed at least (\d+)% lower/.exec(s.text);
+  if (!m) return 'sentence not recognized';
+  const shares = deep.runs.map((r) => Math.max(...r.falls.map((f) => f / (1 + f))));
+  return first(
+    fail(Number(m[1]) === deep.depth, 'not the deepest depth'),
+    fail(deep.runs.every((r) => stillFalling(r) !== 'no'), 'a seed had stopped falling'),
+    fail(Number(m[2]) <= 100 * Math.min(...shares) + 0.5, `says every seed at least ${m[2]}% lower; falls ${shares.map((v) => (100 * v).toFixed(1)).join(', ')}%`),
+    fail(table.slice(0, -1).some((r) => r.mean < deep.mean - 0.005), 'no shallower depth did better: there is no gap to close'),
+  );
+};
+
+// ---------------------------------------------------------------------------------------------
+// restarts.
+
+function namedGroup(result: ExperimentResult, text: string): RestartGroup | undefined {
+  if (result.experiment !== 'restarts') return undefined;
+  const deep = /depth-(\d+) network/.exec(text);
+  if (deep) return result.groups.find((g) => g.architecture === 'deep' && g.depth === Number(deep[1]));
+  if (/single neuron \(cross-entropy\)/.test(text)) return result.groups.find((g) => g.architecture === 'neuron');
+  if (/single neuron with squared error/.test(text)) return result.groups.find((g) => g.architecture === 'neuron-mse');
+  if (/3-node network/.test(text)) return result.groups.find((g) => g.architecture === 'three-node');
+  return undefined;
+}
+const groupRuns = (g: RestartGroup) => g.runs.map((r) => readRun(r, g.loss, groupKey(g)));
+
+function restartsCheck(kind: 'one-minimum' | 'not-settled' | 'all-stalled' | 'agree' | 'several' | 'plateaus' | 'not-moved'): Check {
+  return (result, s) => {
+    const g = namedGroup(result, s.text);
+    if (!g) return 'names no group of this result';
+    const runs = groupRuns(g);
+    const n = runs.length;
+    const finals = runs.map((r) => r.final);
+    const [lo, hi] = [Math.min(...finals), Math.max(...finals)];
+    const level = levelOf(g.loss);
+    const problems: (string | undefined)[] = [];
+    const quotedN = /^(Both|All (\d+)) restarts/.exec(s.text) ?? /(?:The|Of the) (\d+) restarts/.exec(s.text);
+    const nQuoted = quotedN?.[1] === 'Both' ? 2 : Number(quotedN?.[2] ?? quotedN?.[1]);
+    problems.push(fail(nQuoted === n, `says ${nQuoted} restarts, the group has ${n}`));
+    const endedAt = re(String.raw`ended (?:at NUM|between NUM and NUM)`).exec(s.text);
+    const settled = runs.map(settledTri);
+    switch (kind) {
+      case 'one-minimum':
+      case 'agree': {
+        if (endedAt) {
+          const [a, b] = endedAt[1] !== undefined ? [endedAt[1], endedAt[1]] : [endedAt[2], endedAt[3]];
+          problems.push(fail(same(a, lo) && same(b, hi), `range quoted ${a}..${b}, finals ${lo}..${hi}`));
+        }
+        problems.push(fail(hi - lo <= SAME_PLACE_ANY, `finals spread ${(hi - lo).toPrecision(2)}: not one place`));
+        if (/had stopped falling/.test(s.text)) problems.push(fail(runs.every((r) => stillFalling(r) !== 'yes'), 'says they had stopped falling, a restart was still falling'));
+        const fallingCount = /(\d+) of them still falling/.exec(s.text);
+        if (fallingCount) problems.push(fail(countFits(Number(fallingCount[1]), runs.map(fallingNotUnmoved)), `says ${fallingCount[1]} still falling`));
+        if (kind === 'one-minimum') {
+          problems.push(fail(g.architecture === 'neuron', 'not the cross-entropy neuron'));
+          problems.push(fail(!(g.loss === 'cross-entropy' && runs.every((r) => r.accuracy === 1)), 'every restart classifies every point: separable data, no minimizer exists'));
+        }
+        break;
+      }
+      case 'not-settled': {
+        const m = re(String.raw`ended between NUM and NUM, (?:(\d+) of them still falling)?`).exec(s.text);
+        problems.push(fail(!!m && same(m[1], lo) && same(m[2], hi), `range quoted ${m?.[1]}..${m?.[2]}`));
+        if (m?.[3] !== undefined) problems.push(fail(countFits(Number(m[3]), runs.map(fallingNotUnmoved)), `says ${m[3]} still falling; falls ${runs.map((r) => Math.max(...r.falls).toFixed(3)).join(', ')}`));
+        else problems.push(fail(hi - lo > SAME_PLACE_SURE, 'calls it a spread, but the finals agree'));
+        problems.push(fail(g.architecture === 'neuron', 'not the cross-entropy neuron'));
+        problems.push(fail(!(hi - lo <= SAME_PLACE_SURE && runs.every((r) => stillFalling(r) === 'no')), 'every restart settled at one loss'));
+        break;
+      }
+      case 'all-stalled': {
+        problems.push(fail(runs.every((r) => atLevel(r.final, level) !== 'no'), `a restart ended at ${finals.find((f) => atLevel(f, level) === 'no')}, not at the level`));
+        const learned = runs.filter((r) => learnedEver(r) === 'yes');
+        problems.push(fail(learned.length === 0, `says none learned anything, but ${learned.length} got down to ${learned.map((r) => r.best.toFixed(3)).join(', ')}`));
+        break;
+      }
+      case 'several': {
+        const m = re(String.raw`Of the \d+ restarts of the .*?, (\d+) had stopped falling, at losses from NUM to NUM(?:, (\d+) of them at [^:]*)?:`).exec(s.text);
+        if (!m) return 'sentence not recognized';
+        const stopped = runs.filter((r) => settledTri(r) !== 'no');
+        problems.push(fail(countFits(Number(m[1]), settled), `says ${m[1]} had stopped falling; falls ${runs.map((r) => Math.max(...r.falls).toFixed(3)).join(', ')}`));
+        problems.push(fail(stopped.some((r) => same(m[2], r.final)) && stopped.some((r) => same(m[3], r.final)), `settled range ${m[2]}..${m[3]} is not that of restarts that had stopped`));
+        problems.push(fail(Number(m[3]) - Number(m[2]) > SAME_PLACE_SURE, 'the settled losses agree: one place'));
+        if (m[4] !== undefined) problems.push(fail(countFits(Number(m[4]), finals.map((f) => atLevel(f, level))), `says ${m[4]} at the level`));
+        const more = /; (\d+) more were still falling/.exec(s.text);
+        const unmoved = /(\d+) barely moved from where they started/.exec(s.text);
+        problems.push(fail(Number(m[1]) + (more ? Number(more[1]) : 0) + (unmoved ? Number(unmoved[1]) : 0) === n, 'settled, falling and unmoved do not add up'));
+        if (unmoved) problems.push(fail(countFits(Number(unmoved[1]), runs.map(barelyMoved)), `says ${unmoved[1]} barely moved; moved ${runs.map((r) => ((r.first - r.best) / r.first).toFixed(3)).join(', ')} of their start`));
+        if (/Auer, Herbster/.test(s.text)) problems.push(fail(g.architecture === 'neuron-mse', 'squared-error remark on another group'));
+        break;
+      }
+      case 'not-moved': {
+        const m = re(String.raw`ended anywhere from NUM to NUM, but (\d+) of them barely moved from where they started in (\d+) steps`).exec(s.text);
+        if (!m) return 'sentence not recognized';
+        problems.push(fail(same(m[1], lo) && same(m[2], hi), `range quoted ${m[1]}..${m[2]}, finals ${lo}..${hi}`));
+        problems.push(fail(countFits(Number(m[3]), runs.map(barelyMoved)), `says ${m[3]} barely moved; each moved ${runs.map((r) => ((r.first - r.best) / r.first).toFixed(3)).join(', ')} of its start`));
+        problems.push(fail(runs.some((r) => r.steps.at(-1) === Number(m[4])), `quotes ${m[4]} steps`));
+        problems.push(fail(hi - lo > SAME_PLACE_SURE, 'no spread to explain'));
+        break;
+      }
+      case 'plateaus': {
+        const m = re(String.raw`ended anywhere from NUM to NUM(?:, (\d+) of them at [^,]*?)?, but (\d+) of them were still falling when training stopped(?: \(the (\d+) that had stopped agree\))?`).exec(s.text);
+        if (!m) return 'sentence not recognized';
+        problems.push(fail(same(m[1], lo) && same(m[2], hi), `range quoted ${m[1]}..${m[2]}, finals ${lo}..${hi}`));
+        if (m[3] !== undefined) problems.push(fail(countFits(Number(m[3]), finals.map((f) => atLevel(f, level))), `says ${m[3]} at the level`));
+        problems.push(fail(countFits(Number(m[4]), runs.map(fallingNotUnmoved)), `says ${m[4]} still falling; falls ${runs.map((r) => Math.max(...r.falls).toFixed(3)).join(', ')}`));
+        const stoppedRuns = runs.filter((r) => settledTri(r) === 'yes');
+        const stoppedFinals = stoppedRuns.map((r) => r.final);
+        problems.push(fail(stoppedFinals.length < 2 || Math.max(...stoppedFinals) - Math.min(...stoppedFinals) <= SAME_PLACE_ANY, `restarts that had surely stopped ended ${Math.min(...stoppedFinals).toFixed(3)} to ${Math.max(...stoppedFinals).toFixed(3)}: several stopping places, not only plateaus`));
+        problems.push(fail(hi - lo > SAME_PLACE_SURE, 'no spread to explain'));
+        break;
+      }
+    }
+    return first(...problems);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// landscape.
+
+function landscapeParts(result: LandscapeResult) {
+  const top = Math.max(...result.variants.map((v) => v.depth));
+  return {
+    plain: result.variants.find((v) => v.depth === top && !v.residual),
+    residual: result.variants.find((v) => v.depth === top && v.residual),
+    shallow: (depth: number) => result.variants.find((v) => v.depth === depth && !v.residual),
+  };
+}
+/** Quoted shapes in order: "roughness 1.23, 2 extra minima". */
+const shapes = (text: string) => [...text.matchAll(/roughness (\d+\.\d+), (\d+) extra minim/g)].map((m) => ({ roughness: m[1]!, extra: Number(m[2]) }));
+const shapeFits = (q: { roughness: string; extra: number } | undefined, v: LandscapeVariant | undefined) =>
+  !!q && !!v && same(q.roughness, v.roughness) && q.extra === v.extraMinima;
+/** a is more bumpy than b on some count, and no clearly less on the other; clearly = both counts. */
+const moreBumpy = (a: LandscapeVariant, b: LandscapeVariant) =>
+  (a.extraMinima > b.extraMinima && a.roughness >= 0.8 * b.roughness) || (a.roughness > 1.05 * b.roughness && a.extraMinima >= b.extraMinima);
+const clearlyMoreBumpy = (a: LandscapeVariant, b: LandscapeVariant) => a.extraMinima > b.extraMinima && a.roughness > 1.3 * b.roughness;
+
+function sliceCheck(kind: 'bumpier' | 'not-bumpier' | 'smoother' | 'not-smoother'): Check {
+  return (result, s) => {
+    if (result.experiment !== 'landscape') return 'not a landscape';
+    const parts = landscapeParts(result);
+    const q = shapes(s.text);
+    if (kind === 'bumpier' || kind === 'not-bumpier') {
+      const m = /the depth-(\d+) plain net's slice .* the depth-(\d+) net's/.exec(s.text);
+      const deep = parts.plain;
+      const shallow = m ? parts.shallow(Number(m[2])) : undefined;
+      if (!m || !deep || !shallow || deep.depth !== Number(m[1])) return 'names nets the result does not have';
+      return first(
+        fail(shapeFits(q[0], deep) && shapeFits(q[1], shallow), 'quoted roughness or extra minima differ from the slices'),
+        kind === 'bumpier'
+          ? fail(moreBumpy(deep, shallow), `the deep slice (${deep.roughness}, ${deep.extraMinima}) is not bumpier than the shallow one (${shallow.roughness}, ${shallow.extraMinima})`)
+          : fail(!clearlyMoreBumpy(deep, shallow), 'the deep slice is clearly bumpier on both counts'),
+      );
+    }
+    const { plain, residual } = parts;
+    if (!plain || !residual) return 'no deep plain and residual pair';
+    return first(
+      fail(shapeFits(q[0], residual) && shapeFits(q[1], plain), 'quoted roughness or extra minima differ from the slices'),
+      kind === 'smoother'
+        ? fail(moreBumpy(plain, residual), 'the residual slice is not smoother')
+        : fail(!clearlyMoreBumpy(plain, residual), 'the residual slice is clearly smoother on both counts'),
+    );
+  };
+}
+
+function pathCheck(barrier: boolean): Check {
+  return (result, s) => {
+    if (result.experiment !== 'landscape') return 'not a landscape';
+    const label = /weights, the (.+?) net's loss/.exec(s.text)?.[1];
+    const v = result.variants.find((x) => x.label === label);
+    if (!v) return `no variant "${label}"`;
+    const pts = v.line.positions.map((p, i) => ({ p: num(p), l: num(v.line.losses[i]) }));
+    const on = pts.filter(({ p }) => p >= -1e-9 && p <= 1 + 1e-9).map(({ l }) => l);
+    const start = pts.find(({ p }) => Math.abs(p) < 1e-6)?.l ?? Number.NaN;
+    const end = pts.find(({ p }) => Math.abs(p - 1) < 1e-6)?.l ?? Number.NaN;
+    let rise = 0;
+    let low = Number.POSITIVE_INFINITY;
+    for (const l of on.filter(ok)) {
+      low = Math.min(low, l);
+      rise = Math.max(rise, l - low);
+    }
+    const all = pts.map(({ l }) => l).filter(ok);
+    const spread = Math.max(...all) - Math.min(...all);
+    const m = re(String.raw`from NUM to NUM`).exec(s.text);
+    const problems = [
+      fail(!!m && same(m[1], start) && same(m[2], end), `quoted ${m?.[1]} to ${m?.[2]}, path goes ${start} to ${end}`),
+      fail(end < start, 'the loss did not fall along the path'),
+    ];
+    if (barrier) {
+      const c = re(String.raw`climbs by NUM`).exec(s.text);
+      // A barrier: a rise of more than 1 % of the line's range (explainer 2 %); none: up to 5 %.
+      problems.push(fail(!!c && same(c[1], rise), `rise quoted ${c?.[1]}, is ${rise}`), fail(rise > 0.01 * spread, 'no rise worth a barrier'));
+    } else problems.push(fail(rise <= 0.05 * spread, `says without a bump, but the loss rises by ${rise.toPrecision(2)} (${((100 * rise) / spread).toFixed(1)}% of the range)`));
+    return first(...problems);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// lp.
+
+function lpCheck(kind: 'feasible' | 'gd' | 'gd-stalled' | 'shape' | 'overlap'): Check {
+  return (result, s) => {
+    if (result.experiment !== 'lp') return 'not an lp result';
+    const r: LpResult = result;
+    const gd = r.gradientDescent;
+    switch (kind) {
+      case 'feasible': {
+        const acc = /classifying (\d+)% of the points/.exec(s.text)?.[1];
+        const ms = /in (\d+) ms/.exec(s.text)?.[1];
+        return first(
+          fail(r.feasible && r.minViolations === 0, 'the LP is not feasible'),
+          fail(s.text.includes(`line for ${r.spec.dataset}`), 'names another data set'),
+          fail(acc === undefined || samePercent(acc, num(r.lpAccuracy)), `accuracy quoted ${acc}%`),
+          fail(same(ms, r.solveMs), `time quoted ${ms} ms, was ${r.solveMs}`),
+        );
+      }
+      case 'gd':
+      case 'gd-stalled': {
+        const m = re(String.raw`loss NUM and (\d+)% accuracy after (\d+) steps`).exec(s.text);
+        const problems = [fail(!!m && same(m[1], num(gd.finalLoss)) && samePercent(m[2], gd.accuracy) && Number(m[3]) === gd.steps, `numbers quoted ${m?.slice(1).join(', ')}, are ${gd.finalLoss}, ${gd.accuracy}, ${gd.steps}`)];
+        if (/short of a perfect fit/.test(s.text)) problems.push(fail(gd.accuracy < 1, 'the fit is perfect'));
+        if (kind === 'gd-stalled') problems.push(fail(atLevel(num(gd.finalLoss), LN2) !== 'no', 'not at ln 2'));
+        return first(...problems);
+      }
+      case 'shape':
+        return first(
+          fail(!r.feasible, 'the LP is feasible'),
+          fail(['xor', 'circles', 'spiral', 'moons'].includes(r.spec.dataset), `${r.spec.dataset} is not a bent shape`),
+          fail(s.text.includes(`point of ${r.spec.dataset}`), 'names another data set'),
+        );
+      case 'overlap': {
+        const m = /leaves (\d+) of (\d+) points short/.exec(s.text);
+        return first(
+          fail(!r.feasible && r.minViolations > 0, 'the LP is feasible'),
+          fail(!['xor', 'circles', 'spiral', 'moons'].includes(r.spec.dataset), `${r.spec.dataset} has a shape no line fits`),
+          fail(!!m && Number(m[1]) === r.minViolations && Number(m[2]) === r.spec.points, `counts quoted ${m?.[1]} of ${m?.[2]}, are ${r.minViolations} of ${r.spec.points}`),
+        );
+      }
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// map.
+
+const columnLabel = (v: number | string) => (typeof v === 'number' ? Number(v.toPrecision(3)).toString() : v);
+const columnCells = (r: MapResult, column: number) => r.cells.filter((_, i) => i % r.axisValues.length === column);
+/** A cell learned: mean final loss below 0.95 × level surely, not at 0.97 × or above (metric loss); every seed reached (steps). */
+function cellLearned(r: MapResult, c: MapCell): Tri {
+  const m = num(c.meanFinalLoss);
+  if (!ok(m)) return 'no';
+  if (r.spec.metric === 'steps') {
+    const reached = c.stepsToThreshold.filter((x) => x !== null).length;
+    return reached === c.stepsToThreshold.length && reached > 0 ? 'yes' : reached === 0 ? 'no' : 'maybe';
+  }
+  const level = levelOf(r.spec.loss);
+  return m < LEARNED_SURE * level ? 'yes' : m >= LEARNED_ANY * level ? 'no' : 'maybe';
+}
+/** Per-column pieces "label: rest" of a sentence listing columns by "; ". */
+function columnParts(r: MapResult, body: string): Map<string, string> | undefined {
+  const out = new Map<string, string>();
+  for (const part of body.split('; ')) {
+    const i = part.indexOf(': ');
+    if (i < 0) return undefined;
+    out.set(part.slice(0, i), part.slice(i + 2));
+  }
+  return out.size === r.axisValues.length ? out : undefined;
+}
+
+function mapCheck(kind: 'deepest' | 'steps' | 'trend' | 'capacity' | 'diverged' | 'all' | 'none' | 'prediction' | 'score' | 'untested'): Check {
+  return (result, s) => {
+    if (result.experiment !== 'map') return 'not a map';
+    const r: MapResult = result;
+    const level = levelOf(r.spec.loss);
+    const problems: (string | undefined)[] = [];
+    switch (kind) {
+      case 'deepest': {
+        const m = re(String.raw`^Deepest net that reached (?:loss below NUM|loss ≤ ([\d.e-]+) within (\d+) steps), per \w+: (.*)\.$`).exec(s.text);
+        if (!m) return 'sentence not recognized';
+        const parts = columnParts(r, m[4]!);
+        if (!parts) return 'columns do not match the axis values';
+        r.axisValues.forEach((value, column) => {
+          const claim = parts.get(columnLabel(value));
+          const cells = columnCells(r, column);
+          const reached = (c: MapCell): Tri =>
+            m[1] !== undefined
+              ? (num(c.meanFinalLoss) < Number(m[1]) - halfUnit(m[1]) ? 'yes' : num(c.meanFinalLoss) < Number(m[1]) + halfUnit(m[1]) ? 'maybe' : 'no')
+              : cellLearned(r, c);
+          if (claim === undefined) return void problems.push(`column ${columnLabel(value)} missing`);
+          const up = /^up to (\d+)$/.exec(claim);
+          const d = up ? Number(up[1]) : undefined;
+          const deeper = cells.filter((c) => reached(c) === 'yes' && (d === undefined || c.depth > d));
+          if (deeper.length > 0) problems.push(`column ${columnLabel(value)}: says ${claim}, but depth ${deeper.at(-1)!.depth} reached it (mean ${num(deeper.at(-1)!.meanFinalLoss).toFixed(3)})`);
+          if (d !== undefined && reached(cells.find((c) => c.depth === d) ?? cells[0]!) === 'no' ) problems.push(`column ${columnLabel(value)}: depth ${d} did not reach it`);
+        });
+        if (m[2] !== undefined) problems.push(fail(Number(m[2]) === r.spec.threshold && Number(m[3]) === r.spec.steps, 'quotes another threshold or budget'));
+        if (m[1] !== undefined) problems.push(fail(Number(m[1]) < LEARNED_ANY * level, `threshold ${m[1]} is not clearly below the no-learning level`));
+        break;
+      }
+      case 'steps': {
+        const m = /^Slowest seed to loss ≤ ([\d.e-]+): (.*?)\.(?: A linear net|$)/.exec(s.text);
+        if (!m) return 'sentence not recognized';
+        const parts = columnParts(r, m[2]!);
+        if (!parts) return 'columns do not match the axis values';
+        const slowest = (c: MapCell | undefined) => (!c || c.stepsToThreshold.some((x) => x === null) ? 'not reached' : `${Math.max(...(c.stepsToThreshold as number[]))} steps`);
+        r.axisValues.forEach((value, column) => {
+          const claim = parts.get(columnLabel(value)) ?? '';
+          for (const [, what, depth] of claim.matchAll(/(not reached|\d+ steps) at depth (\d+)/g)) {
+            const cell = columnCells(r, column).find((c) => c.depth === Number(depth));
+            if (slowest(cell) !== what) problems.push(`column ${columnLabel(value)} depth ${depth}: says ${what}, is ${slowest(cell)}`);
+          }
+        });
+        problems.push(fail(Number(m[1]) === r.spec.threshold, 'quotes another threshold'));
+        if (/A linear net/.test(s.text)) problems.push(fail(r.spec.activation === 'linear', 'the units are not linear'));
+        break;
+      }
+      case 'trend': {
+        const m = /^Judged over every depth and seed of each \w+ column, (.*)\.$/.exec(s.text);
+        if (!m) return 'sentence not recognized';
+        const words: [RegExp, string][] = [
+          [/the deepest net did worse than the best depth$/, 'worse'],
+          [/depth made no clear difference$/, 'flat'],
+          [/the deepest net did best$/, 'better'],
+          [/no depth learned$/, 'none'],
+        ];
+        for (const part of m[1]!.split('; ')) {
+          const i = part.lastIndexOf(': ');
+          const [labels, verdict] = [part.slice(0, i), part.slice(i + 2)];
+          const kindWord = words.find(([w]) => w.test(verdict))?.[1];
+          for (const label of labels.split(/, | and /)) {
+            const column = r.axisValues.findIndex((v) => columnLabel(v) === label);
+            if (column < 0) {
+              problems.push(`no column ${label}`);
+              continue;
+            }
+            const cells = columnCells(r, column).sort((a, b) => a.depth - b.depth);
+            const means = cells.map((c) => num(c.meanFinalLoss));
+            const deepest = means.at(-1)!;
+            const seedYes = (c: MapCell) => c.finalLosses.map(num).filter((f) => ok(f) && f < LEARNED_SURE * level).length / c.finalLosses.length;
+            const seedAny = (c: MapCell) => c.finalLosses.map(num).filter((f) => ok(f) && f < LEARNED_ANY * level).length / c.finalLosses.length;
+            const where = `column ${label} (means ${means.map((v) => (ok(v) ? v.toFixed(3) : 'NaN')).join(', ')})`;
+            if (kindWord === 'worse') {
+              const byLoss = !ok(deepest) || means.slice(0, -1).some((v) => ok(v) && v < deepest - 0.01);
+              const byCount = cells.slice(0, -1).some((c) => seedYes(c) > seedAny(cells.at(-1)!));
+              if (!byLoss && !byCount) problems.push(`${where}: the deepest net did not do worse`);
+            } else if (kindWord === 'flat') {
+              const finite = means.filter(ok);
+              if (finite.length !== means.length || Math.max(...finite) - Math.min(...finite) > 0.1 * level)
+                problems.push(`${where}: depth made a clear difference`);
+            } else if (kindWord === 'better') {
+              if (!ok(deepest) || means.slice(0, -1).some((v) => ok(v) && v < deepest - 0.01)) problems.push(`${where}: the deepest net did not do best`);
+            } else if (kindWord === 'none') {
+              if (cells.some((c) => seedYes(c) > 0)) problems.push(`${where}: a depth learned`);
+            } else problems.push(`verdict "${verdict}" not recognized`);
+          }
+        }
+        problems.push(fail(r.spec.metric === 'loss', 'a trend of final losses on a steps map'));
+        break;
+      }
+      case 'capacity': {
+        const linearColumns = r.axisValues.map((v, column) => ({ v, column })).filter(({ v }) => (r.spec.axis === 'activation' ? v === 'linear' : r.spec.activation === 'linear'));
+        problems.push(fail(NOT_SEPARABLE.has(r.spec.dataset) && s.text.includes(`separates ${r.spec.dataset}`), `${r.spec.dataset}: a line may separate it`));
+        problems.push(fail(linearColumns.length > 0, 'no column of linear units'));
+        problems.push(fail(!/the linear column/.test(s.text) || r.spec.axis === 'activation', '"the linear column" on another axis'));
+        problems.push(fail(linearColumns.some(({ column }) => columnCells(r, column).every((c) => cellLearned(r, c) !== 'yes')), 'the linear nets learned'));
+        break;
+      }
+      case 'diverged': {
+        const m = /^(\d+) cells? diverged/.exec(s.text);
+        const count = r.cells.filter((c) => !ok(num(c.meanFinalLoss))).length;
+        problems.push(fail(Number(m?.[1]) === count, `says ${m?.[1]} cells diverged, ${count} did`));
+        break;
+      }
+      case 'all':
+        problems.push(fail(r.cells.every((c) => cellLearned(r, c) !== 'no'), `says every cell learned; cells ${r.cells.filter((c) => cellLearned(r, c) === 'no').map((c) => `${c.depth}/${c.value}: ${c.meanFinalLoss}`).join(', ')} did not`));
+        break;
+      case 'none': {
+        problems.push(fail(r.cells.every((c) => cellLearned(r, c) !== 'yes'), `says no cell learned; ${r.cells.filter((c) => cellLearned(r, c) === 'yes').length} did`));
+        const m = /within (\d+) steps, not even at depth (\d+)/.exec(s.text);
+        problems.push(fail(Number(m?.[1]) === r.spec.steps && Number(m?.[2]) === Math.min(...r.spec.depths), 'quotes other steps or depth'));
+        break;
+      }
+      case 'prediction': {
+        if (!r.theory) return 'no theory in this map';
+        const m = /about 6ξ: (.*) \(the dashed line\)/.exec(s.text);
+        if (!m) return 'sentence not recognized';
+        const pairs = [...m[1]!.matchAll(/([\d.e-]+) → (\d+|unbounded)/g)];
+        problems.push(fail(pairs.length === r.theory.length, 'not every column predicted'));
+        r.theory.forEach((p, i) => {
+          const pair = pairs[i];
+          const depth = num(p.trainableDepth);
+          const expected = ok(depth) && depth < 1e4 ? depth : undefined;
+          if (!pair || !same(pair[1], p.weightScale) || (pair[2] === 'unbounded' ? expected !== undefined : !same(pair[2], expected ?? Number.NaN)))
+            problems.push(`prediction ${pair?.[0]} is not σ_w² ${p.weightScale} → ${depth}`);
+        });
+        break;
+      }
+      case 'score': {
+        if (!r.theory) return 'no theory in this map';
+        const m = /^It matches (\d+) of (\d+) cells(?:; it misses (.*?))?\.$/.exec(s.text);
+        if (!m) return 'sentence not recognized';
+        const theory = r.theory;
+        const agree = r.cells.map((c, i): Tri => {
+          const predicted = c.depth <= num(theory[i % r.axisValues.length]!.trainableDepth) || !ok(num(theory[i % r.axisValues.length]!.trainableDepth));
+          const l = cellLearned(r, c);
+          return l === 'maybe' ? 'maybe' : (l === 'yes') === predicted ? 'yes' : 'no';
+        });
+        problems.push(fail(Number(m[2]) === r.cells.length && countFits(Number(m[1]), agree), `says ${m[1]} of ${m[2]} match; ${agree.filter((t) => t === 'yes').length} surely, ${agree.filter((t) => t === 'maybe').length} maybe, of ${r.cells.length}`));
+        for (const [, depth, ws, what] of (m[3] ?? '').matchAll(/depth (\d+) at σ_w² ([\d.e-]+) (did not learn|learned) though 6ξ/g)) {
+          const i = r.cells.findIndex((c) => c.depth === Number(depth) && columnLabel(c.value) === ws);
+          const cell = r.cells[i];
+          if (!cell) problems.push(`no cell depth ${depth} at σ_w² ${ws}`);
+          else if (cellLearned(r, cell) === (what === 'learned' ? 'no' : 'yes')) problems.push(`depth ${depth} at σ_w² ${ws}: says ${what}, mean final loss ${cell.meanFinalLoss}`);
+        }
+        break;
+      }
+      case 'untested': {
+        const m = /beyond depth (\d+)/.exec(s.text);
+        const deepest = Math.max(...r.spec.depths);
+        problems.push(fail(Number(m?.[1]) === deepest, 'names another deepest depth'));
+        problems.push(fail(!!r.theory?.some((p) => num(p.chi1) > 1 && (!ok(num(p.trainableDepth)) || num(p.trainableDepth) > deepest)), 'no chaotic column predicted beyond the deepest row'));
+        break;
+      }
+    }
+    return first(...problems);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// hardness.
+
+interface Cell {
+  n: number;
+  d: number;
+  ms: number;
+  nodes: number;
+  iterations: number;
+  gaveUp: boolean;
+}
+function cellsOf(r: HardnessResult): Cell[] {
+  const cells = new Map<string, Cell>();
+  for (const x of r.instances) {
+    const key = `${x.d}/${x.n}`;
+    const c = cells.get(key) ?? { n: x.n, d: x.d, ms: 0, nodes: 0, iterations: 0, gaveUp: false };
+    c.ms = Math.max(c.ms, x.exact.solveMs);
+    c.nodes = Math.max(c.nodes, x.exact.nodes);
+    c.iterations = Math.max(c.iterations, x.exact.lpIterations);
+    c.gaveUp ||= x.exact.status === 'time-limit';
+    cells.set(key, c);
+  }
+  return [...cells.values()];
+}
+const workFits = (text: string | undefined, c: Cell) => {
+  const m = /^(\d+(?:\.\d+)?) ms \((\d+) branch-and-bound nodes, (\d+) simplex iterations\)$/.exec(text ?? '');
+  return !!m && same(m[1], c.ms) && Number(m[2]) === c.nodes && Number(m[3]) === c.iterations;
+};
+
+function hardnessCheck(kind: 'limit' | 'grew' | 'time-only' | 'flat' | 'trivial' | 'verdicts' | 'lp' | 'dimension' | 'descent' | 'missed' | 'not-proof'): Check {
+  return (result, s) => {
+    if (result.experiment !== 'hardness') return 'not a hardness sweep';
+    const r: HardnessResult = result;
+    const records = r.instances;
+    const cells = cellsOf(r);
+    const d = Math.max(...cells.map((c) => c.d));
+    const line = cells.filter((c) => c.d === d).sort((a, b) => a.n - b.n);
+    const [lo, hi] = [line[0]!, line.at(-1)!];
+    const problems: (string | undefined)[] = [];
+    const workText = String.raw`(\d+(?:\.\d+)? ms \(\d+ branch-and-bound nodes, \d+ simplex iterations\))`;
+    const timeGrew: Tri = hi.gaveUp ? 'yes' : hi.ms > 3 * lo.ms ? 'yes' : hi.ms > 2 * lo.ms ? 'maybe' : 'no';
+    const workGrew = hi.nodes > lo.nodes || hi.iterations > lo.iterations;
+    switch (kind) {
+      case 'limit': {
+        const m = /hit the ([\d.]+) s time limit already at (\d+) points in (\d+) dimensions/.exec(s.text);
+        problems.push(fail(!!m && Number(m[1]) === r.spec.timeLimit && Number(m[2]) === lo.n && Number(m[3]) === d && lo.gaveUp, `no instance of the smallest size gave up`));
+        break;
+      }
+      case 'grew':
+      case 'time-only':
+      case 'flat': {
+        const hiText = String.raw`(${workText.slice(1, -1)}|hit the [\d.]+ s time limit)`;
+        const m =
+          new RegExp(String.raw`[Ii]n (\d+) dimensions.*?${workText} for (\d+) points.*?${hiText} for (\d+)`).exec(s.text) ??
+          (() => {
+            const x = new RegExp(String.raw`[Ii]n (\d+) dimensions.*?${workText} for (\d+) points, and for (\d+) it (?:took )?${hiText}`).exec(s.text);
+            return x ? [x[0], x[1], x[2], x[3], x[5], x[4]] : null;
+          })();
+        if (!m) return 'sentence not recognized';
+        problems.push(fail(Number(m[1]) === d && Number(m[3]) === lo.n && Number(m[5]) === hi.n, 'names other sizes or dimension'));
+        problems.push(fail(workFits(m[2], lo), `numbers for ${lo.n} points quoted "${m[2]}", are ${lo.ms} ms, ${lo.nodes} nodes, ${lo.iterations} iterations`));
+        problems.push(fail(m[4]?.startsWith('hit') ? hi.gaveUp : workFits(m[4], hi) && !hi.gaveUp, `numbers for ${hi.n} points quoted "${m[4]}"`));
+        if (kind === 'grew') problems.push(fail(timeGrew !== 'no' && workGrew, `says it grew; time ${lo.ms}→${hi.ms} ms, nodes ${lo.nodes}→${hi.nodes}, iterations ${lo.iterations}→${hi.iterations}`));
+        if (kind === 'time-only') problems.push(fail(timeGrew !== 'no' && !workGrew, `says only the time grew; time ${lo.ms}→${hi.ms} ms, nodes ${lo.nodes}→${hi.nodes}, iterations ${lo.iterations}→${hi.iterations}`));
+        // Did not grow much: under 5 × (explainer 3 ×) and no time limit.
+        if (kind === 'flat') problems.push(fail(!hi.gaveUp && hi.ms <= 5 * lo.ms, `says it did not grow much; ${lo.ms}→${hi.ms} ms`));
+        break;
+      }
+      case 'trivial': {
+        const oneLabel = records.filter((x) => x.positives === 0 || x.positives === x.n).length;
+        const separable = records.filter((x) => !(x.positives === 0 || x.positives === x.n) && x.lp.separable).length;
+        const a = /(\d+) (?:had|has) one label only/.exec(s.text)?.[1];
+        const b = /(\d+) (?:were|was) separable by one unit/.exec(s.text)?.[1];
+        problems.push(fail(Number(a ?? 0) === oneLabel && Number(b ?? 0) === separable, `says ${a ?? 0} one-label and ${b ?? 0} separable; are ${oneLabel} and ${separable}`));
+        problems.push(fail(s.text.startsWith(`Of ${records.length} instances`), 'instance count'));
+        break;
+      }
+      case 'verdicts': {
+        const count = (st: string) => records.filter((x) => x.exact.status === st).length;
+        const fit = /a fit on (\d+)/.exec(s.text)?.[1];
+        const none = /bound\) on (\d+)/.exec(s.text)?.[1];
+        const limit = /time limit on (\d+)/.exec(s.text)?.[1];
+        problems.push(fail(Number(fit) === count('fit') && Number(none) === count('no-fit') && Number(limit ?? 0) === count('time-limit') && s.text.startsWith(`Of ${records.length} instances`), 'status counts differ'));
+        break;
+      }
+      case 'lp': {
+        const m = /at most ([\d.]+) ms on any instance; on (\d+) of (\d+) instances/.exec(s.text);
+        problems.push(fail(!!m && same(m[1], Math.max(...records.map((x) => x.lp.solveMs))) && Number(m[2]) === records.filter((x) => !x.lp.separable).length && Number(m[3]) === records.length, 'LP numbers differ'));
+        break;
+      }
+      case 'dimension': {
+        const at = /At (\d+) points the slowest exact solve took (.*?)\.(?: In 2-D|$)/.exec(s.text);
+        if (at) {
+          for (const [, what, msText, dim] of at[2]!.matchAll(/(over the time limit|(\d+(?:\.\d+)?) ms) in d = (\d+)/g)) {
+            const c = cells.find((x) => x.n === Number(at[1]) && x.d === Number(dim));
+            if (!c || (what === 'over the time limit' ? !c.gaveUp : c.gaveUp || !same(msText, c.ms))) problems.push(`at ${at[1]} points in d = ${dim}: quoted ${what}, is ${c?.ms} ms${c?.gaveUp ? ' (time limit)' : ''}`);
+          }
+        }
+        const planar = records.filter((x) => x.enumeration && x.exact.status !== 'time-limit');
+        const same2 = /decided the same way on all (\d+) instances, in at most ([\d.]+) ms/.exec(s.text);
+        const differ = /disagreed with the solver on (\d+) of (\d+) instances/.exec(s.text);
+        const disagree = planar.filter((x) => x.enumeration!.fit !== (x.exact.status === 'fit')).length;
+        if (same2) problems.push(fail(disagree === 0 && Number(same2[1]) === planar.length && same(same2[2], Math.max(...planar.map((x) => x.enumeration!.solveMs))), '2-D enumeration numbers differ'));
+        if (differ) problems.push(fail(Number(differ[1]) === disagree && Number(differ[2]) === planar.length, '2-D disagreement counts differ'));
+        break;
+      }
+      case 'descent':
+      case 'missed': {
+        const tried = records.filter((x) => x.gradientDescent);
+        const m = /proved a fit exists \((\d+) instances\), (\d+) of (\d+) gradient-descent restarts .* within (\d+) steps/.exec(s.text);
+        const successes = tried.reduce((a, x) => a + x.gradientDescent!.successes, 0);
+        const restarts = tried.reduce((a, x) => a + x.gradientDescent!.restarts, 0);
+        problems.push(fail(!!m && Number(m[1]) === tried.length && Number(m[2]) === successes && Number(m[3]) === restarts && Number(m[4]) === r.spec.steps, 'gradient-descent counts differ'));
+        const missed = tried.filter((x) => x.gradientDescent!.successes === 0);
+        if (kind === 'descent') problems.push(fail(missed.length === 0, `${missed.length} instances with a proven fit saw every restart fail`));
+        else {
+          const mm = /On (\d+) of them \((.*?)\) no restart did/.exec(s.text);
+          problems.push(fail(!!mm && Number(mm[1]) === missed.length, `says ${mm?.[1]} missed, ${missed.length} did`));
+          for (const [, n, dim] of (mm?.[2] ?? '').matchAll(/n = (\d+), d = (\d+)/g))
+            if (!missed.some((x) => x.n === Number(n) && x.d === Number(dim))) problems.push(`n = ${n}, d = ${dim} did not miss`);
+        }
+        break;
+      }
+      case 'not-proof':
+        break;
+    }
+    return first(...problems);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every rule and its check.
+
+const noRuns: Check = (result) => {
+  switch (result.experiment) {
+    case 'train':
+    case 'compare':
+      return fail(result.runs.length === 0, 'there are runs');
+    case 'restarts':
+      return fail(result.groups.every((g) => g.finalLosses.length === 0), 'there are restarts');
+    case 'hardness':
+      return fail(result.instances.length === 0, 'there are instances');
+    case 'landscape':
+      return fail(result.variants.length < 2 && result.variants.every((v) => v.line.losses.length < 2), 'there are slices to compare');
+    default:
+      return 'this experiment always has a result';
+  }
+};
+
+const linearIsOneLine: Check = (result, s) =>
+  result.experiment === 'train'
+    ? first(fail(result.spec.activation === 'linear' && result.spec.depth > 0, 'units are not linear'), fail(s.text.includes(`depth-${result.spec.depth} network`), 'names another depth'))
+    : 'not a train run';
+
+export const CHECKS: Record<RuleId, Check> = {
+  'all-gradients-tiny': allTinyCheck,
+  capacity: capacityCheck,
+  collapsed: collapsedCheck,
+  'dead-relu': saturationCheck(['relu']),
+  'deep-still-falling': deepStillFalling,
+  'deeper-better': trendCheck('better'),
+  'deeper-worse': trendCheck('worse'),
+  degradation: degradationCheck,
+  'depth-flat': trendCheck('flat'),
+  'gradient-exploding': gradientCheck('exploding'),
+  'gradient-healthy': gradientCheck('healthy'),
+  'gradient-vanished': gradientCheck('vanished'),
+  'gradient-weak': gradientCheck('weak'),
+  'hardness-descent': hardnessCheck('descent'),
+  'hardness-descent-missed': hardnessCheck('missed'),
+  'hardness-dimension': hardnessCheck('dimension'),
+  'hardness-flat': hardnessCheck('flat'),
+  'hardness-grew': hardnessCheck('grew'),
+  'hardness-limit-at-start': hardnessCheck('limit'),
+  'hardness-lp': hardnessCheck('lp'),
+  'hardness-not-a-proof': hardnessCheck('not-proof'),
+  'hardness-time-only': hardnessCheck('time-only'),
+  'hardness-trivial': hardnessCheck('trivial'),
+  'hardness-verdicts': hardnessCheck('verdicts'),
+  'linear-depth-is-speed': trendCheck('linear'),
+  'linear-is-one-line': linearIsOneLine,
+  'loss-spiked-recovered': spikeRecovered,
+  'lp-feasible': lpCheck('feasible'),
+  'lp-gradient-descent': lpCheck('gd'),
+  'lp-gradient-descent-stalled': lpCheck('gd-stalled'),
+  'lp-infeasible-overlap': lpCheck('overlap'),
+  'lp-infeasible-shape': lpCheck('shape'),
+  'map-all-learned': mapCheck('all'),
+  'map-capacity': mapCheck('capacity'),
+  'map-deepest': mapCheck('deepest'),
+  'map-diverged': mapCheck('diverged'),
+  'map-none-learned': mapCheck('none'),
+  'map-steps': mapCheck('steps'),
+  'map-theory-prediction': mapCheck('prediction'),
+  'map-theory-score': mapCheck('score'),
+  'map-theory-untested': mapCheck('untested'),
+  'map-trend': mapCheck('trend'),
+  'neuron-not-settled': restartsCheck('not-settled'),
+  'neuron-one-minimum': restartsCheck('one-minimum'),
+  'never-learned': (r, s) => outcomeCheck(r, s, 'never'),
+  'no-runs': noRuns,
+  'offer-contrast': offerContrast,
+  'overflow-at-init': overflowAtInit,
+  'path-barrier': pathCheck(true),
+  'path-no-barrier': pathCheck(false),
+  'plateaus-left-at-different-times': restartsCheck('plateaus'),
+  reached: (r, s) => outcomeCheck(r, s, 'reached'),
+  'residual-not-smoother': sliceCheck('not-smoother'),
+  'residual-smoother': sliceCheck('smoother'),
+  'restarts-agree': restartsCheck('agree'),
+  'restarts-not-moved': restartsCheck('not-moved'),
+  'single-depth': singleDepth,
+  'restarts-all-stalled': restartsCheck('all-stalled'),
+  saturated: saturationCheck(['sigmoid', 'tanh']),
+  'separable-no-minimizer': separableCheck,
+  'several-stopping-places': restartsCheck('several'),
+  'slice-bumpier': sliceCheck('bumpier'),
+  'slice-not-bumpier': sliceCheck('not-bumpier'),
+  'some-learned': (r, s) => outcomeCheck(r, s, 'some'),
+  'stable-step-shrinks': stableStepShrinks,
+  'step-overshoot': stepOvershoot,
+  'step-size-fix': stepSizeFix,
+  'sweep-none-learned': trendCheck('none'),
+  'vanishing-cause': vanishingCause,
+};
+
+/** Undefined when the sentence is supported by the result; otherwise why not. */
+export function checkSentence(result: ExperimentResult, sentence: Sentence): string | undefined {
+  const problems = [CHECKS[sentence.rule](result, sentence), setupProblem(result, sentence.text)];
+  if (!/^[A-Z0-9].*[.)]$/s.test(sentence.text)) problems.push('not a sentence (capital … full stop)');
+  return first(...problems);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explanation-level checks.
+
+/** Sentences that may go beyond the cap of three: collapse, spike, divergence and dead/saturated-unit notes. */
+const NOTES: ReadonlySet<RuleId> = new Set(['collapsed', 'loss-spiked-recovered', 'step-overshoot', 'dead-relu', 'saturated']);
+
+/** Pairs of rules that cannot both be true of one result. */
+const CONTRADICTIONS: [RuleId, RuleId][] = [
+  ['deeper-better', 'deeper-worse'],
+  ['deeper-better', 'depth-flat'],
+  ['deeper-better', 'degradation'],
+  ['deeper-better', 'vanishing-cause'],
+  ['deeper-better', 'deep-still-falling'],
+  ['deeper-worse', 'depth-flat'],
+  ['sweep-none-learned', 'deeper-better'],
+  ['sweep-none-learned', 'deeper-worse'],
+  ['sweep-none-learned', 'collapsed'],
+  ['reached', 'never-learned'],
+  ['reached', 'some-learned'],
+  ['never-learned', 'collapsed'],
+  ['degradation', 'vanishing-cause'],
+  ['slice-bumpier', 'slice-not-bumpier'],
+  ['residual-smoother', 'residual-not-smoother'],
+  ['path-barrier', 'path-no-barrier'],
+  ['map-all-learned', 'map-none-learned'],
+  ['lp-feasible', 'lp-infeasible-shape'],
+  ['lp-feasible', 'lp-infeasible-overlap'],
+  ['neuron-one-minimum', 'neuron-not-settled'],
+  ['neuron-one-minimum', 'separable-no-minimizer'],
+  ['gradient-healthy', 'gradient-vanished'],
+  ['gradient-healthy', 'all-gradients-tiny'],
+  ['stable-step-shrinks', 'step-size-fix'],
+];
+
+/** "vanishing gradients" said as a cause, not in a denial ("not vanishing gradients", "not to …"). */
+const namesVanishing = (text: string) =>
+  [...text.matchAll(/vanishing gradients/gi)].some((m) => !/not (to )?$/i.test(text.slice(Math.max(0, (m.index ?? 0) - 8), m.index)));
+
+/** The contrast a vanishing-gradients cause needs: a shallower depth every seed of which got clearly below the level. */
+function hasVanishingContrast(result: ExperimentResult): boolean {
+  if (result.experiment !== 'compare') return false;
+  const table = rows(result);
+  return table.some((shallow) =>
+    shallow.runs.every((r) => learnedEver(r) !== 'no' && r.final < LEARNED_ANY * r.level) &&
+    table.some((deep) => deep.depth > shallow.depth && deep.runs.every((r) => learnedEver(r) !== 'yes')),
+  );
+}
+
+/** Problems with the explanation as a whole (each a readable reason). */
+export function checkExplanation(result: ExperimentResult, explanation: Explanation): string[] {
+  const { sentences, lessonId } = explanation;
+  const rules = new Set(sentences.map((s) => s.rule));
+  const problems: string[] = [];
+  const all = sentences.map((s) => s.text).join(' ');
+  if (sentences.length === 0) problems.push('no sentence at all');
+  if (/50\/50/.test(all)) problems.push('says "50/50"');
+  if (/not a sign of depth/i.test(all)) problems.push('says "not a sign of depth"');
+  if (namesVanishing(all) && !hasVanishingContrast(result))
+    problems.push('names vanishing gradients without a shallower depth that learned on every seed with the same steps and learning rate');
+  for (const [a, b] of CONTRADICTIONS) if (rules.has(a) && rules.has(b)) problems.push(`contradiction: ${a} and ${b}`);
+  const agreeing = sentences.filter((s) => s.rule === 'restarts-agree').map((s) => namedGroup(result, s.text));
+  const several = sentences.filter((s) => s.rule === 'several-stopping-places').map((s) => namedGroup(result, s.text));
+  if (agreeing.some((g) => g && several.includes(g))) problems.push('contradiction: a group both agrees and has several stopping places');
+  if (/did best/.test(all) && /trained worse|did worse/.test(all) && result.experiment !== 'map') problems.push('contradiction: "did best" and "trained worse"');
+  // The lesson fits the cause named.
+  const lessonFor = (want: string[], why: string) => {
+    if (!want.includes(lessonId)) problems.push(`lesson ${lessonId} does not fit ${why} (expected ${want.join(' or ')})`);
+  };
+  if (rules.has('capacity') || rules.has('map-capacity')) lessonFor(['capacity'], 'a capacity cause');
+  if (rules.has('overflow-at-init')) lessonFor(['signal-propagation'], 'an overflow at initialization');
+  else if (rules.has('step-overshoot') || rules.has('step-size-fix') || rules.has('stable-step-shrinks')) lessonFor(['step-size'], 'a step-size cause');
+  if (rules.has('vanishing-cause')) lessonFor(['vanishing-gradients'], 'a vanishing-gradients cause');
+  if (rules.has('degradation')) lessonFor(['degradation'], 'degradation');
+  // Length.
+  const cap = result.experiment === 'map' || result.experiment === 'hardness' ? 6 : 3;
+  const counted = cap === 6 ? sentences.length : sentences.filter((s) => !NOTES.has(s.rule)).length;
+  if (counted > cap) problems.push(`${sentences.length} sentences (${counted} counted against a cap of ${cap})`);
+  return problems;
+}
