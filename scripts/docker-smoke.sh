@@ -1,35 +1,55 @@
 #!/usr/bin/env bash
 # Smoke test of the Docker image and the compose stack, where a Docker engine runs (npm test does
-# not depend on it). Builds the runtime image, runs it until Docker reports it healthy, trains
-# through the CLI inside it and checks the PNG charts, stops it and checks that it drained in
-# time; then starts docker-compose.yml (Redis, a bot, two workers), sends concurrent jobs through
-# the queue, kills a worker mid-job and checks that every job still gets exactly one answer.
+# not depend on it). Builds the runtime image and runs it with its ports published on free host
+# ports, as a user would: the playground page and its API answer through the published port,
+# /readyz is ready, the CLI trains inside it and writes PNG charts, and `docker stop` with a job
+# running drains in time. Then it starts docker-compose.yml (Redis, a bot, two workers) under its own
+# project name, image tag and free ports, waits until every service reports healthy, sends
+# concurrent jobs through the queue, kills a worker mid-job and checks that every job still gets
+# exactly one answer. It leaves nothing behind: the container, the compose project with its
+# volumes, and the image it built are removed; `depth-tutor:latest` is never touched.
 #
 # Settings (environment):
-#   IMAGE                        tag to build and test (default depth-tutor:smoke)
+#   IMAGE                        tag to build and test (default depth-tutor:smoke-<pid>, removed after)
 #   NODE_IMAGE, RUNTIME_IMAGE    base images, passed to the build as build args when set
 #   DOCKER_BUILD_FLAGS           extra `docker build` flags, e.g. "--network host"
-#   SKIP_BUILD=1                 test an IMAGE built before
+#   SKIP_BUILD=1                 test an IMAGE built before (then IMAGE is kept)
 #   DRAIN_LIMIT_S                longest acceptable `docker stop` (default 10)
 # How it was run on a machine without a registry: docs/operations.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-IMAGE=${IMAGE:-depth-tutor:smoke}
+IMAGE=${IMAGE:-depth-tutor:smoke-$$}
 DRAIN_LIMIT_S=${DRAIN_LIMIT_S:-10}
 NAME=depth-tutor-smoke-$$
 PROJECT=dtsmoke$$
 work=$(mktemp -d)
+built=""
 say() { printf '\n=== %s\n' "$*"; }
 fail() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+# A host port nobody listens on (bash's /dev/tcp connects when someone does).
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+  fail "no free port found"
+}
 
 if docker compose version >/dev/null 2>&1; then compose=(docker compose); else compose=(docker-compose); fi
 compose+=(-p "$PROJECT" -f docker-compose.yml)
+# The compose stack runs the image under test, on ports nobody else uses.
+export TUTOR_IMAGE="$IMAGE"
+PLAYGROUND_PUBLISH_PORT=$(free_port)
+SLACK_PUBLISH_PORT=$(free_port)
+export PLAYGROUND_PUBLISH_PORT SLACK_PUBLISH_PORT
 cleanup() {
-  docker rm -f "$NAME" >/dev/null 2>&1 || true
+  docker rm -f -v "$NAME" >/dev/null 2>&1 || true
   "${compose[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
+  [ -n "$built" ] && docker rmi "$IMAGE" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -42,16 +62,18 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
   [ -n "${RUNTIME_IMAGE:-}" ] && args+=(--build-arg "RUNTIME_IMAGE=$RUNTIME_IMAGE")
   started=$(now)
   # shellcheck disable=SC2086 # DOCKER_BUILD_FLAGS is a list of flags
+  built=1
   docker build ${DOCKER_BUILD_FLAGS:-} "${args[@]}" --target runtime -t "$IMAGE" . >"$work/build.log" \
     || { tail -30 "$work/build.log"; fail "docker build"; }
   echo "built in $(elapsed "$started") s"
 fi
 echo "node in the image: $(docker run --rm "$IMAGE" node --version)"
 
-# --- 2. run until healthy (the image's own HEALTHCHECK command, checked every 2 s here)
-say "run the image, wait for health status healthy"
+# --- 2. run as a user would (only the published ports, no settings), until healthy
+say "run the image with its ports published, wait for health status healthy"
 started=$(now)
-docker run -d --name "$NAME" --health-interval 2s --health-start-period 60s "$IMAGE" >/dev/null
+docker run -d --name "$NAME" --health-interval 2s --health-start-period 60s \
+  -p 127.0.0.1::3000 -p 127.0.0.1::9090 "$IMAGE" >/dev/null
 for _ in $(seq 1 90); do
   status=$(docker inspect -f '{{.State.Health.Status}}' "$NAME")
   [ "$status" = healthy ] && break
@@ -60,6 +82,22 @@ for _ in $(seq 1 90); do
 done
 [ "$status" = healthy ] || { docker logs "$NAME"; fail "health status $status after 90 s"; }
 echo "healthy after $(elapsed "$started") s"
+# Docker picked free host ports: read them back.
+page="http://$(docker port "$NAME" 3000 | head -1)"
+ops="http://$(docker port "$NAME" 9090 | head -1)"
+
+say "the page, the API and /readyz through the published ports"
+curl -fsS "$page/" >"$work/page.html" || fail "GET / through the published port"
+grep -q 'id="command"' "$work/page.html" || fail "GET / is not the playground page"
+curl -fsS -c "$work/jar" "$page/api/session" | grep -q '"id":"u-' || fail "GET /api/session"
+curl -fsS "$page/api/commands" | grep -q '"name":"train"' || fail "GET /api/commands"
+origin="$page"
+answer=$(curl -sS -o /dev/null -w '%{http_code}' -b "$work/jar" -H "Origin: $origin" \
+  -H 'Content-Type: application/json' -d '{"name":"smoke","channel":"class","text":"/help"}' \
+  "$page/api/command")
+[ "$answer" = 202 ] || fail "POST /api/command answered $answer"
+curl -fsS "$ops/readyz" | grep -q '"ready":true' || fail "/readyz is not ready"
+echo "page, session, commands, a posted command and /readyz all answer"
 
 # --- 3. a short train through the CLI inside the container, charts as PNG files
 say "train through the CLI inside the container"
@@ -75,27 +113,44 @@ for png in "$work"/charts/*.png; do
 done
 echo "$pngs PNG charts, each a real PNG"
 
-# --- 4. stop: SIGTERM, then the drain must finish well inside Docker's 10 s before SIGKILL
-say "docker stop, drain time"
+# --- 4. stop with a job running: SIGTERM, then the drain must finish inside Docker's 10 s
+say "docker stop with a job running, drain time"
+answer=$(curl -sS -o /dev/null -w '%{http_code}' -b "$work/jar" -H "Origin: $origin" \
+  -H 'Content-Type: application/json' \
+  -d '{"name":"smoke","channel":"class","text":"/train depth:4 steps:600 seeds:1"}' "$page/api/command")
+[ "$answer" = 202 ] || fail "POST /api/command /train answered $answer"
+for _ in $(seq 1 40); do
+  curl -fsS "$ops/metrics" | grep -q '^tutor_jobs_running 1' && break
+  sleep 0.25
+done
+curl -fsS "$ops/metrics" | grep -q '^tutor_jobs_running 1' || fail "the job never started"
 started=$(now)
 docker stop "$NAME" >/dev/null
 drain=$(elapsed "$started")
 code=$(docker inspect -f '{{.State.ExitCode}}' "$NAME")
-echo "stopped in $drain s, exit code $code"
+echo "stopped in $drain s with a job running, exit code $code"
 [ "$code" = 0 ] || { docker logs --tail 20 "$NAME"; fail "exit code $code (137 = killed after the grace period)"; }
 awk -v d="$drain" -v l="$DRAIN_LIMIT_S" 'BEGIN { exit !(d < l) }' || fail "drain took $drain s (limit $DRAIN_LIMIT_S s)"
 docker logs "$NAME" 2>&1 | grep -q '"msg":"stopped"' || fail "no 'stopped' log line"
-docker rm "$NAME" >/dev/null
+docker rm -v "$NAME" >/dev/null
 
 # --- 5. compose: Redis, a bot, two workers; concurrent jobs; a worker killed mid-job
 say "compose: redis, bot, two workers"
-docker tag "$IMAGE" depth-tutor:latest
 "${compose[@]}" up -d --no-build >"$work/compose.log" 2>&1 || { cat "$work/compose.log"; fail "compose up"; }
-for _ in $(seq 1 60); do
-  "${compose[@]}" logs worker-1 worker-2 2>/dev/null | grep -c '"msg":"worker ready"' | grep -q '^2$' && break
-  sleep 1
-done
+# Every service's own health check (redis-cli ping; the image's /healthz for the bot and workers).
+healthy() {
+  local id
+  for service in redis bot worker-1 worker-2; do
+    id=$("${compose[@]}" ps -q "$service")
+    [ -n "$id" ] && [ "$(docker inspect -f '{{.State.Health.Status}}' "$id")" = healthy ] || return 1
+  done
+}
+for _ in $(seq 1 120); do healthy && break; sleep 1; done
+healthy || { "${compose[@]}" ps; fail "not every compose service is healthy after 120 s"; }
+echo "redis, bot, worker-1 and worker-2 report healthy"
 "${compose[@]}" logs worker-1 worker-2 | grep -c '"msg":"worker ready"' | grep -q '^2$' || fail "workers not ready"
+curl -fsS "http://127.0.0.1:$PLAYGROUND_PUBLISH_PORT/" | grep -q 'id="command"' \
+  || fail "the compose bot's page does not answer on its published port"
 docker cp scripts/docker-smoke-jobs.mjs "$("${compose[@]}" ps -q bot):/tmp/smoke-jobs.mjs"
 started=$(now)
 "${compose[@]}" exec -T bot node /tmp/smoke-jobs.mjs 6 >"$work/jobs.txt" 2>&1 &

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import os from 'node:os';
 import { z } from 'zod';
 import { parseBoolean, YES_NO_WORDS } from './yes-no.js';
@@ -6,6 +7,16 @@ import { parseBoolean, YES_NO_WORDS } from './yes-no.js';
  * The only module that reads process.env. Every variable's name is part of the interface
  * (docs/architecture.md lists them); a malformed value stops start-up with a message naming the variable.
  */
+
+/** The shortest PLAYGROUND_TEACHER_TOKEN accepted. */
+const MIN_TEACHER_TOKEN_LENGTH = 16;
+
+/** `10.0.0.2, 10.0.0.3` as its addresses. */
+const addressList = (text: string) =>
+  text
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optional = z
@@ -28,8 +39,13 @@ const envSchema = z.object({
   PLAYGROUND_HOST: z.string().min(1).default('127.0.0.1'),
   // A password: short ones could be guessed by anyone who can reach the page.
   PLAYGROUND_TEACHER_TOKEN: optional.refine(
-    (v) => v === undefined || v.length >= 12,
-    'must be at least 12 characters (it is a password for teachers)',
+    (v) => v === undefined || v.length >= MIN_TEACHER_TOKEN_LENGTH,
+    `must be at least ${MIN_TEACHER_TOKEN_LENGTH} characters (it is a password for teachers)`,
+  ),
+  // Only these peers' X-Forwarded-For is believed: anyone else could name any address there.
+  PLAYGROUND_TRUSTED_PROXY: optional.refine(
+    (v) => v === undefined || addressList(v).every((address) => isIP(address) !== 0),
+    'must be a comma-separated list of IP addresses (the reverse proxies in front of the playground)',
   ),
   PLAYGROUND_ENABLED: z.enum(YES_NO_WORDS).default('true'),
   TUTOR_BACKEND: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'),
@@ -119,19 +135,38 @@ function playgroundConfig(e: CheckedEnv) {
     port: e.PLAYGROUND_PORT,
     /** Who enters it in the page is a teacher there (/schedule, /settings); unset, nobody is. */
     teacherToken: e.PLAYGROUND_TEACHER_TOKEN,
+    /** Reverse proxies whose X-Forwarded-For names the client, for the caps per address. */
+    trustedProxies: addressList(e.PLAYGROUND_TRUSTED_PROXY ?? ''),
   };
 }
 
+/** The variables whose values are secrets (besides the password inside REDIS_URL). */
+const SECRET_VARIABLES = [
+  'DISCORD_TOKEN',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'PLAYGROUND_TEACHER_TOKEN',
+] as const;
+
 /** Every secret value that is set, for log redaction and leak checks. */
-function secretsOf(e: CheckedEnv): string[] {
-  return [
-    e.DISCORD_TOKEN,
-    e.SLACK_BOT_TOKEN,
-    e.SLACK_SIGNING_SECRET,
-    e.SLACK_APP_TOKEN,
-    e.PLAYGROUND_TEACHER_TOKEN,
-    redisPassword(e.REDIS_URL),
-  ].filter((s): s is string => s !== undefined);
+function secretsOf(
+  e: Partial<Record<(typeof SECRET_VARIABLES)[number] | 'REDIS_URL', string | undefined>>,
+): string[] {
+  return [...SECRET_VARIABLES.map((name) => e[name]), redisPassword(e.REDIS_URL)].filter(
+    (s): s is string => s !== undefined && s !== '',
+  );
+}
+
+/**
+ * The secret values in the environment, read without the schema's checks: a fatal line printed
+ * before the configuration is read, or because it is malformed, must still hide them.
+ */
+export function environmentSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
+  const trimmed = Object.fromEntries(
+    [...SECRET_VARIABLES, 'REDIS_URL'].map((name) => [name, env[name]?.trim() || undefined]),
+  );
+  return secretsOf(trimmed);
 }
 
 /** Reads and checks the environment. Secrets are kept as values, never printed. */

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import type { Config } from './config.js';
+import { type Config, environmentSecrets } from './config.js';
 
 /** How a secret can appear in a JSON log line: as itself, JSON-escaped, or escaped twice (JSON in a string). */
 export function secretForms(secret: string): string[] {
@@ -7,6 +7,33 @@ export function secretForms(secret: string): string[] {
   const twice = JSON.stringify(escaped).slice(1, -1);
   // Longest first, so that a longer form is replaced whole before a shorter one could cut into it.
   return [...new Set([twice, escaped, secret])].sort((a, b) => b.length - a.length);
+}
+
+/** Shorter secrets are not searched for: replacing every "ab" in a line would hide the line, not a secret. */
+const MIN_SECRET_LENGTH = 4;
+
+/** The forms of `secrets` to replace, longest first. */
+const formsOf = (secrets: readonly string[]) =>
+  secrets
+    .filter((s) => s.length >= MIN_SECRET_LENGTH)
+    .flatMap(secretForms)
+    .sort((a, b) => b.length - a.length);
+
+const replaceForms = (text: string, forms: readonly string[]) =>
+  forms.reduce((out, form) => out.split(form).join('[redacted]'), text);
+
+/** `text` with every secret (in any of its forms) replaced by `[redacted]`. */
+export function redactText(text: string, secrets: readonly string[]): string {
+  return replaceForms(text, formsOf(secrets));
+}
+
+/**
+ * A fatal start-up line as it may be printed: an upstream or a proxy may echo a credential into an
+ * error message (`401: Unauthorized Bot <token>`), and stderr deserves the logs' redaction. The
+ * secrets come from the environment itself, so this holds even when the configuration was invalid.
+ */
+export function fatalText(text: string): string {
+  return redactText(text, environmentSecrets());
 }
 
 /**
@@ -35,13 +62,13 @@ export function createRootLogger(
   config: Pick<Config, 'logLevel' | 'secrets'>,
   destination?: pino.DestinationStream,
 ) {
-  const forms = config.secrets.filter((s) => s.length >= 4).flatMap(secretForms);
+  const forms = formsOf(config.secrets);
   return pino(
     {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       hooks: {
-        streamWrite: (line) => forms.reduce((text, form) => text.split(form).join('[redacted]'), line),
+        streamWrite: (line) => replaceForms(line, forms),
       },
     },
     destination,

@@ -8,7 +8,7 @@ import type { Logger } from './bot/logger.js';
 import type { Platform } from './bot/types.js';
 import { type Config, loadConfig } from './config.js';
 import { stdoutLogDestination } from './log-format.js';
-import { createRootLogger } from './logging.js';
+import { createRootLogger, fatalText } from './logging.js';
 import { createOpsServer } from './ops/ops-server.js';
 
 /*
@@ -32,8 +32,8 @@ function configuredAdapters(config: Config, app: TutorApp, logger: Logger): Adap
   const adapters: Adapter[] = [];
   const { bot, classroom } = app;
   if (config.playground.enabled) {
-    const { host, port, teacherToken } = config.playground;
-    adapters.push(createPlaygroundAdapter({ bot, host, port, teacherToken, logger }));
+    const { host, port, teacherToken, trustedProxies } = config.playground;
+    adapters.push(createPlaygroundAdapter({ bot, host, port, teacherToken, trustedProxies, logger }));
   }
   if (config.discord) {
     adapters.push(createDiscordAdapter({ bot, logger, ...config.discord, ...teachers(app, 'discord') }));
@@ -132,8 +132,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `depth-tutor could not start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(fatalText(`depth-tutor could not start: ${message}\n`));
   process.exit(1);
 });

@@ -3,7 +3,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { deviceFacts, deviceOf } from './engine/device.js';
 import { createEngine, type Engine } from './engine/index.js';
 import { stdoutLogDestination } from './log-format.js';
-import { createRootLogger } from './logging.js';
+import { createRootLogger, fatalText } from './logging.js';
 import { createWorkerMetrics, type WorkerMetrics } from './ops/metrics.js';
 import { createOpsServer, type OpsServer } from './ops/ops-server.js';
 import { maskRedisUrl } from './queue/redis/client.js';
@@ -156,6 +156,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof StartError || error instanceof ConfigError ? error.message : String(error);
-  process.stderr.write(`depth-tutor worker could not start: ${message}\n`);
+  process.stderr.write(fatalText(`depth-tutor worker could not start: ${message}\n`));
   process.exit(1);
 });

@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.discord).toBeUndefined();
     expect(config.slack).toBeUndefined();
-    expect(config.playground).toEqual({ enabled: true, host: '127.0.0.1', port: 3000 });
+    expect(config.playground).toEqual({ enabled: true, host: '127.0.0.1', port: 3000, trustedProxies: [] });
     expect(config.engine.backend).toBe('auto');
     expect(config.engine.workers).toBeGreaterThanOrEqual(1);
     expect(config.databasePath).toBe('./data/tutor.db');
@@ -27,12 +27,28 @@ describe('loadConfig', () => {
     expect(config.secrets.sort()).toEqual(['d-secret', 's-1', 'xoxb-1']);
   });
 
-  it('reads the playground teacher token as a secret of at least 12 characters', () => {
+  it('reads the playground teacher token as a secret of at least 16 characters', () => {
     const config = loadConfig({ PLAYGROUND_TEACHER_TOKEN: 'a long teacher token' });
     expect(config.playground.teacherToken).toBe('a long teacher token');
     expect(config.secrets).toEqual(['a long teacher token']);
-    expect(() => loadConfig({ PLAYGROUND_TEACHER_TOKEN: 'short1' })).toThrow(
-      /PLAYGROUND_TEACHER_TOKEN: must be at least 12 characters/,
+    expect(loadConfig({ PLAYGROUND_TEACHER_TOKEN: 'sixteen-chars-ok' }).playground.teacherToken).toBe(
+      'sixteen-chars-ok',
+    );
+    for (const short of ['short1', 'fifteen-chars-x']) {
+      expect(() => loadConfig({ PLAYGROUND_TEACHER_TOKEN: short })).toThrow(
+        /PLAYGROUND_TEACHER_TOKEN: must be at least 16 characters/,
+      );
+    }
+  });
+
+  it('reads PLAYGROUND_TRUSTED_PROXY as a list of IP addresses, and refuses anything else', () => {
+    expect(loadConfig({}).playground.trustedProxies).toEqual([]);
+    expect(loadConfig({ PLAYGROUND_TRUSTED_PROXY: '10.0.0.2, ::1' }).playground.trustedProxies).toEqual([
+      '10.0.0.2',
+      '::1',
+    ]);
+    expect(() => loadConfig({ PLAYGROUND_TRUSTED_PROXY: 'proxy.local' })).toThrow(
+      /PLAYGROUND_TRUSTED_PROXY: must be a comma-separated list of IP addresses/,
     );
   });
 

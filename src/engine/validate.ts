@@ -77,7 +77,12 @@ export function validateSpec(input: { experiment: string } & Record<string, unkn
   if (crossCheck) return { ok: false, errors: [crossCheck] };
   const work = estimateWork(spec);
   if (work > MAX_WORK) {
-    const times = (work / MAX_WORK).toFixed(1);
+    // "1.0x larger" for a request 3 % over the cap reads as a contradiction: say how much over instead.
+    const ratio = work / MAX_WORK;
+    const size =
+      ratio < 1.1
+        ? `a little more work (${Math.ceil((ratio - 1) * 100)} % more) than one request may take`
+        : `about ${ratio < 10 ? ratio.toFixed(1) : Math.round(ratio)} times the work one request may take`;
     const [field, levers] =
       spec.experiment === 'hardness'
         ? ['timeLimit', 'timeLimit, sizes, dims, labels, restarts or steps']
@@ -87,7 +92,7 @@ export function validateSpec(input: { experiment: string } & Record<string, unkn
       errors: [
         {
           field,
-          message: `this ${experiment} is about ${times}x larger than one request may be; lower ${levers}`,
+          message: `this ${experiment} is ${size}; lower ${levers}`,
         },
       ],
     };

@@ -1,4 +1,5 @@
 import { hardnessUnits } from './experiments/hardness.js';
+import { enumerationWork } from './hardness/plane-enumeration.js';
 import { MAX_WORK } from './limits.js';
 import { mapAxisValues } from './map-axis.js';
 import type { ExperimentSpec, HardnessSpec } from './spec.js';
@@ -26,11 +27,14 @@ const THREE_NODE_STEP_LAYERS = 5;
  * Worst case of the hardness sweep: every instance's exact solve runs to its time limit, and every
  * instance gets gradient descent (in fact only those with a proven fit do).
  */
-function hardnessWork(spec: HardnessSpec, instances: number): number {
+function hardnessWork(spec: HardnessSpec): number {
+  const units = hardnessUnits(spec);
   const largest = Math.max(...spec.sizes);
   const params = spec.restarts * (3 * Math.max(...spec.dims) + 6);
   const descent = spec.steps * (6 * largest * params + THREE_NODE_STEP_LAYERS * OVERHEAD_PER_LAYER_STEP);
-  return instances * (spec.timeLimit * WORK_PER_CPU_SECOND + descent);
+  // In the plane every instance is also solved by enumeration, which no time limit bounds.
+  const enumeration = units.reduce((sum, unit) => sum + (unit.d === 2 ? enumerationWork(unit.n) : 0), 0);
+  return units.length * (spec.timeLimit * WORK_PER_CPU_SECOND + descent) + enumeration;
 }
 
 /** Estimated work of a whole experiment, comparable with MAX_WORK. */
@@ -66,6 +70,6 @@ export function estimateWork(spec: ExperimentSpec): number {
     case 'lp':
       return mlpWork(0, 1, spec.points, spec.steps);
     case 'hardness':
-      return hardnessWork(spec, hardnessUnits(spec).length);
+      return hardnessWork(spec);
   }
 }

@@ -51,6 +51,18 @@ function send(response: http.ServerResponse, status: number, type: string, body:
   response.end(body);
 }
 
+/**
+ * No route here reads a body. When a request declares one, the connection closes after the answer,
+ * so a client cannot keep the server reading (a declared 500 MB POST to /healthz, say) as the
+ * playground's refused bodies do not either.
+ */
+function closeIfBodyUnread(request: http.IncomingMessage, response: http.ServerResponse): void {
+  const length = request.headers['content-length'];
+  const declared =
+    (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+  if (declared && !request.complete) response.setHeader('connection', 'close');
+}
+
 const json = (response: http.ServerResponse, status: number, body: unknown) =>
   send(response, status, 'application/json', `${JSON.stringify(body)}\n`);
 
@@ -71,6 +83,7 @@ export function createOpsServer(options: OpsServerOptions): OpsServer {
 
   const server = http.createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
+    closeIfBodyUnread(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('allow', 'GET, HEAD');
       return json(response, 405, { error: 'method not allowed' });

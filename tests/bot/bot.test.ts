@@ -111,9 +111,10 @@ describe('bad input', () => {
     ['/train depth:2 depth:3', 'depth is given more than once'],
     ['/train activation:swish', 'activation must be one of sigmoid, tanh, relu, linear'],
     ['/compare depths:1,,2', 'depths must be a comma-separated list'],
-    ['/train depth:32 width:64 points:1000 steps:3000 seeds:8', 'larger than one request may be'],
+    ['/train depth:32 width:64 points:1000 steps:3000 seeds:8', 'times the work one request may take'],
     ['/ask', 'question is needed'],
     ['/explain quantum-chromodynamics', 'I have no lesson on'],
+    ['/status zzz', '"zzz" is not an option; this command takes no options'],
   ])('%s → a private note naming the problem', async (line, message) => {
     const { exchange, reply } = await finalOf(line);
     expect(exchange.accepted).toBeUndefined();
@@ -151,6 +152,14 @@ describe('reading and help', () => {
     expect(one.reply.visibility).toBe('public');
     expect(replyText(one.reply)).toContain('Glorot');
     expect(one.reply.buttons[0]?.id).toMatch(/^dt1:/);
+  });
+
+  it('/explain "" is the list, and a quoted topic is the topic, not a topic with quotes', async () => {
+    const empty = await finalOf('/explain ""');
+    expect(empty.reply.headline).toBe('Lessons, in the order they tell the story');
+    expect(replyText(empty.reply)).not.toContain('I have no lesson');
+    const quoted = await finalOf('/explain "vanishing-gradients"');
+    expect(replyText(quoted.reply)).toContain('Glorot');
   });
 
   it('/ask answers from the lessons, or says plainly it has nothing', async () => {

@@ -4,6 +4,13 @@ import { EXPERIMENTS, SPEC_FIELDS } from '../../src/engine/spec.js';
 import { type FieldError, validateSpec } from '../../src/engine/validate.js';
 import { estimateWork } from '../../src/engine/work.js';
 
+/** A /train spec at its largest but for `steps`, whose work is linear in the steps. */
+function trainAt(steps: number) {
+  const checked = validateSpec({ experiment: 'train', depth: 32, width: 64, points: 1000, seeds: 8, steps });
+  if (!checked.ok) throw new Error('expected one step to fit');
+  return checked.spec;
+}
+
 function errorsOf(input: { experiment: string } & Record<string, unknown>): FieldError[] {
   const validation = validateSpec(input);
   if (validation.ok) throw new Error('expected the options to be refused');
@@ -96,7 +103,43 @@ describe('validateSpec', () => {
     };
     const errors = errorsOf(options);
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toMatch(/about \d+(\.\d)?x larger than one request may be/);
+    expect(errors[0]!.message).toMatch(/is about \d+(\.\d)? times the work one request may take/);
     expect(validateSpec({ experiment: 'train', depth: 8, width: 32, steps: 300 }).ok).toBe(true);
+  });
+
+  it('says how much a request just over the budget is over, never "1.0x larger"', () => {
+    const perStep = estimateWork({ ...trainAt(1) });
+    const steps = Math.ceil((MAX_WORK * 1.03) / perStep);
+    const errors = errorsOf({ experiment: 'train', depth: 32, width: 64, points: 1000, seeds: 8, steps });
+    expect(errors[0]!.message).toMatch(
+      /^this train is a little more work \(\d+ % more\) than one request may take;/,
+    );
+    expect(errors[0]!.message).not.toMatch(/1\.0/);
+  });
+
+  it('counts the 2-D enumeration of /hardness, which no time limit bounds, in the work', () => {
+    // Sixteen instances of 72 to 128 points in the plane: the exact solver's time limits alone would
+    // fit the budget with a third to spare; the enumerations (up to about a second each) do not.
+    const errors = errorsOf({
+      experiment: 'hardness',
+      sizes: [128, 120, 112, 104, 96, 88, 80, 72],
+      dims: [2],
+      labels: 'both',
+      timeLimit: 0.4,
+      restarts: 2,
+      steps: 10,
+    });
+    expect(errors[0]!.message).toMatch(/^this hardness is about 1\.\d times the work/);
+    // In three dimensions there is no enumeration, and the same sweep fits.
+    const spatial = validateSpec({
+      experiment: 'hardness',
+      sizes: [128, 120, 112, 104, 96, 88, 80, 72],
+      dims: [3],
+      labels: 'both',
+      timeLimit: 0.4,
+      restarts: 2,
+      steps: 10,
+    });
+    expect(spatial.ok).toBe(true);
   });
 });

@@ -111,12 +111,50 @@ describe('the Dockerfile', () => {
 
   it('installs and builds exactly as CI does', () => {
     expect(ciInstall).toBeDefined();
-    expect(runs('build')).toContain(ciInstall);
-    // npm ci builds through `prepare`, in CI and in the image alike.
+    // CI's install, with the build `prepare` would run taken out and run once the sources are in.
+    expect(runs('build').some((run) => run.endsWith(`&& ${ciInstall}`))).toBe(true);
     const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
     expect(scripts.prepare).toBe('npm run build');
-    expect(runs('build').join('\n')).toContain('test -f dist/worker-main.js');
+    expect(runs('build').join('\n')).toMatch(
+      /npm run build && test -f dist\/main\.js && test -f dist\/worker-main\.js/,
+    );
     expect(existsSync(path.join(ROOT, 'src/worker-main.ts'))).toBe(true);
+  });
+
+  it('copies the package manifests before npm ci and the sources after, so a source change reuses the install', () => {
+    const body = stage('build').body;
+    const at = (match: (i: Instruction) => boolean) => body.findIndex(match);
+    const manifests = at((i) => i.keyword === 'COPY' && i.args === 'package.json package-lock.json ./');
+    const install = at((i) => i.keyword === 'RUN' && i.args.includes('npm ci'));
+    const sources = at((i) => i.keyword === 'COPY' && i.args === '. .');
+    const build = at((i) => i.keyword === 'RUN' && i.args.includes('npm run build'));
+    expect(manifests).toBeGreaterThanOrEqual(0);
+    expect([manifests < install, install < sources, sources < build]).toEqual([true, true, true]);
+    // Nothing else reaches the install layer: no COPY between the manifests and npm ci.
+    expect(body.slice(manifests + 1, install).filter((i) => i.keyword === 'COPY')).toEqual([]);
+  });
+
+  it('listens on every interface inside the container, where loopback is reachable from nowhere', () => {
+    const env = envOf(runtimeFile, 'runtime');
+    expect(env).toMatch(/\bPLAYGROUND_HOST=0\.0\.0\.0\b/);
+    expect(env).toMatch(/\bOPS_HOST=0\.0\.0\.0\b/);
+    // Outside a container the defaults stay loopback.
+    const config = read('src/config.ts');
+    expect(config).toContain("PLAYGROUND_HOST: z.string().min(1).default('127.0.0.1')");
+    expect(config).toContain("OPS_HOST: z.string().min(1).default('127.0.0.1')");
+  });
+
+  it('exposes every container port docker-compose.yml publishes, and the ops port', () => {
+    const exposed = one('runtime', 'EXPOSE').flatMap((i) => i.args.split(/\s+/));
+    const published = [...read('docker-compose.yml').matchAll(/^\s+- "[^"]*:(\d+)"$/gm)].map((m) => m[1]);
+    expect(published.length).toBeGreaterThan(0);
+    for (const port of published) expect(exposed).toContain(port);
+    expect(exposed).toContain('9090');
+  });
+
+  it('declares no VOLUME, so workers (which keep nothing) get no anonymous /data volume', () => {
+    expect(stages.flatMap((s) => s.body).filter((i) => i.keyword === 'VOLUME')).toEqual([]);
+    expect(runs('runtime').join('\n')).toContain('chown node:node /data');
   });
 
   it('ships production dependencies only, as a non-root user, starting with source maps', () => {
@@ -245,5 +283,48 @@ describe('docker-compose.yml', () => {
     expect(compose).toContain('dist/worker-main.js');
     expect(compose.match(/REDIS_URL: redis:\/\/redis:6379/g)).toHaveLength(2);
     expect(compose).toMatch(/condition: service_healthy/);
+  });
+
+  it('mounts /data for the bot only, and takes its image tag and host ports from the environment', () => {
+    const workerBlock = compose.slice(compose.indexOf('x-worker:'), compose.indexOf('services:'));
+    expect(workerBlock).not.toMatch(/volumes:/);
+    expect(compose).toContain('- tutor-data:/data');
+    // Compose's own ${VAR:-default} interpolation, spelled with a $ outside a template literal.
+    const dollar = '$';
+    expect(compose).toContain(`image: ${dollar}{TUTOR_IMAGE:-depth-tutor:latest}`);
+    expect(compose).toContain(`"127.0.0.1:${dollar}{PLAYGROUND_PUBLISH_PORT:-3000}:3000"`);
+  });
+});
+
+describe('scripts/docker-smoke.sh', () => {
+  const script = read('scripts/docker-smoke.sh');
+  const code = script
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('#'))
+    .join('\n');
+
+  it('never re-tags depth-tutor:latest, and runs compose on its own tag, project and free ports', () => {
+    expect(code).not.toMatch(/docker tag/);
+    expect(code).not.toContain('depth-tutor:latest');
+    expect(code).toContain('export TUTOR_IMAGE="$IMAGE"');
+    expect(code).toMatch(/PLAYGROUND_PUBLISH_PORT=\$\(free_port\)/);
+    expect(code).toMatch(/-p 127\.0\.0\.1::3000 -p 127\.0\.0\.1::9090/);
+  });
+
+  it('leaves nothing behind: the container with its volumes, the compose volumes, the image it built', () => {
+    const cleanup = code.slice(code.indexOf('cleanup() {'), code.indexOf('trap cleanup EXIT'));
+    expect(cleanup).toContain('docker rm -f -v "$NAME"');
+    expect(cleanup).toContain('down -v --remove-orphans');
+    expect(cleanup).toMatch(/\[ -n "\$built" \] && docker rmi "\$IMAGE"/);
+  });
+
+  it('checks what a user needs: the page, the API, /readyz, every service healthy, a drain with a job running', () => {
+    expect(code).toContain('curl -fsS "$page/"');
+    expect(code).toContain('id="command"');
+    expect(code).toContain('"$page/api/session"');
+    expect(code).toContain('"$page/api/command"');
+    expect(code).toContain('"$ops/readyz"');
+    expect(code).toMatch(/for service in redis bot worker-1 worker-2/);
+    expect(code).toMatch(/tutor_jobs_running 1[\s\S]*docker stop "\$NAME"/);
   });
 });

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createJobMetrics } from '../../src/ops/metrics.js';
 import { createOpsServer, type OpsServer, type ReadinessCheck } from '../../src/ops/ops-server.js';
@@ -83,5 +84,48 @@ describe('the ops server', () => {
     expect((await fetch(`${url}/metrics`)).status).toBe(404);
     expect((await fetch(`${url}/nothing`)).status).toBe(404);
     expect((await fetch(`${url}/healthz`, { method: 'POST' })).status).toBe(405);
+  });
+
+  /** Declares a 500 MB body, keeps sending it, and resolves with the answer once the server closes. */
+  function hugeBody(url: string, request: string): Promise<{ answer: string; sentBytes: number }> {
+    const { port } = new URL(url);
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1');
+      let answer = '';
+      let sentBytes = 0;
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(
+          new Error(`the server kept reading after ${sentBytes} bytes; it answered ${answer.slice(0, 80)}`),
+        );
+      }, 5000);
+      socket.on('data', (data: Buffer) => {
+        answer += data.toString();
+      });
+      socket.on('error', () => {});
+      socket.on('close', () => {
+        clearTimeout(timer);
+        resolve({ answer, sentBytes });
+      });
+      socket.write(`${request} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${500 * 1024 * 1024}\r\n\r\n`);
+      const pump = () => {
+        while (!socket.destroyed && socket.write(chunk)) sentBytes += chunk.length;
+      };
+      socket.on('drain', pump);
+      pump();
+    });
+  }
+
+  it('closes the connection after refusing a POST with a declared 500 MB body, instead of reading it', async () => {
+    const { url } = await start({});
+    const refused = await hugeBody(url, 'POST /healthz');
+    expect(refused.answer).toMatch(/^HTTP\/1\.1 405 /);
+    expect(refused.answer).toMatch(/connection: close/i);
+    // The body a GET declares is not read either.
+    const get = await hugeBody(url, 'GET /healthz');
+    expect(get.answer).toMatch(/^HTTP\/1\.1 200 /);
+    // Still serving everyone else.
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
 });

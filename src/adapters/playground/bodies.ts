@@ -26,11 +26,22 @@ export class BadRequest extends Error {
 export const CHANNEL = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 const channel = z.string().regex(CHANNEL, 'channel must be 1 to 32 lowercase letters, digits or -');
-// Control characters would let a name fake line breaks or hide itself in the message list.
+/**
+ * A display name as others see it. Control characters would fake line breaks; format characters
+ * (\p{Cf}: zero-width spaces and joiners, bidi overrides) would make "Al\u200Bice" pass for
+ * "Alice" or turn a name around; runs of spaces would push a fake badge to the side.
+ */
+export function cleanName(text: string): string {
+  return text
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
 const name = z
   .string()
   .max(40, 'name must be at most 40 characters')
-  .transform((s) => s.replace(/\p{Cc}/gu, '').trim() || 'Guest');
+  .transform((s) => cleanName(s) || 'Guest');
 
 const commandBody = z.strictObject({
   name,

@@ -3,6 +3,7 @@ import type { Bot } from '../../bot/create-bot.js';
 import { createRequestLifecycle, type Incoming } from '../../bot/lifecycle/request-lifecycle.js';
 import type { Logger } from '../../bot/logger.js';
 import type { Reply } from '../../bot/types.js';
+import { createHolds } from './address-limits.js';
 import type { ChannelHub } from './channels.js';
 import type { ImageStore } from './image-store.js';
 import { PAGE_PROGRESS_INTERVAL_MS, pagePort } from './page-port.js';
@@ -17,12 +18,15 @@ import type { ButtonBody, CommandBody, WireEcho } from './web/wire.js';
 /** Requests one client may have in flight at once; more are refused with 429. */
 export const MAX_IN_FLIGHT_PER_CLIENT = 4;
 
+/** A started request, or why it was not started (the client's or its address's requests in flight). */
+export type Started = { requestId: string } | { refused: string };
+
 /** What the HTTP routes and the adapter call. */
 export interface Dispatcher {
-  /** Starts a typed command; undefined when the client already has too many in flight. */
-  command(body: CommandBody): { requestId: string } | undefined;
-  /** Starts a button press; undefined when the client already has too many in flight. */
-  button(body: ButtonBody): { requestId: string } | undefined;
+  /** Starts a typed command from `address` (its key for the caps per address). */
+  command(body: CommandBody, address: string): Started;
+  /** Starts a button press from `address`. */
+  button(body: ButtonBody, address: string): Started;
   /** Shows a reply nobody asked for (a scheduled demo) to the whole channel. */
   post(channel: string, reply: Reply): void;
   /** Shows a reply to one client's pages only. */
@@ -34,7 +38,8 @@ export interface Dispatcher {
 /** Shows a command as typed (or pressed) to everyone in the channel, and keeps it in the history. */
 function echo(
   hub: ChannelHub,
-  body: { client: string; name: string; channel: string },
+  tagOf: (client: string) => string,
+  body: { client: string; name: string; channel: string; teacher?: boolean },
   text: string,
   via?: string,
 ): void {
@@ -42,7 +47,12 @@ function echo(
     kind: 'echo',
     id: `e-${newRequestId()}`,
     at: Date.now(),
-    author: { id: body.client, name: body.name },
+    author: {
+      id: body.client,
+      name: body.name,
+      tag: tagOf(body.client),
+      ...(body.teacher ? { teacher: true as const } : {}),
+    },
     text,
     ...(via === undefined ? {} : { via }),
   };
@@ -68,8 +78,13 @@ export function createDispatcher(options: {
   hub: ChannelHub;
   images: ImageStore;
   logger: Logger;
+  /** Requests one address may have in flight, all its browsers together. */
+  maxInFlightPerAddress: number;
+  /** The tag shown beside an author's name. */
+  tagOf(client: string): string;
 }): Dispatcher {
-  const { hub, images } = options;
+  const { hub, images, tagOf } = options;
+  const perAddress = createHolds(options.maxInFlightPerAddress);
   const lifecycle = createRequestLifecycle({
     bot: options.bot,
     log: options.logger,
@@ -77,9 +92,21 @@ export function createDispatcher(options: {
   });
   const inFlight = new Map<string, number>();
 
-  const admits = (client: string) => (inFlight.get(client) ?? 0) < MAX_IN_FLIGHT_PER_CLIENT;
+  /** The release of the address's hold, or the sentence refusing the request. */
+  function admit(client: string, address: string): (() => void) | string {
+    if ((inFlight.get(client) ?? 0) >= MAX_IN_FLIGHT_PER_CLIENT)
+      return 'wait for your earlier commands to finish first';
+    return (
+      perAddress.take(address) ??
+      'too many commands from your network are waiting; try again when some have finished'
+    );
+  }
 
-  function run(body: { client: string; channel: string }, incoming: Incoming): { requestId: string } {
+  function run(
+    body: { client: string; channel: string },
+    incoming: Incoming,
+    release: () => void,
+  ): { requestId: string } {
     const { requestId } = incoming;
     inFlight.set(body.client, (inFlight.get(body.client) ?? 0) + 1);
     const port = pagePort({
@@ -90,6 +117,7 @@ export function createDispatcher(options: {
       messageId: `r-${requestId}`,
     });
     void lifecycle.serve(incoming, port).finally(() => {
+      release();
       const left = (inFlight.get(body.client) ?? 1) - 1;
       if (left > 0) inFlight.set(body.client, left);
       else inFlight.delete(body.client);
@@ -99,21 +127,23 @@ export function createDispatcher(options: {
 
   return {
     // The echo goes out first: a command answers synchronously up to its first await.
-    command(body) {
-      if (!admits(body.client)) return undefined;
+    command(body, address) {
+      const release = admit(body.client, address);
+      if (typeof release === 'string') return { refused: release };
       const text = body.text.trim();
       // A line without a slash is shown as what it runs: a question to /ask.
-      echo(hub, body, text.startsWith('/') ? text : `/ask ${text}`);
-      return run(body, toBotRequest(body));
+      echo(hub, tagOf, body, text.startsWith('/') ? text : `/ask ${text}`);
+      return run(body, toBotRequest(body), release);
     },
-    button(body) {
-      if (!admits(body.client)) return undefined;
+    button(body, address) {
+      const release = admit(body.client, address);
+      if (typeof release === 'string') return { refused: release };
       const decoded = decodeButton(body.buttonId);
       // Cancel is a control, not a step in the lesson: it stays out of the channel's story.
       if (decoded && decoded.command !== 'cancel') {
-        echo(hub, body, `/${decoded.command}${decoded.text ? ` ${decoded.text}` : ''}`, body.label);
+        echo(hub, tagOf, body, `/${decoded.command}${decoded.text ? ` ${decoded.text}` : ''}`, body.label);
       }
-      return run(body, toButtonPress(body));
+      return run(body, toButtonPress(body), release);
     },
     post: (channel, reply) => show(hub, images, channel, reply),
     notify: (channel, client, reply) => show(hub, images, channel, reply, client),

@@ -1,11 +1,19 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Bot } from '../../bot/create-bot.js';
 import type { Logger } from '../../bot/logger.js';
 import type { Adapter } from '../types.js';
+import {
+  type AddressLimits,
+  createBackoff,
+  createHolds,
+  createRateWindow,
+  DEFAULT_ADDRESS_LIMITS,
+} from './address-limits.js';
 import { CHANNEL } from './bodies.js';
 import { catalogOf } from './catalog.js';
 import { createChannelHub } from './channels.js';
+import { clientAddress, plain } from './client-address.js';
 import { createDispatcher } from './dispatch.js';
 import { isLoopback } from './http-guard.js';
 import { createImageStore } from './image-store.js';
@@ -36,7 +44,20 @@ export interface PlaygroundOptions {
   webDir?: string;
   /** How long stop() waits for requests in flight before answering them itself; default 10 s. */
   stopGraceMs?: number;
+  /** PLAYGROUND_TRUSTED_PROXY: peers whose X-Forwarded-For names the client; default none. */
+  trustedProxies?: readonly string[];
+  /** The caps per client address; default DEFAULT_ADDRESS_LIMITS (a class of about 30 behind one NAT). */
+  addressLimits?: Partial<AddressLimits>;
 }
+
+/*
+ * Wrong teacher tokens: a session gets three tries, then waits 1 s, 2 s, 4 s... up to a minute; an
+ * address (a class behind one NAT, where a student could be guessing) gets ten, then waits up to
+ * 30 s, so a guesser is slowed to a couple of tries a minute while the teacher waits half a minute
+ * at worst. Failures are forgotten after a quarter of an hour without one.
+ */
+const TEACHER_BACKOFF_PER_SESSION = { free: 3, baseMs: 1000, maxMs: 60_000, forgetMs: 15 * 60_000 };
+const TEACHER_BACKOFF_PER_ADDRESS = { free: 10, baseMs: 1000, maxMs: 30_000, forgetMs: 15 * 60_000 };
 
 /**
  * The playground as main.ts sees it. `start` resolves with the address to open in a browser;
@@ -75,16 +96,33 @@ export function createPlaygroundAdapter(options: PlaygroundOptions): PlaygroundA
   const logger = options.logger.child({ platform: 'playground' });
   const hub = createChannelHub();
   const images = createImageStore({ maxImages: 300, maxBytes: 64 * 1024 * 1024 });
-  const dispatcher = createDispatcher({ bot: options.bot, hub, images, logger });
+  const limits = { ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits };
+  const sessions = createSessions(options.teacherToken);
+  const dispatcher = createDispatcher({
+    bot: options.bot,
+    hub,
+    images,
+    logger,
+    maxInFlightPerAddress: limits.inFlight,
+    tagOf: sessions.tagOf,
+  });
+  const trusted = new Set((options.trustedProxies ?? []).map(plain));
   const deps = {
     dispatcher,
     hub,
     images,
     files: createStaticFiles(options.webDir === undefined ? undefined : [options.webDir]),
     commands: catalogOf(options.bot.commands),
-    sessions: createSessions(options.teacherToken),
+    sessions,
     boundHost: options.host,
     logger,
+    addressOf: (req: IncomingMessage) => clientAddress(req, trusted),
+    limits: {
+      streamsPerAddress: createHolds(limits.streams),
+      newSessions: createRateWindow(limits.newSessionsPerMinute, 60_000),
+      teacherBySession: createBackoff(TEACHER_BACKOFF_PER_SESSION),
+      teacherByAddress: createBackoff(TEACHER_BACKOFF_PER_ADDRESS),
+    },
   };
   let server: Server | undefined;
   let taking = false;

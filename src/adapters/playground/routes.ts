@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../bot/logger.js';
+import type { Backoff, Holds, RateWindow } from './address-limits.js';
 import {
   BadRequest,
   CHANNEL,
@@ -37,6 +38,14 @@ export const MAX_WATCHERS = 500;
 /** Open event streams one browser may have (tabs, a projector window), so one cannot take them all. */
 export const MAX_STREAMS_PER_CLIENT = 8;
 
+/** The caps per client address, and the teacher sign-in's backoff. */
+export interface RouteLimits {
+  streamsPerAddress: Holds;
+  newSessions: RateWindow;
+  teacherBySession: Backoff;
+  teacherByAddress: Backoff;
+}
+
 /** What the routes use. */
 export interface RouteDeps {
   dispatcher: Dispatcher;
@@ -47,6 +56,9 @@ export interface RouteDeps {
   sessions: Sessions;
   boundHost: string;
   logger: Logger;
+  /** The request's address key (X-Forwarded-For only from a trusted proxy). */
+  addressOf(req: IncomingMessage): string;
+  limits: RouteLimits;
 }
 
 async function serveFile(req: IncomingMessage, res: ServerResponse, deps: RouteDeps, name: string) {
@@ -95,9 +107,27 @@ function openEvents(req: IncomingMessage, res: ServerResponse, deps: RouteDeps, 
   if (deps.hub.watchers >= MAX_WATCHERS) return sendError(res, 503, 'too many open pages; try again later');
   if (deps.hub.streamsOf(id) >= MAX_STREAMS_PER_CLIENT)
     return sendError(res, 429, `at most ${MAX_STREAMS_PER_CLIENT} open pages per browser; close one first`);
+  const release = deps.limits.streamsPerAddress.take(deps.addressOf(req));
+  if (!release) return sendError(res, 429, 'too many open pages from your network; close some first');
   const unsubscribe = deps.hub.subscribe(channel, id, res);
   // The response's close, not the request's: a GET's request side may finish long before.
-  res.on('close', unsubscribe);
+  res.on('close', () => {
+    unsubscribe();
+    release();
+  });
+}
+
+/** This browser's session; a new one only while its address has not minted too many this minute. */
+function openSession(req: IncomingMessage, res: ServerResponse, deps: RouteDeps) {
+  const existing = deps.sessions.read(req);
+  if (!existing) {
+    const address = deps.addressOf(req);
+    if (!deps.limits.newSessions.allow(address)) {
+      res.setHeader('Retry-After', String(deps.limits.newSessions.retryAfterS(address)));
+      return sendError(res, 429, 'too many new visitors from your network this minute; try again shortly');
+    }
+  }
+  sendJson(res, 200, sessionAnswer(existing ?? deps.sessions.readOrIssue(req, res), deps));
 }
 
 function sessionAnswer(session: Session, deps: RouteDeps): WireSession {
@@ -108,9 +138,24 @@ async function signInTeacher(req: IncomingMessage, res: ServerResponse, deps: Ro
   const session = sessionOf(req, deps);
   if (!deps.sessions.teacherSignIn)
     return sendError(res, 404, 'teacher sign-in is off: the server has no PLAYGROUND_TEACHER_TOKEN');
+  const { teacherBySession, teacherByAddress } = deps.limits;
+  const address = deps.addressOf(req);
+  // A waiting session or address is refused before its token is even read, so guessing is slow.
+  const waitMs = Math.max(teacherBySession.waitMs(session.id), teacherByAddress.waitMs(address));
+  if (waitMs > 0) {
+    const seconds = Math.ceil(waitMs / 1000);
+    res.setHeader('Retry-After', String(seconds));
+    throw new BadRequest(429, `too many wrong teacher tokens; try again in ${seconds} s`);
+  }
   const { token } = parseTeacherBody(await readJson(req));
-  if (!deps.sessions.signInTeacher(req, res, token))
+  if (!deps.sessions.signInTeacher(req, res, token)) {
+    const nextWaitMs = Math.max(teacherBySession.fail(session.id), teacherByAddress.fail(address));
+    // Who and from where, never what was typed: a near miss would give the token away in the log.
+    deps.logger.warn({ session: session.id, address, nextWaitMs }, 'teacher sign-in refused: wrong token');
     return sendError(res, 403, 'that teacher token is not right');
+  }
+  teacherBySession.clear(session.id);
+  deps.logger.info({ session: session.id, address }, 'teacher signed in');
   sendJson(res, 200, sessionAnswer({ ...session, teacher: true }, deps));
 }
 
@@ -118,11 +163,12 @@ async function post(req: IncomingMessage, res: ServerResponse, deps: RouteDeps, 
   const { id, teacher } = sessionOf(req, deps);
   const sender = { client: id, ...(teacher ? { teacher } : {}) };
   const json = await readJson(req);
+  const address = deps.addressOf(req);
   const started =
     route === 'command'
-      ? deps.dispatcher.command({ ...parseCommandBody(json), ...sender })
-      : deps.dispatcher.button({ ...parseButtonBody(json), ...sender });
-  if (!started) return sendError(res, 429, 'wait for your earlier commands to finish first');
+      ? deps.dispatcher.command({ ...parseCommandBody(json), ...sender }, address)
+      : deps.dispatcher.button({ ...parseButtonBody(json), ...sender }, address);
+  if ('refused' in started) return sendError(res, 429, started.refused);
   sendJson(res, 202, started);
 }
 
@@ -140,8 +186,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RouteDeps)
   }
   if (!reading) return sendError(res, 405, `use GET for ${path}`);
   if (path === '/api/commands') return sendJson(res, 200, deps.commands);
-  if (path === '/api/session')
-    return sendJson(res, 200, sessionAnswer(deps.sessions.readOrIssue(req, res), deps));
+  if (path === '/api/session') return openSession(req, res, deps);
   if (path === '/api/events') return openEvents(req, res, deps, url);
   const image = /^\/images\/([0-9a-f]{32})\.(png|gif)$/.exec(path);
   if (image?.[1]) return serveImage(res, deps, image[1], `image/${image[2]}`);

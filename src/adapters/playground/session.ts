@@ -41,7 +41,13 @@ export interface Sessions {
   readonly teacherSignIn: boolean;
   /** Checks `token`; when right, sets the teacher cookie for the request's session. */
   signInTeacher(req: IncomingMessage, res: ServerResponse, token: string): boolean;
+  /** The short tag shown beside a public id's name (`k3f9q`). */
+  tagOf(publicId: string): string;
 }
+
+/** Tag letters: lowercase and digits without look-alikes (no 0/o, 1/l/i); 31^5, about 29 million tags. */
+const TAG_LETTERS = 'abcdefghjkmnpqrstuvwxyz23456789';
+const TAG_LENGTH = 5;
 
 /** The public id of a session secret. */
 function publicIdOf(secret: string): string {
@@ -77,6 +83,13 @@ function setCookie(req: IncomingMessage, res: ServerResponse, name: string, valu
 
 /** Creates the session keeper; `teacherToken` is PLAYGROUND_TEACHER_TOKEN, if set. */
 export function createSessions(teacherToken: string | undefined): Sessions {
+  /*
+   * Anyone can make a session secret and so choose among public ids offline; a tag read straight
+   * off the public id could be ground to match someone else's in seconds. Keyed with a secret of
+   * this process, a match can only be hunted by posting, in front of the whole channel. The tags
+   * change when the server restarts, as the channel's history does.
+   */
+  const tagKey = randomBytes(32);
   const teacherProof = (secret: string) =>
     teacherToken ? createHmac('sha256', teacherToken).update(secret).digest('base64url') : undefined;
 
@@ -102,6 +115,13 @@ export function createSessions(teacherToken: string | undefined): Sessions {
       return { id: publicIdOf(secret), teacher: false };
     },
     teacherSignIn: teacherToken !== undefined,
+    tagOf(publicId) {
+      const digest = createHmac('sha256', tagKey).update(publicId).digest();
+      return Array.from(
+        digest.subarray(0, TAG_LENGTH),
+        (byte) => TAG_LETTERS[byte % TAG_LETTERS.length],
+      ).join('');
+    },
     signInTeacher(req, res, token) {
       const secret = cookiesOf(req).get(SESSION_COOKIE);
       const proof = secret && SECRET.test(secret) ? teacherProof(secret) : undefined;

@@ -30,7 +30,11 @@ export default defineCommand({
   rest: 'topic',
   examples: ['/explain', '/explain convex-neuron', '/explain vanishing-gradients'],
   async run(request, { services }) {
-    const topic = request.values.topic?.toLowerCase().trim() ?? '';
+    // `/explain ""` or `/explain "restarts"`: the quotes are the user's way of writing text, not the topic.
+    const topic = (request.values.topic ?? '')
+      .replace(/^["'\u201c\u201d]+|["'\u201c\u201d]+$/g, '')
+      .trim()
+      .toLowerCase();
     const { lessons } = services;
     const list = lessons.map((l) => `• \`${l.id}\`: ${l.summary}`).join('\n');
     if (topic === '') {

@@ -29,7 +29,13 @@ function example(table: OptionTable): string {
     const value = Array.isArray(option.default) ? option.default.join(',') : String(option.default);
     return `${name}:${value}`;
   }
-  return `${Object.keys(table)[0] ?? 'option'}:"..."`;
+  return `${Object.keys(table)[0]}:"..."`;
+}
+
+/** A bare word no option takes; a command without options says so instead of showing a made-up one. */
+function notAnOption(word: string, table: OptionTable): string {
+  if (Object.keys(table).length === 0) return `"${word}" is not an option; this command takes no options`;
+  return `"${word}" is not an option; write key:value, e.g. ${example(table)}`;
 }
 
 /** The errors as shown: a few in full, then how many more. */
@@ -70,7 +76,7 @@ export function parseOptionText(
       const shown = (key ?? token).slice(0, 40);
       errors.push(
         key === undefined
-          ? { field: shown, message: `"${shown}" is not an option; write key:value, e.g. ${example(table)}` }
+          ? { field: shown, message: notAnOption(shown, table) }
           : {
               field: shown,
               message: `unknown option "${shown}";${didYouMeanText(shown, Object.keys(table))} Options are ${Object.keys(table).join(', ')}${hint}`,

@@ -1,3 +1,5 @@
+import type { AbortFlag } from '../units.js';
+import { abortError } from '../worker/errors.js';
 import type { HardnessInstance } from './types.js';
 
 /*
@@ -9,6 +11,28 @@ import type { HardnessInstance } from './types.js';
  * on either side: O(n²) candidates. A three-node AND fits when two candidates both contain every
  * positive point and, between them, reject every negative one; OR is AND on flipped labels.
  */
+
+/*
+ * The enumeration is synchronous and takes up to a second or two at n = 128 on a loaded machine, so
+ * it looks at the cancel flag as it goes: once per line in the first pass, and every CHECK_EVERY
+ * candidates in the pair loop (a flag backed by shared memory costs a load; this keeps it rare).
+ */
+const CHECK_EVERY = 64;
+
+/** Throws the cancellation when the flag is up. */
+function checkCancelled(signal: AbortFlag | undefined): void {
+  if (signal?.aborted) throw abortError();
+}
+
+/**
+ * Work of one enumeration on n points, in the units of the engine's work cap (work.ts): the pair
+ * loop compares up to about (4n²)² / 2 candidate pairs, twice (AND and OR). Measured at n = 128 with
+ * random labels: 0.32 s on an idle core, about 1.9e9 units at the cap's rate; 16 n⁴ (4.3e9) leaves
+ * room for a loaded machine.
+ */
+export function enumerationWork(n: number): number {
+  return 16 * n ** 4;
+}
 
 /** A set of point indices as a bit mask (one bit per point, 32 per word). */
 type Mask = Uint32Array;
@@ -28,7 +52,10 @@ function maskOf(indices: number[], n: number): Mask {
 }
 
 /** The "on" sets of every threshold unit on these 2-D points (both orientations, no duplicates). */
-export function unitLabellings(x: readonly (readonly number[])[]): { sets: Mask[]; lines: number } {
+export function unitLabellings(
+  x: readonly (readonly number[])[],
+  signal?: AbortFlag,
+): { sets: Mask[]; lines: number } {
   const n = x.length;
   const seen = new Set<string>();
   const sets: Mask[] = [];
@@ -47,6 +74,7 @@ export function unitLabellings(x: readonly (readonly number[])[]): { sets: Mask[
   );
   let lines = 0;
   for (let i = 0; i < n; i++) {
+    checkCancelled(signal);
     for (let j = i + 1; j < n; j++) {
       lines++;
       const [ax, ay] = x[i]!;
@@ -72,7 +100,7 @@ export function unitLabellings(x: readonly (readonly number[])[]): { sets: Mask[
 }
 
 /** True when two units from `sets` realize an AND of labels y: both contain the positives, together they miss every negative. */
-function andFits(sets: Mask[], y: readonly number[]): boolean {
+function andFits(sets: Mask[], y: readonly number[], signal: AbortFlag | undefined): boolean {
   const n = y.length;
   const words = Math.ceil(n / 32);
   const positives = maskOf(
@@ -95,6 +123,7 @@ function andFits(sets: Mask[], y: readonly number[]): boolean {
   const flat = Uint32Array.from(leaks);
   const count = flat.length / words;
   for (let a = 0; a < count; a++) {
+    if (a % CHECK_EVERY === 0) checkCancelled(signal);
     for (let b = a; b < count; b++) {
       let disjoint = true;
       for (let w = 0; w < words && disjoint; w++)
@@ -107,21 +136,27 @@ function andFits(sets: Mask[], y: readonly number[]): boolean {
 
 /**
  * Exact three-node training in the plane by enumeration, in polynomial time. Assumes no three
- * points on a line (true with probability 1 for Gaussian points).
+ * points on a line (true with probability 1 for Gaussian points). Throws an AbortError soon after
+ * `signal` is raised.
  */
-export function enumerateThreeNodeFit(instance: HardnessInstance): {
+export function enumerateThreeNodeFit(
+  instance: HardnessInstance,
+  signal?: AbortFlag,
+): {
   fit: boolean;
   lines: number;
   solveMs: number;
 } {
   if (instance.d !== 2) throw new Error('the line enumeration works in two dimensions only');
   const started = performance.now();
-  const { sets, lines } = unitLabellings(instance.x);
+  checkCancelled(signal);
+  const { sets, lines } = unitLabellings(instance.x, signal);
   const fit =
-    andFits(sets, instance.y) ||
+    andFits(sets, instance.y, signal) ||
     andFits(
       sets,
       instance.y.map((v) => 1 - v),
+      signal,
     );
   return { fit, lines, solveMs: performance.now() - started };
 }

@@ -33,7 +33,7 @@ export async function runHardnessUnit(
   report(AFTER_LP);
   if (signal?.aborted) throw abortError();
   const exact = await exactThreeNodeFit(instance, { timeLimitSeconds: spec.timeLimit, signal });
-  const enumeration = spec.d === 2 ? enumerateThreeNodeFit(instance) : undefined;
+  const enumeration = spec.d === 2 ? enumerateThreeNodeFit(instance, signal) : undefined;
   if (signal?.aborted) throw abortError();
   report(AFTER_EXACT);
   const gradientDescent =

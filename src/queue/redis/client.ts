@@ -153,6 +153,19 @@ export async function pingWithin(client: Redis, timeoutMs: number): Promise<bool
   }
 }
 
+/**
+ * Closes a connection without waiting on a dead Redis: a ready one quits (its commands in flight
+ * are answered first); any other is disconnected at once, since a QUIT sent while reconnecting is
+ * queued until Redis answers, which may be never.
+ */
+export async function closeRedis(client: Redis): Promise<void> {
+  if (client.status !== 'ready') {
+    client.disconnect();
+    return;
+  }
+  await client.quit().catch(() => client.disconnect());
+}
+
 /** A Lua script with its SHA-1, run by hash so that its text crosses the network once. */
 export interface LuaScript {
   readonly lua: string;

@@ -2,12 +2,19 @@ import { Job, type Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { JobHooks, JobOutcome } from '../../bot/jobs/types.js';
 import type { ExperimentResult } from '../../engine/result.js';
-import { oncePerOutage, redisOptions } from '../redis/client.js';
+import { oncePerOutage, redisOptions, withTimeout } from '../redis/client.js';
 import type { QueueKeys } from '../redis/keys.js';
 import type { JobRef } from '../redis/limits.js';
 import { decodeFailure, type QueueJobData, type QueueJobReturn } from '../redis/protocol.js';
 import type { ResolvedQueueConfig } from './config.js';
 import type { RemoteRun, ReplicaJob } from './ledger.js';
+
+/**
+ * How long closing waits for the event reader's disconnect. BullMQ's disconnect waits for the
+ * client's 'end', which a client between two reconnection attempts to a dead Redis never emits: the
+ * disconnect itself (no more reconnecting) is done at once, and only the wait is cut short.
+ */
+const DISCONNECT_WAIT_MS = 250;
 
 /*
  * Following a replica's runs: what the queue says about them becomes hook calls and outcomes. Two
@@ -219,7 +226,10 @@ export function startJobFeed(context: FeedContext): JobFeed {
     },
     reconcile: () => reconcileRuns(context),
     close: async () => {
-      await events?.disconnect().catch(() => undefined);
+      if (!events) return;
+      await withTimeout(events.disconnect(), DISCONNECT_WAIT_MS, 'closing the event reader').catch(
+        () => undefined,
+      );
     },
   };
 }

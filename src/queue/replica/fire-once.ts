@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { connectRedis, whenReady, withTimeout } from '../redis/client.js';
+import { closeRedis, connectRedis, whenReady, withTimeout } from '../redis/client.js';
 import { DEFAULT_QUEUE_NAME, queueKeys } from '../redis/keys.js';
 
 /*
@@ -51,7 +51,7 @@ export function createFireOnceLock(options: FireOnceOptions): FireOnceLock {
       return answer === 'OK';
     },
     async close() {
-      await client.quit().catch(() => client.disconnect());
+      await closeRedis(client);
     },
   };
 }

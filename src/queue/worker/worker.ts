@@ -4,6 +4,7 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { EngineLike } from '../../bot/jobs/types.js';
 import {
+  closeRedis,
   connectRedis,
   guardedReporter,
   pingWithin,
@@ -196,14 +197,18 @@ async function closeWorker(closing: ClosingWorker, limitMs: number): Promise<voi
   const { worker, client } = closing;
   closing.stopHeartbeat();
   const handBack = setTimeout(() => worker.cancelAllJobs('drain' satisfies AbortReason), limitMs);
+  // With Redis away, a graceful close would wait on a QUIT nobody answers (the last 30 s of a
+  // Docker stop): BullMQ's forced close disconnects instead. Running jobs could not hand their
+  // results back anyway; the engine's close aborts them.
+  const redisUp = client.status === 'ready';
   try {
-    await worker.close();
+    await worker.close(!redisUp);
   } finally {
     clearTimeout(handBack);
   }
-  await retireWorker(client, closing.keys, closing.id).catch(() => {});
+  if (redisUp) await retireWorker(client, closing.keys, closing.id).catch(() => {});
   closing.subscriber.disconnect();
-  await client.quit().catch(() => client.disconnect());
+  await closeRedis(client);
 }
 
 /** Starts consuming the queue. */

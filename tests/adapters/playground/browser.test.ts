@@ -187,6 +187,10 @@ describe('playground in Chromium', () => {
     await page.keyboard.press('Enter');
     const author = page.locator('.msg.echo.mine .author').last();
     await expect.poll(() => author.textContent()).toBe('Ada <i>L</i> (you)');
+    // Beside the name, the server's tag; no teacher badge for a student, whatever the name says.
+    const meta = page.locator('.msg.echo.mine .meta').last();
+    expect(await meta.locator('.tag').textContent()).toMatch(/^#[a-z2-9]{5}$/);
+    expect(await meta.locator('.badge-teacher').count()).toBe(0);
     const hostile = '<img src=x onerror="window.hacked=1">';
     await adapter.post('class', {
       visibility: 'public',

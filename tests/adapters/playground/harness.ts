@@ -1,4 +1,8 @@
-import { createPlaygroundAdapter, type PlaygroundAdapter } from '../../../src/adapters/playground/index.js';
+import {
+  createPlaygroundAdapter,
+  type PlaygroundAdapter,
+  type PlaygroundOptions,
+} from '../../../src/adapters/playground/index.js';
 import type { WireSession } from '../../../src/adapters/playground/web/wire.js';
 import { type Bot, createBot } from '../../../src/bot/create-bot.js';
 import { silentLogger } from '../../../src/bot/logger.js';
@@ -28,8 +32,11 @@ export interface RunningPlayground {
   url: string;
   /** A POST as a script would send it: the page's Origin, no cookie unless given in `headers`. */
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
-  /** A new browser: asks /api/session for a session cookie, as the page does on load. */
-  visitor(name?: string): Promise<Visitor>;
+  /**
+   * A new browser: asks /api/session for a session cookie, as the page does on load. `from` sends
+   * every request of it with that X-Forwarded-For (believed only from a trusted proxy).
+   */
+  visitor(name?: string, from?: string): Promise<Visitor>;
 }
 
 /** The Cookie header for the Set-Cookie lines of a response. */
@@ -51,7 +58,9 @@ export function cookieFrom(response: Response, previous = ''): string {
 /** Builds a real bot on `services` and starts a playground for it. */
 export async function startPlayground(
   services: Omit<TutorServices, 'catalog'>,
-  options: { teacherToken?: string; stopGraceMs?: number } = {},
+  options: Partial<
+    Pick<PlaygroundOptions, 'teacherToken' | 'stopGraceMs' | 'trustedProxies' | 'addressLimits' | 'logger'>
+  > = {},
 ): Promise<RunningPlayground> {
   const bot = createBot({ services, logger: silentLogger });
   const adapter = createPlaygroundAdapter({
@@ -74,17 +83,21 @@ export async function startPlayground(
     bot,
     url,
     post,
-    async visitor(name = 'Guest') {
-      const response = await fetch(`${url}api/session`);
+    async visitor(name = 'Guest', from?: string) {
+      const forwarded: Record<string, string> = from === undefined ? {} : { 'X-Forwarded-For': from };
+      const response = await fetch(`${url}api/session`, { headers: forwarded });
+      if (!response.ok) throw new Error(`no session: ${response.status}`);
       const session = (await response.json()) as WireSession;
       const visitor: Visitor = {
         id: session.id,
         cookie: cookieFrom(response),
-        post: (path, body, headers = {}) => post(path, body, { Cookie: visitor.cookie, ...headers }),
+        post: (path, body, headers = {}) =>
+          post(path, body, { Cookie: visitor.cookie, ...forwarded, ...headers }),
         command: (text, channel = 'class') => visitor.post('/api/command', { name, channel, text }),
         press: (buttonId, label, channel = 'class') =>
           visitor.post('/api/button', { name, channel, buttonId, ...(label ? { label } : {}) }),
-        events: (channel = 'class') => openEvents(url, { channel, cookie: visitor.cookie }),
+        events: (channel = 'class') =>
+          openEvents(url, { channel, cookie: visitor.cookie, headers: forwarded }),
       };
       return visitor;
     },

@@ -16,13 +16,13 @@ export interface EventStream {
 /** Opens `/api/events` for a channel, with a browser's cookie; `query` adds to the URL's query. */
 export async function openEvents(
   baseUrl: string,
-  options: { channel?: string; cookie?: string; query?: string } = {},
+  options: { channel?: string; cookie?: string; query?: string; headers?: Record<string, string> } = {},
 ): Promise<EventStream> {
   const abort = new AbortController();
   const query = `channel=${options.channel ?? 'class'}${options.query ? `&${options.query}` : ''}`;
   const response = await fetch(`${baseUrl}api/events?${query}`, {
     signal: abort.signal,
-    headers: options.cookie ? { Cookie: options.cookie } : {},
+    headers: { ...options.headers, ...(options.cookie ? { Cookie: options.cookie } : {}) },
   });
   if (!response.ok || !response.body) throw new Error(`event stream refused: ${response.status}`);
   const events: WireEvent[] = [];

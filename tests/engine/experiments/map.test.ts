@@ -101,7 +101,7 @@ describe('map experiment', () => {
   it('refuses a map whose cells together are too much work', () => {
     const checked = validateSpec({ experiment: 'map', depths: [32, 32, 32], seeds: 8, steps: 3000 });
     expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(checked.errors[0]?.message).toMatch(/larger than one request may be/);
+    if (!checked.ok) expect(checked.errors[0]?.message).toMatch(/the work one request may take/);
     expect(validateSpec({ experiment: 'map' }).ok).toBe(true);
   });
 });

@@ -51,4 +51,23 @@ describe('exact training in the plane by enumerating lines', () => {
     const instance = makeInstance({ n: 8, d: 3, inputs: 'gaussian', labels: 'random', seed: 1 });
     expect(() => enumerateThreeNodeFit(instance)).toThrow(/two dimensions/);
   });
+
+  it('stops with an AbortError inside the enumeration once the cancel flag is raised', () => {
+    const instance = makeInstance({ n: 128, d: 2, inputs: 'gaussian', labels: 'random', seed: 7 });
+    // A flag that goes up after a few looks: the enumeration must look inside its loops, not only
+    // before it starts (which the first look would pass).
+    let looks = 0;
+    const signal = {
+      get aborted() {
+        looks += 1;
+        return looks > 3;
+      },
+    };
+    expect(() => enumerateThreeNodeFit(instance, signal)).toThrow(
+      expect.objectContaining({ name: 'AbortError' }),
+    );
+    // The fourth look is the third line of the first pass: it stopped inside, not after, the work.
+    expect(looks).toBe(4);
+    expect(enumerateThreeNodeFit(instance, { aborted: false }).lines).toBe((128 * 127) / 2);
+  });
 });

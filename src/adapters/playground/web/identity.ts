@@ -50,8 +50,10 @@ export function displayName(id: string): string {
 /** Saves a new display name (trimmed, at most 40 characters); returns what was kept. */
 export function saveDisplayName(name: string, id: string): string {
   const kept =
+    // As the server cleans it (bodies.ts): no control or format characters, single spaces.
     name
-      .replace(/\p{Cc}/gu, '')
+      .replace(/[\p{Cc}\p{Cf}]/gu, '')
+      .replace(/\s+/gu, ' ')
       .trim()
       .slice(0, 40) || guestName(id);
   store(NAME_KEY, kept);

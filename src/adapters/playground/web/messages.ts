@@ -36,8 +36,16 @@ function buttonRow(buttons: WireButton[], actions: MessageActions): HTMLElement 
 
 function echo(message: WireEcho, actions: MessageActions): HTMLElement {
   const mine = message.author.id === actions.me;
+  const { author } = message;
+  // The tag and the badge are set by the server, outside the name: no chosen name can imitate them.
   const meta = el('div', { class: 'meta' }, [
-    el('span', { class: 'author' }, [message.author.name + (mine ? ' (you)' : '')]),
+    el('span', { class: 'author' }, [author.name + (mine ? ' (you)' : '')]),
+    el(
+      'span',
+      { class: 'tag', attrs: { title: 'this person’s tag: the same name with another tag is someone else' } },
+      [`#${author.tag}`],
+    ),
+    ...(author.teacher ? [el('span', { class: 'badge-teacher' }, ['teacher'])] : []),
     el('time', {}, [timeOfDay(message.at)]),
   ]);
   if (message.via) meta.append(el('span', { class: 'via' }, [`pressed “${message.via}”`]));

@@ -25,7 +25,15 @@ export interface WireImage {
 /** Who typed a command. */
 export interface WireAuthor {
   id: string;
+  /** The display name, as its author chose it: any student may pick any name. */
   name: string;
+  /**
+   * A short tag from the public id, shown beside the name, so two "Alice"s (or one pretending)
+   * look different. The server makes it with a key of its own, so it cannot be ground offline.
+   */
+  tag: string;
+  /** Set by the server for a signed-in teacher: the page shows a badge no name can imitate. */
+  teacher?: true;
 }
 
 /** Where a job stands while it waits or runs. */
