@@ -8,6 +8,7 @@ import {
   LEARNED_KINDS,
   ratioHealthyThroughout,
   ratioVanishedThroughout,
+  spiked,
   stepBudget,
 } from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
@@ -62,7 +63,7 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
     case 'none-learned':
       return say(
         'sweep-none-learned',
-        `${capitalize(`${opening}no depth learned`)}: every seed's loss stayed near ${level.name} (${finals}), not even at depth ${trend.shallowest.depth}, so this sweep says nothing about depth. ${budgetAdvice(spec)}`,
+        `${capitalize(`${opening}no depth ended having learned`)}: no seed ended clearly below both ${level.name} and where it started (${finals}), not even at depth ${trend.shallowest.depth}, so this sweep says nothing about depth. ${budgetAdvice(spec, trend)}`,
         80,
       );
     case 'worse': {
@@ -74,23 +75,32 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
         70,
       );
     }
-    case 'flat':
+    case 'flat': {
+      const worse = trend.depths.filter((d) => d.meanFinal > trend.best.meanFinal + trend.margin).map((d) => d.depth);
+      const split = trend.partly ? `, though not every seed learned at ${depthsWord(trend.splitDepths)}` : '';
       return say(
         'depth-flat',
-        `${capitalize(`${opening}${finals}`)}: every depth ended within ${formatLoss(trend.margin)} of the best, so depth made no clear difference here${trend.partly ? `, though not every seed learned at ${depthsWord(trend.splitDepths)}` : ''}.`,
+        worse.length === 0
+          ? `${capitalize(`${opening}${finals}`)}: every depth ended within ${formatLoss(trend.margin)} of the best, so depth made no clear difference here${split}.`
+          : `${capitalize(`${opening}${finals}`)}: the shallowest and the deepest nets ended within ${formatLoss(trend.margin)} of the best, though ${depthsWord(worse)} did worse${split}.`,
         70,
       );
+    }
     case 'better':
       return say(
         'deeper-better',
-        `${capitalize(`${opening}${finals}`)}: the deepest net did best${trend.partly ? `, though not every seed learned at ${depthsWord(trend.splitDepths)}` : ', so this sweep does not show depth hurting training'}.`,
+        `${capitalize(`${opening}${finals}`)}: depth ${trend.deepest.depth} ended within ${formatLoss(trend.margin)} of the best and depth ${trend.shallowest.depth} did worse${trend.partly ? `, though not every seed learned at ${depthsWord(trend.splitDepths)}` : ', so this sweep does not show depth hurting training'}.`,
         70,
       );
   }
 }
 
 /** What to change when no depth moved: the budget, in the words of the optimizer used. */
-function budgetAdvice(spec: CompareResult['spec']): string {
+function budgetAdvice(spec: CompareResult['spec'], trend: DepthTrend): string {
+  // A seed that got down and came back up (or jumped) had steps too large, not too few.
+  const unsteady = trend.depths.some((d) => d.count('collapsed') > 0 || d.seeds.some(spiked));
+  if (unsteady)
+    return `Some seeds got lower and came back up, so the steps are too large rather than too few: try a learning rate ten times smaller than ${spec.learningRate}.`;
   if (spec.optimizer === 'adam')
     return `Try more steps than ${spec.steps}, or another learning rate than ${spec.learningRate}.`;
   return `With ${stepsWord(spec.steps)} at learning rate ${spec.learningRate} (${spec.optimizer}) the weights can move by at most ${formatRatio(stepBudget(spec))} per unit of gradient in all: try more steps or a larger learning rate.`;

@@ -3,7 +3,10 @@ import type { HardnessRecord } from '../../engine/hardness/types.js';
 import type { HardnessResult } from '../../engine/result.js';
 import { trivialInstance } from '../judge/judge.js';
 import { listWords } from './format.js';
-import { type Explanation, type Sentence, say } from './types.js';
+import { capSentences, type Explanation, type Sentence, say } from './types.js';
+
+/** A hardness sweep reports several measured quantities: up to six sentences. */
+const HARDNESS_SENTENCES = 6;
 
 /*
  * `hardness`: every sentence is chosen by the run's numbers. Growth is claimed only when the
@@ -33,6 +36,7 @@ function growthSentence(cells: HardnessCell[], timeLimit: number): Sentence | un
     return say(
       'hardness-limit-at-start',
       `The exact solver hit the ${timeLimit} s time limit already at ${first.n} points in ${d} dimensions, so this run cannot show growth; on a busy machine, rerun with a larger timeLimit.`,
+      70,
     );
   const end = last.gaveUp
     ? `hit the ${timeLimit} s time limit`
@@ -44,20 +48,24 @@ function growthSentence(cells: HardnessCell[], timeLimit: number): Sentence | un
     return say(
       'hardness-grew',
       `Exact training of the three-node network grew with the number of points: in ${d} dimensions the slowest instance took ${start} and ${end} for ${last.n}.`,
+      70,
     );
   if (last.gaveUp)
     return say(
       'hardness-limit-cut',
       `In ${d} dimensions the slowest solve took ${start}, and at ${last.n} points it hit the ${timeLimit} s time limit (after ${work(last)}): the limit cuts the work count short, so this run cannot tell the problem's growth from the machine's load; rerun with a larger timeLimit.`,
+      70,
     );
   if (timeGrew)
     return say(
       'hardness-time-only',
       `In ${d} dimensions the slowest solve went from ${start} to ${ms(last.mipMs)} ms (${work(last)}) for ${last.n}, but the solver's own work (branch-and-bound nodes and simplex iterations) did not grow: the extra time comes from the machine's load, not from the problem.`,
+      70,
     );
   return say(
     'hardness-flat',
     `In this run exact training did not grow much with the number of points: in ${d} dimensions ${start}, and for ${last.n} it ${end}.`,
+    70,
   );
 }
 
@@ -84,7 +92,7 @@ function statusSentence(records: HardnessRecord[]): Sentence {
     `proved that none exists (with weights inside its bound) on ${count('no-fit')}`,
   ];
   if (count('time-limit') > 0) parts.push(`gave up at the time limit on ${count('time-limit')}`);
-  return say('hardness-verdicts', `Of ${records.length} instances, the exact solver ${listWords(parts)}.`);
+  return say('hardness-verdicts', `Of ${records.length} instances, the exact solver ${listWords(parts)}.`, 55);
 }
 
 function lpSentence(records: HardnessRecord[]): Sentence {
@@ -114,7 +122,7 @@ function dimensionSentence(cells: HardnessCell[], records: HardnessRecord[]): Se
         : `In 2-D the line enumeration (polynomial there) disagreed with the solver on ${disagree} of ${planar.length} instances: the solver only searches weights within its bound and margin.`,
     );
   }
-  return sentences.length > 0 ? say('hardness-dimension', sentences.join(' ')) : undefined;
+  return sentences.length > 0 ? say('hardness-dimension', sentences.join(' '), 40) : undefined;
 }
 
 function descentSentence(records: HardnessRecord[], steps: number): Sentence | undefined {
@@ -157,7 +165,9 @@ export function explainHardness(result: HardnessResult): Explanation {
     say(
       'hardness-not-a-proof',
       'These timings illustrate worst-case complexity; they are not a proof of it: the theorem (Blum & Rivest 1992) is about the hardest inputs as the dimension grows, while this run times one solver on a few random instances.',
+      90,
     ),
   ];
-  return { sentences: sentences.filter((s) => s !== undefined), lessonId: 'np-hard' };
+  const said = sentences.filter((s) => s !== undefined);
+  return { sentences: capSentences(said, HARDNESS_SENTENCES), lessonId: 'np-hard' };
 }

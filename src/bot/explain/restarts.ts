@@ -1,13 +1,6 @@
 import type { RestartGroup, RestartsResult } from '../../engine/result.js';
 import { runFacts } from '../judge/facts.js';
-import {
-  atLevel,
-  learnedMargin,
-  SAME_PLACE,
-  STILL_FALLING_SHARE,
-  type StoppingPlaces,
-  stoppingPlaces,
-} from '../judge/judge.js';
+import { atLevel, SAME_PLACE, type StoppingPlaces, stoppingPlaces } from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
 import { formatLoss, stallName, stepsWord } from './format.js';
 import { separableNeuronSentence } from './separable.js';
@@ -51,7 +44,7 @@ function neuronSentence(group: RestartGroup): Sentence {
   if (places.one) {
     return say(
       'neuron-one-minimum',
-      `${n === 2 ? 'Both' : `All ${n}`} restarts of the ${nameOf(group)} ended ${between(places.settledLow, places.settledHigh)} and had stopped falling: its loss is convex, so when a minimizer exists every start reaches the same minimum value, as here.`,
+      `${n === 2 ? 'Both' : `All ${n}`} restarts of the ${nameOf(group)} ended ${between(range(group).min, range(group).max)} and had stopped falling: its loss is convex, so when a minimizer exists every start reaches the same minimum value, as here.`,
     );
   }
   const { min, max } = range(group);
@@ -80,16 +73,18 @@ function nonConvexSentence(group: RestartGroup): Sentence {
       `The ${n} restarts of the ${name} all ended at ${stallName(group.loss)}: none learned anything, so they say nothing about stopping places.`,
     );
   }
-  if (max - min <= SAME_PLACE && places.unmoved === 0) {
-    const falling = places.falling > 0 ? `, ${places.falling} of them still falling when training stopped` : ' and had stopped falling';
+  if (max - min <= SAME_PLACE) {
+    const falling = places.one
+      ? ' and had stopped falling'
+      : places.falling > 0
+        ? `, ${places.falling} of them still falling when training stopped`
+        : '';
     return say(
       'restarts-agree',
       `The ${n} restarts of the ${name} all ended ${between(min, max)}${falling}: on this data no second stopping place showed up.`,
     );
   }
-  const stuck = group.runs
-    .map((run) => runFacts(run, group.loss))
-    .filter((f) => f.recentFall <= STILL_FALLING_SHARE && atLevel(f.final, places.level) && f.first - f.final > learnedMargin(f.level)).length;
+  const stuck = group.finalLosses.filter((loss) => atLevel(loss, places.level)).length;
   const stuckNote = stuck > 0 ? `, ${stuck} of them at ${stallName(group.loss)}` : '';
   const why =
     group.architecture === 'neuron-mse'

@@ -196,7 +196,7 @@ export type TrendDirection =
   | 'worse'
   /** Every depth within the margin of the others, and as many seeds learning at each. */
   | 'flat'
-  /** The deepest net was the best, clearly better than the shallowest. */
+  /** The deepest net ended within the margin of the best depth, and the shallowest clearly worse. */
   | 'better'
   /** No depth learned anything: the sweep cannot show a trend. */
   | 'none-learned';
@@ -255,7 +255,7 @@ export function depthTrend(byDepth: readonly { depth: number; seeds: RunFacts[] 
     learnedShare(deepest) < Math.max(...depths.map(learnedShare))
   )
     direction = 'worse';
-  else if (deepest === best && deepest.meanFinal < shallowest.meanFinal - margin) direction = 'better';
+  else if (shallowest.meanFinal > best.meanFinal + margin) direction = 'better';
   else direction = 'flat';
   const partly = direction !== 'none-learned' && !deepest.allLearned && !deepest.noneLearned;
   return {
@@ -308,6 +308,7 @@ export interface StoppingPlaces {
 
 /** Judges restarts: settled runs at different losses are different stopping places, whatever others do. */
 export function stoppingPlaces(seeds: readonly RunFacts[]): StoppingPlaces {
+  const allFinals = seeds.map((f) => f.final);
   const moved = (f: RunFacts) => !Number.isFinite(f.first) || f.first - f.final > learnedMargin(f.level);
   const unmoved = seeds.filter((f) => Number.isFinite(f.final) && !moved(f));
   const settled = seeds.filter(
@@ -324,7 +325,13 @@ export function stoppingPlaces(seeds: readonly RunFacts[]): StoppingPlaces {
     falling,
     unmoved: unmoved.length,
     several: settled.length >= 2 && high - low > SAME_PLACE,
-    one: falling === 0 && settled.length === seeds.length && high - low <= SAME_PLACE,
+    // Every restart ended at one loss and none was still falling: where a restart started (even
+    // already at that loss, so that it barely moved) does not matter for agreement.
+    one:
+      seeds.length > 0 &&
+      allFinals.every(Number.isFinite) &&
+      seeds.every((f) => f.recentFall <= STILL_FALLING_SHARE) &&
+      Math.max(...allFinals) - Math.min(...allFinals) <= SAME_PLACE,
     allAtLevel: seeds.length > 0 && seeds.every((f) => atLevel(f.final, f.level)),
     level: seeds[0]?.level ?? Math.LN2,
   };
