@@ -37,7 +37,7 @@ describe('map explanations', () => {
     expect(said).not.toContain('did not learn though');
     // Each column's trend, judged as /compare judges a sweep.
     expect(said).toContain(
-      'of each weightScale column, 0.25, 0.5 and 12: the deepest net did worse than the best depth; 1 and 1.76: depth made no clear difference.',
+      'of each weightScale column, 0.25, 0.5 and 12: the deepest net did worse than the best depth; 1 and 1.76: the shallowest net did worse and the deepest ended near the best.',
     );
     // The theory gives ξ; the factor 6 is what Schoenholz et al. (2017) observed, not a prediction of it.
     expect(said).toContain(

@@ -299,7 +299,7 @@ describe('explainResult on compare', () => {
     const better = explainResult(
       compareResult({ activation: 'tanh' }, [summary(1, [0.3], 0.4), summary(8, [0.1], 0.2)]),
     );
-    expect(better.sentences[0]?.text).toMatch(/1: 0\.300, 8: 0\.100: the deepest net did best/);
+    expect(better.sentences[0]?.text).toMatch(/1: 0\.300, 8: 0\.100: depth 8 ended within 0\.035 of the best and depth 1 did worse/);
     expect(explanationText(better)).not.toMatch(/trained worse/);
   });
 
@@ -403,7 +403,7 @@ describe('explainResult on compare', () => {
     ]);
     const all = text(result);
     expect(all).toMatch(
-      /^No depth learned: every seed's loss stayed near ln 2 ≈ 0\.693 .*not even at depth 1, so this sweep says nothing about depth\./,
+      /^No depth ended having learned: no seed ended clearly below both ln 2 ≈ 0\.693 and where it started .*not even at depth 1, so this sweep says nothing about depth\./,
     );
     expect(all).toMatch(/can move by at most 3e-3 per unit of gradient in all/);
     expect(all).not.toMatch(/trained worse|vanishing/);
@@ -456,6 +456,7 @@ describe('explainResult on restarts', () => {
     expect(said).toMatch(/1 barely moved from where/);
     // The one at ln 2 is the one that barely moved: it is not one of the 3 settled between 0.050 and 0.120.
     expect(said).not.toMatch(/from 0\.050 to 0\.120, 1 of them at ln 2/);
+    expect(said).toMatch(/from 0\.050 to 0\.120 \(1 of all 4 ended at ln 2 ≈ 0\.693\)/);
   });
 
   it('credits Auer et al. for a spread neuron with squared error, and does not invent a spread', () => {

@@ -105,7 +105,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   },
   {
     term: 'Learning rate (step size)',
-    aliases: ['learning rate', 'step size', 'lr', 'overshoot', 'divergence', 'diverged', 'nan loss', 'loss went up'],
+    aliases: ['step size', 'lr', 'overshoot', 'divergence', 'diverged', 'nan loss', 'loss went up'],
     definition:
       'The learning rate scales each gradient-descent step. Too large, and the steps overshoot: the loss jumps up, ends above ln 2 or overflows to NaN. Too small, or too few steps, and no net moves far enough to show anything. Deeper nets often take only a smaller rate.',
     lesson: 'step-size',

@@ -13,7 +13,7 @@ export { type Explanation, explanationText, type RuleId, type Sentence } from '.
 
 /**
  * A few sentences on what a result actually shows, quoting its numbers (at most MAX_SENTENCES,
- * up to six for /hardness and /map), and the lesson that explains the cause the text names. Every
+ * up to six for /map and seven for /hardness), and the lesson that explains the cause the text names. Every
  * sentence renders a judgement of src/bot/judge; when no rule's evidence holds, the explanation
  * says less. A diverged or overshooting run is explained by its step size before anything else;
  * a spike the runs recovered from is always noted, since it changes how the run reads.

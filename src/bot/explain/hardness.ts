@@ -5,8 +5,8 @@ import { trivialInstance } from '../judge/judge.js';
 import { listWords } from './format.js';
 import { capSentences, type Explanation, type Sentence, say } from './types.js';
 
-/** A hardness sweep reports several measured quantities: up to six sentences. */
-const HARDNESS_SENTENCES = 6;
+/** A hardness sweep reports several measured quantities (growth, trivial instances, verdicts, the LP, 2-D, descent, and what timings cannot prove): up to seven sentences. */
+const HARDNESS_SENTENCES = 7;
 
 /*
  * `hardness`: every sentence is chosen by the run's numbers. Growth is claimed only when the
@@ -101,6 +101,7 @@ function lpSentence(records: HardnessRecord[]): Sentence {
   return say(
     'hardness-lp',
     `One unit by linear programming took at most ${ms(slowest)} ms on any instance; on ${inseparable} of ${records.length} instances it proved that no single unit fits.`,
+    42,
   );
 }
 
@@ -122,7 +123,7 @@ function dimensionSentence(cells: HardnessCell[], records: HardnessRecord[]): Se
         : `In 2-D the line enumeration (polynomial there) disagreed with the solver on ${disagree} of ${planar.length} instances: the solver only searches weights within its bound and margin.`,
     );
   }
-  return sentences.length > 0 ? say('hardness-dimension', sentences.join(' '), 40) : undefined;
+  return sentences.length > 0 ? say('hardness-dimension', sentences.join(' '), 58) : undefined;
 }
 
 function descentSentence(records: HardnessRecord[], steps: number): Sentence | undefined {

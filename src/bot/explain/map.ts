@@ -38,23 +38,29 @@ function columnTrend(result: MapResult, column: number) {
   );
 }
 
-const TREND_WORDS: Record<TrendDirection, string> = {
+const TREND_WORDS: Record<TrendDirection | 'middle', string> = {
+  middle: 'a middle depth did worse, the shallowest and deepest alike',
   worse: 'the deepest net did worse than the best depth',
   flat: 'depth made no clear difference',
-  better: 'the deepest net did best',
+  better: 'the shallowest net did worse and the deepest ended near the best',
   'none-learned': 'no depth learned',
 };
 
 /** The depth trend per column, grouped by direction, e.g. "0.01 and 0.1: the deepest net did worse …". */
 function trendSentence(result: MapResult): Sentence | undefined {
   if (result.spec.metric !== 'loss') return undefined;
-  const groups = new Map<TrendDirection, string[]>();
+  const groups = new Map<TrendDirection | 'middle', string[]>();
   result.axisValues.forEach((value, column) => {
     const trend = columnTrend(result, column);
     if (!trend) return;
-    const list = groups.get(trend.direction) ?? [];
+    // A flat trend whose middle depth did worse is not "no clear difference".
+    const middleWorse =
+      trend.direction === 'flat' &&
+      trend.depths.some((d) => d.meanFinal > trend.best.meanFinal + trend.margin);
+    const key = middleWorse ? 'middle' : trend.direction;
+    const list = groups.get(key) ?? [];
     list.push(describeColumn(result.spec.axis, value));
-    groups.set(trend.direction, list);
+    groups.set(key, list);
   });
   if (groups.size === 0) return undefined;
   const parts = [...groups].map(([direction, columns]) => `${listWords(columns)}: ${TREND_WORDS[direction]}`);

@@ -86,6 +86,7 @@ function nonConvexSentence(group: RestartGroup): Sentence {
   }
   const stuck = group.finalLosses.filter((loss) => atLevel(loss, places.level)).length;
   const stuckNote = stuck > 0 ? `, ${stuck} of them at ${stallName(group.loss)}` : '';
+  const stuckOfAll = stuck > 0 ? ` (${stuck} of all ${n} ended at ${stallName(group.loss)})` : '';
   const why =
     group.architecture === 'neuron-mse'
       ? ' (squared error makes even one neuron non-convex: Auer, Herbster & Warmuth 1996)'
@@ -98,7 +99,7 @@ function nonConvexSentence(group: RestartGroup): Sentence {
   if (places.several) {
     return say(
       'several-stopping-places',
-      `Of the ${n} restarts of the ${name}, ${places.settled} had stopped falling, at losses from ${formatLoss(places.settledLow)} to ${formatLoss(places.settledHigh)}${stuckNote}: different starts settled at different losses, so this loss surface has more than one place to stop${why}${falling}.`,
+      `Of the ${n} restarts of the ${name}, ${places.settled} had stopped falling, at losses from ${formatLoss(places.settledLow)} to ${formatLoss(places.settledHigh)}${stuckOfAll}: different starts settled at different losses, so this loss surface has more than one place to stop${why}${falling}.`,
     );
   }
   if (places.falling === 0) {

@@ -92,7 +92,7 @@ export interface Sentence {
 /**
  * Most sentences in the explanation of a train, compare, restarts or landscape run, a recovered
  * spike's note included: an explanation stays short. /hardness and /map are not cut to it: they
- * report several measured quantities, up to six sentences.
+ * report several measured quantities: up to six sentences for /map, seven for /hardness.
  */
 export const MAX_SENTENCES = 3;
 

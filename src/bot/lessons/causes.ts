@@ -26,11 +26,11 @@ export const stepSize: Lesson = {
   id: 'step-size',
   title: 'The step size: when updates overshoot',
   summary:
-    'Too large a learning rate makes the loss jump up, end above the no-learning level or overflow; deeper nets often need a smaller one.',
+    'Too large a step makes the loss jump up, end above the no-learning level or overflow; deeper nets often need a smaller one.',
   body: paragraphs(
-    'Gradient descent moves every weight against its gradient by the learning rate times that gradient. When the step is too large for how sharply the loss curves, it overshoots the valley: the loss jumps up instead of down, can end worse than answering 0.5 everywhere (above ln 2 ≈ 0.693 with cross-entropy), or overflows to infinity (NaN). LeCun et al. (1998) explain the limit: on a quadratic bowl, plain gradient descent converges only while the learning rate stays below 2 divided by the largest curvature.',
-    'That limit depends on the network. Deeper nets often take only a smaller learning rate: at one rate the shallow nets train and the deep ones blow up. That is a depth effect of its own, not vanishing gradients. To compare how well the depths *learn*, rerun the sweep with a learning rate ten times smaller.',
-    'A tiny budget is the opposite problem: with a few steps at a small learning rate no net moves far, shallow or deep, and the run cannot tell depth from budget. A loss that stays at its no-learning level at every depth says only that.',
+    'Gradient descent moves every weight against its gradient, by the step size (the learning rate) times that gradient. When the step is too large for how sharply the loss curves, it overshoots the valley: the loss jumps up instead of down, can end worse than answering 0.5 everywhere (above ln 2 ≈ 0.693 with cross-entropy), or overflows to infinity (NaN). LeCun et al. (1998) explain the limit: on a quadratic bowl, plain gradient descent converges only while the step stays below 2 divided by the largest curvature.',
+    'That limit depends on the network. Deeper nets often take only a smaller step: at one rate the shallow nets train and the deep ones blow up. That is a depth effect of its own, not vanishing gradients. To compare how well the depths *learn*, rerun the sweep with a step ten times smaller.',
+    'A tiny budget is the opposite problem: with a few small steps no net moves far, shallow or deep, and the run cannot tell depth from budget. A loss that stays at its no-learning level at every depth says only that.',
   ),
   citations: [SOURCE.lecun.reference],
   command: '/compare depths:1,2,4,8 learningRate:3',

@@ -70,6 +70,10 @@ function handMade(): Recorded[] {
   made.push(['a deep net starved next to a shallow one that learned', compareResult({}, [shallow, starved])]);
   made.push(['a tanh × σ_w² map with its mean-field prediction', theoryMap()]);
   made.push(['a hardness sweep whose time grew but not its work', hardnessTimeOnly()]);
+  const cut = hardnessTimeOnly();
+  const largest = cut.instances.at(-1)!;
+  largest.exact = { ...largest.exact, status: 'time-limit', solveMs: 1000 * cut.spec.timeLimit, nodes: 0 };
+  made.push(['a hardness sweep whose largest solve hit the time limit', cut]);
   return made.map(([name, result]) => ({
     options: { experiment: `${result.experiment} (hand-made: ${name})` },
     result: JSON.parse(JSON.stringify(result)) as ExperimentResult,
