@@ -8,9 +8,9 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { createInlineExecutor } from '../src/engine/inline-executor.js';
@@ -34,7 +34,14 @@ const CASES: Options[] = [
   { experiment: 'compare', depths: [1, 4, 16], activation: 'relu', init: 'he', normalization: 'batch' },
   { experiment: 'compare', depths: [1, 2, 4, 8], learningRate: 3 },
   { experiment: 'train', depth: 4, activation: 'linear', dataset: 'xor' },
-  { experiment: 'map', axis: 'init', activation: 'linear', metric: 'steps', threshold: 0.25, depths: [1, 2, 4, 8, 16] },
+  {
+    experiment: 'map',
+    axis: 'init',
+    activation: 'linear',
+    metric: 'steps',
+    threshold: 0.25,
+    depths: [1, 2, 4, 8, 16],
+  },
   { experiment: 'compare', depths: [1, 3, 9], width: 4, dataset: 'circles', learningRate: 1, seeds: 2 },
   { experiment: 'train', steps: 3, learningRate: 0.00001 },
   { experiment: 'train', depth: 2, activation: 'linear', dataset: 'xor' },

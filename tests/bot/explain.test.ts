@@ -178,7 +178,10 @@ describe('explainResult on train', () => {
     const { sentences, lessonId } = explainResult(trainResult({ depth: 0, dataset: 'xor' }, [LN2]));
     const all = explanationText({ sentences });
     expect(sentences.map((s) => s.rule)).toContain('capacity');
-    expect(all).toMatch(/no straight line separates xor: that is capacity, not a failure of training/);
+    // Its loss never moved from ln 2, so the sentence says that no longer run could fit it either.
+    expect(all).toMatch(
+      /no straight line separates xor, so a longer run could not fit it either: that is capacity/,
+    );
     expect(all).toMatch(/hidden layer/);
     expect(lessonId).toBe('capacity');
     expect(findLesson('capacity')).toBeDefined();
@@ -299,7 +302,9 @@ describe('explainResult on compare', () => {
     const better = explainResult(
       compareResult({ activation: 'tanh' }, [summary(1, [0.3], 0.4), summary(8, [0.1], 0.2)]),
     );
-    expect(better.sentences[0]?.text).toMatch(/1: 0\.300, 8: 0\.100: depth 8 ended within 0\.035 of the best and depth 1 did worse/);
+    expect(better.sentences[0]?.text).toMatch(
+      /1: 0\.300, 8: 0\.100: depth 8 ended within 0\.035 of the best and depth 1 did worse/,
+    );
     expect(explanationText(better)).not.toMatch(/trained worse/);
   });
 

@@ -98,7 +98,14 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   },
   {
     term: 'Capacity',
-    aliases: ['expressiveness', 'expressive power', 'can it represent', 'linear network', 'linear net', 'underfitting'],
+    aliases: [
+      'expressiveness',
+      'expressive power',
+      'can it represent',
+      'linear network',
+      'linear net',
+      'underfitting',
+    ],
     definition:
       'Capacity is what a model can express at all, whatever its weights. One neuron, or a linear network of any depth, draws a single straight line, so it cannot fit XOR, circles or a spiral however long it trains: that failure is capacity, not a hard optimization problem.',
     lesson: 'capacity',

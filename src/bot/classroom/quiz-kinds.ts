@@ -59,7 +59,6 @@ function noLearningNote(result: ExperimentResult): string {
   return `with ${lossName}, ${noLearning(loss).value} means it learned nothing`;
 }
 
-
 const depth: QuizKind = {
   name: 'depth',
   build(values) {
@@ -90,14 +89,21 @@ const depth: QuizKind = {
     const shallowIsFirst = first.depth <= second.depth;
     const direction = trend?.direction ?? 'flat';
     const answer =
-      direction === 'worse' ? (shallowIsFirst ? 'shallow' : 'deep') : direction === 'better' ? (shallowIsFirst ? 'deep' : 'shallow') : 'same';
+      direction === 'worse'
+        ? shallowIsFirst
+          ? 'shallow'
+          : 'deep'
+        : direction === 'better'
+          ? shallowIsFirst
+            ? 'deep'
+            : 'shallow'
+          : 'same';
     return {
       answer,
       because: `Mean final loss over ${result.spec.experiment === 'compare' ? result.spec.seeds : 1} seeds: depth ${first.depth} ended at ${fmt(first.meanFinalLoss)}, depth ${second.depth} at ${fmt(second.meanFinalLoss)} (${noLearningNote(result)}).`,
     };
   },
 };
-
 
 const restarts: QuizKind = {
   name: 'restarts',
@@ -121,7 +127,8 @@ const restarts: QuizKind = {
     const high = Math.max(...group.finalLosses);
     // The explanation's stopping-places judgement: settled runs at different losses mean "no".
     const places = placesOf(group);
-    const falling = places.falling > 0 ? ` ${places.falling} of them were still falling when training stopped.` : '';
+    const falling =
+      places.falling > 0 ? ` ${places.falling} of them were still falling when training stopped.` : '';
     return {
       answer: places.several || high - low > SAME_PLACE ? 'no' : 'yes',
       because: `The ${group.finalLosses.length} restarts of the ${group.label} ended between ${fmt(low)} and ${fmt(high)} (spread ${fmt(group.spread)}).${falling}`,

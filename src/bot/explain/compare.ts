@@ -6,6 +6,7 @@ import {
   depthTrend,
   firstLayerStarved,
   LEARNED_KINDS,
+  nothingMoved,
   ratioHealthyThroughout,
   ratioVanishedThroughout,
   spiked,
@@ -48,7 +49,7 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
   const finals = `mean final loss by depth: ${finalsByDepth(trend)}`;
   const never = trend.depths.filter((d) => d.count('never-learned') === d.seeds.length).map((d) => d.depth);
   const failed = never.length > 0 ? `; ${depthsWord(never)} never got clearly below ${level.name}` : '';
-  if (spec.activation === 'linear') {
+  if (spec.activation === 'linear' && trend.direction !== 'none-learned') {
     const why =
       trend.direction === 'flat'
         ? 'depth adds nothing they can express'
@@ -76,7 +77,9 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
       );
     }
     case 'flat': {
-      const worse = trend.depths.filter((d) => d.meanFinal > trend.best.meanFinal + trend.margin).map((d) => d.depth);
+      const worse = trend.depths
+        .filter((d) => d.meanFinal > trend.best.meanFinal + trend.margin)
+        .map((d) => d.depth);
       const split = trend.partly ? `, though not every seed learned at ${depthsWord(trend.splitDepths)}` : '';
       return say(
         'depth-flat',
@@ -119,7 +122,8 @@ function learnedShallower(trend: DepthTrend, depth: number): DepthJudgement[] {
  */
 function vanishingCause(result: CompareResult, trend: DepthTrend): Sentence | undefined {
   const { spec } = result;
-  if (spec.optimizer === 'adam' || spec.activation === 'linear' || trend.direction !== 'worse') return undefined;
+  if (spec.optimizer === 'adam' || spec.activation === 'linear' || trend.direction !== 'worse')
+    return undefined;
   const failed = trend.depths.filter((d) => d.noneLearned && d.count('never-learned') === d.seeds.length);
   const deep = failed.at(-1);
   if (!deep) return undefined;
@@ -127,7 +131,8 @@ function vanishingCause(result: CompareResult, trend: DepthTrend): Sentence | un
   const starved = deep.seeds.every((f) => firstLayerStarved(f) || ratioVanishedThroughout(f));
   if (!contrast || !starved) return undefined;
   const ratio = initialRatio(deep.seeds);
-  const ratioWords = ratio === undefined ? '' : ` (${formatRatio(ratio)} times the last layer's at the start)`;
+  const ratioWords =
+    ratio === undefined ? '' : ` (${formatRatio(ratio)} times the last layer's at the start)`;
   return say(
     'vanishing-cause',
     `At depth ${deep.depth} the first layer's gradient stayed at most ${formatRatio(largestFirstLayer(deep.seeds))} at every step measured${ratioWords}, while depth ${contrast.depth} learned with the same ${stepsWord(spec.steps)} at learning rate ${spec.learningRate}: the gradient fades on its way back, so the layers next to the input of the deep net barely learn (vanishing gradients).`,
@@ -191,7 +196,11 @@ export function explainCompare(result: CompareResult): Explanation {
     seeds: result.runs.filter((r) => r.depth === depth).map((r) => runFacts(r, spec.loss)),
   }));
   const trend = depthTrend(byDepth);
-  if (!trend) return { sentences: [say('no-runs', 'This sweep has no finished runs.')], lessonId: 'vanishing-gradients' };
+  if (!trend)
+    return {
+      sentences: [say('no-runs', 'This sweep has no finished runs.')],
+      lessonId: 'vanishing-gradients',
+    };
   if (trend.depths.length === 1) {
     const only = trend.deepest;
     const learned = only.count(LEARNED_KINDS);
@@ -211,7 +220,9 @@ export function explainCompare(result: CompareResult): Explanation {
     true,
   );
   if (collapse) sentences.push(collapse);
-  const capacitySaid = capacity(result, trend);
+  const capacitySaid = nothingMoved(trend.depths.flatMap((d) => d.seeds))
+    ? undefined
+    : capacity(result, trend);
   if (capacitySaid) sentences.push(capacitySaid);
   const cause =
     capacitySaid ?? degradation(result, trend) ?? stillFalling(trend) ?? vanishingCause(result, trend);
@@ -219,7 +230,11 @@ export function explainCompare(result: CompareResult): Explanation {
   if (!cause && trend.direction !== 'none-learned') {
     const gradient = gradientSentence(trend.deepest.depth, trend.deepest, spec);
     if (gradient) sentences.push(gradient);
-    if (trend.direction === 'worse' && trend.failedDepths.length > 0 && learnedShallower(trend, Math.max(...trend.failedDepths)).length === 0)
+    if (
+      trend.direction === 'worse' &&
+      trend.failedDepths.length > 0 &&
+      learnedShallower(trend, Math.max(...trend.failedDepths)).length === 0
+    )
       sentences.push(
         say(
           'offer-contrast',

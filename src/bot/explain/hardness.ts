@@ -38,9 +38,7 @@ function growthSentence(cells: HardnessCell[], timeLimit: number): Sentence | un
       `The exact solver hit the ${timeLimit} s time limit already at ${first.n} points in ${d} dimensions, so this run cannot show growth; on a busy machine, rerun with a larger timeLimit.`,
       70,
     );
-  const end = last.gaveUp
-    ? `hit the ${timeLimit} s time limit`
-    : `took ${ms(last.mipMs)} ms (${work(last)})`;
+  const end = last.gaveUp ? `hit the ${timeLimit} s time limit` : `took ${ms(last.mipMs)} ms (${work(last)})`;
   const timeGrew = last.gaveUp || last.mipMs > GROWTH * first.mipMs;
   const workGrew = last.nodes > first.nodes || last.lpIterations > first.lpIterations;
   const start = `${ms(first.mipMs)} ms (${work(first)}) for ${first.n} points`;
@@ -92,7 +90,11 @@ function statusSentence(records: HardnessRecord[]): Sentence {
     `proved that none exists (with weights inside its bound) on ${count('no-fit')}`,
   ];
   if (count('time-limit') > 0) parts.push(`gave up at the time limit on ${count('time-limit')}`);
-  return say('hardness-verdicts', `Of ${records.length} instances, the exact solver ${listWords(parts)}.`, 55);
+  return say(
+    'hardness-verdicts',
+    `Of ${records.length} instances, the exact solver ${listWords(parts)}.`,
+    55,
+  );
 }
 
 function lpSentence(records: HardnessRecord[]): Sentence {

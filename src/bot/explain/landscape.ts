@@ -1,5 +1,7 @@
 import type { LandscapeResult, LandscapeVariant } from '../../engine/result.js';
-import { formatLoss, listWords as listWordsOf } from './format.js';
+import { learnedMargin } from '../judge/judge.js';
+import { noLearning } from '../no-learning.js';
+import { capitalize as capitalizeFirst, formatLoss, listWords as listWordsOf } from './format.js';
 import { capSentences, type Explanation, type Sentence, say, sayAlways } from './types.js';
 
 /*
@@ -95,6 +97,19 @@ export function explainLandscape(result: LandscapeResult): Explanation {
   const deepPlain = variants.find((v) => v.depth === maxDepth && !v.residual);
   const deepResidual = variants.find((v) => v.depth === maxDepth && v.residual);
   const sentences: Sentence[] = [];
+  const level = noLearning('cross-entropy').level;
+  const untrained = variants.filter((v) => !(v.finalLoss < level - learnedMargin(level)));
+  if (untrained.length > 0) {
+    const trained = variants.filter((v) => !untrained.includes(v));
+    const names = untrained.map((v) => `the ${v.label} net (${formatLoss(v.finalLoss)})`);
+    const others = trained.map((v) => `the ${v.label} net reached ${formatLoss(v.finalLoss)}`);
+    sentences.push(
+      sayAlways(
+        'landscape-not-learned',
+        `${capitalizeFirst(listWordsOf(names))} never got clearly below ${noLearning('cross-entropy').name}, so ${untrained.length === 1 ? 'its slice is' : 'their slices are'} taken around weights that fit nothing${others.length > 0 ? `, while ${listWordsOf(others)}` : ''}.`,
+      ),
+    );
+  }
 
   if (deepPlain && shallow) {
     const verdict = compareBumps(deepPlain, shallow);

@@ -1,5 +1,5 @@
 import type { LpResult } from '../../engine/result.js';
-import { atLevel } from '../judge/judge.js';
+import { atLevel, NOISY_DATA } from '../judge/judge.js';
 import { noLearning } from '../no-learning.js';
 import { formatLoss, formatPercent, stallName } from './format.js';
 import { type Explanation, type Sentence, say } from './types.js';
@@ -13,9 +13,14 @@ function infeasibleSentence(result: LpResult): Sentence {
   const { dataset, points } = result.spec;
   const opening = `The linear program is infeasible: no straight line separates every point of ${dataset}, whatever the weights`;
   if (BENT_SHAPES.has(dataset)) {
+    // With much noise the classes also overlap: then some points stay misclassified whatever the boundary.
+    const overlap =
+      result.spec.noise >= NOISY_DATA
+        ? ` With noise ${result.spec.noise} the classes also overlap: the soft LP leaves ${result.minViolations} of ${points} points short of the margin, and overlapping points stay wrong even for a bent boundary.`
+        : '';
     return say(
       'lp-infeasible-shape',
-      `${opening}. Its classes are arranged so that a boundary must bend, which takes a hidden layer.`,
+      `${opening}. Its classes are arranged so that a boundary must bend, which takes a hidden layer.${overlap}`,
     );
   }
   return say(

@@ -24,8 +24,18 @@ type Spec = MapResult['spec'];
  */
 export function cellLearned(cell: MapCell, spec: Spec): boolean {
   if (!Number.isFinite(cell.meanFinalLoss)) return false;
-  if (spec.metric === 'steps') return slowestSteps(cell) !== null;
+  if (spec.metric === 'steps') return thresholdShowsLearning(spec) && slowestSteps(cell) !== null;
   return cellKind(cell.meanFinalLoss, noLearning(spec.loss).level) === 'learned';
+}
+
+/**
+ * A steps map counts a cell as learned when its seeds reach the threshold; that shows learning only
+ * when the threshold lies clearly below the no-learning level (a net can start under 0.35 with
+ * squared error, whose level is 0.25).
+ */
+function thresholdShowsLearning(spec: Spec): boolean {
+  const level = noLearning(spec.loss).level;
+  return spec.threshold < level - learnedMargin(level);
 }
 
 /** The depth trend of one column, judged from its cells' final losses per seed. */
@@ -78,7 +88,9 @@ function capacitySentence(result: MapResult): Sentence | undefined {
   const linearColumns = result.axisValues
     .map((value, column) => ({ value, column }))
     .filter(({ value }) => (spec.axis === 'activation' ? value === 'linear' : spec.activation === 'linear'));
-  const failing = linearColumns.filter(({ column }) => !cellsOf(result, column).some((c) => cellLearned(c, spec)));
+  const failing = linearColumns.filter(
+    ({ column }) => !cellsOf(result, column).some((c) => cellLearned(c, spec)),
+  );
   if (failing.length === 0) return undefined;
   const where = spec.axis === 'activation' ? 'the linear column' : 'every column';
   return say(
@@ -179,7 +191,10 @@ function stepsSentence(result: MapResult): Sentence | undefined {
   });
   const anyReached = result.cells.some((c) => slowestSteps(c) !== null);
   const linear =
-    spec.activation === 'linear' && spec.axis !== 'activation' && anyReached && !NOT_LINEARLY_SEPARABLE.has(spec.dataset)
+    spec.activation === 'linear' &&
+    spec.axis !== 'activation' &&
+    anyReached &&
+    !NOT_LINEARLY_SEPARABLE.has(spec.dataset)
       ? ' A linear net computes a linear function at any depth, so these differences are speed of optimization, not capacity (Saxe et al. 2014).'
       : '';
   return say('map-steps', `Slowest seed to loss ≤ ${spec.threshold}: ${parts.join('; ')}.${linear}`);
@@ -187,6 +202,19 @@ function stepsSentence(result: MapResult): Sentence | undefined {
 
 /** Explains a trainability map. */
 export function explainMap(result: MapResult): Explanation {
+  if (result.spec.metric === 'steps' && !thresholdShowsLearning(result.spec)) {
+    const level = noLearning(result.spec.loss);
+    return {
+      sentences: [
+        say(
+          'map-threshold-too-high',
+          `The threshold ${result.spec.threshold} is not clearly below ${level.name}, the loss of a net that learned nothing, so reaching it does not show learning: this map says nothing about depth; use a threshold below ${formatLoss(level.level - learnedMargin(level.level))}.`,
+          80,
+        ),
+      ],
+      lessonId: 'signal-propagation',
+    };
+  }
   const sentences = [summarySentence(result)];
   const steps = stepsSentence(result);
   if (steps) sentences.push(steps);

@@ -20,7 +20,9 @@ export function placesOf(group: RestartGroup): StoppingPlaces {
 }
 
 const between = (low: number, high: number) =>
-  formatLoss(low) === formatLoss(high) ? `at ${formatLoss(low)}` : `between ${formatLoss(low)} and ${formatLoss(high)}`;
+  formatLoss(low) === formatLoss(high)
+    ? `at ${formatLoss(low)}`
+    : `between ${formatLoss(low)} and ${formatLoss(high)}`;
 
 function nameOf(group: RestartGroup): string {
   const names: Record<RestartGroup['architecture'], string> = {
@@ -92,8 +94,12 @@ function nonConvexSentence(group: RestartGroup): Sentence {
       ? ' (squared error makes even one neuron non-convex: Auer, Herbster & Warmuth 1996)'
       : '';
   const others = [
-    places.falling > 0 ? `${places.falling} more ${places.falling === 1 ? 'was' : 'were'} still falling when training stopped` : '',
-    places.unmoved > 0 ? `${places.unmoved} barely moved from where ${places.unmoved === 1 ? 'it' : 'they'} started` : '',
+    places.falling > 0
+      ? `${places.falling} more ${places.falling === 1 ? 'was' : 'were'} still falling when training stopped`
+      : '',
+    places.unmoved > 0
+      ? `${places.unmoved} barely moved from where ${places.unmoved === 1 ? 'it' : 'they'} started`
+      : '',
   ].filter((part) => part !== '');
   const falling = others.length > 0 ? `; ${others.join(' and ')}, so where those end needs more steps` : '';
   if (places.several) {

@@ -10,7 +10,8 @@ import { type Sentence, say } from './types.js';
 
 /** The sentence for a cross-entropy neuron on separable data, when every run shows it. */
 export function separableNeuronSentence(seeds: readonly RunFacts[]): Sentence | undefined {
-  if (seeds.length === 0 || seeds.some((f) => f.loss !== 'cross-entropy' || f.finalAccuracy < 1)) return undefined;
+  if (seeds.length === 0 || seeds.some((f) => f.loss !== 'cross-entropy' || f.finalAccuracy < 1))
+    return undefined;
   const finals = seeds.map((f) => f.final);
   const [low, high] = [Math.min(...finals), Math.max(...finals)];
   const falling = seeds.every((f) => f.recentFall > 0);
@@ -19,7 +20,11 @@ export function separableNeuronSentence(seeds: readonly RunFacts[]): Sentence | 
       ? `it ended at ${formatLoss(low)}`
       : `they ended between ${formatLoss(low)} and ${formatLoss(high)}`;
   const who =
-    seeds.length === 1 ? 'The run classifies' : seeds.length === 2 ? 'Both runs classify' : `All ${seeds.length} runs classify`;
+    seeds.length === 1
+      ? 'The run classifies'
+      : seeds.length === 2
+        ? 'Both runs classify'
+        : `All ${seeds.length} runs classify`;
   return say(
     'separable-no-minimizer',
     `${who} every point correctly, so a straight line separates this data, and then the cross-entropy has no minimizer: the weights can grow forever while the loss only tends to 0 (${range}${falling ? ', still falling' : ''}).`,

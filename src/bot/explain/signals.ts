@@ -97,10 +97,16 @@ export function meanSaturation(seeds: readonly RunFacts[]): number | undefined {
  * engine counts a sigmoid unit as saturated within 0.02 of 0 or 1 (a tanh unit within 0.02 of ±1)
  * on 90% of the points: there the slope is under a tenth of its peak.
  */
-export function saturationSentence(seeds: readonly RunFacts[], activation: FitSpec['activation']): Sentence | undefined {
+export function saturationSentence(
+  seeds: readonly RunFacts[],
+  activation: FitSpec['activation'],
+): Sentence | undefined {
   const share = meanSaturation(seeds);
   if (share === undefined || share < NOTABLE_SATURATION || activation === 'linear') return undefined;
-  const speak = share >= MOSTLY_SATURATED ? sayAlways : (rule: 'dead-relu' | 'saturated', text: string) => say(rule, text, 40);
+  const speak =
+    share >= MOSTLY_SATURATED
+      ? sayAlways
+      : (rule: 'dead-relu' | 'saturated', text: string) => say(rule, text, 40);
   if (activation === 'relu') {
     return speak(
       'dead-relu',

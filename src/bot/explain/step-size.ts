@@ -1,5 +1,4 @@
 import type { ExperimentResult } from '../../engine/result.js';
-import { noLearning } from '../no-learning.js';
 import { type RunFacts, seedsOf } from '../judge/facts.js';
 import {
   depthTrend,
@@ -9,6 +8,7 @@ import {
   seedKind,
   spiked,
 } from '../judge/judge.js';
+import { noLearning } from '../no-learning.js';
 import { formatLoss, listWords } from './format.js';
 import { type Explanation, type Sentence, say, sayAlways } from './types.js';
 
@@ -24,7 +24,8 @@ import { type Explanation, type Sentence, say, sayAlways } from './types.js';
 const depthsWord = (depths: readonly number[]) =>
   `${depths.length === 1 ? 'depth' : 'depths'} ${listWords(depths.map(String))}`;
 
-const depthsOf = (facts: readonly RunFacts[]) => [...new Set(facts.map((f) => f.depth))].sort((a, b) => a - b);
+const depthsOf = (facts: readonly RunFacts[]) =>
+  [...new Set(facts.map((f) => f.depth))].sort((a, b) => a - b);
 
 const share = (some: number, all: number) =>
   all === 1 ? 'the only' : some === all ? `all ${all}` : `${some} of ${all}`;
@@ -52,10 +53,13 @@ function problemSentence(all: readonly RunFacts[], bad: readonly RunFacts[]): Se
   if (overshot.length > 0) {
     const finals = overshot.map((f) => f.final);
     const [low, high] = [Math.min(...finals), Math.max(...finals)];
-    const range = formatLoss(low) === formatLoss(high) ? formatLoss(low) : `${formatLoss(low)} to ${formatLoss(high)}`;
+    const range =
+      formatLoss(low) === formatLoss(high) ? formatLoss(low) : `${formatLoss(low)} to ${formatLoss(high)}`;
     const jumped = overshot.filter(spiked);
     const jump = jumped.length > 0 ? biggestJump(jumped).jump : undefined;
-    const jumpWords = jump ? `, the largest jump from ${formatLoss(jump.from)} to ${formatLoss(jump.to)}` : '';
+    const jumpWords = jump
+      ? `, the largest jump from ${formatLoss(jump.from)} to ${formatLoss(jump.to)}`
+      : '';
     parts.push(
       `in ${runsWord(overshot.length, all.length)} (${depthsWord(depthsOf(overshot))}) the loss ended at ${range}, above ${level.name} after having been lower${jumpWords}`,
     );
@@ -76,7 +80,9 @@ export function explainStepSize(result: ExperimentResult): Explanation | undefin
   const sentences: Sentence[] = [problemSentence(all, bad)];
   const atInit = bad.filter(overflowedAtInit);
   if (atInit.length > 0) {
-    const worst = Math.max(...atInit.map((f) => (Number.isFinite(f.first) ? f.first : Number.POSITIVE_INFINITY)));
+    const worst = Math.max(
+      ...atInit.map((f) => (Number.isFinite(f.first) ? f.first : Number.POSITIVE_INFINITY)),
+    );
     sentences.push(
       say(
         'overflow-at-init',
@@ -96,7 +102,8 @@ export function explainStepSize(result: ExperimentResult): Explanation | undefin
       : undefined;
   const unstable = trend?.depths.filter((d) => d.count(STEP_KINDS) > 0).map((d) => d.depth) ?? [];
   const stable = trend?.depths.filter((d) => d.count(STEP_KINDS) === 0).map((d) => d.depth) ?? [];
-  const shallowStable = stable.length > 0 && unstable.length > 0 && Math.max(...stable) < Math.min(...unstable);
+  const shallowStable =
+    stable.length > 0 && unstable.length > 0 && Math.max(...stable) < Math.min(...unstable);
   if (shallowStable) {
     sentences.push(
       say(

@@ -1,6 +1,13 @@
 import type { TrainResult } from '../../engine/result.js';
-import { runFacts, type RunFacts } from '../judge/facts.js';
-import { type GroupJudgement, judgeGroup, LEARNED_KINDS, learnedMargin, seedKind } from '../judge/judge.js';
+import { type RunFacts, runFacts } from '../judge/facts.js';
+import {
+  type GroupJudgement,
+  judgeGroup,
+  LEARNED_KINDS,
+  learnedMargin,
+  nothingMoved,
+  seedKind,
+} from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
 import { noLearning } from '../no-learning.js';
 import { setupOpening } from './fixes.js';
@@ -65,7 +72,8 @@ export function outcomeSentence(result: TrainResult, group: GroupJudgement): Sen
     );
   }
   const parts = [];
-  if (learned.length > 0) parts.push(`learned on ${learned.length} of ${n} seeds (final ${range(learned.map((f) => f.final))})`);
+  if (learned.length > 0)
+    parts.push(`learned on ${learned.length} of ${n} seeds (final ${range(learned.map((f) => f.final))})`);
   if (never.length > 0) parts.push(`never got clearly below ${level.name} on ${never.length}`);
   if (unmoved.length > 0) parts.push(`barely moved from where it started on ${unmoved.length}`);
   const collapsed = group.count('collapsed');
@@ -76,12 +84,19 @@ export function outcomeSentence(result: TrainResult, group: GroupJudgement): Sen
 /** Seeds that learned and then came back up to the no-learning level: never cut. */
 export function collapseSentence(seeds: readonly RunFacts[], sweep: boolean): Sentence | undefined {
   const collapsed = seeds.filter((f) => seedKind(f) === 'collapsed');
-  const worst = collapsed.reduce<RunFacts | undefined>((w, f) => (!w || f.final - f.best > w.final - w.best ? f : w), undefined);
+  const worst = collapsed.reduce<RunFacts | undefined>(
+    (w, f) => (!w || f.final - f.best > w.final - w.best ? f : w),
+    undefined,
+  );
   if (!worst) return undefined;
   const depths = [...new Set(collapsed.map((f) => f.depth))].sort((a, b) => a - b);
-  const where = sweep ? ` (${depths.length === 1 ? 'depth' : 'depths'} ${listWords(depths.map(String))})` : '';
+  const where = sweep
+    ? ` (${depths.length === 1 ? 'depth' : 'depths'} ${listWords(depths.map(String))})`
+    : '';
   const which =
-    collapsed.length === 1 ? `One seed${where}` : `${collapsed.length} seeds${where} learned and then lost it; one${sweep ? `, at depth ${worst.depth},` : ''}`;
+    collapsed.length === 1
+      ? `One seed${where}`
+      : `${collapsed.length} seeds${where} learned and then lost it; one${sweep ? `, at depth ${worst.depth},` : ''}`;
   return sayAlways(
     'collapsed',
     `${which} reached a loss of ${formatLoss(worst.best)} at step ${worst.bestStep}, then came back up to ${formatLoss(worst.final)} (${formatPercent(worst.finalAccuracy)} accuracy at the end): it learned, then collapsed.`,
@@ -89,17 +104,20 @@ export function collapseSentence(seeds: readonly RunFacts[], sweep: boolean): Se
 }
 
 /** One neuron, or a linear net of any depth, never learned on data no line separates: capacity. */
-function capacitySentence(result: TrainResult, group: GroupJudgement): Sentence | undefined {
+function capacitySentence(result: TrainResult, group: GroupJudgement, still: boolean): Sentence | undefined {
   const { spec } = result;
   const linearModel = spec.depth === 0 || spec.activation === 'linear';
-  if (!linearModel || !NOT_LINEARLY_SEPARABLE.has(spec.dataset) || group.count(LEARNED_KINDS) === n(group)) return undefined;
+  if (!linearModel || !NOT_LINEARLY_SEPARABLE.has(spec.dataset) || group.count(LEARNED_KINDS) === n(group))
+    return undefined;
   const what =
     spec.depth === 0
       ? 'One neuron draws one straight line'
       : `With linear units the depth-${spec.depth} network still computes one linear function, one straight line like a single neuron`;
   return say(
     'capacity',
-    `${what}, and no straight line separates ${spec.dataset}: that is capacity, not a failure of training; it takes a hidden layer with a nonlinear activation.`,
+    still
+      ? `${what}, and no straight line separates ${spec.dataset}, so a longer run could not fit it either: that is capacity; it takes a hidden layer with a nonlinear activation.`
+      : `${what}, and no straight line separates ${spec.dataset}: that is capacity, not a failure of training; it takes a hidden layer with a nonlinear activation.`,
     80,
   );
 }
@@ -109,12 +127,19 @@ const n = (group: GroupJudgement) => group.seeds.length;
 /** Explains one configuration's runs: the outcome, then what the data or the gradients say about it. */
 export function explainTrain(result: TrainResult): Explanation {
   const { spec, runs } = result;
-  if (runs.length === 0) return { sentences: [say('no-runs', 'No run finished.')], lessonId: 'vanishing-gradients' };
+  if (runs.length === 0)
+    return { sentences: [say('no-runs', 'No run finished.')], lessonId: 'vanishing-gradients' };
   const group = judgeGroup(runs.map((run) => runFacts(run, spec.loss)));
-  const sentences: Sentence[] = [outcomeSentence(result, group)];
+  const still = nothingMoved(group.seeds);
+  // A net that stayed at the no-learning level is told as such; one that stayed wherever it started
+  // (below or above that level) is told as not having moved.
+  const atLevelAll = group.count('never-learned') === n(group);
+  const sentences: Sentence[] = [
+    still && !atLevelAll ? noMovementSentence(result, group) : outcomeSentence(result, group),
+  ];
   const collapse = collapseSentence(group.seeds, false);
   if (collapse) sentences.push(collapse);
-  const capacity = capacitySentence(result, group);
+  const capacity = capacitySentence(result, group, still);
   if (capacity) sentences.push(capacity);
   const separable = spec.depth === 0 ? separableNeuronSentence(group.seeds) : undefined;
   if (separable) sentences.push(separable);
@@ -129,11 +154,39 @@ export function explainTrain(result: TrainResult): Explanation {
   }
   const gradient = gradientSentence(spec.depth, group, spec);
   if (gradient) sentences.push(gradient);
-  const offer = !capacity && spec.depth >= 2 && group.count(LEARNED_KINDS) < n(group) ? contrastOffer(spec.depth) : undefined;
+  const offer =
+    !capacity && spec.depth >= 2 && group.count(LEARNED_KINDS) < n(group)
+      ? contrastOffer(spec.depth)
+      : undefined;
   if (offer) sentences.push(offer);
+  else if (still && !capacity)
+    sentences.push(
+      say(
+        'offer-more-steps',
+        'Whether more steps or a larger learning rate would move it, this run cannot tell: rerun with more steps to see.',
+        50,
+      ),
+    );
   const saturation = saturationSentence(group.seeds, spec.activation);
   if (saturation) sentences.push(saturation);
   return { sentences: capSentences(sentences), lessonId: trainLesson(result, group, capacity !== undefined) };
+}
+
+/**
+ * No seed's loss moved clearly from where it started. Whether depth or too small a budget stopped
+ * it, the run alone cannot tell, so it says only what happened; the sentences after it offer the
+ * comparison that would tell (or, for a linear model on data no line separates, say why no budget
+ * would help).
+ */
+function noMovementSentence(result: TrainResult, group: GroupJudgement): Sentence {
+  const { spec } = result;
+  const starts = group.seeds.map((f) => f.first);
+  const finals = group.seeds.map((f) => f.final);
+  return say(
+    'did-not-move',
+    `In ${stepsWord(spec.steps)} at learning rate ${spec.learningRate} no seed's loss moved clearly from where it started (start ${range(starts)}, final ${range(finals)}).`,
+    75,
+  );
 }
 
 /** Without a shallower net in the run, the cause is not named: the run that would tell is offered. */
@@ -149,6 +202,9 @@ function trainLesson(result: TrainResult, group: GroupJudgement, capacity: boole
   const { spec } = result;
   if (capacity) return 'capacity';
   if (spec.depth === 0) return 'convex-neuron';
-  if (group.allLearned) return spec.activation === 'sigmoid' && spec.optimizer === 'sgd' && !spec.residual ? 'vanishing-gradients' : 'tricks';
+  if (group.allLearned)
+    return spec.activation === 'sigmoid' && spec.optimizer === 'sgd' && !spec.residual
+      ? 'vanishing-gradients'
+      : 'tricks';
   return 'vanishing-gradients';
 }

@@ -39,6 +39,8 @@ export interface RunFacts {
   jump: Jump;
   /** How much lower the loss ended than a tenth of the steps before, as a share of the final loss. */
   recentFall: number;
+  /** The same fall over the last tenth of the steps, as a share of the whole fall from the start (0 when none). */
+  recentShareOfFall: number;
   /** Steps of the gradient snapshots, and each snapshot's first-layer and last-layer norm. */
   gradientSteps: number[];
   firstLayer: number[];
@@ -78,13 +80,23 @@ function fallOverLastTenth(steps: readonly number[], losses: readonly (number | 
   return (before - after) / after;
 }
 
+/** The fall over the last tenth of the steps as a share of the fall since step 0 (0 when it did not fall). */
+function shareOfWholeFall(steps: readonly number[], losses: readonly (number | null)[]): number {
+  const lastStep = steps.at(-1) ?? 0;
+  const index = steps.findIndex((step) => step >= 0.9 * lastStep);
+  const [start, before, after] = [losses[0], losses[Math.min(index, losses.length - 2)], losses.at(-1)];
+  if (!finite(start) || !finite(before) || !finite(after) || !(start > after)) return 0;
+  return Math.max(0, before - after) / (start - after);
+}
+
 /** The facts of one run trained with `loss`. */
 export function runFacts(run: RunResult, loss: Loss): RunFacts {
   const { steps, losses } = run.lossCurve as { steps: number[]; losses: (number | null)[] };
   const finalLoss = run.finalLoss as number | null;
   const curve = losses.map((l, i) => ({ loss: l, step: steps[i] ?? 0 })).filter((p) => finite(p.loss));
   const lowest = curve.reduce<{ loss: number; step: number } | undefined>(
-    (min, p) => (min === undefined || (p.loss as number) < min.loss ? { loss: p.loss as number, step: p.step } : min),
+    (min, p) =>
+      min === undefined || (p.loss as number) < min.loss ? { loss: p.loss as number, step: p.step } : min,
     undefined,
   );
   const lastStep = steps.at(-1) ?? 0;
@@ -109,6 +121,7 @@ export function runFacts(run: RunResult, loss: Loss): RunFacts {
     overflowed: !finite(finalLoss) || losses.some((l) => !finite(l)),
     jump: largestJump(steps, losses),
     recentFall: fallOverLastTenth(steps, losses),
+    recentShareOfFall: shareOfWholeFall(steps, losses),
     gradientSteps: run.gradientNorms.map((s) => s.step),
     firstLayer: perLayer.map((layers) => layers[0] ?? Number.NaN),
     lastLayer: perLayer.map((layers) => layers.at(-1) ?? Number.NaN),
@@ -183,6 +196,7 @@ export function finalOnlyFacts(finalLoss: number | null, depth: number, loss: Lo
     overflowed: Number.isNaN(final),
     jump: { from: 0, to: 0, step: 0 },
     recentFall: 0,
+    recentShareOfFall: 0,
     gradientSteps: [],
     firstLayer: [],
     lastLayer: [],

@@ -28,6 +28,16 @@ export const SPIKE_SHARE_OF_LEVEL = 0.5;
 /** A loss still falling by more than this share over the last tenth of the steps has not settled. */
 export const STILL_FALLING_SHARE = 0.01;
 
+/**
+ * Nor has a loss whose last tenth of the steps still carried this share of its whole fall: half
+ * the pace of an even descent. A short run can fall by well under 1% per tenth and still be on its
+ * way down.
+ */
+export const STILL_FALLING_PACE = 0.05;
+
+/** A loss that fell to under this fraction of where it started moved, however small its start. */
+export const MOVED_FACTOR = 0.5;
+
 /** A loss before the first step at least this large: the initial weights overflow the output. */
 export const OVERFLOW_AT_INIT = 1000;
 
@@ -49,6 +59,9 @@ export const NOTABLE_SATURATION = 0.25;
 
 /** Half or more of the units dead or saturated: it changes the story and is always said. */
 export const MOSTLY_SATURATED = 0.5;
+
+/** Input noise from which the classes of the generated shapes visibly overlap (their scale is about 1). */
+export const NOISY_DATA = 0.3;
 
 /** Restarts' final losses within this (absolute) of each other count as one stopping place. */
 export const SAME_PLACE = 0.01;
@@ -82,9 +95,25 @@ export function seedKind(f: RunFacts): SeedKind {
   const margin = learnedMargin(f.level);
   if (f.final > f.level + ABOVE_LEVEL_MARGIN && f.final > f.best + ABOVE_LEVEL_MARGIN) return 'overshot';
   if (!(f.best < f.level - margin)) return 'never-learned';
-  if (Number.isFinite(f.first) && !(f.first - f.best > margin)) return 'did-not-move';
+  if (!moved(f)) return 'did-not-move';
   if (f.final >= f.level - AT_LEVEL_BAND && f.final - f.best > margin) return 'collapsed';
-  return f.recentFall > STILL_FALLING_SHARE ? 'still-falling' : 'learned';
+  return stillFalling(f) ? 'still-falling' : 'learned';
+}
+
+/** The loss moved from where it started: down by the learned margin, or to under half its start. */
+export function moved(f: RunFacts): boolean {
+  if (!Number.isFinite(f.first)) return true;
+  return f.first - f.best > learnedMargin(f.level) || f.best < MOVED_FACTOR * f.first;
+}
+
+/** The loss was still on its way down when training stopped. */
+export function stillFalling(f: RunFacts): boolean {
+  return f.recentFall > STILL_FALLING_SHARE || f.recentShareOfFall > STILL_FALLING_PACE;
+}
+
+/** No seed's loss moved from where it started: the budget was too small for the run to show anything. */
+export function nothingMoved(seeds: readonly RunFacts[]): boolean {
+  return seeds.length > 0 && seeds.every((f) => !f.overflowed && !moved(f));
 }
 
 /** Kinds in which the net ended having learned something. */
@@ -123,8 +152,7 @@ export type GradientVerdict =
 export function gradientVerdict(f: RunFacts): GradientVerdict {
   const first = f.atInit[0];
   const last = f.atInit.at(-1);
-  if (f.atInit.length < 2 || first === undefined || last === undefined || !(last > 0))
-    return 'cannot-tell';
+  if (f.atInit.length < 2 || first === undefined || last === undefined || !(last > 0)) return 'cannot-tell';
   if (f.largestGradient < TINY_GRADIENT) return 'all-tiny';
   const ratio = first / last;
   if (ratio < RATIO.vanished) return first < MOVING_FIRST_LAYER ? 'vanished' : 'cannot-tell';
@@ -239,10 +267,11 @@ export function depthTrend(byDepth: readonly { depth: number; seeds: RunFacts[] 
   const level = shallowest.seeds[0]?.level ?? Math.LN2;
   const margin = learnedMargin(level);
   const finite = depths.filter((d) => Number.isFinite(d.meanFinal));
-  const best = finite.reduce<DepthJudgement | undefined>(
-    (b, d) => (b === undefined || d.meanFinal < b.meanFinal - margin ? d : b),
-    undefined,
-  ) ?? shallowest;
+  const best =
+    finite.reduce<DepthJudgement | undefined>(
+      (b, d) => (b === undefined || d.meanFinal < b.meanFinal - margin ? d : b),
+      undefined,
+    ) ?? shallowest;
   const learnedShare = (d: DepthJudgement) => d.count(LEARNED_KINDS) / d.seeds.length;
   const failedDepths = depths.filter((d) => d.noneLearned).map((d) => d.depth);
   const splitDepths = depths.filter((d) => !d.noneLearned && !d.allLearned).map((d) => d.depth);
@@ -309,15 +338,12 @@ export interface StoppingPlaces {
 /** Judges restarts: settled runs at different losses are different stopping places, whatever others do. */
 export function stoppingPlaces(seeds: readonly RunFacts[]): StoppingPlaces {
   const allFinals = seeds.map((f) => f.final);
-  const moved = (f: RunFacts) => !Number.isFinite(f.first) || f.first - f.final > learnedMargin(f.level);
   const unmoved = seeds.filter((f) => Number.isFinite(f.final) && !moved(f));
-  const settled = seeds.filter(
-    (f) => Number.isFinite(f.final) && moved(f) && f.recentFall <= STILL_FALLING_SHARE,
-  );
+  const settled = seeds.filter((f) => Number.isFinite(f.final) && moved(f) && !stillFalling(f));
   const finals = settled.map((f) => f.final);
   const low = finals.length > 0 ? Math.min(...finals) : Number.NaN;
   const high = finals.length > 0 ? Math.max(...finals) : Number.NaN;
-  const falling = seeds.filter((f) => Number.isFinite(f.final) && moved(f) && f.recentFall > STILL_FALLING_SHARE).length;
+  const falling = seeds.filter((f) => Number.isFinite(f.final) && moved(f) && stillFalling(f)).length;
   return {
     settled: settled.length,
     settledLow: low,
@@ -330,7 +356,7 @@ export function stoppingPlaces(seeds: readonly RunFacts[]): StoppingPlaces {
     one:
       seeds.length > 0 &&
       allFinals.every(Number.isFinite) &&
-      seeds.every((f) => f.recentFall <= STILL_FALLING_SHARE) &&
+      seeds.every((f) => !stillFalling(f)) &&
       Math.max(...allFinals) - Math.min(...allFinals) <= SAME_PLACE,
     allAtLevel: seeds.length > 0 && seeds.every((f) => atLevel(f.final, f.level)),
     level: seeds[0]?.level ?? Math.LN2,

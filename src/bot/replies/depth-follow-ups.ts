@@ -1,7 +1,7 @@
 import { LIMITS } from '../../engine/limits.js';
 import type { RunResult } from '../../engine/result.js';
 import { runFacts } from '../judge/facts.js';
-import { LEARNED_KINDS, seedKind, STEP_KINDS } from '../judge/judge.js';
+import { LEARNED_KINDS, STEP_KINDS, seedKind } from '../judge/judge.js';
 import {
   followUpButton as button,
   FIX,
@@ -37,7 +37,12 @@ export const trainFollowUps: FollowUpsOf<'train'> = (spec, values, result) => {
   const run = judged(result.runs, spec.loss);
   if (run.overshot && spec.learningRate > LIMITS.learningRate.min)
     buttons.push(
-      button('Learning rate ÷ 10', 'train', { ...values, learningRate: smallerRate(spec.learningRate) }, 'primary'),
+      button(
+        'Learning rate ÷ 10',
+        'train',
+        { ...values, learningRate: smallerRate(spec.learningRate) },
+        'primary',
+      ),
     );
   if (spec.depth >= 2 && !run.allLearned && !run.overshot) {
     buttons.push(
@@ -46,7 +51,14 @@ export const trainFollowUps: FollowUpsOf<'train'> = (spec, values, result) => {
   }
   if (spec.depth < LIMITS.depth.max) {
     const deeper = Math.min(LIMITS.depth.max, Math.max(1, spec.depth * 2));
-    buttons.push(button('Go deeper', 'train', { ...values, depth: deeper }, buttons.length === 0 ? 'primary' : undefined));
+    buttons.push(
+      button(
+        'Go deeper',
+        'train',
+        { ...values, depth: deeper },
+        buttons.length === 0 ? 'primary' : undefined,
+      ),
+    );
   }
   if (spec.depth > 0 && !run.perfect && (spec.activation !== 'relu' || spec.optimizer !== 'adam'))
     buttons.push(button('Fix it (relu + he + adam)', 'train', { ...values, ...FIX }));
@@ -63,11 +75,21 @@ export const compareFollowUps: FollowUpsOf<'compare'> = (spec, values, result) =
   const runs = judged(result.runs, spec.loss);
   if (runs.overshot && spec.learningRate > LIMITS.learningRate.min)
     buttons.push(
-      button('Learning rate ÷ 10', 'compare', { ...values, learningRate: smallerRate(spec.learningRate) }, 'primary'),
+      button(
+        'Learning rate ÷ 10',
+        'compare',
+        { ...values, learningRate: smallerRate(spec.learningRate) },
+        'primary',
+      ),
     );
   if (!runs.perfect && (spec.activation !== 'relu' || spec.optimizer !== 'adam'))
     buttons.push(
-      button('Fix it (relu + he + adam)', 'compare', { ...values, ...FIX }, buttons.length === 0 ? 'primary' : undefined),
+      button(
+        'Fix it (relu + he + adam)',
+        'compare',
+        { ...values, ...FIX },
+        buttons.length === 0 ? 'primary' : undefined,
+      ),
     );
   if (!spec.residual)
     buttons.push(button('Add residual connections', 'compare', { ...values, residual: true }));

@@ -38,7 +38,10 @@ const BY_EXPERIMENT: { [E in ExperimentName]: FollowUpsOf<E> } = {
 };
 
 /** The buttons that depend on which experiment ran and what it showed. */
-function experimentFollowUps<E extends ExperimentName>(result: ResultByName[E], values: OptionValues): FollowUpList {
+function experimentFollowUps<E extends ExperimentName>(
+  result: ResultByName[E],
+  values: OptionValues,
+): FollowUpList {
   const spec = result.spec as SpecOf<E>;
   const ofExperiment: FollowUpsOf<E> = BY_EXPERIMENT[spec.experiment];
   return ofExperiment(spec, values, result);

@@ -31,7 +31,15 @@ export function hardnessCells(records: readonly HardnessRecord[]): HardnessCell[
   const cells = new Map<string, HardnessCell>();
   for (const r of records) {
     const key = `${r.d}:${r.n}`;
-    const cell = cells.get(key) ?? { n: r.n, d: r.d, mipMs: 0, nodes: 0, lpIterations: 0, gaveUp: false, lpMs: 0 };
+    const cell = cells.get(key) ?? {
+      n: r.n,
+      d: r.d,
+      mipMs: 0,
+      nodes: 0,
+      lpIterations: 0,
+      gaveUp: false,
+      lpMs: 0,
+    };
     cell.mipMs = Math.max(cell.mipMs, r.exact.solveMs);
     cell.nodes = Math.max(cell.nodes, r.exact.nodes);
     cell.lpIterations = Math.max(cell.lpIterations, r.exact.lpIterations);

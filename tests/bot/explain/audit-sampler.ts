@@ -148,7 +148,8 @@ function drawSpec(
 ): SampledOptions {
   const fields = SPEC_FIELDS[experiment] as Record<string, Field>;
   const options: SampledOptions = { experiment };
-  for (const [name, field] of Object.entries(fields)) options[name] = drawField(random, name, field, experiment);
+  for (const [name, field] of Object.entries(fields))
+    options[name] = drawField(random, name, field, experiment);
   if (experiment === 'map') options.values = mapValues(random, options.axis);
   for (const [name, value] of Object.entries(forced)) {
     const current = options[name];
@@ -241,10 +242,7 @@ export function drawableValues(): Map<string, string[]> {
         const bins = NUMERIC_BINS[name] ?? LIST_BINS[name] ?? [];
         const lo = field.min;
         const hi = field.max;
-        values.set(
-          key,
-          bins.filter((v) => v >= lo && v <= hi).map(String),
-        );
+        values.set(key, bins.filter((v) => v >= lo && v <= hi).map(String));
       }
     }
   }

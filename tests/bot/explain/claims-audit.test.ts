@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { explainResult, type RuleId } from '../../../src/bot/explain/explain-result.js';
 import type { ExperimentResult, HardnessResult, MapResult } from '../../../src/engine/result.js';
-import { compareResult, lpResult, restartsResult, group, summary, trainResult } from '../explain-fixtures.js';
+import { compareResult, group, lpResult, restartsResult, summary, trainResult } from '../explain-fixtures.js';
 import { coverage, drawableValues, MIN_SEEN, type SampledOptions, sampleSpecs } from './audit-sampler.js';
 import { CHECKS, checkExplanation, checkSentence } from './oracle.js';
 
@@ -50,15 +50,27 @@ function handMade(): Recorded[] {
   const neverSweep = compareResult({}, [summary(1, [Math.LN2], 0.3), summary(8, [Math.LN2 + 1e-4], 1e-5)]);
   made.push(['every depth stalled', neverSweep]);
   const deepSlow = summary(8, [0.5, 0.52], 0.9);
-  for (const run of deepSlow.runs) run.lossCurve = { steps: [0, 270, 300], losses: [0.7, run.finalLoss * 1.2, run.finalLoss] };
-  made.push(['a deep net worse but still falling', compareResult({}, [summary(2, [0.3, 0.31], 0.9), deepSlow])]);
+  for (const run of deepSlow.runs)
+    run.lossCurve = { steps: [0, 270, 300], losses: [0.7, run.finalLoss * 1.2, run.finalLoss] };
+  made.push([
+    'a deep net worse but still falling',
+    compareResult({}, [summary(2, [0.3, 0.31], 0.9), deepSlow]),
+  ]);
   const unsettled = group('neuron', [0.3, 0.34, 0.4]);
-  for (const run of unsettled.runs) run.lossCurve = { steps: [0, 270, 300], losses: [0.7, run.finalLoss * 1.1, run.finalLoss] };
+  for (const run of unsettled.runs)
+    run.lossCurve = { steps: [0, 270, 300], losses: [0.7, run.finalLoss * 1.1, run.finalLoss] };
   made.push(['neuron restarts spread and still falling', restartsResult([unsettled])]);
-  made.push(['lp infeasible, gradient descent at ln 2', lpResult('xor', false, { finalLoss: 0.6931, accuracy: 0.5 })]);
-  made.push(['lp infeasible on overlapping blobs', lpResult('blobs', false, { finalLoss: 0.4, accuracy: 0.8 })]);
+  made.push([
+    'lp infeasible, gradient descent at ln 2',
+    lpResult('xor', false, { finalLoss: Math.LN2, accuracy: 0.5 }),
+  ]);
+  made.push([
+    'lp infeasible on overlapping blobs',
+    lpResult('blobs', false, { finalLoss: 0.4, accuracy: 0.8 }),
+  ]);
   const blownAtInit = trainResult({ depth: 4, weightScale: 8 }, [Number.NaN, Number.NaN]);
-  for (const run of blownAtInit.runs) run.lossCurve = { steps: [0, 270, 300], losses: [1e6, Number.NaN, Number.NaN] };
+  for (const run of blownAtInit.runs)
+    run.lossCurve = { steps: [0, 270, 300], losses: [1e6, Number.NaN, Number.NaN] };
   made.push(['a run overflowed at initialization', blownAtInit]);
   const shallow = summary(1, [0.3, 0.31], 0.3);
   const starved = summary(8, [Math.LN2, Math.LN2], 1e-5);
@@ -170,7 +182,7 @@ function audit(entries: readonly Recorded[]): { failures: Failure[]; sentences: 
   let sentences = 0;
   for (const { options, result } of entries) {
     const where = label(options);
-    let explanation;
+    let explanation: ReturnType<typeof explainResult>;
     try {
       explanation = explainResult(result);
     } catch (error) {
@@ -250,22 +262,41 @@ describe('the randomized claims audit', () => {
         altered++;
         if (checkSentence(run, { ...sentence, text })) caught++;
       }
-    console.log(`claims audit: the oracle rejected ${caught} of ${altered} sentences with one number altered`);
+    console.log(
+      `claims audit: the oracle rejected ${caught} of ${altered} sentences with one number altered`,
+    );
     expect(caught / altered).toBeGreaterThan(0.9);
   });
 
   it('rejects sentences that contradict their run', () => {
-    const sweeps = entries.filter(({ result: r }) => explainResult(r).sentences.some((s) => s.rule === 'deeper-worse'));
+    const sweeps = entries.filter(({ result: r }) =>
+      explainResult(r).sentences.some((s) => s.rule === 'deeper-worse'),
+    );
     expect(sweeps.length).toBeGreaterThan(0);
     for (const { result: r } of sweeps.slice(0, 5)) {
       const worse = explainResult(r).sentences.find((s) => s.rule === 'deeper-worse')!;
-      expect(checkSentence(r, { rule: 'deeper-better', text: worse.text.replace(/\. With the same.*$/, ': the deepest net did best.') })).toBeDefined();
+      expect(
+        checkSentence(r, {
+          rule: 'deeper-better',
+          text: worse.text.replace(/\. With the same.*$/, ': the deepest net did best.'),
+        }),
+      ).toBeDefined();
     }
     const train = entries.find(({ result: r }) => r.experiment === 'train')!.result;
     const said = explainResult(train);
-    const vanishing = { rule: 'gradient-weak' as const, text: 'The deep net is stopped by vanishing gradients.' };
-    expect(checkExplanation(train, { ...said, sentences: [...said.sentences, vanishing] }).join(' ')).toMatch(/vanishing gradients/);
-    expect(checkExplanation(train, { ...said, sentences: [{ rule: 'lp-gradient-descent', text: 'It is 50/50.' }] }).join(' ')).toMatch(/50\/50/);
+    const vanishing = {
+      rule: 'gradient-weak' as const,
+      text: 'The deep net is stopped by vanishing gradients.',
+    };
+    expect(checkExplanation(train, { ...said, sentences: [...said.sentences, vanishing] }).join(' ')).toMatch(
+      /vanishing gradients/,
+    );
+    expect(
+      checkExplanation(train, {
+        ...said,
+        sentences: [{ rule: 'lp-gradient-descent', text: 'It is 50/50.' }],
+      }).join(' '),
+    ).toMatch(/50\/50/);
   });
 
   it('produces every rule at least once', () => {

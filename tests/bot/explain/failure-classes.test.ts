@@ -55,7 +55,14 @@ function withCurve(run: RunResult, losses: number[], accuracy: number): RunResul
 describe('the explanation classes that misled or were false', () => {
   it('1. a depth trend is judged over every depth and seed, not two endpoints with a relative tolerance', () => {
     const { rules, text } = explain(
-      recorded({ experiment: 'compare', depths: [1, 3, 9], width: 4, dataset: 'circles', learningRate: 1, seeds: 2 }),
+      recorded({
+        experiment: 'compare',
+        depths: [1, 3, 9],
+        width: 4,
+        dataset: 'circles',
+        learningRate: 1,
+        seeds: 2,
+      }),
     );
     expect(rules[0]).toBe('deeper-worse');
     expect(text).not.toMatch(/did not make the training loss worse|no clear difference/);
@@ -119,14 +126,20 @@ describe('the explanation classes that misled or were false', () => {
     expect(followUps(perfect).map((b) => b.label)).not.toContain('Fix it (relu + he + adam)');
     const stalled = trainResult({ depth: 8 }, [LN2, LN2], 1e-4);
     expect(followUps(stalled).map((b) => b.label)).toContain('Same budget at depth 1');
-    expect(explain(recorded({ experiment: 'compare', depths: [1, 2, 4, 8], learningRate: 10 })).lessonId).toBe(
-      'step-size',
-    );
+    expect(
+      explain(recorded({ experiment: 'compare', depths: [1, 2, 4, 8], learningRate: 10 })).lessonId,
+    ).toBe('step-size');
   });
 
   it('7. a map judges learning per column against the no-learning level, with the sweep trend', () => {
     const { rules, text } = explain(
-      recorded({ experiment: 'map', axis: 'learningRate', activation: 'sigmoid', init: 'glorot', depths: [2, 8] }),
+      recorded({
+        experiment: 'map',
+        axis: 'learningRate',
+        activation: 'sigmoid',
+        init: 'glorot',
+        depths: [2, 8],
+      }),
     );
     expect(rules).not.toContain('map-none-learned');
     expect(text).not.toMatch(/No cell learned/);
@@ -144,7 +157,7 @@ describe('the explanation classes that misled or were false', () => {
     expect(text).toMatch(/1 more was still falling/);
   });
 
-  it('9. hardness: trivial instances are said, and growth needs the solver\'s own work to grow', () => {
+  it("9. hardness: trivial instances are said, and growth needs the solver's own work to grow", () => {
     const loadOnly = hardnessResult([
       hardnessRecord(8, 4, { mipMs: 5, nodes: 3 }),
       hardnessRecord(64, 4, { mipMs: 80, nodes: 3, separable: true }),
@@ -165,16 +178,21 @@ describe('the explanation classes that misled or were false', () => {
     const subtitle = JSON.stringify(chart.config.options);
     expect(subtitle).toContain(`layer 1 / last layer = ${ratio}`);
     expect(chart.alt).toContain(`(ratio ${ratio})`);
-    const map = trainabilityMapChart(mapFixture([[0.3, 0.3, 0.3, 0.3, 0.3, 0.3]], { axis: 'learningRate', depths: [2] }, false));
+    const map = trainabilityMapChart(
+      mapFixture([[0.3, 0.3, 0.3, 0.3, 0.3, 0.3]], { axis: 'learningRate', depths: [2] }, false),
+    );
     expect(JSON.stringify(map.config.options)).not.toMatch(/sgd 0\.1/);
   });
 
-  it('11. quiz verdicts read the explanation\'s judgement', () => {
+  it("11. quiz verdicts read the explanation's judgement", () => {
     const restarts = restartsResult([group('neuron', [0.219, 0.2215, 0.224])]);
     const verdict = QUIZ_KINDS.restarts!.judge(restarts);
     expect(explain(restarts).rules).toEqual(['neuron-one-minimum']);
     expect(verdict.answer).toBe('yes');
-    const both = compareResult({ depths: [2, 12], seeds: 2 }, [summary(2, [0.66, 0.662]), summary(12, [LN2, LN2])]);
+    const both = compareResult({ depths: [2, 12], seeds: 2 }, [
+      summary(2, [0.66, 0.662]),
+      summary(12, [LN2, LN2]),
+    ]);
     expect(explain(both).rules[0]).toBe('sweep-none-learned');
     expect(QUIZ_KINDS.depth!.judge(both).answer).toBe('same');
   });

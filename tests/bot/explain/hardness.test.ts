@@ -126,8 +126,9 @@ describe('explaining a hardness sweep', () => {
             sentence.text,
           ).toBeUndefined();
         else
-          expect(['hardness-trivial', 'hardness-time-only', 'hardness-limit-cut', 'no-runs'], sentence.text).toContain(
-            sentence.rule,
-          );
+          expect(
+            ['hardness-trivial', 'hardness-time-only', 'hardness-limit-cut', 'no-runs'],
+            sentence.text,
+          ).toContain(sentence.rule);
   });
 });

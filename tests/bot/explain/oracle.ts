@@ -37,7 +37,8 @@ const levelName = (loss: Loss) => (loss === 'mse' ? '0.25' : 'ln 2 ≈ 0.693');
 /** A number read from a result that may have been through JSON (NaN and infinity are null there). */
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN);
 const ok = (v: number) => Number.isFinite(v);
-const mean = (xs: readonly number[]) => (xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length);
+const mean = (xs: readonly number[]) =>
+  xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length;
 
 // ---------------------------------------------------------------------------------------------
 // Own thresholds (and the bands tolerated against the explainer's).
@@ -176,7 +177,13 @@ function fallReadings(steps: number[], losses: number[]): number[] {
 
 /** The loss was once clearly below the no-learning level (literally; from the start or not). */
 const belowEver = (r: Run): Tri =>
-  !ok(r.best) ? 'no' : r.best < LEARNED_SURE * r.level ? 'yes' : r.best >= LEARNED_ANY * r.level ? 'no' : 'maybe';
+  !ok(r.best)
+    ? 'no'
+    : r.best < LEARNED_SURE * r.level
+      ? 'yes'
+      : r.best >= LEARNED_ANY * r.level
+        ? 'no'
+        : 'maybe';
 /**
  * It learned: got clearly below the level by moving there. A run that started below the level and
  * barely moved (its best within 1 % of its first loss; surely moved beyond 5 %) learned nothing.
@@ -199,7 +206,8 @@ function barelyMoved(r: Run): Tri {
   return fell / r.first > 0.05 && fell > 0.05 * r.level + 1e-9 ? 'no' : 'maybe';
 }
 /** Still falling, counted apart from runs that barely moved (a run may be read either way then). */
-const fallingNotUnmoved = (r: Run): Tri => (barelyMoved(r) === 'no' ? stillFalling(r) : stillFalling(r) === 'no' ? 'no' : 'maybe');
+const fallingNotUnmoved = (r: Run): Tri =>
+  barelyMoved(r) === 'no' ? stillFalling(r) : stillFalling(r) === 'no' ? 'no' : 'maybe';
 /** Had settled: stopped falling after having moved. */
 const settledTri = (r: Run): Tri => {
   const stopped = not(stillFalling(r));
@@ -221,7 +229,13 @@ function collapsed(r: Run): Tri {
 const stillFalling = (r: Run): Tri =>
   Math.min(...r.falls) > FALLING_SURE ? 'yes' : Math.max(...r.falls) <= STOPPED_SURE ? 'no' : 'maybe';
 const atLevel = (loss: number, level: number): Tri =>
-  !ok(loss) ? 'no' : Math.abs(loss - level) <= AT_LEVEL_SURE ? 'yes' : Math.abs(loss - level) > AT_LEVEL_ANY ? 'no' : 'maybe';
+  !ok(loss)
+    ? 'no'
+    : Math.abs(loss - level) <= AT_LEVEL_SURE
+      ? 'yes'
+      : Math.abs(loss - level) > AT_LEVEL_ANY
+        ? 'no'
+        : 'maybe';
 /**
  * Ended above the no-learning level after having been lower (overshoot): surely when 0.1 above both
  * the level and its own best; surely not when within 0.01 of the level or of its best (explainer: 0.05).
@@ -251,13 +265,17 @@ function initialRatios(runs: readonly Run[]): number[] {
     .map((r) => r.snaps.find((s) => s.step === 0)?.layers ?? [])
     .filter((l) => l.length >= 2 && ok(l[0]!) && ok(l.at(-1)!) && l.at(-1)! > 0);
   if (ends.length === 0) return [];
-  return [mean(ends.map((l) => l[0]!)) / mean(ends.map((l) => l.at(-1)!)), mean(ends.map((l) => l[0]! / l.at(-1)!))];
+  return [
+    mean(ends.map((l) => l[0]!)) / mean(ends.map((l) => l.at(-1)!)),
+    mean(ends.map((l) => l[0]! / l.at(-1)!)),
+  ];
 }
 const seedRatio = (r: Run) => {
   const l = r.snaps.find((s) => s.step === 0)?.layers ?? [];
   return l.length >= 2 ? l[0]! / l.at(-1)! : Number.NaN;
 };
-const snapRatios = (r: Run) => r.snaps.map((s) => (s.layers[0] ?? Number.NaN) / (s.layers.at(-1) ?? Number.NaN));
+const snapRatios = (r: Run) =>
+  r.snaps.map((s) => (s.layers[0] ?? Number.NaN) / (s.layers.at(-1) ?? Number.NaN));
 
 // ---------------------------------------------------------------------------------------------
 // Views of a result.
@@ -281,7 +299,8 @@ const finiteMean = (runs: readonly Run[]) => mean(runs.map((r) => r.final).filte
 /** The depths listed in "depth 4" / "depths 1, 2 and 8". */
 const depthList = (text: string | undefined) => (text === undefined ? [] : listedNumbers(text));
 const sameSet = (a: readonly number[], b: readonly number[]) =>
-  a.length === b.length && [...a].sort((x, y) => x - y).every((v, i) => v === [...b].sort((x, y) => x - y)[i]);
+  a.length === b.length &&
+  [...a].sort((x, y) => x - y).every((v, i) => v === [...b].sort((x, y) => x - y)[i]);
 
 /** "all 4" or "2 of 4". */
 function share(text: string | undefined): { k: number; n: number } | undefined {
@@ -305,9 +324,17 @@ const first = (...problems: (string | undefined)[]) => {
 
 /** "With tanh units, He init and Adam, …": every fix named must be in the spec. */
 function setupProblem(result: ExperimentResult, text: string): string | undefined {
-  const m = /^With (\w+) units((?:, [A-Za-z ]+?)*?(?: and [A-Za-z ]+?)?), (?:the |mean final|no depth)/.exec(text);
+  const m = /^With (\w+) units((?:, [A-Za-z ]+?)*?(?: and [A-Za-z ]+?)?), (?:the |mean final|no depth)/.exec(
+    text,
+  );
   if (!m || !('activation' in result.spec)) return undefined;
-  const spec = result.spec as { activation: string; init?: string; normalization?: string; residual?: boolean; optimizer?: string };
+  const spec = result.spec as {
+    activation: string;
+    init?: string;
+    normalization?: string;
+    residual?: boolean;
+    optimizer?: string;
+  };
   const items = (m[2] ?? '').split(/, | and /).filter((s) => s.length > 0);
   const known: Record<string, boolean> = {
     'He init': spec.init === 'he',
@@ -328,38 +355,55 @@ const stepOvershoot: Check = (result, s) => {
   if (result.experiment === 'landscape') {
     const blown = result.variants.filter((v) => !ok(num(v.finalLoss)));
     if (blown.length === 0) return 'no variant overflowed';
-    if (/every net/.test(s.text)) return fail(blown.length === result.variants.length, 'not every net overflowed');
+    if (/every net/.test(s.text))
+      return fail(blown.length === result.variants.length, 'not every net overflowed');
     const part = /for the (.*?) nets?, so/.exec(s.text)?.[1] ?? '';
     const named = result.variants.filter((v) => part.includes(v.label));
-    return fail(named.every((v) => !ok(num(v.finalLoss))) && named.length > 0, 'a named net did not overflow');
+    return fail(
+      named.every((v) => !ok(num(v.finalLoss))) && named.length > 0,
+      'a named net did not overflow',
+    );
   }
   const runs = runsOf(result);
   const problems: string[] = [];
-  const nan = re(String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss overflowed`).exec(s.text);
+  const nan = re(
+    String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss overflowed`,
+  ).exec(s.text);
   if (nan) {
     const sh = share(nan[1]);
     const overflowed = runs.filter((r) => r.overflow);
     if (!sh || sh.n !== runs.length || sh.k !== overflowed.length)
       problems.push(`says ${nan[1]} runs overflowed; ${overflowed.length} of ${runs.length} did`);
-    if (!sameSet(depthList(nan[2]), depthsOf(overflowed))) problems.push(`overflow depths quoted ${nan[2]}, are ${depthsOf(overflowed).join(', ')}`);
+    if (!sameSet(depthList(nan[2]), depthsOf(overflowed)))
+      problems.push(`overflow depths quoted ${nan[2]}, are ${depthsOf(overflowed).join(', ')}`);
   }
-  const above = re(String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss ended at (NUM(?: to NUM)?), above (?:ln 2 ≈ 0\.693|0\.25)[^,;]* after having been lower(?:, the largest jump from NUM to NUM)?`).exec(s.text);
+  const above = re(
+    String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss ended at (NUM(?: to NUM)?), above (?:ln 2 ≈ 0\.693|0\.25)[^,;]* after having been lower(?:, the largest jump from NUM to NUM)?`,
+  ).exec(s.text);
   if (above) {
     const sh = share(above[1]);
     const tris = runs.map(overshot);
     if (!sh || sh.n !== runs.length || !countFits(sh.k, tris))
-      problems.push(`says ${above[1]} runs ended above the level after being lower; ${tris.filter((t) => t === 'yes').length} surely and ${tris.filter((t) => t === 'maybe').length} maybe of ${runs.length}`);
+      problems.push(
+        `says ${above[1]} runs ended above the level after being lower; ${tris.filter((t) => t === 'yes').length} surely and ${tris.filter((t) => t === 'maybe').length} maybe of ${runs.length}`,
+      );
     const possible = runs.filter((r) => overshot(r) !== 'no');
     const sure = runs.filter((r) => overshot(r) === 'yes');
     const depths = depthList(above[2]);
-    if (!depths.every((d) => possible.some((r) => r.depth === d)) || !sure.every((r) => depths.includes(r.depth)))
+    if (
+      !depths.every((d) => possible.some((r) => r.depth === d)) ||
+      !sure.every((r) => depths.includes(r.depth))
+    )
       problems.push(`overshoot depths quoted ${above[2]} do not fit the runs`);
     const [lo, hi] = range(above[3]) ?? [];
     if (!possible.some((r) => same(lo, r.final)) || !possible.some((r) => same(hi, r.final)))
       problems.push(`final range ${above[3]} is not the final loss of runs that ended above the level`);
     if (above[6] !== undefined) {
-      const quotedJump = possible.some((r) => jumps(r).some((j) => same(above[6], j.from) && same(above[7], j.to)));
-      if (!quotedJump) problems.push(`no such jump from ${above[6]} to ${above[7]} in a run that ended above the level`);
+      const quotedJump = possible.some((r) =>
+        jumps(r).some((j) => same(above[6], j.from) && same(above[7], j.to)),
+      );
+      if (!quotedJump)
+        problems.push(`no such jump from ${above[6]} to ${above[7]} in a run that ended above the level`);
     }
   }
   if (!nan && !above) problems.push('no overflow or overshoot clause recognized');
@@ -379,13 +423,19 @@ function stabilityShrinks(result: ExperimentResult): boolean {
 const stepSizeFix: Check = (result, s) => {
   if (result.experiment === 'landscape')
     return first(
-      fail(result.variants.some((v) => !ok(num(v.finalLoss))), 'no net overflowed'),
+      fail(
+        result.variants.some((v) => !ok(num(v.finalLoss))),
+        'no net overflowed',
+      ),
       fail(s.text.includes(`learning rate ${result.spec.learningRate})`), 'quotes another learning rate'),
     );
   const runs = runsOf(result);
   const rate = 'learningRate' in result.spec ? result.spec.learningRate : undefined;
   return first(
-    fail(runs.some((r) => unstable(r) !== 'no'), 'no run overflowed or ended above the level'),
+    fail(
+      runs.some((r) => unstable(r) !== 'no'),
+      'no run overflowed or ended above the level',
+    ),
     fail(rate === undefined || s.text.includes(`(learning rate ${rate})`), 'quotes another learning rate'),
     fail(
       !stabilityShrinks(result),
@@ -397,8 +447,12 @@ const stepSizeFix: Check = (result, s) => {
 const stableStepShrinks: Check = (result, s) => {
   if (result.experiment !== 'compare') return 'not a depth sweep';
   const m =
-    /At this step size \(learning rate ([\d.e-]+)\) (depths? [\d, and]+) trained without overshooting and (depths? [\d, and]+) did not/.exec(s.text) ??
-    /At this step size \(learning rate ([\d.e-]+)\) (depths? [\d, and]+) neither overflowed nor ended above [^,]*?, while (depths? [\d, and]+) did/.exec(s.text);
+    /At this step size \(learning rate ([\d.e-]+)\) (depths? [\d, and]+) trained without overshooting and (depths? [\d, and]+) did not/.exec(
+      s.text,
+    ) ??
+    /At this step size \(learning rate ([\d.e-]+)\) (depths? [\d, and]+) neither overflowed nor ended above [^,]*?, while (depths? [\d, and]+) did/.exec(
+      s.text,
+    );
   if (!m) return 'sentence not recognized';
   const runs = runsOf(result);
   const stable = depthList(m[2]);
@@ -406,8 +460,14 @@ const stableStepShrinks: Check = (result, s) => {
   return first(
     fail(Number(m[1]) === result.spec.learningRate, 'quotes another learning rate'),
     fail(sameSet([...stable, ...shaky], depthsOf(runs)), 'the depths named are not the sweep'),
-    fail(stable.every((d) => atDepth(runs, d).every((r) => unstable(r) !== 'yes')), 'a depth called stable overflowed or overshot'),
-    fail(shaky.every((d) => atDepth(runs, d).some((r) => unstable(r) !== 'no')), 'a depth called unstable trained stably'),
+    fail(
+      stable.every((d) => atDepth(runs, d).every((r) => unstable(r) !== 'yes')),
+      'a depth called stable overflowed or overshot',
+    ),
+    fail(
+      shaky.every((d) => atDepth(runs, d).some((r) => unstable(r) !== 'no')),
+      'a depth called unstable trained stably',
+    ),
     fail(Math.max(...stable) < Math.min(...shaky), 'the stable depths are not all shallower'),
   );
 };
@@ -419,13 +479,22 @@ const overflowAtInit: Check = (result, s) => {
   if (atInit.length === 0) return 'no run started with an overflowing loss';
   const m = /already (infinite|\d(?:\.\d+)?e[+-]?\d+) before/.exec(s.text);
   if (!m) return 'number not recognized';
-  if (m[1] === 'infinite') return fail(atInit.some((r) => !ok(r.first)), 'no start was infinite');
-  return fail(atInit.some((r) => same(m[1], r.first)), `no run started at ${m[1]}`);
+  if (m[1] === 'infinite')
+    return fail(
+      atInit.some((r) => !ok(r.first)),
+      'no start was infinite',
+    );
+  return fail(
+    atInit.some((r) => same(m[1], r.first)),
+    `no run started at ${m[1]}`,
+  );
 };
 
 const spikeRecovered: Check = (result, s) => {
   const runs = runsOf(result);
-  const m = re(String.raw`^In (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss (?:jumped from NUM to NUM at step (\d+) and recovered to NUM|jumped up and recovered, the largest jump from NUM to NUM at step (\d+) in a run that ended at NUM)`).exec(s.text);
+  const m = re(
+    String.raw`^In (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss (?:jumped from NUM to NUM at step (\d+) and recovered to NUM|jumped up and recovered, the largest jump from NUM to NUM at step (\d+) in a run that ended at NUM)`,
+  ).exec(s.text);
   if (!m) return 'sentence not recognized';
   const [from, to, step, end] = m[3] !== undefined ? [m[3], m[4], m[5], m[6]] : [m[7], m[8], m[9], m[10]];
   // Spike: a rise of more than 0.3 × level (explainer 0.5 ×) to above the level, surely above 0.6 ×.
@@ -438,8 +507,16 @@ const spikeRecovered: Check = (result, s) => {
   const recovered = (r: Run): Tri => {
     const sp = spike(r);
     const el = endedLearned(r);
-    const big = jumps(r).filter((j) => j.to > r.level - AT_LEVEL_ANY).sort((a, b) => b.to - b.from - (a.to - a.from))[0];
-    const back = !big ? 'no' : r.final <= big.from + 0.03 ? 'yes' : r.final <= big.from + 0.15 ? 'maybe' : 'no';
+    const big = jumps(r)
+      .filter((j) => j.to > r.level - AT_LEVEL_ANY)
+      .sort((a, b) => b.to - b.from - (a.to - a.from))[0];
+    const back = !big
+      ? 'no'
+      : r.final <= big.from + 0.03
+        ? 'yes'
+        : r.final <= big.from + 0.15
+          ? 'maybe'
+          : 'no';
     if (sp === 'no' || el === 'no' || back === 'no') return 'no';
     return sp === 'yes' && el === 'yes' && back === 'yes' ? 'yes' : 'maybe';
   };
@@ -448,10 +525,20 @@ const spikeRecovered: Check = (result, s) => {
   const possible = runs.filter((r) => recovered(r) !== 'no');
   const depths = depthList(m[2]);
   return first(
-    fail(!!sh && sh.n === runs.length && countFits(sh.k, tris), `says ${m[1]} runs spiked and recovered; ${tris.filter((t) => t === 'yes').length} surely, ${tris.filter((t) => t === 'maybe').length} maybe, of ${runs.length}`),
-    fail(depths.every((d) => possible.some((r) => r.depth === d)), `a depth in "${m[2]}" has no run that spiked and recovered`),
     fail(
-      possible.some((r) => same(end, r.final) && jumps(r).some((j) => same(from, j.from) && same(to, j.to) && j.step === Number(step))),
+      !!sh && sh.n === runs.length && countFits(sh.k, tris),
+      `says ${m[1]} runs spiked and recovered; ${tris.filter((t) => t === 'yes').length} surely, ${tris.filter((t) => t === 'maybe').length} maybe, of ${runs.length}`,
+    ),
+    fail(
+      depths.every((d) => possible.some((r) => r.depth === d)),
+      `a depth in "${m[2]}" has no run that spiked and recovered`,
+    ),
+    fail(
+      possible.some(
+        (r) =>
+          same(end, r.final) &&
+          jumps(r).some((j) => same(from, j.from) && same(to, j.to) && j.step === Number(step)),
+      ),
       `no run that recovered jumped from ${from} to ${to} at step ${step} and ended at ${end}`,
     ),
   );
@@ -462,71 +549,142 @@ const spikeRecovered: Check = (result, s) => {
 
 const modelName = (depth: number) => (depth === 0 ? 'the single neuron' : `the depth-${depth} network`);
 
-function outcomeCheck(result: ExperimentResult, s: Sentence, kind: 'reached' | 'never' | 'some'): string | undefined {
+function outcomeCheck(
+  result: ExperimentResult,
+  s: Sentence,
+  kind: 'reached' | 'never' | 'some',
+): string | undefined {
   if (result.experiment !== 'train') return 'not a train run';
   const runs = runsOf(result);
   const n = runs.length;
   const problems: string[] = [];
-  if (!s.text.toLowerCase().includes(modelName(result.spec.depth))) problems.push('names another model than the spec');
+  if (!s.text.toLowerCase().includes(modelName(result.spec.depth)))
+    problems.push('names another model than the spec');
   const meanAcc = /accuracy (\d+)%/.exec(s.text)?.[1];
   if (meanAcc !== undefined && !samePercent(meanAcc, mean(runs.map((r) => r.accuracy))))
-    problems.push(`mean accuracy quoted ${meanAcc}%, is ${(100 * mean(runs.map((r) => r.accuracy))).toFixed(1)}%`);
+    problems.push(
+      `mean accuracy quoted ${meanAcc}%, is ${(100 * mean(runs.map((r) => r.accuracy))).toFixed(1)}%`,
+    );
   const finals = runs.map((r) => r.final);
   const rangeFits = (text: string | undefined, pool: Run[], all: Run[]) => {
     const [lo, hi] = range(text) ?? [];
-    return pool.some((r) => same(lo, r.final)) && pool.some((r) => same(hi, r.final)) &&
-      all.every((r) => r.final >= Number(lo) - halfUnit(lo ?? '0') - 1e-12 && r.final <= Number(hi) + halfUnit(hi ?? '0') + 1e-12);
+    return (
+      pool.some((r) => same(lo, r.final)) &&
+      pool.some((r) => same(hi, r.final)) &&
+      all.every(
+        (r) =>
+          r.final >= Number(lo) - halfUnit(lo ?? '0') - 1e-12 &&
+          r.final <= Number(hi) + halfUnit(hi ?? '0') + 1e-12,
+      )
+    );
   };
   if (kind === 'reached') {
-    const m = re(String.raw`learned on (its seed|both seeds|all (\d+) seeds): final loss (NUM(?: to NUM)?) \(mean accuracy \d+%\) after (\d+) steps?(?:; (it was|all were|(\d+) of (\d+) were) still falling)?`).exec(s.text);
+    const m = re(
+      String.raw`learned on (its seed|both seeds|all (\d+) seeds): final loss (NUM(?: to NUM)?) \(mean accuracy \d+%\) after (\d+) steps?(?:; (it was|all were|(\d+) of (\d+) were) still falling)?`,
+    ).exec(s.text);
     if (!m) return 'sentence not recognized';
     const quotedN = m[1] === 'both seeds' ? 2 : m[2] === undefined ? 1 : Number(m[2]);
     if (quotedN !== n) problems.push(`says ${quotedN} seeds, the run has ${n}`);
     const bad = runs.filter((r) => endedLearned(r) === 'no');
-    if (bad.length > 0) problems.push(`says every seed learned, but ${bad.length} of ${n} did not end clearly below ${levelName(runs[0]!.loss)} (finals ${bad.map((r) => r.final.toFixed(3)).join(', ')}; best ${bad.map((r) => r.best.toFixed(3)).join(', ')})`);
-    if (!rangeFits(m[3], runs, runs)) problems.push(`final range ${m[3]} is not the seeds' (${Math.min(...finals)} to ${Math.max(...finals)})`);
-    if (Number(m[6]) !== result.spec.steps) problems.push(`quotes ${m[6]} steps, spec has ${result.spec.steps}`);
+    if (bad.length > 0)
+      problems.push(
+        `says every seed learned, but ${bad.length} of ${n} did not end clearly below ${levelName(runs[0]!.loss)} (finals ${bad.map((r) => r.final.toFixed(3)).join(', ')}; best ${bad.map((r) => r.best.toFixed(3)).join(', ')})`,
+      );
+    if (!rangeFits(m[3], runs, runs))
+      problems.push(
+        `final range ${m[3]} is not the seeds' (${Math.min(...finals)} to ${Math.max(...finals)})`,
+      );
+    if (Number(m[6]) !== result.spec.steps)
+      problems.push(`quotes ${m[6]} steps, spec has ${result.spec.steps}`);
     const falling = m[7] === undefined ? 0 : m[7] === 'it was' || m[7] === 'all were' ? n : Number(m[8]);
     if (!countFits(falling, runs.map(stillFalling)))
-      problems.push(`says ${falling} of ${n} still falling; falls over the last tenth: ${runs.map((r) => r.falls.map((f) => f.toFixed(3)).join('/')).join(', ')}`);
+      problems.push(
+        `says ${falling} of ${n} still falling; falls over the last tenth: ${runs.map((r) => r.falls.map((f) => f.toFixed(3)).join('/')).join(', ')}`,
+      );
   } else if (kind === 'never' && /barely moved on/.test(s.text)) {
-    const m = re(String.raw`barely moved on (its seed|any of its (\d+) seeds): the loss fell by less than NUM from where it started \(start (NUM(?: to NUM)?), final (NUM(?: to NUM)?); mean accuracy \d+%\), so nothing was learned in (\d+) steps?`).exec(s.text);
+    const m = re(
+      String.raw`barely moved on (its seed|any of its (\d+) seeds): the loss fell by less than NUM from where it started \(start (NUM(?: to NUM)?), final (NUM(?: to NUM)?); mean accuracy \d+%\), so nothing was learned in (\d+) steps?`,
+    ).exec(s.text);
     if (!m) return 'sentence not recognized';
     const quotedN = m[2] === undefined ? 1 : Number(m[2]);
     if (quotedN !== n) problems.push(`says ${quotedN} seeds, the run has ${n}`);
     const bound = Number(m[3]) + halfUnit(m[3]!);
     const fell = runs.filter((r) => !(r.first - r.best < bound));
-    if (fell.length > 0) problems.push(`says every seed fell by less than ${m[3]}, but ${fell.length} fell by ${fell.map((r) => (r.first - r.best).toFixed(3)).join(', ')}`);
+    if (fell.length > 0)
+      problems.push(
+        `says every seed fell by less than ${m[3]}, but ${fell.length} fell by ${fell.map((r) => (r.first - r.best).toFixed(3)).join(', ')}`,
+      );
     const [s0, s1] = range(m[4]) ?? [];
-    if (!runs.some((r) => same(s0, r.first)) || !runs.some((r) => same(s1, r.first))) problems.push(`start range ${m[4]} is not the seeds' first losses`);
+    if (!runs.some((r) => same(s0, r.first)) || !runs.some((r) => same(s1, r.first)))
+      problems.push(`start range ${m[4]} is not the seeds' first losses`);
     if (!rangeFits(m[7], runs, runs)) problems.push(`final range ${m[7]} is not the seeds'`);
-    if (Number(m[10]) !== result.spec.steps) problems.push(`quotes ${m[10]} steps, spec has ${result.spec.steps}`);
+    if (Number(m[10]) !== result.spec.steps)
+      problems.push(`quotes ${m[10]} steps, spec has ${result.spec.steps}`);
   } else if (kind === 'never') {
-    const m = re(String.raw`never learned on (its seed|any of its (\d+) seeds): the loss never got clearly below .*? \(lowest NUM, final (NUM(?: to NUM)?); mean accuracy \d+%\)`).exec(s.text);
+    const m = re(
+      String.raw`never learned on (its seed|any of its (\d+) seeds): the loss never got clearly below .*? \(lowest NUM, final (NUM(?: to NUM)?); mean accuracy \d+%\)`,
+    ).exec(s.text);
     if (!m) return 'sentence not recognized';
     const quotedN = m[2] === undefined ? 1 : Number(m[2]);
     if (quotedN !== n) problems.push(`says ${quotedN} seeds, the run has ${n}`);
     const learned = runs.filter((r) => belowEver(r) === 'yes');
-    if (learned.length > 0) problems.push(`says no seed got clearly below the level, but ${learned.length} reached ${learned.map((r) => r.best.toFixed(3)).join(', ')}`);
-    if (!same(m[3], Math.min(...runs.map((r) => r.best)))) problems.push(`lowest quoted ${m[3]}, is ${Math.min(...runs.map((r) => r.best))}`);
+    if (learned.length > 0)
+      problems.push(
+        `says no seed got clearly below the level, but ${learned.length} reached ${learned.map((r) => r.best.toFixed(3)).join(', ')}`,
+      );
+    if (!same(m[3], Math.min(...runs.map((r) => r.best))))
+      problems.push(`lowest quoted ${m[3]}, is ${Math.min(...runs.map((r) => r.best))}`);
     if (!rangeFits(m[4], runs, runs)) problems.push(`final range ${m[4]} is not the seeds'`);
   } else {
-    const learnedPart = re(String.raw`learned on (\d+) of (\d+) seeds \(final (NUM(?: to NUM)?)\)`).exec(s.text);
+    const learnedPart = re(String.raw`learned on (\d+) of (\d+) seeds \(final (NUM(?: to NUM)?)\)`).exec(
+      s.text,
+    );
     const neverPart = /never got clearly below (?:ln 2 ≈ 0\.693|0\.25 \([^)]*\)) on (\d+)/.exec(s.text);
     const lostPart = /learned and then lost it on (\d+)/.exec(s.text);
     const k = learnedPart ? Number(learnedPart[1]) : 0;
-    if (learnedPart && Number(learnedPart[2]) !== n) problems.push(`says ${learnedPart[2]} seeds, the run has ${n}`);
+    if (learnedPart && Number(learnedPart[2]) !== n)
+      problems.push(`says ${learnedPart[2]} seeds, the run has ${n}`);
     const unmovedPart = /barely moved from where it started on (\d+)/.exec(s.text);
     // The seeds that barely moved may be counted apart from those that never got below the level.
     const unmovedBelow = runs.filter((r) => barelyMoved(r) === 'yes' && belowEver(r) === 'yes').length;
-    if (unmovedPart && (Number(unmovedPart[1]) < unmovedBelow || !countFits(Number(unmovedPart[1]), runs.map((r) => (barelyMoved(r) === 'no' ? 'no' : 'maybe'))))) problems.push(`says ${unmovedPart[1]} barely moved; each moved ${runs.map((r) => ((r.first - r.best) / r.first).toFixed(3)).join(', ')} of its start`);
+    if (
+      unmovedPart &&
+      (Number(unmovedPart[1]) < unmovedBelow ||
+        !countFits(
+          Number(unmovedPart[1]),
+          runs.map((r) => (barelyMoved(r) === 'no' ? 'no' : 'maybe')),
+        ))
+    )
+      problems.push(
+        `says ${unmovedPart[1]} barely moved; each moved ${runs.map((r) => ((r.first - r.best) / r.first).toFixed(3)).join(', ')} of its start`,
+      );
     // A seed that barely moved from its start did not learn, whatever its loss: 'maybe' when it may have.
-    const learnedTris = runs.map((r) => (barelyMoved(r) === 'no' ? endedLearned(r) : endedLearned(r) === 'no' ? 'no' : 'maybe'));
-    if (!countFits(k, learnedTris)) problems.push(`says ${k} of ${n} learned; per seed (best/final): ${runs.map((r) => `${r.best.toFixed(3)}/${r.final.toFixed(3)}`).join(', ')}`);
-    if (learnedPart && !rangeFits(learnedPart[3], runs.filter((r) => endedLearned(r) !== 'no'), runs.filter((r) => endedLearned(r) === 'yes')))
+    const learnedTris = runs.map((r) =>
+      barelyMoved(r) === 'no' ? endedLearned(r) : endedLearned(r) === 'no' ? 'no' : 'maybe',
+    );
+    if (!countFits(k, learnedTris))
+      problems.push(
+        `says ${k} of ${n} learned; per seed (best/final): ${runs.map((r) => `${r.best.toFixed(3)}/${r.final.toFixed(3)}`).join(', ')}`,
+      );
+    if (
+      learnedPart &&
+      !rangeFits(
+        learnedPart[3],
+        runs.filter((r) => endedLearned(r) !== 'no'),
+        runs.filter((r) => endedLearned(r) === 'yes'),
+      )
+    )
       problems.push(`final range ${learnedPart[3]} is not that of the seeds that learned`);
     const never = neverPart ? Number(neverPart[1]) : 0;
-    if (!countFits(never, runs.map((r) => not(belowEver(r))))) problems.push(`says ${never} never got clearly below the level; bests ${runs.map((r) => r.best.toFixed(3)).join(', ')}`);
+    if (
+      !countFits(
+        never,
+        runs.map((r) => not(belowEver(r))),
+      )
+    )
+      problems.push(
+        `says ${never} never got clearly below the level; bests ${runs.map((r) => r.best.toFixed(3)).join(', ')}`,
+      );
     const lost = lostPart ? Number(lostPart[1]) : 0;
     if (!countFits(lost, runs.map(collapsed))) problems.push(`says ${lost} learned then lost it`);
     if (k === n || never === n) problems.push('a split outcome with every seed on one side');
@@ -536,17 +694,34 @@ function outcomeCheck(result: ExperimentResult, s: Sentence, kind: 'reached' | '
 
 const collapsedCheck: Check = (result, s) => {
   const runs = runsOf(result);
-  const m = re(String.raw`^(One seed(?: \((depths? [\d, and]+)\))?|(\d+) seeds(?: \((depths? [\d, and]+)\))? learned and then lost it; one(?:, at depth (\d+),)?) reached a loss of NUM at step (\d+), then came back up to NUM \((\d+)% accuracy at the end\)`).exec(s.text);
+  const m = re(
+    String.raw`^(One seed(?: \((depths? [\d, and]+)\))?|(\d+) seeds(?: \((depths? [\d, and]+)\))? learned and then lost it; one(?:, at depth (\d+),)?) reached a loss of NUM at step (\d+), then came back up to NUM \((\d+)% accuracy at the end\)`,
+  ).exec(s.text);
   if (!m) return 'sentence not recognized';
   const k = m[3] === undefined ? 1 : Number(m[3]);
   const depths = depthList(m[2] ?? m[4]);
   const tris = runs.map(collapsed);
   const worstDepth = m[5] ?? (m[2] !== undefined && depths.length === 1 ? String(depths[0]) : undefined);
-  if (depths.some((d) => !runs.some((r) => r.depth === d && collapsed(r) !== 'no'))) return `a depth in "${m[2] ?? m[4]}" has no seed that collapsed`;
-  const named = runs.filter((r) => collapsed(r) !== 'no' && (worstDepth === undefined || r.depth === Number(worstDepth)) && same(m[6], r.best) && r.bestStep === Number(m[7]) && same(m[8], r.final) && samePercent(m[9], r.accuracy));
+  if (depths.some((d) => !runs.some((r) => r.depth === d && collapsed(r) !== 'no')))
+    return `a depth in "${m[2] ?? m[4]}" has no seed that collapsed`;
+  const named = runs.filter(
+    (r) =>
+      collapsed(r) !== 'no' &&
+      (worstDepth === undefined || r.depth === Number(worstDepth)) &&
+      same(m[6], r.best) &&
+      r.bestStep === Number(m[7]) &&
+      same(m[8], r.final) &&
+      samePercent(m[9], r.accuracy),
+  );
   return first(
-    fail(countFits(k, tris), `says ${k} seeds collapsed; ${tris.filter((t) => t === 'yes').length} surely, ${tris.filter((t) => t === 'maybe').length} maybe`),
-    fail(named.length > 0, `no seed reached ${m[6]} at step ${m[7]} and came back up to ${m[8]} at ${m[9]}% (a collapse ends near the level after a best under 0.97 × it)`),
+    fail(
+      countFits(k, tris),
+      `says ${k} seeds collapsed; ${tris.filter((t) => t === 'yes').length} surely, ${tris.filter((t) => t === 'maybe').length} maybe`,
+    ),
+    fail(
+      named.length > 0,
+      `no seed reached ${m[6]} at step ${m[7]} and came back up to ${m[8]} at ${m[9]}% (a collapse ends near the level after a best under 0.97 × it)`,
+    ),
   );
 };
 
@@ -557,24 +732,38 @@ const capacityCheck: Check = (result, s) => {
   const { spec } = result;
   const named = /no straight line separates (\w+)/.exec(s.text)?.[1];
   const runs = runsOf(result);
-  const linear = result.experiment === 'train'
-    ? spec.activation === 'linear' || result.spec.depth === 0
-    : spec.activation === 'linear' || result.spec.depths.includes(0);
-  const concerned = result.experiment === 'train' || spec.activation === 'linear' ? runs : runs.filter((r) => r.depth === 0);
+  const linear =
+    result.experiment === 'train'
+      ? spec.activation === 'linear' || result.spec.depth === 0
+      : spec.activation === 'linear' || result.spec.depths.includes(0);
+  const concerned =
+    result.experiment === 'train' || spec.activation === 'linear' ? runs : runs.filter((r) => r.depth === 0);
   const depthNamed = /the depth-(\d+) network/.exec(s.text)?.[1];
   return first(
     fail(named === spec.dataset, `names ${named}, the data set is ${spec.dataset}`),
     fail(NOT_SEPARABLE.has(spec.dataset), `${spec.dataset} is not a data set no line separates`),
     fail(linear, 'the model is neither linear nor a single neuron'),
-    fail(depthNamed === undefined || (result.experiment === 'train' && Number(depthNamed) === result.spec.depth), 'names another depth'),
-    fail(/every depth here/.test(s.text) ? spec.activation === 'linear' : true, '"every depth" but the units are not linear'),
-    fail(!concerned.every((r) => r.accuracy >= 0.99), 'the linear model fitted every point: nothing failed for want of capacity'),
+    fail(
+      depthNamed === undefined || (result.experiment === 'train' && Number(depthNamed) === result.spec.depth),
+      'names another depth',
+    ),
+    fail(
+      /every depth here/.test(s.text) ? spec.activation === 'linear' : true,
+      '"every depth" but the units are not linear',
+    ),
+    fail(
+      !concerned.every((r) => r.accuracy >= 0.99),
+      'the linear model fitted every point: nothing failed for want of capacity',
+    ),
   );
 };
 
 const separableCheck: Check = (result, s) => {
-  const runs = result.experiment === 'restarts' ? runsOf(result).filter((r) => r.group === 'neuron') : runsOf(result);
-  const m = re(String.raw`\((it ended at NUM|they ended between NUM and NUM)(, still falling)?\)`).exec(s.text);
+  const runs =
+    result.experiment === 'restarts' ? runsOf(result).filter((r) => r.group === 'neuron') : runsOf(result);
+  const m = re(String.raw`\((it ended at NUM|they ended between NUM and NUM)(, still falling)?\)`).exec(
+    s.text,
+  );
   if (!m) return 'sentence not recognized';
   const n = runs.length;
   const who = /^(The run|Both runs|All (\d+) runs) classif/.exec(s.text);
@@ -583,16 +772,35 @@ const separableCheck: Check = (result, s) => {
   return first(
     fail(quotedN === n, `says ${quotedN} runs, there are ${n}`),
     fail(runs.length > 0 && runs.every((r) => r.accuracy === 1), 'some run misclassifies a point'),
-    fail(runs.every((r) => r.loss === 'cross-entropy'), 'not cross-entropy'),
-    fail(runs.every((r) => r.depth === 0), 'not a single neuron'),
+    fail(
+      runs.every((r) => r.loss === 'cross-entropy'),
+      'not cross-entropy',
+    ),
+    fail(
+      runs.every((r) => r.depth === 0),
+      'not a single neuron',
+    ),
     m[2] !== undefined ? fail(same(m[2], finals[0]!), `final quoted ${m[2]}`) : undefined,
-    m[3] !== undefined ? fail(same(m[3], Math.min(...finals)) && same(m[4], Math.max(...finals)), `range quoted ${m[3]}..${m[4]}`) : undefined,
-    m[5] !== undefined ? fail(runs.every((r) => Math.max(...r.falls) > 0), 'says still falling, but a run had stopped falling') : undefined,
+    m[3] !== undefined
+      ? fail(
+          same(m[3], Math.min(...finals)) && same(m[4], Math.max(...finals)),
+          `range quoted ${m[3]}..${m[4]}`,
+        )
+      : undefined,
+    m[5] !== undefined
+      ? fail(
+          runs.every((r) => Math.max(...r.falls) > 0),
+          'says still falling, but a run had stopped falling',
+        )
+      : undefined,
   );
 };
 
 /** The runs a gradient / saturation sentence is about: the named depth, else the whole run. */
-function runsAtNamedDepth(result: ExperimentResult, text: string): { runs: Run[]; depth: number | undefined } {
+function runsAtNamedDepth(
+  result: ExperimentResult,
+  text: string,
+): { runs: Run[]; depth: number | undefined } {
   const runs = runsOf(result);
   const m = /[Dd]epth (\d+)(?:'s|,)/.exec(text);
   if (!m) return { runs, depth: undefined };
@@ -603,45 +811,80 @@ function ratioQuoted(text: string, runs: Run[]): string | undefined {
   const m = re(String.raw`first-layer gradient is NUM times its last layer's`).exec(text);
   if (!m) return 'ratio not recognized';
   const readings = initialRatios(runs);
-  return fail(readings.some((v) => same(m[1], v)), `ratio quoted ${m[1]}, is ${readings.map((v) => v.toPrecision(3)).join(' or ')}`);
+  return fail(
+    readings.some((v) => same(m[1], v)),
+    `ratio quoted ${m[1]}, is ${readings.map((v) => v.toPrecision(3)).join(' or ')}`,
+  );
 }
 
-const gradientCheck = (kind: 'vanished' | 'weak' | 'healthy' | 'exploding'): Check => (result, s) => {
-  const { runs, depth } = runsAtNamedDepth(result, s.text);
-  if (depth === undefined || runs.length === 0) return 'names a depth the run does not have';
-  if (result.experiment === 'train' && depth !== result.spec.depth) return 'names another depth';
-  const quoted = ratioQuoted(s.text, runs);
-  if (quoted) return quoted;
-  const ratios = runs.map(seedRatio);
-  const group = initialRatios(runs)[0] ?? Number.NaN;
-  switch (kind) {
-    case 'vanished': {
-      // Vanished: under a hundredth is the explainer's; the oracle accepts up to 0.02 (band 0.01–0.02).
-      const problems = [fail(ratios.every((r) => r < 0.02), `a seed's ratio is ${Math.max(...ratios).toPrecision(2)}, not vanished`)];
-      if (/below a hundredth of it at every step measured/.test(s.text))
-        problems.push(fail(runs.every((r) => r.snaps.length > 1 && snapRatios(r).every((q) => q < 0.01)), 'says below a hundredth at every step measured, but a snapshot ratio is not'));
-      const own = re(String.raw`its own gradient is at most NUM \(under 0\.01\) at every step measured`).exec(s.text);
-      if (own) {
-        const largest = Math.max(...runs.flatMap((r) => r.snaps.map((g) => g.layers[0] ?? Number.NaN).filter(ok)));
-        problems.push(fail(same(own[1], largest) && largest < 0.01 && runs.every((r) => r.snaps.length > 1), `first-layer gradient quoted at most ${own[1]}, largest is ${largest}`));
+const gradientCheck =
+  (kind: 'vanished' | 'weak' | 'healthy' | 'exploding'): Check =>
+  (result, s) => {
+    const { runs, depth } = runsAtNamedDepth(result, s.text);
+    if (depth === undefined || runs.length === 0) return 'names a depth the run does not have';
+    if (result.experiment === 'train' && depth !== result.spec.depth) return 'names another depth';
+    const quoted = ratioQuoted(s.text, runs);
+    if (quoted) return quoted;
+    const ratios = runs.map(seedRatio);
+    const group = initialRatios(runs)[0] ?? Number.NaN;
+    switch (kind) {
+      case 'vanished': {
+        // Vanished: under a hundredth is the explainer's; the oracle accepts up to 0.02 (band 0.01–0.02).
+        const problems = [
+          fail(
+            ratios.every((r) => r < 0.02),
+            `a seed's ratio is ${Math.max(...ratios).toPrecision(2)}, not vanished`,
+          ),
+        ];
+        if (/below a hundredth of it at every step measured/.test(s.text))
+          problems.push(
+            fail(
+              runs.every((r) => r.snaps.length > 1 && snapRatios(r).every((q) => q < 0.01)),
+              'says below a hundredth at every step measured, but a snapshot ratio is not',
+            ),
+          );
+        const own = re(
+          String.raw`its own gradient is at most NUM \(under 0\.01\) at every step measured`,
+        ).exec(s.text);
+        if (own) {
+          const largest = Math.max(
+            ...runs.flatMap((r) => r.snaps.map((g) => g.layers[0] ?? Number.NaN).filter(ok)),
+          );
+          problems.push(
+            fail(
+              same(own[1], largest) && largest < 0.01 && runs.every((r) => r.snaps.length > 1),
+              `first-layer gradient quoted at most ${own[1]}, largest is ${largest}`,
+            ),
+          );
+        }
+        return first(...problems);
       }
-      return first(...problems);
+      case 'weak':
+        // Weak: 0.01–0.1 (explainer); the oracle rejects only outside 0.005–0.2.
+        return fail(
+          group >= 0.005 && group <= 0.2,
+          `ratio ${group.toPrecision(2)} is not weakened-but-not-vanished`,
+        );
+      case 'healthy': {
+        const smallest = Math.min(
+          ...runs.map((r) => Math.min(...(r.snaps.find((g) => g.step === 0)?.layers ?? [Number.NaN]))),
+        );
+        // Healthy: 0.1–10 and no layer under 1e-4 (explainer); the oracle rejects outside 0.05–20 or a layer under 1e-5.
+        return first(
+          fail(
+            ratios.every((r) => r >= 0.05 && r <= 20),
+            `a seed's ratio is ${ratios.map((r) => r.toPrecision(2)).join(', ')}`,
+          ),
+          fail(smallest >= 1e-5, `says no layer's gradient is tiny, but one is ${smallest}`),
+        );
+      }
+      case 'exploding':
+        return fail(
+          group > 5 && ratios.every((r) => r > 2),
+          `ratio ${group.toPrecision(2)} is not exploding`,
+        );
     }
-    case 'weak':
-      // Weak: 0.01–0.1 (explainer); the oracle rejects only outside 0.005–0.2.
-      return fail(group >= 0.005 && group <= 0.2, `ratio ${group.toPrecision(2)} is not weakened-but-not-vanished`);
-    case 'healthy': {
-      const smallest = Math.min(...runs.map((r) => Math.min(...(r.snaps.find((g) => g.step === 0)?.layers ?? [Number.NaN]))));
-      // Healthy: 0.1–10 and no layer under 1e-4 (explainer); the oracle rejects outside 0.05–20 or a layer under 1e-5.
-      return first(
-        fail(ratios.every((r) => r >= 0.05 && r <= 20), `a seed's ratio is ${ratios.map((r) => r.toPrecision(2)).join(', ')}`),
-        fail(smallest >= 1e-5, `says no layer's gradient is tiny, but one is ${smallest}`),
-      );
-    }
-    case 'exploding':
-      return fail(group > 5 && ratios.every((r) => r > 2), `ratio ${group.toPrecision(2)} is not exploding`);
-  }
-};
+  };
 
 const allTinyCheck: Check = (result, s) => {
   const { runs, depth } = runsAtNamedDepth(result, s.text);
@@ -654,13 +897,21 @@ const allTinyCheck: Check = (result, s) => {
     fail(same(m[1], largest), `largest gradient quoted ${m[1]}, is ${largest}`),
     // Tiny: under 1e-4 (explainer); the oracle rejects only 1e-3 and above.
     fail(largest < 1e-3, `a layer's gradient reached ${largest}`),
-    fail(runs.some((r) => r.snaps.length === Number(m[2])), `${m[2]} snapshots quoted`),
+    fail(
+      runs.some((r) => r.snaps.length === Number(m[2])),
+      `${m[2]} snapshots quoted`,
+    ),
   ];
   if (/Adam rescales/.test(s.text)) problems.push(fail(adam, 'mentions Adam but the optimizer is not Adam'));
   if (/no layer gets a usable update/.test(s.text)) {
     problems.push(fail(!adam, 'Adam rescales tiny gradients'));
     const moved = runs.filter((r) => learnedEver(r) === 'yes');
-    problems.push(fail(moved.length === 0, `says no layer gets a usable update, yet ${moved.length} of ${runs.length} seeds learned (best ${moved.map((r) => r.best.toFixed(3)).join(', ')})`));
+    problems.push(
+      fail(
+        moved.length === 0,
+        `says no layer gets a usable update, yet ${moved.length} of ${runs.length} seeds learned (best ${moved.map((r) => r.best.toFixed(3)).join(', ')})`,
+      ),
+    );
     const q = re(String.raw`ratio of NUM only`).exec(s.text);
     problems.push(fail(!!q && initialRatios(runs).some((v) => same(q[1], v)), `ratio quoted ${q?.[1]}`));
   }
@@ -674,26 +925,110 @@ function saturationCheck(activations: string[]): Check {
     if (!activations.includes(activation)) return `the units are ${activation}`;
     const m = /By the end, (\d+)% of the/.exec(s.text);
     if (!m) return 'sentence not recognized';
-    if (activation === 'sigmoid' && !/near 0 or 1/.test(s.text) && !/dead/.test(s.text)) return 'sigmoid units saturate near 0 or 1';
+    if (activation === 'sigmoid' && !/near 0 or 1/.test(s.text) && !/dead/.test(s.text))
+      return 'sigmoid units saturate near 0 or 1';
     if (activation === 'tanh' && !/near -1 or 1/.test(s.text)) return 'tanh units saturate near ±1';
     const runs = runsOf(result);
     const pools = [runs, ...depthsOf(runs).map((d) => atDepth(runs, d))];
-    const shares = pools.map((p) => mean(p.map((r) => r.saturation).filter((x): x is number => x !== undefined)));
+    const shares = pools.map((p) =>
+      mean(p.map((r) => r.saturation).filter((x): x is number => x !== undefined)),
+    );
     const match = shares.filter((v) => samePercent(m[1], v));
     // Worth saying from 20 % (explainer 25 %).
     return first(
-      fail(match.length > 0, `${m[1]}% quoted; the shares are ${shares.map((v) => (100 * v).toFixed(1)).join(', ')}%`),
+      fail(
+        match.length > 0,
+        `${m[1]}% quoted; the shares are ${shares.map((v) => (100 * v).toFixed(1)).join(', ')}%`,
+      ),
       fail(Number(m[1]) >= 20, `${m[1]}% is not a notable share`),
     );
   };
 }
+
+/** "In N steps at learning rate R no seed's loss moved clearly from where it started (start …, final …)". */
+const budgetTooSmall: Check = (result, s) => {
+  if (result.experiment !== 'train') return 'said of another experiment than /train';
+  const runs = runsOf(result);
+  const m = re(
+    String.raw`^In (\d+) steps? at learning rate ([\d.e-]+) no seed's loss moved clearly from where it started \(start NUM(?: to NUM)?, final NUM(?: to NUM)?\)`,
+  ).exec(s.text);
+  if (!m) return 'sentence not recognized';
+  const starts = runs.map((r) => r.first);
+  const finals = runs.map((r) => r.final);
+  const quoted = (a: string | undefined, b: string | undefined, values: number[]) => {
+    const [low, high] = [Math.min(...values), Math.max(...values)];
+    return same(a, low) && (b === undefined ? same(a, high) : same(b, high));
+  };
+  return first(
+    fail(
+      Number(m[1]) === result.spec.steps && Number(m[2]) === result.spec.learningRate,
+      'quotes another budget',
+    ),
+    fail(quoted(m[3], m[4], starts) && quoted(m[5], m[6], finals), 'start or final range misquoted'),
+    fail(
+      runs.every(
+        (r) =>
+          barelyMoved(r) !== 'no' ||
+          (ok(r.first) && r.first - r.best < 0.06 * r.level && r.best > 0.4 * r.first),
+      ),
+      `a seed moved: ${runs.map((r) => `${r.first.toFixed(3)}→${r.best.toFixed(3)}`).join(', ')}`,
+    ),
+  );
+};
+
+/** A steps map whose threshold is not below the no-learning level: reaching it shows nothing. */
+const mapThresholdTooHigh: Check = (result, s) => {
+  if (result.experiment !== 'map') return 'said of another experiment than /map';
+  const level = result.spec.loss === 'mse' ? 0.25 : Math.LN2;
+  const m = /^The threshold ([\d.e-]+) is not clearly below/.exec(s.text);
+  return first(
+    fail(!!m && Number(m[1]) === result.spec.threshold, 'quotes another threshold'),
+    fail(
+      Math.abs(Number(/use a threshold below (\d+(?:\.\d+)?)/.exec(s.text)?.[1]) - 0.95 * level) <= 6e-4,
+      'advises another threshold than 95 % of the level',
+    ),
+    fail(result.spec.metric === 'steps', 'not a steps map'),
+    // Ambiguous between 0.93 and 0.97 of the level; below 0.93 × level reaching it does show learning.
+    fail(
+      result.spec.threshold >= 0.93 * level,
+      `the threshold ${result.spec.threshold} is clearly below the level ${level.toFixed(3)}`,
+    ),
+  );
+};
+
+/** "The depth-6 plain net (0.693) never got clearly below ln 2 …, while the … net reached 0.040". */
+const landscapeNotLearned: Check = (result, s) => {
+  if (result.experiment !== 'landscape') return 'said of another experiment than /landscape';
+  const level = Math.LN2;
+  const problems: (string | undefined)[] = [];
+  const head = s.text.split(' never got clearly below')[0] ?? '';
+  for (const [, label, loss] of head.matchAll(/the (.+?) net \(([\d.e+-]+)\)/gi)) {
+    const v = result.variants.find((x) => x.label === label);
+    problems.push(fail(!!v && same(loss, num(v.finalLoss)), `no ${label} net with final loss ${loss}`));
+    // Ambiguous between 0.93 and 0.97 of the level.
+    if (v)
+      problems.push(
+        fail(
+          !(num(v.finalLoss) < 0.93 * level),
+          `the ${label} net reached ${num(v.finalLoss).toFixed(3)}, clearly below ln 2`,
+        ),
+      );
+  }
+  for (const [, label, loss] of (s.text.split('while ')[1] ?? '').matchAll(
+    /the (.+?) net reached (\d+(?:\.\d+)?(?:e[+-]?\d+)?)/g,
+  )) {
+    const v = result.variants.find((x) => x.label === label);
+    problems.push(fail(!!v && same(loss, num(v.finalLoss)), `no ${label} net reached ${loss}`));
+  }
+  return first(...problems);
+};
 
 const offerContrast: Check = (result, s) => {
   const runs = runsOf(result);
   if (result.experiment === 'train') {
     const d = /compare depths 1 and (\d+)/.exec(s.text)?.[1];
     return first(
-      fail(Number(d) === result.spec.depth && result.spec.depth >= 2, 'offers another depth than the run\'s'),
+      fail(Number(d) === result.spec.depth && result.spec.depth >= 2, "offers another depth than the run's"),
       fail(!runs.every((r) => endedLearned(r) === 'yes'), 'every seed learned: nothing stopped it'),
     );
   }
@@ -704,7 +1039,10 @@ const offerContrast: Check = (result, s) => {
     const failed = depths.filter((depth) => atDepth(runs, depth).every((r) => endedLearned(r) !== 'yes'));
     return first(
       fail(Number(d) === depths.at(-1), 'names another depth than the deepest'),
-      fail(failed.some((f) => depths.every((depth) => depth >= f || !allLearned(depth))), 'a shallower depth did learn on every seed: the sweep has its contrast'),
+      fail(
+        failed.some((f) => depths.every((depth) => depth >= f || !allLearned(depth))),
+        'a shallower depth did learn on every seed: the sweep has its contrast',
+      ),
     );
   }
   return 'not a train or compare run';
@@ -720,43 +1058,64 @@ interface DepthRow {
 }
 function rows(result: CompareResult): DepthRow[] {
   const runs = runsOf(result);
-  return depthsOf(runs).map((depth) => ({ depth, runs: atDepth(runs, depth), mean: finiteMean(atDepth(runs, depth)) }));
+  return depthsOf(runs).map((depth) => ({
+    depth,
+    runs: atDepth(runs, depth),
+    mean: finiteMean(atDepth(runs, depth)),
+  }));
 }
 
 /** "mean final loss by depth: 1: 0.310 (1 of 2 seeds learned), 4: NaN": every depth, its mean and its count. */
 function finalsListProblem(result: CompareResult, text: string): string | undefined {
   const start = text.toLowerCase().indexOf('mean final loss by depth: ');
   if (start < 0) return 'no list of final losses';
-  const entry = new RegExp(String.raw`(\d+): (NaN|\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?: \((\d+) of (\d+) seeds learned\))?(, )?`, 'y');
+  const entry = /(\d+): (NaN|\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?: \((\d+) of (\d+) seeds learned\))?(, )?/y;
   entry.lastIndex = start + 'mean final loss by depth: '.length;
   const listed: { depth: number; mean: string; k?: number; n?: number }[] = [];
   for (;;) {
     const m = entry.exec(text);
     if (!m) break;
-    listed.push({ depth: Number(m[1]), mean: m[2]!, ...(m[3] === undefined ? {} : { k: Number(m[3]), n: Number(m[4]) }) });
+    listed.push({
+      depth: Number(m[1]),
+      mean: m[2]!,
+      ...(m[3] === undefined ? {} : { k: Number(m[3]), n: Number(m[4]) }),
+    });
     if (m[5] === undefined) break;
   }
   const table = rows(result);
   const problems: string[] = [];
-  if (!sameSet(listed.map((l) => l.depth), table.map((r) => r.depth))) problems.push(`lists depths ${listed.map((l) => l.depth).join(', ')}, the sweep has ${table.map((r) => r.depth).join(', ')}`);
+  if (
+    !sameSet(
+      listed.map((l) => l.depth),
+      table.map((r) => r.depth),
+    )
+  )
+    problems.push(
+      `lists depths ${listed.map((l) => l.depth).join(', ')}, the sweep has ${table.map((r) => r.depth).join(', ')}`,
+    );
   for (const l of listed) {
     const row = table.find((r) => r.depth === l.depth);
     if (!row) continue;
     if (!same(l.mean, row.mean)) problems.push(`depth ${l.depth}: mean quoted ${l.mean}, is ${row.mean}`);
     const tris = row.runs.map(endedLearned);
     if (l.k !== undefined && (l.n !== row.runs.length || !countFits(l.k, tris)))
-      problems.push(`depth ${l.depth}: "${l.k} of ${l.n} seeds learned", per seed (best/final) ${row.runs.map((r) => `${r.best.toFixed(3)}/${r.final.toFixed(3)}`).join(', ')}`);
+      problems.push(
+        `depth ${l.depth}: "${l.k} of ${l.n} seeds learned", per seed (best/final) ${row.runs.map((r) => `${r.best.toFixed(3)}/${r.final.toFixed(3)}`).join(', ')}`,
+      );
     // Omitting the count is flagged only for a clear split: a seed that learned and fell by a fifth
     // from its start next to one that surely did not learn (smaller moves are read either way).
     const movedFar = row.runs.some((r) => endedLearned(r) === 'yes' && (r.first - r.best) / r.first > 0.2);
     if (l.k === undefined && movedFar && tris.includes('no'))
-      problems.push(`depth ${l.depth}: its seeds split (finals ${row.runs.map((r) => r.final.toFixed(3)).join(', ')}) but the count is not given`);
+      problems.push(
+        `depth ${l.depth}: its seeds split (finals ${row.runs.map((r) => r.final.toFixed(3)).join(', ')}) but the count is not given`,
+      );
   }
   const never = /; (depths? [\d, and]+) never got clearly below/.exec(text);
   if (never)
     for (const d of depthList(never[1])) {
       const row = table.find((r) => r.depth === d);
-      if (!row || row.runs.some((r) => belowEver(r) === 'yes')) problems.push(`says depth ${d} never got clearly below the level, but a seed did`);
+      if (!row || row.runs.some((r) => belowEver(r) === 'yes'))
+        problems.push(`says depth ${d} never got clearly below the level, but a seed did`);
     }
   return problems.length > 0 ? problems.join('; ') : undefined;
 }
@@ -767,8 +1126,12 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
     const table = rows(result);
     const deepest = table.at(-1)!;
     const level = levelOf(result.spec.loss);
-    const problems: (string | undefined)[] = [finalsListProblem(result, s.text), setupProblem(result, s.text)];
-    const learnedShare = (row: DepthRow, which: Tri[]) => row.runs.filter((r) => which.includes(endedLearned(r))).length / row.runs.length;
+    const problems: (string | undefined)[] = [
+      finalsListProblem(result, s.text),
+      setupProblem(result, s.text),
+    ];
+    const learnedShare = (row: DepthRow, which: Tri[]) =>
+      row.runs.filter((r) => which.includes(endedLearned(r))).length / row.runs.length;
     switch (kind) {
       case 'worse': {
         const m = /With the same (\d+) steps?, depth (\d+) trained worse than depth (\d+)/.exec(s.text);
@@ -779,15 +1142,30 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
         if (best) {
           const byLoss = !ok(deepest.mean) || deepest.mean > best.mean + 0.01;
           const byCount = learnedShare(deepest, ['yes', 'maybe']) < learnedShare(best, ['yes']);
-          problems.push(fail(byLoss || byCount, `depth ${deepest.depth} (mean ${deepest.mean.toFixed(3)}) did not train worse than depth ${best.depth} (mean ${best.mean.toFixed(3)})`));
+          problems.push(
+            fail(
+              byLoss || byCount,
+              `depth ${deepest.depth} (mean ${deepest.mean.toFixed(3)}) did not train worse than depth ${best.depth} (mean ${best.mean.toFixed(3)})`,
+            ),
+          );
         } else problems.push(`names depth ${m[3]}, not in the sweep`);
         if (/partly: the seeds of the deepest net disagree/.test(s.text)) {
           const t = deepest.runs.map(endedLearned);
-          problems.push(fail(!t.every((x) => x === 'yes') && !t.every((x) => x === 'no'), 'the deepest net\'s seeds agree'));
+          problems.push(
+            fail(
+              !t.every((x) => x === 'yes') && !t.every((x) => x === 'no'),
+              "the deepest net's seeds agree",
+            ),
+          );
         }
         if (/not steadily/.test(s.text)) {
           const f = table.filter((r) => ok(r.mean));
-          problems.push(fail(f.some((r, i) => i > 0 && r.mean < f[i - 1]!.mean - 0.005), 'the means rise steadily with depth'));
+          problems.push(
+            fail(
+              f.some((r, i) => i > 0 && r.mean < f[i - 1]!.mean - 0.005),
+              'the means rise steadily with depth',
+            ),
+          );
         }
         break;
       }
@@ -796,54 +1174,154 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
         const lowest = Math.min(...means);
         const within = (v: number, quoted: string) => v <= lowest + Number(quoted) + halfUnit(quoted) + 1e-12;
         const every = re(String.raw`every depth ended within NUM of the best`).exec(s.text);
-        const ends = re(String.raw`the shallowest and the deepest nets ended within NUM of the best, though (depths? [\d, and]+) did worse`).exec(s.text);
+        const ends = re(
+          String.raw`the shallowest and the deepest nets ended within NUM of the best, though (depths? [\d, and]+) did worse`,
+        ).exec(s.text);
         if (every) {
           const spread = Math.max(...means) - lowest;
-          problems.push(fail(means.every(ok) && means.every((v) => within(v, every[1]!)), `says every depth within ${every[1]} of the best; means ${means.map((v) => v.toFixed(3)).join(', ')}`));
+          problems.push(
+            fail(
+              means.every(ok) && means.every((v) => within(v, every[1]!)),
+              `says every depth within ${every[1]} of the best; means ${means.map((v) => v.toFixed(3)).join(', ')}`,
+            ),
+          );
           // "No clear difference": a spread above 0.1 × level is a difference under every reading.
           problems.push(fail(spread <= 0.1 * level, 'depth made a clear difference'));
         } else if (ends) {
-          problems.push(fail(within(table[0]!.mean, ends[1]!) && within(deepest.mean, ends[1]!), `the shallowest (${table[0]!.mean.toFixed(3)}) or deepest (${deepest.mean.toFixed(3)}) is not within ${ends[1]} of the best (${lowest.toFixed(3)})`));
-          for (const d of depthList(ends[2]!)) problems.push(fail((table.find((r) => r.depth === d)?.mean ?? 0) > lowest + 0.01, `depth ${d} did not do worse`));
+          problems.push(
+            fail(
+              within(table[0]!.mean, ends[1]!) && within(deepest.mean, ends[1]!),
+              `the shallowest (${table[0]!.mean.toFixed(3)}) or deepest (${deepest.mean.toFixed(3)}) is not within ${ends[1]} of the best (${lowest.toFixed(3)})`,
+            ),
+          );
+          for (const d of depthList(ends[2]!))
+            problems.push(
+              fail(
+                (table.find((r) => r.depth === d)?.mean ?? 0) > lowest + 0.01,
+                `depth ${d} did not do worse`,
+              ),
+            );
         } else return 'sentence not recognized';
         const all = table.filter((r) => r.runs.every((x) => endedLearned(x) === 'yes'));
         const none = table.filter((r) => r.runs.every((x) => endedLearned(x) === 'no'));
-        problems.push(fail(all.length === 0 || none.length === 0, `depths ${all.map((r) => r.depth).join(', ')} learned on every seed and ${none.map((r) => r.depth).join(', ')} on none`));
+        problems.push(
+          fail(
+            all.length === 0 || none.length === 0,
+            `depths ${all.map((r) => r.depth).join(', ')} learned on every seed and ${none.map((r) => r.depth).join(', ')} on none`,
+          ),
+        );
         const split = /not every seed learned at (depths? [\d, and]+)/.exec(s.text);
-        if (split) for (const d of depthList(split[1])) problems.push(fail(table.find((r) => r.depth === d)?.runs.some((x) => endedLearned(x) !== 'yes') ?? false, `every seed learned at depth ${d}`));
+        if (split)
+          for (const d of depthList(split[1]))
+            problems.push(
+              fail(
+                table.find((r) => r.depth === d)?.runs.some((x) => endedLearned(x) !== 'yes') ?? false,
+                `every seed learned at depth ${d}`,
+              ),
+            );
         break;
       }
       case 'better': {
-        const m = re(String.raw`depth (\d+) ended within NUM of the best and depth (\d+) did worse`).exec(s.text);
+        const m = re(String.raw`depth (\d+) ended within NUM of the best and depth (\d+) did worse`).exec(
+          s.text,
+        );
         if (!m) return 'sentence not recognized';
         const lowest = Math.min(...table.filter((r) => ok(r.mean)).map((r) => r.mean));
-        problems.push(fail(Number(m[1]) === deepest.depth && Number(m[3]) === table[0]!.depth, 'names other depths than the deepest and the shallowest'));
-        problems.push(fail(ok(deepest.mean) && deepest.mean <= lowest + Number(m[2]) + halfUnit(m[2]!) + 1e-12, `the deepest (${deepest.mean.toFixed(3)}) is not within ${m[2]} of the best (${lowest.toFixed(3)})`));
-        problems.push(fail(table[0]!.mean > lowest + 0.01, `the shallowest (${table[0]!.mean.toFixed(3)}) did not do worse than the best (${lowest.toFixed(3)})`));
-        problems.push(fail(!deepest.runs.every((r) => endedLearned(r) === 'no'), 'the deepest net did not learn'));
+        problems.push(
+          fail(
+            Number(m[1]) === deepest.depth && Number(m[3]) === table[0]!.depth,
+            'names other depths than the deepest and the shallowest',
+          ),
+        );
+        problems.push(
+          fail(
+            ok(deepest.mean) && deepest.mean <= lowest + Number(m[2]) + halfUnit(m[2]!) + 1e-12,
+            `the deepest (${deepest.mean.toFixed(3)}) is not within ${m[2]} of the best (${lowest.toFixed(3)})`,
+          ),
+        );
+        problems.push(
+          fail(
+            table[0]!.mean > lowest + 0.01,
+            `the shallowest (${table[0]!.mean.toFixed(3)}) did not do worse than the best (${lowest.toFixed(3)})`,
+          ),
+        );
+        problems.push(
+          fail(!deepest.runs.every((r) => endedLearned(r) === 'no'), 'the deepest net did not learn'),
+        );
         if (/does not show depth hurting/.test(s.text))
-          problems.push(fail(!table.some((r) => learnedShare(deepest, ['yes', 'maybe']) < learnedShare(r, ['yes'])), 'fewer of the deepest net\'s seeds learned'));
+          problems.push(
+            fail(
+              !table.some((r) => learnedShare(deepest, ['yes', 'maybe']) < learnedShare(r, ['yes'])),
+              "fewer of the deepest net's seeds learned",
+            ),
+          );
         const split = /not every seed learned at (depths? [\d, and]+)/.exec(s.text);
-        if (split) for (const d of depthList(split[1])) problems.push(fail(table.find((r) => r.depth === d)?.runs.some((x) => endedLearned(x) !== 'yes') ?? false, `every seed learned at depth ${d}`));
+        if (split)
+          for (const d of depthList(split[1]))
+            problems.push(
+              fail(
+                table.find((r) => r.depth === d)?.runs.some((x) => endedLearned(x) !== 'yes') ?? false,
+                `every seed learned at depth ${d}`,
+              ),
+            );
         break;
       }
       case 'none': {
         const seeds = table.flatMap((r) => r.runs);
         // "No seed ended clearly below both the level and where it started".
         const learned = seeds.filter((r) => endedLearned(r) === 'yes');
-        problems.push(fail(learned.length === 0, `says no seed ended clearly below the level and its start, but ${learned.length} did: ${learned.map((r) => r.final.toFixed(3)).join(', ')}`));
-        problems.push(fail(new RegExp(`not even at depth ${table[0]!.depth},`).test(s.text), 'names another shallowest depth'));
+        problems.push(
+          fail(
+            learned.length === 0,
+            `says no seed ended clearly below the level and its start, but ${learned.length} did: ${learned.map((r) => r.final.toFixed(3)).join(', ')}`,
+          ),
+        );
+        problems.push(
+          fail(
+            new RegExp(`not even at depth ${table[0]!.depth},`).test(s.text),
+            'names another shallowest depth',
+          ),
+        );
         const { spec } = result;
-        const smaller = re(String.raw`Some seeds got lower and came back up, so the steps are too large rather than too few: try a learning rate ten times smaller than ([\d.e-]+)\.`).exec(s.text);
+        const smaller = re(
+          String.raw`Some seeds got lower and came back up, so the steps are too large rather than too few: try a learning rate ten times smaller than ([\d.e-]+)\.`,
+        ).exec(s.text);
         if (smaller) {
           // Its own reading of "got lower and came back up": a fall of 5 % of the level below the start, then a rise of as much.
-          const cameBack = seeds.some((r) => r.losses.some((v, i) => i > 0 && ok(v) && v > Math.min(...r.losses.slice(0, i).filter(ok)) + 0.05 * r.level));
-          problems.push(fail(Number(smaller[1]) === spec.learningRate && cameBack, 'says seeds came back up; none rose after getting lower'));
+          const cameBack = seeds.some((r) =>
+            r.losses.some(
+              (v, i) => i > 0 && ok(v) && v > Math.min(...r.losses.slice(0, i).filter(ok)) + 0.05 * r.level,
+            ),
+          );
+          problems.push(
+            fail(
+              Number(smaller[1]) === spec.learningRate && cameBack,
+              'says seeds came back up; none rose after getting lower',
+            ),
+          );
         } else if (spec.optimizer === 'adam')
-          problems.push(fail(s.text.includes(`more steps than ${spec.steps}, or another learning rate than ${spec.learningRate}`), 'budget advice quotes other numbers'));
+          problems.push(
+            fail(
+              s.text.includes(
+                `more steps than ${spec.steps}, or another learning rate than ${spec.learningRate}`,
+              ),
+              'budget advice quotes other numbers',
+            ),
+          );
         else {
-          const b = re(String.raw`With (\d+) steps? at learning rate ([\d.e-]+) \((\w+)\) the weights can move by at most NUM per unit`).exec(s.text);
-          problems.push(fail(!!b && Number(b[1]) === spec.steps && Number(b[2]) === spec.learningRate && b[3] === spec.optimizer && same(b[4], spec.steps * spec.learningRate), 'budget quoted wrong'));
+          const b = re(
+            String.raw`With (\d+) steps? at learning rate ([\d.e-]+) \((\w+)\) the weights can move by at most NUM per unit`,
+          ).exec(s.text);
+          problems.push(
+            fail(
+              !!b &&
+                Number(b[1]) === spec.steps &&
+                Number(b[2]) === spec.learningRate &&
+                b[3] === spec.optimizer &&
+                same(b[4], spec.steps * spec.learningRate),
+              'budget quoted wrong',
+            ),
+          );
         }
         break;
       }
@@ -858,35 +1336,56 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
 const singleDepth: Check = (result, s) => {
   if (result.experiment !== 'compare') return 'not a depth sweep';
   const table = rows(result);
-  const m = re(String.raw`^Only depth (\d+) ran \(mean final loss (NaN|NUM), (\d+) of (\d+) seeds learned\)`).exec(s.text);
+  const m = re(
+    String.raw`^Only depth (\d+) ran \(mean final loss (NaN|NUM), (\d+) of (\d+) seeds learned\)`,
+  ).exec(s.text);
   if (!m) return 'sentence not recognized';
   const row = table[0]!;
   return first(
     fail(table.length === 1 && row.depth === Number(m[1]), 'the sweep has other depths'),
     fail(same(m[2], row.mean), `mean quoted ${m[2]}, is ${row.mean}`),
-    fail(Number(m[5]) === row.runs.length && countFits(Number(m[4]), row.runs.map(endedLearned)), `says ${m[4]} of ${m[5]} learned; per seed (best/final) ${row.runs.map((r) => `${r.best.toFixed(3)}/${r.final.toFixed(3)}`).join(', ')}`),
+    fail(
+      Number(m[5]) === row.runs.length && countFits(Number(m[4]), row.runs.map(endedLearned)),
+      `says ${m[4]} of ${m[5]} learned; per seed (best/final) ${row.runs.map((r) => `${r.best.toFixed(3)}/${r.final.toFixed(3)}`).join(', ')}`,
+    ),
   );
 };
 
 const vanishingCause: Check = (result, s) => {
   if (result.experiment !== 'compare') return 'not a depth sweep';
-  const m = re(String.raw`At depth (\d+) the first layer's gradient stayed at most NUM at every step measured(?: \(NUM times the last layer's at the start\))?, while depth (\d+) learned with the same (\d+) steps? at learning rate ([\d.e-]+)`).exec(s.text);
+  const m = re(
+    String.raw`At depth (\d+) the first layer's gradient stayed at most NUM at every step measured(?: \(NUM times the last layer's at the start\))?, while depth (\d+) learned with the same (\d+) steps? at learning rate ([\d.e-]+)`,
+  ).exec(s.text);
   if (!m) return 'sentence not recognized';
   const table = rows(result);
   const deep = table.find((r) => r.depth === Number(m[1]));
   const shallow = table.find((r) => r.depth === Number(m[4]));
   if (!deep || !shallow) return 'names a depth the sweep does not have';
-  const largest = Math.max(...deep.runs.flatMap((r) => r.snaps.map((g) => g.layers[0] ?? Number.NaN).filter(ok)));
+  const largest = Math.max(
+    ...deep.runs.flatMap((r) => r.snaps.map((g) => g.layers[0] ?? Number.NaN).filter(ok)),
+  );
   return first(
     fail(result.spec.optimizer !== 'adam', 'Adam steps do not scale with the gradient'),
     fail(same(m[2], largest), `first-layer gradient quoted ${m[2]}, largest is ${largest}`),
     fail(m[3] === undefined || initialRatios(deep.runs).some((v) => same(m[3], v)), `ratio quoted ${m[3]}`),
     // Tiny first-layer gradient: the oracle accepts up to 0.02 in absolute size or ratio throughout under 0.02.
-    fail(largest < 0.02 || deep.runs.every((r) => snapRatios(r).every((q) => q < 0.02)), `the first layer's gradient reached ${largest}: not starved`),
-    fail(deep.runs.every((r) => learnedEver(r) !== 'yes'), `depth ${deep.depth}'s loss moved (best ${deep.runs.map((r) => r.best.toFixed(3)).join(', ')})`),
+    fail(
+      largest < 0.02 || deep.runs.every((r) => snapRatios(r).every((q) => q < 0.02)),
+      `the first layer's gradient reached ${largest}: not starved`,
+    ),
+    fail(
+      deep.runs.every((r) => learnedEver(r) !== 'yes'),
+      `depth ${deep.depth}'s loss moved (best ${deep.runs.map((r) => r.best.toFixed(3)).join(', ')})`,
+    ),
     fail(shallow.depth < deep.depth, 'the contrast is not shallower'),
-    fail(shallow.runs.every((r) => endedLearned(r) !== 'no' && learnedEver(r) !== 'no'), `depth ${shallow.depth} did not learn on every seed (finals ${shallow.runs.map((r) => r.final.toFixed(3)).join(', ')})`),
-    fail(Number(m[5]) === result.spec.steps && Number(m[6]) === result.spec.learningRate, 'quotes another budget'),
+    fail(
+      shallow.runs.every((r) => endedLearned(r) !== 'no' && learnedEver(r) !== 'no'),
+      `depth ${shallow.depth} did not learn on every seed (finals ${shallow.runs.map((r) => r.final.toFixed(3)).join(', ')})`,
+    ),
+    fail(
+      Number(m[5]) === result.spec.steps && Number(m[6]) === result.spec.learningRate,
+      'quotes another budget',
+    ),
   );
 };
 
@@ -894,20 +1393,38 @@ const degradationCheck: Check = (result, s) => {
   if (result.experiment !== 'compare') return 'not a depth sweep';
   const table = rows(result);
   const deep = table.at(-1)!;
-  const m = re(String.raw`Yet depth (\d+)'s gradient stayed healthy \(first layer NUM times the last at the start`).exec(s.text);
+  const m = re(
+    String.raw`Yet depth (\d+)'s gradient stayed healthy \(first layer NUM times the last at the start`,
+  ).exec(s.text);
   if (!m) return 'sentence not recognized';
   const { spec } = result;
   const ratios = deep.runs.flatMap(snapRatios);
   const better = table.slice(0, -1).filter((r) => r.mean < deep.mean - 0.01);
   return first(
     fail(Number(m[1]) === deep.depth, 'not the deepest depth'),
-    fail(initialRatios(deep.runs).some((v) => same(m[2], v)), `ratio quoted ${m[2]}`),
-    fail(ratios.length > 0 && ratios.every((q) => q >= 0.1 && q <= 10), `says within a factor of ten at every step, ratios ${Math.min(...ratios).toPrecision(2)}–${Math.max(...ratios).toPrecision(2)}`),
-    fail(deep.runs.every((r) => stillFalling(r) !== 'yes'), 'says the loss had stopped falling, a seed was still falling'),
+    fail(
+      initialRatios(deep.runs).some((v) => same(m[2], v)),
+      `ratio quoted ${m[2]}`,
+    ),
+    fail(
+      ratios.length > 0 && ratios.every((q) => q >= 0.1 && q <= 10),
+      `says within a factor of ten at every step, ratios ${Math.min(...ratios).toPrecision(2)}–${Math.max(...ratios).toPrecision(2)}`,
+    ),
+    fail(
+      deep.runs.every((r) => stillFalling(r) !== 'yes'),
+      'says the loss had stopped falling, a seed was still falling',
+    ),
     fail(!spec.residual && spec.activation !== 'linear', 'not a plain nonlinear net'),
     fail(better.length > 0, 'the deepest net did not train worse than a shallower one'),
-    fail(deep.runs.every((r) => endedLearned(r) !== 'no'), 'the deepest net did not learn: not degradation'),
-    fail(!/the degradation He et al/.test(s.text) || (spec.activation === 'relu' && spec.normalization === 'batch'), "He et al.'s setting claimed outside relu + batch norm"),
+    fail(
+      deep.runs.every((r) => endedLearned(r) !== 'no'),
+      'the deepest net did not learn: not degradation',
+    ),
+    fail(
+      !/the degradation He et al/.test(s.text) ||
+        (spec.activation === 'relu' && spec.normalization === 'batch'),
+      "He et al.'s setting claimed outside relu + batch norm",
+    ),
   );
 };
 
@@ -915,14 +1432,25 @@ const deepStillFalling: Check = (result, s) => {
   if (result.experiment !== 'compare') return 'not a depth sweep';
   const table = rows(result);
   const deep = table.at(-1)!;
-  const m = /Depth (\d+) was still improving when training stopped \(every seed at least (\d+)% lower/.exec(s.text);
+  const m = /Depth (\d+) was still improving when training stopped \(every seed at least (\d+)% lower/.exec(
+    s.text,
+  );
   if (!m) return 'sentence not recognized';
   const shares = deep.runs.map((r) => Math.max(...r.falls.map((f) => f / (1 + f))));
   return first(
     fail(Number(m[1]) === deep.depth, 'not the deepest depth'),
-    fail(deep.runs.every((r) => stillFalling(r) !== 'no'), 'a seed had stopped falling'),
-    fail(Number(m[2]) <= 100 * Math.min(...shares) + 0.5, `says every seed at least ${m[2]}% lower; falls ${shares.map((v) => (100 * v).toFixed(1)).join(', ')}%`),
-    fail(table.slice(0, -1).some((r) => r.mean < deep.mean - 0.005), 'no shallower depth did better: there is no gap to close'),
+    fail(
+      deep.runs.every((r) => stillFalling(r) !== 'no'),
+      'a seed had stopped falling',
+    ),
+    fail(
+      Number(m[2]) <= 100 * Math.min(...shares) + 0.5,
+      `says every seed at least ${m[2]}% lower; falls ${shares.map((v) => (100 * v).toFixed(1)).join(', ')}%`,
+    ),
+    fail(
+      table.slice(0, -1).some((r) => r.mean < deep.mean - 0.005),
+      'no shallower depth did better: there is no gap to close',
+    ),
   );
 };
 
@@ -933,14 +1461,18 @@ function namedGroup(result: ExperimentResult, text: string): RestartGroup | unde
   if (result.experiment !== 'restarts') return undefined;
   const deep = /depth-(\d+) network/.exec(text);
   if (deep) return result.groups.find((g) => g.architecture === 'deep' && g.depth === Number(deep[1]));
-  if (/single neuron \(cross-entropy\)/.test(text)) return result.groups.find((g) => g.architecture === 'neuron');
-  if (/single neuron with squared error/.test(text)) return result.groups.find((g) => g.architecture === 'neuron-mse');
+  if (/single neuron \(cross-entropy\)/.test(text))
+    return result.groups.find((g) => g.architecture === 'neuron');
+  if (/single neuron with squared error/.test(text))
+    return result.groups.find((g) => g.architecture === 'neuron-mse');
   if (/3-node network/.test(text)) return result.groups.find((g) => g.architecture === 'three-node');
   return undefined;
 }
 const groupRuns = (g: RestartGroup) => g.runs.map((r) => readRun(r, g.loss, groupKey(g)));
 
-function restartsCheck(kind: 'one-minimum' | 'not-settled' | 'all-stalled' | 'agree' | 'several' | 'plateaus' | 'not-moved'): Check {
+function restartsCheck(
+  kind: 'one-minimum' | 'not-settled' | 'all-stalled' | 'agree' | 'several' | 'plateaus' | 'not-moved',
+): Check {
   return (result, s) => {
     const g = namedGroup(result, s.text);
     if (!g) return 'names no group of this result';
@@ -962,13 +1494,32 @@ function restartsCheck(kind: 'one-minimum' | 'not-settled' | 'all-stalled' | 'ag
           const [a, b] = endedAt[1] !== undefined ? [endedAt[1], endedAt[1]] : [endedAt[2], endedAt[3]];
           problems.push(fail(same(a, lo) && same(b, hi), `range quoted ${a}..${b}, finals ${lo}..${hi}`));
         }
-        problems.push(fail(hi - lo <= SAME_PLACE_ANY, `finals spread ${(hi - lo).toPrecision(2)}: not one place`));
-        if (/had stopped falling/.test(s.text)) problems.push(fail(runs.every((r) => stillFalling(r) !== 'yes'), 'says they had stopped falling, a restart was still falling'));
+        problems.push(
+          fail(hi - lo <= SAME_PLACE_ANY, `finals spread ${(hi - lo).toPrecision(2)}: not one place`),
+        );
+        if (/had stopped falling/.test(s.text))
+          problems.push(
+            fail(
+              runs.every((r) => stillFalling(r) !== 'yes'),
+              'says they had stopped falling, a restart was still falling',
+            ),
+          );
         const fallingCount = /(\d+) of them still falling/.exec(s.text);
-        if (fallingCount) problems.push(fail(countFits(Number(fallingCount[1]), runs.map(fallingNotUnmoved)), `says ${fallingCount[1]} still falling`));
+        if (fallingCount)
+          problems.push(
+            fail(
+              countFits(Number(fallingCount[1]), runs.map(fallingNotUnmoved)),
+              `says ${fallingCount[1]} still falling`,
+            ),
+          );
         if (kind === 'one-minimum') {
           problems.push(fail(g.architecture === 'neuron', 'not the cross-entropy neuron'));
-          problems.push(fail(!(g.loss === 'cross-entropy' && runs.every((r) => r.accuracy === 1)), 'every restart classifies every point: separable data, no minimizer exists'));
+          problems.push(
+            fail(
+              !(g.loss === 'cross-entropy' && runs.every((r) => r.accuracy === 1)),
+              'every restart classifies every point: separable data, no minimizer exists',
+            ),
+          );
         }
         break;
       }
@@ -976,54 +1527,154 @@ function restartsCheck(kind: 'one-minimum' | 'not-settled' | 'all-stalled' | 'ag
         const m = re(String.raw`ended between NUM and NUM, (?:(\d+) of them still falling)?`).exec(s.text);
         problems.push(fail(!!m && same(m[1], lo) && same(m[2], hi), `range quoted ${m?.[1]}..${m?.[2]}`));
         const unmoved = /(\d+) barely moved from where they started/.exec(s.text);
-        if (unmoved) problems.push(fail(countFits(Number(unmoved[1]), runs.map(barelyMoved)), `says ${unmoved[1]} barely moved; each moved ${runs.map((r) => ((r.first - r.best) / r.first).toFixed(3)).join(', ')} of its start`));
+        if (unmoved)
+          problems.push(
+            fail(
+              countFits(Number(unmoved[1]), runs.map(barelyMoved)),
+              `says ${unmoved[1]} barely moved; each moved ${runs.map((r) => ((r.first - r.best) / r.first).toFixed(3)).join(', ')} of its start`,
+            ),
+          );
         if (unmoved && m?.[3] === undefined) {
           // counted above; the "spread" reading does not apply
-        } else if (m?.[3] !== undefined) problems.push(fail(countFits(Number(m[3]), runs.map(fallingNotUnmoved)), `says ${m[3]} still falling; falls ${runs.map((r) => Math.max(...r.falls).toFixed(3)).join(', ')}`));
+        } else if (m?.[3] !== undefined)
+          problems.push(
+            fail(
+              countFits(Number(m[3]), runs.map(fallingNotUnmoved)),
+              `says ${m[3]} still falling; falls ${runs.map((r) => Math.max(...r.falls).toFixed(3)).join(', ')}`,
+            ),
+          );
         else problems.push(fail(hi - lo > SAME_PLACE_SURE, 'calls it a spread, but the finals agree'));
         problems.push(fail(g.architecture === 'neuron', 'not the cross-entropy neuron'));
-        problems.push(fail(!(hi - lo <= SAME_PLACE_SURE && runs.every((r) => stillFalling(r) === 'no')), 'every restart settled at one loss'));
+        problems.push(
+          fail(
+            !(hi - lo <= SAME_PLACE_SURE && runs.every((r) => stillFalling(r) === 'no')),
+            'every restart settled at one loss',
+          ),
+        );
         break;
       }
       case 'all-stalled': {
-        problems.push(fail(runs.every((r) => atLevel(r.final, level) !== 'no'), `a restart ended at ${finals.find((f) => atLevel(f, level) === 'no')}, not at the level`));
+        problems.push(
+          fail(
+            runs.every((r) => atLevel(r.final, level) !== 'no'),
+            `a restart ended at ${finals.find((f) => atLevel(f, level) === 'no')}, not at the level`,
+          ),
+        );
         const learned = runs.filter((r) => learnedEver(r) === 'yes');
-        problems.push(fail(learned.length === 0, `says none learned anything, but ${learned.length} got down to ${learned.map((r) => r.best.toFixed(3)).join(', ')}`));
+        problems.push(
+          fail(
+            learned.length === 0,
+            `says none learned anything, but ${learned.length} got down to ${learned.map((r) => r.best.toFixed(3)).join(', ')}`,
+          ),
+        );
         break;
       }
       case 'several': {
-        const m = re(String.raw`Of the \d+ restarts of the .*?, (\d+) had stopped falling, at losses from NUM to NUM(?: \((\d+) of all \d+ ended at [^)]*\)(?:\))?)?:`).exec(s.text);
+        const m = re(
+          String.raw`Of the \d+ restarts of the .*?, (\d+) had stopped falling, at losses from NUM to NUM(?: \((\d+) of all \d+ ended at [^)]*\)(?:\))?)?:`,
+        ).exec(s.text);
         if (!m) return 'sentence not recognized';
         const stopped = runs.filter((r) => settledTri(r) !== 'no');
-        problems.push(fail(countFits(Number(m[1]), settled), `says ${m[1]} had stopped falling; falls ${runs.map((r) => Math.max(...r.falls).toFixed(3)).join(', ')}`));
-        problems.push(fail(stopped.some((r) => same(m[2], r.final)) && stopped.some((r) => same(m[3], r.final)), `settled range ${m[2]}..${m[3]} is not that of restarts that had stopped`));
-        problems.push(fail(Number(m[3]) - Number(m[2]) > SAME_PLACE_SURE, 'the settled losses agree: one place'));
-        if (m[4] !== undefined) problems.push(fail(countFits(Number(m[4]), finals.map((f) => atLevel(f, level))), `says ${m[4]} at the level`));
+        problems.push(
+          fail(
+            countFits(Number(m[1]), settled),
+            `says ${m[1]} had stopped falling; falls ${runs.map((r) => Math.max(...r.falls).toFixed(3)).join(', ')}`,
+          ),
+        );
+        problems.push(
+          fail(
+            stopped.some((r) => same(m[2], r.final)) && stopped.some((r) => same(m[3], r.final)),
+            `settled range ${m[2]}..${m[3]} is not that of restarts that had stopped`,
+          ),
+        );
+        problems.push(
+          fail(Number(m[3]) - Number(m[2]) > SAME_PLACE_SURE, 'the settled losses agree: one place'),
+        );
+        if (m[4] !== undefined)
+          problems.push(
+            fail(
+              countFits(
+                Number(m[4]),
+                finals.map((f) => atLevel(f, level)),
+              ),
+              `says ${m[4]} at the level`,
+            ),
+          );
         const more = /; (\d+) more (?:was|were) still falling/.exec(s.text);
         const unmoved = /(\d+) barely moved from where (?:it|they) started/.exec(s.text);
-        problems.push(fail(Number(m[1]) + (more ? Number(more[1]) : 0) + (unmoved ? Number(unmoved[1]) : 0) === n, 'settled, falling and unmoved do not add up'));
-        if (unmoved) problems.push(fail(countFits(Number(unmoved[1]), runs.map(barelyMoved)), `says ${unmoved[1]} barely moved; moved ${runs.map((r) => ((r.first - r.best) / r.first).toFixed(3)).join(', ')} of their start`));
-        if (/Auer, Herbster/.test(s.text)) problems.push(fail(g.architecture === 'neuron-mse', 'squared-error remark on another group'));
+        problems.push(
+          fail(
+            Number(m[1]) + (more ? Number(more[1]) : 0) + (unmoved ? Number(unmoved[1]) : 0) === n,
+            'settled, falling and unmoved do not add up',
+          ),
+        );
+        if (unmoved)
+          problems.push(
+            fail(
+              countFits(Number(unmoved[1]), runs.map(barelyMoved)),
+              `says ${unmoved[1]} barely moved; moved ${runs.map((r) => ((r.first - r.best) / r.first).toFixed(3)).join(', ')} of their start`,
+            ),
+          );
+        if (/Auer, Herbster/.test(s.text))
+          problems.push(fail(g.architecture === 'neuron-mse', 'squared-error remark on another group'));
         break;
       }
       case 'not-moved': {
-        const m = re(String.raw`ended anywhere from NUM to NUM, but (\d+) of them barely moved from where they started in (\d+) steps?`).exec(s.text);
+        const m = re(
+          String.raw`ended anywhere from NUM to NUM, but (\d+) of them barely moved from where they started in (\d+) steps?`,
+        ).exec(s.text);
         if (!m) return 'sentence not recognized';
-        problems.push(fail(same(m[1], lo) && same(m[2], hi), `range quoted ${m[1]}..${m[2]}, finals ${lo}..${hi}`));
-        problems.push(fail(countFits(Number(m[3]), runs.map(barelyMoved)), `says ${m[3]} barely moved; each moved ${runs.map((r) => ((r.first - r.best) / r.first).toFixed(3)).join(', ')} of its start`));
-        problems.push(fail(runs.some((r) => r.steps.at(-1) === Number(m[4])), `quotes ${m[4]} steps`));
+        problems.push(
+          fail(same(m[1], lo) && same(m[2], hi), `range quoted ${m[1]}..${m[2]}, finals ${lo}..${hi}`),
+        );
+        problems.push(
+          fail(
+            countFits(Number(m[3]), runs.map(barelyMoved)),
+            `says ${m[3]} barely moved; each moved ${runs.map((r) => ((r.first - r.best) / r.first).toFixed(3)).join(', ')} of its start`,
+          ),
+        );
+        problems.push(
+          fail(
+            runs.some((r) => r.steps.at(-1) === Number(m[4])),
+            `quotes ${m[4]} steps`,
+          ),
+        );
         problems.push(fail(hi - lo > SAME_PLACE_SURE, 'no spread to explain'));
         break;
       }
       case 'plateaus': {
-        const m = re(String.raw`ended anywhere from NUM to NUM(?:, (\d+) of them at [^,]*?)?, but (\d+) of them were still falling when training stopped(?: \(the (\d+) that had stopped agree\))?`).exec(s.text);
+        const m = re(
+          String.raw`ended anywhere from NUM to NUM(?:, (\d+) of them at [^,]*?)?, but (\d+) of them were still falling when training stopped(?: \(the (\d+) that had stopped agree\))?`,
+        ).exec(s.text);
         if (!m) return 'sentence not recognized';
-        problems.push(fail(same(m[1], lo) && same(m[2], hi), `range quoted ${m[1]}..${m[2]}, finals ${lo}..${hi}`));
-        if (m[3] !== undefined) problems.push(fail(countFits(Number(m[3]), finals.map((f) => atLevel(f, level))), `says ${m[3]} at the level`));
-        problems.push(fail(countFits(Number(m[4]), runs.map(fallingNotUnmoved)), `says ${m[4]} still falling; falls ${runs.map((r) => Math.max(...r.falls).toFixed(3)).join(', ')}`));
+        problems.push(
+          fail(same(m[1], lo) && same(m[2], hi), `range quoted ${m[1]}..${m[2]}, finals ${lo}..${hi}`),
+        );
+        if (m[3] !== undefined)
+          problems.push(
+            fail(
+              countFits(
+                Number(m[3]),
+                finals.map((f) => atLevel(f, level)),
+              ),
+              `says ${m[3]} at the level`,
+            ),
+          );
+        problems.push(
+          fail(
+            countFits(Number(m[4]), runs.map(fallingNotUnmoved)),
+            `says ${m[4]} still falling; falls ${runs.map((r) => Math.max(...r.falls).toFixed(3)).join(', ')}`,
+          ),
+        );
         const stoppedRuns = runs.filter((r) => settledTri(r) === 'yes');
         const stoppedFinals = stoppedRuns.map((r) => r.final);
-        problems.push(fail(stoppedFinals.length < 2 || Math.max(...stoppedFinals) - Math.min(...stoppedFinals) <= SAME_PLACE_ANY, `restarts that had surely stopped ended ${Math.min(...stoppedFinals).toFixed(3)} to ${Math.max(...stoppedFinals).toFixed(3)}: several stopping places, not only plateaus`));
+        problems.push(
+          fail(
+            stoppedFinals.length < 2 ||
+              Math.max(...stoppedFinals) - Math.min(...stoppedFinals) <= SAME_PLACE_ANY,
+            `restarts that had surely stopped ended ${Math.min(...stoppedFinals).toFixed(3)} to ${Math.max(...stoppedFinals).toFixed(3)}: several stopping places, not only plateaus`,
+          ),
+        );
         problems.push(fail(hi - lo > SAME_PLACE_SURE, 'no spread to explain'));
         break;
       }
@@ -1044,13 +1695,19 @@ function landscapeParts(result: LandscapeResult) {
   };
 }
 /** Quoted shapes in order: "roughness 1.23, 2 extra minima". */
-const shapes = (text: string) => [...text.matchAll(/roughness (\d+\.\d+), (\d+) extra minim/g)].map((m) => ({ roughness: m[1]!, extra: Number(m[2]) }));
+const shapes = (text: string) =>
+  [...text.matchAll(/roughness (\d+\.\d+), (\d+) extra minim/g)].map((m) => ({
+    roughness: m[1]!,
+    extra: Number(m[2]),
+  }));
 const shapeFits = (q: { roughness: string; extra: number } | undefined, v: LandscapeVariant | undefined) =>
   !!q && !!v && same(q.roughness, v.roughness) && q.extra === v.extraMinima;
 /** a is more bumpy than b on some count, and no clearly less on the other; clearly = both counts. */
 const moreBumpy = (a: LandscapeVariant, b: LandscapeVariant) =>
-  (a.extraMinima > b.extraMinima && a.roughness >= 0.8 * b.roughness) || (a.roughness > 1.05 * b.roughness && a.extraMinima >= b.extraMinima);
-const clearlyMoreBumpy = (a: LandscapeVariant, b: LandscapeVariant) => a.extraMinima > b.extraMinima && a.roughness > 1.3 * b.roughness;
+  (a.extraMinima > b.extraMinima && a.roughness >= 0.8 * b.roughness) ||
+  (a.roughness > 1.05 * b.roughness && a.extraMinima >= b.extraMinima);
+const clearlyMoreBumpy = (a: LandscapeVariant, b: LandscapeVariant) =>
+  a.extraMinima > b.extraMinima && a.roughness > 1.3 * b.roughness;
 
 function sliceCheck(kind: 'bumpier' | 'not-bumpier' | 'smoother' | 'not-smoother'): Check {
   return (result, s) => {
@@ -1061,18 +1718,28 @@ function sliceCheck(kind: 'bumpier' | 'not-bumpier' | 'smoother' | 'not-smoother
       const m = /the depth-(\d+) plain net's slice .* the depth-(\d+) net's/.exec(s.text);
       const deep = parts.plain;
       const shallow = m ? parts.shallow(Number(m[2])) : undefined;
-      if (!m || !deep || !shallow || deep.depth !== Number(m[1])) return 'names nets the result does not have';
+      if (!m || !deep || !shallow || deep.depth !== Number(m[1]))
+        return 'names nets the result does not have';
       return first(
-        fail(shapeFits(q[0], deep) && shapeFits(q[1], shallow), 'quoted roughness or extra minima differ from the slices'),
+        fail(
+          shapeFits(q[0], deep) && shapeFits(q[1], shallow),
+          'quoted roughness or extra minima differ from the slices',
+        ),
         kind === 'bumpier'
-          ? fail(moreBumpy(deep, shallow), `the deep slice (${deep.roughness}, ${deep.extraMinima}) is not bumpier than the shallow one (${shallow.roughness}, ${shallow.extraMinima})`)
+          ? fail(
+              moreBumpy(deep, shallow),
+              `the deep slice (${deep.roughness}, ${deep.extraMinima}) is not bumpier than the shallow one (${shallow.roughness}, ${shallow.extraMinima})`,
+            )
           : fail(!clearlyMoreBumpy(deep, shallow), 'the deep slice is clearly bumpier on both counts'),
       );
     }
     const { plain, residual } = parts;
     if (!plain || !residual) return 'no deep plain and residual pair';
     return first(
-      fail(shapeFits(q[0], residual) && shapeFits(q[1], plain), 'quoted roughness or extra minima differ from the slices'),
+      fail(
+        shapeFits(q[0], residual) && shapeFits(q[1], plain),
+        'quoted roughness or extra minima differ from the slices',
+      ),
       kind === 'smoother'
         ? fail(moreBumpy(plain, residual), 'the residual slice is not smoother')
         : fail(!clearlyMoreBumpy(plain, residual), 'the residual slice is clearly smoother on both counts'),
@@ -1100,20 +1767,47 @@ function pathCheck(barrier: boolean): Check {
     const spread = Math.max(...all) - Math.min(...all);
     const m = re(String.raw`from NUM to NUM`).exec(s.text);
     const problems = [
-      fail(!!m && same(m[1], start) && same(m[2], end), `quoted ${m?.[1]} to ${m?.[2]}, path goes ${start} to ${end}`),
+      fail(
+        !!m && same(m[1], start) && same(m[2], end),
+        `quoted ${m?.[1]} to ${m?.[2]}, path goes ${start} to ${end}`,
+      ),
       fail(end < start, 'the loss did not fall along the path'),
     ];
     if (barrier) {
       const c = re(String.raw`climbs by NUM`).exec(s.text);
       // A barrier: a rise of more than 1 % of the line's range (explainer 2 %); none: up to 5 %.
-      problems.push(fail(!!c && same(c[1], rise), `rise quoted ${c?.[1]}, is ${rise}`), fail(rise > 0.01 * spread, 'no rise worth a barrier'));
-    } else problems.push(fail(rise <= 0.05 * spread, `says without a bump, but the loss rises by ${rise.toPrecision(2)} (${((100 * rise) / spread).toFixed(1)}% of the range)`));
+      problems.push(
+        fail(!!c && same(c[1], rise), `rise quoted ${c?.[1]}, is ${rise}`),
+        fail(rise > 0.01 * spread, 'no rise worth a barrier'),
+      );
+    } else
+      problems.push(
+        fail(
+          rise <= 0.05 * spread,
+          `says without a bump, but the loss rises by ${rise.toPrecision(2)} (${((100 * rise) / spread).toFixed(1)}% of the range)`,
+        ),
+      );
     return first(...problems);
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // lp.
+
+/** The note on overlapping classes of a noisy shape: its noise and counts, and noise enough to overlap. */
+function overlapNote(r: LpResult, text: string): string | undefined {
+  const m =
+    /With noise ([\d.]+) the classes also overlap: the soft LP leaves (\d+) of (\d+) points short/.exec(text);
+  if (!m) return /overlap/.test(text) ? 'overlap note not recognized' : undefined;
+  return first(
+    fail(
+      Number(m[1]) === r.spec.noise && Number(m[2]) === r.minViolations && Number(m[3]) === r.spec.points,
+      `quotes noise ${m[1]}, ${m[2]} of ${m[3]}; is ${r.spec.noise}, ${r.minViolations} of ${r.spec.points}`,
+    ),
+    // The shapes' scale is about 1: from a noise of a quarter of it the classes overlap.
+    fail(r.spec.noise >= 0.25, `noise ${r.spec.noise} is too small to call the classes overlapping`),
+  );
+}
 
 function lpCheck(kind: 'feasible' | 'gd' | 'gd-stalled' | 'shape' | 'overlap'): Check {
   return (result, s) => {
@@ -1134,23 +1828,42 @@ function lpCheck(kind: 'feasible' | 'gd' | 'gd-stalled' | 'shape' | 'overlap'): 
       case 'gd':
       case 'gd-stalled': {
         const m = re(String.raw`loss NUM and (\d+)% accuracy after (\d+) steps`).exec(s.text);
-        const problems = [fail(!!m && same(m[1], num(gd.finalLoss)) && samePercent(m[2], gd.accuracy) && Number(m[3]) === gd.steps, `numbers quoted ${m?.slice(1).join(', ')}, are ${gd.finalLoss}, ${gd.accuracy}, ${gd.steps}`)];
+        const problems = [
+          fail(
+            !!m &&
+              same(m[1], num(gd.finalLoss)) &&
+              samePercent(m[2], gd.accuracy) &&
+              Number(m[3]) === gd.steps,
+            `numbers quoted ${m?.slice(1).join(', ')}, are ${gd.finalLoss}, ${gd.accuracy}, ${gd.steps}`,
+          ),
+        ];
         if (/short of a perfect fit/.test(s.text)) problems.push(fail(gd.accuracy < 1, 'the fit is perfect'));
-        if (kind === 'gd-stalled') problems.push(fail(atLevel(num(gd.finalLoss), LN2) !== 'no', 'not at ln 2'));
+        if (kind === 'gd-stalled')
+          problems.push(fail(atLevel(num(gd.finalLoss), LN2) !== 'no', 'not at ln 2'));
         return first(...problems);
       }
       case 'shape':
         return first(
           fail(!r.feasible, 'the LP is feasible'),
-          fail(['xor', 'circles', 'spiral', 'moons'].includes(r.spec.dataset), `${r.spec.dataset} is not a bent shape`),
+          fail(
+            ['xor', 'circles', 'spiral', 'moons'].includes(r.spec.dataset),
+            `${r.spec.dataset} is not a bent shape`,
+          ),
           fail(s.text.includes(`point of ${r.spec.dataset}`), 'names another data set'),
+          overlapNote(r, s.text),
         );
       case 'overlap': {
         const m = /leaves (\d+) of (\d+) points short/.exec(s.text);
         return first(
           fail(!r.feasible && r.minViolations > 0, 'the LP is feasible'),
-          fail(!['xor', 'circles', 'spiral', 'moons'].includes(r.spec.dataset), `${r.spec.dataset} has a shape no line fits`),
-          fail(!!m && Number(m[1]) === r.minViolations && Number(m[2]) === r.spec.points, `counts quoted ${m?.[1]} of ${m?.[2]}, are ${r.minViolations} of ${r.spec.points}`),
+          fail(
+            !['xor', 'circles', 'spiral', 'moons'].includes(r.spec.dataset),
+            `${r.spec.dataset} has a shape no line fits`,
+          ),
+          fail(
+            !!m && Number(m[1]) === r.minViolations && Number(m[2]) === r.spec.points,
+            `counts quoted ${m?.[1]} of ${m?.[2]}, are ${r.minViolations} of ${r.spec.points}`,
+          ),
         );
       }
     }
@@ -1161,7 +1874,8 @@ function lpCheck(kind: 'feasible' | 'gd' | 'gd-stalled' | 'shape' | 'overlap'): 
 // map.
 
 const columnLabel = (v: number | string) => (typeof v === 'number' ? Number(v.toPrecision(3)).toString() : v);
-const columnCells = (r: MapResult, column: number) => r.cells.filter((_, i) => i % r.axisValues.length === column);
+const columnCells = (r: MapResult, column: number) =>
+  r.cells.filter((_, i) => i % r.axisValues.length === column);
 /** A cell learned: mean final loss below 0.95 × level surely, not at 0.97 × or above (metric loss); every seed reached (steps). */
 function cellLearned(r: MapResult, c: MapCell): Tri {
   const m = num(c.meanFinalLoss);
@@ -1184,7 +1898,19 @@ function columnParts(r: MapResult, body: string): Map<string, string> | undefine
   return out.size === r.axisValues.length ? out : undefined;
 }
 
-function mapCheck(kind: 'deepest' | 'steps' | 'trend' | 'capacity' | 'diverged' | 'all' | 'none' | 'prediction' | 'score' | 'untested'): Check {
+function mapCheck(
+  kind:
+    | 'deepest'
+    | 'steps'
+    | 'trend'
+    | 'capacity'
+    | 'diverged'
+    | 'all'
+    | 'none'
+    | 'prediction'
+    | 'score'
+    | 'untested',
+): Check {
   return (result, s) => {
     if (result.experiment !== 'map') return 'not a map';
     const r: MapResult = result;
@@ -1192,26 +1918,51 @@ function mapCheck(kind: 'deepest' | 'steps' | 'trend' | 'capacity' | 'diverged' 
     const problems: (string | undefined)[] = [];
     switch (kind) {
       case 'deepest': {
-        const m = re(String.raw`^Deepest net that reached (?:loss below NUM|loss ≤ ([\d.e-]+) within (\d+) steps), per \w+: (.*)\.$`).exec(s.text);
+        const m = re(
+          String.raw`^Deepest net that reached (?:loss below NUM|loss ≤ ([\d.e-]+) within (\d+) steps), per \w+: (.*)\.$`,
+        ).exec(s.text);
         if (!m) return 'sentence not recognized';
         const parts = columnParts(r, m[4]!);
         if (!parts) return 'columns do not match the axis values';
-        r.axisValues.forEach((value, column) => {
+        for (const [column, value] of r.axisValues.entries()) {
           const claim = parts.get(columnLabel(value));
           const cells = columnCells(r, column);
           const reached = (c: MapCell): Tri =>
             m[1] !== undefined
-              ? (num(c.meanFinalLoss) < Number(m[1]) - halfUnit(m[1]) ? 'yes' : num(c.meanFinalLoss) < Number(m[1]) + halfUnit(m[1]) ? 'maybe' : 'no')
+              ? num(c.meanFinalLoss) < Number(m[1]) - halfUnit(m[1])
+                ? 'yes'
+                : num(c.meanFinalLoss) < Number(m[1]) + halfUnit(m[1])
+                  ? 'maybe'
+                  : 'no'
               : cellLearned(r, c);
-          if (claim === undefined) return void problems.push(`column ${columnLabel(value)} missing`);
+          if (claim === undefined) {
+            problems.push(`column ${columnLabel(value)} missing`);
+            continue;
+          }
           const up = /^up to (\d+)$/.exec(claim);
           const d = up ? Number(up[1]) : undefined;
           const deeper = cells.filter((c) => reached(c) === 'yes' && (d === undefined || c.depth > d));
-          if (deeper.length > 0) problems.push(`column ${columnLabel(value)}: says ${claim}, but depth ${deeper.at(-1)!.depth} reached it (mean ${num(deeper.at(-1)!.meanFinalLoss).toFixed(3)})`);
-          if (d !== undefined && reached(cells.find((c) => c.depth === d) ?? cells[0]!) === 'no' ) problems.push(`column ${columnLabel(value)}: depth ${d} did not reach it`);
-        });
-        if (m[2] !== undefined) problems.push(fail(Number(m[2]) === r.spec.threshold && Number(m[3]) === r.spec.steps, 'quotes another threshold or budget'));
-        if (m[1] !== undefined) problems.push(fail(Number(m[1]) < LEARNED_ANY * level, `threshold ${m[1]} is not clearly below the no-learning level`));
+          if (deeper.length > 0)
+            problems.push(
+              `column ${columnLabel(value)}: says ${claim}, but depth ${deeper.at(-1)!.depth} reached it (mean ${num(deeper.at(-1)!.meanFinalLoss).toFixed(3)})`,
+            );
+          if (d !== undefined && reached(cells.find((c) => c.depth === d) ?? cells[0]!) === 'no')
+            problems.push(`column ${columnLabel(value)}: depth ${d} did not reach it`);
+        }
+        if (m[2] !== undefined)
+          problems.push(
+            fail(
+              Number(m[2]) === r.spec.threshold && Number(m[3]) === r.spec.steps,
+              'quotes another threshold or budget',
+            ),
+          );
+        if (m[1] !== undefined)
+          problems.push(
+            fail(
+              Number(m[1]) < LEARNED_ANY * level,
+              `threshold ${m[1]} is not clearly below the no-learning level`,
+            ),
+          );
         break;
       }
       case 'steps': {
@@ -1219,17 +1970,25 @@ function mapCheck(kind: 'deepest' | 'steps' | 'trend' | 'capacity' | 'diverged' 
         if (!m) return 'sentence not recognized';
         const parts = columnParts(r, m[2]!);
         if (!parts) return 'columns do not match the axis values';
-        const slowest = (c: MapCell | undefined) => (!c || c.stepsToThreshold.some((x) => x === null) ? 'not reached' : `${Math.max(...(c.stepsToThreshold as number[]))} steps`);
-        r.axisValues.forEach((value, column) => {
+        const slowest = (c: MapCell | undefined) =>
+          !c || c.stepsToThreshold.some((x) => x === null)
+            ? 'not reached'
+            : `${Math.max(...(c.stepsToThreshold as number[]))} steps`;
+        for (const [column, value] of r.axisValues.entries()) {
           const claim = parts.get(columnLabel(value));
-          if (claim === undefined) return void problems.push(`column ${columnLabel(value)} missing`);
+          if (claim === undefined) {
+            problems.push(`column ${columnLabel(value)} missing`);
+            continue;
+          }
           for (const [, what, depth] of claim.matchAll(/(not reached|\d+ steps) at depth (\d+)/g)) {
             const cell = columnCells(r, column).find((c) => c.depth === Number(depth));
-            if (slowest(cell) !== what) problems.push(`column ${columnLabel(value)} depth ${depth}: says ${what}, is ${slowest(cell)}`);
+            if (slowest(cell) !== what)
+              problems.push(`column ${columnLabel(value)} depth ${depth}: says ${what}, is ${slowest(cell)}`);
           }
-        });
+        }
         problems.push(fail(Number(m[1]) === r.spec.threshold, 'quotes another threshold'));
-        if (/A linear net/.test(s.text)) problems.push(fail(r.spec.activation === 'linear', 'the units are not linear'));
+        if (/A linear net/.test(s.text))
+          problems.push(fail(r.spec.activation === 'linear', 'the units are not linear'));
         break;
       }
       case 'trend': {
@@ -1255,8 +2014,12 @@ function mapCheck(kind: 'deepest' | 'steps' | 'trend' | 'capacity' | 'diverged' 
             const cells = columnCells(r, column).sort((a, b) => a.depth - b.depth);
             const means = cells.map((c) => num(c.meanFinalLoss));
             const deepest = means.at(-1)!;
-            const seedYes = (c: MapCell) => c.finalLosses.map(num).filter((f) => ok(f) && f < LEARNED_SURE * level).length / c.finalLosses.length;
-            const seedAny = (c: MapCell) => c.finalLosses.map(num).filter((f) => ok(f) && f < LEARNED_ANY * level).length / c.finalLosses.length;
+            const seedYes = (c: MapCell) =>
+              c.finalLosses.map(num).filter((f) => ok(f) && f < LEARNED_SURE * level).length /
+              c.finalLosses.length;
+            const seedAny = (c: MapCell) =>
+              c.finalLosses.map(num).filter((f) => ok(f) && f < LEARNED_ANY * level).length /
+              c.finalLosses.length;
             const where = `column ${label} (means ${means.map((v) => (ok(v) ? v.toFixed(3) : 'NaN')).join(', ')})`;
             if (kindWord === 'worse') {
               const byLoss = !ok(deepest) || means.slice(0, -1).some((v) => ok(v) && v < deepest - 0.01);
@@ -1269,12 +2032,16 @@ function mapCheck(kind: 'deepest' | 'steps' | 'trend' | 'capacity' | 'diverged' 
             } else if (kindWord === 'better') {
               const lowest = Math.min(...means.filter(ok));
               // "Near the best": within 0.05 × level, the explainer's margin plus room for its rounding.
-              if (!ok(deepest) || deepest > lowest + 0.05 * level) problems.push(`${where}: the deepest net did not end near the best`);
-              if (!(means[0]! > lowest + 0.01)) problems.push(`${where}: the shallowest net did not do worse`);
+              if (!ok(deepest) || deepest > lowest + 0.05 * level)
+                problems.push(`${where}: the deepest net did not end near the best`);
+              if (!(means[0]! > lowest + 0.01))
+                problems.push(`${where}: the shallowest net did not do worse`);
             } else if (kindWord === 'middle') {
               const lowest = Math.min(...means.filter(ok));
-              if (!(means.slice(1, -1).some((v) => v > lowest + 0.01))) problems.push(`${where}: no middle depth did worse`);
-              if (means[0]! > lowest + 0.05 * level || deepest > lowest + 0.05 * level) problems.push(`${where}: the ends are not alike`);
+              if (!means.slice(1, -1).some((v) => v > lowest + 0.01))
+                problems.push(`${where}: no middle depth did worse`);
+              if (means[0]! > lowest + 0.05 * level || deepest > lowest + 0.05 * level)
+                problems.push(`${where}: the ends are not alike`);
             } else if (kindWord === 'none') {
               if (cells.some((c) => seedYes(c) > 0)) problems.push(`${where}: a depth learned`);
             } else problems.push(`verdict "${verdict}" not recognized`);
@@ -1284,11 +2051,32 @@ function mapCheck(kind: 'deepest' | 'steps' | 'trend' | 'capacity' | 'diverged' 
         break;
       }
       case 'capacity': {
-        const linearColumns = r.axisValues.map((v, column) => ({ v, column })).filter(({ v }) => (r.spec.axis === 'activation' ? v === 'linear' : r.spec.activation === 'linear'));
-        problems.push(fail(NOT_SEPARABLE.has(r.spec.dataset) && s.text.includes(`separates ${r.spec.dataset}`), `${r.spec.dataset}: a line may separate it`));
+        const linearColumns = r.axisValues
+          .map((v, column) => ({ v, column }))
+          .filter(({ v }) =>
+            r.spec.axis === 'activation' ? v === 'linear' : r.spec.activation === 'linear',
+          );
+        problems.push(
+          fail(
+            NOT_SEPARABLE.has(r.spec.dataset) && s.text.includes(`separates ${r.spec.dataset}`),
+            `${r.spec.dataset}: a line may separate it`,
+          ),
+        );
         problems.push(fail(linearColumns.length > 0, 'no column of linear units'));
-        problems.push(fail(!/the linear column/.test(s.text) || r.spec.axis === 'activation', '"the linear column" on another axis'));
-        problems.push(fail(linearColumns.some(({ column }) => columnCells(r, column).every((c) => cellLearned(r, c) !== 'yes')), 'the linear nets learned'));
+        problems.push(
+          fail(
+            !/the linear column/.test(s.text) || r.spec.axis === 'activation',
+            '"the linear column" on another axis',
+          ),
+        );
+        problems.push(
+          fail(
+            linearColumns.some(({ column }) =>
+              columnCells(r, column).every((c) => cellLearned(r, c) !== 'yes'),
+            ),
+            'the linear nets learned',
+          ),
+        );
         break;
       }
       case 'diverged': {
@@ -1298,12 +2086,30 @@ function mapCheck(kind: 'deepest' | 'steps' | 'trend' | 'capacity' | 'diverged' 
         break;
       }
       case 'all':
-        problems.push(fail(r.cells.every((c) => cellLearned(r, c) !== 'no'), `says every cell learned; cells ${r.cells.filter((c) => cellLearned(r, c) === 'no').map((c) => `${c.depth}/${c.value}: ${c.meanFinalLoss}`).join(', ')} did not`));
+        problems.push(
+          fail(
+            r.cells.every((c) => cellLearned(r, c) !== 'no'),
+            `says every cell learned; cells ${r.cells
+              .filter((c) => cellLearned(r, c) === 'no')
+              .map((c) => `${c.depth}/${c.value}: ${c.meanFinalLoss}`)
+              .join(', ')} did not`,
+          ),
+        );
         break;
       case 'none': {
-        problems.push(fail(r.cells.every((c) => cellLearned(r, c) !== 'yes'), `says no cell learned; ${r.cells.filter((c) => cellLearned(r, c) === 'yes').length} did`));
+        problems.push(
+          fail(
+            r.cells.every((c) => cellLearned(r, c) !== 'yes'),
+            `says no cell learned; ${r.cells.filter((c) => cellLearned(r, c) === 'yes').length} did`,
+          ),
+        );
         const m = /within (\d+) steps, not even at depth (\d+)/.exec(s.text);
-        problems.push(fail(Number(m?.[1]) === r.spec.steps && Number(m?.[2]) === Math.min(...r.spec.depths), 'quotes other steps or depth'));
+        problems.push(
+          fail(
+            Number(m?.[1]) === r.spec.steps && Number(m?.[2]) === Math.min(...r.spec.depths),
+            'quotes other steps or depth',
+          ),
+        );
         break;
       }
       case 'prediction': {
@@ -1316,7 +2122,11 @@ function mapCheck(kind: 'deepest' | 'steps' | 'trend' | 'capacity' | 'diverged' 
           const pair = pairs[i];
           const depth = num(p.trainableDepth);
           const expected = ok(depth) && depth < 1e4 ? depth : undefined;
-          if (!pair || !same(pair[1], p.weightScale) || (pair[2] === 'unbounded' ? expected !== undefined : !same(pair[2], expected ?? Number.NaN)))
+          if (
+            !pair ||
+            !same(pair[1], p.weightScale) ||
+            (pair[2] === 'unbounded' ? expected !== undefined : !same(pair[2], expected ?? Number.NaN))
+          )
             problems.push(`prediction ${pair?.[0]} is not σ_w² ${p.weightScale} → ${depth}`);
         });
         break;
@@ -1327,16 +2137,28 @@ function mapCheck(kind: 'deepest' | 'steps' | 'trend' | 'capacity' | 'diverged' 
         if (!m) return 'sentence not recognized';
         const theory = r.theory;
         const agree = r.cells.map((c, i): Tri => {
-          const predicted = c.depth <= num(theory[i % r.axisValues.length]!.trainableDepth) || !ok(num(theory[i % r.axisValues.length]!.trainableDepth));
+          const predicted =
+            c.depth <= num(theory[i % r.axisValues.length]!.trainableDepth) ||
+            !ok(num(theory[i % r.axisValues.length]!.trainableDepth));
           const l = cellLearned(r, c);
           return l === 'maybe' ? 'maybe' : (l === 'yes') === predicted ? 'yes' : 'no';
         });
-        problems.push(fail(Number(m[2]) === r.cells.length && countFits(Number(m[1]), agree), `says ${m[1]} of ${m[2]} match; ${agree.filter((t) => t === 'yes').length} surely, ${agree.filter((t) => t === 'maybe').length} maybe, of ${r.cells.length}`));
-        for (const [, depth, ws, what] of (m[3] ?? '').matchAll(/depth (\d+) at σ_w² ([\d.e-]+) (did not learn|learned) though 6ξ/g)) {
+        problems.push(
+          fail(
+            Number(m[2]) === r.cells.length && countFits(Number(m[1]), agree),
+            `says ${m[1]} of ${m[2]} match; ${agree.filter((t) => t === 'yes').length} surely, ${agree.filter((t) => t === 'maybe').length} maybe, of ${r.cells.length}`,
+          ),
+        );
+        for (const [, depth, ws, what] of (m[3] ?? '').matchAll(
+          /depth (\d+) at σ_w² ([\d.e-]+) (did not learn|learned) though 6ξ/g,
+        )) {
           const i = r.cells.findIndex((c) => c.depth === Number(depth) && columnLabel(c.value) === ws);
           const cell = r.cells[i];
           if (!cell) problems.push(`no cell depth ${depth} at σ_w² ${ws}`);
-          else if (cellLearned(r, cell) === (what === 'learned' ? 'no' : 'yes')) problems.push(`depth ${depth} at σ_w² ${ws}: says ${what}, mean final loss ${cell.meanFinalLoss}`);
+          else if (cellLearned(r, cell) === (what === 'learned' ? 'no' : 'yes'))
+            problems.push(
+              `depth ${depth} at σ_w² ${ws}: says ${what}, mean final loss ${cell.meanFinalLoss}`,
+            );
         }
         break;
       }
@@ -1344,7 +2166,14 @@ function mapCheck(kind: 'deepest' | 'steps' | 'trend' | 'capacity' | 'diverged' 
         const m = /beyond depth (\d+)/.exec(s.text);
         const deepest = Math.max(...r.spec.depths);
         problems.push(fail(Number(m?.[1]) === deepest, 'names another deepest depth'));
-        problems.push(fail(!!r.theory?.some((p) => num(p.chi1) > 1 && (!ok(num(p.trainableDepth)) || num(p.trainableDepth) > deepest)), 'no chaotic column predicted beyond the deepest row'));
+        problems.push(
+          fail(
+            !!r.theory?.some(
+              (p) => num(p.chi1) > 1 && (!ok(num(p.trainableDepth)) || num(p.trainableDepth) > deepest),
+            ),
+            'no chaotic column predicted beyond the deepest row',
+          ),
+        );
         break;
       }
     }
@@ -1377,11 +2206,27 @@ function cellsOf(r: HardnessResult): Cell[] {
   return [...cells.values()];
 }
 const workFits = (text: string | undefined, c: Cell) => {
-  const m = /^(\d+(?:\.\d+)?) ms \((\d+) branch-and-bound nodes?, (\d+) simplex iterations?\)$/.exec(text ?? '');
+  const m = /^(\d+(?:\.\d+)?) ms \((\d+) branch-and-bound nodes?, (\d+) simplex iterations?\)$/.exec(
+    text ?? '',
+  );
   return !!m && same(m[1], c.ms) && Number(m[2]) === c.nodes && Number(m[3]) === c.iterations;
 };
 
-function hardnessCheck(kind: 'limit' | 'limit-cut' | 'grew' | 'time-only' | 'flat' | 'trivial' | 'verdicts' | 'lp' | 'dimension' | 'descent' | 'missed' | 'not-proof'): Check {
+function hardnessCheck(
+  kind:
+    | 'limit'
+    | 'limit-cut'
+    | 'grew'
+    | 'time-only'
+    | 'flat'
+    | 'trivial'
+    | 'verdicts'
+    | 'lp'
+    | 'dimension'
+    | 'descent'
+    | 'missed'
+    | 'not-proof',
+): Check {
   return (result, s) => {
     if (result.experiment !== 'hardness') return 'not a hardness sweep';
     const r: HardnessResult = result;
@@ -1397,7 +2242,16 @@ function hardnessCheck(kind: 'limit' | 'limit-cut' | 'grew' | 'time-only' | 'fla
     switch (kind) {
       case 'limit': {
         const m = /hit the ([\d.]+) s time limit already at (\d+) points in (\d+) dimensions/.exec(s.text);
-        problems.push(fail(!!m && Number(m[1]) === r.spec.timeLimit && Number(m[2]) === lo.n && Number(m[3]) === d && lo.gaveUp, `no instance of the smallest size gave up`));
+        problems.push(
+          fail(
+            !!m &&
+              Number(m[1]) === r.spec.timeLimit &&
+              Number(m[2]) === lo.n &&
+              Number(m[3]) === d &&
+              lo.gaveUp,
+            `no instance of the smallest size gave up`,
+          ),
+        );
         break;
       }
       case 'grew':
@@ -1405,27 +2259,68 @@ function hardnessCheck(kind: 'limit' | 'limit-cut' | 'grew' | 'time-only' | 'fla
       case 'flat': {
         const hiText = String.raw`(${workText.slice(1, -1)}|hit the [\d.]+ s time limit)`;
         const m =
-          new RegExp(String.raw`[Ii]n (\d+) dimensions.*?${workText} for (\d+) points.*?${hiText} for (\d+)`).exec(s.text) ??
+          new RegExp(
+            String.raw`[Ii]n (\d+) dimensions.*?${workText} for (\d+) points.*?${hiText} for (\d+)`,
+          ).exec(s.text) ??
           (() => {
-            const x = new RegExp(String.raw`[Ii]n (\d+) dimensions.*?${workText} for (\d+) points, and for (\d+) it (?:took )?${hiText}`).exec(s.text);
+            const x = new RegExp(
+              String.raw`[Ii]n (\d+) dimensions.*?${workText} for (\d+) points, and for (\d+) it (?:took )?${hiText}`,
+            ).exec(s.text);
             return x ? [x[0], x[1], x[2], x[3], x[5], x[4]] : null;
           })();
         if (!m) return 'sentence not recognized';
-        problems.push(fail(Number(m[1]) === d && Number(m[3]) === lo.n && Number(m[5]) === hi.n, 'names other sizes or dimension'));
-        problems.push(fail(workFits(m[2], lo), `numbers for ${lo.n} points quoted "${m[2]}", are ${lo.ms} ms, ${lo.nodes} nodes, ${lo.iterations} iterations`));
-        problems.push(fail(m[4]?.startsWith('hit') ? hi.gaveUp : workFits(m[4], hi) && !hi.gaveUp, `numbers for ${hi.n} points quoted "${m[4]}"`));
-        if (kind === 'grew') problems.push(fail(timeGrew !== 'no' && workGrew, `says it grew; time ${lo.ms}→${hi.ms} ms, nodes ${lo.nodes}→${hi.nodes}, iterations ${lo.iterations}→${hi.iterations}`));
-        if (kind === 'time-only') problems.push(fail(timeGrew !== 'no' && !workGrew, `says only the time grew; time ${lo.ms}→${hi.ms} ms, nodes ${lo.nodes}→${hi.nodes}, iterations ${lo.iterations}→${hi.iterations}`));
+        problems.push(
+          fail(
+            Number(m[1]) === d && Number(m[3]) === lo.n && Number(m[5]) === hi.n,
+            'names other sizes or dimension',
+          ),
+        );
+        problems.push(
+          fail(
+            workFits(m[2], lo),
+            `numbers for ${lo.n} points quoted "${m[2]}", are ${lo.ms} ms, ${lo.nodes} nodes, ${lo.iterations} iterations`,
+          ),
+        );
+        problems.push(
+          fail(
+            m[4]?.startsWith('hit') ? hi.gaveUp : workFits(m[4], hi) && !hi.gaveUp,
+            `numbers for ${hi.n} points quoted "${m[4]}"`,
+          ),
+        );
+        if (kind === 'grew')
+          problems.push(
+            fail(
+              timeGrew !== 'no' && workGrew,
+              `says it grew; time ${lo.ms}→${hi.ms} ms, nodes ${lo.nodes}→${hi.nodes}, iterations ${lo.iterations}→${hi.iterations}`,
+            ),
+          );
+        if (kind === 'time-only')
+          problems.push(
+            fail(
+              timeGrew !== 'no' && !workGrew,
+              `says only the time grew; time ${lo.ms}→${hi.ms} ms, nodes ${lo.nodes}→${hi.nodes}, iterations ${lo.iterations}→${hi.iterations}`,
+            ),
+          );
         // Did not grow much: under 5 × (explainer 3 ×) and no time limit.
-        if (kind === 'flat') problems.push(fail(!hi.gaveUp && hi.ms <= 5 * lo.ms, `says it did not grow much; ${lo.ms}→${hi.ms} ms`));
+        if (kind === 'flat')
+          problems.push(
+            fail(!hi.gaveUp && hi.ms <= 5 * lo.ms, `says it did not grow much; ${lo.ms}→${hi.ms} ms`),
+          );
         break;
       }
       case 'trivial': {
         const oneLabel = records.filter((x) => x.positives === 0 || x.positives === x.n).length;
-        const separable = records.filter((x) => !(x.positives === 0 || x.positives === x.n) && x.lp.separable).length;
+        const separable = records.filter(
+          (x) => !(x.positives === 0 || x.positives === x.n) && x.lp.separable,
+        ).length;
         const a = /(\d+) (?:had|has) one label only/.exec(s.text)?.[1];
         const b = /(\d+) (?:were|was) separable by one unit/.exec(s.text)?.[1];
-        problems.push(fail(Number(a ?? 0) === oneLabel && Number(b ?? 0) === separable, `says ${a ?? 0} one-label and ${b ?? 0} separable; are ${oneLabel} and ${separable}`));
+        problems.push(
+          fail(
+            Number(a ?? 0) === oneLabel && Number(b ?? 0) === separable,
+            `says ${a ?? 0} one-label and ${b ?? 0} separable; are ${oneLabel} and ${separable}`,
+          ),
+        );
         problems.push(fail(s.text.startsWith(`Of ${records.length} instances`), 'instance count'));
         break;
       }
@@ -1434,54 +2329,124 @@ function hardnessCheck(kind: 'limit' | 'limit-cut' | 'grew' | 'time-only' | 'fla
         const fit = /a fit on (\d+)/.exec(s.text)?.[1];
         const none = /bound\) on (\d+)/.exec(s.text)?.[1];
         const limit = /time limit on (\d+)/.exec(s.text)?.[1];
-        problems.push(fail(Number(fit) === count('fit') && Number(none) === count('no-fit') && Number(limit ?? 0) === count('time-limit') && s.text.startsWith(`Of ${records.length} instances`), 'status counts differ'));
+        problems.push(
+          fail(
+            Number(fit) === count('fit') &&
+              Number(none) === count('no-fit') &&
+              Number(limit ?? 0) === count('time-limit') &&
+              s.text.startsWith(`Of ${records.length} instances`),
+            'status counts differ',
+          ),
+        );
         break;
       }
       case 'lp': {
         const m = /at most ([\d.]+) ms on any instance; on (\d+) of (\d+) instances/.exec(s.text);
-        problems.push(fail(!!m && same(m[1], Math.max(...records.map((x) => x.lp.solveMs))) && Number(m[2]) === records.filter((x) => !x.lp.separable).length && Number(m[3]) === records.length, 'LP numbers differ'));
+        problems.push(
+          fail(
+            !!m &&
+              same(m[1], Math.max(...records.map((x) => x.lp.solveMs))) &&
+              Number(m[2]) === records.filter((x) => !x.lp.separable).length &&
+              Number(m[3]) === records.length,
+            'LP numbers differ',
+          ),
+        );
         break;
       }
       case 'dimension': {
         const at = /At (\d+) points the slowest exact solve took (.*?)\.(?: In 2-D|$)/.exec(s.text);
         if (at) {
-          for (const [, what, msText, dim] of at[2]!.matchAll(/(over the time limit|(\d+(?:\.\d+)?) ms) in d = (\d+)/g)) {
+          for (const [, what, msText, dim] of at[2]!.matchAll(
+            /(over the time limit|(\d+(?:\.\d+)?) ms) in d = (\d+)/g,
+          )) {
             const c = cells.find((x) => x.n === Number(at[1]) && x.d === Number(dim));
-            if (!c || (what === 'over the time limit' ? !c.gaveUp : c.gaveUp || !same(msText, c.ms))) problems.push(`at ${at[1]} points in d = ${dim}: quoted ${what}, is ${c?.ms} ms${c?.gaveUp ? ' (time limit)' : ''}`);
+            if (!c || (what === 'over the time limit' ? !c.gaveUp : c.gaveUp || !same(msText, c.ms)))
+              problems.push(
+                `at ${at[1]} points in d = ${dim}: quoted ${what}, is ${c?.ms} ms${c?.gaveUp ? ' (time limit)' : ''}`,
+              );
           }
         }
         const planar = records.filter((x) => x.enumeration && x.exact.status !== 'time-limit');
         const same2 = /decided the same way on all (\d+) instances, in at most ([\d.]+) ms/.exec(s.text);
         const differ = /disagreed with the solver on (\d+) of (\d+) instances/.exec(s.text);
         const disagree = planar.filter((x) => x.enumeration!.fit !== (x.exact.status === 'fit')).length;
-        if (same2) problems.push(fail(disagree === 0 && Number(same2[1]) === planar.length && same(same2[2], Math.max(...planar.map((x) => x.enumeration!.solveMs))), '2-D enumeration numbers differ'));
-        if (differ) problems.push(fail(Number(differ[1]) === disagree && Number(differ[2]) === planar.length, '2-D disagreement counts differ'));
+        if (same2)
+          problems.push(
+            fail(
+              disagree === 0 &&
+                Number(same2[1]) === planar.length &&
+                same(same2[2], Math.max(...planar.map((x) => x.enumeration!.solveMs))),
+              '2-D enumeration numbers differ',
+            ),
+          );
+        if (differ)
+          problems.push(
+            fail(
+              Number(differ[1]) === disagree && Number(differ[2]) === planar.length,
+              '2-D disagreement counts differ',
+            ),
+          );
         break;
       }
       case 'descent':
       case 'missed': {
         const tried = records.filter((x) => x.gradientDescent);
-        const m = /proved a fit exists \((\d+) instances\), (\d+) of (\d+) gradient-descent restarts .* within (\d+) steps/.exec(s.text);
+        const m =
+          /proved a fit exists \((\d+) instances\), (\d+) of (\d+) gradient-descent restarts .* within (\d+) steps/.exec(
+            s.text,
+          );
         const successes = tried.reduce((a, x) => a + x.gradientDescent!.successes, 0);
         const restarts = tried.reduce((a, x) => a + x.gradientDescent!.restarts, 0);
-        problems.push(fail(!!m && Number(m[1]) === tried.length && Number(m[2]) === successes && Number(m[3]) === restarts && Number(m[4]) === r.spec.steps, 'gradient-descent counts differ'));
+        problems.push(
+          fail(
+            !!m &&
+              Number(m[1]) === tried.length &&
+              Number(m[2]) === successes &&
+              Number(m[3]) === restarts &&
+              Number(m[4]) === r.spec.steps,
+            'gradient-descent counts differ',
+          ),
+        );
         const missed = tried.filter((x) => x.gradientDescent!.successes === 0);
-        if (kind === 'descent') problems.push(fail(missed.length === 0, `${missed.length} instances with a proven fit saw every restart fail`));
+        if (kind === 'descent')
+          problems.push(
+            fail(missed.length === 0, `${missed.length} instances with a proven fit saw every restart fail`),
+          );
         else {
           const mm = /On (\d+) of them \((.*?)\) no restart did/.exec(s.text);
-          problems.push(fail(!!mm && Number(mm[1]) === missed.length, `says ${mm?.[1]} missed, ${missed.length} did`));
+          problems.push(
+            fail(!!mm && Number(mm[1]) === missed.length, `says ${mm?.[1]} missed, ${missed.length} did`),
+          );
           for (const [, n, dim] of (mm?.[2] ?? '').matchAll(/n = (\d+), d = (\d+)/g))
-            if (!missed.some((x) => x.n === Number(n) && x.d === Number(dim))) problems.push(`n = ${n}, d = ${dim} did not miss`);
+            if (!missed.some((x) => x.n === Number(n) && x.d === Number(dim)))
+              problems.push(`n = ${n}, d = ${dim} did not miss`);
         }
         break;
       }
       case 'limit-cut': {
-        const m = new RegExp(String.raw`^In (\d+) dimensions the slowest solve took ${workText} for (\d+) points, and at (\d+) points it hit the ([\d.]+) s time limit \(after (\d+) branch-and-bound nodes?, (\d+) simplex iterations?\)`).exec(s.text);
+        const m = new RegExp(
+          String.raw`^In (\d+) dimensions the slowest solve took ${workText} for (\d+) points, and at (\d+) points it hit the ([\d.]+) s time limit \(after (\d+) branch-and-bound nodes?, (\d+) simplex iterations?\)`,
+        ).exec(s.text);
         if (!m) return 'sentence not recognized';
-        problems.push(fail(Number(m[1]) === d && Number(m[3]) === lo.n && Number(m[4]) === hi.n, 'names other sizes or dimension'));
-        problems.push(fail(workFits(m[2], lo), `numbers for ${lo.n} points quoted "${m[2]}", are ${lo.ms} ms, ${lo.nodes} nodes, ${lo.iterations} iterations`));
+        problems.push(
+          fail(
+            Number(m[1]) === d && Number(m[3]) === lo.n && Number(m[4]) === hi.n,
+            'names other sizes or dimension',
+          ),
+        );
+        problems.push(
+          fail(
+            workFits(m[2], lo),
+            `numbers for ${lo.n} points quoted "${m[2]}", are ${lo.ms} ms, ${lo.nodes} nodes, ${lo.iterations} iterations`,
+          ),
+        );
         problems.push(fail(hi.gaveUp, `no instance of ${hi.n} points hit the time limit`));
-        problems.push(fail(Number(m[6]) === hi.nodes && Number(m[7]) === hi.iterations, `work at the limit quoted ${m[6]} nodes, ${m[7]} iterations; the cell's most are ${hi.nodes}, ${hi.iterations}`));
+        problems.push(
+          fail(
+            Number(m[6]) === hi.nodes && Number(m[7]) === hi.iterations,
+            `work at the limit quoted ${m[6]} nodes, ${m[7]} iterations; the cell's most are ${hi.nodes}, ${hi.iterations}`,
+          ),
+        );
         break;
       }
       case 'not-proof':
@@ -1500,11 +2465,17 @@ const noRuns: Check = (result) => {
     case 'compare':
       return fail(result.runs.length === 0, 'there are runs');
     case 'restarts':
-      return fail(result.groups.every((g) => g.finalLosses.length === 0), 'there are restarts');
+      return fail(
+        result.groups.every((g) => g.finalLosses.length === 0),
+        'there are restarts',
+      );
     case 'hardness':
       return fail(result.instances.length === 0, 'there are instances');
     case 'landscape':
-      return fail(result.variants.length < 2 && result.variants.every((v) => v.line.losses.length < 2), 'there are slices to compare');
+      return fail(
+        result.variants.length < 2 && result.variants.every((v) => v.line.losses.length < 2),
+        'there are slices to compare',
+      );
     default:
       return 'this experiment always has a result';
   }
@@ -1512,7 +2483,10 @@ const noRuns: Check = (result) => {
 
 const linearIsOneLine: Check = (result, s) =>
   result.experiment === 'train'
-    ? first(fail(result.spec.activation === 'linear' && result.spec.depth > 0, 'units are not linear'), fail(s.text.includes(`depth-${result.spec.depth} network`), 'names another depth'))
+    ? first(
+        fail(result.spec.activation === 'linear' && result.spec.depth > 0, 'units are not linear'),
+        fail(s.text.includes(`depth-${result.spec.depth} network`), 'names another depth'),
+      )
     : 'not a train run';
 
 export const CHECKS: Record<RuleId, Check> = {
@@ -1564,6 +2538,22 @@ export const CHECKS: Record<RuleId, Check> = {
   'never-learned': (r, s) => outcomeCheck(r, s, 'never'),
   'no-runs': noRuns,
   'offer-contrast': offerContrast,
+  'did-not-move': budgetTooSmall,
+  'offer-more-steps': (result, s) =>
+    first(
+      fail(result.experiment === 'train', 'said of another experiment than /train'),
+      fail(/this run cannot tell/.test(s.text), 'sentence not recognized'),
+      fail(
+        runsOf(result).every(
+          (r) =>
+            barelyMoved(r) !== 'no' ||
+            (ok(r.first) && r.first - r.best < 0.06 * r.level && r.best > 0.4 * r.first),
+        ),
+        'a seed moved',
+      ),
+    ),
+  'landscape-not-learned': landscapeNotLearned,
+  'map-threshold-too-high': mapThresholdTooHigh,
   'overflow-at-init': overflowAtInit,
   'path-barrier': pathCheck(true),
   'path-no-barrier': pathCheck(false),
@@ -1591,13 +2581,21 @@ export const CHECKS: Record<RuleId, Check> = {
 /** Undefined when the sentence is supported by the result; otherwise why not. */
 export function checkSentence(result: ExperimentResult, sentence: Sentence): string | undefined {
   const problems = [CHECKS[sentence.rule](result, sentence), setupProblem(result, sentence.text)];
-  const lossOfRun = 'loss' in result.spec && result.experiment !== 'restarts' ? result.spec.loss : result.experiment === 'lp' ? 'cross-entropy' : undefined;
+  const lossOfRun =
+    'loss' in result.spec && result.experiment !== 'restarts'
+      ? result.spec.loss
+      : result.experiment === 'lp'
+        ? 'cross-entropy'
+        : undefined;
   const lnTwo = /ln 2 ≈ (\d+(?:\.\d+)?)/.exec(sentence.text);
   if (lnTwo && lnTwo[1] !== '0.693') problems.push(`names ln 2 as ${lnTwo[1]}`);
-  if (lossOfRun === 'mse' && lnTwo && sentence.rule !== 'lp-gradient-descent-stalled') problems.push('names ln 2 as the level of a squared-error run');
-  if (lossOfRun === 'cross-entropy' && /0\.25 \(the squared error/.test(sentence.text)) problems.push('names 0.25 as the level of a cross-entropy run');
+  if (lossOfRun === 'mse' && lnTwo && sentence.rule !== 'lp-gradient-descent-stalled')
+    problems.push('names ln 2 as the level of a squared-error run');
+  if (lossOfRun === 'cross-entropy' && /0\.25 \(the squared error/.test(sentence.text))
+    problems.push('names 0.25 as the level of a cross-entropy run');
   const limit = /hit the ([\d.]+) s time limit/.exec(sentence.text);
-  if (limit && result.experiment === 'hardness' && Number(limit[1]) !== result.spec.timeLimit) problems.push(`quotes a ${limit[1]} s time limit, the spec has ${result.spec.timeLimit}`);
+  if (limit && result.experiment === 'hardness' && Number(limit[1]) !== result.spec.timeLimit)
+    problems.push(`quotes a ${limit[1]} s time limit, the spec has ${result.spec.timeLimit}`);
   if (!/^[A-Z0-9].*[.)]$/s.test(sentence.text)) problems.push('not a sentence (capital … full stop)');
   return first(...problems);
 }
@@ -1606,7 +2604,13 @@ export function checkSentence(result: ExperimentResult, sentence: Sentence): str
 // Explanation-level checks.
 
 /** Sentences that may go beyond the cap of three: collapse, spike, divergence and dead/saturated-unit notes. */
-const NOTES: ReadonlySet<RuleId> = new Set(['collapsed', 'loss-spiked-recovered', 'step-overshoot', 'dead-relu', 'saturated']);
+const NOTES: ReadonlySet<RuleId> = new Set([
+  'collapsed',
+  'loss-spiked-recovered',
+  'step-overshoot',
+  'dead-relu',
+  'saturated',
+]);
 
 /** Pairs of rules that cannot both be true of one result. */
 const CONTRADICTIONS: [RuleId, RuleId][] = [
@@ -1637,15 +2641,18 @@ const CONTRADICTIONS: [RuleId, RuleId][] = [
 
 /** "vanishing gradients" said as a cause, not in a denial ("not vanishing gradients", "not to …"). */
 const namesVanishing = (text: string) =>
-  [...text.matchAll(/vanishing gradients/gi)].some((m) => !/not (to )?$/i.test(text.slice(Math.max(0, (m.index ?? 0) - 8), m.index)));
+  [...text.matchAll(/vanishing gradients/gi)].some(
+    (m) => !/not (to )?$/i.test(text.slice(Math.max(0, (m.index ?? 0) - 8), m.index)),
+  );
 
 /** The contrast a vanishing-gradients cause needs: a shallower depth every seed of which got clearly below the level. */
 function hasVanishingContrast(result: ExperimentResult): boolean {
   if (result.experiment !== 'compare') return false;
   const table = rows(result);
-  return table.some((shallow) =>
-    shallow.runs.every((r) => learnedEver(r) !== 'no' && r.final < LEARNED_ANY * r.level) &&
-    table.some((deep) => deep.depth > shallow.depth && deep.runs.every((r) => learnedEver(r) !== 'yes')),
+  return table.some(
+    (shallow) =>
+      shallow.runs.every((r) => learnedEver(r) !== 'no' && r.final < LEARNED_ANY * r.level) &&
+      table.some((deep) => deep.depth > shallow.depth && deep.runs.every((r) => learnedEver(r) !== 'yes')),
   );
 }
 
@@ -1659,24 +2666,36 @@ export function checkExplanation(result: ExperimentResult, explanation: Explanat
   if (/50\/50/.test(all)) problems.push('says "50/50"');
   if (/not a sign of depth/i.test(all)) problems.push('says "not a sign of depth"');
   if (namesVanishing(all) && !hasVanishingContrast(result))
-    problems.push('names vanishing gradients without a shallower depth that learned on every seed with the same steps and learning rate');
-  for (const [a, b] of CONTRADICTIONS) if (rules.has(a) && rules.has(b)) problems.push(`contradiction: ${a} and ${b}`);
-  const agreeing = sentences.filter((s) => s.rule === 'restarts-agree').map((s) => namedGroup(result, s.text));
-  const several = sentences.filter((s) => s.rule === 'several-stopping-places').map((s) => namedGroup(result, s.text));
-  if (agreeing.some((g) => g && several.includes(g))) problems.push('contradiction: a group both agrees and has several stopping places');
-  if (/did best/.test(all) && /trained worse|did worse/.test(all) && result.experiment !== 'map') problems.push('contradiction: "did best" and "trained worse"');
+    problems.push(
+      'names vanishing gradients without a shallower depth that learned on every seed with the same steps and learning rate',
+    );
+  for (const [a, b] of CONTRADICTIONS)
+    if (rules.has(a) && rules.has(b)) problems.push(`contradiction: ${a} and ${b}`);
+  const agreeing = sentences
+    .filter((s) => s.rule === 'restarts-agree')
+    .map((s) => namedGroup(result, s.text));
+  const several = sentences
+    .filter((s) => s.rule === 'several-stopping-places')
+    .map((s) => namedGroup(result, s.text));
+  if (agreeing.some((g) => g && several.includes(g)))
+    problems.push('contradiction: a group both agrees and has several stopping places');
+  if (/did best/.test(all) && /trained worse|did worse/.test(all) && result.experiment !== 'map')
+    problems.push('contradiction: "did best" and "trained worse"');
   // The lesson fits the cause named.
   const lessonFor = (want: string[], why: string) => {
-    if (!want.includes(lessonId)) problems.push(`lesson ${lessonId} does not fit ${why} (expected ${want.join(' or ')})`);
+    if (!want.includes(lessonId))
+      problems.push(`lesson ${lessonId} does not fit ${why} (expected ${want.join(' or ')})`);
   };
   if (rules.has('capacity') || rules.has('map-capacity')) lessonFor(['capacity'], 'a capacity cause');
   if (rules.has('overflow-at-init')) lessonFor(['signal-propagation'], 'an overflow at initialization');
-  else if (rules.has('step-overshoot') || rules.has('step-size-fix') || rules.has('stable-step-shrinks')) lessonFor(['step-size'], 'a step-size cause');
+  else if (rules.has('step-overshoot') || rules.has('step-size-fix') || rules.has('stable-step-shrinks'))
+    lessonFor(['step-size'], 'a step-size cause');
   if (rules.has('vanishing-cause')) lessonFor(['vanishing-gradients'], 'a vanishing-gradients cause');
   if (rules.has('degradation')) lessonFor(['degradation'], 'degradation');
   // Length.
   const cap = result.experiment === 'hardness' ? 7 : result.experiment === 'map' ? 6 : 3;
   const counted = cap > 3 ? sentences.length : sentences.filter((s) => !NOTES.has(s.rule)).length;
-  if (counted > cap) problems.push(`${sentences.length} sentences (${counted} counted against a cap of ${cap})`);
+  if (counted > cap)
+    problems.push(`${sentences.length} sentences (${counted} counted against a cap of ${cap})`);
   return problems;
 }

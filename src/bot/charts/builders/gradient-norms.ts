@@ -1,12 +1,12 @@
 import type { CompareResult, TrainResult } from '../../../engine/result.js';
+import { formatRatio } from '../../explain/format.js';
+import { initialRatio, runFacts } from '../../judge/facts.js';
 import type { ChartDraft, XY } from '../draft.js';
 import { formatValue } from '../format.js';
 import { LINE_WIDTH, OKABE_ITO, seriesColor, withAlpha } from '../style.js';
 import { gradientsAtInit, meanGradientsAtInit } from './aggregate.js';
 import { axis, baseOptions, joinWithGaps, lineDataset } from './common.js';
 import { type LogScale, logScale } from './log-scale.js';
-import { formatRatio } from '../../explain/format.js';
-import { initialRatio, runFacts } from '../../judge/facts.js';
 import { architectureText } from './loss-curves.js';
 
 /*
@@ -37,7 +37,8 @@ function endsInWords(values: readonly number[]): string {
   const first = values[0];
   const last = values[values.length - 1];
   if (first === undefined || last === undefined) return 'no gradients were recorded';
-  if (values.every((v) => v === 0)) return 'every layer\'s gradient is 0 (nothing flows back, so the log axis shows no line)';
+  if (values.every((v) => v === 0))
+    return "every layer's gradient is 0 (nothing flows back, so the log axis shows no line)";
   if (values.length === 1) return `its single layer gets ${formatValue(first)}`;
   return `layer 1 gets ${formatValue(first)}, the output layer ${formatValue(last)} (ratio ${formatRatio(first / last)})`;
 }

@@ -95,7 +95,9 @@ function mapOptions(spec: MapResult['spec'], rows: number[]): Record<string, unk
   // The swept axis's own default is not a setting of this map: leave it out of the subtitle.
   const setting = [
     spec.axis === 'activation' ? undefined : spec.activation,
-    spec.axis === 'init' ? undefined : `${spec.init}${spec.init === 'gaussian' && spec.axis !== 'weightScale' ? ` σ_w²=${spec.weightScale}` : ''}${spec.init === 'gaussian' ? ` σ_b²=${spec.biasScale}` : ''}`,
+    spec.axis === 'init'
+      ? undefined
+      : `${spec.init}${spec.init === 'gaussian' && spec.axis !== 'weightScale' ? ` σ_w²=${spec.weightScale}` : ''}${spec.init === 'gaussian' ? ` σ_b²=${spec.biasScale}` : ''}`,
     spec.axis === 'learningRate' ? spec.optimizer : `${spec.optimizer} ${spec.learningRate}`,
     spec.axis === 'width' ? undefined : `width ${spec.width}`,
     spec.dataset,
