@@ -28,22 +28,18 @@ function judged(runs: readonly RunResult[], loss: 'cross-entropy' | 'mse') {
   };
 }
 
-/** A learning rate ten times smaller, within the limits. */
-const smallerRate = (rate: number) => Math.max(LIMITS.learningRate.min, Number((rate / 10).toPrecision(3)));
+/** The same run with a learning rate ten times smaller (within the limits), or nothing at the smallest rate. */
+function smallerRateButton(experiment: 'train' | 'compare', rate: number, values: Record<string, unknown>) {
+  if (rate <= LIMITS.learningRate.min) return undefined;
+  const smaller = Math.max(LIMITS.learningRate.min, Number((rate / 10).toPrecision(3)));
+  return button('Learning rate ÷ 10', experiment, { ...values, learningRate: smaller }, 'primary');
+}
 
 /** Train: a smaller step when it overshot, deeper, the fixes, the shallow contrast, other depths. */
 export const trainFollowUps: FollowUpsOf<'train'> = (spec, values, result) => {
   const buttons: FollowUpList = [];
   const run = judged(result.runs, spec.loss);
-  if (run.overshot && spec.learningRate > LIMITS.learningRate.min)
-    buttons.push(
-      button(
-        'Learning rate ÷ 10',
-        'train',
-        { ...values, learningRate: smallerRate(spec.learningRate) },
-        'primary',
-      ),
-    );
+  if (run.overshot) buttons.push(smallerRateButton('train', spec.learningRate, values));
   if (spec.depth >= 2 && !run.allLearned && !run.overshot) {
     buttons.push(
       button('Same budget at depth 1', 'compare', { ...values, depths: [1, spec.depth] }, 'primary'),
@@ -73,15 +69,7 @@ export const trainFollowUps: FollowUpsOf<'train'> = (spec, values, result) => {
 export const compareFollowUps: FollowUpsOf<'compare'> = (spec, values, result) => {
   const buttons: FollowUpList = [];
   const runs = judged(result.runs, spec.loss);
-  if (runs.overshot && spec.learningRate > LIMITS.learningRate.min)
-    buttons.push(
-      button(
-        'Learning rate ÷ 10',
-        'compare',
-        { ...values, learningRate: smallerRate(spec.learningRate) },
-        'primary',
-      ),
-    );
+  if (runs.overshot) buttons.push(smallerRateButton('compare', spec.learningRate, values));
   if (!runs.perfect && (spec.activation !== 'relu' || spec.optimizer !== 'adam'))
     buttons.push(
       button(

@@ -1120,6 +1120,18 @@ function finalsListProblem(result: CompareResult, text: string): string | undefi
   return problems.length > 0 ? problems.join('; ') : undefined;
 }
 
+/** "though not every seed learned at depths 4 and 8": each named depth has a seed that did not learn. */
+function splitDepthsChecked(table: { depth: number; runs: Run[] }[], text: string): (string | undefined)[] {
+  const split = /not every seed learned at (depths? [\d, and]+)/.exec(text);
+  if (!split) return [];
+  return depthList(split[1]).map((d) =>
+    fail(
+      table.find((r) => r.depth === d)?.runs.some((x) => endedLearned(x) !== 'yes') ?? false,
+      `every seed learned at depth ${d}`,
+    ),
+  );
+}
+
 function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Check {
   return (result, s) => {
     if (result.experiment !== 'compare') return 'not a depth sweep';
@@ -1210,15 +1222,7 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
             `depths ${all.map((r) => r.depth).join(', ')} learned on every seed and ${none.map((r) => r.depth).join(', ')} on none`,
           ),
         );
-        const split = /not every seed learned at (depths? [\d, and]+)/.exec(s.text);
-        if (split)
-          for (const d of depthList(split[1]))
-            problems.push(
-              fail(
-                table.find((r) => r.depth === d)?.runs.some((x) => endedLearned(x) !== 'yes') ?? false,
-                `every seed learned at depth ${d}`,
-              ),
-            );
+        problems.push(...splitDepthsChecked(table, s.text));
         break;
       }
       case 'better': {
@@ -1255,15 +1259,7 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
               "fewer of the deepest net's seeds learned",
             ),
           );
-        const split = /not every seed learned at (depths? [\d, and]+)/.exec(s.text);
-        if (split)
-          for (const d of depthList(split[1]))
-            problems.push(
-              fail(
-                table.find((r) => r.depth === d)?.runs.some((x) => endedLearned(x) !== 'yes') ?? false,
-                `every seed learned at depth ${d}`,
-              ),
-            );
+        problems.push(...splitDepthsChecked(table, s.text));
         break;
       }
       case 'none': {
