@@ -136,10 +136,15 @@ function descentSentence(records: HardnessRecord[], steps: number): Sentence | u
   const missed = tried.filter((r) => r.gradientDescent!.successes === 0);
   const base = `Where the solver proved a fit exists (${tried.length} instances), ${successes} of ${restarts} gradient-descent restarts on sigmoid units reached 100 % training accuracy within ${steps} steps.`;
   if (missed.length === 0) return say('hardness-descent', base);
-  const examples = listWords(missed.slice(0, 3).map(cellName));
+  const examples = missed.slice(0, 3).map(cellName).join('; ');
+  // On a trivial instance (one unit separates it) a miss says more about the step budget than about
+  // gradient descent; the general lesson is drawn only from an instance that is not trivial.
+  const lesson = missed.some((r) => !trivialInstance(r))
+    ? ': gradient descent can miss a fit that provably exists'
+    : `, though one unit separates each of them: with more steps than ${steps} they may well be found`;
   return say(
     'hardness-descent-missed',
-    `${base} On ${missed.length} of them (${examples}) no restart did: gradient descent can miss a fit that provably exists.`,
+    `${base} On ${missed.length} of them (${examples}) no restart did${lesson}.`,
   );
 }
 

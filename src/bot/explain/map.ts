@@ -231,6 +231,22 @@ export function explainMap(result: MapResult): Explanation {
       ),
     );
   }
+  const level = noLearning(result.spec.loss);
+  const above = result.cells.filter((c) => cellKind(c.meanFinalLoss, level.level) === 'above');
+  if (above.length > 0) {
+    const where = above
+      .slice(0, 3)
+      .map(
+        (c) =>
+          `depth ${c.depth} at ${describeColumn(result.spec.axis, c.value)} (${formatLoss(c.meanFinalLoss)})`,
+      );
+    sentences.push(
+      sayAlways(
+        'map-overshot',
+        `${above.length} cell${above.length === 1 ? '' : 's'} ended above ${level.name}, worse than answering 0.5 everywhere (${listWords(where)}${above.length > 3 ? ', …' : ''}): there the steps overshoot, which is not a stall.`,
+      ),
+    );
+  }
   if (result.cells.every((c) => cellLearned(c, result.spec))) {
     sentences.push(
       say(

@@ -46,6 +46,7 @@ export type RuleId =
   | 'map-deepest'
   | 'map-diverged'
   | 'map-none-learned'
+  | 'map-overshot'
   | 'map-steps'
   | 'map-theory-prediction'
   | 'map-theory-score'

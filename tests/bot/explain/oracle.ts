@@ -1023,6 +1023,34 @@ const landscapeNotLearned: Check = (result, s) => {
   return first(...problems);
 };
 
+/** "K cells ended above the level … (depth d at v (loss), …): there the steps overshoot". */
+const mapOvershot: Check = (result, s) => {
+  if (result.experiment !== 'map') return 'said of another experiment than /map';
+  const level = result.spec.loss === 'mse' ? 0.25 : Math.LN2;
+  const m = /^(\d+) cells? ended above/.exec(s.text);
+  // Ambiguous between 0.03 and 0.07 above the level; past 0.07 surely above, under 0.03 surely not.
+  const sure = result.cells.filter((c) => num(c.meanFinalLoss) > level + 0.07).length;
+  const maybe = result.cells.filter((c) => num(c.meanFinalLoss) > level + 0.03).length;
+  const problems: (string | undefined)[] = [
+    fail(
+      !!m && Number(m[1]) >= sure && Number(m[1]) <= maybe,
+      `says ${m?.[1]} cells above the level; ${sure} to ${maybe} are`,
+    ),
+  ];
+  for (const [, depth, value, loss] of s.text.matchAll(
+    /depth (\d+) at (\S+) \((\d+(?:\.\d+)?(?:e[+-]?\d+)?)\)/g,
+  )) {
+    const cell = result.cells.find((c) => c.depth === Number(depth) && columnLabel(c.value) === value);
+    problems.push(
+      fail(
+        !!cell && same(loss, num(cell.meanFinalLoss)) && num(cell.meanFinalLoss) > level + 0.03,
+        `no cell depth ${depth} at ${value} above the level with ${loss}`,
+      ),
+    );
+  }
+  return first(...problems);
+};
+
 const offerContrast: Check = (result, s) => {
   const runs = runsOf(result);
   if (result.experiment === 'train') {
@@ -2416,6 +2444,14 @@ function hardnessCheck(
           for (const [, n, dim] of (mm?.[2] ?? '').matchAll(/n = (\d+), d = (\d+)/g))
             if (!missed.some((x) => x.n === Number(n) && x.d === Number(dim)))
               problems.push(`n = ${n}, d = ${dim} did not miss`);
+          // "Can miss a fit that provably exists" is a lesson only from an instance one unit does not separate.
+          if (/can miss a fit that provably exists/.test(s.text))
+            problems.push(
+              fail(
+                missed.some((x) => !x.lp.separable && x.positives > 0 && x.positives < x.n),
+                'every missed instance is trivial: one unit separates it',
+              ),
+            );
         }
         break;
       }
@@ -2535,6 +2571,7 @@ export const CHECKS: Record<RuleId, Check> = {
   'no-runs': noRuns,
   'offer-contrast': offerContrast,
   'did-not-move': budgetTooSmall,
+  'map-overshot': mapOvershot,
   'offer-more-steps': (result, s) =>
     first(
       fail(result.experiment === 'train', 'said of another experiment than /train'),
