@@ -39,6 +39,9 @@ export const LIMITS = {
  */
 export const MAX_WORK = 6e10;
 
+/** Momentum coefficient of the 'momentum' optimizer (the usual 0.9). */
+export const MOMENTUM = 0.9;
+
 /** Allowed names for enumerated options. */
 export const CHOICES = {
   dataset: ['moons', 'circles', 'xor', 'spiral', 'blobs'],

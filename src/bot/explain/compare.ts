@@ -72,7 +72,7 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
       const steady = trend.monotone ? '' : ', though not steadily from one depth to the next';
       return say(
         'deeper-worse',
-        `${capitalize(`${opening}${finals}${failed}`)}. With the same ${stepsWord(spec.steps)}, depth ${trend.deepest.depth} trained worse than depth ${trend.best.depth}${partly}${steady}.`,
+        `${capitalize(`${opening}${finals}${failed}`)}. With the same ${stepsWord(spec.steps)}, depth ${trend.deepest.depth} ${startedApart(trend) ?? 'trained worse'} than depth ${trend.best.depth}${partly}${steady}.`,
         70,
       );
     }
@@ -98,15 +98,34 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
   }
 }
 
+/**
+ * When the deepest net started clearly higher than the best depth and fell about as far, it ended
+ * worse because of where it started: say so instead of "trained worse".
+ */
+function startedApart(trend: DepthTrend): string | undefined {
+  const start = (d: DepthJudgement) => meanOf(d.seeds.map((f) => f.first));
+  const fall = (d: DepthJudgement) => start(d) - d.meanFinal;
+  const [deep, best] = [trend.deepest, trend.best];
+  if (!(start(deep) > start(best) + trend.margin) || !(fall(deep) >= fall(best) - trend.margin))
+    return undefined;
+  return `ended worse only because it started higher (mean start ${formatLoss(start(deep))} against ${formatLoss(start(best))}) and fell about as far (${formatLoss(fall(deep))} against ${formatLoss(fall(best))})`;
+}
+
+const meanOf = (values: readonly number[]) => {
+  const finite = values.filter(Number.isFinite);
+  return finite.length === 0 ? Number.NaN : finite.reduce((a, b) => a + b, 0) / finite.length;
+};
+
 /** What to change when no depth moved: the budget, in the words of the optimizer used. */
 function budgetAdvice(spec: CompareResult['spec'], trend: DepthTrend): string {
   // A seed that got down and came back up (or jumped) had steps too large, not too few.
   const unsteady = trend.depths.some((d) => d.count('collapsed') > 0 || d.seeds.some(spiked));
   if (unsteady)
     return `Some seeds got lower and came back up, so the steps are too large rather than too few: try a learning rate ten times smaller than ${spec.learningRate}.`;
-  if (spec.optimizer === 'adam')
+  const budget = stepBudget(spec);
+  if (budget === undefined)
     return `Try more steps than ${spec.steps}, or another learning rate than ${spec.learningRate}.`;
-  return `With ${stepsWord(spec.steps)} at learning rate ${spec.learningRate} (${spec.optimizer}) the weights can move by at most ${formatRatio(stepBudget(spec))} per unit of gradient in all: try more steps or a larger learning rate.`;
+  return `With ${stepsWord(spec.steps)} at learning rate ${spec.learningRate} (${spec.optimizer}) the weights can move by at most ${formatRatio(budget)} per unit of a steady gradient in all: try more steps or a larger learning rate.`;
 }
 
 /** The shallower depths whose every seed learned: the contrast a cause at a deeper depth needs. */

@@ -3,7 +3,7 @@ import { describeColumn, slowestSteps } from '../charts/builders/map-bins.js';
 import { finalOnlyFacts } from '../judge/facts.js';
 import { cellKind, depthTrend, learnedMargin, type TrendDirection } from '../judge/judge.js';
 import { noLearning } from '../no-learning.js';
-import { formatLoss, listWords } from './format.js';
+import { formatLoss, listWords, stepsWord } from './format.js';
 import { NOT_LINEARLY_SEPARABLE } from './train.js';
 import { capSentences, type Explanation, type Sentence, say, sayAlways } from './types.js';
 
@@ -24,7 +24,11 @@ type Spec = MapResult['spec'];
  */
 export function cellLearned(cell: MapCell, spec: Spec): boolean {
   if (!Number.isFinite(cell.meanFinalLoss)) return false;
-  if (spec.metric === 'steps') return thresholdShowsLearning(spec) && slowestSteps(cell) !== null;
+  if (spec.metric === 'steps') {
+    // Reached before the first update is where the net started, not what it learned.
+    const steps = slowestSteps(cell);
+    return thresholdShowsLearning(spec) && steps !== null && cell.stepsToThreshold.every((s) => s !== 0);
+  }
   return cellKind(cell.meanFinalLoss, noLearning(spec.loss).level) === 'learned';
 }
 
@@ -163,7 +167,7 @@ function summarySentence(result: MapResult): Sentence {
   const learnedWord =
     spec.metric === 'loss'
       ? `loss below ${formatLoss(level - learnedMargin(level))}`
-      : `loss ≤ ${spec.threshold} within ${spec.steps} steps`;
+      : `loss ≤ ${spec.threshold} by training (not already at the start) within ${stepsWord(spec.steps)}`;
   const perColumn = result.axisValues.map((v, column) => {
     const deepest = deepestLearned(result, column);
     return `${describeColumn(spec.axis, v)}: ${deepest === undefined ? 'none' : `up to ${deepest}`}`;
@@ -260,7 +264,7 @@ export function explainMap(result: MapResult): Explanation {
     sentences.push(
       say(
         'map-none-learned',
-        `No cell learned within ${result.spec.steps} steps, not even at depth ${Math.min(...result.spec.depths)}: this map says nothing about depth yet (try more steps or another learning rate).`,
+        `No cell learned within ${stepsWord(result.spec.steps)}, not even at depth ${Math.min(...result.spec.depths)}: this map says nothing about depth yet (try more steps or another learning rate).`,
       ),
     );
     return { sentences: capSentences(sentences, MAP_SENTENCES), lessonId: 'signal-propagation' };

@@ -1,6 +1,7 @@
 import type { FitSpec } from '../../engine/result.js';
 import { initialRatio, type RunFacts } from '../judge/facts.js';
 import {
+  ADAM_EPSILON,
   firstLayerStarved,
   type GroupJudgement,
   MOSTLY_SATURATED,
@@ -64,7 +65,9 @@ export function gradientSentence(
       return say(
         'all-gradients-tiny',
         spec.optimizer === 'adam'
-          ? `${tiny}; Adam rescales each step by the gradient's own size, so such gradients can still move the weights.`
+          ? largest > 10 * ADAM_EPSILON
+            ? `${tiny}; Adam rescales each step by the gradient's own size, so such gradients can still move the weights.`
+            : `${tiny}: below Adam's ε of ${ADAM_EPSILON}, so even its rescaled steps stay tiny and no layer gets a usable update.`
           : `${tiny}, so no layer gets a usable update; the first/last ratio of ${formatRatio(ratio)} only says all layers are equally starved.`,
         60,
       );

@@ -43,7 +43,9 @@ const rateOf = (result: ExperimentResult) =>
 function problemSentence(all: readonly RunFacts[], bad: readonly RunFacts[]): Sentence {
   const diverged = bad.filter((f) => seedKind(f) === 'diverged');
   const overshot = bad.filter((f) => seedKind(f) === 'overshot');
-  const level = noLearning(bad[0]!.loss);
+  // Restarts mix losses (the squared-error neuron beside cross-entropy nets): name one level only when all share it.
+  const losses = new Set(bad.map((f) => f.loss));
+  const levelName = losses.size === 1 ? noLearning(bad[0]!.loss).name : 'their no-learning level';
   const parts: string[] = [];
   if (diverged.length > 0) {
     parts.push(
@@ -61,7 +63,7 @@ function problemSentence(all: readonly RunFacts[], bad: readonly RunFacts[]): Se
       ? `, the largest jump from ${formatLoss(jump.from)} to ${formatLoss(jump.to)}`
       : '';
     parts.push(
-      `in ${runsWord(overshot.length, all.length)} (${depthsWord(depthsOf(overshot))}) the loss ended at ${range}, above ${level.name} after having been lower${jumpWords}`,
+      `in ${runsWord(overshot.length, all.length)} (${depthsWord(depthsOf(overshot))}) the loss ended at ${range}, above ${levelName} after having been lower${jumpWords}`,
     );
   }
   const text = parts.join('; ');

@@ -7,6 +7,7 @@ import {
   learnedMargin,
   nothingMoved,
   seedKind,
+  stillFalling,
 } from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
 import { noLearning } from '../no-learning.js';
@@ -59,7 +60,7 @@ export function outcomeSentence(result: TrainResult, group: GroupJudgement): Sen
     const best = Math.min(...never.map((f) => f.best));
     return say(
       'never-learned',
-      `${capitalize(`${setupOpening(spec)}${model} never learned on ${n === 1 ? 'its seed' : `any of its ${n} seeds`}`)}: the loss never got clearly below ${level.name} (lowest ${formatLoss(best)}, final ${range(never.map((f) => f.final))}; mean accuracy ${accuracy}).`,
+      `${capitalize(`${setupOpening(spec)}${model} never learned on ${n === 1 ? 'its seed' : `any of its ${n} seeds`}`)}: the loss never got clearly below ${level.name} (lowest ${formatLoss(best)}, final ${range(never.map((f) => f.final))}; mean accuracy ${accuracy})${fallingNote(never)}.`,
       70,
     );
   }
@@ -79,6 +80,13 @@ export function outcomeSentence(result: TrainResult, group: GroupJudgement): Sen
   const collapsed = group.count('collapsed');
   if (collapsed > 0) parts.push(`learned and then lost it on ${collapsed}`);
   return say('some-learned', `${capitalize(`${setupOpening(spec)}${model} ${parts.join('; ')}`)}.`, 70);
+}
+
+/** "; 2 of them were still falling when training stopped, so more steps may get them lower": a stall is not told of a slow start. */
+function fallingNote(seeds: readonly RunFacts[]): string {
+  const falling = seeds.filter(stillFalling).length;
+  if (falling === 0) return '';
+  return `; ${falling} of them ${falling === 1 ? 'was' : 'were'} still falling when training stopped, so more steps may get ${falling === 1 ? 'it' : 'them'} lower`;
 }
 
 /** Seeds that learned and then came back up to the no-learning level: never cut. */

@@ -1,4 +1,5 @@
 import type { HardnessRecord } from '../../engine/hardness/types.js';
+import { MOMENTUM } from '../../engine/limits.js';
 import type { FitSpec } from '../../engine/result.js';
 import type { RunFacts } from './facts.js';
 
@@ -54,6 +55,12 @@ export const MOVING_FIRST_LAYER = 0.01;
 /** First/last gradient ratio: below VANISHED a hundredfold shrink, within a factor ten of 1 healthy. */
 export const RATIO = { vanished: 0.01, weak: 0.1, exploding: 10 } as const;
 
+/**
+ * Adam's ε (TensorFlow.js's float32 epsilon): it divides each step by √v + ε, so a gradient well
+ * above ε gets a full-size step and one below it a step shrunk by about gradient / ε.
+ */
+export const ADAM_EPSILON = 1e-7;
+
 /** At least this share of saturated or dead units is worth a sentence and a chart. */
 export const NOTABLE_SATURATION = 0.25;
 
@@ -108,7 +115,10 @@ export function moved(f: RunFacts): boolean {
 
 /** The loss was still on its way down when training stopped. */
 export function stillFalling(f: RunFacts): boolean {
-  return f.recentFall > STILL_FALLING_SHARE || f.recentShareOfFall > STILL_FALLING_PACE;
+  // The pace counts only for a run whose whole fall is worth the name: a loss that fell by 0.001 in
+  // all, half of it at the end, is not on its way anywhere.
+  const fellEnough = f.first - f.final > learnedMargin(f.level);
+  return f.recentFall > STILL_FALLING_SHARE || (fellEnough && f.recentShareOfFall > STILL_FALLING_PACE);
 }
 
 /** No seed's loss moved from where it started: the budget was too small for the run to show anything. */
@@ -309,11 +319,17 @@ export function stableDepths(trend: DepthTrend): { unstable: number[]; stable: n
 }
 
 /**
- * The step budget of a run: learning rate × steps, what plain gradient descent can move the
- * weights by per unit of gradient. (Adam's steps do not scale with the gradient.)
+ * The step budget of a run: how far the weights can move in all per unit of a steady gradient.
+ * Plain gradient descent moves learning rate × steps; momentum's velocity builds up toward
+ * 1 / (1 − MOMENTUM) times that, so step t moves the rate × (1 − MOMENTUM^t) / (1 − MOMENTUM).
+ * Undefined for Adam, whose steps do not scale with the gradient.
  */
-export function stepBudget(spec: Pick<FitSpec, 'learningRate' | 'steps'>): number {
-  return spec.learningRate * spec.steps;
+export function stepBudget(spec: Pick<FitSpec, 'learningRate' | 'steps' | 'optimizer'>): number | undefined {
+  if (spec.optimizer === 'adam') return undefined;
+  if (spec.optimizer === 'sgd') return spec.learningRate * spec.steps;
+  let total = 0;
+  for (let t = 1; t <= spec.steps; t++) total += (1 - MOMENTUM ** t) / (1 - MOMENTUM);
+  return spec.learningRate * total;
 }
 
 /** Stopping places of a group of restarts, among those that had settled. */

@@ -1,8 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Optimizer } from '../limits.js';
-
-/** Momentum coefficient of the 'momentum' optimizer (the usual 0.9). */
-export const MOMENTUM = 0.9;
+import { MOMENTUM, type Optimizer } from '../limits.js';
 
 /** A tfjs-core optimizer for the spec's choice; the caller disposes it. */
 export function createOptimizer(optimizer: Optimizer, learningRate: number): tf.Optimizer {

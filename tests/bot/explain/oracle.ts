@@ -378,7 +378,7 @@ const stepOvershoot: Check = (result, s) => {
       problems.push(`overflow depths quoted ${nan[2]}, are ${depthsOf(overflowed).join(', ')}`);
   }
   const above = re(
-    String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss ended at (NUM(?: to NUM)?), above (?:ln 2 ≈ 0\.693|0\.25)[^,;]* after having been lower(?:, the largest jump from NUM to NUM)?`,
+    String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss ended at (NUM(?: to NUM)?), above (?:ln 2 ≈ 0\.693|0\.25|their no-learning level)[^,;]* after having been lower(?:, the largest jump from NUM to NUM)?`,
   ).exec(s.text);
   if (above) {
     const sh = share(above[1]);
@@ -635,6 +635,11 @@ function outcomeCheck(
     if (!same(m[3], Math.min(...runs.map((r) => r.best))))
       problems.push(`lowest quoted ${m[3]}, is ${Math.min(...runs.map((r) => r.best))}`);
     if (!rangeFits(m[4], runs, runs)) problems.push(`final range ${m[4]} is not the seeds'`);
+    const falling = /; (\d+) of them (?:was|were) still falling when training stopped/.exec(s.text);
+    if (falling && !countFits(Number(falling[1]), runs.map(stillFalling)))
+      problems.push(
+        `says ${falling[1]} still falling; falls ${runs.map((r) => Math.max(...r.falls).toFixed(3)).join(', ')}`,
+      );
   } else {
     const learnedPart = re(String.raw`learned on (\d+) of (\d+) seeds \(final (NUM(?: to NUM)?)\)`).exec(
       s.text,
@@ -1160,6 +1165,16 @@ function splitDepthsChecked(table: { depth: number; runs: Run[] }[], text: strin
   );
 }
 
+/**
+ * What the weights can move in all per unit of a steady gradient: lr × T for SGD; with momentum
+ * β = 0.9 the velocity after t steps is (1 − β^t)/(1 − β), which sums in closed form over T steps.
+ */
+function budgetOf(optimizer: string, lr: number, steps: number): number {
+  if (optimizer !== 'momentum') return lr * steps;
+  const beta = 0.9;
+  return (lr * (steps - (beta * (1 - beta ** steps)) / (1 - beta))) / (1 - beta);
+}
+
 function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Check {
   return (result, s) => {
     if (result.experiment !== 'compare') return 'not a depth sweep';
@@ -1174,9 +1189,38 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
       row.runs.filter((r) => which.includes(endedLearned(r))).length / row.runs.length;
     switch (kind) {
       case 'worse': {
-        const m = /With the same (\d+) steps?, depth (\d+) trained worse than depth (\d+)/.exec(s.text);
+        const m =
+          /With the same (\d+) steps?, depth (\d+) (?:trained worse|ended worse only because it started higher \(mean start [\d.e-]+ against [\d.e-]+\) and fell about as far \([\d.e-]+ against [\d.e-]+\)) than depth (\d+)/.exec(
+            s.text,
+          );
         if (!m) return 'sentence not recognized';
         const best = table.find((r) => r.depth === Number(m[3]));
+        const apart = re(
+          String.raw`started higher \(mean start NUM against NUM\) and fell about as far \(NUM against NUM\)`,
+        ).exec(s.text);
+        if (apart && best) {
+          const meanStart = (row: DepthRow) => {
+            const firsts = row.runs.map((r) => r.first).filter(ok);
+            return firsts.reduce((a, b) => a + b, 0) / firsts.length;
+          };
+          const [sd, sb] = [meanStart(deepest), meanStart(best)];
+          problems.push(
+            fail(
+              same(apart[1], sd) && same(apart[2], sb),
+              `mean starts quoted ${apart[1]}, ${apart[2]}; are ${sd}, ${sb}`,
+            ),
+          );
+          problems.push(
+            fail(same(apart[3], sd - deepest.mean) && same(apart[4], sb - best.mean), 'falls misquoted'),
+          );
+          // "About as far": within 0.05 × level; "started higher": by more than 0.03 × level.
+          problems.push(
+            fail(
+              sd - deepest.mean >= sb - best.mean - 0.05 * level && sd > sb + 0.03 * level,
+              'did not start higher and fall about as far',
+            ),
+          );
+        }
         problems.push(fail(Number(m[1]) === result.spec.steps, 'quotes other steps'));
         problems.push(fail(Number(m[2]) === deepest.depth, 'the depth said worse is not the deepest'));
         if (best) {
@@ -1342,7 +1386,7 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
                 Number(b[1]) === spec.steps &&
                 Number(b[2]) === spec.learningRate &&
                 b[3] === spec.optimizer &&
-                same(b[4], spec.steps * spec.learningRate),
+                same(b[4], budgetOf(spec.optimizer, spec.learningRate, spec.steps)),
               'budget quoted wrong',
             ),
           );
@@ -1905,7 +1949,8 @@ function cellLearned(r: MapResult, c: MapCell): Tri {
   const m = num(c.meanFinalLoss);
   if (!ok(m)) return 'no';
   if (r.spec.metric === 'steps') {
-    const reached = c.stepsToThreshold.filter((x) => x !== null).length;
+    // Reached at step 0 is where the net started: training did not get it there.
+    const reached = c.stepsToThreshold.filter((x) => x !== null && x > 0).length;
     return reached === c.stepsToThreshold.length && reached > 0 ? 'yes' : reached === 0 ? 'no' : 'maybe';
   }
   const level = levelOf(r.spec.loss);
@@ -1943,7 +1988,7 @@ function mapCheck(
     switch (kind) {
       case 'deepest': {
         const m = re(
-          String.raw`^Deepest net that reached (?:loss below NUM|loss ≤ ([\d.e-]+) within (\d+) steps), per \w+: (.*)\.$`,
+          String.raw`^Deepest net that reached (?:loss below NUM|loss ≤ ([\d.e-]+) by training \(not already at the start\) within (\d+) steps?), per \w+: (.*)\.$`,
         ).exec(s.text);
         if (!m) return 'sentence not recognized';
         const parts = columnParts(r, m[4]!);
@@ -2127,7 +2172,7 @@ function mapCheck(
             `says no cell learned; ${r.cells.filter((c) => cellLearned(r, c) === 'yes').length} did`,
           ),
         );
-        const m = /within (\d+) steps, not even at depth (\d+)/.exec(s.text);
+        const m = /within (\d+) steps?, not even at depth (\d+)/.exec(s.text);
         problems.push(
           fail(
             Number(m?.[1]) === r.spec.steps && Number(m?.[2]) === Math.min(...r.spec.depths),
