@@ -7,6 +7,7 @@ import {
   STEP_KINDS,
   seedKind,
   spiked,
+  stableDepths,
 } from '../judge/judge.js';
 import { noLearning } from '../no-learning.js';
 import { formatLoss, listWords } from './format.js';
@@ -102,8 +103,7 @@ export function explainStepSize(result: ExperimentResult): Explanation | undefin
           })),
         )
       : undefined;
-  const unstable = trend?.depths.filter((d) => d.count(STEP_KINDS) > 0).map((d) => d.depth) ?? [];
-  const stable = trend?.depths.filter((d) => d.count(STEP_KINDS) === 0).map((d) => d.depth) ?? [];
+  const { unstable, stable } = trend ? stableDepths(trend) : { unstable: [], stable: [] };
   const shallowStable =
     stable.length > 0 && unstable.length > 0 && Math.max(...stable) < Math.min(...unstable);
   if (shallowStable) {

@@ -167,15 +167,6 @@ export function initialRatio(seeds: readonly RunFacts[]): number | undefined {
   return last > 0 ? first / last : undefined;
 }
 
-/** Per-layer mean over runs of the norms at step 0 (the plotted line whose ends give initialRatio). */
-export function meanNormsAtInit(seeds: readonly RunFacts[]): number[] {
-  const layers = Math.max(0, ...seeds.map((f) => f.atInit.length));
-  return Array.from({ length: layers }, (_, i) => {
-    const values = seeds.map((f) => f.atInit[i]).filter(finite);
-    return values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / values.length;
-  });
-}
-
 /**
  * Facts of a seed known only by its final loss (a map cell records no curve): its best is its
  * final, and it counts as settled. Judged like any seed, it learned or it did not.
