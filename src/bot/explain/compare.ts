@@ -119,6 +119,9 @@ const meanOf = (values: readonly number[]) => {
 /** What to change when no depth moved: the budget, in the words of the optimizer used. */
 function budgetAdvice(spec: CompareResult['spec'], trend: DepthTrend): string {
   // A seed that got down and came back up (or jumped) had steps too large, not too few.
+  const seeds = trend.depths.flatMap((d) => d.seeds);
+  if (seeds.every((f) => f.gradientSteps.length > 0 && f.largestGradient === 0))
+    return 'Every gradient was exactly 0 from the start (units dead or saturated at initialization), so no number of steps or learning rate can move these nets: change the initialization or the activation.';
   const unsteady = trend.depths.some((d) => d.count('collapsed') > 0 || d.seeds.some(spiked));
   if (unsteady)
     return `Some seeds got lower and came back up, so the steps are too large rather than too few: try a learning rate ten times smaller than ${spec.learningRate}.`;

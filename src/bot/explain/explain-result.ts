@@ -5,7 +5,7 @@ import { explainLandscape } from './landscape.js';
 import { explainLp } from './lp.js';
 import { explainMap } from './map.js';
 import { explainRestarts } from './restarts.js';
-import { explainStepSize, recoveredSpikeNote } from './step-size.js';
+import { explainStepSize, recoveredSpikeNote, settledSpikeNote } from './step-size.js';
 import { explainTrain } from './train.js';
 import { capSentences, type Explanation } from './types.js';
 
@@ -22,9 +22,9 @@ export function explainResult(result: ExperimentResult): Explanation {
   const stepProblem = explainStepSize(result);
   if (stepProblem) return stepProblem;
   const explanation = explainExperiment(result);
-  const note = recoveredSpikeNote(result);
-  if (!note) return explanation;
-  return { ...explanation, sentences: capSentences([...explanation.sentences, note]) };
+  const notes = [recoveredSpikeNote(result), settledSpikeNote(result)].filter((n) => n !== undefined);
+  if (notes.length === 0) return explanation;
+  return { ...explanation, sentences: capSentences([...explanation.sentences, ...notes]) };
 }
 
 function explainExperiment(result: ExperimentResult): Explanation {

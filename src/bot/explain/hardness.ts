@@ -1,7 +1,7 @@
 import { type HardnessCell, hardnessCells } from '../../engine/hardness/summary.js';
 import type { HardnessRecord } from '../../engine/hardness/types.js';
 import type { HardnessResult } from '../../engine/result.js';
-import { trivialInstance } from '../judge/judge.js';
+import { GROWTH, trivialInstance } from '../judge/judge.js';
 import { listWords } from './format.js';
 import { capSentences, type Explanation, type Sentence, say } from './types.js';
 
@@ -14,11 +14,6 @@ const HARDNESS_SENTENCES = 7;
  * instance with a proven fit saw restarts fail.
  */
 
-// A ratio below this between the largest and smallest size's solve time is not called growth:
-// timings of a few ms move by that much with the machine's load alone. Growth is also checked
-// against the solver's own work (branch-and-bound nodes), which does not depend on the load.
-const GROWTH = 3;
-
 const ms = (value: number) => (value < 10 ? value.toFixed(1) : String(Math.round(value)));
 const cellName = (c: { n: number; d: number }) => `n = ${c.n}, d = ${c.d}`;
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -26,8 +21,11 @@ const work = (c: HardnessCell) =>
   `${plural(c.nodes, 'branch-and-bound node')}, ${plural(c.lpIterations, 'simplex iteration')}`;
 
 function growthSentence(cells: HardnessCell[], timeLimit: number): Sentence | undefined {
-  const dims = [...new Set(cells.map((c) => c.d))];
-  const d = Math.max(...dims);
+  // The largest dimension that has two sizes or more: growth needs a line, not a point.
+  const lines = [...new Set(cells.map((c) => c.d))].filter(
+    (dim) => cells.filter((c) => c.d === dim).length > 1,
+  );
+  const d = Math.max(...lines);
   const line = cells.filter((c) => c.d === d).sort((a, b) => a.n - b.n);
   const first = line[0];
   const last = line[line.length - 1];
@@ -163,8 +161,10 @@ export function explainHardness(result: HardnessResult): Explanation {
     };
   }
   const cells = hardnessCells(records);
+  // Growth is read from the instances that are not trivial: a fit found at once says nothing.
+  const hard = hardnessCells(records.filter((r) => !trivialInstance(r)));
   const sentences = [
-    growthSentence(cells, result.spec.timeLimit),
+    growthSentence(hard, result.spec.timeLimit),
     trivialSentence(records),
     statusSentence(records),
     lpSentence(records),

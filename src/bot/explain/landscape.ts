@@ -1,5 +1,5 @@
 import type { LandscapeResult, LandscapeVariant } from '../../engine/result.js';
-import { learnedMargin } from '../judge/judge.js';
+import { BARRIER_SHARE, compareBumps, FLAT_SLICE, flatSlice, learnedMargin } from '../judge/judge.js';
 import { noLearning } from '../no-learning.js';
 import { capitalize as capitalizeFirst, formatLoss, listWords as listWordsOf } from './format.js';
 import { capSentences, type Explanation, type Sentence, say, sayAlways } from './types.js';
@@ -9,27 +9,6 @@ import { capSentences, type Explanation, type Sentence, say, sayAlways } from '.
  * Sentences compare the random-direction slices (Li et al. 2018) by roughness and extra minima,
  * and check the init-to-final line for a barrier (Goodfellow, Vinyals & Saxe 2015).
  */
-
-/** Roughness must differ by this factor before one slice counts as bumpier than another. */
-const ROUGHNESS_FACTOR = 1.2;
-
-/** A rise along the init→final line smaller than this share of the line's range is noise. */
-const BARRIER_SHARE = 0.02;
-
-type Bumpiness = 'bumpier' | 'smoother' | 'similar';
-
-/**
- * Bumpier only when a is at least as bumpy on both counts (extra minima, roughness) and clearly
- * more on one; smoother the other way round; anything mixed is 'similar'.
- */
-function compareBumps(a: LandscapeVariant, b: LandscapeVariant): Bumpiness {
-  const rougher = (x: LandscapeVariant, y: LandscapeVariant) => x.roughness > y.roughness * ROUGHNESS_FACTOR;
-  const noSmoother = (x: LandscapeVariant, y: LandscapeVariant) =>
-    x.extraMinima >= y.extraMinima && x.roughness * ROUGHNESS_FACTOR >= y.roughness;
-  if (noSmoother(a, b) && (a.extraMinima > b.extraMinima || rougher(a, b))) return 'bumpier';
-  if (noSmoother(b, a) && (b.extraMinima > a.extraMinima || rougher(b, a))) return 'smoother';
-  return 'similar';
-}
 
 const shape = (v: LandscapeVariant) =>
   `roughness ${v.roughness.toFixed(2)}, ${v.extraMinima} extra minim${v.extraMinima === 1 ? 'um' : 'a'}`;
@@ -121,7 +100,9 @@ export function explainLandscape(result: LandscapeResult): Explanation {
           )
         : say(
             'slice-not-bumpier',
-            `Here the depth-${deepPlain.depth} plain net's slice is not clearly bumpier than the depth-${shallow.depth} net's (${shape(deepPlain)}, against ${shape(shallow)}): this run does not show depth roughening the surface.`,
+            flatSlice(deepPlain)
+              ? `Here the depth-${deepPlain.depth} plain net's slice is flat (its loss varies by less than ${FLAT_SLICE} along it), so its counted roughness and minima are rounding noise: this run does not show depth roughening the surface.`
+              : `Here the depth-${deepPlain.depth} plain net's slice is not clearly bumpier than the depth-${shallow.depth} net's (${shape(deepPlain)}, against ${shape(shallow)}): this run does not show depth roughening the surface.`,
           ),
     );
   }
@@ -135,7 +116,9 @@ export function explainLandscape(result: LandscapeResult): Explanation {
           )
         : say(
             'residual-not-smoother',
-            `Residual connections did not clearly smooth this slice (${shape(deepResidual)}, against ${shape(deepPlain)} without them).`,
+            flatSlice(deepPlain)
+              ? `With the plain net's slice flat, this run cannot show residual connections smoothing it.`
+              : `Residual connections did not clearly smooth this slice (${shape(deepResidual)}, against ${shape(deepPlain)} without them).`,
           ),
     );
   }

@@ -62,7 +62,8 @@ const TREND_WORDS: Record<TrendDirection | 'middle', string> = {
 
 /** The depth trend per column, grouped by direction, e.g. "0.01 and 0.1: the deepest net did worse …". */
 function trendSentence(result: MapResult): Sentence | undefined {
-  if (result.spec.metric !== 'loss') return undefined;
+  // A trend needs two depths at least.
+  if (result.spec.metric !== 'loss' || new Set(result.spec.depths).size < 2) return undefined;
   const groups = new Map<TrendDirection | 'middle', string[]>();
   result.axisValues.forEach((value, column) => {
     const trend = columnTrend(result, column);

@@ -56,7 +56,7 @@ function neuronSentence(group: RestartGroup): Sentence {
   ].filter((part) => part !== '');
   const why =
     notThere.length > 0
-      ? `${notThere.join(' and ')}: its loss is convex, so they are on their way to one minimum value and need more steps`
+      ? `${notThere.join(' and ')}: its loss is convex, so if a minimizer exists they are on their way to one minimum value and need more steps`
       : 'its loss is convex, so the spread comes from the optimizer (steps too large to settle), not from several minima';
   return say(
     'neuron-not-settled',

@@ -1,6 +1,7 @@
 import type { ExperimentResult } from '../../engine/result.js';
 import { type RunFacts, seedsOf } from '../judge/facts.js';
 import {
+  ABOVE_LEVEL_MARGIN,
   depthTrend,
   overflowedAtInit,
   recoveredFromSpike,
@@ -64,7 +65,7 @@ function problemSentence(all: readonly RunFacts[], bad: readonly RunFacts[]): Se
       ? `, the largest jump from ${formatLoss(jump.from)} to ${formatLoss(jump.to)}`
       : '';
     parts.push(
-      `in ${runsWord(overshot.length, all.length)} (${depthsWord(depthsOf(overshot))}) the loss ended at ${range}, above ${levelName} after having been lower${jumpWords}`,
+      `in ${runsWord(overshot.length, all.length)} (${depthsWord(depthsOf(overshot))}) the loss ended at ${range}, above ${levelName} by more than ${ABOVE_LEVEL_MARGIN} after having been lower${jumpWords}`,
     );
   }
   const text = parts.join('; ');
@@ -94,14 +95,11 @@ export function explainStepSize(result: ExperimentResult): Explanation | undefin
     );
     return { sentences, lessonId: 'signal-propagation' };
   }
+  // Depths as the runs have them: a sweep's, or restarts' (0 for one neuron, 1 for the 3-node net).
+  const depths = [...new Set(all.map((f) => f.depth))];
   const trend =
-    result.experiment === 'compare'
-      ? depthTrend(
-          [...new Set(result.runs.map((r) => r.depth))].map((depth) => ({
-            depth,
-            seeds: all.filter((f) => f.depth === depth),
-          })),
-        )
+    depths.length > 1
+      ? depthTrend(depths.map((depth) => ({ depth, seeds: all.filter((f) => f.depth === depth) })))
       : undefined;
   const { unstable, stable } = trend ? stableDepths(trend) : { unstable: [], stable: [] };
   const shallowStable =
@@ -123,6 +121,22 @@ export function explainStepSize(result: ExperimentResult): Explanation | undefin
   }
   const note = recoveredSpikeNote(result);
   return { sentences: note ? [...sentences, note] : sentences, lessonId: 'step-size' };
+}
+
+/**
+ * A note on spikes the runs came back down from without learning (they settled at or near the
+ * no-learning level): never cut, since a jump to many times the loss is a step-size event the
+ * outcome sentence alone would hide.
+ */
+export function settledSpikeNote(result: ExperimentResult): Sentence | undefined {
+  const all = seedsOf(result).map((s) => s.facts);
+  const settled = all.filter((f) => spiked(f) && !recoveredFromSpike(f) && !STEP_KINDS.has(seedKind(f)));
+  if (settled.length === 0) return undefined;
+  const worst = biggestJump(settled);
+  return sayAlways(
+    'loss-spiked-settled',
+    `In ${runsWord(settled.length, all.length)} (${depthsWord(depthsOf(settled))}) the loss first jumped, the largest jump from ${formatLoss(worst.jump.from)} to ${formatLoss(worst.jump.to)} at step ${worst.jump.step}, before settling at ${formatLoss(worst.final)}: steps that large overshoot.`,
+  );
 }
 
 /** A note on spikes the runs recovered from: never cut, since a jump to many times the level changes the story. */

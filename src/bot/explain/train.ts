@@ -162,16 +162,20 @@ export function explainTrain(result: TrainResult): Explanation {
   }
   const gradient = gradientSentence(spec.depth, group, spec);
   if (gradient) sentences.push(gradient);
+  // A loss still on its way down was not stopped by anything yet: more steps come before a contrast.
+  const falling = group.seeds.some(stillFalling);
   const offer =
-    !capacity && spec.depth >= 2 && group.count(LEARNED_KINDS) < n(group)
+    !capacity && !falling && spec.depth >= 2 && group.count(LEARNED_KINDS) < n(group)
       ? contrastOffer(spec.depth)
       : undefined;
   if (offer) sentences.push(offer);
-  else if (still && !capacity)
+  else if ((still || falling) && !capacity && !group.allLearned)
     sentences.push(
       say(
         'offer-more-steps',
-        'Whether more steps or a larger learning rate would move it, this run cannot tell: rerun with more steps to see.',
+        falling
+          ? 'The loss was still falling when training stopped, so nothing has stopped it yet: rerun with more steps to see where it ends.'
+          : 'Whether more steps or a larger learning rate would move it, this run cannot tell: rerun with more steps to see.',
         50,
       ),
     );

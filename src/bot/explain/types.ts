@@ -36,6 +36,7 @@ export type RuleId =
   | 'linear-depth-is-speed'
   | 'linear-is-one-line'
   | 'loss-spiked-recovered'
+  | 'loss-spiked-settled'
   | 'lp-feasible'
   | 'lp-gradient-descent'
   | 'lp-gradient-descent-stalled'

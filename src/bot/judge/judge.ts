@@ -1,6 +1,6 @@
 import type { HardnessRecord } from '../../engine/hardness/types.js';
 import { MOMENTUM } from '../../engine/limits.js';
-import type { FitSpec } from '../../engine/result.js';
+import type { FitSpec, LandscapeVariant } from '../../engine/result.js';
 import type { RunFacts } from './facts.js';
 
 /*
@@ -391,10 +391,58 @@ export function cellKind(meanFinal: number, level: number): CellKind {
 }
 
 /**
+ * A ratio below this between the largest and smallest size's solve time is not called growth:
+ * timings of a few ms move by that much with the machine's load alone. Growth is also checked
+ * against the solver's own work (branch-and-bound nodes, simplex iterations), which does not
+ * depend on the load.
+ */
+export const GROWTH = 3;
+
+/**
  * A hardness instance is trivial when it has one label only, or one threshold unit separates it:
  * then the three-node network fits at once (one hidden unit copies the separator), and the
  * instance says nothing about the hardness of exact training.
  */
 export function trivialInstance(record: Pick<HardnessRecord, 'positives' | 'n' | 'lp'>): boolean {
   return record.positives === 0 || record.positives === record.n || record.lp.separable;
+}
+
+/** Roughness must differ by this factor before one slice counts as bumpier than another. */
+export const ROUGHNESS_FACTOR = 1.2;
+
+/** A rise along the init→final line smaller than this share of the line's range is noise. */
+export const BARRIER_SHARE = 0.02;
+
+/** How one loss-surface slice compares with another. */
+export type Bumpiness = 'bumpier' | 'smoother' | 'similar';
+
+/** A random-direction slice whose loss varies by less than this is flat: its bumps are noise. */
+export const FLAT_SLICE = 1e-3;
+
+/** The slice's loss varies by less than FLAT_SLICE: its counted bumps are rounding noise. */
+export const flatSlice = (v: LandscapeVariant) => {
+  const losses = v.direction.losses.filter(Number.isFinite);
+  return losses.length === 0 || Math.max(...losses) - Math.min(...losses) < FLAT_SLICE;
+};
+
+/**
+ * Bumpier only when a is at least as bumpy on both counts (extra minima, roughness) and clearly
+ * more on one; smoother the other way round; anything mixed is 'similar'.
+ */
+export function compareBumps(a: LandscapeVariant, b: LandscapeVariant): Bumpiness {
+  // On a slice flat to within FLAT_SLICE the counted minima are rounding noise: a flat slice is
+  // never the bumpier one.
+  const verdict = bumpsOf(a, b);
+  if (verdict === 'bumpier' && flatSlice(a)) return 'similar';
+  if (verdict === 'smoother' && flatSlice(b)) return 'similar';
+  return verdict;
+}
+
+function bumpsOf(a: LandscapeVariant, b: LandscapeVariant): Bumpiness {
+  const rougher = (x: LandscapeVariant, y: LandscapeVariant) => x.roughness > y.roughness * ROUGHNESS_FACTOR;
+  const noSmoother = (x: LandscapeVariant, y: LandscapeVariant) =>
+    x.extraMinima >= y.extraMinima && x.roughness * ROUGHNESS_FACTOR >= y.roughness;
+  if (noSmoother(a, b) && (a.extraMinima > b.extraMinima || rougher(a, b))) return 'bumpier';
+  if (noSmoother(b, a) && (b.extraMinima > a.extraMinima || rougher(b, a))) return 'smoother';
+  return 'similar';
 }

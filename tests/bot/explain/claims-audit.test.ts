@@ -86,6 +86,9 @@ function handMade(): Recorded[] {
   const largest = cut.instances.at(-1)!;
   largest.exact = { ...largest.exact, status: 'time-limit', solveMs: 1000 * cut.spec.timeLimit, nodes: 0 };
   made.push(['a hardness sweep whose largest solve hit the time limit', cut]);
+  const flat = hardnessTimeOnly();
+  for (const record of flat.instances) record.exact = { ...record.exact, solveMs: 20 };
+  made.push(['a hardness sweep whose time did not grow', flat]);
   return made.map(([name, result]) => ({
     options: { experiment: `${result.experiment} (hand-made: ${name})` },
     result: JSON.parse(JSON.stringify(result)) as ExperimentResult,

@@ -160,7 +160,9 @@ describe('the explanation classes that misled or were false', () => {
   it("9. hardness: trivial instances are said, and growth needs the solver's own work to grow", () => {
     const loadOnly = hardnessResult([
       hardnessRecord(8, 4, { mipMs: 5, nodes: 3 }),
-      hardnessRecord(64, 4, { mipMs: 80, nodes: 3, separable: true }),
+      hardnessRecord(64, 4, { mipMs: 80, nodes: 3 }),
+      // A trivial instance (one unit separates it) is said, and left out of the growth line.
+      hardnessRecord(64, 4, { mipMs: 900, nodes: 40, separable: true }),
     ]);
     const { rules, text } = explain(loadOnly);
     expect(rules).toContain('hardness-time-only');

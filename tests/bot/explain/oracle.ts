@@ -383,6 +383,13 @@ const stepOvershoot: Check = (result, s) => {
   if (above) {
     const sh = share(above[1]);
     const tris = runs.map(overshot);
+    // "by more than X": every run counted ended more than X above its level (checked on the lowest quoted).
+    const margin = /above [^,;]*? by more than ([\d.]+) after/.exec(s.text)?.[1];
+    const lowest = Number(/ended at (\d+(?:\.\d+)?(?:e[+-]?\d+)?)/.exec(above[0])?.[1]);
+    if (margin !== undefined && !(lowest > Math.min(...runs.map((r) => r.level)) + Number(margin) - 1e-3))
+      problems.push(
+        `says the runs ended more than ${margin} above the level; the lowest quoted is ${lowest}`,
+      );
     if (!sh || sh.n !== runs.length || !countFits(sh.k, tris))
       problems.push(
         `says ${above[1]} runs ended above the level after being lower; ${tris.filter((t) => t === 'yes').length} surely and ${tris.filter((t) => t === 'maybe').length} maybe of ${runs.length}`,
@@ -412,7 +419,7 @@ const stepOvershoot: Check = (result, s) => {
 
 /** The clean pattern "every shallower depth stable, every deeper depth blew up" in a compare. */
 function stabilityShrinks(result: ExperimentResult): boolean {
-  if (result.experiment !== 'compare') return false;
+  if (result.experiment !== 'compare' && result.experiment !== 'restarts') return false;
   const runs = runsOf(result);
   const depths = depthsOf(runs);
   const bad = (d: number) => atDepth(runs, d).some((r) => unstable(r) === 'yes');
@@ -445,7 +452,9 @@ const stepSizeFix: Check = (result, s) => {
 };
 
 const stableStepShrinks: Check = (result, s) => {
-  if (result.experiment !== 'compare') return 'not a depth sweep';
+  // A sweep, or restarts of nets of several depths (one neuron, the 3-node net, a deep net).
+  if (result.experiment !== 'compare' && result.experiment !== 'restarts')
+    return 'not a run with several depths';
   const m =
     /At this step size \(learning rate ([\d.e-]+)\) (depths? [\d, and]+) trained without overshooting and (depths? [\d, and]+) did not/.exec(
       s.text,
@@ -487,6 +496,38 @@ const overflowAtInit: Check = (result, s) => {
   return fail(
     atInit.some((r) => same(m[1], r.first)),
     `no run started at ${m[1]}`,
+  );
+};
+
+/** "In k of n runs (depths …) the loss first jumped, the largest jump from A to B at step S, before settling at C". */
+const spikeSettled: Check = (result, s) => {
+  const runs = runsOf(result);
+  const m = re(
+    String.raw`^In (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss first jumped, the largest jump from NUM to NUM at step (\d+), before settling at NUM`,
+  ).exec(s.text);
+  if (!m) return 'sentence not recognized';
+  // A jump: a rise of more than 0.3 × level above the lowest loss before it, to above the level.
+  const jumped = (r: Run) => jumps(r).some((j) => j.to > r.level && j.to - j.from > 0.3 * r.level);
+  const sh = share(m[1]);
+  const candidates = runs.filter(jumped);
+  return first(
+    fail(
+      !!sh && sh.n === runs.length && sh.k <= candidates.length && sh.k > 0,
+      `says ${m[1]} runs jumped; ${candidates.length} did`,
+    ),
+    fail(
+      candidates.some(
+        (r) =>
+          jumps(r).some((j) => same(m[3], j.from) && same(m[4], j.to)) &&
+          same(m[6], r.final) &&
+          r.steps.includes(Number(m[5])),
+      ),
+      `no run jumped from ${m[3]} to ${m[4]} at step ${m[5]} and ended at ${m[6]}`,
+    ),
+    fail(
+      depthList(m[2]).every((d) => candidates.some((r) => r.depth === d)),
+      'a named depth has no run that jumped',
+    ),
   );
 };
 
@@ -1370,7 +1411,16 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
               'says seeds came back up; none rose after getting lower',
             ),
           );
-        } else if (spec.optimizer === 'adam')
+        } else if (/Every gradient was exactly 0 from the start/.test(s.text))
+          problems.push(
+            fail(
+              seeds.every(
+                (r) => r.snaps.length > 0 && r.snaps.every((snap) => snap.layers.every((g) => g === 0)),
+              ),
+              'says every gradient was 0, but some was not',
+            ),
+          );
+        else if (spec.optimizer === 'adam')
           problems.push(
             fail(
               s.text.includes(
@@ -1785,6 +1835,15 @@ function sliceCheck(kind: 'bumpier' | 'not-bumpier' | 'smoother' | 'not-smoother
     if (result.experiment !== 'landscape') return 'not a landscape';
     const parts = landscapeParts(result);
     const q = shapes(s.text);
+    // A flat plain slice: its own reading of flat is a range under 0.002 along the random direction.
+    const flat = (v: LandscapeVariant | undefined) => {
+      const losses = (v?.direction.losses ?? []).map(num).filter(ok);
+      return losses.length > 0 && Math.max(...losses) - Math.min(...losses) < 2e-3;
+    };
+    if (kind === 'not-bumpier' && /plain net's slice is flat/.test(s.text))
+      return fail(flat(parts.plain), 'the plain slice is not flat');
+    if (kind === 'not-smoother' && /plain net's slice flat/.test(s.text))
+      return fail(flat(parts.plain), 'the plain slice is not flat');
     if (kind === 'bumpier' || kind === 'not-bumpier') {
       const m = /the depth-(\d+) plain net's slice .* the depth-(\d+) net's/.exec(s.text);
       const deep = parts.plain;
@@ -2303,8 +2362,12 @@ function hardnessCheck(
     if (result.experiment !== 'hardness') return 'not a hardness sweep';
     const r: HardnessResult = result;
     const records = r.instances;
-    const cells = cellsOf(r);
-    const d = Math.max(...cells.map((c) => c.d));
+    // Growth is about instances that are not trivial (its own reading: one label, or one unit separates).
+    const growth = ['limit', 'limit-cut', 'grew', 'time-only', 'flat'].includes(kind);
+    const nonTrivial = records.filter((x) => !(x.lp.separable || x.positives === 0 || x.positives === x.n));
+    const cells = cellsOf(growth ? { ...r, instances: nonTrivial } : r);
+    const withLine = cells.filter((c) => cells.filter((x) => x.d === c.d).length > 1);
+    const d = Math.max(...(growth ? withLine : cells).map((c) => c.d));
     const line = cells.filter((c) => c.d === d).sort((a, b) => a.n - b.n);
     const [lo, hi] = [line[0]!, line.at(-1)!];
     const problems: (string | undefined)[] = [];
@@ -2598,6 +2661,7 @@ export const CHECKS: Record<RuleId, Check> = {
   'linear-depth-is-speed': trendCheck('linear'),
   'linear-is-one-line': linearIsOneLine,
   'loss-spiked-recovered': spikeRecovered,
+  'loss-spiked-settled': spikeSettled,
   'lp-feasible': lpCheck('feasible'),
   'lp-gradient-descent': lpCheck('gd'),
   'lp-gradient-descent-stalled': lpCheck('gd-stalled'),
@@ -2621,18 +2685,23 @@ export const CHECKS: Record<RuleId, Check> = {
   'did-not-move': budgetTooSmall,
   'map-overshot': mapOvershot,
   'offer-more-steps': (result, s) =>
-    first(
-      fail(result.experiment === 'train', 'said of another experiment than /train'),
-      fail(/this run cannot tell/.test(s.text), 'sentence not recognized'),
-      fail(
-        runsOf(result).every(
-          (r) =>
-            barelyMoved(r) !== 'no' ||
-            (ok(r.first) && r.first - r.best < 0.06 * r.level && r.best > 0.4 * r.first),
+    /still falling when training stopped/.test(s.text)
+      ? fail(
+          runsOf(result).some((r) => stillFalling(r) !== 'no'),
+          'no seed was still falling',
+        )
+      : first(
+          fail(result.experiment === 'train', 'said of another experiment than /train'),
+          fail(/this run cannot tell/.test(s.text), 'sentence not recognized'),
+          fail(
+            runsOf(result).every(
+              (r) =>
+                barelyMoved(r) !== 'no' ||
+                (ok(r.first) && r.first - r.best < 0.06 * r.level && r.best > 0.4 * r.first),
+            ),
+            'a seed moved',
+          ),
         ),
-        'a seed moved',
-      ),
-    ),
   'landscape-not-learned': landscapeNotLearned,
   'map-threshold-too-high': mapThresholdTooHigh,
   'overflow-at-init': overflowAtInit,
@@ -2674,6 +2743,15 @@ export function checkSentence(result: ExperimentResult, sentence: Sentence): str
     problems.push('names ln 2 as the level of a squared-error run');
   if (lossOfRun === 'cross-entropy' && /0\.25 \(the squared error/.test(sentence.text))
     problems.push('names 0.25 as the level of a cross-entropy run');
+  // Constants the explainer quotes: Adam's ε in TensorFlow.js, a slice flat to 0.001, the 0.05 overshoot margin.
+  const epsilon = /Adam's ε of ([\d.e-]+)/.exec(sentence.text);
+  if (epsilon && Number(epsilon[1]?.replace(/,$/, '')) !== 1e-7)
+    problems.push(`quotes Adam's ε as ${epsilon[1]}`);
+  const flatBy = /varies by less than (\d+(?:\.\d+)?) along it/.exec(sentence.text);
+  if (flatBy && Number(flatBy[1]) !== 0.001)
+    problems.push(`quotes a flat slice as varying by less than ${flatBy[1]}`);
+  const overBy = /by more than (\d+(?:\.\d+)?) after having been lower/.exec(sentence.text);
+  if (overBy && Number(overBy[1]) !== 0.05) problems.push(`quotes the overshoot margin as ${overBy[1]}`);
   const limit = /hit the ([\d.]+) s time limit/.exec(sentence.text);
   if (limit && result.experiment === 'hardness' && Number(limit[1]) !== result.spec.timeLimit)
     problems.push(`quotes a ${limit[1]} s time limit, the spec has ${result.spec.timeLimit}`);
