@@ -106,7 +106,7 @@ function startedApart(trend: DepthTrend): string | undefined {
   const start = (d: DepthJudgement) => meanOf(d.seeds.map((f) => f.first));
   const fall = (d: DepthJudgement) => start(d) - d.meanFinal;
   const [deep, best] = [trend.deepest, trend.best];
-  if (!(start(deep) > start(best) + trend.margin) || !(fall(deep) >= fall(best) - trend.margin))
+  if (!(start(deep) > start(best) + trend.margin) || !(Math.abs(fall(deep) - fall(best)) <= trend.margin))
     return undefined;
   return `ended worse only because it started higher (mean start ${formatLoss(start(deep))} against ${formatLoss(start(best))}) and fell about as far (${formatLoss(fall(deep))} against ${formatLoss(fall(best))})`;
 }

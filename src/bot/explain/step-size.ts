@@ -108,7 +108,7 @@ export function explainStepSize(result: ExperimentResult): Explanation | undefin
     sentences.push(
       say(
         'stable-step-shrinks',
-        `At this step size${rateOf(result)} ${depthsWord(stable)} neither overflowed nor ended above ${noLearning(all[0]!.loss).name}, while ${depthsWord(unstable)} did: the largest stable step shrinks with depth here. To compare how well the depths learn, try a learning rate ten times smaller.`,
+        `At this step size${rateOf(result)} ${depthsWord(stable)} neither overflowed nor ended above their no-learning level after having been lower, while ${depthsWord(unstable)} did: the largest stable step shrinks with depth here. To compare how well the depths learn, try a learning rate ten times smaller.`,
       ),
     );
   } else {

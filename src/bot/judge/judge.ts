@@ -123,7 +123,13 @@ export function stillFalling(f: RunFacts): boolean {
 
 /** No seed's loss moved from where it started: the budget was too small for the run to show anything. */
 export function nothingMoved(seeds: readonly RunFacts[]): boolean {
-  return seeds.length > 0 && seeds.every((f) => !f.overflowed && !moved(f));
+  // Up counts as moving too: a loss that jumped, or ended well above its start, moved.
+  return (
+    seeds.length > 0 &&
+    seeds.every(
+      (f) => !f.overflowed && !moved(f) && !spiked(f) && !(f.final > f.first + learnedMargin(f.level)),
+    )
+  );
 }
 
 /** Kinds in which the net ended having learned something. */

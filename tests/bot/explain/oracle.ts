@@ -459,7 +459,7 @@ const stableStepShrinks: Check = (result, s) => {
     /At this step size \(learning rate ([\d.e-]+)\) (depths? [\d, and]+) trained without overshooting and (depths? [\d, and]+) did not/.exec(
       s.text,
     ) ??
-    /At this step size \(learning rate ([\d.e-]+)\) (depths? [\d, and]+) neither overflowed nor ended above [^,]*?, while (depths? [\d, and]+) did/.exec(
+    /At this step size \(learning rate ([\d.e-]+)\) (depths? [\d, and]+) neither overflowed nor ended above [^,]*?(?: after having been lower)?, while (depths? [\d, and]+) did/.exec(
       s.text,
     );
   if (!m) return 'sentence not recognized';
@@ -1260,7 +1260,7 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
           // "About as far": within 0.05 × level; "started higher": by more than 0.03 × level.
           problems.push(
             fail(
-              sd - deepest.mean >= sb - best.mean - 0.05 * level && sd > sb + 0.03 * level,
+              Math.abs(sd - deepest.mean - (sb - best.mean)) <= 0.05 * level && sd > sb + 0.03 * level,
               'did not start higher and fall about as far',
             ),
           );
