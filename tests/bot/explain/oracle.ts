@@ -854,7 +854,7 @@ function runsAtNamedDepth(
 }
 
 function ratioQuoted(text: string, runs: Run[]): string | undefined {
-  const m = re(String.raw`first-layer gradient is NUM times its last layer's`).exec(text);
+  const m = re("first-layer gradient is NUM times its last layer's").exec(text);
   if (!m) return 'ratio not recognized';
   const readings = initialRatios(runs);
   return fail(
@@ -960,7 +960,7 @@ const allTinyCheck: Check = (result, s) => {
         `says no layer gets a usable update, yet ${moved.length} of ${runs.length} seeds learned (best ${moved.map((r) => r.best.toFixed(3)).join(', ')})`,
       ),
     );
-    const q = re(String.raw`ratio of NUM only`).exec(s.text);
+    const q = re('ratio of NUM only').exec(s.text);
     if (!belowEpsilon)
       problems.push(fail(!!q && initialRatios(runs).some((v) => same(q[1], v)), `ratio quoted ${q?.[1]}`));
   }
@@ -1301,7 +1301,7 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
         const means = table.map((r) => r.mean);
         const lowest = Math.min(...means);
         const within = (v: number, quoted: string) => v <= lowest + Number(quoted) + halfUnit(quoted) + 1e-12;
-        const every = re(String.raw`every depth ended within NUM of the best`).exec(s.text);
+        const every = re('every depth ended within NUM of the best').exec(s.text);
         const ends = re(
           String.raw`the shallowest and the deepest nets ended within NUM of the best, though (depths? [\d, and]+) did worse`,
         ).exec(s.text);
@@ -1606,7 +1606,7 @@ function restartsCheck(
     const quotedN = /^(Both|All (\d+)) restarts/.exec(s.text) ?? /(?:The|Of the) (\d+) restarts/.exec(s.text);
     const nQuoted = quotedN?.[1] === 'Both' ? 2 : Number(quotedN?.[2] ?? quotedN?.[1]);
     problems.push(fail(nQuoted === n, `says ${nQuoted} restarts, the group has ${n}`));
-    const endedAt = re(String.raw`ended (?:at NUM|between NUM and NUM)`).exec(s.text);
+    const endedAt = re('ended (?:at NUM|between NUM and NUM)').exec(s.text);
     const settled = runs.map(settledTri);
     switch (kind) {
       case 'one-minimum':
@@ -1895,7 +1895,7 @@ function pathCheck(barrier: boolean): Check {
     }
     const all = pts.map(({ l }) => l).filter(ok);
     const spread = Math.max(...all) - Math.min(...all);
-    const m = re(String.raw`from NUM to NUM`).exec(s.text);
+    const m = re('from NUM to NUM').exec(s.text);
     const problems = [
       fail(
         !!m && same(m[1], start) && same(m[2], end),
@@ -1904,7 +1904,7 @@ function pathCheck(barrier: boolean): Check {
       fail(end < start, 'the loss did not fall along the path'),
     ];
     if (barrier) {
-      const c = re(String.raw`climbs by NUM`).exec(s.text);
+      const c = re('climbs by NUM').exec(s.text);
       // A barrier: a rise of more than 1 % of the line's range (explainer 2 %); none: up to 5 %.
       problems.push(
         fail(!!c && same(c[1], rise), `rise quoted ${c?.[1]}, is ${rise}`),
