@@ -1,5 +1,5 @@
 import type { CompareResult } from '../../engine/result.js';
-import { initialRatio, runFacts } from '../judge/facts.js';
+import { initialRatio, meanOfFinite, runFacts } from '../judge/facts.js';
 import {
   type DepthJudgement,
   type DepthTrend,
@@ -103,18 +103,13 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
  * worse because of where it started: say so instead of "trained worse".
  */
 function startedApart(trend: DepthTrend): string | undefined {
-  const start = (d: DepthJudgement) => meanOf(d.seeds.map((f) => f.first));
+  const start = (d: DepthJudgement) => meanOfFinite(d.seeds.map((f) => f.first));
   const fall = (d: DepthJudgement) => start(d) - d.meanFinal;
   const [deep, best] = [trend.deepest, trend.best];
   if (!(start(deep) > start(best) + trend.margin) || !(Math.abs(fall(deep) - fall(best)) <= trend.margin))
     return undefined;
   return `ended worse only because it started higher (mean start ${formatLoss(start(deep))} against ${formatLoss(start(best))}) and fell about as far (${formatLoss(fall(deep))} against ${formatLoss(fall(best))})`;
 }
-
-const meanOf = (values: readonly number[]) => {
-  const finite = values.filter(Number.isFinite);
-  return finite.length === 0 ? Number.NaN : finite.reduce((a, b) => a + b, 0) / finite.length;
-};
 
 /** What to change when no depth moved: the budget, in the words of the optimizer used. */
 function budgetAdvice(spec: CompareResult['spec'], trend: DepthTrend): string {

@@ -14,7 +14,7 @@ const shape = (v: LandscapeVariant) =>
   `roughness ${v.roughness.toFixed(2)}, ${v.extraMinima} extra minim${v.extraMinima === 1 ? 'um' : 'a'}`;
 
 /** Largest rise of the loss between alpha 0 (initial weights) and alpha 1 (trained weights). */
-export function largestRiseOnPath(variant: LandscapeVariant): number {
+function largestRiseOnPath(variant: LandscapeVariant): number {
   const { positions, losses } = variant.line;
   const onPath = losses.filter((_, i) => (positions[i] ?? -1) >= 0 && (positions[i] ?? 2) <= 1);
   let rise = 0;

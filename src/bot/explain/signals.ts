@@ -30,14 +30,14 @@ export function largestFirstLayer(seeds: readonly RunFacts[]): number {
  * 'ratio' when the ratio stayed below a hundredth at each; 'own-size' when the first layer's own
  * norm stayed too small to move it; 'start' when only step 0 shows it.
  */
-export function vanishedSpan(seeds: readonly RunFacts[]): 'ratio' | 'own-size' | 'start' {
+function vanishedSpan(seeds: readonly RunFacts[]): 'ratio' | 'own-size' | 'start' {
   if (seeds.length > 0 && seeds.every(ratioVanishedThroughout)) return 'ratio';
   if (seeds.length > 0 && seeds.every(firstLayerStarved)) return 'own-size';
   return 'start';
 }
 
 /** The evidence of a vanished first-layer gradient, e.g. ", and below a hundredth of it at every step measured". */
-export function vanishedEvidence(seeds: readonly RunFacts[]): string {
+function vanishedEvidence(seeds: readonly RunFacts[]): string {
   switch (vanishedSpan(seeds)) {
     case 'ratio':
       return ', and below a hundredth of it at every step measured during training';
@@ -90,7 +90,7 @@ export function gradientSentence(
 }
 
 /** Mean share of saturated (or, for relu, dead) units at the end over seeds, when measured. */
-export function meanSaturation(seeds: readonly RunFacts[]): number | undefined {
+function meanSaturation(seeds: readonly RunFacts[]): number | undefined {
   const shares = seeds.map((f) => f.saturationAtEnd).filter((s): s is number => s !== undefined);
   return shares.length === 0 ? undefined : shares.reduce((a, b) => a + b, 0) / shares.length;
 }

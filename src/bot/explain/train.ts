@@ -1,5 +1,5 @@
 import type { TrainResult } from '../../engine/result.js';
-import { type RunFacts, runFacts } from '../judge/facts.js';
+import { meanOfFinite, type RunFacts, runFacts } from '../judge/facts.js';
 import {
   type GroupJudgement,
   judgeGroup,
@@ -33,10 +33,8 @@ const range = (values: readonly number[]) => {
   return low === high ? low : `${low} to ${high}`;
 };
 
-const meanOf = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-
 /** What the seeds did, counted by kind, with their numbers. */
-export function outcomeSentence(result: TrainResult, group: GroupJudgement): Sentence {
+function outcomeSentence(result: TrainResult, group: GroupJudgement): Sentence {
   const { spec } = result;
   const model = spec.depth === 0 ? 'the single neuron' : `the depth-${spec.depth} network`;
   const n = group.seeds.length;
@@ -44,7 +42,7 @@ export function outcomeSentence(result: TrainResult, group: GroupJudgement): Sen
   const learned = group.seeds.filter((f) => LEARNED_KINDS.has(seedKind(f)));
   const never = group.seeds.filter((f) => seedKind(f) === 'never-learned');
   const falling = group.count('still-falling');
-  const accuracy = formatPercent(meanOf(group.seeds.map((f) => f.finalAccuracy)));
+  const accuracy = formatPercent(meanOfFinite(group.seeds.map((f) => f.finalAccuracy)));
   if (learned.length === n) {
     const stillFalling =
       falling === 0

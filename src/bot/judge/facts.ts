@@ -89,6 +89,12 @@ function shareOfWholeFall(steps: readonly number[], losses: readonly (number | n
   return Math.max(0, before - after) / (start - after);
 }
 
+/** The mean of the finite values (NaN when there are none): a diverged seed does not poison the rest. */
+export function meanOfFinite(values: readonly number[]): number {
+  const kept = values.filter(Number.isFinite);
+  return kept.length === 0 ? Number.NaN : kept.reduce((a, b) => a + b, 0) / kept.length;
+}
+
 /** The facts of one run trained with `loss`. */
 export function runFacts(run: RunResult, loss: Loss): RunFacts {
   const { steps, losses } = run.lossCurve as { steps: number[]; losses: (number | null)[] };

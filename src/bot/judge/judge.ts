@@ -1,7 +1,7 @@
 import type { HardnessRecord } from '../../engine/hardness/types.js';
 import { MOMENTUM } from '../../engine/limits.js';
 import type { FitSpec, LandscapeVariant } from '../../engine/result.js';
-import type { RunFacts } from './facts.js';
+import { meanOfFinite, type RunFacts } from './facts.js';
 
 /*
  * Judgements: what the facts of a run mean, with every threshold the tutor uses named once here.
@@ -24,26 +24,26 @@ export const LEARNED_SHARE_OF_LEVEL = 0.05;
 export const ABOVE_LEVEL_MARGIN = 0.05;
 
 /** A rise above the lowest loss so far by more than this share of the level, to above it: a spike. */
-export const SPIKE_SHARE_OF_LEVEL = 0.5;
+const SPIKE_SHARE_OF_LEVEL = 0.5;
 
 /** A loss still falling by more than this share over the last tenth of the steps has not settled. */
-export const STILL_FALLING_SHARE = 0.01;
+const STILL_FALLING_SHARE = 0.01;
 
 /**
  * Nor has a loss whose last tenth of the steps still carried this share of its whole fall: half
  * the pace of an even descent. A short run can fall by well under 1% per tenth and still be on its
  * way down.
  */
-export const STILL_FALLING_PACE = 0.05;
+const STILL_FALLING_PACE = 0.05;
 
 /** A loss that fell to under this fraction of where it started moved, however small its start. */
-export const MOVED_FACTOR = 0.5;
+const MOVED_FACTOR = 0.5;
 
 /** A loss before the first step at least this large: the initial weights overflow the output. */
-export const OVERFLOW_AT_INIT = 1000;
+const OVERFLOW_AT_INIT = 1000;
 
 /** A layer whose gradient norm stays below this gets no usable update (learning nets: ~0.01–10). */
-export const TINY_GRADIENT = 1e-4;
+const TINY_GRADIENT = 1e-4;
 
 /**
  * A first-layer gradient above this still moves the layer, whatever the ratio says. Measured on
@@ -53,7 +53,7 @@ export const TINY_GRADIENT = 1e-4;
 export const MOVING_FIRST_LAYER = 0.01;
 
 /** First/last gradient ratio: below VANISHED a hundredfold shrink, within a factor ten of 1 healthy. */
-export const RATIO = { vanished: 0.01, weak: 0.1, exploding: 10 } as const;
+const RATIO = { vanished: 0.01, weak: 0.1, exploding: 10 } as const;
 
 /**
  * Adam's ε (TensorFlow.js's float32 epsilon): it divides each step by √v + ε, so a gradient well
@@ -165,7 +165,7 @@ export type GradientVerdict =
   | 'cannot-tell';
 
 /** The verdict on one seed's gradients at step 0 (absolute norms over training for all-tiny). */
-export function gradientVerdict(f: RunFacts): GradientVerdict {
+function gradientVerdict(f: RunFacts): GradientVerdict {
   const first = f.atInit[0];
   const last = f.atInit.at(-1);
   if (f.atInit.length < 2 || first === undefined || last === undefined || !(last > 0)) return 'cannot-tell';
@@ -220,7 +220,7 @@ export function judgeGroup(seeds: readonly RunFacts[]): GroupJudgement {
   const kinds = seeds.map(seedKind);
   const count = (which: ReadonlySet<SeedKind> | SeedKind) =>
     kinds.filter((k) => (typeof which === 'string' ? k === which : which.has(k))).length;
-  const finals = seeds.map((f) => f.final).filter(Number.isFinite);
+
   const verdicts = new Set(seeds.map(gradientVerdict));
   const [only] = verdicts;
   return {
@@ -229,7 +229,7 @@ export function judgeGroup(seeds: readonly RunFacts[]): GroupJudgement {
     count,
     allLearned: seeds.length > 0 && count(LEARNED_KINDS) === seeds.length,
     noneLearned: count(LEARNED_KINDS) === 0,
-    meanFinal: finals.length === 0 ? Number.NaN : finals.reduce((a, b) => a + b, 0) / finals.length,
+    meanFinal: meanOfFinite(seeds.map((f) => f.final)),
     gradient: verdicts.size === 1 && only !== undefined ? only : 'cannot-tell',
   };
 }
@@ -414,7 +414,7 @@ export function trivialInstance(record: Pick<HardnessRecord, 'positives' | 'n' |
 }
 
 /** Roughness must differ by this factor before one slice counts as bumpier than another. */
-export const ROUGHNESS_FACTOR = 1.2;
+const ROUGHNESS_FACTOR = 1.2;
 
 /** A rise along the init→final line smaller than this share of the line's range is noise. */
 export const BARRIER_SHARE = 0.02;

@@ -184,6 +184,12 @@ describe('the explanation classes that misled or were false', () => {
       mapFixture([[0.3, 0.3, 0.3, 0.3, 0.3, 0.3]], { axis: 'learningRate', depths: [2] }, false),
     );
     expect(JSON.stringify(map.config.options)).not.toMatch(/sgd 0\.1/);
+    // An all-zero gradient chart says why it is empty, in its subtitle and its alt text.
+    const dead = trainResult({ depth: 3 }, [LN2, LN2]);
+    for (const run of dead.runs) run.gradientNorms = [{ step: 0, perLayer: [0, 0, 0, 0] }];
+    const empty = trainGradientChart(dead);
+    expect(JSON.stringify(empty.config.options)).toContain('every gradient is 0: nothing flows back');
+    expect(empty.alt).toMatch(/every layer's gradient is 0/);
   });
 
   it("11. quiz verdicts read the explanation's judgement", () => {

@@ -72,7 +72,7 @@ export function trainGradientChart(result: TrainResult): ChartDraft {
   const largest = Math.max(...mean.filter(Number.isFinite));
   const allZero = mean.length > 0 && mean.every((v) => v === 0);
   const sizeText = allZero
-    ? ' · every gradient is 0: nothing flows back, so no line can be drawn'
+    ? ' · every gradient is 0: nothing flows back'
     : Number.isFinite(largest)
       ? ` · largest ${formatValue(largest)}`
       : '';
