@@ -161,7 +161,8 @@ export function explainTrain(result: TrainResult): Explanation {
   const gradient = gradientSentence(spec.depth, group, spec);
   if (gradient) sentences.push(gradient);
   // A loss still on its way down was not stopped by anything yet: more steps come before a contrast.
-  const falling = group.seeds.some(stillFalling);
+  const fallingCount = group.seeds.filter(stillFalling).length;
+  const falling = fallingCount > 0;
   const offer =
     !capacity && !falling && spec.depth >= 2 && group.count(LEARNED_KINDS) < n(group)
       ? contrastOffer(spec.depth)
@@ -172,7 +173,7 @@ export function explainTrain(result: TrainResult): Explanation {
       say(
         'offer-more-steps',
         falling
-          ? 'The loss was still falling when training stopped, so nothing has stopped it yet: rerun with more steps to see where it ends.'
+          ? `${fallingCount === n(group) ? 'The loss was' : `On ${fallingCount} of ${n(group)} seeds the loss was`} still falling when training stopped, so nothing has stopped it yet: rerun with more steps to see where it ends.`
           : 'Whether more steps or a larger learning rate would move it, this run cannot tell: rerun with more steps to see.',
         50,
       ),

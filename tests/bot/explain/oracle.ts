@@ -2687,8 +2687,12 @@ export const CHECKS: Record<RuleId, Check> = {
   'offer-more-steps': (result, s) =>
     /still falling when training stopped/.test(s.text)
       ? fail(
-          runsOf(result).some((r) => stillFalling(r) !== 'no'),
-          'no seed was still falling',
+          runsOf(result).some((r) => stillFalling(r) !== 'no') &&
+            countFits(
+              Number(/On (\d+) of \d+ seeds/.exec(s.text)?.[1] ?? runsOf(result).length),
+              runsOf(result).map(stillFalling),
+            ),
+          'the count of seeds still falling is wrong, or none was',
         )
       : first(
           fail(result.experiment === 'train', 'said of another experiment than /train'),
