@@ -47,6 +47,7 @@ describe('depth-tutor CLI', () => {
       'train',
       'depth:2',
       'width:8',
+      'learningRate:0.5',
       'steps:30',
       'points:64',
       'seeds:1',
@@ -55,9 +56,15 @@ describe('depth-tutor CLI', () => {
     );
     expect(code).toBe(0);
     expect(stdout).toContain('Training run: depth 2');
-    // Shell words, not chat markdown: the line can be pasted as it is.
-    expect(stdout).toContain('Repeat it: depth-tutor train depth:2 width:8 steps:30 points:64 seeds:1');
-    expect(stdout).not.toMatch(/`|\/train/);
+    // Shell words, not chat markdown: the line can be pasted as it is. Two-word options are
+    // written as the docs write them, whichever spelling was typed.
+    expect(stdout).toContain(
+      'Repeat it: depth-tutor train depth:2 width:8 learning_rate:0.5 steps:30 points:64 seeds:1',
+    );
+    expect(stdout).toContain(
+      '  Go deeper: depth-tutor train depth:4 width:8 learning_rate:0.5 steps:30 points:64 seeds:1\n',
+    );
+    expect(stdout).not.toMatch(/`|\/train|learningRate|gridSize/);
     const files = readdirSync(out).sort();
     expect(files).toEqual([
       'animation.gif',
@@ -105,6 +112,8 @@ describe('depth-tutor CLI', () => {
     expect(stdout).toContain('linear program');
     const help = cli('train', '--help');
     expect(help.stdout).toContain('a whole number from 0 to 32 (default 5)');
+    expect(help.stdout).toContain('learning_rate: learning rate; a number from');
+    expect(help.stdout).not.toMatch(/learningRate|gridSize|weightScale/);
     const overview = cli('help');
     expect(overview.code).toBe(0);
     expect(overview.stdout).toContain('Start with depth-tutor train depth:1');

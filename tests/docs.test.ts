@@ -81,6 +81,29 @@ describe('the docs', () => {
     }
   });
 
+  // Discord takes only lower-case option names, so docs and handouts write a two-word option one
+  // way, `learning_rate`, as the tutor does; the camel-case name may appear only in a sentence that
+  // shows the snake-case one too, where a page says both spellings are accepted, or as a JSON path
+  // (`spec.learningRate`), where the code's names stay.
+  it('write two-word options (and the map axes named after them) in snake_case', async () => {
+    const { COMMANDS } = await import('../src/bot/commands/index.js');
+    const { optionSpelling } = await import('../src/engine/fields.js');
+    const names = COMMANDS.flatMap((c) =>
+      Object.entries(c.options).flatMap(([name, o]) => [name, ...('choices' in o ? o.choices : [])]),
+    );
+    const camel = [...new Set(names)].filter((name) => optionSpelling(name) !== name);
+    expect(camel).toEqual(expect.arrayContaining(['learningRate', 'timeLimit', 'maxDepth', 'teacherRoles']));
+    for (const page of pages) {
+      const text = read(page).replace(/\s+/g, ' ');
+      for (const sentence of text.split(/(?<=[.;])\s+/)) {
+        for (const name of camel) {
+          if (new RegExp(`(?<![.\\w])${name}\\b`).test(sentence))
+            expect(sentence, `${page} writes ${name}`).toContain(optionSpelling(name));
+        }
+      }
+    }
+  });
+
   it('call the noise option input noise, as the data sets apply it', () => {
     for (const page of pages) expect(read(page), page).not.toMatch(/label noise/i);
   });

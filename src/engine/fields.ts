@@ -137,6 +137,24 @@ export function fieldSchema(f: Field): z.ZodType {
   }
 }
 
+/**
+ * How the tutor writes an option name (or a choice that names an option, like the map's
+ * `axis:learning_rate`) wherever a person reads it: snake_case, the one spelling Discord allows
+ * (option names there must be lower case), so help, errors, repeat lines and handouts read the
+ * same on every client. Both spellings are accepted as input; only the code's own names (spec
+ * fields, JSON, stored runs) stay camelCase. Names already in lower case are unchanged.
+ */
+export function optionSpelling(name: string): string {
+  return name.replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1_$2').toLowerCase();
+}
+
+/** A field's value as a person types it: lists comma-separated, choices in their shown spelling. */
+export function shownValue(f: Field, value: unknown): string {
+  const one = (v: unknown) =>
+    f.kind === 'choice' || f.kind === 'choice-list' ? optionSpelling(String(v)) : String(v);
+  return Array.isArray(value) ? value.map(one).join(',') : one(value);
+}
+
 /** What a field accepts, in words, e.g. "a whole number from 0 to 32". */
 export function describeAllowed(f: Field): string {
   switch (f.kind) {
@@ -147,12 +165,12 @@ export function describeAllowed(f: Field): string {
     case 'boolean':
       return 'true or false';
     case 'choice':
-      return `one of ${f.choices.join(', ')}`;
+      return `one of ${f.choices.map(optionSpelling).join(', ')}`;
     case 'int-list':
       return `a comma-separated list of ${f.minCount} to ${f.maxCount} whole numbers from ${f.min} to ${f.max}`;
     case 'number-list':
       return `a comma-separated list of ${Math.max(1, f.minCount)} to ${f.maxCount} numbers from ${f.min} to ${f.max}`;
     case 'choice-list':
-      return `a comma-separated list of ${f.minCount} to ${f.maxCount} of ${f.choices.join(', ')}`;
+      return `a comma-separated list of ${f.minCount} to ${f.maxCount} of ${f.choices.map(optionSpelling).join(', ')}`;
   }
 }

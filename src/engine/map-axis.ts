@@ -1,3 +1,4 @@
+import { optionSpelling } from './fields.js';
 import { CHOICES, type Init, LIMITS, type MapAxis } from './limits.js';
 import type { MapSpec } from './spec.js';
 
@@ -40,7 +41,7 @@ export function checkMapValues(
     if (spec.values.length === 0) return undefined;
     return {
       field: 'values',
-      message: `values applies to the numeric axes (weightScale, learningRate, width); axis:${spec.axis} always uses ${DEFAULT_GRID[spec.axis].join(', ')}`,
+      message: `values applies to the numeric axes (${Object.keys(NUMERIC_BOUNDS).map(optionSpelling).join(', ')}); axis:${optionSpelling(spec.axis)} always uses ${DEFAULT_GRID[spec.axis].join(', ')}`,
     };
   }
   const bad = spec.values.find(
@@ -50,7 +51,7 @@ export function checkMapValues(
   const kind = bounds.int ? 'whole numbers' : 'numbers';
   return {
     field: 'values',
-    message: `values for axis:${spec.axis} must be ${kind} from ${bounds.min} to ${bounds.max} (got ${bad})`,
+    message: `values for axis:${optionSpelling(spec.axis)} must be ${kind} from ${bounds.min} to ${bounds.max} (got ${bad})`,
   };
 }
 

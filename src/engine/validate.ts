@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hardnessSpecError } from './experiments/hardness.js';
-import { describeAllowed, type Field, fieldSchema } from './fields.js';
+import { describeAllowed, type Field, fieldSchema, optionSpelling } from './fields.js';
 import { MAX_WORK } from './limits.js';
 import { checkMapValues } from './map-axis.js';
 import { EXPERIMENTS, type ExperimentSpec, SPEC_FIELDS } from './spec.js';
@@ -57,7 +57,7 @@ export function validateSpec(input: { experiment: string } & Record<string, unkn
         for (const key of issue.keys) {
           errors.set(
             key,
-            `unknown option "${key}" for ${experiment}; its options are ${Object.keys(fields).join(', ')}`,
+            `unknown option "${key}" for ${experiment}; its options are ${Object.keys(fields).map(optionSpelling).join(', ')}`,
           );
         }
         continue;
@@ -65,7 +65,7 @@ export function validateSpec(input: { experiment: string } & Record<string, unkn
       const key = String(issue.path[0]);
       const f = fields[key];
       if (f && !errors.has(key)) {
-        errors.set(key, `${key} must be ${describeAllowed(f)} (got ${show(options[key])})`);
+        errors.set(key, `${optionSpelling(key)} must be ${describeAllowed(f)} (got ${show(options[key])})`);
       }
     }
     return { ok: false, errors: [...errors].map(([field, message]) => ({ field, message })) };
@@ -85,7 +85,7 @@ export function validateSpec(input: { experiment: string } & Record<string, unkn
         : `about ${ratio < 10 ? ratio.toFixed(1) : Math.round(ratio)} times the work one request may take`;
     const [field, levers] =
       spec.experiment === 'hardness'
-        ? ['timeLimit', 'timeLimit, sizes, dims, labels, restarts or steps']
+        ? ['timeLimit', 'time_limit, sizes, dims, labels, restarts or steps']
         : ['steps', 'steps, seeds, points, depth or width'];
     return {
       ok: false,

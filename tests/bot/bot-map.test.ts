@@ -8,7 +8,7 @@ describe('/map through the bot', () => {
   it('answers with the heatmap, the mean-field comparison and follow-ups', async () => {
     const line = '/map depths:1,3 values:0.5,3 steps:60 points:32 width:4 learningRate:0.5';
     const { exchange, reply } = await finalOf(line);
-    expect(exchange.accepted?.summary).toContain('depths 1, 3 × weightScale 0.5, 3');
+    expect(exchange.accepted?.summary).toContain('depths 1, 3 × weight_scale 0.5, 3');
     expect(reply.visibility).toBe('public');
     expect(reply.headline).toMatch(/^Trainability map/);
     expect(reply.images.map((i) => i.name)).toEqual(['trainability-map.png']);
@@ -17,7 +17,7 @@ describe('/map through the bot', () => {
     expect(text).toContain('Deepest net that reached');
     expect(text).toMatch(/It matches \d of 4 cells/);
     expect(text).toContain('/explain signal-propagation');
-    expect(text).toContain('/map depths:1,3 values:0.5,3 width:4 learningRate:0.5 steps:60 points:32');
+    expect(text).toContain('/map depths:1,3 values:0.5,3 width:4 learning_rate:0.5 steps:60 points:32');
     expect(reply.buttons.map((b) => b.label)).toEqual([
       'Train the critical net (σ_w² 1.76)',
       'Linear nets: orthogonal vs Gaussian',

@@ -27,7 +27,7 @@ describe('experiment commands', () => {
     expect(reply.headline).toMatch(/^Training run/);
     expect(reply.blocks[0]?.length).toBeGreaterThan(20);
     const text = replyText(reply);
-    expect(text).toContain('/train depth:2 width:8 steps:40 points:64 seeds:1 gridSize:10');
+    expect(text).toContain('/train depth:2 width:8 steps:40 points:64 seeds:1 grid_size:10');
     expect(text).toContain('Backend: wasm');
     expect(text).toContain('Seeds: 1');
     expectRealCharts(reply, 2);
@@ -53,7 +53,7 @@ describe('experiment commands', () => {
     const expected: Record<string, RegExp> = {
       'Same budget at depth 1': /\/compare .*depths:1,2/,
       'Go deeper': /\/train depth:4 /,
-      'Fix it (relu + he + adam)': /activation:relu init:he optimizer:adam learningRate:0\.01/,
+      'Fix it (relu + he + adam)': /activation:relu init:he optimizer:adam learning_rate:0\.01/,
       'Add residual connections': /residual:true/,
       'Compare depths': /\/compare width:8/,
       'Rerun with new seeds': /seed:2/,

@@ -46,7 +46,7 @@ describe('the bot core suggests what was meant', () => {
 
   it('for an option name, spelt either way', async () => {
     expect(await answer('/train depht:8')).toMatch(/unknown option "depht"; Did you mean depth\?/);
-    expect(await answer('/train learning_rat:0.1')).toMatch(/Did you mean learningRate\?/);
+    expect(await answer('/train learning_rat:0.1')).toMatch(/Did you mean learning_rate\?/);
   });
 
   it('for an option value, and for one item of a list', async () => {

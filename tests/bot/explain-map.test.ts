@@ -30,14 +30,14 @@ describe('map explanations', () => {
     // "Learned" is the judge's cell verdict: below ln 2 by more than 5% of it (0.658), so depth 16
     // at σ_w² 12 (0.495) learned something and depth 16 at 0.25 (0.694) did not.
     expect(said).toContain(
-      'Deepest net that reached loss below 0.658, per weightScale: 0.25: up to 4; 0.5: up to 8; 1: up to 16; 1.76: up to 16; 12: up to 16.',
+      'Deepest net that reached loss below 0.658, per weight_scale: 0.25: up to 4; 0.5: up to 8; 1: up to 16; 1.76: up to 16; 12: up to 16.',
     );
     // The one miss: depth 8 at 0.5 trained though 6ξ ≈ 7.
     expect(said).toContain('It matches 19 of 20 cells; it misses depth 8 at σ_w² 0.5 learned though 6ξ = 7.');
     expect(said).not.toContain('did not learn though');
     // Each column's trend, judged as /compare judges a sweep.
     expect(said).toContain(
-      'of each weightScale column, 0.25, 0.5 and 12: the deepest net did worse than the best depth; 1 and 1.76: the shallowest net did worse and the deepest ended near the best.',
+      'of each weight_scale column, 0.25, 0.5 and 12: the deepest net did worse than the best depth; 1 and 1.76: the shallowest net did worse and the deepest ended near the best.',
     );
     // The theory gives ξ; the factor 6 is what Schoenholz et al. (2017) observed, not a prediction of it.
     expect(said).toContain(

@@ -23,7 +23,7 @@ describe('/hardness through the bot', () => {
     expect(text).toMatch(/Of 8 instances, the exact solver found and verified a fit on \d/);
     expect(text).toContain('not a proof');
     expect(text).toContain('/explain np-hard');
-    expect(text).toContain('/hardness sizes:8,12 dims:2,3 timeLimit:1 restarts:3 steps:100');
+    expect(text).toContain('/hardness sizes:8,12 dims:2,3 time_limit:1 restarts:3 steps:100');
     expect(reply.buttons.map((b) => b.label)).toEqual([
       'Random labels only',
       'Boolean cube inputs',
@@ -38,7 +38,7 @@ describe('/hardness through the bot', () => {
 
   it.each([
     ['/hardness inputs:cube sizes:64 dims:2', 'allow at most 4 points'],
-    ['/hardness timeLimit:10', 'lower timeLimit'],
+    ['/hardness timeLimit:10', 'lower time_limit'],
     ['/hardness dims:1', 'dims must be a comma-separated list of 1 to 4 whole numbers from 2 to 16'],
   ])('%s → a private note naming the problem', async (line, message) => {
     const { exchange, reply } = await finalOf(line);

@@ -44,7 +44,7 @@ describe('validateSpec', () => {
     const [error] = errorsOf({ experiment: 'compare', learningRate: 11 });
     expect(error).toEqual({
       field: 'learningRate',
-      message: 'learningRate must be a number from 0.00001 to 10 (got 11)',
+      message: 'learning_rate must be a number from 0.00001 to 10 (got 11)',
     });
   });
 

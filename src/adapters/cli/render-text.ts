@@ -1,4 +1,7 @@
+import { decodeButton } from '../../bot/buttons.js';
 import { COMMANDS } from '../../bot/commands/index.js';
+import { optionText } from '../../bot/options/option-text.js';
+import { parseOptionText } from '../../bot/options/parse-text.js';
 import type { Reply } from '../../bot/types.js';
 
 /*
@@ -20,6 +23,24 @@ export function plainText(text: string): string {
     .replace(/(^|\s)[*_](\S.*?\S|\S)[*_](?=\s|[.,;:!?)]|$)/g, '$1$2');
 }
 
+/**
+ * The command a button runs, as the reader types it. Button ids use short keys (`lr:0.01`) to fit
+ * Discord's 100 characters; a terminal has room for the names the docs and the "Repeat it" line
+ * use (`learning_rate:0.01`). Commands with free-text options (a quiz vote) stay as they are.
+ */
+function buttonCommand(id: string): string {
+  const decoded = decodeButton(id);
+  const definition = COMMANDS.find((c) => c.name === decoded?.command);
+  if (!decoded || !definition) return id.slice(4);
+  const asIs = `${decoded.command} ${decoded.text}`.trim();
+  const options = Object.entries(definition.options);
+  const fields = options.flatMap(([name, o]) => (o.kind === 'text' ? [] : [[name, o] as const]));
+  if (fields.length < options.length) return asIs;
+  const parsed = parseOptionText(decoded.text, definition.options, definition);
+  if (!parsed.ok) return asIs;
+  return `${decoded.command} ${optionText(parsed.values, Object.fromEntries(fields))}`.trim();
+}
+
 /** A reply as plain text for a terminal, with the chart files it was saved to. */
 export function renderReplyText(reply: Reply, savedImages: string[] = []): string {
   const lines = [plainText(reply.headline), ''];
@@ -30,6 +51,10 @@ export function renderReplyText(reply: Reply, savedImages: string[] = []): strin
     lines.push('', `${reply.images.length} chart(s); add --out DIR to save them as PNG files.`);
   const next = reply.buttons.filter((b) => !b.id.startsWith('dt1:cancel'));
   if (next.length > 0)
-    lines.push('', 'Try next:', ...next.map((b) => `  ${plainText(b.label)}: depth-tutor ${b.id.slice(4)}`));
+    lines.push(
+      '',
+      'Try next:',
+      ...next.map((b) => `  ${plainText(b.label)}: depth-tutor ${buttonCommand(b.id)}`),
+    );
   return `${lines.join('\n').trimEnd()}\n`;
 }

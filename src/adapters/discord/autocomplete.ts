@@ -1,5 +1,6 @@
 import { topicSuggestions } from '../../bot/ask/index.js';
 import type { CommandDefinition } from '../../bot/command.js';
+import { optionSpelling } from '../../bot/command-options.js';
 
 /*
  * Options whose allowed values are a long or open list get Discord's autocomplete instead of a
@@ -44,7 +45,7 @@ export function suggestionSources(commands: readonly CommandDefinition<never>[])
   for (const command of commands) {
     for (const [name, option] of Object.entries(command.options)) {
       if (option.kind === 'choice' && option.choices.length > MAX_CHOICES) {
-        const choices = option.choices.map((c) => ({ name: c, value: c }));
+        const choices = option.choices.map((c) => ({ name: optionSpelling(c), value: c }));
         sources.set(`${command.name}.${name}`, () => choices);
       }
     }

@@ -8,6 +8,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { CommandDefinition } from '../../bot/command.js';
+import { optionSpelling, shownValue } from '../../bot/command-options.js';
 import type { CommandOption } from '../../bot/types.js';
 import { MAX_CHOICES } from './autocomplete.js';
 import { toDiscordName } from './option-names.js';
@@ -44,14 +45,14 @@ type ListOption = Extract<CommandOption, { kind: 'int-list' | 'number-list' | 'c
  * An empty default (the map's axis values) means "chosen for you": no example to show.
  */
 function listDescription(option: ListOption): string {
-  const example = option.default.length > 0 ? `, e.g. ${option.default.join(',')}` : '';
+  const example = option.default.length > 0 ? `, e.g. ${shownValue(option, option.default)}` : '';
   const format =
     option.kind === 'int-list'
       ? `whole numbers ${option.min}-${option.max}`
       : option.kind === 'number-list'
         ? `numbers ${option.min}-${option.max}`
         : 'choices' in option
-          ? option.choices.join('|')
+          ? option.choices.map(optionSpelling).join('|')
           : '';
   return fitDescription(
     `${option.description}, comma-separated`,
@@ -87,11 +88,17 @@ function optionJson(
         description: fitDescription(option.description, ` (default ${option.default})`),
       };
     case 'choice': {
-      const description = fitDescription(option.description, ` (default ${option.default})`);
+      const description = fitDescription(
+        option.description,
+        ` (default ${shownValue(option, option.default)})`,
+      );
       if (autocomplete || option.choices.length > MAX_CHOICES) {
         return { ...base, type: ApplicationCommandOptionType.String, description, autocomplete: true };
       }
-      const choices = option.choices.map((c) => ({ name: c.slice(0, DISCORD_LIMITS.choiceName), value: c }));
+      const choices = option.choices.map((c) => ({
+        name: optionSpelling(c).slice(0, DISCORD_LIMITS.choiceName),
+        value: c,
+      }));
       return { ...base, type: ApplicationCommandOptionType.String, description, choices };
     }
     case 'int-list':

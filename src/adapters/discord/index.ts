@@ -2,13 +2,12 @@ import type { Client } from 'discord.js';
 import type { Bot } from '../../bot/create-bot.js';
 import { createRequestLifecycle, type RequestLifecycle } from '../../bot/lifecycle/request-lifecycle.js';
 import type { Logger } from '../../bot/logger.js';
-import type { Reply } from '../../bot/types.js';
 import type { Adapter, TeachersOf } from '../types.js';
 import { suggestionSources } from './autocomplete.js';
 import { connectClient, registerCommands } from './client.js';
 import { createInteractionRouter } from './interaction-router.js';
 import { toDiscordMessage } from './message-payload.js';
-import { discordWording, optionNameTables } from './option-names.js';
+import { optionNameTables } from './option-names.js';
 import { sendDirect, sendToChannel } from './reply-port.js';
 import { safeError } from './safe-error.js';
 
@@ -52,8 +51,6 @@ function discordTiming(options: DiscordAdapterOptions) {
 export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
   const log = options.logger.child({ platform: 'discord' });
   const { bot } = options;
-  const wording = discordWording(bot.commands);
-  const toMessage = (reply: Reply) => toDiscordMessage(reply, wording);
   const suggestions = suggestionSources(bot.commands);
   let client: Client<true> | undefined;
   let lifecycle: RequestLifecycle | undefined;
@@ -74,7 +71,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
         log,
         names: optionNameTables(bot.commands),
         suggestions,
-        toMessage,
+        toMessage: toDiscordMessage,
         ...(options.teacherRoleId ? { teacherRoleId: options.teacherRoleId } : {}),
         ...(options.teachersOf ? { teachersOf: options.teachersOf } : {}),
       });
@@ -93,11 +90,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
       client = undefined;
     },
     async post(conversation, reply) {
-      await sendToChannel(connected(), conversation, toMessage({ ...reply, visibility: 'public' }));
+      await sendToChannel(connected(), conversation, toDiscordMessage({ ...reply, visibility: 'public' }));
     },
     async notify({ conversation, user }, reply) {
       const ready = connected();
-      const message = toMessage({ ...reply, visibility: 'private' });
+      const message = toDiscordMessage({ ...reply, visibility: 'private' });
       try {
         await sendDirect(ready, user, message);
       } catch (error) {

@@ -89,22 +89,23 @@ function attachmentNames(names: readonly string[]): string[] {
   });
 }
 
-/** Translates a Reply; `wording` rewrites option names in texts (see discordWording). */
-export function toDiscordMessage(reply: Reply, wording: (text: string) => string = (t) => t): DiscordMessage {
-  const say = (text: string) => toDiscordMarkdown(wording(text));
+/** Translates a Reply. */
+export function toDiscordMessage(reply: Reply): DiscordMessage {
   const images = reply.images
     .slice(0, Math.min(MESSAGE_LIMITS.files, MESSAGE_LIMITS.embeds))
     .map(shownImageFile);
   const names = attachmentNames(images.map((image) => image.name));
   const main: APIEmbed = {
     color: ACCENT,
-    title: say(reply.headline),
-    ...(reply.blocks.length > 0 ? { description: reply.blocks.map(say).join('\n\n') } : {}),
+    title: toDiscordMarkdown(reply.headline),
+    ...(reply.blocks.length > 0
+      ? { description: reply.blocks.map((block) => toDiscordMarkdown(block)).join('\n\n') }
+      : {}),
     ...(reply.fields.length > 0
       ? {
           fields: reply.fields.map((f) => ({
-            name: say(f.label),
-            value: say(f.value) || '—',
+            name: toDiscordMarkdown(f.label),
+            value: toDiscordMarkdown(f.value) || '—',
             inline: f.value.length <= 40,
           })),
         }

@@ -1,16 +1,18 @@
 import type { CommandDefinition } from '../../bot/command.js';
+import { optionSpelling } from '../../bot/command-options.js';
 
 /*
  * Discord wants option names in lower case (^[-_\p{L}\p{N}]{1,32}$), while the bot's options are
- * camelCase (`learningRate`). Each name is mapped to snake_case on the way out and looked up on
- * the way back, per command, so a reply never carries a name the student cannot type.
+ * camelCase (`learningRate`). Each name goes out in the spelling the tutor shows everywhere
+ * (`learning_rate`, which the bot's own texts use too) and is looked up on the way back, per
+ * command.
  */
 
 const DISCORD_NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 
 /** `learningRate` → `learning_rate`; already-lower names are unchanged. */
 export function toDiscordName(name: string): string {
-  const snake = name.replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1_$2').toLowerCase();
+  const snake = optionSpelling(name);
   if (!DISCORD_NAME.test(snake)) throw new Error(`option name "${name}" cannot be a Discord option name`);
   return snake;
 }
@@ -42,21 +44,4 @@ export function optionNameTables(commands: readonly CommandDefinition<never>[]):
     });
   }
   return tables;
-}
-
-/**
- * Rewrites the camelCase option names the bot's texts mention (`learningRate:0.01`, "learningRate
- * must be …") to the names Discord shows, so help and error messages match the slash-command UI.
- */
-export function discordWording(commands: readonly CommandDefinition<never>[]): (text: string) => string {
-  const renames = new Map<string, string>();
-  for (const command of commands) {
-    for (const name of Object.keys(command.options)) {
-      const discordName = toDiscordName(name);
-      if (discordName !== name) renames.set(name, discordName);
-    }
-  }
-  if (renames.size === 0) return (text) => text;
-  const pattern = new RegExp(`\\b(${[...renames.keys()].join('|')})\\b`, 'g');
-  return (text) => text.replace(pattern, (name) => renames.get(name) ?? name);
 }

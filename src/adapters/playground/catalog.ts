@@ -1,20 +1,20 @@
 import { topicSuggestions } from '../../bot/ask/index.js';
 import type { CommandDefinition } from '../../bot/command.js';
-import { allowedValues } from '../../bot/command-options.js';
+import { allowedValues, optionSpelling, shownValue } from '../../bot/command-options.js';
 import type { CommandOption } from '../../bot/types.js';
 import type { WireCommand, WireOption } from './web/wire.js';
 
 /*
  * The page's completion comes from the bot's own command definitions, like Discord's command
  * registration and Slack's manifest: one table, no second copy of names, ranges or defaults.
+ * Names and choices go out as the tutor shows them (`learning_rate`), so completion offers the
+ * spelling help and replies use.
  */
-
-const show = (value: unknown) => (Array.isArray(value) ? value.join(',') : String(value));
 
 function toWireOption(name: string, option: CommandOption): WireOption {
   if (option.kind === 'text') {
     return {
-      name,
+      name: optionSpelling(name),
       kind: 'text',
       description: option.description,
       allowed: allowedValues(option),
@@ -22,11 +22,11 @@ function toWireOption(name: string, option: CommandOption): WireOption {
     };
   }
   const base: WireOption = {
-    name,
+    name: optionSpelling(name),
     kind: option.kind,
     description: option.description,
     allowed: allowedValues(option),
-    default: show(option.default),
+    default: shownValue(option, option.default),
   };
   switch (option.kind) {
     case 'int':
@@ -36,7 +36,7 @@ function toWireOption(name: string, option: CommandOption): WireOption {
       return { ...base, min: option.min, max: option.max };
     case 'choice':
     case 'choice-list':
-      return { ...base, choices: [...option.choices] };
+      return { ...base, choices: option.choices.map(optionSpelling) };
     case 'boolean':
       return { ...base, choices: ['true', 'false'] };
   }

@@ -1,3 +1,4 @@
+import { optionSpelling } from '../../bot/command-options.js';
 import type { CommandSummary } from '../../bot/services.js';
 import { slackCommandFor } from './command-names.js';
 
@@ -60,7 +61,7 @@ export function usageHint(
   const names = Object.keys(command.options);
   return names.length > 0
     ? names
-        .map((n) => `[${n}:…]`)
+        .map((n) => `[${optionSpelling(n)}:…]`)
         .join(' ')
         .slice(0, 1000)
     : undefined;

@@ -8,7 +8,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { ClassroomPorts } from './ports.js';
 import type { ExperimentTools } from './quiz-reveal.js';
 import { createQuizService, type QuizService } from './quiz-service.js';
-import { type RecentRun, recordRun } from './run-history.js';
+import { type RecentRun, recordRun, shownRun } from './run-history.js';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler.js';
 
 /** What the classroom commands and the bot's hooks use (TutorServices.classroom). */
@@ -87,7 +87,7 @@ export function createClassroom(options: ClassroomOptions): Classroom {
         log.warn({ err: error }, 'could not record a run in the history');
       }
     },
-    recentRuns: (platform, user, limit) => store.runs.recent(platform, user, limit),
+    recentRuns: (platform, user, limit) => store.runs.recent(platform, user, limit).map(shownRun),
     teachersOf(platform, server) {
       const settings = store.settings.get(
         'server',

@@ -19,6 +19,18 @@ export function repeatCommand(spec: ExperimentSpec, short = false): { command: s
 /** A finished run as lists beside /history show it (Slack's App Home); the command uses the bot's names. */
 export type RecentRun = Pick<RunRow, 'command' | 'headline' | 'conversation' | 'createdAt'>;
 
+/**
+ * A run's command as the tutor writes it today, rebuilt from its stored spec: rows recorded
+ * before option names were shown in snake_case (`learningRate:0.01`) read like new ones. The
+ * stored text stands when the spec is of no experiment this version knows.
+ */
+export function shownRun<Run extends Pick<RunRow, 'command' | 'spec'>>(run: Run): Run {
+  const spec = run.spec as unknown as ExperimentSpec;
+  if (!Object.hasOwn(SPEC_FIELDS, spec.experiment)) return run;
+  const { command, text } = repeatCommand(spec);
+  return { ...run, command: `/${command} ${text}`.trim() };
+}
+
 /** Records a finished experiment in the requester's history. */
 export function recordRun(store: Store, request: BotRequest, spec: ExperimentSpec, headline: string): void {
   const { command, text } = repeatCommand(spec);
@@ -60,7 +72,7 @@ export function historyReply(runs: readonly RunRow[], now: number): Reply {
     };
   }
   const lines = runs.map(
-    (run, i) => `${i + 1}. ${run.headline} (${ago(now - run.createdAt)})\n    \`${run.command}\``,
+    (run, i) => `${i + 1}. ${run.headline} (${ago(now - run.createdAt)})\n    \`${shownRun(run).command}\``,
   );
   return {
     visibility: 'private',

@@ -1,3 +1,4 @@
+import { optionSpelling } from '../../engine/fields.js';
 import { LIMITS } from '../../engine/limits.js';
 import type { SettingsPatch } from '../../store/index.js';
 import { parseBoolean } from '../../yes-no.js';
@@ -25,7 +26,11 @@ function idList(name: string, text: string): string[] | null | UserError {
     .map((s) => s.trim().replace(/^<[#@]&?([A-Za-z0-9_-]+)(\|[^>]*)?>$/, '$1'))
     .filter((s) => s !== '');
   if (ids.length === 0 || ids.some((id) => !/^[A-Za-z0-9_:.-]{1,64}$/.test(id))) {
-    return userError('invalid-option', `${name} must be comma-separated ids (or mentions), or none`, name);
+    return userError(
+      'invalid-option',
+      `${optionSpelling(name)} must be comma-separated ids (or mentions), or none`,
+      name,
+    );
   }
   return [...new Set(ids)];
 }
@@ -37,7 +42,7 @@ function limit(name: keyof typeof LIMIT_SETTINGS, text: string): number | null |
   if (!/^\d+$/.test(text) || value < min || value > max) {
     return userError(
       'invalid-option',
-      `${name} must be a whole number from ${min} to ${max}, or none (got "${text.slice(0, 20)}")`,
+      `${optionSpelling(name)} must be a whole number from ${min} to ${max}, or none (got "${text.slice(0, 20)}")`,
       name,
     );
   }

@@ -6,7 +6,7 @@ export default experimentCommand(
   'Train plain networks of several depths side by side and compare their losses',
   [
     '/compare depths:1,2,4,8,16',
-    '/compare depths:1,4,8 activation:relu init:he optimizer:adam learningRate:0.01',
+    '/compare depths:1,4,8 activation:relu init:he optimizer:adam learning_rate:0.01',
     '/compare residual:true',
   ],
 );

@@ -1,4 +1,4 @@
-import { describeAllowed } from '../../engine/fields.js';
+import { describeAllowed, optionSpelling, shownValue } from '../../engine/fields.js';
 import { defineCommand, type TypedCommand, textOption } from '../command.js';
 import { didYouMeanText } from '../did-you-mean.js';
 import { privateNote } from '../replies/plain-replies.js';
@@ -6,8 +6,9 @@ import type { TutorServices } from '../services.js';
 import type { CommandOption } from '../types.js';
 
 function optionLine(name: string, option: CommandOption): string {
-  if (option.kind === 'text') return `• \`${name}\`: ${option.description}`;
-  return `• \`${name}\`: ${option.description}; ${describeAllowed(option)} (default ${String(option.default)})`;
+  const shown = optionSpelling(name);
+  if (option.kind === 'text') return `• \`${shown}\`: ${option.description}`;
+  return `• \`${shown}\`: ${option.description}; ${describeAllowed(option)} (default ${shownValue(option, option.default)})`;
 }
 
 const OPTIONS = {

@@ -6,7 +6,7 @@ export default experimentCommand(
   'Map which depths train against the weight scale, learning rate, width, activation or init',
   [
     '/map',
-    '/map axis:learningRate activation:sigmoid init:glorot',
+    '/map axis:learning_rate activation:sigmoid init:glorot',
     '/map axis:init activation:linear metric:steps depths:1,2,4,8,16',
   ],
 );

@@ -52,7 +52,7 @@ function showReply(request: BotRequest, classroom: ClassroomServices, headline: 
     `Training animations: ${s.animate === false ? 'off (still charts only)' : 'on'}`,
     `Channels students may use me in: ${list(s.allowedChannels, 'all')}`,
     `Teachers, besides server admins: roles ${list(s.teacherRoles, 'none')}; users ${list(s.teacherUsers, 'none')}`,
-    'Change with e.g. `/settings maxDepth:8 maxSteps:500`, `/settings channels:C01,C02`, or `/settings reset scope:channel`.',
+    'Change with e.g. `/settings max_depth:8 max_steps:500`, `/settings channels:C01,C02`, or `/settings reset scope:channel`.',
   ]);
 }
 
@@ -64,9 +64,9 @@ export default defineCommand({
   options: OPTIONS,
   examples: [
     '/settings',
-    '/settings maxDepth:8 maxSeeds:3 maxSteps:500',
+    '/settings max_depth:8 max_seeds:3 max_steps:500',
     '/settings scope:server channels:C0123,C0456',
-    '/settings teacherRoles:112233445566',
+    '/settings teacher_roles:112233445566',
     '/settings reset scope:channel',
   ],
   teacherOnly: true,

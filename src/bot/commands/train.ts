@@ -6,7 +6,7 @@ export default experimentCommand(
   'Train one network on toy data and see how its depth changes training',
   [
     '/train depth:8',
-    '/train depth:8 activation:relu init:he optimizer:adam learningRate:0.01',
+    '/train depth:8 activation:relu init:he optimizer:adam learning_rate:0.01',
     '/train depth:1 dataset:circles',
   ],
 );

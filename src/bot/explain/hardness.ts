@@ -33,7 +33,7 @@ function growthSentence(cells: HardnessCell[], timeLimit: number): Sentence | un
   if (first.gaveUp)
     return say(
       'hardness-limit-at-start',
-      `The exact solver hit the ${timeLimit} s time limit already at ${first.n} points in ${d} dimensions, so this run cannot show growth; on a busy machine, rerun with a larger timeLimit.`,
+      `The exact solver hit the ${timeLimit} s time limit already at ${first.n} points in ${d} dimensions, so this run cannot show growth; on a busy machine, rerun with a larger time_limit.`,
       70,
     );
   const end = last.gaveUp ? `hit the ${timeLimit} s time limit` : `took ${ms(last.mipMs)} ms (${work(last)})`;
@@ -49,7 +49,7 @@ function growthSentence(cells: HardnessCell[], timeLimit: number): Sentence | un
   if (last.gaveUp)
     return say(
       'hardness-limit-cut',
-      `In ${d} dimensions the slowest solve took ${start}, and at ${last.n} points it hit the ${timeLimit} s time limit (after ${work(last)}): the limit cuts the work count short, so this run cannot tell the problem's growth from the machine's load; rerun with a larger timeLimit.`,
+      `In ${d} dimensions the slowest solve took ${start}, and at ${last.n} points it hit the ${timeLimit} s time limit (after ${work(last)}): the limit cuts the work count short, so this run cannot tell the problem's growth from the machine's load; rerun with a larger time_limit.`,
       70,
     );
   if (timeGrew)

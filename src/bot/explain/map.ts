@@ -1,3 +1,4 @@
+import { optionSpelling } from '../../engine/fields.js';
 import type { MapCell, MapResult, SignalPoint } from '../../engine/result.js';
 import { describeColumn, slowestSteps } from '../charts/builders/map-bins.js';
 import { finalOnlyFacts } from '../judge/facts.js';
@@ -81,7 +82,7 @@ function trendSentence(result: MapResult): Sentence | undefined {
   const parts = [...groups].map(([direction, columns]) => `${listWords(columns)}: ${TREND_WORDS[direction]}`);
   return say(
     'map-trend',
-    `Judged over every depth and seed of each ${result.spec.axis} column, ${parts.join('; ')}.`,
+    `Judged over every depth and seed of each ${optionSpelling(result.spec.axis)} column, ${parts.join('; ')}.`,
     65,
   );
 }
@@ -175,7 +176,7 @@ function summarySentence(result: MapResult): Sentence {
   });
   return say(
     'map-deepest',
-    `Deepest net that reached ${learnedWord}, per ${spec.axis}: ${perColumn.join('; ')}.`,
+    `Deepest net that reached ${learnedWord}, per ${optionSpelling(spec.axis)}: ${perColumn.join('; ')}.`,
     70,
   );
 }

@@ -33,5 +33,5 @@ export const stepSize: Lesson = {
     'A tiny budget is the opposite problem: with a few small steps no net moves far, shallow or deep, and the run cannot tell depth from budget. A loss that stays at its no-learning level at every depth says only that.',
   ),
   citations: [SOURCE.lecun.reference],
-  command: '/compare depths:1,2,4,8 learningRate:3',
+  command: '/compare depths:1,2,4,8 learning_rate:3',
 };

@@ -1,4 +1,4 @@
-import { describeAllowed, type Field, fieldSchema } from '../../engine/fields.js';
+import { describeAllowed, type Field, fieldSchema, optionSpelling } from '../../engine/fields.js';
 import { parseBoolean } from '../../yes-no.js';
 import { didYouMean } from '../did-you-mean.js';
 import type { CommandOption } from '../types.js';
@@ -77,7 +77,7 @@ function typoHint(name: string, f: Field, text: string): string {
   const known = (item: string) => f.choices.some((c) => c.toLowerCase() === item.toLowerCase());
   const guesses = items.map((item) => (known(item) ? item : didYouMean(item, f.choices)));
   if (guesses.some((g) => g === undefined) || guesses.every((g, i) => g === items[i])) return '';
-  return `; did you mean ${name}:${guesses.join(',')}?`;
+  return `; did you mean ${optionSpelling(name)}:${guesses.map((g) => optionSpelling(g!)).join(',')}?`;
 }
 
 /** Checks one option's text into `values`, or returns the error naming what it accepts. */
@@ -87,19 +87,20 @@ export function acceptValue(
   text: string,
   values: Record<string, unknown>,
 ) {
+  const shown = optionSpelling(name);
   if (option.kind === 'text') {
     if (text.length > option.maxLength) {
-      return `${name} must be at most ${option.maxLength} characters (got ${text.length})`;
+      return `${shown} must be at most ${option.maxLength} characters (got ${text.length})`;
     }
     if (text !== '') values[name] = text;
     return undefined;
   }
   const converted = convert(option, text);
   if (!converted.ok) {
-    return `${name} must be ${describeAllowed(option)} (got "${text.slice(0, 40)}")${typoHint(name, option, text)}`;
+    return `${shown} must be ${describeAllowed(option)} (got "${text.slice(0, 40)}")${typoHint(name, option, text)}`;
   }
   if (!fieldSchema(option).safeParse(converted.value).success) {
-    return `${name} must be ${describeAllowed(option)} (got ${text.slice(0, 40)})`;
+    return `${shown} must be ${describeAllowed(option)} (got ${text.slice(0, 40)})`;
   }
   values[name] = converted.value;
   return undefined;

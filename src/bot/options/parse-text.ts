@@ -1,3 +1,4 @@
+import { optionSpelling, shownValue } from '../../engine/fields.js';
 import { didYouMeanText } from '../did-you-mean.js';
 import { acceptValue } from './check-value.js';
 import { positionalFor, resolveKey } from './option-keys.js';
@@ -26,10 +27,15 @@ export function tokenize(text: string): string[] {
 function example(table: OptionTable): string {
   for (const [name, option] of Object.entries(table)) {
     if (option.kind === 'text') continue;
-    const value = Array.isArray(option.default) ? option.default.join(',') : String(option.default);
-    return `${name}:${value}`;
+    return `${optionSpelling(name)}:${shownValue(option, option.default)}`;
   }
-  return `${Object.keys(table)[0]}:"..."`;
+  return `${optionSpelling(Object.keys(table)[0] ?? '')}:"..."`;
+}
+
+/** `unknown option "x"; Did you mean y? Options are …`, every name as the tutor shows it. */
+function unknownOption(typed: string, table: OptionTable, hint = ''): string {
+  const names = Object.keys(table);
+  return `unknown option "${typed}";${didYouMeanText(typed, names, optionSpelling)} Options are ${names.map(optionSpelling).join(', ')}${hint}`;
 }
 
 /** A bare word no option takes; a command without options says so instead of showing a made-up one. */
@@ -77,16 +83,13 @@ export function parseOptionText(
       errors.push(
         key === undefined
           ? { field: shown, message: notAnOption(shown, table) }
-          : {
-              field: shown,
-              message: `unknown option "${shown}";${didYouMeanText(shown, Object.keys(table))} Options are ${Object.keys(table).join(', ')}${hint}`,
-            },
+          : { field: shown, message: unknownOption(shown, table, hint) },
       );
       continue;
     }
     if (free.includes(name)) free.splice(free.indexOf(name), 1);
     if (seen.has(name)) {
-      errors.push({ field: name, message: `${name} is given more than once; give it once` });
+      errors.push({ field: name, message: `${optionSpelling(name)} is given more than once; give it once` });
       continue;
     }
     seen.add(name);
@@ -108,10 +111,7 @@ export function parseOptionValues(
     if (value === undefined || value === null) continue;
     const name = resolveKey(key, table, rules);
     if (name === undefined) {
-      errors.push({
-        field: key,
-        message: `unknown option "${key}";${didYouMeanText(key, Object.keys(table))} Options are ${Object.keys(table).join(', ')}`,
-      });
+      errors.push({ field: key, message: unknownOption(key, table) });
       continue;
     }
     const problem = acceptValue(

@@ -1,3 +1,4 @@
+import { optionSpelling } from '../../engine/fields.js';
 import type { CommandDefinition } from '../command.js';
 import type { CommandOption, RequestOptions } from '../types.js';
 import { type ParsedOptions, parseOptionText, parseOptionValues } from './parse-text.js';
@@ -7,10 +8,13 @@ type TextOption = Extract<CommandOption, { kind: 'text' }>;
 function resolveRest(name: string, option: TextOption, raw: unknown): ParsedOptions {
   const text = typeof raw === 'string' ? raw.trim() : '';
   if (text === '' && option.required) {
-    return { ok: false, errors: [{ field: name, message: `${name} is needed: ${option.description}` }] };
+    return {
+      ok: false,
+      errors: [{ field: name, message: `${optionSpelling(name)} is needed: ${option.description}` }],
+    };
   }
   if (text.length > option.maxLength) {
-    const message = `${name} must be at most ${option.maxLength} characters (got ${text.length})`;
+    const message = `${optionSpelling(name)} must be at most ${option.maxLength} characters (got ${text.length})`;
     return { ok: false, errors: [{ field: name, message }] };
   }
   return { ok: true, values: text === '' ? {} : { [name]: text } };
@@ -20,7 +24,7 @@ function resolveRest(name: string, option: TextOption, raw: unknown): ParsedOpti
 function requireTexts(table: CommandDefinition['options'], values: Record<string, unknown>): ParsedOptions {
   const errors = Object.entries(table).flatMap(([name, option]) =>
     option.kind === 'text' && option.required && values[name] === undefined
-      ? [{ field: name, message: `${name} is needed: ${option.description}` }]
+      ? [{ field: name, message: `${optionSpelling(name)} is needed: ${option.description}` }]
       : [],
   );
   return errors.length > 0 ? { ok: false, errors } : { ok: true, values };

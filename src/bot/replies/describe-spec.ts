@@ -1,3 +1,4 @@
+import { optionSpelling } from '../../engine/fields.js';
 import { mapAxisValues } from '../../engine/map-axis.js';
 import type { ExperimentSpec } from '../../engine/spec.js';
 
@@ -17,7 +18,7 @@ export function describeSpec(spec: ExperimentSpec): string {
     case 'compare':
       return `depths ${spec.depths.join(', ')} × ${spec.width} ${spec.activation}, ${spec.init}, ${training}, ${spec.seeds} seeds each on ${spec.dataset}`;
     case 'map':
-      return `depths ${spec.depths.join(', ')} × ${spec.axis} ${mapAxisValues(spec).join(', ')}; ${spec.width} ${spec.activation}, ${spec.init}, ${training}, ${spec.seeds} seed${spec.seeds === 1 ? '' : 's'} per cell on ${spec.dataset}`;
+      return `depths ${spec.depths.join(', ')} × ${optionSpelling(spec.axis)} ${mapAxisValues(spec).join(', ')}; ${spec.width} ${spec.activation}, ${spec.init}, ${training}, ${spec.seeds} seed${spec.seeds === 1 ? '' : 's'} per cell on ${spec.dataset}`;
     case 'restarts':
       return `${spec.restarts} restarts each of ${spec.architectures.join(', ')}; ${training} on ${spec.dataset}`;
     case 'landscape':

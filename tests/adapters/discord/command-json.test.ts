@@ -3,11 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { suggest, suggestionSources } from '../../../src/adapters/discord/autocomplete.js';
 import { buildCommandJson, fitDescription } from '../../../src/adapters/discord/command-json.js';
 import { commandSetKey } from '../../../src/adapters/discord/command-sync.js';
-import {
-  discordWording,
-  optionNameTables,
-  toDiscordName,
-} from '../../../src/adapters/discord/option-names.js';
+import { optionNameTables, toDiscordName } from '../../../src/adapters/discord/option-names.js';
 import type { CommandDefinition } from '../../../src/bot/command.js';
 import { COMMANDS } from '../../../src/bot/commands/index.js';
 import { LESSONS } from '../../../src/bot/lessons/index.js';
@@ -133,12 +129,14 @@ describe('option names', () => {
     ).toThrow(/clash/);
   });
 
-  it('rewrites option names in texts, leaving other words alone', () => {
-    const word = discordWording(COMMANDS);
-    expect(word('learningRate must be a number; `/train learningRate:0.01 gridSize:0`')).toBe(
-      'learning_rate must be a number; `/train learning_rate:0.01 grid_size:0`',
-    );
-    expect(word('the learningRates')).toBe('the learningRates');
+  it('shows a choice that names an option as the tutor writes it, and sends the value the bot reads', () => {
+    const axis = option('map', 'axis') as {
+      choices?: { name: string; value: string }[];
+      description: string;
+    };
+    expect(axis.choices).toContainEqual({ name: 'learning_rate', value: 'learningRate' });
+    expect(axis.choices).toContainEqual({ name: 'weight_scale', value: 'weightScale' });
+    expect(axis.description).toMatch(/\(default weight_scale\)$/);
   });
 });
 

@@ -15,7 +15,7 @@ function reply(overrides: Partial<Reply> = {}): Reply {
     headline: 'Training run: depth 8',
     blocks: ['The loss *stalls* at `ln 2`.', '• one\n• two'],
     fields: [
-      { label: 'Configuration', value: '`/train depth:8 learningRate:0.1`' },
+      { label: 'Configuration', value: '`/train depth:8 learning_rate:0.1`' },
       { label: 'Seeds', value: '1, 2, 3' },
     ],
     images: [
@@ -39,7 +39,7 @@ const sizeOf = (m: ReturnType<typeof toDiscordMessage>) =>
 
 describe('Reply → Discord message', () => {
   it('puts headline, text and facts in the main embed and shows each chart through attachment://', () => {
-    const message = toDiscordMessage(reply(), (t) => t.replace('learningRate', 'learning_rate'));
+    const message = toDiscordMessage(reply());
     const [main, second] = message.embeds;
     expect(main?.title).toBe('Training run: depth 8');
     expect(main?.description).toBe('The loss **stalls** at `ln 2`.\n\n• one\n• two');

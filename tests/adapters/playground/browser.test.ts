@@ -88,6 +88,13 @@ describe('playground in Chromium', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
     expect(await input.inputValue()).toMatch(/^\/train activation:\w+ $/);
+    // Two-word options are offered as the docs and replies write them.
+    await input.pressSequentially('learningr');
+    expect(await page.locator('#suggestions .suggestion.selected').textContent()).toMatch(
+      /^learning_rate:.*a number from/,
+    );
+    await page.keyboard.press('Tab');
+    expect(await input.inputValue()).toMatch(/^\/train activation:\w+ learning_rate:$/);
     await input.fill('');
   });
 

@@ -3,6 +3,7 @@ import { catalogOf } from '../../../src/adapters/playground/catalog.js';
 import { complete } from '../../../src/adapters/playground/web/completion.js';
 import { COMMANDS } from '../../../src/bot/commands/index.js';
 import { LESSON_IDS } from '../../../src/bot/lessons/index.js';
+import { optionSpelling } from '../../../src/engine/fields.js';
 import { SPEC_FIELDS } from '../../../src/engine/spec.js';
 
 // The real command table, as GET /api/commands serves it.
@@ -33,8 +34,8 @@ describe('command-box completion', () => {
   });
 
   it('offers the options not yet given, with what they accept; nothing is preselected after a space', () => {
-    // The engine's options, then the bot's own chart choice (view).
-    const all = [...Object.keys(SPEC_FIELDS.train), 'view'].map((k) => `${k}:`);
+    // The engine's options, then the bot's own chart choice (view), as the tutor writes them.
+    const all = [...Object.keys(SPEC_FIELDS.train), 'view'].map((k) => `${optionSpelling(k)}:`);
     expect(inserts('/train ')).toEqual(all);
     expect(complete('/train ', commands).preselect).toBe(false);
     expect(inserts('/train depth:8 ')).toEqual(all.filter((k) => k !== 'depth:'));
@@ -54,6 +55,28 @@ describe('command-box completion', () => {
     expect(typed).toHaveLength(1);
     expect(typed[0]?.insert).toBeUndefined();
     expect(typed[0]?.label).toContain('whole number');
+  });
+
+  it('offers two-word names and choices in snake_case, and reads a camelCase key as the same option', () => {
+    const offered = complete('/train ', commands).suggestions.map((s) => `${s.label} ${s.detail}`);
+    expect(offered).toContain(
+      `learning_rate: learning rate; a number from ${SPEC_FIELDS.train.learningRate.min} to ${SPEC_FIELDS.train.learningRate.max} (default 0.1)`,
+    );
+    expect(offered.join('\n')).not.toMatch(/[a-z][A-Z]/);
+    expect(inserts('/train learningR')).toEqual(['learning_rate:']);
+    expect(inserts('/train learning_r')).toEqual(['learning_rate:']);
+    // Given once in either spelling, it is not offered again.
+    expect(inserts('/train learningRate:0.5 ')).not.toContain('learning_rate:');
+    expect(inserts('/map axis:')).toEqual([
+      'axis:weight_scale ',
+      'axis:learning_rate ',
+      'axis:width ',
+      'axis:activation ',
+      'axis:init ',
+    ]);
+    expect(complete('/map axis:', commands).suggestions[0]?.detail).toBe('default');
+    expect(inserts('/map axis:learningR')).toEqual(['axis:learning_rate ']);
+    expect(inserts('/map learningRate:')).toEqual(['learningRate:0.1 ']);
   });
 
   it('completes one item of a list option at a time', () => {

@@ -100,4 +100,4 @@ export function classroomTutor(engine: Engine, clock: ManualClock, file = ':memo
 }
 
 /** A small run that takes well under a second. */
-export const SMALL = 'depth:2 width:8 steps:40 points:64 seeds:1 gridSize:10';
+export const SMALL = 'depth:2 width:8 steps:40 points:64 seeds:1 grid_size:10';

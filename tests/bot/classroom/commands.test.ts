@@ -144,7 +144,7 @@ describe('/settings', () => {
     const seeds = await tutor.send({ ...student, conversation: 'class-2' }, '/restarts restarts:5 steps:20');
     expect(seeds.reply.headline).toMatch(/restarts may be at most 2 \(you asked for 5\)/);
     const bad = await tutor.send(teacher, '/settings maxDepth:99');
-    expect(bad.reply.headline).toMatch(/maxDepth must be a whole number from 0 to 32, or none/);
+    expect(bad.reply.headline).toMatch(/max_depth must be a whole number from 0 to 32, or none/);
     await tutor.send(teacher, '/settings reset scope:server');
     await tutor.send(teacher, '/settings maxDepth:none maxSteps:none');
     expect((await tutor.send(student, `/train ${SMALL}`)).reply.visibility).toBe('public');

@@ -34,7 +34,7 @@ describe('option text edges', () => {
     const parsed = parseOptionText('learningRate:1e309', train);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.errors[0]?.message).toBe('learningRate must be a number from 0.00001 to 10 (got "1e309")');
+    expect(parsed.errors[0]?.message).toBe('learning_rate must be a number from 0.00001 to 10 (got "1e309")');
   });
 
   it('reads -0 as 0', () => {

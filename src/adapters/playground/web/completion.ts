@@ -22,6 +22,13 @@ export interface Completion {
 
 const NONE: Completion = { from: 0, suggestions: [], preselect: false };
 
+/**
+ * Names and choices come as the tutor shows them (`learning_rate`), but the bot reads
+ * `learningRate` and `Learning-Rate` as the same word, so completion compares without case,
+ * "-" or "_" too.
+ */
+const plain = (word: string) => word.toLowerCase().replace(/[-_]/g, '');
+
 const withDefault = (o: WireOption) =>
   o.default === undefined || o.default === '' ? '' : ` (default ${o.default})`;
 
@@ -63,10 +70,9 @@ function examples(text: string, command: WireCommand): Completion {
   return { from: 0, suggestions, preselect: false };
 }
 
-function optionKeys(token: string, used: Set<string>, command: WireCommand): Suggestion[] {
-  const prefix = token.toLowerCase();
+function optionKeys(prefix: string, used: Set<string>, command: WireCommand): Suggestion[] {
   return command.options
-    .filter((o) => !used.has(o.name.toLowerCase()) && o.name.toLowerCase().startsWith(prefix))
+    .filter((o) => !used.has(plain(o.name)) && plain(o.name).startsWith(plain(prefix)))
     .map((o) => ({
       label: `${o.name}:`,
       detail: `${o.description}; ${o.allowed}${withDefault(o)}`,
@@ -78,15 +84,15 @@ function optionValues(key: string, value: string, option: WireOption): Suggestio
   if (option.kind === 'choice-list' && option.choices) {
     const comma = value.lastIndexOf(',');
     const head = value.slice(0, comma + 1);
-    const last = value.slice(comma + 1).toLowerCase();
-    const taken = new Set(head.split(',').map((s) => s.trim().toLowerCase()));
+    const last = plain(value.slice(comma + 1));
+    const taken = new Set(head.split(',').map((s) => plain(s.trim())));
     return option.choices
-      .filter((c) => !taken.has(c) && c.startsWith(last) && c !== last)
+      .filter((c) => !taken.has(plain(c)) && plain(c).startsWith(last) && plain(c) !== last)
       .map((c) => ({ label: c, detail: option.description, insert: `${key}:${head}${c}` }));
   }
   if (option.choices) {
     return option.choices
-      .filter((c) => c.startsWith(value.toLowerCase()) && c !== value.toLowerCase())
+      .filter((c) => plain(c).startsWith(plain(value)) && plain(c) !== plain(value))
       .map((c) => ({
         label: c,
         detail: c === option.default ? 'default' : option.description,
@@ -116,13 +122,13 @@ export function complete(text: string, commands: readonly WireCommand[]): Comple
     text
       .slice(firstSpace, from)
       .split(/\s+/)
-      .map((t) => t.split(/[:=]/)[0]?.toLowerCase() ?? '')
+      .map((t) => plain(t.split(/[:=]/)[0] ?? ''))
       .filter((k) => k !== ''),
   );
   const separator = token.search(/[:=]/);
   if (separator < 0) return { from, suggestions: optionKeys(token, used, command), preselect: token !== '' };
   const key = token.slice(0, separator);
-  const option = command.options.find((o) => o.name.toLowerCase() === key.toLowerCase());
+  const option = command.options.find((o) => plain(o.name) === plain(key));
   if (!option) return { from, suggestions: [], preselect: false };
   const suggestions = optionValues(key, token.slice(separator + 1), option);
   // An empty value is never what anyone means to send, so Enter may take the first choice.
