@@ -63,8 +63,11 @@ function packHeading(text: string, width: number): string[] {
 export function wrapHeading(text: string, width: number): string | string[] {
   if (text.length <= width) return text;
   let lines = packHeading(text, width);
-  // The narrowest width that needs no more lines evens them out.
-  for (let narrower = width - 1; narrower > 0; narrower--) {
+  // The narrowest width that needs no more lines evens them out, without breaking a " · " part
+  // that fits on a line ("blue = class 1" is not cut from "orange = class 0").
+  const parts = text.split(' · ');
+  const whole = parts.length > 1 ? Math.max(0, ...parts.map((p) => p.length).filter((n) => n <= width)) : 1;
+  for (let narrower = width - 1; narrower >= whole; narrower--) {
     const tried = packHeading(text, narrower);
     if (tried.length > lines.length) break;
     lines = tried;

@@ -13,7 +13,7 @@ import { clipLine, lpChart } from '../../../src/bot/charts/builders/lp.js';
 import { restartsChart } from '../../../src/bot/charts/builders/restarts.js';
 import type { ChartDraft, XY } from '../../../src/bot/charts/draft.js';
 import { chartDraftsFor } from '../../../src/bot/charts/drafts.js';
-import { formatValue, wrapWords } from '../../../src/bot/charts/format.js';
+import { formatValue, wrapHeading, wrapWords } from '../../../src/bot/charts/format.js';
 import type { ExperimentResult } from '../../../src/engine/result.js';
 import { compareFixture, landscapeFixture, lpFixture, restartsFixture, trainFixture } from './fixtures.js';
 
@@ -270,6 +270,24 @@ describe('restarts', () => {
     const lines = wrapWords('squared error (on a small 1-D set built to trap it)', 18);
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(18);
     expect(lines.join(' ')).toBe('squared error (on a small 1-D set built to trap it)');
+  });
+
+  it('wraps headings into even lines, at " · " first, keeping a part that fits a line whole', () => {
+    const subtitle = 'background: orange = class 0, blue = class 1 · seed 1 · accuracy 50%';
+    expect(wrapHeading(subtitle, 54)).toEqual([
+      'background: orange = class 0, blue = class 1',
+      'seed 1 · accuracy 50%',
+    ]);
+    // Even lines, not a word left alone on the second.
+    expect(wrapHeading('Exact training time: 3-node net vs 1 unit', 38)).toEqual([
+      'Exact training time:',
+      '3-node net vs 1 unit',
+    ]);
+    expect(wrapHeading('Final loss of 10 random restarts', 38)).toBe('Final loss of 10 random restarts');
+    // A bracket joined to a word stays with it: "(xor):", not "(xor) :".
+    expect([wrapHeading('No line separates the classes (xor): LP infeasible', 38)].flat().join(' ')).toBe(
+      'No line separates the classes (xor): LP infeasible',
+    );
   });
 
   it('gives the ratio of a spread too small to see, e.g. a neuron on separable data', () => {
