@@ -9,7 +9,7 @@ import { validateSpec } from '../src/engine/validate.js';
 import { type Measurement, median, printTable } from './report.js';
 
 /** The default `/train` result, trained on this thread. */
-function defaultTrainResult(): TrainResult {
+export function defaultTrainResult(): TrainResult {
   const checked = validateSpec({ experiment: 'train' });
   if (!checked.ok) throw new Error('the train defaults do not validate');
   const spec = checked.spec as { experiment: 'train' } & TrainSpec;

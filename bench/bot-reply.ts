@@ -1,27 +1,18 @@
 import os from 'node:os';
-import { createChartRenderer, measureLossChart } from '../src/bot/charts/index.js';
 import { createBot } from '../src/bot/create-bot.js';
 import { silentLogger } from '../src/bot/logger.js';
 import { createTutorServices } from '../src/bot/tutor-services.js';
 import type { CommandIo } from '../src/bot/types.js';
-import { createEngine, type TrainResult, validateSpec } from '../src/engine/index.js';
+import { createEngine } from '../src/engine/index.js';
 import { type Measurement, median, printTable } from './report.js';
 
 const io: CommandIo = { accept: async () => {}, progress: () => {} };
 
-/** Chart render time, and the end-to-end time from `/train` to a rendered reply with its charts. */
+/** The end-to-end time from `/train` to a rendered reply with its charts (chart rendering alone: charts.ts). */
 export async function benchBotReply(): Promise<void> {
   const workers = os.availableParallelism();
   const engine = await createEngine({ workers, backend: 'wasm' });
   try {
-    const checked = validateSpec({ experiment: 'train' });
-    if (!checked.ok) throw new Error('default train spec is invalid');
-    const result = (await engine.run(checked.spec)) as TrainResult;
-    const chart = await measureLossChart(createChartRenderer({ kind: 'local' }), result, {
-      runs: 20,
-      warmup: 5,
-    });
-
     const { services, jobs } = createTutorServices({
       engine,
       logger: silentLogger,
@@ -50,13 +41,6 @@ export async function benchBotReply(): Promise<void> {
     const endToEnd = median([await send(1), await send(2), await send(3)]);
     await jobs.close();
     const rows: Measurement[] = [
-      {
-        name: 'loss chart render, 800x450 (median of 20)',
-        value: chart.medianMs,
-        unit: 'ms',
-        target: 40,
-        note: `${Math.round(chart.pngBytes / 1024)} kB PNG`,
-      },
       {
         name: '/train (defaults) to rendered reply (median of 3)',
         value: endToEnd,

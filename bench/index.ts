@@ -2,6 +2,7 @@ import os from 'node:os';
 import { benchAnimation } from './animation.js';
 import { benchBatchedCells } from './batched-cells.js';
 import { benchBotReply } from './bot-reply.js';
+import { benchCharts } from './charts.js';
 import { benchExperiments } from './experiments.js';
 import { benchFrames } from './frames.js';
 import { benchHardness } from './hardness.js';
@@ -25,6 +26,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   hardness: benchHardness,
   map: benchMap,
   batched: benchBatchedCells,
+  charts: benchCharts,
   reply: benchBotReply,
   playground: benchPlaygroundStart,
   throughput: benchThroughput,

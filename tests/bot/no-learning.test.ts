@@ -15,8 +15,14 @@ import { compareResult, lpResult, summary, trainResult } from './explain-fixture
  * learned, right up to the edges of both bands.
  */
 
+/** The loss chart's subtitle as one string (it may be wrapped onto lines). */
 const subtitleOf = (result: TrainResult) =>
-  (lossCurvesChart(result).config.options.plugins as { subtitle: { text: string } }).subtitle.text;
+  [
+    (lossCurvesChart(result).config.options.plugins as { subtitle: { text: string | string[] } }).subtitle
+      .text,
+  ]
+    .flat()
+    .join(' ');
 
 /** A one-seed depth-8 run ending at `finalLoss`, its accuracy that of a net at that loss. */
 function stalled(loss: 'cross-entropy' | 'mse', finalLoss: number): TrainResult {

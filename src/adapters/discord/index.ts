@@ -5,14 +5,15 @@ import type { Logger } from '../../bot/logger.js';
 import type { Adapter, TeachersOf } from '../types.js';
 import { suggestionSources } from './autocomplete.js';
 import { connectClient, registerCommands } from './client.js';
+import { sendCharts } from './interaction-port.js';
 import { createInteractionRouter } from './interaction-router.js';
-import { toDiscordMessage } from './message-payload.js';
+import { toDiscordReply } from './message-payload.js';
 import { optionNameTables } from './option-names.js';
 import { sendDirect, sendToChannel } from './reply-port.js';
 import { safeError } from './safe-error.js';
 
 export { buildCommandJson } from './command-json.js';
-export { toDiscordMessage } from './message-payload.js';
+export { toDiscordReply } from './message-payload.js';
 export { toBotRequest, toButtonPress } from './translate.js';
 
 /** How to connect the tutor to Discord. */
@@ -51,6 +52,7 @@ function discordTiming(options: DiscordAdapterOptions) {
 export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
   const log = options.logger.child({ platform: 'discord' });
   const { bot } = options;
+  const toMessage = toDiscordReply;
   const suggestions = suggestionSources(bot.commands);
   let client: Client<true> | undefined;
   let lifecycle: RequestLifecycle | undefined;
@@ -71,7 +73,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
         log,
         names: optionNameTables(bot.commands),
         suggestions,
-        toMessage: toDiscordMessage,
+        toMessage,
         ...(options.teacherRoleId ? { teacherRoleId: options.teacherRoleId } : {}),
         ...(options.teachersOf ? { teachersOf: options.teachersOf } : {}),
       });
@@ -90,18 +92,24 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
       client = undefined;
     },
     async post(conversation, reply) {
-      await sendToChannel(connected(), conversation, toDiscordMessage({ ...reply, visibility: 'public' }));
+      const ready = connected();
+      const { answer, charts } = toMessage({ ...reply, visibility: 'public' });
+      await sendToChannel(ready, conversation, answer);
+      await sendCharts(charts, (chart) => sendToChannel(ready, conversation, chart), log);
     },
     async notify({ conversation, user }, reply) {
       const ready = connected();
-      const message = toDiscordMessage({ ...reply, visibility: 'private' });
+      const { answer, charts } = toMessage({ ...reply, visibility: 'private' });
       try {
-        await sendDirect(ready, user, message);
+        await sendDirect(ready, user, answer);
       } catch (error) {
         // DMs closed for this server: the channel, with a mention Discord delivers as a ping.
         log.info({ err: safeError(error), user }, 'could not DM the user; mentioning them in the channel');
-        await sendToChannel(ready, conversation, message, user);
+        await sendToChannel(ready, conversation, answer, user);
+        await sendCharts(charts, (chart) => sendToChannel(ready, conversation, chart), log);
+        return;
       }
+      await sendCharts(charts, (chart) => sendDirect(ready, user, chart), log);
     },
     isReady: () => taking && client?.isReady() === true,
   };

@@ -1,7 +1,7 @@
 import type { RequestPort } from '../../bot/lifecycle/request-port.js';
 import type { Logger } from '../../bot/logger.js';
 import type { Reply } from '../../bot/types.js';
-import type { DiscordMessage } from './message-payload.js';
+import type { DiscordMessage, DiscordReply } from './message-payload.js';
 import { postedBelowMessage, stoppedMessage, workingMessage } from './progress-view.js';
 import { safeError } from './safe-error.js';
 
@@ -23,11 +23,29 @@ export interface InteractionCalls {
 
 const LATE_NOTE = 'This is taking a while: the result will be posted in this channel.';
 
+/**
+ * Sends a reply's further charts, one message each, in order, after its answer went out. The answer
+ * is the final answer: a chart that fails is logged and skipped, never answered again.
+ */
+export async function sendCharts(
+  charts: readonly DiscordMessage[],
+  send: (message: DiscordMessage) => Promise<void>,
+  log: Logger,
+): Promise<void> {
+  for (const [i, chart] of charts.entries()) {
+    try {
+      await send(chart);
+    } catch (error) {
+      log.warn({ err: safeError(error), chart: i + 2 }, 'a chart message failed; the answer stands');
+    }
+  }
+}
+
 /** The request port of one interaction by `userId`. */
 export function interactionPort(options: {
   calls: InteractionCalls;
   userId: string;
-  toMessage: (reply: Reply) => DiscordMessage;
+  toMessage: (reply: Reply) => DiscordReply;
   log: Logger;
 }): RequestPort {
   const { calls, userId, toMessage } = options;
@@ -45,11 +63,17 @@ export function interactionPort(options: {
       if (working) await calls.edit(workingMessage({ ...working, note: LATE_NOTE }));
     },
     async deliver(reply, { acknowledged, working }) {
-      const message = toMessage(reply);
+      const { answer: message, charts } = toMessage(reply);
       const summary = working?.summary ?? '';
+      const hidden = reply.visibility === 'private';
+      // Charts follow the answer the way it went: as follow-ups of the interaction, or into the channel.
+      let more = (chart: DiscordMessage) => calls.followUp(chart, hidden);
+      const toChannel = (chart: DiscordMessage) => calls.sendToChannel(chart);
       try {
-        if (viaChannel) await calls.sendToChannel(message, mentionFor(reply));
-        else if (!acknowledged) await calls.reply(message, reply.visibility === 'private');
+        if (viaChannel) {
+          await calls.sendToChannel(message, mentionFor(reply));
+          more = toChannel;
+        } else if (!acknowledged) await calls.reply(message, hidden);
         else if (acknowledged === reply.visibility) await calls.edit(message);
         else if (acknowledged === 'public') {
           // The channel saw the run start; it learns briefly that it stopped, the asker gets the details.
@@ -64,11 +88,13 @@ export function interactionPort(options: {
         options.log.warn({ err: safeError(error) }, 'final answer failed; trying a follow-up');
         try {
           if (!acknowledged || viaChannel) throw error;
-          await calls.followUp(message, reply.visibility === 'private');
+          await calls.followUp(message, hidden);
         } catch {
           await calls.sendToChannel(message, mentionFor(reply));
+          more = toChannel;
         }
       }
+      await sendCharts(charts, more, options.log);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Reply } from '../../bot/types.js';
 import type { TeachersOf } from '../types.js';
 import { type SuggestionSources, suggest } from './autocomplete.js';
 import { interactionPort } from './interaction-port.js';
-import type { DiscordMessage } from './message-payload.js';
+import type { DiscordReply } from './message-payload.js';
 import type { OptionNames } from './option-names.js';
 import { interactionCalls } from './reply-port.js';
 import { safeError } from './safe-error.js';
@@ -23,7 +23,7 @@ export interface RouterOptions {
   log: Logger;
   names: Map<string, OptionNames>;
   suggestions: SuggestionSources;
-  toMessage: (reply: Reply) => DiscordMessage;
+  toMessage: (reply: Reply) => DiscordReply;
   teacherRoleId?: string;
   teachersOf?: TeachersOf;
 }

@@ -11,13 +11,18 @@ import type { Reply, ReplyButton } from '../../bot/types.js';
 import { clip, fitEmbeds } from './embed-limits.js';
 
 /*
- * A neutral Reply as a Discord message: one embed with the headline, the text and the facts, the
- * first chart as its image, one more embed per further chart, and the buttons in action rows.
- * Charts travel as attachments and are shown through `attachment://<name>` image URLs.
+ * A neutral Reply as Discord messages. The answer: one embed with the headline, the text and the
+ * facts, the first chart as its image (an attachment shown through `attachment://<name>`), and the
+ * buttons in action rows. Each further chart follows in a message of its own, a bare attachment:
+ * Discord tiles several images of one message into a mosaic, each a fraction of a phone's width,
+ * while an image alone in its message is shown as wide as the screen allows.
  */
 
-/** Discord's per-message caps. */
-export const MESSAGE_LIMITS = { embeds: 10, files: 10, rows: 5, buttonsPerRow: 5, label: 80 } as const;
+/**
+ * Discord's per-message caps (rows, buttons, label) and the most charts one reply sends, each in
+ * its own message: a reply carries at most 4 charts and an animation still (charts/drafts.ts).
+ */
+export const MESSAGE_LIMITS = { charts: 10, rows: 5, buttonsPerRow: 5, label: 80 } as const;
 
 /** Accent colour of the tutor's embeds. */
 const ACCENT = 0x5865f2;
@@ -89,12 +94,26 @@ function attachmentNames(names: readonly string[]): string[] {
   });
 }
 
+/** A reply as Discord sends it: the answer, then one message per further chart, in order. */
+export interface DiscordReply {
+  answer: DiscordMessage;
+  charts: DiscordMessage[];
+}
+
+/** A message that is one chart and nothing else; its alt text travels as the attachment's description. */
+function chartMessage(file: DiscordFile): DiscordMessage {
+  return { content: '', embeds: [], components: [], files: [file] };
+}
+
 /** Translates a Reply. */
-export function toDiscordMessage(reply: Reply): DiscordMessage {
-  const images = reply.images
-    .slice(0, Math.min(MESSAGE_LIMITS.files, MESSAGE_LIMITS.embeds))
-    .map(shownImageFile);
+export function toDiscordReply(reply: Reply): DiscordReply {
+  const images = reply.images.slice(0, MESSAGE_LIMITS.charts).map(shownImageFile);
   const names = attachmentNames(images.map((image) => image.name));
+  const files: DiscordFile[] = images.map((image, i) => ({
+    attachment: image.data,
+    name: names[i] ?? image.name,
+    description: clip(image.alt, 1024),
+  }));
   const main: APIEmbed = {
     color: ACCENT,
     title: toDiscordMarkdown(reply.headline),
@@ -110,21 +129,15 @@ export function toDiscordMessage(reply: Reply): DiscordMessage {
           })),
         }
       : {}),
-    ...(names[0] ? { image: { url: `attachment://${names[0]}` } } : {}),
+    ...(files[0] ? { image: { url: `attachment://${files[0].name}` } } : {}),
   };
-  const extra: APIEmbed[] = images.slice(1).map((image, i) => ({
-    color: ACCENT,
-    description: image.alt,
-    image: { url: `attachment://${names[i + 1]}` },
-  }));
   return {
-    content: '',
-    embeds: fitEmbeds([main, ...extra]),
-    components: buttonRows(reply.buttons),
-    files: images.map((image, i) => ({
-      attachment: image.data,
-      name: names[i] ?? image.name,
-      description: clip(image.alt, 1024),
-    })),
+    answer: {
+      content: '',
+      embeds: fitEmbeds([main]),
+      components: buttonRows(reply.buttons),
+      files: files.slice(0, 1),
+    },
+    charts: files.slice(1).map(chartMessage),
   };
 }

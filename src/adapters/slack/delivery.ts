@@ -9,7 +9,7 @@ import { slackError, slackSafeError } from './safe-error.js';
 
 /*
  * The Web API calls that put replies into Slack. Public answers are Block Kit messages (posted,
- * or edited in place of a run's status message) followed by the charts, uploaded with
+ * or edited in place of a run's status message) followed by the charts, one message each, uploaded with
  * files.uploadV2 (getUploadURLExternal → upload → completeUploadExternal; the old files.upload is
  * retired). Private answers go to the asker alone through the interaction's response_url, or
  * chat.postEphemeral when there is none.
@@ -39,20 +39,28 @@ const chartNote = (images: readonly ReplyImage[]) =>
         2000,
       );
 
-/** Uploads a reply's charts into a channel as one message. */
+/**
+ * Uploads a reply's charts into a channel, one message per chart, in order. Slack tiles several
+ * images of one message into a grid, each a fraction of a phone's width; an image alone in its
+ * message is shown as wide as the screen allows.
+ */
 export async function uploadCharts(deps: DeliveryDeps, channel: string, reply: Reply): Promise<void> {
   // Charts with public URLs are already in the message as image blocks.
   if (reply.images.length === 0 || chartsAreLinked(reply)) return;
-  await deps.client.files.uploadV2({
-    channel_id: channel,
-    initial_comment: `Charts: ${toPlainText(reply.headline, 200)}`,
-    file_uploads: reply.images.map(shownImageFile).map((image) => ({
-      file: image.data,
-      filename: image.name,
-      title: image.name.replace(/\.(png|gif)$/i, '').replace(/[-_]/g, ' '),
-      alt_text: image.alt.slice(0, 1000),
-    })),
-  });
+  for (const [i, image] of reply.images.map(shownImageFile).entries()) {
+    await deps.client.files.uploadV2({
+      channel_id: channel,
+      ...(i === 0 ? { initial_comment: `Charts: ${toPlainText(reply.headline, 200)}` } : {}),
+      file_uploads: [
+        {
+          file: image.data,
+          filename: image.name,
+          title: image.name.replace(/\.(png|gif)$/i, '').replace(/[-_]/g, ' '),
+          alt_text: image.alt.slice(0, 1000),
+        },
+      ],
+    });
+  }
 }
 
 /**

@@ -56,9 +56,24 @@ export async function startDiscordTest(
   };
 }
 
+/**
+ * Whether a call is one of an answer's further charts: a follow-up or channel message holding one
+ * attachment and nothing else. It completes the answer before it; it is not an answer itself.
+ */
+export function isChartMessage(call: RestCall): boolean {
+  return (
+    call.status < 300 &&
+    call.method === 'POST' &&
+    call.files.length === 1 &&
+    !call.body?.content &&
+    (call.body?.embeds ?? []).length === 0 &&
+    (call.body?.components ?? []).length === 0
+  );
+}
+
 /** Whether a call is a final answer: a reply, an edit with embeds, a follow-up or a channel message. */
 export function isFinal(call: RestCall): boolean {
-  if (call.status >= 300) return false;
+  if (call.status >= 300 || isChartMessage(call)) return false;
   if (call.path.endsWith('/callback')) return call.body?.type === 4;
   if (call.method === 'PATCH') return (call.body?.embeds?.length ?? 0) > 0;
   return call.method === 'POST' && (call.path.startsWith('/webhooks/') || call.path.endsWith('/messages'));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startDiscordTest } from './discord-harness.js';
+import { isChartMessage, startDiscordTest } from './discord-harness.js';
 import { CHANNEL_ID, type SentOption } from './fake-objects.js';
 
 /*
@@ -38,6 +38,15 @@ it('posts the result of a job that outlives the interaction token in the channel
   expect(posted.status).toBe(200);
   expect(posted.body.embeds[0].image.url).toBe(`attachment://${posted.files[0]?.name}`);
   expect(posted.files[0]?.data.subarray(1, 4).toString('latin1')).toBe('PNG');
+  // The further charts follow into the channel too, one message each, after the answer.
+  const charts = await h.discord.waitFor('the chart messages', () => {
+    const found = h.discord.rest.calls.filter(
+      (c) => c.path === `/channels/${CHANNEL_ID}/messages` && c !== posted && isChartMessage(c),
+    );
+    return found.at(-1)?.files[0]?.name === 'training.gif' ? found : undefined;
+  });
+  expect(charts.length).toBeGreaterThanOrEqual(2);
+  expect(charts.every((c) => c.at >= posted.at && c.files.length === 1)).toBe(true);
   const viaToken = h.discord.callsFor(sent);
   // Every call with the token came while it was valid, the last one telling where the result will be.
   expect(viaToken.every((c) => c.status < 300 && c.at - sent.at < TOKEN_LIFETIME_MS)).toBe(true);

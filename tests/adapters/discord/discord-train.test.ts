@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter } from '../../../src/adapters/discord/index.js';
 import { silentLogger } from '../../../src/bot/logger.js';
-import { finalAnswer, isFinal, SMALL_OPTIONS, shownText, startDiscordTest } from './discord-harness.js';
+import {
+  finalAnswer,
+  isChartMessage,
+  isFinal,
+  SMALL_OPTIONS,
+  shownText,
+  startDiscordTest,
+} from './discord-harness.js';
 import { CHANNEL_ID, startFakeDiscord } from './fake-discord.js';
 import { GUILD_ID, type SentOption } from './fake-objects.js';
 import type { RestCall } from './fake-rest.js';
@@ -81,26 +88,37 @@ describe('command registration', () => {
 });
 
 describe('/train', () => {
-  it('is deferred within 3 s and completed with real PNG charts and the training GIF shown in the embeds', async () => {
+  it('is deferred within 3 s and completed with real PNG charts and the training GIF, one chart per message', async () => {
     const sent = h.discord.slash(ADA, 'train', SMALL_OPTIONS);
     firstFinal = await finalAnswer(h.discord, sent);
     const [callback] = h.discord.callsFor(sent);
     expect(callback?.body).toEqual({ type: 5, data: { flags: 0 } });
     expect((callback?.at ?? Infinity) - sent.at).toBeLessThan(3000);
     expect(firstFinal.method).toBe('PATCH');
-    expect(firstFinal.files.length).toBeGreaterThanOrEqual(1);
-    // The training animation takes the decision boundary's place; every other chart is a PNG.
-    const gifs = firstFinal.files.filter((file) => file.name.endsWith('.gif'));
-    expect(gifs.map((file) => [file.name, file.contentType])).toEqual([['training.gif', 'image/gif']]);
-    expect(gifs[0]!.data.subarray(0, 6).toString('latin1')).toBe('GIF89a');
-    expect(firstFinal.files.some((file) => file.name.startsWith('decision-boundary'))).toBe(false);
-    for (const file of firstFinal.files.filter((f) => !f.name.endsWith('.gif'))) {
+    // The answer shows its first chart, the loss curves, in its one embed.
+    expect(firstFinal.files.map((f) => f.name)).toEqual(['loss-curves.png']);
+    expect(firstFinal.body.embeds).toHaveLength(1);
+    expect(firstFinal.body.embeds[0].image.url).toBe('attachment://loss-curves.png');
+    // Further charts follow one per message; the training animation, in the decision boundary's
+    // place, comes last.
+    const charts = await h.discord.waitFor('the animation’s message', () => {
+      const sentCharts = h.discord.callsFor(sent).filter(isChartMessage);
+      return sentCharts.at(-1)?.files[0]?.name === 'training.gif' ? sentCharts : undefined;
+    });
+    expect(charts.length).toBeGreaterThanOrEqual(2);
+    expect(charts.every((c) => c.at >= firstFinal.at && c.path.startsWith('/webhooks/'))).toBe(true);
+    expect(charts[0]?.files[0]?.name).toBe('gradient-norms.png');
+    const gif = charts.at(-1)!.files[0]!;
+    expect(gif.contentType).toBe('image/gif');
+    expect(gif.data.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+    const files = [firstFinal, ...charts].flatMap((c) => c.files);
+    expect(files.some((file) => file.name.startsWith('decision-boundary'))).toBe(false);
+    for (const file of files.filter((f) => !f.name.endsWith('.gif'))) {
       expect(file.data.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
       expect(file.contentType).toBe('image/png');
     }
-    const imageUrls = firstFinal.body.embeds.map((e: { image?: { url: string } }) => e.image?.url);
-    expect(imageUrls[0]).toBe(`attachment://${firstFinal.files[0]?.name}`);
-    expect(imageUrls).toEqual(firstFinal.files.map((f) => `attachment://${f.name}`));
+    // One final answer: the chart messages complete it.
+    expect(h.discord.callsFor(sent).filter(isFinal)).toEqual([firstFinal]);
     expect(shownText(firstFinal.body)).toMatch(/depth 2/);
     expect(customIds(firstFinal).length).toBeGreaterThan(0);
   });
@@ -109,7 +127,8 @@ describe('/train', () => {
     const sent = h.discord.slash(ADA, 'train', LONG_OPTIONS);
     const final = await finalAnswer(h.discord, sent);
     await new Promise((resolve) => setTimeout(resolve, 1700));
-    const calls = h.discord.callsFor(sent);
+    // After the final answer come its chart messages, never another edit.
+    const calls = h.discord.callsFor(sent).filter((c) => !isChartMessage(c));
     expect(calls.at(-1)).toBe(final);
     const edits = calls.filter((c) => c.method === 'PATCH' && c !== final);
     const progress = edits.filter((c) => /\d+%/.test(c.body?.content ?? ''));
@@ -157,8 +176,9 @@ describe('/train', () => {
     expect(final.path).toContain(`/${press.token}/messages/@original`);
     expect(final.files.length).toBeGreaterThan(0);
     expect(shownText(final.body)).toMatch(/seed:2/);
-    // The message the button sat on was not touched.
-    expect(h.discord.rest.calls.slice(before).every((c) => c.path.includes(press.token))).toBe(true);
+    // The message the button sat on was not touched (chart messages of earlier answers may still arrive).
+    const later = h.discord.rest.calls.slice(before).filter((c) => !isChartMessage(c));
+    expect(later.every((c) => c.path.includes(press.token))).toBe(true);
   });
 
   it('keeps buttons working in a restarted adapter; a gone job’s cancel gets a private note', async () => {
@@ -200,6 +220,41 @@ describe('/train', () => {
       description: '**Depth** makes training harder.',
     });
     expect(customIds(posted)).toEqual(['dt1:train depth:8']);
+  });
+
+  it('posts an unprompted reply with three charts as three channel messages, one image each, in order', async () => {
+    const before = h.discord.rest.calls.length;
+    const png = (n: number) => Buffer.concat([PNG_SIGNATURE, Buffer.from([n])]);
+    await h.adapter.post(CHANNEL_ID, {
+      visibility: 'public',
+      headline: 'Weekly demo',
+      blocks: ['Three charts.'],
+      fields: [],
+      images: ['loss-curves', 'gradient-norms', 'restarts'].map((name, i) => ({
+        name: `${name}.png`,
+        png: png(i),
+        alt: `${name}: numbers ${i}`,
+      })),
+      buttons: [],
+    });
+    const posts = h.discord.rest.calls
+      .slice(before)
+      .filter((c) => c.method === 'POST' && c.path === `/channels/${CHANNEL_ID}/messages`);
+    expect(posts.map((c) => c.files.map((f) => f.name))).toEqual([
+      ['loss-curves.png'],
+      ['gradient-norms.png'],
+      ['restarts.png'],
+    ]);
+    expect(posts.map((c) => c.body.embeds?.length ?? 0)).toEqual([1, 0, 0]);
+    expect(posts[0]?.body.embeds[0].image.url).toBe('attachment://loss-curves.png');
+    expect(posts.slice(1).every(isChartMessage)).toBe(true);
+    expect(posts[2]?.files[0]?.data.equals(png(2))).toBe(true);
+    // The alt text, with its numbers, travels with each image.
+    expect(posts.map((c) => c.body.attachments?.[0]?.description)).toEqual([
+      'loss-curves: numbers 0',
+      'gradient-norms: numbers 1',
+      'restarts: numbers 2',
+    ]);
   });
 
   it('autocompletes lesson topics and help command names', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type InteractionCalls, interactionPort } from '../../../src/adapters/discord/interaction-port.js';
-import { type DiscordMessage, toDiscordMessage } from '../../../src/adapters/discord/message-payload.js';
+import { type DiscordMessage, toDiscordReply } from '../../../src/adapters/discord/message-payload.js';
 import { createRequestSession } from '../../../src/bot/lifecycle/request-session.js';
 import { silentLogger } from '../../../src/bot/logger.js';
 import { privateNote } from '../../../src/bot/replies/plain-replies.js';
@@ -39,13 +39,25 @@ function recordingPort(failing: Partial<Record<keyof InteractionCalls, boolean>>
 
 const timing = { progressIntervalMs: 1500, ackDeadlineMs: 2000, answerWindowMs: 14 * 60_000 };
 const publicResult: Reply = { ...privateNote('Result'), visibility: 'public' };
+/** A result with three charts, as a /train reply carries them. */
+const charted = (visibility: Reply['visibility']): Reply => ({
+  ...privateNote('Result'),
+  visibility,
+  images: ['loss', 'gradients', 'layers'].map((name, i) => ({
+    name: `${name}.png`,
+    png: Buffer.from([0x89, 0x50, 0x4e, 0x47, i]),
+    alt: `${name} alt`,
+  })),
+});
+/** The file names each recorded call carried. */
+const filesOf = (calls: PortCall[]) => calls.map((c) => [c.call, c.message?.files.map((f) => f.name)]);
 
 function start(port: InteractionCalls, overrides: Partial<typeof timing> = {}) {
   return createRequestSession({
     port: interactionPort({
       calls: port,
       userId: 'u1',
-      toMessage: (reply) => toDiscordMessage(reply),
+      toMessage: (reply) => toDiscordReply(reply),
       log: silentLogger,
     }),
     defaultVisibility: 'public',
@@ -151,5 +163,68 @@ describe('Discord interaction port', () => {
     await session.finish(privateNote('second'));
     expect(calls.filter((c) => c.call === 'followUp')).toHaveLength(1);
     expect(calls.at(-1)?.message?.embeds[0]?.title).toBe('Result');
+  });
+
+  it('sends a reply with three charts as three image messages, each with one attachment, in order', async () => {
+    const { port, calls } = recordingPort();
+    const session = start(port);
+    await session.io.accept({ visibility: 'public', summary: 'depth 8' });
+    await session.finish(charted('public'));
+    expect(filesOf(calls.slice(2))).toEqual([
+      ['edit', ['loss.png']],
+      ['followUp', ['gradients.png']],
+      ['followUp', ['layers.png']],
+    ]);
+    // The answer holds the text; the charts are bare, public like it.
+    expect(calls[2]?.message?.embeds[0]?.title).toBe('Result');
+    expect(calls.slice(3).map((c) => [c.ephemeral, c.message?.embeds.length])).toEqual([
+      [false, 0],
+      [false, 0],
+    ]);
+  });
+
+  it('keeps the charts of a private answer private, and sends them to the channel after a channel answer', async () => {
+    const hidden = recordingPort();
+    await start(hidden.port).finish(charted('private'));
+    expect(hidden.calls.map((c) => [c.call, c.ephemeral])).toEqual([
+      ['reply', true],
+      ['followUp', true],
+      ['followUp', true],
+    ]);
+
+    const late = recordingPort();
+    const session = start(late.port, { answerWindowMs: 10_000 });
+    await session.io.accept({ visibility: 'public', summary: 'long run' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    await session.finish(charted('public'));
+    expect(filesOf(late.calls.filter((c) => c.call === 'sendToChannel'))).toEqual([
+      ['sendToChannel', ['loss.png']],
+      ['sendToChannel', ['gradients.png']],
+      ['sendToChannel', ['layers.png']],
+    ]);
+  });
+
+  it('gives no second answer when a chart message fails: the answer stands, the other charts still go', async () => {
+    const { port, calls } = recordingPort({ followUp: true });
+    const warnings: string[] = [];
+    const log = { ...silentLogger, warn: (_o: unknown, message: string) => warnings.push(message) };
+    const session = createRequestSession({
+      port: interactionPort({ calls: port, userId: 'u1', toMessage: (r) => toDiscordReply(r), log }),
+      defaultVisibility: 'public',
+      timing,
+      log: silentLogger,
+    });
+    await session.io.accept({ visibility: 'public', summary: 'depth 8' });
+    await session.finish(charted('public'));
+    expect(filesOf(calls.slice(2))).toEqual([
+      ['edit', ['loss.png']],
+      ['followUp', ['gradients.png']],
+      ['followUp', ['layers.png']],
+    ]);
+    expect(calls.filter((c) => c.call === 'sendToChannel')).toEqual([]);
+    expect(warnings).toEqual([
+      'a chart message failed; the answer stands',
+      'a chart message failed; the answer stands',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMBED_LIMITS } from '../../../src/adapters/discord/embed-limits.js';
-import { toDiscordMarkdown, toDiscordMessage } from '../../../src/adapters/discord/message-payload.js';
+import { toDiscordMarkdown, toDiscordReply } from '../../../src/adapters/discord/message-payload.js';
 import { optionNameTables } from '../../../src/adapters/discord/option-names.js';
 import { progressLine, workingMessage } from '../../../src/adapters/discord/progress-view.js';
 import { toBotRequest, toButtonPress } from '../../../src/adapters/discord/translate.js';
@@ -27,7 +27,7 @@ function reply(overrides: Partial<Reply> = {}): Reply {
   };
 }
 
-const sizeOf = (m: ReturnType<typeof toDiscordMessage>) =>
+const sizeOf = (m: ReturnType<typeof toDiscordReply>['answer']) =>
   m.embeds.reduce(
     (n, e) =>
       n +
@@ -38,9 +38,12 @@ const sizeOf = (m: ReturnType<typeof toDiscordMessage>) =>
   );
 
 describe('Reply → Discord message', () => {
-  it('puts headline, text and facts in the main embed and shows each chart through attachment://', () => {
-    const message = toDiscordMessage(reply());
-    const [main, second] = message.embeds;
+  it('puts headline, text, facts, the first chart and the buttons in the answer, each further chart in a message of its own', () => {
+    const { answer, charts } = toDiscordReply(
+      reply({ images: [...reply().images, { name: 'layers.png', png: png(3), alt: 'layers' }] }),
+    );
+    const [main] = answer.embeds;
+    expect(answer.embeds).toHaveLength(1);
     expect(main?.title).toBe('Training run: depth 8');
     expect(main?.description).toBe('The loss **stalls** at `ln 2`.\n\n• one\n• two');
     expect(main?.fields?.[0]).toEqual({
@@ -48,20 +51,29 @@ describe('Reply → Discord message', () => {
       value: '`/train depth:8 learning_rate:0.1`',
       inline: true,
     });
-    expect(message.files.map((f) => f.name)).toEqual(['loss-curves.png', 'gradients.png']);
+    expect(answer.files.map((f) => f.name)).toEqual(['loss-curves.png']);
     expect(main?.image?.url).toBe('attachment://loss-curves.png');
-    expect(second?.image?.url).toBe('attachment://gradients.png');
-    expect(second?.description).toBe('gradient per layer');
-    expect(message.files[0]).toMatchObject({ description: 'loss over steps' });
-    expect(message.files[1]?.attachment.equals(png(2))).toBe(true);
-    expect(message.components[0]?.components[0]).toMatchObject({
+    expect(answer.files[0]).toMatchObject({ description: 'loss over steps' });
+    expect(answer.components[0]?.components[0]).toMatchObject({
       custom_id: 'dt1:train depth:16',
       style: 1,
       label: 'Go deeper',
     });
+    // Each further chart alone, in order: a bare attachment with its alt text, no embed, no buttons.
+    expect(charts.map((m) => m.files.map((f) => f.name))).toEqual([['gradients.png'], ['layers.png']]);
+    expect(charts.map((m) => m.files[0]?.description)).toEqual(['gradient per layer', 'layers']);
+    expect(charts[0]?.files[0]?.attachment.equals(png(2))).toBe(true);
+    for (const chart of charts) expect(chart).toMatchObject({ content: '', embeds: [], components: [] });
   });
 
-  it('keeps to Discord limits: 5 buttons a row, 5 rows, 80-character labels, 100-character ids, 10 embeds', () => {
+  it('sends a reply without charts as one message, and one with a single chart too', () => {
+    expect(toDiscordReply(reply({ images: [] }))).toMatchObject({ answer: { files: [] }, charts: [] });
+    const one = toDiscordReply(reply({ images: reply().images.slice(0, 1) }));
+    expect(one.answer.files).toHaveLength(1);
+    expect(one.charts).toEqual([]);
+  });
+
+  it('keeps to Discord limits: 5 buttons a row, 5 rows, 80-character labels, 100-character ids, 10 charts', () => {
     const buttons: ReplyButton[] = Array.from({ length: 30 }, (_, i) => ({
       id: `dt1:train seed:${i}`,
       label: `Seed ${i} ${'x'.repeat(90)}`,
@@ -73,14 +85,14 @@ describe('Reply → Discord message', () => {
       png: png(i),
       alt: `chart ${i}`,
     }));
-    const message = toDiscordMessage(reply({ buttons, images }));
-    expect(message.components).toHaveLength(5);
-    expect(message.components.every((row) => row.components.length === 5)).toBe(true);
-    expect(message.components.flatMap((r) => r.components).some((b) => b.custom_id.length > 100)).toBe(false);
-    expect(message.components[0]?.components[0]?.label).toHaveLength(80);
-    expect(message.embeds).toHaveLength(10);
-    expect(message.files).toHaveLength(10);
-    expect(new Set(message.files.map((f) => f.name)).size).toBe(10);
+    const { answer, charts } = toDiscordReply(reply({ buttons, images }));
+    expect(answer.components).toHaveLength(5);
+    expect(answer.components.every((row) => row.components.length === 5)).toBe(true);
+    expect(answer.components.flatMap((r) => r.components).some((b) => b.custom_id.length > 100)).toBe(false);
+    expect(answer.components[0]?.components[0]?.label).toHaveLength(80);
+    const files = [answer, ...charts].flatMap((m) => m.files);
+    expect(files).toHaveLength(10);
+    expect(new Set(files.map((f) => f.name)).size).toBe(10);
   });
 
   it('trims long texts to the 6000-character total, keeping the facts', () => {
@@ -88,7 +100,7 @@ describe('Reply → Discord message', () => {
       blocks: ['a'.repeat(5000)],
       fields: Array.from({ length: 30 }, (_, i) => ({ label: `f${i}`, value: 'v'.repeat(100) })),
     });
-    const message = toDiscordMessage(long);
+    const message = toDiscordReply(long).answer;
     expect(sizeOf(message)).toBeLessThanOrEqual(EMBED_LIMITS.total);
     expect(message.embeds[0]?.fields?.length).toBe(25);
     expect(message.embeds[0]?.description?.endsWith('…')).toBe(true);

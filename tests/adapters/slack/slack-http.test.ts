@@ -100,13 +100,25 @@ describe('Slack adapter over HTTP', () => {
     expect(textOf(final)).toContain('*Seeds:* 11');
     expect(buttonsOf(final).every((id) => id.startsWith('dt1:'))).toBe(true);
 
-    const complete = await waitFor(() =>
-      fake.callsTo('files.completeUploadExternal').find((c) => c.params.channel_id === 'C0TRAIN'),
-    );
-    const ids = (complete.params.files as { id: string }[]).map((f) => f.id);
-    const uploaded = fake.uploads.filter((u) => ids.includes(u.fileId));
-    expect(uploaded.length).toBeGreaterThan(0);
-    // The training animation is uploaded in the decision boundary's place, as a .gif.
+    // One upload, so one message, per chart, in order; the training animation, in the decision
+    // boundary's place, is the last.
+    const fileOf = (id: string) => fake.uploads.find((u) => u.fileId === id);
+    const completes = await waitFor(() => {
+      const done = fake
+        .callsTo('files.completeUploadExternal')
+        .filter((c) => c.params.channel_id === 'C0TRAIN');
+      const last = (done.at(-1)?.params.files as { id: string }[] | undefined)?.[0];
+      return last && String(fileOf(last.id)?.filename).endsWith('.gif') ? done : undefined;
+    });
+    expect(completes.map((c) => (c.params.files as unknown[]).length)).toEqual(completes.map(() => 1));
+    const uploaded = completes.map((c) => fileOf((c.params.files as { id: string }[])[0]!.id)!);
+    expect(uploaded.length).toBeGreaterThanOrEqual(3);
+    expect(uploaded.slice(0, 2).map((u) => String(u.filename))).toEqual([
+      'loss-curves.png',
+      'gradient-norms.png',
+    ]);
+    // Only the first carries the comment naming the answer.
+    expect(completes.map((c) => Boolean(c.params.initial_comment))).toEqual(completes.map((_, i) => i === 0));
     const gifs = uploaded.filter((u) => String(u.filename).endsWith('.gif'));
     expect(gifs.map((u) => String(u.filename))).toEqual(['training.gif']);
     expect(gifs[0]!.bytes.subarray(0, 6).toString('latin1')).toBe('GIF89a');

@@ -10,10 +10,10 @@ import { landscapeChart } from '../../../src/bot/charts/builders/landscape.js';
 import { logScale, powerOfTen } from '../../../src/bot/charts/builders/log-scale.js';
 import { lossCurvesChart } from '../../../src/bot/charts/builders/loss-curves.js';
 import { clipLine, lpChart } from '../../../src/bot/charts/builders/lp.js';
-import { restartsChart, wrapWords } from '../../../src/bot/charts/builders/restarts.js';
+import { restartsChart } from '../../../src/bot/charts/builders/restarts.js';
 import type { ChartDraft, XY } from '../../../src/bot/charts/draft.js';
 import { chartDraftsFor } from '../../../src/bot/charts/drafts.js';
-import { formatValue } from '../../../src/bot/charts/format.js';
+import { formatValue, wrapHeading, wrapWords } from '../../../src/bot/charts/format.js';
 import type { ExperimentResult } from '../../../src/engine/result.js';
 import { compareFixture, landscapeFixture, lpFixture, restartsFixture, trainFixture } from './fixtures.js';
 
@@ -39,9 +39,12 @@ function boundaryCase(
   return result;
 }
 
-/** The title and subtitle a draft shows. */
-const headingsOf = (draft: ChartDraft) =>
-  draft.config.options.plugins as { title: { text: string }; subtitle: { text: string } };
+/** The title and subtitle a draft shows, each as one string (a heading may be wrapped onto lines). */
+const headingsOf = (draft: ChartDraft) => {
+  const plugins = draft.config.options.plugins as Record<'title' | 'subtitle', { text: string | string[] }>;
+  const text = (heading: { text: string | string[] }) => ({ text: [heading.text].flat().join(' ') });
+  return { title: text(plugins.title), subtitle: text(plugins.subtitle) };
+};
 
 /** Every value in a JSON-like tree, with its path, to look for functions and non-JSON numbers. */
 function* leaves(value: unknown, path = '$'): Generator<[string, unknown]> {
@@ -81,7 +84,7 @@ describe('chart drafts of every experiment', () => {
     const drafts = chartDraftsFor(result);
     expect(new Set(drafts.map((d) => d.name)).size).toBe(drafts.length);
     for (const draft of drafts) {
-      const title = (draft.config.options.plugins as { title: { text: string } }).title.text;
+      const title = headingsOf(draft).title.text;
       expect(title.length).toBeGreaterThan(5);
       expect(draft.alt.length).toBeGreaterThan(40);
       expect(draft.alt).toMatch(/\d/);
@@ -146,8 +149,7 @@ describe('loss curves', () => {
   });
 
   it('says in the subtitle when the run ended at the no-learning level (its curve hides the line)', () => {
-    const subtitle = (draft: ChartDraft) =>
-      (draft.config.options.plugins as { subtitle: { text: string } }).subtitle.text;
+    const subtitle = (draft: ChartDraft) => headingsOf(draft).subtitle.text;
     expect(subtitle(lossCurvesChart(trainFixture(8)))).toMatch(/final loss 0\.69\d, the no-learning level/);
     expect(subtitle(lossCurvesChart(trainFixture(1)))).not.toMatch(/no-learning/);
   });
@@ -186,7 +188,7 @@ describe('final loss by depth', () => {
     const result = compareFixture();
     Object.assign(result.spec, { learningRate: 10, normalization: 'batch', loss: 'mse' });
     const draft = finalLossByDepthChart(result);
-    const subtitle = (draft.config.options.plugins as { subtitle: { text: string } }).subtitle.text;
+    const subtitle = headingsOf(draft).subtitle.text;
     // A sweep ruined by a step of 10 must not read as a depth effect: the step is on the chart.
     expect(subtitle).toContain('learning rate 10');
     expect(subtitle).toContain('batch norm');
@@ -215,7 +217,7 @@ describe('gradient norms', () => {
     for (const run of result.runs)
       run.gradientNorms[0]!.perLayer = run.gradientNorms[0]!.perLayer.map((_, i) => (2 + (i % 3)) * 1e-14);
     const draft = trainGradientChart(result);
-    const subtitle = (draft.config.options.plugins as { subtitle: { text: string } }).subtitle.text;
+    const subtitle = headingsOf(draft).subtitle.text;
     expect(subtitle).toMatch(/largest 4e-14/);
     expect(scale(draft, 'y')!.type).toBe('category');
     const logY = scale(draft, 'logY')!;
@@ -255,7 +257,8 @@ describe('restarts', () => {
       for (const p of d.data as XY[]) expect(Math.abs(p.x - i)).toBeLessThanOrEqual(0.32 + 1e-12);
     }
     expect(scale(draft, 'y')!.min).toBe(0);
-    expect(draft.config.data.labels![0]).toEqual(['single neuron', 'cross-entropy', 'spread 8e-5']);
+    // Four columns share a 480 px chart: about 10 characters a line.
+    expect(draft.config.data.labels![0]).toEqual(['single', 'neuron', 'cross-entropy', 'spread', '8e-5']);
   });
 
   it('wraps labels without splitting a bracketed group that fits a line', () => {
@@ -269,6 +272,24 @@ describe('restarts', () => {
     expect(lines.join(' ')).toBe('squared error (on a small 1-D set built to trap it)');
   });
 
+  it('wraps headings into even lines, at " · " first, keeping a part that fits a line whole', () => {
+    const subtitle = 'background: orange = class 0, blue = class 1 · seed 1 · accuracy 50%';
+    expect(wrapHeading(subtitle, 54)).toEqual([
+      'background: orange = class 0, blue = class 1',
+      'seed 1 · accuracy 50%',
+    ]);
+    // Even lines, not a word left alone on the second.
+    expect(wrapHeading('Exact training time: 3-node net vs 1 unit', 38)).toEqual([
+      'Exact training time:',
+      '3-node net vs 1 unit',
+    ]);
+    expect(wrapHeading('Final loss of 10 random restarts', 38)).toBe('Final loss of 10 random restarts');
+    // A bracket joined to a word stays with it: "(xor):", not "(xor) :".
+    expect([wrapHeading('No line separates the classes (xor): LP infeasible', 38)].flat().join(' ')).toBe(
+      'No line separates the classes (xor): LP infeasible',
+    );
+  });
+
   it('gives the ratio of a spread too small to see, e.g. a neuron on separable data', () => {
     const result = restartsFixture();
     const neuron = result.groups[0]!;
@@ -276,7 +297,7 @@ describe('restarts', () => {
     neuron.finalLosses = neuron.finalLosses.map((_, i) => 1e-4 * (1 + (10 * i) / 9));
     neuron.spread = 1e-3;
     const labels = restartsChart(result).config.data.labels as string[][];
-    expect(labels[0]).toContain('highest 11× lowest');
+    expect(labels[0]!.join(' ')).toContain('highest 11× lowest');
     // A visible spread needs no such note.
     expect(labels[3]!.some((line) => line.includes('×'))).toBe(false);
   });
@@ -372,11 +393,11 @@ describe('LP', () => {
     for (const p of line) expect(w[0] * p.x + w[1] * (p.y as number) + b).toBeCloseTo(0, 9);
     const infeasible = lpChart(lpFixture(false));
     expect(byLabel(infeasible, 'separating line found by the LP')).toBeUndefined();
-    const title = (infeasible.config.options.plugins as { title: { text: string } }).title.text;
+    const title = headingsOf(infeasible).title.text;
     expect(title).toContain('infeasible');
     expect(infeasible.alt).toContain('no straight line separates the classes');
     // One neuron's boundary is itself a line: the subtitle says how good the best line found is.
-    const subtitle = (infeasible.config.options.plugins as { subtitle: { text: string } }).subtitle.text;
+    const subtitle = headingsOf(infeasible).subtitle.text;
     expect(subtitle).toContain('the line one neuron found: 52% correct');
   });
 });

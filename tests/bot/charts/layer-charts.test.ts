@@ -30,7 +30,12 @@ type Point = { x: number; y: number };
 type Dataset = { label: string; data: Point[]; fill?: unknown };
 const datasetsOf = (config: unknown) => (config as { data: { datasets: Dataset[] } }).data.datasets;
 const subtitleOf = (config: unknown) =>
-  (config as { options: { plugins: { subtitle: { text: string } } } }).options.plugins.subtitle.text;
+  [
+    (config as { options: { plugins: { subtitle: { text: string | string[] } } } }).options.plugins.subtitle
+      .text,
+  ]
+    .flat()
+    .join(' ');
 const bandValues = (config: unknown) => datasetsOf(config).flatMap((d) => d.data.map((p) => p.y));
 
 describe('layers over training charts', () => {

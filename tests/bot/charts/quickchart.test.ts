@@ -6,13 +6,14 @@ import { chartDraftsFor } from '../../../src/bot/charts/drafts.js';
 import { createChartRenderer, isPublicQuickChart } from '../../../src/bot/charts/render/create.js';
 import { createLocalRenderer } from '../../../src/bot/charts/render/local.js';
 import { chartEndpoint, createQuickChartRenderer } from '../../../src/bot/charts/render/quickchart.js';
+import { DEFAULT_SIZE } from '../../../src/bot/charts/render/renderer.js';
 import { trainFixture } from './fixtures.js';
 import { isPng, pngSize } from './png.js';
 
 /*
  * A stand-in QuickChart server on 127.0.0.1: POST /chart with the JSON body quickchart-js builds.
  * It renders the posted config with the local renderer at a size of its own (640x360), so a test
- * can tell the server's PNG from a local fallback (800x450).
+ * can tell the server's PNG from a local fallback (720x900).
  */
 
 type Mode = 'ok' | 'error' | 'hang' | 'not-png';
@@ -30,8 +31,11 @@ interface Posted {
 }
 
 const SERVER_SIZE = { width: 640, height: 360 };
-const SIZE = { width: 800, height: 450 };
-const local = createLocalRenderer();
+const SIZE = DEFAULT_SIZE;
+/** A local fallback's PNG: the chart size at the default pixel ratio, 1.5. */
+const FALLBACK_PNG = { width: 720, height: 900 };
+/** The stand-in server draws at one device pixel per CSS pixel. */
+const local = createLocalRenderer({ devicePixelRatio: 1 });
 let server: Server;
 let baseUrl: string;
 let mode: Mode = 'ok';
@@ -100,7 +104,13 @@ describe('QuickChart renderer', () => {
     const [{ path, body }] = posted as [Posted];
     expect(path).toBe('/chart');
     expect(body.version).toBe('4');
-    expect(body).toMatchObject({ width: 800, height: 450, backgroundColor: '#ffffff', format: 'png' });
+    expect(body).toMatchObject({
+      width: 480,
+      height: 600,
+      devicePixelRatio: 1.5,
+      backgroundColor: '#ffffff',
+      format: 'png',
+    });
     expect(JSON.parse(body.chart)).toStrictEqual(config());
     expect(png.equals(lastServerPng!)).toBe(true);
     expect(pngSize(png)).toEqual(SERVER_SIZE);
@@ -117,7 +127,7 @@ describe('QuickChart renderer', () => {
     const renderer = createQuickChartRenderer({
       baseUrl,
       timeoutMs: 300,
-      fallback: local,
+      fallback: createLocalRenderer(),
       onFallback: (e) => failures.push(e),
     });
     const start = performance.now();
@@ -129,7 +139,7 @@ describe('QuickChart renderer', () => {
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(5000);
     expect(isPng(png)).toBe(true);
-    expect(pngSize(png)).toEqual(SIZE);
+    expect(pngSize(png)).toEqual(FALLBACK_PNG);
   });
 
   it.each([
@@ -140,13 +150,13 @@ describe('QuickChart renderer', () => {
     const failures: unknown[] = [];
     const renderer = createQuickChartRenderer({
       baseUrl,
-      fallback: local,
+      fallback: createLocalRenderer(),
       onFallback: (e) => failures.push(e),
     });
     const png = await renderer.render(config(), SIZE);
     expect(failures).toHaveLength(1);
     expect(String(failures[0])).toMatch(message);
-    expect(pngSize(png)).toEqual(SIZE);
+    expect(pngSize(png)).toEqual(FALLBACK_PNG);
   });
 
   it('falls back when nothing listens at the URL', async () => {
@@ -163,14 +173,14 @@ describe('QuickChart renderer', () => {
     });
     const png = await renderer.render(config(), SIZE);
     expect(failures).toHaveLength(1);
-    expect(pngSize(png)).toEqual(SIZE);
+    expect(pngSize(png)).toEqual(FALLBACK_PNG);
   });
 
   it('asks for a public short URL of each chart when links are on, and gives none when that fails', async () => {
     const fallbacks: unknown[] = [];
     const renderer = createQuickChartRenderer({
       baseUrl,
-      fallback: local,
+      fallback: createLocalRenderer(),
       publicLinks: true,
       onFallback: (error) => fallbacks.push(error),
     });

@@ -2,7 +2,7 @@ import { type Canvas, createCanvas, type ImageData, type SKRSContext2D } from '@
 import type { DataPoints, TrainingFrames } from '../../../engine/result.js';
 import type { NoLearningLevel } from '../../no-learning.js';
 import { CHART_FONT_FAMILY, registerChartFont } from '../render/fonts.js';
-import { GRID_COLOR, REFERENCE_COLOR, TEXT_COLOR } from '../style.js';
+import { CHART_LAYOUT, GRID_COLOR, MIN_FONT_PX, REFERENCE_COLOR, TEXT_COLOR } from '../style.js';
 import { fillMapPixels, pointsLayer } from './map-layers.js';
 
 /** One run shown in an animation: its map panel and its line on the loss chart. */
@@ -26,27 +26,42 @@ export interface AnimationScene {
   reference: NoLearningLevel;
 }
 
-const MARGIN = 16;
-const GAP = 24;
-const TOP = 56;
-const BOTTOM = 40;
+/*
+ * Frames are laid out for a phone, like the still charts (style.ts): 480 px wide, so that shown
+ * 360 px wide no text is under 11 px. The panels (each run's map, then the loss chart) sit two to a
+ * row: one run gives one row, two runs two rows, a near 4:5 frame. GIFs are drawn at one device
+ * pixel per layout pixel: a sharper GIF would cost its size and encoding time four-fold.
+ */
 
-/** Side of each map panel: two panels side by side are drawn a little smaller. */
-const mapSide = (runs: number) => (runs === 1 ? 280 : 240);
+const WIDTH = CHART_LAYOUT.width;
+const MARGIN = 16;
+const GAP = 20;
+/** Above the first row: the title, the step counter and the first panels' labels. */
+const TOP = 78;
+/** Between rows: the loss panel's step label and the next panels' labels. */
+const ROW_GAP = 52;
+/** Below the last row: the step label and the two lines of the colour key. */
+const BOTTOM = 70;
+/** Side of every square panel: two across the frame. */
+const SIDE = (WIDTH - 2 * MARGIN - GAP) / 2;
+/** Text sizes: MIN_FONT_PX for the small print, larger for the title. */
+const TEXT = { title: MIN_FONT_PX + 2, label: MIN_FONT_PX, small: MIN_FONT_PX } as const;
+
+/** Square panel number `index` (maps first, then the loss chart), two to a row. */
+function panelBox(index: number): Box {
+  const row = Math.floor(index / 2);
+  return { x: MARGIN + (index % 2) * (SIDE + GAP), y: TOP + row * (SIDE + ROW_GAP), side: SIDE };
+}
 
 /** Pixel size of the scene's frames. */
 export function sceneSize(scene: AnimationScene): { width: number; height: number } {
-  const side = mapSide(scene.runs.length);
-  return {
-    width: 2 * MARGIN + (scene.runs.length + 1) * side + scene.runs.length * GAP,
-    height: TOP + side + BOTTOM,
-  };
+  const rows = Math.ceil((scene.runs.length + 1) / 2);
+  return { width: WIDTH, height: TOP + rows * SIDE + (rows - 1) * ROW_GAP + BOTTOM };
 }
 
 /** Where run number `index`'s map panel sits in every frame. */
-export function mapBox(scene: AnimationScene, index: number): Box {
-  const side = mapSide(scene.runs.length);
-  return { x: MARGIN + index * (side + GAP), y: TOP, side };
+export function mapBox(_scene: AnimationScene, index: number): Box {
+  return panelBox(index);
 }
 
 const font = (px: number, bold = false) => `${bold ? 'bold ' : ''}${px}px "${CHART_FONT_FAMILY}"`;
@@ -57,10 +72,9 @@ const panelCache = new WeakMap<AnimationScene, { image: ImageData; points: Canva
 function panelsOf(ctx: SKRSContext2D, scene: AnimationScene) {
   let panels = panelCache.get(scene);
   if (!panels) {
-    const side = mapSide(scene.runs.length);
     panels = scene.runs.map((run) => ({
-      image: ctx.createImageData(side, side),
-      points: pointsLayer(run.frames, scene.data, side),
+      image: ctx.createImageData(SIDE, SIDE),
+      points: pointsLayer(run.frames, scene.data, SIDE),
     }));
     panelCache.set(scene, panels);
   }
@@ -79,15 +93,14 @@ function drawMap(ctx: SKRSContext2D, scene: AnimationScene, index: number, frame
   ctx.lineWidth = 3;
   ctx.strokeRect(box.x, box.y, box.side, box.side);
   ctx.fillStyle = TEXT_COLOR;
-  ctx.font = font(15, true);
+  ctx.font = font(TEXT.label, true);
   const loss = grid.frames[frame]!.loss;
   ctx.fillText(`${run.label} · loss ${loss.toFixed(3)}`, box.x, box.y - 8);
 }
 
 /** Where the loss chart sits in every frame: right of the map panels. */
 export function lossBox(scene: AnimationScene): Box {
-  const side = mapSide(scene.runs.length);
-  return { x: MARGIN + scene.runs.length * (side + GAP), y: TOP, side };
+  return panelBox(scene.runs.length);
 }
 
 /** A square panel's top-left corner and side, in pixels. */
@@ -113,7 +126,7 @@ function drawLossChart(ctx: SKRSContext2D, scene: AnimationScene, step: number, 
   ctx.stroke();
   ctx.setLineDash([]);
   ctx.fillStyle = REFERENCE_COLOR;
-  ctx.font = font(13);
+  ctx.font = font(TEXT.small);
   ctx.fillText(label, box.x + 4, toY(level) - 5);
   for (const run of scene.runs) {
     ctx.strokeStyle = run.color;
@@ -136,11 +149,13 @@ function drawLossChart(ctx: SKRSContext2D, scene: AnimationScene, step: number, 
     }
   }
   ctx.fillStyle = TEXT_COLOR;
-  ctx.font = font(15, true);
+  ctx.font = font(TEXT.label, true);
   ctx.fillText('training loss', box.x, box.y - 8);
-  ctx.font = font(13);
-  ctx.fillText('0', box.x - 12, box.y + box.side + 4);
-  ctx.fillText(`step ${scene.steps}`, box.x + box.side - 56, box.y + box.side + 18);
+  ctx.font = font(TEXT.small);
+  ctx.textAlign = 'right';
+  ctx.fillText('0', box.x - 3, box.y + box.side + 4);
+  ctx.fillText(`step ${scene.steps}`, box.x + box.side, box.y + box.side + 20);
+  ctx.textAlign = 'left';
 }
 
 /** Draws frame number `frame` of the scene and returns its RGBA pixels. */
@@ -153,15 +168,18 @@ export function drawFrame(scene: AnimationScene, frame: number): Uint8Array {
   ctx.fillRect(0, 0, width, height);
   const step = scene.runs[0]!.frames.frames[frame]!.step;
   ctx.fillStyle = TEXT_COLOR;
-  ctx.font = font(18, true);
-  ctx.fillText(`${scene.title} · step ${step} of ${scene.steps}`, MARGIN, 26);
+  ctx.font = font(TEXT.title, true);
+  ctx.fillText(scene.title, MARGIN, 24);
+  ctx.font = font(TEXT.small);
+  ctx.fillText(`step ${step} of ${scene.steps}`, MARGIN, 46);
   scene.runs.forEach((_run, i) => {
     drawMap(ctx, scene, i, frame);
   });
   drawLossChart(ctx, scene, step, lossBox(scene));
   ctx.fillStyle = TEXT_COLOR;
-  ctx.font = font(13);
-  ctx.fillText('background: orange = class 0, blue = class 1, pale = unsure', MARGIN, height - 12);
+  ctx.font = font(TEXT.small);
+  ctx.fillText('background: orange = class 0,', MARGIN, height - 32);
+  ctx.fillText('blue = class 1, pale = unsure', MARGIN, height - 10);
   // The frame is opaque (white background), so the canvas's premultiplied pixels are plain RGBA;
   // data() copies them about four times faster than getImageData.
   return canvas.data();

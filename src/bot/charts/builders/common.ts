@@ -1,5 +1,14 @@
 import type { XY } from '../draft.js';
-import { FONT_SIZE, GRID_COLOR, LINE_WIDTH, REFERENCE_COLOR, TEXT_COLOR } from '../style.js';
+import { wrapHeading } from '../format.js';
+import {
+  CHART_LAYOUT,
+  charsIn,
+  FONT_SIZE,
+  GRID_COLOR,
+  LINE_WIDTH,
+  REFERENCE_COLOR,
+  TEXT_COLOR,
+} from '../style.js';
 
 /*
  * Option fragments every builder shares. They only return data; nothing here may hold a
@@ -9,24 +18,62 @@ import { FONT_SIZE, GRID_COLOR, LINE_WIDTH, REFERENCE_COLOR, TEXT_COLOR } from '
 /** Scale kinds the builders use. */
 export type ScaleKind = 'linear' | 'logarithmic' | 'category';
 
-/** One axis with a title and large tick labels. */
+/**
+ * Ticks a number axis shows at most: on a plot about 400 px across, six labels of up to six
+ * characters keep a gap between them, and a phone reader needs no more to read a value off.
+ */
+export const MAX_TICKS = 6;
+
+/** One axis with a title and large tick labels; number axes get at most MAX_TICKS ticks. */
 export function axis(
   kind: ScaleKind,
   title: string,
   extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const { ticks, ...rest } = extra;
+  // A category axis names every slot (depths, columns): skipping one would leave a slot unnamed.
+  const limit = kind === 'category' ? {} : { maxTicksLimit: MAX_TICKS };
   return {
     type: kind,
     title: { display: true, text: title, color: TEXT_COLOR, font: { size: FONT_SIZE.axisTitle } },
-    ticks: { color: TEXT_COLOR, font: { size: FONT_SIZE.ticks }, ...(ticks as object | undefined) },
+    ticks: { color: TEXT_COLOR, font: { size: FONT_SIZE.ticks }, ...limit, ...(ticks as object | undefined) },
     grid: { color: GRID_COLOR },
     border: { color: TEXT_COLOR },
     ...rest,
   };
 }
 
-/** Title, optional subtitle and legend, with animation, responsiveness and tooltips off. */
+const PADDING = { left: 8, right: 16, top: 4, bottom: 4 } as const;
+
+/**
+ * Room for text across the chart and along the plot, in layout pixels. The plot's share is an
+ * estimate from the layout (a y axis takes about 70 px; headings, legend and x axis about 300 px
+ * of the height in the fullest charts); the rendering test checks the text drawn.
+ */
+const ROOM = {
+  across: CHART_LAYOUT.width - PADDING.left - PADDING.right,
+  plotWidth: CHART_LAYOUT.width - PADDING.left - PADDING.right - 70,
+  plotHeight: CHART_LAYOUT.height - 300,
+} as const;
+
+/** Wraps the titles of `scales` to the plot's width (x axes) or height (y axes, drawn turned). */
+function wrapAxisTitles(scales: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(scales).map(([id, value]) => {
+      const scale = value as { axis?: string; title?: { text?: unknown } };
+      if (typeof scale.title?.text !== 'string') return [id, value];
+      const room = (scale.axis ?? id.charAt(0)) === 'y' ? ROOM.plotHeight : ROOM.plotWidth;
+      const text = wrapHeading(scale.title.text, charsIn(room, FONT_SIZE.axisTitle));
+      return [id, { ...scale, title: { ...scale.title, text } }];
+    }),
+  );
+}
+
+/**
+ * Title, optional subtitle and legend, with animation, responsiveness and tooltips off. Headings
+ * wrap onto more lines rather than shrink; the legend sits under the plot, where it covers no data
+ * and may take several rows.
+ */
 export function baseOptions(
   title: string,
   subtitle: string | undefined,
@@ -37,33 +84,33 @@ export function baseOptions(
     animation: false,
     responsive: false,
     events: [],
-    layout: { padding: { left: 8, right: 16, top: 4, bottom: 4 } },
-    scales,
+    layout: { padding: PADDING },
+    scales: wrapAxisTitles(scales),
     plugins: {
       title: {
         display: true,
-        text: title,
+        text: wrapHeading(title, charsIn(ROOM.across, FONT_SIZE.title, true)),
         color: TEXT_COLOR,
         font: { size: FONT_SIZE.title, weight: 'bold' },
         padding: { top: 6, bottom: subtitle === undefined ? 8 : 2 },
       },
       subtitle: {
         display: subtitle !== undefined,
-        text: subtitle ?? '',
+        text: subtitle === undefined ? '' : wrapHeading(subtitle, charsIn(ROOM.across, FONT_SIZE.subtitle)),
         color: TEXT_COLOR,
         font: { size: FONT_SIZE.subtitle },
         padding: { bottom: 6 },
       },
       legend: {
         display: legend.display,
-        position: 'top',
+        position: 'bottom',
         labels: {
           color: TEXT_COLOR,
           font: { size: FONT_SIZE.legend },
           usePointStyle: true,
-          // Legend symbols are sized from boxHeight: 14 px makes lines and dots about 20 px across.
-          boxHeight: 14,
-          padding: 14,
+          // Legend symbols are sized from boxHeight: 12 px makes lines and dots about 17 px across.
+          boxHeight: 12,
+          padding: 10,
         },
       },
       tooltip: { enabled: false },

@@ -16,11 +16,11 @@ import { classDatasets } from './points.js';
  */
 
 /**
- * Cells drawn at most, across and down. The plot area of an 800x450 chart is about 2.3 times
- * wider than tall, so 72 x 32 cells are near-square (about 10 px) and keep the JSON for
- * QuickChart near 250 kB.
+ * Cells drawn at most, across and down. The plot area of a 480x600 chart is about as tall as
+ * wide (near 390 px each way), so 48 x 48 cells are near-square (about 8 px) and keep the JSON
+ * for QuickChart near 250 kB.
  */
-export const MAX_CELLS = { across: 72, down: 32 } as const;
+export const MAX_CELLS = { across: 48, down: 48 } as const;
 
 /** How far toward white a fully confident cell stays (1 would be white everywhere). */
 const PALEST = 0.93;

@@ -5,7 +5,7 @@ import type { ChartDraft, XY } from '../draft.js';
 import { formatValue } from '../format.js';
 import { LINE_WIDTH, OKABE_ITO, seriesColor, withAlpha } from '../style.js';
 import { gradientsAtInit, meanGradientsAtInit } from './aggregate.js';
-import { axis, baseOptions, joinWithGaps, lineDataset } from './common.js';
+import { axis, baseOptions, joinWithGaps, lineDataset, MAX_TICKS } from './common.js';
 import { type LogScale, logScale } from './log-scale.js';
 import { architectureText } from './loss-curves.js';
 
@@ -23,12 +23,17 @@ function byLayer(values: readonly number[], scale: LogScale): XY[] {
   return values.map((value, i) => ({ x: i + 1, y: scale.y(value) }));
 }
 
-/** Layers 1..n with half a layer of room on each side, so the end dots are not cut in half. */
+/**
+ * Layers 1..n with half a layer of room on each side, so the end dots are not cut in half. Every
+ * layer is labelled up to MAX_TICKS layers, else every second, third, ... layer: an even step
+ * (Chart.js given one step and a tick limit would space the labels unevenly).
+ */
 function layerAxis(layers: number): Record<string, unknown> {
+  const step = Math.max(1, Math.ceil(layers / MAX_TICKS));
   return axis('linear', X_TITLE, {
     min: 0.5,
     max: Math.max(1, layers) + 0.5,
-    ticks: { stepSize: 1, precision: 0, includeBounds: false },
+    ticks: { stepSize: step, precision: 0, includeBounds: false, maxTicksLimit: MAX_TICKS + 1 },
   });
 }
 

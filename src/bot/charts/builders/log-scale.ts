@@ -1,4 +1,4 @@
-import { axis } from './common.js';
+import { axis, MAX_TICKS } from './common.js';
 
 /*
  * Logarithmic y axes. Over a decade or two, Chart.js's own log axis labels well (0.3, 0.5, 0.7).
@@ -120,7 +120,13 @@ export function logScale(
   return {
     y: (value) => (isPlottable(value) ? Math.log10(value) : null),
     scales: {
-      y: axis('category', title, { labels, offset: false, ticks: { autoSkipPadding: 6 } }),
+      // Every decade has a slot, but at most MAX_TICKS + 1 are labelled (10⁻¹², 10⁻¹⁰, ... on a
+      // twelve-decade axis): the gridlines still mark each one.
+      y: axis('category', title, {
+        labels,
+        offset: false,
+        ticks: { autoSkipPadding: 6, maxTicksLimit: MAX_TICKS + 1 },
+      }),
       logY: { type: 'linear', axis: 'y', display: false, min: low, max: high },
     },
     dataset: { yAxisID: 'logY' },

@@ -1,7 +1,7 @@
 import type { RestartGroup, RestartsResult } from '../../../engine/result.js';
 import type { ChartDraft, XY } from '../draft.js';
-import { formatValue, joinWords } from '../format.js';
-import { seriesColor, withAlpha } from '../style.js';
+import { formatValue, joinWords, wrapWords } from '../format.js';
+import { charsIn, FONT_SIZE, seriesColor, withAlpha } from '../style.js';
 import { axis, baseOptions, finiteOrNull } from './common.js';
 
 /*
@@ -29,26 +29,12 @@ function columnPoints(centre: number, losses: readonly number[]): XY[] {
   }));
 }
 
-/** Longest line of a column label, in characters: a column is about 170 px wide at 800 px. */
-const LABEL_LINE = 18;
-
 /**
- * Words packed into lines of at most `width` characters; a bracketed group such as
- * "(2 hidden + 1)" that fits on a line counts as one word (a longer one is wrapped like any
- * text, or it would run into the next column's label), and a word longer than a line gets a
- * line of its own.
+ * Longest line of a column label, in characters, for `columns` columns: the plot, about 390 px
+ * wide, shared evenly, less a gap between neighbouring labels (10 characters for 4 columns).
  */
-export function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  const pieces = text.match(/\([^)]*\)|\S+/g) ?? [];
-  const words = pieces.flatMap((piece) => (piece.length > width ? piece.split(/\s+/) : [piece]));
-  for (const word of words) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + 1 + word.length <= width)
-      lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
+function labelLine(columns: number): number {
+  return charsIn(390 / Math.max(1, columns) - 6, FONT_SIZE.ticks);
 }
 
 /**
@@ -58,15 +44,15 @@ export function wrapWords(text: string, width: number): string[] {
 const INVISIBLE_SPREAD = 0.02;
 
 /** A column label in lines: the architecture's name, its spread, and a ratio the axis hides. */
-function columnLabel(group: RestartGroup, axisTop: number): string[] {
-  const lines = group.label.split(/,\s*/).flatMap((part) => wrapWords(part, LABEL_LINE));
+function columnLabel(group: RestartGroup, axisTop: number, width: number): string[] {
+  const lines = group.label.split(/,\s*/).flatMap((part) => wrapWords(part, width));
   const finite = group.finalLosses.filter(Number.isFinite);
   const [low, high] = [Math.min(...finite), Math.max(...finite)];
   const hidden = group.spread < INVISIBLE_SPREAD * axisTop && low > 0 && high / low >= 2;
   return [
     ...lines,
-    `spread ${formatValue(group.spread)}`,
-    ...(hidden ? [`highest ${formatValue(high / low)}× lowest`] : []),
+    ...wrapWords(`spread ${formatValue(group.spread)}`, width),
+    ...(hidden ? wrapWords(`highest ${formatValue(high / low)}× lowest`, width) : []),
   ];
 }
 
@@ -109,7 +95,10 @@ export function restartsChart(result: RestartsResult): ChartDraft {
     alt: `Final training loss of each random restart, by architecture. ${joinWords(words)}.`,
     config: {
       type: 'scatter',
-      data: { labels: groups.map((group) => columnLabel(group, highest * 1.1)), datasets },
+      data: {
+        labels: groups.map((group) => columnLabel(group, highest * 1.1, labelLine(groups.length))),
+        datasets,
+      },
       options,
     },
   };

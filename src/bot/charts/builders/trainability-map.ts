@@ -1,7 +1,7 @@
 import type { MapCell, MapResult } from '../../../engine/result.js';
 import type { ChartDraft } from '../draft.js';
 import { formatValue } from '../format.js';
-import { FONT_SIZE, OKABE_ITO, TEXT_COLOR } from '../style.js';
+import { OKABE_ITO } from '../style.js';
 import { axis, baseOptions } from './common.js';
 import { describeColumn, mapCellBin, mapLegend, slowestSteps } from './map-bins.js';
 
@@ -103,7 +103,9 @@ function mapOptions(spec: MapResult['spec'], rows: number[]): Record<string, unk
     spec.dataset,
   ].filter((part) => part !== undefined);
   const subtitle = `${setting.join(', ')} · ${measured}`;
-  const options = baseOptions(`Trainability map: depth × ${AXIS_TITLE[spec.axis]}`, subtitle, {
+  // The colour key is the only way to read a cell's colour: it sits under the map with the other
+  // charts' legends, at full legend size, and leaves the map the whole width.
+  return baseOptions(`Trainability map: depth × ${AXIS_TITLE[spec.axis]}`, subtitle, {
     x: axis('category', AXIS_TITLE[spec.axis]),
     y: { type: 'linear', display: false, min: 0, max: rows.length },
     depths: {
@@ -115,15 +117,6 @@ function mapOptions(spec: MapResult['spec'], rows: number[]): Record<string, unk
       grid: { display: false },
     },
   });
-  const plugins = options.plugins as Record<string, Record<string, unknown>>;
-  // The key is the only way to read a cell's colour: it keeps the full legend size, which a
-  // phone (where the image is about 360 pixels wide) still needs.
-  plugins.legend = {
-    ...plugins.legend,
-    position: 'right',
-    labels: { ...(plugins.legend?.labels as object), font: { size: FONT_SIZE.legend }, color: TEXT_COLOR },
-  };
-  return options;
 }
 
 /** The trainability map of a map result. */

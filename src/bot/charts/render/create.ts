@@ -11,7 +11,7 @@ export interface ChartRendererOptions {
   timeoutMs?: number;
   /** Told about each QuickChart failure that made a chart fall back to local rendering. */
   onFallback?: (error: unknown) => void;
-  /** Device pixels per CSS pixel. Default 1 (an 800x450 chart is an 800x450 PNG). */
+  /** Device pixels per CSS pixel. Default 1.5 (a 480x600 chart is a 720x900 PNG). */
   devicePixelRatio?: number;
 }
 

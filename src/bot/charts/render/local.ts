@@ -3,7 +3,7 @@ import { Chart, type ChartConfiguration, type Plugin, registerables } from 'char
 import type { ChartConfig } from '../draft.js';
 import { TEXT_COLOR } from '../style.js';
 import { CHART_FONT_FAMILY, registerChartFont } from './fonts.js';
-import type { ChartRenderer, RenderSize } from './renderer.js';
+import { type ChartRenderer, DEFAULT_PIXEL_RATIO, type RenderSize } from './renderer.js';
 
 /*
  * Offline rendering: Chart.js draws on a Skia canvas from @napi-rs/canvas (a prebuilt binary
@@ -13,7 +13,7 @@ import type { ChartRenderer, RenderSize } from './renderer.js';
 
 /** Options of the local renderer. */
 export interface LocalRendererOptions {
-  /** Device pixels per CSS pixel: 2 makes sharper but 4x larger images. Default 1. */
+  /** Device pixels per CSS pixel: more makes sharper but larger images. Default DEFAULT_PIXEL_RATIO (1.5). */
   devicePixelRatio?: number;
 }
 
@@ -45,7 +45,7 @@ const whiteBackground: Plugin = {
 /** A renderer that draws charts in this process with Chart.js on @napi-rs/canvas. */
 export function createLocalRenderer(options: LocalRendererOptions = {}): ChartRenderer {
   prepareChartJs();
-  const devicePixelRatio = options.devicePixelRatio ?? 1;
+  const devicePixelRatio = options.devicePixelRatio ?? DEFAULT_PIXEL_RATIO;
   return {
     async render(config: ChartConfig, size: RenderSize): Promise<Buffer> {
       const canvas = createCanvas(size.width, size.height);

@@ -1,6 +1,6 @@
 import quickChartModule from 'quickchart-js';
 import type { ChartConfig } from '../draft.js';
-import type { ChartRenderer, RenderSize } from './renderer.js';
+import { type ChartRenderer, DEFAULT_PIXEL_RATIO, type RenderSize } from './renderer.js';
 
 /*
  * Rendering on a QuickChart server (public or self-hosted). quickchart-js builds the request
@@ -20,6 +20,7 @@ export interface QuickChartRendererOptions {
   fallback: ChartRenderer;
   /** Told about every failure before falling back (the bot logs it). */
   onFallback?: (error: unknown) => void;
+  /** Device pixels per CSS pixel. Default DEFAULT_PIXEL_RATIO (1.5). */
   devicePixelRatio?: number;
   /**
    * Also ask the server for a short public URL of each chart (POST /chart/create). Only the public
@@ -111,7 +112,7 @@ async function fetchLink(baseUrl: string, body: string, timeoutMs: number): Prom
 export function createQuickChartRenderer(options: QuickChartRendererOptions): ChartRenderer {
   const endpoint = chartEndpoint(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_QUICKCHART_TIMEOUT_MS;
-  const devicePixelRatio = options.devicePixelRatio ?? 1;
+  const devicePixelRatio = options.devicePixelRatio ?? DEFAULT_PIXEL_RATIO;
   return {
     async render(config: ChartConfig, size: RenderSize): Promise<Buffer> {
       try {

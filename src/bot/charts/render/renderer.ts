@@ -1,4 +1,5 @@
 import type { ChartConfig } from '../draft.js';
+import { CHART_LAYOUT } from '../style.js';
 
 /** Pixel size of a rendered chart (CSS pixels; the PNG is this size times the pixel ratio). */
 export interface RenderSize {
@@ -27,5 +28,8 @@ export interface ChartImage {
   url?: string;
 }
 
-/** The size charts are rendered at unless a caller asks otherwise: 16:9, phone friendly. */
-export const DEFAULT_SIZE: RenderSize = { width: 800, height: 450 };
+/** The size charts are rendered at unless a caller asks otherwise: 4:5, laid out for a phone (style.ts). */
+export const DEFAULT_SIZE: RenderSize = { width: CHART_LAYOUT.width, height: CHART_LAYOUT.height };
+
+/** Device pixels per CSS pixel unless a renderer is told otherwise: a 480x600 chart is a 720x900 PNG. */
+export const DEFAULT_PIXEL_RATIO = CHART_LAYOUT.pixelRatio;
