@@ -6,9 +6,10 @@ import {
   ComponentType,
 } from 'discord.js';
 import { MAX_BUTTON_ID } from '../../bot/buttons.js';
+import { fitHeadline } from '../../bot/replies/fit-headline.js';
 import { shownImageFile } from '../../bot/replies/image-file.js';
 import type { Reply, ReplyButton } from '../../bot/types.js';
-import { clip, fitEmbeds } from './embed-limits.js';
+import { clip, EMBED_LIMITS, fitEmbeds } from './embed-limits.js';
 
 /*
  * A neutral Reply as a Discord message: one embed with the headline, the text and the facts, the
@@ -96,10 +97,13 @@ export function toDiscordMessage(reply: Reply, wording: (text: string) => string
     .slice(0, Math.min(MESSAGE_LIMITS.files, MESSAGE_LIMITS.embeds))
     .map(shownImageFile);
   const names = attachmentNames(images.map((image) => image.name));
+  const headline = fitHeadline(reply, (whole) => say(whole).length <= EMBED_LIMITS.title);
+  const lead = headline.lead === undefined ? [] : [say(headline.lead)];
+  const text = [...lead, ...reply.blocks.map(say)];
   const main: APIEmbed = {
     color: ACCENT,
-    title: say(reply.headline),
-    ...(reply.blocks.length > 0 ? { description: reply.blocks.map(say).join('\n\n') } : {}),
+    title: say(headline.title),
+    ...(text.length > 0 ? { description: text.join('\n\n') } : {}),
     ...(reply.fields.length > 0
       ? {
           fields: reply.fields.map((f) => ({
@@ -118,7 +122,8 @@ export function toDiscordMessage(reply: Reply, wording: (text: string) => string
   }));
   return {
     content: '',
-    embeds: fitEmbeds([main, ...extra]),
+    // The lead under a long headline is never shortened: it holds options the title could not.
+    embeds: fitEmbeds([main, ...extra], lead[0]?.length ?? 0),
     components: buttonRows(reply.buttons),
     files: images.map((image, i) => ({
       attachment: image.data,
