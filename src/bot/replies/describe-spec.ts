@@ -13,7 +13,10 @@ import { type ExperimentName, type ExperimentSpec, SPEC_FIELDS, type SpecByName 
  * - restarts: restart count and architectures, data set;  landscape: depth, data set;
  * - lp: data set (after "LP vs gradient descent");  hardness: sizes and dimensions.
  * Every other option appears only when it differs from its experiment's default (defaults differ
- * between experiments: restarts trains with momentum 0.5, landscape with Adam 0.01).
+ * between experiments: restarts trains with momentum 0.5, landscape with Adam 0.01). An option
+ * that is set but that this run does not use (σ_w² under a non-Gaussian init, frames without an
+ * animation, the option a map's columns vary, the deep net's shape in restarts without one) says
+ * so in brackets, so the line never implies it mattered.
  */
 
 /** Every option name of every experiment. */
@@ -88,7 +91,20 @@ interface Wording<K extends ExperimentName> {
   lead?: string;
   always: (spec: Spec<K>) => SpecPart[];
   phrases?: Partial<Record<keyof Spec<K>, Phrase>>;
+  /** Options this spec sets but the run does not use, and why: said beside them, so no line misleads. */
+  unused?: (spec: Spec<K>) => Partial<Record<keyof Spec<K>, string>>;
 }
+
+/** The Gaussian init's scales do nothing under another init (model/init.ts). */
+function unusedScales(spec: { init: string }): { weightScale?: string; biasScale?: string } {
+  if (spec.init === 'gaussian') return {};
+  const why = `unused by ${spec.init} init`;
+  return { weightScale: why, biasScale: why };
+}
+
+/** Frames are recorded only for an animation. */
+const unusedFrames = (spec: { animate: boolean }) =>
+  spec.animate ? {} : { frames: 'unused without animation' };
 
 const dataPart = (dataset: string): SpecPart => ({ keys: ['dataset'], text: PHRASES.dataset(dataset) });
 
@@ -99,6 +115,7 @@ const WORDING: { [K in ExperimentName]: Wording<K> } = {
       { keys: ['seeds'], text: PHRASES.seeds(s.seeds) },
       dataPart(s.dataset),
     ],
+    unused: (s) => ({ ...unusedScales(s), ...unusedFrames(s) }),
   },
   compare: {
     always: (s) => [
@@ -106,6 +123,7 @@ const WORDING: { [K in ExperimentName]: Wording<K> } = {
       { keys: ['seeds'], text: `${PHRASES.seeds(s.seeds)} each` },
       dataPart(s.dataset),
     ],
+    unused: (s) => ({ ...unusedScales(s), ...unusedFrames(s) }),
   },
   map: {
     always: (s) => [
@@ -117,6 +135,9 @@ const WORDING: { [K in ExperimentName]: Wording<K> } = {
       { keys: ['seeds'], text: `${PHRASES.seeds(s.seeds)} per cell` },
       dataPart(s.dataset),
     ],
+    // Each column sets the option its axis varies (map-axis.ts). The threshold is always used:
+    // every cell counts its steps to it, whichever metric colours the map.
+    unused: (s) => ({ ...(s.axis === 'init' ? {} : unusedScales(s)), [s.axis]: 'the columns set it' }),
   },
   restarts: {
     always: (s) => [
@@ -126,8 +147,17 @@ const WORDING: { [K in ExperimentName]: Wording<K> } = {
       },
       dataPart(s.dataset),
     ],
-    // Depth and width size the one deep architecture; the others have fixed shapes.
-    phrases: { depth: (v: number) => `deep net depth ${v}`, width: (v: number) => `deep net width ${v}` },
+    // Depth, width and activation shape the one deep architecture; the others are fixed (restarts.ts).
+    phrases: {
+      depth: (v: number) => `deep net depth ${v}`,
+      width: (v: number) => `deep net width ${v}`,
+      activation: (v: string) => `deep net ${v} units`,
+    },
+    unused: (s) => {
+      if (s.architectures.includes('deep')) return {};
+      const why = 'no deep net in this run';
+      return { depth: why, width: why, activation: why };
+    },
   },
   landscape: {
     always: (s) => [
@@ -165,15 +195,17 @@ export function describeParts(spec: ExperimentSpec): SpecPart[] {
   const stated = new Set(always.flatMap((part) => part.keys));
   const fields = SPEC_FIELDS[experiment] as Record<string, { default: unknown }>;
   const phrases = (wording.phrases ?? {}) as Partial<Record<string, Phrase>>;
+  const unused = (wording.unused?.(spec as never) ?? {}) as Partial<Record<string, string>>;
   const changed = DESCRIPTION_ORDER.filter(
     (key) =>
       Object.hasOwn(fields, key) &&
       !stated.has(key) &&
       !same(values[key as keyof typeof values], fields[key]?.default),
-  ).map((key) => ({
-    keys: [key],
-    text: (phrases[key] ?? PHRASES[key])(values[key as keyof typeof values]),
-  }));
+  ).map((key) => {
+    const text = (phrases[key] ?? PHRASES[key])(values[key as keyof typeof values]);
+    const why = unused[key];
+    return { keys: [key], text: why ? `${text} (${why})` : text };
+  });
   return [...always, ...changed].sort((a, b) => rank(a) - rank(b));
 }
 

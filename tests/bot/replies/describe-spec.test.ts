@@ -100,8 +100,89 @@ describe('describeSpec', () => {
   });
 });
 
+/** A validated spec, or the test fails with the engine's objections. */
+function checked(input: { experiment: ExperimentName } & Record<string, unknown>): ExperimentSpec {
+  const result = validateSpec(input);
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('; '));
+  return result.spec;
+}
+
+/** An experiment's defaults with some options changed (not validated: the map's defaults are big). */
+const withDefaults = (input: { experiment: ExperimentName } & Record<string, unknown>) =>
+  ({ ...defaults(input.experiment), ...input }) as ExperimentSpec;
+
+const textOf = (spec: ExperimentSpec, key: string) =>
+  describeParts(spec).find((part) => part.keys.includes(key as never))?.text;
+
+/** Options that are set but that the run does not use, each with the spec that uses them. */
+const UNUSED = [
+  {
+    key: 'weightScale',
+    idle: { experiment: 'train', init: 'orthogonal', weightScale: 2 },
+    text: 'σ_w² 2 (unused by orthogonal init)',
+    used: { experiment: 'train', init: 'gaussian', weightScale: 2 },
+  },
+  {
+    key: 'biasScale',
+    idle: { experiment: 'compare', biasScale: 0.5 },
+    text: 'σ_b² 0.5 (unused by glorot init)',
+    used: { experiment: 'compare', init: 'gaussian', biasScale: 0.5 },
+  },
+  {
+    key: 'frames',
+    idle: { experiment: 'train', animate: false, frames: 10 },
+    text: '10 frames (unused without animation)',
+    used: { experiment: 'train', frames: 10 },
+  },
+  {
+    key: 'learningRate',
+    idle: { experiment: 'map', axis: 'learningRate', learningRate: 0.3 },
+    text: 'learning rate 0.3 (the columns set it)',
+    used: { experiment: 'map', learningRate: 0.3 },
+  },
+  {
+    key: 'depth',
+    idle: { experiment: 'restarts', architectures: ['neuron'], depth: 6 },
+    text: 'deep net depth 6 (no deep net in this run)',
+    used: { experiment: 'restarts', architectures: ['neuron', 'deep'], depth: 6 },
+  },
+] as const;
+
+describe('options a run does not use', () => {
+  it('are named with the reason beside them, and only when the run does not use them', () => {
+    for (const { key, idle, text, used } of UNUSED) {
+      expect(textOf(withDefaults(idle), key)).toBe(text);
+      expect(textOf(withDefaults(used), key)).toBe(text.replace(/ \(.*\)$/, ''));
+    }
+  });
+});
+
 describe('headlines of real runs', () => {
-  const { finalOf } = useTutor();
+  const { shared, finalOf } = useTutor();
+
+  it('call an option unused only when leaving it at its default gives the same numbers', async () => {
+    const numbers = async (input: { experiment: ExperimentName } & Record<string, unknown>) => {
+      const small = {
+        steps: 20,
+        points: 32,
+        ...(Object.hasOwn(SPEC_FIELDS[input.experiment], 'seeds') ? { seeds: 1 } : {}),
+      };
+      const result = await shared.tutor.engine.run(checked({ ...small, ...input }));
+      // Everything the run computed; not its spec, backend or timings.
+      const { spec: _spec, ...rest } = result;
+      return JSON.stringify(rest, (key, value) =>
+        key === 'durationMs' || key === 'backend' ? undefined : value,
+      );
+    };
+    for (const { key, idle } of UNUSED) {
+      const { [key]: _value, ...without } = idle as Record<string, unknown> & { experiment: ExperimentName };
+      const map =
+        idle.experiment === 'map' ? { depths: [1, 2], values: key === 'learningRate' ? [0.1, 1] : [] } : {};
+      const set = await numbers({ ...without, ...map, [key]: (idle as Record<string, unknown>)[key] });
+      // Compared as a boolean: the results are long, and a failure needs only the option's name.
+      expect(set === (await numbers({ ...without, ...map })), key).toBe(true);
+    }
+  });
 
   it('differ for /train depth:8 plain, residual:true, normalization:batch and loss:mse', async () => {
     const headline = async (extra: string) =>
