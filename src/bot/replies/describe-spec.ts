@@ -85,7 +85,10 @@ export const DESCRIPTION_ORDER = Object.keys(PHRASES) as OptionName[];
 
 type Spec<K extends ExperimentName> = SpecByName[K];
 
-/** Per experiment: the parts always shown (stating their options), and phrases that read differently there. */
+/**
+ * Per experiment: the parts always shown (stating their options), phrases that read differently
+ * there, and the options a given run does not use.
+ */
 interface Wording<K extends ExperimentName> {
   /** Fixed words before the parts; no option of their own. */
   lead?: string;
