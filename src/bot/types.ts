@@ -65,7 +65,14 @@ export interface ReplyButton {
 /** A neutral reply: a headline, short text blocks, facts, chart images and buttons. */
 export interface Reply {
   visibility: 'public' | 'private';
+  /** The whole headline; never cut (see fitHeadline for platforms whose titles are shorter). */
   headline: string;
+  /**
+   * What a platform may show as its title when the whole headline is longer than its titles
+   * allow, e.g. "Training run" for "Training run: depth 8 · residual · …"; the headline then
+   * goes on a line under that title.
+   */
+  shortHeadline?: string;
   /** Short paragraphs in light markdown (bold, italics, inline code, bullet lists). */
   blocks: string[];
   /** Labelled facts, e.g. the exact configuration, seeds and backend. */

@@ -49,15 +49,20 @@ function withinEach(embed: APIEmbed): APIEmbed {
   };
 }
 
-/** Applies every per-embed limit, then shortens descriptions (and last, drops fields) to fit the total. */
-export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
+/**
+ * Applies every per-embed limit, then shortens descriptions (and last, drops fields) to fit the
+ * total. The first embed's description keeps at least 200 characters, and at least its first
+ * `keepMain` characters whole.
+ */
+export function fitEmbeds(embeds: APIEmbed[], keepMain = 0): APIEmbed[] {
   const fitted = embeds.map(withinEach);
   // Chart captions first (they repeat what the image shows), then the main text.
   for (const index of [...fitted.keys()].reverse()) {
     const over = total(fitted) - EMBED_LIMITS.total;
     const embed = fitted[index];
     if (over <= 0 || !embed?.description) continue;
-    const keep = Math.max(index === 0 ? 200 : 0, embed.description.length - over);
+    // clip keeps max - 1 characters and an ellipsis, hence the + 1.
+    const keep = Math.max(index === 0 ? Math.max(200, keepMain + 1) : 0, embed.description.length - over);
     fitted[index] = { ...embed, description: clip(embed.description, keep) };
     if (fitted[index]?.description === '') delete fitted[index]?.description;
   }

@@ -6,9 +6,10 @@ import {
   ComponentType,
 } from 'discord.js';
 import { MAX_BUTTON_ID } from '../../bot/buttons.js';
+import { fitHeadline } from '../../bot/replies/fit-headline.js';
 import { shownImageFile } from '../../bot/replies/image-file.js';
 import type { Reply, ReplyButton } from '../../bot/types.js';
-import { clip, fitEmbeds } from './embed-limits.js';
+import { clip, EMBED_LIMITS, fitEmbeds } from './embed-limits.js';
 
 /*
  * A neutral Reply as Discord messages. The answer: one embed with the headline, the text and the
@@ -114,12 +115,13 @@ export function toDiscordReply(reply: Reply): DiscordReply {
     name: names[i] ?? image.name,
     description: clip(image.alt, 1024),
   }));
+  const headline = fitHeadline(reply, (whole) => toDiscordMarkdown(whole).length <= EMBED_LIMITS.title);
+  const lead = headline.lead === undefined ? [] : [toDiscordMarkdown(headline.lead)];
+  const text = [...lead, ...reply.blocks.map((block) => toDiscordMarkdown(block))];
   const main: APIEmbed = {
     color: ACCENT,
-    title: toDiscordMarkdown(reply.headline),
-    ...(reply.blocks.length > 0
-      ? { description: reply.blocks.map((block) => toDiscordMarkdown(block)).join('\n\n') }
-      : {}),
+    title: toDiscordMarkdown(headline.title),
+    ...(text.length > 0 ? { description: text.join('\n\n') } : {}),
     ...(reply.fields.length > 0
       ? {
           fields: reply.fields.map((f) => ({
@@ -134,7 +136,8 @@ export function toDiscordReply(reply: Reply): DiscordReply {
   return {
     answer: {
       content: '',
-      embeds: fitEmbeds([main]),
+      // The lead under a long headline is never shortened: it holds options the title could not.
+      embeds: fitEmbeds([main], lead[0]?.length ?? 0),
       components: buttonRows(reply.buttons),
       files: files.slice(0, 1),
     },

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { fitHeadline } from '../../bot/replies/fit-headline.js';
 import type { ProgressUpdate, Reply, ReplyButton } from '../../bot/types.js';
 import { escapeSlack, splitText, toMrkdwn, toPlainText, truncate } from './mrkdwn.js';
 
@@ -17,6 +18,7 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
+const MAX_HEADER = 150;
 const MAX_SECTION = 3000;
 const MAX_MESSAGE_BLOCKS = 50;
 
@@ -56,13 +58,25 @@ function actions(buttons: ReplyButton[]): Block[] {
   return [{ type: 'actions', elements: buttons.slice(0, 25).map(toSlackButton) }];
 }
 
+/** The header block, and a section with the rest of a headline too long for a header (never cut). */
+function headlineBlocks(reply: Reply): Block[] {
+  const { title, lead } = fitHeadline(
+    reply,
+    (whole) => toPlainText(whole, Number.POSITIVE_INFINITY).length <= MAX_HEADER,
+  );
+  return [
+    { type: 'header', text: { type: 'plain_text', text: toPlainText(title, MAX_HEADER) } },
+    ...(lead === undefined ? [] : sections(lead)),
+  ];
+}
+
 /**
  * A reply as a message: header, explanation, the configuration as context, buttons. Charts are
  * named in a last context line when they are uploaded separately (`chartNote`).
  */
 export function replyMessage(reply: Reply, chartNote?: string): SlackMessage {
   const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: toPlainText(reply.headline, 150) } },
+    ...headlineBlocks(reply),
     ...reply.blocks.flatMap(sections),
     ...imageBlocks(reply),
     ...factsContext(reply),

@@ -8,6 +8,8 @@ import type { BotRequest, Reply, ReplyButton } from '../types.js';
 /** How many runs /history shows, and how many of them get a rerun button. */
 export const HISTORY_LENGTH = 10;
 const BUTTONS = 5;
+/** Characters of a run's headline kept in its history. */
+const HEADLINE_KEPT = 200;
 
 /** The command text that repeats a run exactly (defaults left out; `short` keys for button ids). */
 export function repeatCommand(spec: ExperimentSpec, short = false): { command: string; text: string } {
@@ -40,7 +42,9 @@ export function recordRun(store: Store, request: BotRequest, spec: ExperimentSpe
     conversation: request.conversation,
     command: `/${command} ${text}`.trim(),
     spec: spec as unknown as Record<string, unknown>,
-    headline: headline.slice(0, 200),
+    // Bounded so ten runs fit one Slack Home section; the cut is marked, and the command stored
+    // beside it (shown with it in /history and the Home tab) holds every option whole.
+    headline: headline.length <= HEADLINE_KEPT ? headline : `${headline.slice(0, HEADLINE_KEPT - 1)}…`,
   });
 }
 

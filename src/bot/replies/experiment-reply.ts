@@ -1,6 +1,6 @@
 import type { Field } from '../../engine/fields.js';
 import type { ExperimentResult } from '../../engine/result.js';
-import { SPEC_FIELDS } from '../../engine/spec.js';
+import { type ExperimentSpec, SPEC_FIELDS } from '../../engine/spec.js';
 import type { ChartView } from '../charts/layer-charts.js';
 import { explanationText } from '../explain/types.js';
 import { optionText } from '../options/option-text.js';
@@ -18,6 +18,12 @@ const HEADLINES: Record<ExperimentResult['experiment'], string> = {
   lp: 'One layer as a linear program',
   hardness: 'Exact training gets hard',
 };
+
+/** The headline of an experiment's answer, and its short form for titles that cannot hold it all. */
+export function experimentHeadline(spec: ExperimentSpec): Pick<Reply, 'headline' | 'shortHeadline'> {
+  const title = HEADLINES[spec.experiment];
+  return { headline: `${title}: ${describeSpec(spec)}`, shortHeadline: title };
+}
 
 function seedsOf(result: ExperimentResult): string {
   const spec = result.spec;
@@ -45,7 +51,7 @@ export async function experimentReply(
   const seconds = (timing.runMs / 1000).toFixed(1);
   return {
     visibility: 'public',
-    headline: `${HEADLINES[result.experiment]}: ${describeSpec(result.spec)}`,
+    ...experimentHeadline(result.spec),
     blocks: [
       explanationText(explanation),
       ...(lesson ? [`Why: *${lesson.title}* — \`/explain ${lesson.id}\``] : []),

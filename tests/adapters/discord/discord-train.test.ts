@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMBED_LIMITS } from '../../../src/adapters/discord/embed-limits.js';
 import { createDiscordAdapter } from '../../../src/adapters/discord/index.js';
+import { toDiscordName } from '../../../src/adapters/discord/option-names.js';
 import { silentLogger } from '../../../src/bot/logger.js';
+import { describeParts, describeSpec } from '../../../src/bot/replies/describe-spec.js';
+import { TRAIN_FIELDS } from '../../../src/engine/specs/train.js';
+import { validateSpec } from '../../../src/engine/validate.js';
 import {
   finalAnswer,
   isChartMessage,
@@ -203,6 +208,57 @@ describe('/train', () => {
       await restarted.stop();
       await discord.close();
     }
+  });
+
+  it('shows every option of a long /train: the short title, the whole description under it, within the limits', async () => {
+    // Every option away from its default, numbers at 17 digits, yet small enough to run in seconds.
+    const values = {
+      depth: 32,
+      width: 4,
+      activation: 'tanh',
+      init: 'gaussian',
+      weightScale: 1.2345678901234567,
+      biasScale: 0.12345678901234568,
+      residual: true,
+      normalization: 'layer',
+      loss: 'mse',
+      optimizer: 'momentum',
+      learningRate: 0.012345678901234567,
+      steps: 20,
+      dataset: 'circles',
+      points: 100,
+      noise: 0.12345678901234568,
+      seed: 2147483647,
+      seeds: 2,
+      gridSize: 11,
+      animate: false,
+      frames: 59,
+    };
+    const checked = validateSpec({ experiment: 'train', ...values });
+    if (!checked.ok) throw new Error(checked.errors.map((e) => e.message).join('; '));
+    expect(Object.keys(values).sort()).toEqual(Object.keys(TRAIN_FIELDS).sort());
+    const typeOf = (v: unknown) =>
+      typeof v === 'boolean' ? 5 : typeof v === 'string' ? 3 : Number.isInteger(v) ? 4 : 10;
+    const sent = h.discord.slash(
+      BOB,
+      'train',
+      Object.entries(values).map(([key, value]) => ({
+        name: toDiscordName(key),
+        type: typeOf(value),
+        value,
+      })),
+    );
+    const final = await finalAnswer(h.discord, sent);
+    const description = describeSpec(checked.spec);
+    expect(`Training run: ${description}`.length).toBeGreaterThan(EMBED_LIMITS.title);
+    const main = final.body.embeds[0];
+    expect(main.title).toBe('Training run');
+    expect(main.description.startsWith(`${description}\n\n`)).toBe(true);
+    for (const part of describeParts(checked.spec)) expect(main.description).toContain(part.text);
+    // The message that showed progress named the whole description too, within a message's 2000.
+    const working = h.discord.callsFor(sent).find((c) => c.method === 'PATCH' && c !== final);
+    expect(working?.body.content.startsWith(description)).toBe(true);
+    expect(working?.body.content.length).toBeLessThanOrEqual(2000);
   });
 
   it('posts an unprompted reply into a channel', async () => {

@@ -5,7 +5,10 @@ import { optionNameTables } from '../../../src/adapters/discord/option-names.js'
 import { progressLine, workingMessage } from '../../../src/adapters/discord/progress-view.js';
 import { toBotRequest, toButtonPress } from '../../../src/adapters/discord/translate.js';
 import { COMMANDS } from '../../../src/bot/commands/index.js';
+import { describeParts, describeSpec } from '../../../src/bot/replies/describe-spec.js';
+import { experimentHeadline } from '../../../src/bot/replies/experiment-reply.js';
 import type { Reply, ReplyButton } from '../../../src/bot/types.js';
+import { LONGEST_SPECS } from '../../bot/replies/longest-spec.js';
 
 const png = (n: number) => Buffer.from([0x89, 0x50, 0x4e, 0x47, n]);
 
@@ -104,6 +107,36 @@ describe('Reply → Discord message', () => {
     expect(sizeOf(message)).toBeLessThanOrEqual(EMBED_LIMITS.total);
     expect(message.embeds[0]?.fields?.length).toBe(25);
     expect(message.embeds[0]?.description?.endsWith('…')).toBe(true);
+  });
+
+  it('shows every option of each experiment’s longest spec: the short title, then the rest of the headline whole', () => {
+    const fitted: string[] = [];
+    for (const spec of LONGEST_SPECS) {
+      const heading = experimentHeadline(spec);
+      // A long explanation presses the 6000-character total, which must not cut the headline's rest.
+      const message = toDiscordReply(reply({ ...heading, blocks: ['a'.repeat(5000)] })).answer;
+      const main = message.embeds[0]!;
+      expect(main.title!.length).toBeLessThanOrEqual(EMBED_LIMITS.title);
+      expect(sizeOf(message)).toBeLessThanOrEqual(EMBED_LIMITS.total);
+      const shown = `${main.title}\n${main.description}`;
+      for (const part of describeParts(spec)) expect(shown, spec.experiment).toContain(part.text);
+      if (heading.headline.length <= EMBED_LIMITS.title) {
+        expect(main.title).toBe(heading.headline);
+        fitted.push(spec.experiment);
+      } else {
+        expect(main.title).toBe(heading.shortHeadline);
+        expect(main.description!.startsWith(`${describeSpec(spec)}\n\n`)).toBe(true);
+      }
+    }
+    // The one-layer LP's longest headline still fits a title; the others move under it.
+    expect(fitted).toEqual(['lp']);
+  });
+
+  it('cuts a long headline without a short form in the title only, and shows it whole under it', () => {
+    const headline = `Q: ${'why '.repeat(80)}?`;
+    const main = toDiscordReply(reply({ headline })).answer.embeds[0]!;
+    expect(main.title).toBe(`${headline.slice(0, EMBED_LIMITS.title - 1)}…`);
+    expect(main.description!.startsWith(`${headline}\n\nThe loss`)).toBe(true);
   });
 
   it('converts single-star bold only outside code spans', () => {

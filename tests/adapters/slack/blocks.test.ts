@@ -15,7 +15,11 @@ import {
 } from '../../../src/adapters/slack/command-names.js';
 import { splitText, toMrkdwn, toPlainText } from '../../../src/adapters/slack/mrkdwn.js';
 import { toBotRequest, toButtonPress } from '../../../src/adapters/slack/translate.js';
+import { describeParts, describeSpec } from '../../../src/bot/replies/describe-spec.js';
+import { experimentHeadline } from '../../../src/bot/replies/experiment-reply.js';
 import type { Reply } from '../../../src/bot/types.js';
+import { validateSpec } from '../../../src/engine/validate.js';
+import { LONGEST_SPECS } from '../../bot/replies/longest-spec.js';
 import { blocksOf, buttonsOf, textOf } from './inspect.js';
 
 const reply = (over: Partial<Reply> = {}): Reply => ({
@@ -94,6 +98,33 @@ describe('Block Kit replies', () => {
     expect(blocks.length).toBeLessThanOrEqual(50);
     expect(blocks.every((b) => (b.text?.text.length ?? 0) <= 3000)).toBe(true);
     expect(blocks.at(-1)!.type).toBe('actions');
+  });
+
+  it('shows every option of each experiment’s longest spec: the short header, then the rest of the headline whole', () => {
+    for (const spec of LONGEST_SPECS) {
+      const heading = experimentHeadline(spec);
+      const [header, lead] = blocksOf(replyMessage(reply(heading)));
+      expect(header!.type).toBe('header');
+      expect(header!.text!.text).toBe(heading.shortHeadline);
+      expect(lead).toEqual({ type: 'section', text: { type: 'mrkdwn', text: toMrkdwn(describeSpec(spec)) } });
+      for (const part of describeParts(spec)) expect(lead!.text!.text, spec.experiment).toContain(part.text);
+    }
+  });
+
+  it('keeps a headline that fits whole in the header, with nothing repeated under it', () => {
+    const checked = validateSpec({ experiment: 'train', depth: 8, residual: true });
+    if (!checked.ok) throw new Error('the spec should validate');
+    const heading = experimentHeadline(checked.spec);
+    const blocks = blocksOf(replyMessage(reply(heading)));
+    expect(blocks[0]!.text!.text).toBe('Training run: depth 8 · residual · 3 seeds · moons data');
+    expect(blocks[1]!.text!.text).toBe('The loss *stalled* at ln 2 &lt; 0.7 &amp; did not move.');
+  });
+
+  it('cuts a long headline without a short form in the header only, and shows it whole under it', () => {
+    const headline = `Quiz #3: ${'why '.repeat(40)}?`;
+    const [header, lead] = blocksOf(replyMessage(reply({ headline })));
+    expect(header!.text!.text).toBe(`${headline.slice(0, 149)}…`);
+    expect(lead!.text!.text).toBe(headline);
   });
 
   it('writes private notes compactly, headline in bold, with Slack command names', () => {

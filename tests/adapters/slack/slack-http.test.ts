@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
 import { silentLogger } from '../../../src/bot/logger.js';
+import { describeParts, describeSpec } from '../../../src/bot/replies/describe-spec.js';
+import { TRAIN_FIELDS } from '../../../src/engine/specs/train.js';
+import { validateSpec } from '../../../src/engine/validate.js';
 import { openStore, type Store } from '../../../src/store/index.js';
 import { CRASH_SEED, SMALL, startTutor } from '../../bot/bot-harness.js';
 import { BOT_TOKEN, type FakeSlack, SIGNING_SECRET, signedHeaders, startFakeSlack } from './fake-slack.js';
@@ -86,7 +89,9 @@ describe('Slack adapter over HTTP', () => {
     expect(ack.status).toBe(200);
     expect(ack.ms).toBeLessThan(3000);
     expect(ack.json?.response_type).toBe('ephemeral');
-    expect(String(ack.json?.text)).toMatch(/^Accepted: depth 2 × 8 sigmoid.*\((starting|queued #\d+)\)/);
+    expect(String(ack.json?.text)).toMatch(
+      /^Accepted: depth 2 · width 8 · 40 steps · 1 seed.*\((starting|queued #\d+)\)/,
+    );
 
     const final = await answerIn('C0TRAIN');
     const status = inChannel(fake.calls, 'chat.postMessage', 'C0TRAIN')[0]!;
@@ -132,6 +137,43 @@ describe('Slack adapter over HTTP', () => {
       expect(Number(asked?.params.length)).toBe(upload.bytes.length);
     }
     expect(fake.callsTo('files.upload')).toHaveLength(0);
+  });
+
+  it('shows every option of a long /train: a short header, the whole description in the section under it', async () => {
+    // Every option away from its default, numbers at 17 digits, yet small enough to run in seconds.
+    const line =
+      '/train depth:32 width:4 activation:tanh init:gaussian weightScale:1.2345678901234567 ' +
+      'biasScale:0.12345678901234568 residual:true normalization:layer loss:mse optimizer:momentum ' +
+      'learningRate:0.012345678901234567 steps:20 dataset:circles points:100 noise:0.12345678901234568 ' +
+      'seed:2147483647 seeds:2 gridSize:11 animate:false frames:59';
+    const values = Object.fromEntries(
+      line
+        .split(' ')
+        .slice(1)
+        .map((pair) => pair.split(':') as [string, string])
+        .map(([key, text]) => [
+          key,
+          /^[a-z]/.test(text) && text !== 'true' && text !== 'false' ? text : JSON.parse(text),
+        ]),
+    );
+    expect(Object.keys(values).sort()).toEqual(Object.keys(TRAIN_FIELDS).sort());
+    const checked = validateSpec({ experiment: 'train', ...values });
+    if (!checked.ok) throw new Error(checked.errors.map((e) => e.message).join('; '));
+    const description = describeSpec(checked.spec);
+    expect(`Training run: ${description}`.length).toBeGreaterThan(150);
+
+    const { answer } = command('C0LONG', line);
+    // The ack's notification text is a cut fallback; its block carries the whole description.
+    const ack = await answer;
+    expect(blocksOf(ack.json ?? {})[0]!.text!.text.startsWith(`Accepted: ${description} (`)).toBe(true);
+    const final = await answerIn('C0LONG');
+    const [header, lead] = blocksOf(final);
+    expect(header).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Training run' } });
+    expect(lead).toEqual({ type: 'section', text: { type: 'mrkdwn', text: description } });
+    for (const part of describeParts(checked.spec)) expect(lead!.text!.text).toContain(part.text);
+    // The status message the answer replaced had named it all too.
+    const status = inChannel(fake.calls, 'chat.postMessage', 'C0LONG')[0]!;
+    expect(blocksOf(status)[0]!.text!.text.startsWith(`*${description} (`)).toBe(true);
   });
 
   it('edits the status message with progress no faster than once a second per channel', async () => {

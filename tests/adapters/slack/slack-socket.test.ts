@@ -56,7 +56,7 @@ describe('Slack adapter in Socket Mode', () => {
     const ack = await fake.sendEnvelope('slash_commands', command);
     expect(ack.ms).toBeLessThan(3000);
     expect(ack.payload?.response_type).toBe('ephemeral');
-    expect(String(ack.payload?.text)).toMatch(/^Accepted: depth 2 × 8 sigmoid/);
+    expect(String(ack.payload?.text)).toMatch(/^Accepted: depth 2 · width 8 · 40 steps · 1 seed/);
 
     const answer = await waitFor(
       () => inChannel(fake.calls, 'chat.update', 'C0SOCKET').find(isAnswer),

@@ -211,4 +211,18 @@ describe('/history', () => {
     // Nobody else's runs show up.
     expect(replyText((await tutor.send({ user: 'someone' }, '/history')).reply)).not.toContain('/compare');
   });
+
+  it('keeps a long headline’s start, marked as cut, beside the command that holds every option', async () => {
+    const mary = { user: 'mary' };
+    const options =
+      'depth:12 width:4 activation:tanh init:gaussian residual:true normalization:layer loss:mse ' +
+      'weightScale:1.2345678901234567 biasScale:0.12345678901234568 optimizer:momentum learningRate:0.012345678901234567 steps:20 ' +
+      'dataset:circles points:100 noise:0.12345678901234568 seed:2147483647 seeds:2 gridSize:11 animate:false frames:59';
+    const run = await tutor.send(mary, `/train ${options}`);
+    expect(run.reply.headline.length).toBeGreaterThan(200);
+    const [saved] = tutor.store.runs.recent('test', 'mary', 1);
+    expect(saved?.headline).toBe(`${run.reply.headline.slice(0, 199)}…`);
+    expect(saved?.command).toBe(`/train ${options}`);
+    expect(replyText((await tutor.send(mary, '/history')).reply)).toContain(`/train ${options}`);
+  });
 });
