@@ -92,7 +92,7 @@ describe('the option names the tutor writes', () => {
     const snake = await finalOf(`/train ${SMALL.replace('gridSize', 'grid_size')} Learning_Rate:0.5`);
     const repeat = '/train depth:2 width:8 learning_rate:0.5 steps:40 points:64 seeds:1 grid_size:10';
     for (const { reply } of [camel, snake]) {
-      expect(reply.headline).toMatch(/^Training run: depth 2 × 8 sigmoid, glorot, sgd 0\.5/);
+      expect(reply.headline).toMatch(/^Training run: depth 2 · width 8 · learning rate 0\.5 · 40 steps/);
       expect(replyText(reply)).toContain(`Repeat it: \`${repeat}\``);
       expect(everything(reply)).not.toMatch(CAMEL_WORD);
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESCRIPTION_ORDER, describeParts, describeSpec } from '../../../src/bot/replies/describe-spec.js';
 import type { Field } from '../../../src/engine/fields.js';
+import { optionSpelling } from '../../../src/engine/fields.js';
 import {
   EXPERIMENTS,
   type ExperimentName,
@@ -43,7 +44,7 @@ describe('describeSpec', () => {
     expect(lines).toEqual({
       train: 'depth 5 · 3 seeds · moons data',
       compare: 'depths 1, 2, 4, 8, 16 · 3 seeds each · moons data',
-      map: 'depths 2, 4, 8, 16 × weightScale 0.25, 0.5, 1, 1.76, 12 · 1 seed per cell · moons data',
+      map: 'depths 2, 4, 8, 16 × weight_scale 0.25, 0.5, 1, 1.76, 12 · 1 seed per cell · moons data',
       restarts: '10 restarts each of neuron, neuron-mse, three-node, deep · moons data',
       landscape: 'depth 1 vs depth 10, plain and residual · moons data',
       lp: 'LP vs gradient descent · blobs data',
@@ -69,7 +70,9 @@ describe('describeSpec', () => {
         // The part names the new value (a number, a choice, each list item), or for a
         // true/false option reads differently from the default's line.
         const shown = typeof value === 'boolean' ? [] : Array.isArray(value) ? value : [value];
-        for (const item of shown) expect(part.text, label).toContain(String(item));
+        // A map axis is an option name, shown in the spelling every client shows (weight_scale).
+        const words = (item: unknown) => (key === 'axis' ? optionSpelling(String(item)) : String(item));
+        for (const item of shown) expect(part.text, label).toContain(words(item));
         expect(describeSpec(spec), label).not.toBe(describeSpec(defaults(name)));
         expect(
           parts.filter((p) => p !== part).map((p) => p.text),
