@@ -91,7 +91,9 @@ function curveTracker(steps: number, units: readonly WorkUnit[], labels: readonl
       const { steps: at, losses } = result.lossCurve;
       const step = at.at(-1);
       const loss = losses.at(-1);
-      if (step !== undefined && loss !== undefined && Number.isFinite(loss)) add(curve, step, loss);
+      if (step === undefined || loss === undefined || !Number.isFinite(loss)) return;
+      if (curve.points.at(-1)?.[0] === step) curve.points.pop();
+      add(curve, step, loss);
     },
     snapshot: () => ({
       kind: 'curves',

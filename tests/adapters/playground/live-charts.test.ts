@@ -55,8 +55,13 @@ afterAll(async () => {
 });
 
 // Expressions run in the page as strings: this file is compiled without the DOM's types.
+/** How far the page, or the message list inside it, scrolls sideways. */
 const overflow = async () =>
-  Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+  Number(
+    await page.evaluate(`Math.max(
+      document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      document.querySelector('#messages').scrollWidth - document.querySelector('#messages').clientWidth)`),
+  );
 
 /** The points a Chart.js chart in the page holds, per dataset (the page's own Chart instance). */
 const chartPoints = (selector: string) =>
@@ -269,6 +274,9 @@ describe('the playground on a laptop (1280 × 800)', () => {
     );
     expect(canvasWidth).toBeGreaterThan(box!.width - 20);
     await page.screenshot({ path: '/tmp/playground-laptop.png' });
+    // And back to the narrowest phone: the charts shrink with the screen.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expect.poll(overflow).toBeLessThanOrEqual(0);
     expect(pageErrors).toEqual([]);
   });
 });
