@@ -25,7 +25,7 @@ describe('progress words', () => {
         kind: 'running',
         percent: 35,
         loss: 0.0013,
-        unit: unit('cell 7 of 20: depth 8, σ_w² 1.76', 120, 300, 0.693),
+        unit: unit('cell 7 of 20: depth 8, σ_w² 1.76', 120, 300, Math.LN2),
       }),
     ).toBe('running · cell 7 of 20: depth 8, σ_w² 1.76, step 120 of 300, loss 0.693');
     // A tiny loss keeps its digits instead of rounding to 0.000.

@@ -112,8 +112,8 @@ describe('Discord interaction port', () => {
     await session.io.accept({ visibility: 'public', summary: 'compare depths 1, 8' });
     await vi.advanceTimersByTimeAsync(1600);
     shown.hooks.onStart?.();
-    const unit = { index: 4, count: 6, label: 'depth 8, seed 1 of 3', step: 180, steps: 300, loss: 0.6931 };
-    shown.hooks.onProgress?.({ percent: 62, loss: 0.6931, unit });
+    const unit = { index: 4, count: 6, label: 'depth 8, seed 1 of 3', step: 180, steps: 300, loss: Math.LN2 };
+    shown.hooks.onProgress?.({ percent: 62, loss: Math.LN2, unit });
     await vi.advanceTimersByTimeAsync(1600);
     shown.done();
     // A report arriving after the run is done (a late worker message) does not take "done" back.
