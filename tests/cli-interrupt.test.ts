@@ -24,7 +24,7 @@ it('stops a long run on SIGINT with exit status 130, saying it was cancelled', a
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   // The acceptance line comes once the run is on its way.
-  await expect.poll(() => stderr, { timeout: 30_000 }).toContain('(starting)');
+  await expect.poll(() => stderr, { timeout: 30_000 }).toContain('(running)');
   const signalled = Date.now();
   child.kill('SIGINT');
   expect(await exited).toBe(130);

@@ -1,4 +1,6 @@
 import type { Field } from '../engine/fields.js';
+import type { LiveResult, UnitStatus } from '../engine/result.js';
+import type { ChartConfig } from './charts/draft.js';
 
 /*
  * The bot core's neutral language. Adapters turn platform events into a BotRequest and a
@@ -53,6 +55,8 @@ export interface ReplyImage {
    * fetch images themselves (Slack image blocks) may show it instead of uploading the bytes.
    */
   url?: string;
+  /** The Chart.js configuration the PNG was drawn from, for clients that draw charts themselves. */
+  chart?: ChartConfig;
 }
 
 /** A follow-up or control button; `id` carries all it needs, so it works after a restart. */
@@ -81,10 +85,15 @@ export interface Reply {
   buttons: ReplyButton[];
 }
 
-/** An in-flight update an adapter may show by editing its first message. */
+/**
+ * An in-flight update an adapter may show by editing its first message: waiting in line, running
+ * (with the unit that reported and, for the page's charts, the partial results), or done (the
+ * answer is being written). src/bot/progress-words.ts turns it into the words every platform shows.
+ */
 export type ProgressUpdate =
   | { kind: 'queued'; position: number }
-  | { kind: 'running'; percent: number; loss?: number };
+  | { kind: 'running'; percent: number; loss?: number; unit?: UnitStatus; live?: LiveResult }
+  | { kind: 'done' };
 
 /** What a command may ask of the adapter while it works. */
 export interface CommandIo {

@@ -3,13 +3,17 @@ import type { TutorApp } from '../app.js';
 import { chartsFor, createChartRenderer } from '../bot/charts/index.js';
 import { unfinishedReply } from '../bot/commands/experiment-outcome.js';
 import { isUserError } from '../bot/errors.js';
-import type { CommandIo, Reply } from '../bot/types.js';
+import { progressSentence, progressWords } from '../bot/progress-words.js';
+import type { CommandIo, ProgressUpdate, Reply } from '../bot/types.js';
 import type { Config } from '../config.js';
 import type { ExperimentSpec } from '../engine/index.js';
 import type { CliRequest } from './cli-request.js';
 import { fail } from './fail.js';
 import { printOut } from './print.js';
 import { saveImages } from './save-images.js';
+
+/** Characters of the progress line on a terminal: fits an 80-column window. */
+const CLI_PROGRESS_WIDTH = 78;
 
 /* The two ways a CLI run goes: the full result as JSON, or the bot's reply as text. */
 
@@ -55,18 +59,20 @@ export async function runThroughBot(app: TutorApp, request: CliRequest): Promise
   const { args, command, text, experiment } = request;
   const showProgress = process.stderr.isTTY && !args.json;
   let accepted = false;
+  let latest: ProgressUpdate | undefined;
   const io: CommandIo = {
     accept: async ({ summary }) => {
       accepted = true;
-      process.stderr.write(`${summary}\n`);
+      // Where the run stands when it is accepted: "(running)", "(queued #2)".
+      process.stderr.write(`${summary} (${progressWords(latest).status})\n`);
     },
     progress: (update) => {
-      if (!showProgress) return;
-      const line =
-        update.kind === 'queued'
-          ? `queued #${update.position}`
-          : `${update.percent}%${update.loss === undefined ? '' : ` loss ${update.loss.toFixed(3)}`}`;
-      process.stderr.write(`\r${line.padEnd(30)}`);
+      latest = update;
+      if (!showProgress || !accepted) return;
+      const { percent } = progressWords(update);
+      const line = `${percent === undefined ? '' : `${percent}% `}${progressSentence(update)}`;
+      // One line rewritten in place: cut to a common terminal's width, padded over the last one.
+      process.stderr.write(`\r${line.slice(0, CLI_PROGRESS_WIDTH).padEnd(CLI_PROGRESS_WIDTH)}`);
     },
   };
   const asker = {
@@ -76,7 +82,7 @@ export async function runThroughBot(app: TutorApp, request: CliRequest): Promise
     conversation: 'cli',
   };
   const reply: Reply = await app.bot.handle({ ...asker, command, options: { kind: 'text', text } }, io);
-  if (showProgress) process.stderr.write(`\r${' '.repeat(30)}\r`);
+  if (showProgress) process.stderr.write(`\r${' '.repeat(CLI_PROGRESS_WIDTH)}\r`);
   await printOut(renderReplyText(reply, await saveImages(reply.images, args.outDir)));
   if (experiment && (!accepted || reply.visibility === 'private')) process.exitCode = 1;
 }

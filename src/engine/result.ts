@@ -40,6 +40,44 @@ export type ExperimentResult =
   | LpResult
   | HardnessResult;
 
+/** The unit of work that sent a progress report: which one, what it is, how far it got. */
+export interface UnitStatus {
+  /** 1-based position among the experiment's units. */
+  index: number;
+  count: number;
+  /** What the unit is, in a few words: "seed 2 of 3", "cell 7 of 20: depth 8, σ_w² 1.76". */
+  label: string;
+  step: number;
+  steps: number;
+  /** The unit's own training loss at that step, when it reported one. */
+  loss?: number;
+}
+
+/** One training run's loss so far, thinned to a bounded number of [step, loss] points. */
+export interface LiveCurve {
+  label: string;
+  points: [number, number][];
+}
+
+/**
+ * Partial results while an experiment runs, bounded in size so that every progress report can
+ * carry all of them (src/engine/live.ts): loss curves for train and compare, the finished cells
+ * of a map. Later reports only ever add to earlier ones.
+ */
+export type LiveResult =
+  | { kind: 'curves'; steps: number; curves: LiveCurve[] }
+  | {
+      kind: 'map';
+      axis: MapResult['spec']['axis'];
+      values: (number | string)[];
+      depths: number[];
+      /**
+       * Mean final loss of each cell once all its seeds are done ('diverged' when it is not a
+       * number), null while it runs; row-major, as MapResult.cells.
+       */
+      cells: (number | 'diverged' | null)[];
+    };
+
 /** Progress of a running experiment. */
 export interface Progress {
   /** 0..1 over the whole experiment. */
@@ -49,6 +87,10 @@ export interface Progress {
   /** Units of work finished and in all (runs, variants). */
   unitsDone: number;
   units: number;
+  /** The unit this report comes from; absent on reports that only count a finished unit. */
+  unit?: UnitStatus;
+  /** What has been measured so far, for live charts. */
+  live?: LiveResult;
 }
 
 /** Result types by experiment name. */

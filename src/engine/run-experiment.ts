@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { PLANNERS } from './experiments/index.js';
-import type { ExperimentResult, Progress, ResultByName } from './result.js';
+import { createLiveTracker, type LiveTracker } from './live.js';
+import type { ExperimentResult, Progress, ResultByName, UnitStatus } from './result.js';
 import type { ExperimentSpec } from './spec.js';
 import type { ExperimentPlanner, UnitProgress, UnitResult } from './units.js';
 import { abortError } from './worker/errors.js';
@@ -15,31 +16,65 @@ export interface RunExperimentOptions {
   fault?: FaultKind;
 }
 
-/** Combines per-unit progress into one monotone fraction over the whole experiment. */
-function createProgressTracker(units: number, report: ((progress: Progress) => void) | undefined) {
+/**
+ * Combines per-unit progress into one monotone fraction over the whole experiment, says which
+ * unit each report comes from, and carries the partial results gathered so far.
+ */
+function createProgressTracker(
+  labels: readonly string[],
+  live: LiveTracker,
+  report: ((progress: Progress) => void) | undefined,
+) {
+  const units = labels.length;
   const fractions = new Array<number>(units).fill(0);
   let unitsDone = 0;
   let lastFraction = 0;
   let loss: number | undefined;
-  const emit = (): void => {
+  const emit = (unit?: UnitStatus): void => {
+    if (!report) return;
     const sum = fractions.reduce((a, b) => a + b, 0);
     // A unit's own fraction only rises, but guard anyway: a bar that jumps back looks broken.
     lastFraction = Math.max(lastFraction, units === 0 ? 1 : sum / units);
-    report?.({ fraction: lastFraction, unitsDone, units, ...(loss !== undefined && { loss }) });
+    const partial = live.snapshot();
+    report({
+      fraction: lastFraction,
+      unitsDone,
+      units,
+      ...(loss !== undefined && { loss }),
+      ...(unit && { unit }),
+      ...(partial && { live: partial }),
+    });
   };
   return {
     unitProgress(index: number, progress: UnitProgress): void {
       if (progress.steps > 0)
         fractions[index] = Math.min(1, Math.max(fractions[index] ?? 0, progress.step / progress.steps));
-      if (progress.loss !== undefined && Number.isFinite(progress.loss)) loss = progress.loss;
-      emit();
+      const finite = progress.loss !== undefined && Number.isFinite(progress.loss);
+      if (finite) loss = progress.loss;
+      live.progress(index, progress);
+      emit({
+        index: index + 1,
+        count: units,
+        label: labels[index]!,
+        step: progress.step,
+        steps: progress.steps,
+        ...(finite && { loss: progress.loss }),
+      });
     },
-    unitDone(index: number): void {
+    unitDone(index: number, result: UnitResult): void {
       fractions[index] = 1;
       unitsDone++;
+      live.done(index, result);
       emit();
     },
   };
+}
+
+/** The planner's unit labels, or "part i of n" where it names none (or not one per unit). */
+function unitLabels<S>(planner: ExperimentPlanner<S, ExperimentResult>, spec: S, count: number): string[] {
+  const named = planner.labels?.(spec);
+  if (named && named.length === count) return named;
+  return Array.from({ length: count }, (_, i) => `part ${i + 1} of ${count}`);
 }
 
 /**
@@ -58,7 +93,8 @@ export async function runExperiment<S extends ExperimentSpec>(
   // The planner table is keyed by name; this lookup pairs the spec with its own planner.
   const planner = PLANNERS[spec.experiment] as unknown as ExperimentPlanner<S, ExperimentResult>;
   const units = planner.plan(spec);
-  const progress = createProgressTracker(units.length, options.onProgress);
+  const labels = unitLabels(planner, spec, units.length);
+  const progress = createProgressTracker(labels, createLiveTracker(spec, units, labels), options.onProgress);
 
   const stopAll = new AbortController();
   // Every unit listens to this one signal; a 40-run sweep is not a listener leak.
@@ -75,7 +111,7 @@ export async function runExperiment<S extends ExperimentSpec>(
             onProgress: (p) => progress.unitProgress(index, p),
             ...(index === 0 && options.fault ? { fault: options.fault } : {}),
           });
-          progress.unitDone(index);
+          progress.unitDone(index, result);
           return result;
         } catch (error) {
           // The first failure wins (Promise.all reports it); the rest are told to stop.

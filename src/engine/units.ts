@@ -91,5 +91,10 @@ export interface UnitExecutor {
  */
 export interface ExperimentPlanner<S, R> {
   plan(spec: S): WorkUnit[];
+  /**
+   * A short name for each unit `plan` returns, in the same order ("seed 2 of 3", "cell 7 of 20:
+   * depth 8, σ_w² 1.76"): progress reports say which unit they come from. Without it, "part i of n".
+   */
+  labels?(spec: S): string[];
   assemble(spec: S, results: UnitResult[]): Omit<R, 'experiment' | 'backend' | 'spec' | 'durationMs'>;
 }

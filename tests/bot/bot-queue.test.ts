@@ -50,7 +50,7 @@ describe('jobs through the bot', () => {
     expect(fourth.accepted).toBeUndefined();
     expect(refused.visibility).toBe('private');
     expect(replyText(refused)).toContain('You already have 1 running and 2 waiting');
-    expect(second.accepted?.summary).toMatch(/queued #\d/);
+    expect(second.progress[0]).toMatchObject({ kind: 'queued', position: expect.any(Number) });
 
     // Others still get in (bob takes the second engine slot, carol waits third) until the
     // global limit of 3 waiting jobs is reached.
@@ -59,7 +59,7 @@ describe('jobs through the bot', () => {
     const crowd = tutor.adapter.send('dave', `/train ${LONG} seed:33`);
     await Promise.all([other, waiting, crowd].map((e) => e.acceptedOrAnswered));
     expect(other.accepted).toBeDefined();
-    expect(waiting.accepted?.summary).toContain('queued #3');
+    expect(waiting.progress[0]).toEqual({ kind: 'queued', position: 3 });
     expect(replyText(await crowd.done)).toContain('The training queue is full (3 jobs waiting)');
 
     for (const [user, exchange] of [

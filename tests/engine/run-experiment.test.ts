@@ -104,6 +104,54 @@ describe('runExperiment on a worker pool', () => {
     expect(fractions.some((f) => f > 0 && f < 1)).toBe(true);
     expect(reports.at(-1)).toMatchObject({ fraction: 1, unitsDone: 4, units: 4 });
     expect(reports.some((p) => p.loss !== undefined)).toBe(true);
+
+    // Each unit's report says which run it is, in plan order (depth by depth, seed by seed).
+    const labels = new Map(reports.flatMap((p) => (p.unit ? [[p.unit.index, p.unit.label]] : [])));
+    expect([...labels].sort(([a], [b]) => a - b)).toEqual([
+      [1, 'depth 1, seed 1 of 2'],
+      [2, 'depth 1, seed 2 of 2'],
+      [3, 'depth 2, seed 1 of 2'],
+      [4, 'depth 2, seed 2 of 2'],
+    ]);
+    for (const { unit } of reports.filter((p) => p.unit))
+      expect(unit).toMatchObject({ count: 4, steps: 150, step: expect.any(Number) });
+    // The live curves end exactly where each run's own loss curve ends.
+    const live = reports.at(-1)?.live;
+    expect(live?.kind).toBe('curves');
+    if (live?.kind !== 'curves') return;
+    expect(live.curves.map((c) => c.label)).toEqual([...labels.values()].sort());
+    result.runs.forEach((run, i) => {
+      const points = live.curves[i]!.points;
+      expect(points.at(-1)).toEqual([run.lossCurve.steps.at(-1), run.lossCurve.losses.at(-1)]);
+      expect(points.length).toBeGreaterThan(1);
+    });
+  });
+
+  it('fills a map cell by cell: a report shows some cells done while others still run', async () => {
+    const checked = validateSpec({
+      experiment: 'map',
+      depths: [1, 2],
+      values: [0.5, 1.76],
+      points: 64,
+      width: 8,
+      steps: 120,
+    });
+    if (!checked.ok) throw new Error(JSON.stringify(checked));
+    const reports: Progress[] = [];
+    const result = await runExperiment(checked.spec, pool, { onProgress: (p) => reports.push(p) });
+    const filled = reports.map((p) =>
+      p.live?.kind === 'map' ? p.live.cells.filter((c) => c !== null).length : -1,
+    );
+    expect(filled.every((n) => n >= 0)).toBe(true);
+    expect(filled.some((n) => n > 0 && n < 4)).toBe(true);
+    const last = reports.at(-1)?.live;
+    if (last?.kind !== 'map' || result.experiment !== 'map') throw new Error('expected a map');
+    expect(last.cells).toEqual(result.cells.map((c) => c.meanFinalLoss));
+    const words = new Set(reports.flatMap((p) => (p.unit ? [p.unit.label] : [])));
+    expect(words).toContain('cell 4 of 4: depth 2, σ_w² 1.76');
+    expect(
+      [...words].every((w) => /^(mean-field theory|cell [1-4] of 4: depth [12], σ_w² (0\.5|1\.76))$/.test(w)),
+    ).toBe(true);
   });
 
   it('aborts mid-run, and leaves the workers healthy and without leaked tensors', async () => {

@@ -62,6 +62,19 @@ describe('the Redis job service with two replicas and two workers', () => {
         true,
       );
     }
+    // Which seed reported, its step and its loss came through the worker's progress events in
+    // Redis, checked on the way in; so did the live curves, which only ever grow.
+    const units = seen.seen.progress.flatMap((p) => (p.unit ? [p.unit] : []));
+    expect(units.length).toBeGreaterThan(0);
+    for (const unit of units) {
+      expect(unit.label).toMatch(/^seed [12] of 2$/);
+      expect(unit).toMatchObject({ count: 2, steps: 300 });
+      expect(unit.index).toBe(Number(unit.label.split(' ')[1]));
+    }
+    const curves = seen.seen.progress.flatMap((p) => (p.live?.kind === 'curves' ? [p.live] : []));
+    expect(curves.length).toBeGreaterThan(0);
+    expect(curves.at(-1)?.curves.map((c) => c.label)).toEqual(['seed 1 of 2', 'seed 2 of 2']);
+    expect(curves.at(-1)?.curves.some((c) => c.points.length > 0)).toBe(true);
     expect(a.service.position(ticket.id)).toBeUndefined();
     const starts = fleet.linesAbout(ticket.id).filter(({ line }) => line.msg === 'job started');
     expect(starts).toHaveLength(1);

@@ -1,4 +1,5 @@
 import type { WorkingState } from '../../bot/lifecycle/request-port.js';
+import { progressSentence, progressWords } from '../../bot/progress-words.js';
 import type { ProgressUpdate, Reply } from '../../bot/types.js';
 import { clip } from './embed-limits.js';
 import { buttonRows, type DiscordMessage, toDiscordMarkdown } from './message-payload.js';
@@ -12,15 +13,15 @@ import { buttonRows, type DiscordMessage, toDiscordMarkdown } from './message-pa
 const MAX_CONTENT = 2000;
 const BAR_CELLS = 10;
 
-/** `▰▰▰▰▱▱▱▱▱▱ 45% · loss 0.412`, or `⏳ queued #3`. */
+/**
+ * `▰▰▰▰▱▱▱▱▱▱ 45% · running · seed 2 of 3, step 180 of 300, loss 0.520`, `⏳ queued #3` or
+ * `✅ done`: the bot core's words (progressSentence), behind a bar while the run runs.
+ */
 export function progressLine(update: ProgressUpdate): string {
-  if (update.kind === 'queued') return update.position > 0 ? `⏳ queued #${update.position}` : '⏳ starting';
-  const percent = Math.max(0, Math.min(100, Math.round(update.percent)));
+  const { status, percent } = progressWords(update);
+  if (percent === undefined) return `${status === 'done' ? '✅' : '⏳'} ${progressSentence(update)}`;
   const filled = Math.round((percent / 100) * BAR_CELLS);
-  const bar = `${'▰'.repeat(filled)}${'▱'.repeat(BAR_CELLS - filled)} ${percent}%`;
-  return update.loss === undefined || !Number.isFinite(update.loss)
-    ? bar
-    : `${bar} · loss ${update.loss.toFixed(3)}`;
+  return `${'▰'.repeat(filled)}${'▱'.repeat(BAR_CELLS - filled)} ${percent}% · ${progressSentence(update)}`;
 }
 
 /** The in-flight message body; `note` is added when the result will come as a channel message. */

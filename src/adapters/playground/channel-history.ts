@@ -1,4 +1,4 @@
-import type { WireMessage, WireProgress } from './web/wire.js';
+import type { WireLive, WireMessage, WireProgress } from './web/wire.js';
 
 /*
  * The recent public messages of each channel, so a page opened late (the projector, a reload)
@@ -15,8 +15,8 @@ export interface ChannelHistories {
   of(channel: string): WireMessage[];
   /** Adds a public message, or replaces the one with its id. */
   remember(channel: string, message: WireMessage): void;
-  /** Updates a remembered working message's progress. */
-  rememberProgress(channel: string, id: string, progress: WireProgress): void;
+  /** Updates a remembered working message's progress and, when given, its partial results. */
+  rememberProgress(channel: string, id: string, progress: WireProgress, live?: WireLive): void;
   forget(channel: string, id: string): void;
 }
 
@@ -47,9 +47,11 @@ export function createChannelHistories(isWatched: (channel: string) => boolean):
       else history.push(message);
       if (history.length > HISTORY_LENGTH) history.splice(0, history.length - HISTORY_LENGTH);
     },
-    rememberProgress(channel, id, progress) {
+    rememberProgress(channel, id, progress, live) {
       const message = histories.get(channel)?.find((m) => m.id === id);
-      if (message?.kind === 'working') message.progress = progress;
+      if (message?.kind !== 'working') return;
+      message.progress = progress;
+      if (live) message.live = live;
     },
     forget(channel, id) {
       const history = histories.get(channel);

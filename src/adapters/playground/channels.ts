@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { createChannelHistories } from './channel-history.js';
-import type { WireEvent, WireMessage, WireProgress } from './web/wire.js';
+import type { WireEvent, WireLive, WireMessage, WireProgress } from './web/wire.js';
 
 /*
  * Who is watching which channel, over Server-Sent Events. Public messages go to everyone in the
@@ -29,8 +29,8 @@ export interface ChannelHub {
   sendExcept(channel: string, client: string, event: WireEvent): void;
   /** Adds a public message to the history, or replaces the one with its id. */
   remember(channel: string, message: WireMessage): void;
-  /** Updates a remembered working message's progress. */
-  rememberProgress(channel: string, id: string, progress: WireProgress): void;
+  /** Updates a remembered working message's progress and, when given, its partial results. */
+  rememberProgress(channel: string, id: string, progress: WireProgress, live?: WireLive): void;
   forget(channel: string, id: string): void;
   /** Open event streams, all channels. */
   readonly watchers: number;
@@ -101,7 +101,8 @@ export function createChannelHub(): ChannelHub {
     sendTo: (channel, client, event) => send(channel, event, (w) => w.client === client),
     sendExcept: (channel, client, event) => send(channel, event, (w) => w.client !== client),
     remember: (channel, message) => histories.remember(channel, message),
-    rememberProgress: (channel, id, progress) => histories.rememberProgress(channel, id, progress),
+    rememberProgress: (channel, id, progress, live) =>
+      histories.rememberProgress(channel, id, progress, live),
     forget: (channel, id) => histories.forget(channel, id),
     get watchers() {
       let count = 0;

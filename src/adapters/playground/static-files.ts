@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,9 +43,21 @@ export interface StaticFiles {
   get(name: string): Promise<StaticFile | undefined>;
 }
 
+/**
+ * Chart.js for the page, served as `/chartjs.js` straight from the installed package (a
+ * dependency anyway: the server renders the PNGs with it), so the page's copy is always the
+ * server's version and nothing is fetched from elsewhere. The UMD build is self-contained and
+ * registers every chart type; the page loads it as a classic script before its own module.
+ */
+export const CHART_JS_NAME = 'chartjs.js';
+const CHART_JS_FILE = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('chart.js')),
+  'chart.umd.min.js',
+);
+
 /** Where each servable file is: the first directory that has it wins. */
 async function listFiles(dirs: readonly string[]): Promise<Map<string, string>> {
-  const where = new Map<string, string>();
+  const where = new Map<string, string>([[CHART_JS_NAME, CHART_JS_FILE]]);
   for (const dir of dirs) {
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names) if (FILE_NAME.test(name) && !where.has(name)) where.set(name, dir);
@@ -73,11 +86,11 @@ export function createStaticFiles(
       const extension = FILE_NAME.exec(name)?.[1];
       if (!extension) return undefined;
       listing ??= listFiles(dirs);
-      const dir = (await listing).get(name);
-      if (!dir) return undefined;
+      const where = (await listing).get(name);
+      if (!where) return undefined;
       let found = cache.get(name);
       if (!found) {
-        found = load(path.join(dir, name), extension);
+        found = load(name === CHART_JS_NAME ? where : path.join(where, name), extension);
         // A failed read is not remembered, so a transient error does not stick.
         found.catch(() => cache.delete(name));
         cache.set(name, found);

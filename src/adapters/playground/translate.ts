@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { GRID_COLOR, REFERENCE_COLOR, TEXT_COLOR } from '../../bot/charts/style.js';
 import type { ButtonPress } from '../../bot/create-bot.js';
-import type { BotRequest, Reply } from '../../bot/types.js';
+import type { BotRequest, Reply, ReplyImage } from '../../bot/types.js';
 import type { ImageStore } from './image-store.js';
-import type { ButtonBody, CommandBody, Sender, WireReply } from './web/wire.js';
+import type { ButtonBody, CommandBody, Sender, WireChart, WireReply } from './web/wire.js';
 
 /*
  * The playground's two translations, like every adapter's: what the page sends becomes a neutral
@@ -63,6 +64,22 @@ export function toButtonPress(body: ButtonBody, requestId: string = newRequestId
   };
 }
 
+/**
+ * Largest chart configuration the page gets to draw itself, as JSON characters. A reply's charts
+ * travel in every page's stream and stay in the channel's history; a larger one (a fine decision
+ * grid) is shown as its PNG instead.
+ */
+export const MAX_CHART_JSON = 64 * 1024;
+
+/** The chart's configuration for the page to draw, unless it is too large to send around. */
+function wireChart(image: ReplyImage): WireChart | undefined {
+  if (!image.chart || JSON.stringify(image.chart).length > MAX_CHART_JSON) return undefined;
+  return {
+    config: image.chart,
+    colors: { text: TEXT_COLOR, grid: GRID_COLOR, reference: REFERENCE_COLOR },
+  };
+}
+
 /** A neutral reply as the page shows it; its chart images go to the store and travel as URLs. */
 export function toWireReply(
   reply: Reply,
@@ -86,12 +103,14 @@ export function toWireReply(
         url: `/images/${images.put(image.animation.gif).id}.gif`,
         alt: image.animation.alt,
       };
+      const chart = wireChart(image);
       return {
         url: `/images/${imageId}.png`,
         alt: image.alt,
         name: image.name,
         ...size,
         ...(animation ? { animation } : {}),
+        ...(chart ? { chart } : {}),
       };
     }),
     buttons: reply.buttons.map((b) => ({ id: b.id, label: b.label, style: b.style })),

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { progressSentence, progressWords } from '../../bot/progress-words.js';
 import { fitHeadline } from '../../bot/replies/fit-headline.js';
 import type { ProgressUpdate, Reply, ReplyButton } from '../../bot/types.js';
 import { escapeSlack, splitText, toMrkdwn, toPlainText, truncate } from './mrkdwn.js';
@@ -130,15 +131,11 @@ export function progressBar(percent: number): string {
   return `${'▓'.repeat(filled)}${'░'.repeat(10 - filled)} ${clamped}%`;
 }
 
+/** The bot core's words (the same on every platform), behind a bar while the run runs. */
 function progressLine(progress: ProgressUpdate | undefined): string {
-  if (!progress) return 'Starting…';
-  if (progress.kind === 'queued')
-    return progress.position > 0 ? `Queued: #${progress.position} in line` : 'Starting…';
-  const loss =
-    progress.loss !== undefined && Number.isFinite(progress.loss)
-      ? ` · loss ${progress.loss.toFixed(4)}`
-      : '';
-  return `Training ${progressBar(progress.percent)}${loss}`;
+  const { percent } = progressWords(progress);
+  const sentence = escapeSlack(progressSentence(progress));
+  return percent === undefined ? sentence : `${progressBar(percent)} · ${sentence}`;
 }
 
 /** The public status message of an accepted run: what runs, for whom, how far it is, and Cancel. */

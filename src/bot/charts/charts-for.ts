@@ -16,7 +16,13 @@ export async function chartsFor(
   for (const draft of chartDraftsFor(result, view)) {
     const png = await renderer.render(draft.config, size);
     const url = await renderer.link?.(draft.config, size);
-    images.push({ png, alt: draft.alt, name: `${draft.name}.png`, ...(url ? { url } : {}) });
+    images.push({
+      png,
+      alt: draft.alt,
+      name: `${draft.name}.png`,
+      chart: draft.config,
+      ...(url ? { url } : {}),
+    });
   }
   return images;
 }

@@ -1,6 +1,7 @@
 import type { QuizRow, Store } from '../../store/index.js';
 import { isUserError, type UserError, userError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { progressHooks } from '../progress-words.js';
 import { privateNote } from '../replies/plain-replies.js';
 import type { BotRequest, CommandIo, Platform, Reply } from '../types.js';
 import { checkLimits } from './class-settings.js';
@@ -103,10 +104,8 @@ export function createQuizService(options: QuizServiceOptions): QuizService {
         visibility: 'public',
         summary: `Revealing quiz #${quiz.id}: running the experiment`,
       });
-      const { ok, reply } = await revealer.reveal(quiz, {
-        onQueued: (position) => io.progress({ kind: 'queued', position }),
-        onProgress: (p) => io.progress({ kind: 'running', ...p }),
-      });
+      const shown = progressHooks(io);
+      const { ok, reply } = await revealer.reveal(quiz, shown.hooks);
       if (!ok) timers.arm(quiz, Math.max(quiz.revealAt, clock.now() + REVEAL_RETRY_MS));
       return reply;
     },

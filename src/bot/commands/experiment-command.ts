@@ -7,6 +7,7 @@ import { effectiveSettings } from '../classroom/class-settings.js';
 import { defineCommand, type TypedCommand } from '../command.js';
 import { isUserError, type UserError, userError } from '../errors.js';
 import type { JobTicket } from '../jobs/types.js';
+import { progressHooks } from '../progress-words.js';
 import { describeSpec } from '../replies/describe-spec.js';
 import { experimentReply } from '../replies/experiment-reply.js';
 import type { TutorServices } from '../services.js';
@@ -38,32 +39,29 @@ function invalidSpec(errors: readonly { field: string; message: string }[]): Use
     : userError('invalid-option', errors.map((e) => `• ${e.message}`).join('\n'));
 }
 
-/** Queues the run with progress going to `io`, then accepts the command, saying where the run stands. */
+/**
+ * Queues the run with progress going to `io`, then accepts the command. The summary names the
+ * run only; where it stands (queued #2, running, done) is the progress status, which moves on.
+ */
 async function queueRun(
   services: TutorServices,
   request: BotRequest,
   spec: ExperimentSpec,
   io: CommandIo,
-): Promise<JobTicket | UserError> {
+): Promise<{ ticket: JobTicket; shown: ReturnType<typeof progressHooks> } | UserError> {
+  const shown = progressHooks(io);
   const ticket = await services.jobs.submit(
     { user: request.user.id, conversation: request.conversation, spec, label: describeSpec(spec) },
-    {
-      onQueued: (position) => io.progress({ kind: 'queued', position }),
-      onProgress: (p) => io.progress({ kind: 'running', ...p }),
-    },
+    shown.hooks,
   );
   if (isUserError(ticket)) return ticket;
-  const where = ticket.cached
-    ? 'from the cache'
-    : ticket.position > 0
-      ? `queued #${ticket.position}`
-      : 'starting';
+  shown.initial(ticket);
   await io.accept({
     visibility: 'public',
-    summary: `${describeSpec(spec)} (${where})`,
+    summary: ticket.cached ? `${describeSpec(spec)} (from the cache)` : describeSpec(spec),
     ...(ticket.cached ? {} : { cancelButton: cancelButton(ticket.id) }),
   });
-  return ticket;
+  return { ticket, shown };
 }
 
 /**
@@ -93,10 +91,12 @@ export function experimentCommand(
       const refusal = services.classroom?.checkExperiment(request, checked.spec);
       if (refusal) return refusal;
       const spec = withChannelAnimation(checked.spec, services, request);
-      const ticket = await queueRun(services, request, spec, io);
-      if (isUserError(ticket)) return ticket;
-      const outcome = await ticket.done;
+      const queued = await queueRun(services, request, spec, io);
+      if (isUserError(queued)) return queued;
+      const outcome = await queued.ticket.done;
       if (outcome.status !== 'done') return unfinishedReply(name, spec, outcome);
+      // The charts and the explanation take a moment more: the message says the run itself is done.
+      queued.shown.done();
       const reply = await experimentReply(outcome.result, services, outcome, view);
       services.classroom?.recordRun(request, spec, reply.headline);
       return reply;

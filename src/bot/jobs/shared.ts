@@ -8,6 +8,6 @@ export { describeError } from './describe-error.js';
 export { type CancelTarget, createJobBook, type JobBook, settledWithin } from './job-book.js';
 export { checkedLimit, JOB_DEFAULTS, resolveSharedLimits, type SharedLimits } from './job-config.js';
 export type { JobRecord } from './job-record.js';
-export { toJobProgress } from './progress.js';
+export { readJobProgress, toJobProgress } from './progress.js';
 export { queueFull, queueUnavailable, shuttingDown, tooManyJobs } from './refusals.js';
 export { canonicalJson, specKey } from './spec-key.js';

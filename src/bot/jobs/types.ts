@@ -1,4 +1,4 @@
-import type { ExperimentResult, Progress } from '../../engine/result.js';
+import type { ExperimentResult, LiveResult, Progress, UnitStatus } from '../../engine/result.js';
 import type { ExperimentSpec } from '../../engine/spec.js';
 import type { UserError } from '../errors.js';
 
@@ -34,12 +34,16 @@ export interface JobRequest {
   label?: string;
 }
 
-/** A progress report shaped for a chat message edit. */
+/** A progress report shaped for a chat message edit (and, with `live`, for the page's charts). */
 export interface JobProgress {
   /** Whole percent, 0..100, rounded down so that 100 means finished. */
   percent: number;
   /** Most recent training loss, when the engine reported one. */
   loss?: number;
+  /** Which unit of work reported: "seed 2 of 3", its step and its own loss. */
+  unit?: UnitStatus;
+  /** The partial results so far (bounded by the engine); only the playground draws them. */
+  live?: LiveResult;
 }
 
 /**

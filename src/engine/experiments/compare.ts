@@ -23,6 +23,10 @@ export const comparePlanner: ExperimentPlanner<CompareSpec, CompareResult> = {
       }));
     });
   },
+  labels: (spec) =>
+    spec.depths.flatMap((depth) =>
+      Array.from({ length: spec.seeds }, (_, i) => `depth ${depth}, seed ${i + 1} of ${spec.seeds}`),
+    ),
   assemble: (spec, results) => {
     const runs = asRunResults(results, spec.depths.length * spec.seeds);
     const summaries = spec.depths.map((depth, d) =>

@@ -36,6 +36,7 @@ function variantUnit(spec: LandscapeSpec, variant: (typeof LANDSCAPE_VARIANTS)[n
 export const landscapePlanner: ExperimentPlanner<LandscapeSpec, LandscapeResult> = {
   plan: (spec) =>
     LANDSCAPE_VARIANTS.map((variant) => ({ kind: 'landscape', spec: variantUnit(spec, variant) })),
+  labels: () => LANDSCAPE_VARIANTS.map((variant) => `${variant.label} net`),
   assemble: (_spec, results) => {
     const variants = results.filter((r): r is LandscapeVariant => 'direction' in r);
     if (variants.length !== LANDSCAPE_VARIANTS.length) {

@@ -34,6 +34,37 @@ function fitUnits(spec: MapSpec): WorkUnit[] {
   );
 }
 
+/** A column's value as a progress label says it: "σ_w² 1.76", "width 16", "relu". */
+function columnWords(spec: MapSpec, value: number | string): string {
+  const shown = typeof value === 'number' ? Number(value.toPrecision(3)).toString() : value;
+  switch (spec.axis) {
+    case 'weightScale':
+      return `σ_w² ${shown}`;
+    case 'learningRate':
+      return `learning rate ${shown}`;
+    case 'width':
+      return `width ${shown}`;
+    case 'activation':
+      return shown;
+    case 'init':
+      return `${shown} init`;
+  }
+}
+
+/** "cell 7 of 20: depth 8, σ_w² 1.76" for each fit unit, in fitUnits' order (", seed 2 of 3" with seeds). */
+function cellLabels(spec: MapSpec): string[] {
+  const values = mapAxisValues(spec);
+  const cells = spec.depths.length * values.length;
+  return spec.depths.flatMap((depth, row) =>
+    values.flatMap((value, column) =>
+      Array.from({ length: spec.seeds }, (_, i) => {
+        const cell = `cell ${row * values.length + column + 1} of ${cells}: depth ${depth}, ${columnWords(spec, value)}`;
+        return spec.seeds > 1 ? `${cell}, seed ${i + 1} of ${spec.seeds}` : cell;
+      }),
+    ),
+  );
+}
+
 function cellOf(spec: MapSpec, depth: number, value: number | string, runs: RunResult[]): MapCell {
   const finalLosses = runs.map((r) => r.finalLoss);
   const ratios = runs.map(initialGradientRatio).filter((r): r is number => r !== undefined);
@@ -60,6 +91,7 @@ export const mapPlanner: ExperimentPlanner<MapSpec, MapResult> = {
       : []),
     ...fitUnits(spec),
   ],
+  labels: (spec) => [...(hasSignalTheory(spec) ? ['mean-field theory'] : []), ...cellLabels(spec)],
   assemble: (spec, results) => {
     const axisValues = [...mapAxisValues(spec)];
     const runs = asRunResults(results, spec.depths.length * axisValues.length * spec.seeds);

@@ -129,6 +129,10 @@ export const restartsPlanner: ExperimentPlanner<RestartsSpec, RestartsResult> = 
         spec: restartFitSpec(spec, shape, i),
       }));
     }),
+  labels: (spec) =>
+    spec.architectures.flatMap((architecture) =>
+      Array.from({ length: spec.restarts }, (_, i) => `${architecture}, start ${i + 1} of ${spec.restarts}`),
+    ),
   assemble: (spec, results) => {
     const runs = asRunResults(results, spec.architectures.length * spec.restarts);
     const groups = spec.architectures.map((architecture, a): RestartGroup => {

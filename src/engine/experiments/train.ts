@@ -55,6 +55,7 @@ export const trainPlanner: ExperimentPlanner<TrainSpec, TrainResult> = {
           ? seededFitSpec(spec, spec.depth, i, spec.gridSize, spec.animate ? spec.frames : 0)
           : seededFitSpec(spec, spec.depth, i, 0),
     })),
+  labels: (spec) => Array.from({ length: spec.seeds }, (_, i) => `seed ${i + 1} of ${spec.seeds}`),
   assemble: (spec, results) => {
     const runs = asRunResults(results, spec.seeds);
     const data = toDataPoints(makeDataset(spec.dataset, spec.points, spec.noise, spec.seed));

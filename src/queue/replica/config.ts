@@ -22,7 +22,7 @@ export interface QueueJobServiceOptions {
   maxRunningPerUser?: number;
   /** A run is stopped after this long; default 120 000 ms. Workers enforce it. */
   timeLimitMs?: number;
-  /** Least time between two onProgress calls of one job; default 1000 ms. */
+  /** Least time between two onProgress calls of one job; default 250 ms (JOB_DEFAULTS). */
   progressIntervalMs?: number;
   /** The backend whose cached results to prefer (TUTOR_BACKEND when it is not "auto"). */
   backendHint?: string;

@@ -1,6 +1,7 @@
 import { Job, type Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { JobHooks, JobOutcome } from '../../bot/jobs/types.js';
+import { readJobProgress } from '../../bot/jobs/shared.js';
+import type { JobHooks, JobOutcome, JobProgress } from '../../bot/jobs/types.js';
 import type { ExperimentResult } from '../../engine/result.js';
 import { oncePerOutage, redisOptions, withTimeout } from '../redis/client.js';
 import type { QueueKeys } from '../redis/keys.js';
@@ -60,14 +61,11 @@ export interface FeedContext {
 /** The same outcome for every request of a run. */
 const ended = (outcome: JobOutcome) => () => outcome;
 
-/** Reads a progress payload from a worker: `{ started: true }` or `{ percent, loss? }`. */
-function readProgress(data: unknown): { started: true } | { percent: number; loss?: number } | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const { started, percent, loss } = data as Record<string, unknown>;
-  if (started === true) return { started: true };
-  if (typeof percent !== 'number' || !Number.isFinite(percent)) return undefined;
-  const whole = Math.min(100, Math.max(0, Math.floor(percent)));
-  return typeof loss === 'number' && Number.isFinite(loss) ? { percent: whole, loss } : { percent: whole };
+/** Reads a progress payload from a worker: `{ started: true }` or a JobProgress (checked). */
+function readProgress(data: unknown): { started: true } | JobProgress | undefined {
+  if (typeof data === 'object' && data !== null && (data as { started?: unknown }).started === true)
+    return { started: true };
+  return readJobProgress(data);
 }
 
 /** A request's outcome when its run completed with `result`. */

@@ -141,7 +141,12 @@ describe('/train', () => {
     // pinned down with fake timers in interaction-session.test.ts.
     expect(progress.length).toBeGreaterThanOrEqual(1);
     expect(edits.length).toBeGreaterThanOrEqual(2);
-    expect(progress.at(-1)?.body.content).toMatch(/▰+▱* \d+% · loss \d\.\d{3}/);
+    // The bot's progress words: the status, then which seed reports, its step and its loss.
+    expect(progress.at(-1)?.body.content).toMatch(
+      /▰*▱* \d+% · running · seed [12] of 2, step \d+ of 3000, loss \d\.\d+/,
+    );
+    // The summary names the run; where it stands is the status line's, which moved on.
+    expect(edits.every((c) => !/\((starting|queued #\d+)\)/.test(c.body?.content ?? ''))).toBe(true);
     const gaps = edits.slice(1).map((c, i) => c.at - (edits[i]?.at ?? 0));
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1400);
     expect(customIds(edits[0])).toEqual([expect.stringMatching(/^dt1:cancel /)]);
@@ -154,7 +159,7 @@ describe('/train', () => {
     const accepted = await h.discord.waitFor('the queued run’s first edit', () =>
       h.discord.callsFor(queued).find((c) => c.method === 'PATCH'),
     );
-    expect(accepted.body.content).toMatch(/queued #1/);
+    expect(accepted.body.content).toMatch(/\n⏳ queued #1$/);
     const cancelId = customIds(accepted)[0] ?? '';
     expect(cancelId).toMatch(/^dt1:cancel /);
 

@@ -3,6 +3,7 @@ import { type InteractionCalls, interactionPort } from '../../../src/adapters/di
 import { type DiscordMessage, toDiscordReply } from '../../../src/adapters/discord/message-payload.js';
 import { createRequestSession } from '../../../src/bot/lifecycle/request-session.js';
 import { silentLogger } from '../../../src/bot/logger.js';
+import { progressHooks } from '../../../src/bot/progress-words.js';
 import { privateNote } from '../../../src/bot/replies/plain-replies.js';
 import type { Reply } from '../../../src/bot/types.js';
 
@@ -113,6 +114,32 @@ describe('Discord interaction port', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(calls.at(-1)?.message?.embeds[0]?.title).toBe('Result');
     expect(calls.some((c) => c.message?.content.includes('99%'))).toBe(false);
+  });
+
+  it('moves its status line from queued to running to done, in the bot’s words, then shows the answer', async () => {
+    const { port, calls } = recordingPort();
+    const session = start(port);
+    const shown = progressHooks(session.io);
+    shown.initial({ position: 2, cached: false });
+    await session.io.accept({ visibility: 'public', summary: 'compare depths 1, 8' });
+    await vi.advanceTimersByTimeAsync(1600);
+    shown.hooks.onStart?.();
+    const unit = { index: 4, count: 6, label: 'depth 8, seed 1 of 3', step: 180, steps: 300, loss: Math.LN2 };
+    shown.hooks.onProgress?.({ percent: 62, loss: Math.LN2, unit });
+    await vi.advanceTimersByTimeAsync(1600);
+    shown.done();
+    // A report arriving after the run is done (a late worker message) does not take "done" back.
+    shown.hooks.onProgress?.({ percent: 99 });
+    await vi.advanceTimersByTimeAsync(1600);
+    await session.finish(publicResult);
+    const lines = calls.filter((c) => c.call === 'edit').map((c) => c.message?.content.split('\n')[1]);
+    expect(lines).toEqual([
+      '⏳ queued #2',
+      '▰▰▰▰▰▰▱▱▱▱ 62% · running · depth 8, seed 1 of 3, step 180 of 300, loss 0.693',
+      '✅ done',
+      undefined,
+    ]);
+    expect(calls.at(-1)?.message?.embeds[0]?.title).toBe('Result');
   });
 
   it('tells the channel briefly and the asker privately when a public run ends privately', async () => {

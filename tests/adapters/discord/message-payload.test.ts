@@ -146,17 +146,24 @@ describe('Reply → Discord message', () => {
 });
 
 describe('progress message', () => {
-  it('draws queue positions and a bar with the loss', () => {
+  it('draws the status, and a bar with the unit that reported, its step and its loss', () => {
     expect(progressLine({ kind: 'queued', position: 3 })).toBe('⏳ queued #3');
-    expect(progressLine({ kind: 'running', percent: 45, loss: 0.41234 })).toBe('▰▰▰▰▰▱▱▱▱▱ 45% · loss 0.412');
-    expect(progressLine({ kind: 'running', percent: 140 })).toBe('▰▰▰▰▰▰▰▰▰▰ 100%');
+    const unit = { index: 2, count: 3, label: 'seed 2 of 3', step: 180, steps: 300, loss: 0.52 };
+    expect(progressLine({ kind: 'running', percent: 45, loss: 0.41234, unit })).toBe(
+      '▰▰▰▰▰▱▱▱▱▱ 45% · running · seed 2 of 3, step 180 of 300, loss 0.520',
+    );
+    expect(progressLine({ kind: 'running', percent: 45, loss: 0.41234 })).toBe(
+      '▰▰▰▰▰▱▱▱▱▱ 45% · running · loss 0.412',
+    );
+    expect(progressLine({ kind: 'running', percent: 140 })).toBe('▰▰▰▰▰▰▰▰▰▰ 100% · running');
+    expect(progressLine({ kind: 'done' })).toBe('✅ done');
     const cancel: ReplyButton = { id: 'dt1:cancel j1', label: 'Cancel', style: 'danger' };
     const working = workingMessage({
       summary: 'depth 8',
       progress: { kind: 'running', percent: 10 },
       cancelButton: cancel,
     });
-    expect(working.content).toBe('depth 8\n▰▱▱▱▱▱▱▱▱▱ 10%');
+    expect(working.content).toBe('depth 8\n▰▱▱▱▱▱▱▱▱▱ 10% · running');
     expect(working.components[0]?.components[0]).toMatchObject({ custom_id: 'dt1:cancel j1', style: 4 });
   });
 });

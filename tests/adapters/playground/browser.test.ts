@@ -56,16 +56,34 @@ afterAll(async () => {
 
 /** The part of an <img> the checks read (the test's own types have no DOM). */
 type LoadedImage = { complete: boolean; naturalWidth: number };
+/** The page's Chart.js, as far as the checks use it. */
+type ChartGlobal = { Chart: { getChart(canvas: unknown): unknown } };
 
 const replies = () => page.locator('.msg.bot:not(.private)').filter({ has: page.locator('h3') });
 
+/**
+ * The widths of a reply's charts: PNGs loaded (an animation's still) and charts the page drew
+ * with Chart.js (a canvas holding a chart).
+ */
 async function allImagesLoaded(card: ReturnType<Page['locator']>): Promise<number[]> {
-  const images = card.locator('img');
-  await expect.poll(async () => images.count()).toBeGreaterThan(0);
+  const images = card.locator('figure img');
+  const drawn = card.locator('.chart-figure canvas');
+  await expect.poll(async () => (await images.count()) + (await drawn.count())).toBeGreaterThan(0);
   await expect
     .poll(() => images.evaluateAll((all) => all.every((img) => (img as unknown as LoadedImage).complete)))
     .toBe(true);
-  return images.evaluateAll((all) => all.map((img) => (img as unknown as LoadedImage).naturalWidth));
+  await expect
+    .poll(() =>
+      drawn.evaluateAll((all) =>
+        all.every((c) => (globalThis as unknown as ChartGlobal).Chart.getChart(c) !== undefined),
+      ),
+    )
+    .toBe(true);
+  const stills = await images.evaluateAll((all) =>
+    all.map((img) => (img as unknown as LoadedImage).naturalWidth),
+  );
+  const charts = await drawn.evaluateAll((all) => all.map((c) => (c as unknown as { width: number }).width));
+  return [...stills, ...charts];
 }
 
 describe('playground in Chromium', () => {
@@ -110,10 +128,11 @@ describe('playground in Chromium', () => {
     await page.locator('.msg.echo .command', { hasText: '/train depth:8' }).waitFor();
     await page.locator('.working .bar').waitFor({ timeout: 10_000 });
     expect(await page.locator('.working .btn-danger').textContent()).toBe('Cancel');
-    // The run takes about two seconds here; the first progress report comes at once, with a loss.
+    // The run takes about two seconds here; the first progress report comes at once, in the bot's
+    // words: which seed, its step and its loss.
     await expect
       .poll(() => page.locator('.working .progress-text').textContent(), { timeout: 10_000 })
-      .toMatch(/Training… \d+% · loss \d\.\d{4}/);
+      .toMatch(/\d+% · seed [123] of 3, step \d+ of 300, loss \d\.\d+/);
 
     const reply = replies().filter({ hasText: 'depth 8' });
     await reply.waitFor({ timeout: 60_000 });
@@ -169,20 +188,32 @@ describe('playground in Chromium', () => {
   });
 
   it('enlarges a chart and fits a phone screen', async () => {
-    await replies().last().locator('img').first().click();
-    await page.locator('#lightbox[open] img').waitFor();
+    await replies().last().locator('.chart-figure button', { hasText: 'Enlarge' }).first().click();
+    await page.locator('#lightbox[open] canvas').waitFor();
     await page.screenshot({ path: '/tmp/playground-lightbox.png' });
     await page.keyboard.press('Escape');
+    await replies().last().locator('figure.animated img').click();
+    await page.locator('#lightbox[open] img').waitFor();
+    await page.locator('#lightbox-close').click();
+    await expect.poll(() => page.locator('#lightbox[open]').count()).toBe(0);
     await page.setViewportSize({ width: 390, height: 844 });
     // Expressions as strings: they run in the page, and this file is compiled without the DOM's types.
-    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+    // Neither the page nor the message list inside it scrolls sideways.
+    const overflow = Number(
+      await page.evaluate(
+        "Math.max(document.documentElement.scrollWidth - window.innerWidth, document.querySelector('#messages').scrollWidth - document.querySelector('#messages').clientWidth)",
+      ),
+    );
     expect(overflow).toBeLessThanOrEqual(0);
-    const imageWidth = await replies()
-      .last()
-      .locator('img')
-      .first()
-      .evaluate((img) => img.getBoundingClientRect().width);
-    expect(imageWidth).toBeLessThanOrEqual(390);
+    // The charts follow the new width (Chart.js and the page both watch their box).
+    const chartWidth = () =>
+      replies()
+        .last()
+        .locator('.chart-figure canvas')
+        .first()
+        .evaluate((canvas) => canvas.getBoundingClientRect().width);
+    await expect.poll(chartWidth).toBeLessThanOrEqual(390);
+
     await page.screenshot({ path: '/tmp/playground-phone.png' });
     expect(pageErrors).toEqual([]);
   });

@@ -50,7 +50,7 @@ describe('playground channel: who sees what', () => {
     const progress = await bob.waitFor((e) => e.type === 'progress' && e.progress.state === 'running');
     expect(progress).toMatchObject({
       id: mine?.id,
-      progress: { state: 'running', percent: 37, loss: 0.5214 },
+      progress: { state: 'running', status: 'running', percent: 37, detail: 'loss 0.521' },
     });
 
     // Bob cannot cancel Alice's run, even holding its button id.

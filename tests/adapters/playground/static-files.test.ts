@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -59,6 +62,23 @@ describe('playground static files', () => {
     const missing = await fetch(`${url}not-a-module.js`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: 'not found' });
+  });
+
+  it('serves Chart.js from the installed package, the same version the server draws PNGs with', async () => {
+    const response = await fetch(`${url}chartjs.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const entry = createRequire(import.meta.url).resolve('chart.js');
+    const { version } = JSON.parse(
+      await readFile(path.join(path.dirname(entry), '../package.json'), 'utf8'),
+    ) as {
+      version: string;
+    };
+    expect((await response.text()).slice(0, 80)).toContain(`Chart.js v${version}`);
+    // The page loads it before its own module, from this server only.
+    const page = await (await fetch(url)).text();
+    expect(page.indexOf('src="/chartjs.js"')).toBeGreaterThan(0);
+    expect(page.indexOf('src="/chartjs.js"')).toBeLessThan(page.indexOf('src="/app.js"'));
   });
 
   it('answers names longer than any file system allows 404, and writes no log line for them', async () => {

@@ -144,14 +144,24 @@ describe('Block Kit replies', () => {
   it('shows progress in the status message and strikes it through when the run stops privately', () => {
     expect(progressBar(40)).toBe('▓▓▓▓░░░░░░ 40%');
     expect(progressBar(250)).toBe('▓▓▓▓▓▓▓▓▓▓ 100%');
+    const unit = {
+      index: 7,
+      count: 20,
+      label: 'cell 7 of 20: depth 8, σ_w² 1.76',
+      step: 180,
+      steps: 300,
+      loss: Math.LN2,
+    };
     const status = statusMessage({
-      summary: 'depth 8 (queued #2)',
+      summary: 'depth 8',
       userId: 'U1',
       invocation: '/train depth:8',
-      progress: { kind: 'running', percent: 55, loss: Math.LN2 },
+      progress: { kind: 'running', percent: 55, loss: Math.LN2, unit },
       cancelButton: { id: 'dt1:cancel j1', label: 'Cancel', style: 'danger' },
     });
-    expect(textOf(status)).toContain('<@U1> ran `/train depth:8` · Training ▓▓▓▓▓▓░░░░ 55% · loss 0.6931');
+    expect(textOf(status)).toContain(
+      '<@U1> ran `/train depth:8` · ▓▓▓▓▓▓░░░░ 55% · running · cell 7 of 20: depth 8, σ_w² 1.76, step 180 of 300, loss 0.693',
+    );
     expect(buttonsOf(status)).toEqual(['dt1:cancel j1']);
     const queued = statusMessage({
       summary: 's',
@@ -159,11 +169,13 @@ describe('Block Kit replies', () => {
       invocation: '/x',
       progress: { kind: 'queued', position: 3 },
     });
-    expect(textOf(queued)).toContain('Queued: #3 in line');
+    expect(textOf(queued)).toContain('· queued #3');
+    const done = statusMessage({ summary: 's', userId: 'U1', invocation: '/x', progress: { kind: 'done' } });
+    expect(textOf(done)).toMatch(/· done$/);
     const stopped = stoppedMessage('depth 8', 'U1');
     expect(stopped.text).toBe('Stopped: depth 8');
     expect(buttonsOf(stopped)).toEqual([]);
-    expect(echoMessage('depth 8 (queued #1)', true).text).toBe('Accepted: depth 8 (queued #1)');
+    expect(echoMessage('depth 8', true).text).toBe('Accepted: depth 8');
   });
 
   it('turns a slash command into a neutral request with the bot’s command name, the raw text and the verdicts', () => {

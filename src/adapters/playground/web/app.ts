@@ -1,7 +1,9 @@
+import { adapt, chartBox, drawChart } from './charts.js';
 import { setUpComposer } from './composer.js';
 import { el } from './dom.js';
 import { displayName, fetchSession, saveDisplayName } from './identity.js';
 import { createMessageList } from './message-list.js';
+import type { Enlarged } from './messages.js';
 import { setUpTeacher } from './teacher.js';
 import type { WireButton, WireCommand, WireEvent } from './wire.js';
 
@@ -14,7 +16,7 @@ import type { WireButton, WireCommand, WireEvent } from './wire.js';
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const messagesRoot = byId<HTMLElement>('messages');
 const lightbox = byId<HTMLDialogElement>('lightbox');
-const lightboxImage = byId<HTMLImageElement>('lightbox-image');
+const lightboxBody = byId<HTMLElement>('lightbox-body');
 const status = byId<HTMLElement>('status');
 const nameInput = byId<HTMLInputElement>('name');
 
@@ -79,15 +81,41 @@ function press(button: WireButton, element: HTMLButtonElement): void {
   void post('/api/button', { buttonId: button.id, label: button.label });
 }
 
-function enlarge(image: HTMLImageElement): void {
-  lightboxImage.src = image.src;
-  lightboxImage.alt = image.alt;
-  if (image.naturalWidth > 0 && image.naturalHeight > 0) {
-    lightboxImage.style.setProperty('--ratio', String(image.naturalWidth / image.naturalHeight));
+/*
+ * The full-screen view: a chart drawn again at the size of the screen (or the PNG, larger).
+ * Escape closes it (the dialog's own behaviour), as do the Close button and a click outside the
+ * chart; focus then returns to the chart it was opened from.
+ */
+let opener: HTMLElement | undefined;
+let stopLarge: (() => void) | undefined;
+
+function enlarge(what: Enlarged, from: HTMLElement): void {
+  opener = from;
+  stopLarge?.();
+  lightbox.style.setProperty('--ratio', String(what.ratio));
+  if (what.kind === 'image') {
+    lightboxBody.replaceChildren(el('img', { attrs: { src: what.src, alt: what.alt } }));
+    stopLarge = undefined;
+  } else {
+    const { box, canvas } = chartBox(what.alt, what.ratio);
+    lightboxBody.replaceChildren(box);
+    lightbox.showModal();
+    stopLarge = drawChart(box, canvas, (width) => adapt(what.chart, width)).stop;
   }
-  lightbox.showModal();
+  if (!lightbox.open) lightbox.showModal();
+  byId<HTMLButtonElement>('lightbox-close').focus();
 }
-lightbox.addEventListener('click', () => lightbox.close());
+lightbox.addEventListener('close', () => {
+  stopLarge?.();
+  stopLarge = undefined;
+  lightboxBody.replaceChildren();
+  opener?.focus();
+});
+byId<HTMLButtonElement>('lightbox-close').addEventListener('click', () => lightbox.close());
+// A click on the backdrop lands on the dialog itself; one on the chart shows its tooltip instead.
+lightbox.addEventListener('click', (event) => {
+  if (event.target === lightbox) lightbox.close();
+});
 
 function welcome(): HTMLElement {
   const tries = ['/train depth:1', '/train depth:8', '/compare', '/explain', '/help'];
@@ -128,7 +156,7 @@ function handle(event: WireEvent): void {
       list.show(event.message);
       return;
     case 'progress':
-      list.progress(event.id, event.progress);
+      list.progress(event.id, event.progress, event.live);
       return;
     case 'remove':
       list.remove(event.id);

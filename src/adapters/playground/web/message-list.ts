@@ -1,6 +1,7 @@
+import { releaseCharts } from './charts.js';
 import { el } from './dom.js';
 import { type MessageActions, renderMessage, updateProgress } from './messages.js';
-import type { WireMessage, WireProgress } from './wire.js';
+import type { WireLive, WireMessage, WireProgress } from './wire.js';
 
 /*
  * The channel's message list. New messages stick to the bottom only when the reader is already
@@ -11,7 +12,7 @@ import type { WireMessage, WireProgress } from './wire.js';
 export interface MessageList {
   reset(history: WireMessage[]): void;
   show(message: WireMessage): void;
-  progress(id: string, progress: WireProgress): void;
+  progress(id: string, progress: WireProgress, live?: WireLive): void;
   remove(id: string): void;
   /** A note from the page itself (e.g. the server cannot be reached), shown only here. */
   note(headline: string, text: string): void;
@@ -46,6 +47,7 @@ export function createMessageList(
   function place(message: WireMessage): void {
     const node = renderMessage(message, actions);
     const old = byId.get(message.id);
+    if (old) releaseCharts(old);
     if (old) old.replaceWith(node);
     else root.append(node);
     byId.set(message.id, node);
@@ -57,6 +59,7 @@ export function createMessageList(
 
   return {
     reset(history) {
+      releaseCharts(root);
       byId.clear();
       root.replaceChildren();
       if (history.length === 0) root.append(welcome());
@@ -69,12 +72,14 @@ export function createMessageList(
       place(message);
       keepBottom(wasNear || (message.kind === 'echo' && message.author.id === actions.me));
     },
-    progress(id, progress) {
+    progress(id, progress, live) {
       const node = byId.get(id);
-      if (node) updateProgress(node, progress);
+      if (node) updateProgress(node, progress, live);
     },
     remove(id) {
-      byId.get(id)?.remove();
+      const node = byId.get(id);
+      if (node) releaseCharts(node);
+      node?.remove();
       byId.delete(id);
     },
     note(headline, text) {

@@ -12,6 +12,7 @@ export interface WireButton {
 
 /** A chart image, served by URL from the server's image store. */
 export interface WireImage {
+  /** The PNG: the download, and what the page shows when it cannot draw the chart itself. */
   url: string;
   alt: string;
   name: string;
@@ -20,6 +21,15 @@ export interface WireImage {
   height?: number;
   /** An animated GIF of the same run, played on request in the still's place. */
   animation?: { url: string; alt: string };
+  /** The chart's Chart.js configuration (plain JSON), which the page draws itself. */
+  chart?: WireChart;
+}
+
+/** A chart the page draws: the PNG's own configuration, and the colours a dark theme swaps. */
+export interface WireChart {
+  config: { type: string; data: unknown; options: Record<string, unknown> };
+  /** The light theme's text, grid and reference-line colours as the configuration spells them. */
+  colors: { text: string; grid: string; reference: string };
 }
 
 /** Who typed a command. */
@@ -36,10 +46,49 @@ export interface WireAuthor {
   teacher?: true;
 }
 
-/** Where a job stands while it waits or runs. */
-export type WireProgress =
-  | { state: 'queued'; position: number }
-  | { state: 'running'; percent: number; loss?: number };
+/**
+ * Where a job stands, in the bot core's words (the same as Discord's and Slack's): `status` is
+ * "queued #2", "starting", "running" or "done"; `detail` says which unit reported and how far it is.
+ */
+export interface WireProgress {
+  state: 'queued' | 'running' | 'done';
+  status: string;
+  detail?: string;
+  /** Whole percent of the whole run, while it runs. */
+  percent?: number;
+}
+
+/** A training run's loss so far: its points from index `from` on (0 in a full copy). */
+export interface WireCurve {
+  index: number;
+  label: string;
+  from: number;
+  points: [number, number][];
+}
+
+/**
+ * What a running job has measured so far, for its live chart: loss curves (train, compare) or
+ * the finished cells of a map. In a progress event, curves carry only their new points.
+ */
+export type WireLive =
+  | {
+      kind: 'curves';
+      steps: number;
+      curves: WireCurve[];
+      /** Series colours in order (the PNGs' palette), curve i taking colours[i % length]. */
+      colors: string[];
+    }
+  | {
+      kind: 'map';
+      /** The columns' title, e.g. "weight variance σ_w²". */
+      axisTitle: string;
+      values: string[];
+      depths: number[];
+      /** Mean final loss per cell, row-major over `depths` then `values`; null while it runs. */
+      cells: (number | 'diverged' | null)[];
+      /** Cell colours from the lowest loss to the highest, and for a cell that diverged. */
+      colors: { low: string; mid: string; high: string; diverged: string };
+    };
 
 /** A command as typed, shown to everyone in the channel. */
 export interface WireEcho {
@@ -60,6 +109,8 @@ export interface WireWorking {
   visibility: 'public' | 'private';
   summary: string;
   progress?: WireProgress;
+  /** Everything measured so far (a full copy, never a delta). */
+  live?: WireLive;
   /** Only in the requester's copy. */
   cancelButton?: WireButton;
 }
@@ -85,7 +136,7 @@ export type WireMessage = WireEcho | WireWorking | WireReply;
 export type WireEvent =
   | { type: 'hello'; channel: string; history: WireMessage[] }
   | { type: 'message'; message: WireMessage }
-  | { type: 'progress'; id: string; progress: WireProgress }
+  | { type: 'progress'; id: string; progress: WireProgress; live?: WireLive }
   | { type: 'remove'; id: string };
 
 /** One option of a command, for completion. */

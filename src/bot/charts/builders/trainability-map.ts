@@ -137,7 +137,8 @@ export function trainabilityMapChart(result: MapResult): ChartDraft {
   };
 }
 
-const AXIS_TITLE: Record<MapResult['spec']['axis'], string> = {
+/** The columns' axis title by swept option (the playground's live map uses it too). */
+export const AXIS_TITLE: Record<MapResult['spec']['axis'], string> = {
   weightScale: 'weight variance σ_w²',
   learningRate: 'learning rate',
   width: 'width',

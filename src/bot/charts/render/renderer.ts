@@ -26,6 +26,8 @@ export interface ChartImage {
   name: string;
   /** A public address of the same image, when a public chart server made one. */
   url?: string;
+  /** The configuration it was drawn from (the playground draws it again, live, in the browser). */
+  chart?: ChartConfig;
 }
 
 /** The size charts are rendered at unless a caller asks otherwise: 4:5, laid out for a phone (style.ts). */
