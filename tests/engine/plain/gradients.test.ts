@@ -77,7 +77,7 @@ function autodiffGradients({ config, loss, points, dataSeed }: Case): {
           const u = layer.gain && layer.shift ? norm(h, layer.gain, layer.shift) : h;
           h = tf.add(h, tf.mul(tf.add(tf.matMul(f(u), layer.kernel), layer.bias), branchScale));
         } else {
-          const z = tf.add(tf.matMul(h, layer.kernel), layer.bias);
+          const z: tf.Tensor2D = tf.add(tf.matMul(h, layer.kernel), layer.bias);
           h = f(layer.gain && layer.shift ? norm(z, layer.gain, layer.shift) : z);
         }
       }
