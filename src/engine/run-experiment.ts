@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { countPaths } from './compute-path.js';
 import { PLANNERS } from './experiments/index.js';
 import type { ExperimentResult, Progress, ResultByName } from './result.js';
 import type { ExperimentSpec } from './spec.js';
@@ -89,9 +90,11 @@ export async function runExperiment<S extends ExperimentSpec>(
   }
 
   const assembled = planner.assemble(spec, results);
+  const paths = countPaths(results);
   return {
     experiment: spec.experiment,
     backend: executor.backend,
+    ...(paths ? { paths } : {}),
     spec,
     ...assembled,
     durationMs: Math.round(performance.now() - started),
