@@ -2,13 +2,14 @@ import os from 'node:os';
 import { benchAnimation } from './animation.js';
 import { benchBatchedCells } from './batched-cells.js';
 import { benchBotReply } from './bot-reply.js';
+import { benchBurst } from './burst.js';
 import { benchExperiments } from './experiments.js';
 import { benchFrames } from './frames.js';
 import { benchHardness } from './hardness.js';
 import { benchMap } from './map.js';
 import { benchPlaygroundStart } from './playground-start.js';
 import { benchThroughput } from './throughput.js';
-import { benchLayerWatching, benchTrainingSteps } from './training-steps.js';
+import { benchLayerWatching, benchPathCrossover, benchTrainingSteps } from './training-steps.js';
 
 /*
  * `npm run bench`: speed figures measured in one run on this machine, each against a baseline
@@ -18,6 +19,7 @@ import { benchLayerWatching, benchTrainingSteps } from './training-steps.js';
  */
 const SECTIONS: Record<string, () => Promise<void>> = {
   steps: benchTrainingSteps,
+  paths: benchPathCrossover,
   layers: benchLayerWatching,
   frames: benchFrames,
   animation: benchAnimation,
@@ -28,6 +30,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   reply: benchBotReply,
   playground: benchPlaygroundStart,
   throughput: benchThroughput,
+  burst: benchBurst,
 };
 
 const asked = process.argv.slice(2);

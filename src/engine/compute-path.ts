@@ -1,4 +1,5 @@
 import type { ComputePath, FitSpec, PathCounts, RunResult } from './result.js';
+import type { WorkUnit } from './units.js';
 
 /*
  * Which code trains a run. TensorFlow.js pays a few microseconds of overhead per op, and a
@@ -13,7 +14,7 @@ import type { ComputePath, FitSpec, PathCounts, RunResult } from './result.js';
  * typed arrays. Measured with `npm run bench -- paths` (the crossover at width 32, 256 points):
  * see docs/model.md, "Two compute paths".
  */
-export const PLAIN_MAX_MULTIPLY_ADDS = 300_000;
+export const PLAIN_MAX_MULTIPLY_ADDS = 250_000;
 
 /** Multiply-adds of one forward pass of the spec's net over its training points. */
 export function forwardMultiplyAdds(spec: Pick<FitSpec, 'depth' | 'width' | 'points' | 'data'>): number {
@@ -45,4 +46,25 @@ export function countPaths(results: readonly unknown[]): PathCounts | undefined 
     any = true;
   }
   return any ? counts : undefined;
+}
+
+/** Time a training unit will take, in units of a typed-array multiply-add: for ordering only. */
+function estimatedWork(unit: WorkUnit): number {
+  const fit = unit.kind === 'fit' ? unit.spec : unit.kind === 'landscape' ? unit.spec.fit : undefined;
+  if (!fit) return Number.POSITIVE_INFINITY;
+  // The tf path pays a fixed cost per layer and step on top of its arithmetic (about a
+  // depth-1 step's worth, bench/training-steps.ts); typed arrays pay only the arithmetic.
+  const perStep = forwardMultiplyAdds(fit) + (computePathOf(fit) === 'tfjs' ? 50_000 * (fit.depth + 1) : 0);
+  return perStep * (fit.steps + 1);
+}
+
+/**
+ * The order to start an experiment's units in: longest first (the classic schedule for jobs on
+ * parallel machines), ties in planned order. Units that train nothing (the map's theory overlay,
+ * LP solves, hardness instances) keep their planned places ahead of the training units.
+ */
+export function longestFirst(units: readonly WorkUnit[]): number[] {
+  const work = units.map(estimatedWork);
+  // Infinity - Infinity is NaN, which || turns into the planned order.
+  return units.map((_, i) => i).sort((a, b) => work[b]! - work[a]! || a - b);
 }

@@ -187,7 +187,7 @@ describe('reading and help', () => {
     const { reply } = await finalOf('/status');
     expect(replyText(reply)).toMatch(/\d+ running, \d+ waiting\. Backend: wasm/);
     expect(replyText(reply)).toContain(
-      'up to 300,000 multiply-adds per forward pass (at width 32 and 256 points: depth 2 or less)',
+      'up to 250,000 multiply-adds per forward pass (at width 32 and 256 points: depth 1 or less)',
     );
   });
 });

@@ -124,7 +124,7 @@ describe('computePathOf', () => {
     const deep = plainFitSpec({ depth: 8 });
     expect(forwardMultiplyAdds(shallow)).toBe(256 * (2 * 32 + 32));
     expect(computePathOf(shallow)).toBe('typed-arrays');
-    expect(computePathOf(plainFitSpec({ depth: 2 }))).toBe('typed-arrays');
+    expect(computePathOf(plainFitSpec({ depth: 2 }))).toBe('tfjs');
     expect(computePathOf(deep)).toBe('tfjs');
     expect(forwardMultiplyAdds(deep)).toBeGreaterThan(PLAIN_MAX_MULTIPLY_ADDS);
     // Fewer points make the same net cheaper: depth 4 on 64 points is small again.
