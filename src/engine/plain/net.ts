@@ -255,10 +255,7 @@ function activate(u: Float64Array, activation: Activation, out: Float64Array): v
       for (let i = 0; i < size; i++) out[i] = Math.tanh(u[i]!);
       return;
     case 'relu':
-      for (let i = 0; i < size; i++) {
-        const v = u[i]!;
-        out[i] = v > 0 ? v : 0;
-      }
+      for (let i = 0; i < size; i++) out[i] = Math.max(u[i]!, 0);
       return;
     case 'linear':
       if (out !== u) out.set(u);

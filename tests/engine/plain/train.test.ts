@@ -64,9 +64,9 @@ describe('the typed-array path', () => {
       expect(typed.finalLoss).toBeCloseTo(tfjs.finalLoss, 5);
       expect(typed.finalAccuracy).toBe(tfjs.finalAccuracy);
       expect(typed.gradientNorms.map((g) => g.step)).toEqual(tfjs.gradientNorms.map((g) => g.step));
-      typed.gradientNorms.forEach((g, i) =>
-        expectClose(g.perLayer, tfjs.gradientNorms[i]!.perLayer, 1e-3, 'gradient norms'),
-      );
+      typed.gradientNorms.forEach((g, i) => {
+        expectClose(g.perLayer, tfjs.gradientNorms[i]!.perLayer, 1e-3, 'gradient norms');
+      });
       expect(typed.saturation).toEqual(tfjs.saturation);
       expect(typed.layerStats?.map((s) => s.saturated)).toEqual(tfjs.layerStats?.map((s) => s.saturated));
       typed.layerStats!.forEach((s, i) => {
@@ -78,9 +78,9 @@ describe('the typed-array path', () => {
       expect(box).toEqual(tfBox);
       expectClose(p, q, 2e-4, 'boundary');
       expect(typed.frames!.frames.map((f) => f.step)).toEqual(tfjs.frames!.frames.map((f) => f.step));
-      typed.frames!.frames.forEach((f, i) =>
-        expectClose(f.probabilities, tfjs.frames!.frames[i]!.probabilities, 2e-3, 'frame'),
-      );
+      typed.frames!.frames.forEach((f, i) => {
+        expectClose(f.probabilities, tfjs.frames!.frames[i]!.probabilities, 2e-3, 'frame');
+      });
     });
   }
 
