@@ -2,11 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   computePathOf,
   forwardMultiplyAdds,
+  longestFirst,
   PLAIN_MAX_MULTIPLY_ADDS,
 } from '../../../src/engine/compute-path.js';
+import { comparePlanner } from '../../../src/engine/experiments/compare.js';
+import { mapPlanner } from '../../../src/engine/experiments/map.js';
 import { trainRun } from '../../../src/engine/fit.js';
-import type { FitSpec, RunResult } from '../../../src/engine/result.js';
+import { createInlineExecutor } from '../../../src/engine/inline-executor.js';
+import type { CompareResult, FitSpec, RunResult } from '../../../src/engine/result.js';
+import { runExperiment } from '../../../src/engine/run-experiment.js';
 import type { UnitProgress } from '../../../src/engine/units.js';
+import { validateSpec } from '../../../src/engine/validate.js';
 import { plainFitSpec } from '../fit-spec.js';
 import { useWasmBackend } from '../wasm-backend.js';
 
@@ -133,5 +139,44 @@ describe('computePathOf', () => {
     expect(computePathOf(shallow, true)).toBe('tfjs');
     expect(trainRun({ ...shallow, steps: 5 }, {}).result.path).toBe('typed-arrays');
     expect(trainRun({ ...deep, steps: 5 }, {}).result.path).toBe('tfjs');
+  });
+});
+
+describe('an experiment over both paths', () => {
+  const checked = (input: { experiment: string } & Record<string, unknown>) => {
+    const result = validateSpec(input);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return result.spec;
+  };
+
+  it('counts its runs per path, and keeps them in planned order although it starts the longest first', async () => {
+    const spec = checked({ experiment: 'compare', depths: [1, 4], seeds: 2, steps: 5, animate: false });
+    const result = (await runExperiment(spec, {
+      ...createInlineExecutor(),
+      backend: 'wasm',
+    })) as CompareResult;
+    expect(result.paths).toEqual({ 'typed-arrays': 2, tfjs: 2 });
+    expect(result.runs.map((r) => [r.depth, r.path])).toEqual([
+      [1, 'typed-arrays'],
+      [1, 'typed-arrays'],
+      [4, 'tfjs'],
+      [4, 'tfjs'],
+    ]);
+    const allTf = await runExperiment(spec, {
+      ...createInlineExecutor({ typedArrays: false }),
+      backend: 'wasm',
+    });
+    expect(allTf.paths).toEqual({ tfjs: 4 });
+  });
+
+  it('starts the deepest runs first, and units that train nothing before any', () => {
+    const compare = checked({ experiment: 'compare', depths: [1, 2, 4, 8, 16], seeds: 2 });
+    const units = comparePlanner.plan(compare as never);
+    const depths = longestFirst(units).map((i) => (units[i]!.kind === 'fit' ? units[i]!.spec.depth : -1));
+    expect(depths).toEqual([16, 16, 8, 8, 4, 4, 2, 2, 1, 1]);
+    const map = checked({ experiment: 'map', activation: 'tanh', init: 'gaussian', axis: 'weightScale' });
+    const mapUnits = mapPlanner.plan(map as never);
+    expect(mapUnits[0]!.kind).toBe('signal');
+    expect(longestFirst(mapUnits)[0]).toBe(0);
   });
 });
