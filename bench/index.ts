@@ -2,6 +2,7 @@ import os from 'node:os';
 import { benchAnimation } from './animation.js';
 import { benchBatchedCells } from './batched-cells.js';
 import { benchBotReply } from './bot-reply.js';
+import { benchBurst } from './burst.js';
 import { benchCharts } from './charts.js';
 import { benchExperiments } from './experiments.js';
 import { benchFrames } from './frames.js';
@@ -9,7 +10,7 @@ import { benchHardness } from './hardness.js';
 import { benchMap } from './map.js';
 import { benchPlaygroundStart } from './playground-start.js';
 import { benchThroughput } from './throughput.js';
-import { benchLayerWatching, benchTrainingSteps } from './training-steps.js';
+import { benchLayerWatching, benchPathCrossover, benchTrainingSteps } from './training-steps.js';
 
 /*
  * `npm run bench`: speed figures measured in one run on this machine, each against a baseline
@@ -19,6 +20,7 @@ import { benchLayerWatching, benchTrainingSteps } from './training-steps.js';
  */
 const SECTIONS: Record<string, () => Promise<void>> = {
   steps: benchTrainingSteps,
+  paths: benchPathCrossover,
   layers: benchLayerWatching,
   frames: benchFrames,
   animation: benchAnimation,
@@ -30,6 +32,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   reply: benchBotReply,
   playground: benchPlaygroundStart,
   throughput: benchThroughput,
+  burst: benchBurst,
 };
 
 const asked = process.argv.slice(2);

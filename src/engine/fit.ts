@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { computePathOf } from './compute-path.js';
 import { createFrameRecorder, type FrameRecorder } from './frames.js';
 import { createLossReadback, type LossReadback, PROGRESS_EVERY } from './loss-readback.js';
 import {
@@ -12,7 +13,8 @@ import {
 import type { ParamKind } from './model/mlp.js';
 import type { NormStats } from './model/ops.js';
 import { createSession, type TrainingSession } from './model/session.js';
-import type { FitSpec, GradientSnapshot, LayerSnapshot, RunResult } from './result.js';
+import { trainPlainRun } from './plain/train.js';
+import type { ComputePath, FitSpec, GradientSnapshot, LayerSnapshot, RunResult } from './result.js';
 import type { AbortFlag, UnitRunOptions } from './units.js';
 
 /** A trained network kept alive for further measurements (loss-surface slices). */
@@ -69,7 +71,12 @@ function disposeStats(stats: NormStats[]): void {
   for (const s of stats) tf.dispose([s.mean, s.variance]);
 }
 
-type TrainRunOptions = UnitRunOptions & { keepModel?: boolean; watchLayers?: boolean };
+type TrainRunOptions = UnitRunOptions & {
+  keepModel?: boolean;
+  watchLayers?: boolean;
+  /** Forces a compute path instead of computePathOf's choice: tests and the bench compare the two. */
+  path?: ComputePath;
+};
 
 /** What the training loop watched besides the loss. */
 interface Watched {
@@ -123,9 +130,12 @@ function keptModel(session: TrainingSession, result: RunResult): TrainRunOutput 
 
 /**
  * Trains one run with full-batch steps and measures it. Step s's loss is the loss after s
- * updates; the last step's gradients are taken at the final weights and not applied.
+ * updates; the last step's gradients are taken at the final weights and not applied. Small nets
+ * train on typed arrays (src/engine/compute-path.ts says which); the result's `path` records it.
  */
 export function trainRun(spec: FitSpec, options: TrainRunOptions): TrainRunOutput {
+  const path = options.keepModel ? 'tfjs' : (options.path ?? computePathOf(spec));
+  if (path === 'typed-arrays') return { result: trainPlainRun(spec, options) };
   const started = performance.now();
   throwIfAborted(options.signal);
   const session = createSession(spec);
@@ -155,6 +165,7 @@ export function trainRun(spec: FitSpec, options: TrainRunOptions): TrainRunOutpu
       ...(layerStats.length > 0 ? { layerStats } : {}),
       ...(boundary ? { boundary } : {}),
       ...(recorded ? { frames: recorded } : {}),
+      path: 'tfjs',
       durationMs: performance.now() - started,
     };
     if (!options.keepModel) return { result };

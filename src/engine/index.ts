@@ -29,6 +29,8 @@ export interface EngineOptions {
   unitTimeoutMs?: number;
   /** Let runs ask for a real worker crash (RunExperimentOptions.fault). Tests only. */
   faultInjection?: boolean;
+  /** False: train small nets on TensorFlow.js too (src/engine/compute-path.ts); the bench's baseline. Default true. */
+  typedArrays?: boolean;
 }
 
 /** A running engine: a pool of worker threads that runs experiments. */
@@ -55,6 +57,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     backend: options.backend,
     unitTimeoutMs: options.unitTimeoutMs ?? DEFAULT_UNIT_TIMEOUT_MS,
     faultInjection: options.faultInjection ?? false,
+    typedArrays: options.typedArrays ?? true,
   });
   return {
     backend: pool.backend,

@@ -10,19 +10,20 @@ import type { UnitExecutor, UnitResult, UnitResultByKind, UnitRunOptions, WorkUn
  * the caller sets up the TensorFlow.js backend first. Training is synchronous, so a call blocks
  * this thread until its unit is done.
  */
-export function createInlineExecutor(): UnitExecutor {
+export function createInlineExecutor(settings: { typedArrays?: boolean } = {}): UnitExecutor {
   return {
     async execute<U extends WorkUnit>(unit: U, options: UnitRunOptions = {}) {
-      const result = await runUnit(unit, options);
+      const result = await runUnit(unit, options, settings.typedArrays ?? true);
       return result as UnitResultByKind[U['kind']];
     },
   };
 }
 
-async function runUnit(unit: WorkUnit, options: UnitRunOptions): Promise<UnitResult> {
+async function runUnit(unit: WorkUnit, options: UnitRunOptions, typedArrays: boolean): Promise<UnitResult> {
   switch (unit.kind) {
     case 'fit':
-      return trainRun(unit.spec, options).result;
+      // Without typed arrays every fit unit takes the tf path: the bench's "before".
+      return trainRun(unit.spec, typedArrays ? options : { ...options, path: 'tfjs' }).result;
     case 'landscape':
       return runLandscapeUnit(unit.spec, options);
     case 'lp':

@@ -56,9 +56,12 @@ export function saturation(hidden: tf.Tensor2D[], activation: Activation): numbe
   );
 }
 
-/** The saturated fraction of one hidden layer, from its read-back values ([points, units], row-major). */
-function saturatedShare(
-  values: tf.TypedArray,
+/**
+ * The saturated fraction of one hidden layer, from its values ([points, units], row-major): read
+ * back from a tensor, or the typed-array path's own (src/engine/plain).
+ */
+export function saturatedShare(
+  values: ArrayLike<number>,
   [points, units]: [number, number],
   activation: Activation,
 ): number {
@@ -81,13 +84,28 @@ function saturatedShare(
 
 /** Mean, standard deviation and saturated fraction of each hidden layer's activations, one read-back per layer. */
 export function layerSnapshot(step: number, hidden: tf.Tensor2D[], activation: Activation): LayerSnapshot {
+  return layerSnapshotOf(
+    step,
+    hidden.map((layer) => ({ values: layer.dataSync(), shape: layer.shape })),
+    activation,
+  );
+}
+
+/** A hidden layer's activations as plain values, [points, units] row-major. */
+export interface HiddenValues {
+  values: ArrayLike<number>;
+  shape: [number, number];
+}
+
+/** layerSnapshot of values already on this side of the backend. */
+export function layerSnapshotOf(step: number, hidden: HiddenValues[], activation: Activation): LayerSnapshot {
   const snapshot: LayerSnapshot = { step, mean: [], spread: [], saturated: [] };
-  for (const layer of hidden) {
-    const values = layer.dataSync();
-    snapshot.saturated.push(saturatedShare(values, layer.shape, activation));
+  for (const { values, shape } of hidden) {
+    snapshot.saturated.push(saturatedShare(values, shape, activation));
     let sum = 0;
     let sumOfSquares = 0;
-    for (const v of values) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
       sum += v;
       sumOfSquares += v * v;
     }
@@ -99,13 +117,14 @@ export function layerSnapshot(step: number, hidden: tf.Tensor2D[], activation: A
 }
 
 /** Share of points whose logit has the sign of its label (logit > 0 predicts class 1). */
-export function accuracy(logits: Float32Array | Int32Array | Uint8Array, labels: Float32Array): number {
+export function accuracy(logits: ArrayLike<number>, labels: ArrayLike<number>): number {
   let correct = 0;
   for (let i = 0; i < labels.length; i++) if (logits[i]! > 0 === labels[i]! > 0.5) correct++;
   return labels.length === 0 ? 0 : correct / labels.length;
 }
 
-const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
+/** A probability or coordinate as results record it: four decimals. */
+export const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /**
  * Class-1 probabilities on a size × size grid over the data's bounding box plus a 10% margin on
@@ -117,6 +136,22 @@ export function boundaryGrid(
   size: number,
   batchStats: NormStats[],
 ): BoundaryGrid {
+  const { box, points } = gridPoints(data, size);
+  const probabilities = tf.tidy(() => {
+    const grid = tf.tensor2d(points, [size * size, 2]);
+    return tf.sigmoid(mlp.inspect(grid, batchStats).logits).dataSync();
+  });
+  return { size, ...box, probabilities: Array.from(probabilities, round4) };
+}
+
+/** The corners of a BoundaryGrid (rounded as the result records them). */
+export type GridBox = Pick<BoundaryGrid, 'xMin' | 'xMax' | 'yMin' | 'yMax'>;
+
+/**
+ * The points of a size × size grid over the data's bounding box plus a 10% margin on each side
+ * ([size², 2], row-major, y outer), and its corners as the result records them.
+ */
+export function gridPoints(data: TrainingData, size: number): { box: GridBox; points: Float32Array } {
   let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
   for (let i = 0; i < data.n; i++) {
     const px = data.x[2 * i]!;
@@ -140,16 +175,5 @@ export function boundaryGrid(
       points[2 * (row * size + col) + 1] = at(yMin, yMax, row);
     }
   }
-  const probabilities = tf.tidy(() => {
-    const grid = tf.tensor2d(points, [size * size, 2]);
-    return tf.sigmoid(mlp.inspect(grid, batchStats).logits).dataSync();
-  });
-  return {
-    size,
-    xMin: round4(xMin),
-    xMax: round4(xMax),
-    yMin: round4(yMin),
-    yMax: round4(yMax),
-    probabilities: Array.from(probabilities, round4),
-  };
+  return { box: { xMin: round4(xMin), xMax: round4(xMax), yMin: round4(yMin), yMax: round4(yMax) }, points };
 }

@@ -21,6 +21,7 @@ export async function createWorkerPool(options: PoolOptions): Promise<WorkerPool
       backend: options.backend,
       faultInjection: options.faultInjection ?? false,
       maxHeapMb: options.maxHeapMb,
+      typedArrays: options.typedArrays ?? true,
     },
     graceMs: options.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS,
     queue: [],

@@ -12,7 +12,7 @@ import type { CompareResult, TrainResult } from './results/train-compare.js';
  * them.
  */
 
-export type { BackendName } from './results/base.js';
+export type { BackendName, ComputePath, PathCounts } from './results/base.js';
 export type { FitSpec } from './results/fit-spec.js';
 export type { HardnessResult } from './results/hardness.js';
 export type { LandscapeResult, LandscapeVariant, Slice } from './results/landscape.js';

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { countPaths, longestFirst } from './compute-path.js';
 import { PLANNERS } from './experiments/index.js';
 import { createLiveTracker, type LiveTracker } from './live.js';
 import type { ExperimentResult, Progress, ResultByName, UnitStatus } from './result.js';
@@ -101,10 +102,13 @@ export async function runExperiment<S extends ExperimentSpec>(
   setMaxListeners(units.length + 10, stopAll.signal);
   const forwardAbort = (): void => stopAll.abort(signal?.reason);
   signal?.addEventListener('abort', forwardAbort, { once: true });
-  let results: UnitResult[];
+  const results: UnitResult[] = new Array(units.length);
   try {
-    results = await Promise.all(
-      units.map(async (unit, index) => {
+    // Longest units first: the pool starts units in the order they come, and a long unit started
+    // last would finish alone while the other cores idle (compute-path.ts estimates the work).
+    await Promise.all(
+      longestFirst(units).map(async (index) => {
+        const unit = units[index]!;
         try {
           const result = await executor.execute(unit, {
             signal: stopAll.signal,
@@ -112,7 +116,7 @@ export async function runExperiment<S extends ExperimentSpec>(
             ...(index === 0 && options.fault ? { fault: options.fault } : {}),
           });
           progress.unitDone(index, result);
-          return result;
+          results[index] = result;
         } catch (error) {
           // The first failure wins (Promise.all reports it); the rest are told to stop.
           stopAll.abort(error);
@@ -125,9 +129,11 @@ export async function runExperiment<S extends ExperimentSpec>(
   }
 
   const assembled = planner.assemble(spec, results);
+  const paths = countPaths(results);
   return {
     experiment: spec.experiment,
     backend: executor.backend,
+    ...(paths ? { paths } : {}),
     spec,
     ...assembled,
     durationMs: Math.round(performance.now() - started),

@@ -28,7 +28,8 @@ describe('experiment commands', () => {
     expect(reply.blocks[0]?.length).toBeGreaterThan(20);
     const text = replyText(reply);
     expect(text).toContain('/train depth:2 width:8 steps:40 points:64 seeds:1 grid_size:10');
-    expect(text).toContain('Backend: wasm');
+    // Depth 2, width 8 on 64 points is a small net: typed arrays, not the wasm backend.
+    expect(text).toContain('Backend: typed arrays (plain TypeScript)');
     expect(text).toContain('Seeds: 1');
     expectRealCharts(reply, 2);
     // 40 steps do not teach the depth-2 net anything: the explanation says so without naming a
@@ -185,5 +186,8 @@ describe('reading and help', () => {
   it('/status reports the queue and the backend', async () => {
     const { reply } = await finalOf('/status');
     expect(replyText(reply)).toMatch(/\d+ running, \d+ waiting\. Backend: wasm/);
+    expect(replyText(reply)).toContain(
+      'up to 250,000 multiply-adds per forward pass (at width 32 and 256 points: depth 1 or less)',
+    );
   });
 });

@@ -55,7 +55,8 @@ describe('runLandscapeUnit', () => {
     const before = tf.memory().numTensors;
     const variants: LandscapeVariant[] = unitSpecs().map((unit) => {
       const variant = runLandscapeUnit(unit);
-      const reference = trainRun(unit.fit, {}).result;
+      // A landscape keeps its model (tf.Variables) and so always trains on the tf path.
+      const reference = trainRun(unit.fit, { path: 'tfjs' }).result;
       // alpha 0 is the initial network, alpha 1 (and t = 0 of the random direction) the final one.
       expect(variant.line.positions[2]).toBe(0);
       expect(variant.line.positions[6]).toBe(1);

@@ -35,6 +35,20 @@ function seedsOf(result: ExperimentResult): string {
   return String(spec.seed);
 }
 
+/**
+ * What trained the runs: the TensorFlow.js backend, typed arrays in plain TypeScript (the small
+ * nets, src/engine/compute-path.ts), or each for so many runs.
+ */
+export function computeText(result: ExperimentResult): string {
+  const typed = result.paths?.['typed-arrays'] ?? 0;
+  const tfjs = result.paths?.tfjs ?? 0;
+  if (typed === 0) return result.backend;
+  if (tfjs === 0) return TYPED_ARRAYS;
+  return `${result.backend} for ${tfjs} ${tfjs === 1 ? 'run' : 'runs'}, ${TYPED_ARRAYS} for ${typed}`;
+}
+
+const TYPED_ARRAYS = 'typed arrays (plain TypeScript)';
+
 /** The reply for a finished experiment: what ran, what it shows, the charts, and what to try next. */
 export async function experimentReply(
   result: ExperimentResult,
@@ -61,7 +75,7 @@ export async function experimentReply(
       { label: 'Seeds', value: seedsOf(result) },
       {
         label: 'Backend',
-        value: `${result.backend}, ${timing.cached ? 'answered from the cache' : `${seconds} s`}`,
+        value: `${computeText(result)}, ${timing.cached ? 'answered from the cache' : `${seconds} s`}`,
       },
     ],
     images,

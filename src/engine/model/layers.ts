@@ -69,13 +69,59 @@ export function residualBranchScale(residualBlocks: number): number {
   return residualBlocks > 0 ? 1 / Math.sqrt(residualBlocks) : 1;
 }
 
+/** One layer's initial values, before any backend holds them. */
+export interface LayerValues {
+  inputs: number;
+  outputs: number;
+  /** [inputs, outputs], row-major. */
+  kernel: Float32Array;
+  bias: Float32Array;
+  /** Normalization gain (ones) and shift (zeros): hidden layers, when normalization is on. */
+  gain?: Float32Array;
+  shift?: Float32Array;
+  residual: boolean;
+  branchScale: number;
+}
+
 /**
- * Creates every layer's variables, drawing the initial weights from the config's seed in layer
- * order (kernel, then bias, per layer): the order fixes which random numbers each weight gets.
+ * Every layer's initial values, drawn from the config's seed in layer order (kernel, then bias,
+ * per layer): the order fixes which random numbers each weight gets. Both compute paths start from
+ * these (createLayers here, the typed-array path in src/engine/plain), so a seed means one net.
  */
-export function createLayers(config: MlpConfig): InitialLayers {
+export function initialLayerValues(config: MlpConfig): LayerValues[] {
   const { depth, width, activation, init, normalization, initScale } = config;
   const rng = createRandom(config.seed, STREAM.weights);
+  // Hidden layers 1..depth-1 have equal input and output width: those carry a residual branch.
+  const branchScale = config.residual ? residualBranchScale(Math.max(0, depth - 1)) : 1;
+  const layers: LayerValues[] = [];
+  for (let i = 0; i <= depth; i++) {
+    const inputs = i === 0 ? 2 : width;
+    const outputs = i === depth ? 1 : width;
+    const kernel =
+      initScale === undefined
+        ? initialKernel(rng, inputs, outputs, init, activation, config.weightScale)
+        : uniformValues(rng, inputs * outputs, initScale);
+    const bias =
+      initScale === undefined
+        ? initialBias(rng, outputs, init, config.biasScale)
+        : uniformValues(rng, outputs, initScale);
+    const residual = config.residual && i > 0 && i < depth;
+    const normalized = i < depth && normalization !== 'none';
+    layers.push({
+      inputs,
+      outputs,
+      kernel,
+      bias,
+      ...(normalized ? { gain: new Float32Array(outputs).fill(1), shift: new Float32Array(outputs) } : {}),
+      residual,
+      branchScale: residual ? branchScale : 1,
+    });
+  }
+  return layers;
+}
+
+/** Creates every layer's variables from initialLayerValues. */
+export function createLayers(config: MlpConfig): InitialLayers {
   const built: InitialLayers = { layers: [], params: [], paramKinds: [], initialValues: [] };
   const addParam = (values: Float32Array, shape: number[], kind: ParamKind): tf.Variable => {
     const variable = tf.tidy(() => tf.variable(tf.tensor(values, shape)));
@@ -84,29 +130,17 @@ export function createLayers(config: MlpConfig): InitialLayers {
     built.initialValues.push(values);
     return variable;
   };
-  // Hidden layers 1..depth-1 have equal input and output width: those carry a residual branch.
-  const branchScale = config.residual ? residualBranchScale(Math.max(0, depth - 1)) : 1;
-  for (let i = 0; i <= depth; i++) {
-    const inputs = i === 0 ? 2 : width;
-    const outputs = i === depth ? 1 : width;
-    const kernelValues =
-      initScale === undefined
-        ? initialKernel(rng, inputs, outputs, init, activation, config.weightScale)
-        : uniformValues(rng, inputs * outputs, initScale);
-    const biasValues =
-      initScale === undefined
-        ? initialBias(rng, outputs, init, config.biasScale)
-        : uniformValues(rng, outputs, initScale);
-    const residual = config.residual && i > 0 && i < depth;
+  for (const values of initialLayerValues(config)) {
+    const { inputs, outputs } = values;
     const layer: DenseLayer = {
-      kernel: addParam(kernelValues, [inputs, outputs], 'kernel'),
-      bias: addParam(biasValues, [outputs], 'bias'),
-      residual,
-      branchScale: residual ? branchScale : 1,
+      kernel: addParam(values.kernel, [inputs, outputs], 'kernel'),
+      bias: addParam(values.bias, [outputs], 'bias'),
+      residual: values.residual,
+      branchScale: values.branchScale,
     };
-    if (i < depth && normalization !== 'none') {
-      layer.gain = addParam(new Float32Array(outputs).fill(1), [outputs], 'norm');
-      layer.shift = addParam(new Float32Array(outputs), [outputs], 'norm');
+    if (values.gain && values.shift) {
+      layer.gain = addParam(values.gain, [outputs], 'norm');
+      layer.shift = addParam(values.shift, [outputs], 'norm');
     }
     built.layers.push(layer);
   }

@@ -14,7 +14,8 @@ import type { Activation } from '../limits.js';
 /** Saved tensors of a customGrad forward pass, in the order they were saved. */
 type Saved = tf.Tensor[];
 
-const normEpsilon = 1e-5;
+/** Added to the variance before its square root (the typed-array path uses the same). */
+export const NORM_EPSILON = 1e-5;
 
 /** Applies an activation function. */
 export function activate(z: tf.Tensor2D, activation: Activation): tf.Tensor2D {
@@ -163,7 +164,7 @@ export function normalize(z: tf.Tensor2D, gain: tf.Tensor, shift: tf.Tensor, axi
     const mean = tf.mean(input as tf.Tensor2D, axis, true);
     const centred = tf.sub(input as tf.Tensor2D, mean);
     const variance = tf.mean(tf.square(centred), axis, true);
-    const invStd = tf.rsqrt(tf.add(variance, normEpsilon));
+    const invStd = tf.rsqrt(tf.add(variance, NORM_EPSILON));
     const normalized = tf.mul(centred, invStd);
     (save as tf.GradSaveFunc)([normalized, invStd, g as tf.Tensor]);
     return {
@@ -189,7 +190,7 @@ export function normalizeWith(
   gain: tf.Tensor,
   shift: tf.Tensor,
 ): tf.Tensor2D {
-  const normalized = tf.mul(tf.sub(z, stats.mean), tf.rsqrt(tf.add(stats.variance, normEpsilon)));
+  const normalized = tf.mul(tf.sub(z, stats.mean), tf.rsqrt(tf.add(stats.variance, NORM_EPSILON)));
   return tf.add(tf.mul(normalized, gain), shift);
 }
 

@@ -1,4 +1,5 @@
 import type { Activation } from '../limits.js';
+import type { ComputePath } from './base.js';
 
 /* What one training run measures, and the data and snapshots it records along the way. */
 
@@ -76,5 +77,7 @@ export interface RunResult {
   boundary?: BoundaryGrid;
   /** Snapshots for an animation of training, when the spec asked for frames. */
   frames?: TrainingFrames;
+  /** Which code trained the run (src/engine/compute-path.ts); absent in results recorded before there were two. */
+  path?: ComputePath;
   durationMs: number;
 }

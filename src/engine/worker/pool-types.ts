@@ -16,6 +16,8 @@ export interface PoolOptions {
   faultInjection?: boolean;
   /** V8 heap limit per worker, in MB. */
   maxHeapMb?: number;
+  /** False: every fit unit trains on TensorFlow.js, small nets too (see compute-path.ts). Default true. */
+  typedArrays?: boolean;
 }
 
 /** Options of one unit on the pool: the usual ones, plus a crash to inject (see faultInjection). */

@@ -13,6 +13,8 @@ export interface WorkerStartData {
   backend: BackendChoice;
   /** Lets run requests carry a `fault` that crashes the worker for real; tests only. */
   faultInjection: boolean;
+  /** False: fit units train on TensorFlow.js whatever their size (the bench's before-and-after). */
+  typedArrays?: boolean;
 }
 
 /**

@@ -33,7 +33,7 @@ function requirePort(): MessagePort {
 
 const port = requirePort();
 const startData = workerData as WorkerStartData;
-const executor = createInlineExecutor();
+const executor = createInlineExecutor({ typedArrays: startData.typedArrays ?? true });
 
 function send(message: ResponseMessage): void {
   port.postMessage(message);
