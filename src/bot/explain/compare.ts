@@ -5,6 +5,7 @@ import {
   type DepthTrend,
   depthTrend,
   firstLayerStarved,
+  gradientsTinyThroughout,
   LEARNED_KINDS,
   nothingMoved,
   ratioHealthyThroughout,
@@ -14,10 +15,11 @@ import {
 } from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
 import { noLearning } from '../no-learning.js';
+import { noBudgetHelpsSentence, shortRunSentence } from './budget.js';
 import { setupOpening } from './fixes.js';
 import { capitalize, formatLoss, formatRatio, listWords, stepsWord } from './format.js';
 import { gradientSentence, largestFirstLayer, saturationSentence } from './signals.js';
-import { collapseSentence, NOT_LINEARLY_SEPARABLE } from './train.js';
+import { confidentNote, NOT_LINEARLY_SEPARABLE } from './train.js';
 import { capSentences, type Explanation, type Sentence, say } from './types.js';
 
 /*
@@ -48,7 +50,11 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
   const opening = setupOpening(spec);
   const finals = `mean final loss by depth: ${finalsByDepth(trend)}`;
   const never = trend.depths.filter((d) => d.count('never-learned') === d.seeds.length).map((d) => d.depth);
-  const failed = never.length > 0 ? `; ${depthsWord(never)} never got clearly below ${level.name}` : '';
+  const neverSeeds = trend.depths.filter((d) => never.includes(d.depth)).flatMap((d) => d.seeds);
+  const failed =
+    never.length > 0
+      ? `; ${depthsWord(never)} never got clearly below ${level.name}${confidentNote(neverSeeds)}`
+      : '';
   if (spec.activation === 'linear' && trend.direction !== 'none-learned') {
     const why =
       trend.direction === 'flat'
@@ -64,7 +70,7 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
     case 'none-learned':
       return say(
         'sweep-none-learned',
-        `${capitalize(`${opening}no depth ended having learned`)}: no seed ended clearly below both ${level.name} and where it started (${finals}), not even at depth ${trend.shallowest.depth}, so this sweep says nothing about depth. ${budgetAdvice(spec, trend)}`,
+        `${capitalize(`${opening}no depth ended having learned`)}: no seed ended clearly below both ${level.name} and where it started (${finals}${confidentNote(trend.depths.flatMap((d) => d.seeds))}), not even at depth ${trend.shallowest.depth}, so this sweep says nothing about depth. ${budgetAdvice(spec, trend)}`,
         80,
       );
     case 'worse': {
@@ -117,7 +123,9 @@ function budgetAdvice(spec: CompareResult['spec'], trend: DepthTrend): string {
   const seeds = trend.depths.flatMap((d) => d.seeds);
   if (seeds.every((f) => f.gradientSteps.length > 0 && f.largestGradient === 0))
     return 'Every gradient was exactly 0 from the start (units dead or saturated at initialization), so no number of steps or learning rate can move these nets: change the initialization or the activation.';
-  const unsteady = trend.depths.some((d) => d.count('collapsed') > 0 || d.seeds.some(spiked));
+  const tiny = gradientsTinyThroughout(seeds) ? noBudgetHelpsSentence(seeds, spec.optimizer) : undefined;
+  if (tiny) return tiny.text;
+  const unsteady = seeds.some(spiked);
   if (unsteady)
     return `Some seeds got lower and came back up, so the steps are too large rather than too few: try a learning rate ten times smaller than ${spec.learningRate}.`;
   const budget = stepBudget(spec);
@@ -231,12 +239,23 @@ export function explainCompare(result: CompareResult): Explanation {
       lessonId: 'vanishing-gradients',
     };
   }
+  // Too few steps or too small a budget: what the loss did at each depth, never a trend.
+  const seeds = trend.depths.flatMap((d) => d.seeds);
+  const noBudget =
+    trend.direction === 'none-learned' && gradientsTinyThroughout(seeds)
+      ? noBudgetHelpsSentence(seeds, spec.optimizer)
+      : undefined;
+  const short = trend.depths.every((d) => d.allLearned)
+    ? undefined
+    : shortRunSentence(spec, trend.depths, noBudget !== undefined);
+  if (short) {
+    const capacitySaid = capacity(result, trend);
+    return {
+      sentences: [short, capacitySaid, noBudget].filter((x) => x !== undefined),
+      lessonId: capacitySaid ? 'capacity' : 'step-size',
+    };
+  }
   const sentences: Sentence[] = [trendSentence(result, trend)];
-  const collapse = collapseSentence(
-    trend.depths.flatMap((d) => d.seeds),
-    true,
-  );
-  if (collapse) sentences.push(collapse);
   const capacitySaid = nothingMoved(trend.depths.flatMap((d) => d.seeds))
     ? undefined
     : capacity(result, trend);

@@ -19,8 +19,9 @@ const MAP_SENTENCES = 6;
 type Spec = MapResult['spec'];
 
 /**
- * A cell learned: its mean final loss clearly below the no-learning level (judge.ts cellKind), or
- * (steps metric) every seed reached the threshold.
+ * A cell learned: every seed's final loss clearly below the no-learning level (a mean would let
+ * one lucky seed carry two that stalled, or one that overshot hide two that learned), or (steps
+ * metric) every seed reached the threshold.
  */
 export function cellLearned(cell: MapCell, spec: Spec): boolean {
   if (!Number.isFinite(cell.meanFinalLoss)) return false;
@@ -29,7 +30,15 @@ export function cellLearned(cell: MapCell, spec: Spec): boolean {
     const steps = slowestSteps(cell);
     return thresholdShowsLearning(spec) && steps !== null && cell.stepsToThreshold.every((s) => s !== 0);
   }
-  return cellKind(cell.meanFinalLoss, noLearning(spec.loss).level) === 'learned';
+  return seedsLearned(cell, spec) === cell.finalLosses.length && cell.finalLosses.length > 0;
+}
+
+/** How many of a cell's seeds ended clearly below the no-learning level (loss metric). */
+export function seedsLearned(cell: MapCell, spec: Spec): number {
+  const level = noLearning(spec.loss).level;
+  return cell.finalLosses.filter(
+    (loss) => typeof loss === 'number' && Number.isFinite(loss) && cellKind(loss, level) === 'learned',
+  ).length;
 }
 
 /**
@@ -171,11 +180,23 @@ function summarySentence(result: MapResult): Sentence {
       : `loss ≤ ${spec.threshold} by training (not already at the start) within ${stepsWord(spec.steps)}`;
   const perColumn = result.axisValues.map((v, column) => {
     const deepest = deepestLearned(result, column);
-    return `${describeColumn(spec.axis, v)}: ${deepest === undefined ? 'none' : `up to ${deepest}`}`;
+    // Deeper cells where only some seeds got there are said, with their count.
+    const partly =
+      spec.metric === 'loss'
+        ? cellsOf(result, column)
+            .filter((c) => (deepest === undefined || c.depth > deepest) && !cellLearned(c, spec))
+            .map((c) => ({ depth: c.depth, k: seedsLearned(c, spec), n: c.finalLosses.length }))
+            .filter((c) => c.k > 0)
+        : [];
+    const partlyWords =
+      partly.length === 0
+        ? ''
+        : ` (${partly.map((c) => `depth ${c.depth} on ${c.k} of ${c.n} seeds`).join(', ')})`;
+    return `${describeColumn(spec.axis, v)}: ${deepest === undefined ? 'none' : `up to ${deepest}`}${partlyWords}`;
   });
   return say(
     'map-deepest',
-    `Deepest net that reached ${learnedWord}, per ${spec.axis}: ${perColumn.join('; ')}.`,
+    `Deepest net whose every seed reached ${learnedWord}, per ${spec.axis}: ${perColumn.join('; ')}.`,
     70,
   );
 }
