@@ -39,7 +39,9 @@ function lineSentence(variant: LandscapeVariant): Sentence | undefined {
   const rise = largestRiseOnPath(variant);
   const { start, end } = endsOfPath(variant);
   const net = `the ${variant.label} net`;
-  if (start === undefined || end === undefined || !(end < start)) return undefined;
+  // A net that barely moved has no path worth reading: its two ends are nearly the same weights.
+  const level = noLearning('cross-entropy').level;
+  if (start === undefined || end === undefined || !(start - end > learnedMargin(level))) return undefined;
   const fromTo = `from ${formatLoss(start)} to ${formatLoss(end)}`;
   return rise <= BARRIER_SHARE * spread
     ? say(
@@ -106,7 +108,8 @@ export function explainLandscape(result: LandscapeResult): Explanation {
           ),
     );
   }
-  if (deepResidual && deepPlain) {
+  // At depth 1 a residual net has no block to skip (one hidden layer): it is the plain net.
+  if (deepResidual && deepPlain && deepResidual.depth >= 2) {
     const verdict = compareBumps(deepResidual, deepPlain);
     sentences.push(
       verdict === 'smoother'

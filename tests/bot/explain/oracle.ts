@@ -2035,6 +2035,8 @@ function sliceCheck(kind: 'bumpier' | 'not-bumpier' | 'smoother' | 'not-smoother
     }
     const { plain, residual } = parts;
     if (!plain || !residual) return 'no deep plain and residual pair';
+    // One hidden layer has no block to skip: a residual net of depth 1 is the plain net.
+    if (residual.depth < 2) return 'at depth 1 the residual net is the plain net';
     return first(
       fail(
         shapeFits(q[0], residual) && shapeFits(q[1], plain),
@@ -2072,6 +2074,8 @@ function pathCheck(barrier: boolean): Check {
         `quoted ${m?.[1]} to ${m?.[2]}, path goes ${start} to ${end}`,
       ),
       fail(end < start, 'the loss did not fall along the path'),
+      // The path of a net that barely trained reads nothing (oracle: a fall of at least 2 % of ln 2; explainer 5 %).
+      fail(start - end >= 0.02 * LN2, `the net barely trained (${start} to ${end}): its path shows nothing`),
     ];
     if (barrier) {
       const c = re('climbs by NUM').exec(s.text);
