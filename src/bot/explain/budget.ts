@@ -2,7 +2,7 @@ import { LIMITS } from '../../engine/limits.js';
 import type { FitSpec } from '../../engine/result.js';
 import { meanOfFinite, type RunFacts } from '../judge/facts.js';
 import { budgetSize, judgeBudget, largestMove, NEGLIGIBLE_MOVE } from '../judge/judge.js';
-import { formatLoss, formatPercent, formatRatio, stepsWord } from './format.js';
+import { formatLoss, formatPercent, formatRatio, listWords, stepsWord } from './format.js';
 import { type Sentence, say } from './types.js';
 
 /*
@@ -32,11 +32,12 @@ export function shortRunSentence(
   spec: Pick<FitSpec, 'learningRate' | 'steps' | 'optimizer'>,
   depths: readonly { depth: number; seeds: RunFacts[] }[],
   noBudgetHelps = false,
+  sweep = depths.length > 1,
 ): Sentence | undefined {
   const verdict = judgeBudget(spec);
   if (verdict === 'enough' || depths.length === 0) return undefined;
   const seeds = depths.flatMap((d) => d.seeds);
-  const several = depths.length > 1;
+  const several = sweep;
   const what = several
     ? `the mean loss by depth went ${depths.map((d) => `${d.depth}: ${startEnd(d.seeds)}`).join(', ')}`
     : `the loss went from ${startEnd(seeds)}${seeds.length > 1 ? ' (mean over seeds)' : ''}, with a mean accuracy of ${formatPercent(meanOfFinite(seeds.map((f) => f.finalAccuracy)))} at the end`;
@@ -53,22 +54,28 @@ export function shortRunSentence(
 
 /**
  * Every layer's gradient stayed tiny on every seed: even the largest learning rate for the most
- * steps the tutor accepts would move the weights by at most the bound given, so more steps or a
- * larger rate cannot help. Only for sgd and momentum, whose steps scale with the gradient.
+ * steps the tutor accepts would move the weights by at most the bound given (judge.ts
+ * largestMove, Adam's ε included), so more steps or a larger rate cannot help. `depths`, when
+ * given, names the depths of a sweep the sentence is about.
  */
 export function noBudgetHelpsSentence(
   seeds: readonly RunFacts[],
   optimizer: FitSpec['optimizer'],
+  depths?: readonly number[],
 ): Sentence | undefined {
   const largest = Math.max(...seeds.map((f) => f.largestGradient));
   const move = largestMove(largest, optimizer, {
     learningRate: LIMITS.learningRate.max,
     steps: LIMITS.steps.max,
   });
-  if (move === undefined || !(move < NEGLIGIBLE_MOVE)) return undefined;
+  if (!(move < NEGLIGIBLE_MOVE)) return undefined;
+  const where =
+    depths === undefined
+      ? 'With'
+      : `At ${depths.length === 1 ? 'depth' : 'depths'} ${listWords(depths.map(String))}, with`;
   return say(
     'no-budget-helps',
-    `With every gradient at most ${formatRatio(largest)}, even learning rate ${LIMITS.learningRate.max} for ${LIMITS.steps.max} steps (the most the tutor accepts) would move a layer's weights by at most ${formatRatio(move)} in all: more steps or a larger learning rate cannot help here.`,
+    `${where} every gradient at most ${formatRatio(largest)}, even learning rate ${LIMITS.learningRate.max} for ${LIMITS.steps.max} steps (the most the tutor accepts) would move a layer's weights by at most ${formatRatio(move)} in all: more steps or a larger learning rate cannot help ${depths === undefined ? 'here' : 'there'}.`,
     60,
   );
 }

@@ -6,6 +6,7 @@ import {
   depthTrend,
   firstLayerStarved,
   gradientsTinyThroughout,
+  stillFalling as isStillFalling,
   LEARNED_KINDS,
   nothingMoved,
   ratioHealthyThroughout,
@@ -78,7 +79,7 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
       const steady = trend.monotone ? '' : ', though not steadily from one depth to the next';
       return say(
         'deeper-worse',
-        `${capitalize(`${opening}${finals}${failed}`)}. With the same ${stepsWord(spec.steps)}, depth ${trend.deepest.depth} ${startedApart(trend) ?? 'trained worse'} than depth ${trend.best.depth}${partly}${steady}.`,
+        `${capitalize(`${opening}${finals}${failed}`)}. With the same ${stepsWord(spec.steps)}, depth ${trend.deepest.depth} ${startedApart(trend) ?? 'trained worse'} than depth ${trend.best.depth}${partly}${steady}${soFar(trend)}.`,
         70,
       );
     }
@@ -105,16 +106,25 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
 }
 
 /**
- * When the deepest net started clearly higher than the best depth and fell about as far, it ended
- * worse because of where it started: say so instead of "trained worse".
+ * When the deepest net started clearly higher than the best depth and fell at least about as far,
+ * it ended worse because of where it started: say so instead of "trained worse".
  */
 function startedApart(trend: DepthTrend): string | undefined {
   const start = (d: DepthJudgement) => meanOfFinite(d.seeds.map((f) => f.first));
   const fall = (d: DepthJudgement) => start(d) - d.meanFinal;
   const [deep, best] = [trend.deepest, trend.best];
-  if (!(start(deep) > start(best) + trend.margin) || !(Math.abs(fall(deep) - fall(best)) <= trend.margin))
+  if (!(start(deep) > start(best) + trend.margin) || !(fall(deep) >= fall(best) - trend.margin))
     return undefined;
-  return `ended worse only because it started higher (mean start ${formatLoss(start(deep))} against ${formatLoss(start(best))}) and fell about as far (${formatLoss(fall(deep))} against ${formatLoss(fall(best))})`;
+  const far = fall(deep) > fall(best) + trend.margin ? 'fell further' : 'fell about as far';
+  return `ended worse only because it started higher (mean start ${formatLoss(start(deep))} against ${formatLoss(start(best))}) and ${far} (${formatLoss(fall(deep))} against ${formatLoss(fall(best))})`;
+}
+
+/** "; every seed of both was still falling …": a gap between two descents still under way is their pace so far. */
+function soFar(trend: DepthTrend): string {
+  const falling = (d: DepthJudgement) => d.seeds.length > 0 && d.seeds.every((f) => isStillFalling(f));
+  return falling(trend.deepest) && falling(trend.best)
+    ? `; every seed of both was still falling when training stopped, so this is their pace so far`
+    : '';
 }
 
 /** What to change when no depth moved: the budget, in the words of the optimizer used. */
@@ -226,6 +236,22 @@ export function explainCompare(result: CompareResult): Explanation {
       sentences: [say('no-runs', 'This sweep has no finished runs.')],
       lessonId: 'vanishing-gradients',
     };
+  // Too few steps or too small a budget: what the loss did at each depth, never a trend.
+  const seeds = trend.depths.flatMap((d) => d.seeds);
+  const noBudget =
+    trend.direction === 'none-learned' && gradientsTinyThroughout(seeds)
+      ? noBudgetHelpsSentence(seeds, spec.optimizer)
+      : undefined;
+  const short = trend.depths.every((d) => d.allLearned)
+    ? undefined
+    : shortRunSentence(spec, trend.depths, noBudget !== undefined, true);
+  if (short) {
+    const capacitySaid = capacity(result, trend);
+    return {
+      sentences: [short, capacitySaid, noBudget].filter((x) => x !== undefined),
+      lessonId: capacitySaid ? 'capacity' : 'step-size',
+    };
+  }
   if (trend.depths.length === 1) {
     const only = trend.deepest;
     const learned = only.count(LEARNED_KINDS);
@@ -237,22 +263,6 @@ export function explainCompare(result: CompareResult): Explanation {
         ),
       ],
       lessonId: 'vanishing-gradients',
-    };
-  }
-  // Too few steps or too small a budget: what the loss did at each depth, never a trend.
-  const seeds = trend.depths.flatMap((d) => d.seeds);
-  const noBudget =
-    trend.direction === 'none-learned' && gradientsTinyThroughout(seeds)
-      ? noBudgetHelpsSentence(seeds, spec.optimizer)
-      : undefined;
-  const short = trend.depths.every((d) => d.allLearned)
-    ? undefined
-    : shortRunSentence(spec, trend.depths, noBudget !== undefined);
-  if (short) {
-    const capacitySaid = capacity(result, trend);
-    return {
-      sentences: [short, capacitySaid, noBudget].filter((x) => x !== undefined),
-      lessonId: capacitySaid ? 'capacity' : 'step-size',
     };
   }
   const sentences: Sentence[] = [trendSentence(result, trend)];

@@ -83,7 +83,14 @@ export function explainLandscape(result: LandscapeResult): Explanation {
   if (untrained.length > 0) {
     const trained = variants.filter((v) => !untrained.includes(v));
     const names = untrained.map((v) => `the ${v.label} net (${formatLoss(v.finalLoss)})`);
-    const others = trained.map((v) => `the ${v.label} net reached ${formatLoss(v.finalLoss)}`);
+    // "Reached" only for a net that got there by training; one that started there stayed.
+    const others = trained.map((v) => {
+      const { start } = endsOfPath(v);
+      if (start === undefined) return `the ${v.label} net ended at ${formatLoss(v.finalLoss)}`;
+      return start - v.finalLoss > learnedMargin(level)
+        ? `the ${v.label} net reached ${formatLoss(v.finalLoss)}`
+        : `the ${v.label} net stayed near where it started (${formatLoss(v.finalLoss)})`;
+    });
     sentences.push(
       sayAlways(
         'landscape-not-learned',

@@ -1,7 +1,14 @@
 import type { MapCell, MapResult, SignalPoint } from '../../engine/result.js';
 import { describeColumn, slowestSteps } from '../charts/builders/map-bins.js';
 import { finalOnlyFacts } from '../judge/facts.js';
-import { cellKind, depthTrend, learnedMargin, type TrendDirection } from '../judge/judge.js';
+import {
+  cellKind,
+  depthTrend,
+  judgeBudget,
+  learnedMargin,
+  MIN_JUDGED_STEPS,
+  type TrendDirection,
+} from '../judge/judge.js';
 import { noLearning } from '../no-learning.js';
 import { formatLoss, listWords, stepsWord } from './format.js';
 import { NOT_LINEARLY_SEPARABLE } from './train.js';
@@ -71,8 +78,12 @@ const TREND_WORDS: Record<TrendDirection | 'middle', string> = {
 
 /** The depth trend per column, grouped by direction, e.g. "0.01 and 0.1: the deepest net did worse …". */
 function trendSentence(result: MapResult): Sentence | undefined {
-  // A trend needs two depths at least.
+  // A trend needs two depths at least, and a budget that can show one (judge.ts judgeBudget; a
+  // learning-rate map's budget differs by column, so there only the step count is judged).
   if (result.spec.metric !== 'loss' || new Set(result.spec.depths).size < 2) return undefined;
+  const { spec } = result;
+  if (spec.axis === 'learningRate' ? spec.steps < MIN_JUDGED_STEPS : judgeBudget(spec) !== 'enough')
+    return undefined;
   const groups = new Map<TrendDirection | 'middle', string[]>();
   result.axisValues.forEach((value, column) => {
     const trend = columnTrend(result, column);
@@ -106,6 +117,11 @@ function capacitySentence(result: MapResult): Sentence | undefined {
     ({ column }) => !cellsOf(result, column).some((c) => cellLearned(c, spec)),
   );
   if (failing.length === 0) return undefined;
+  // Cells above the no-learning level (or overflowed) failed by their steps, not by what a line can fit.
+  const level = noLearning(spec.loss).level;
+  const failingCells = failing.flatMap(({ column }) => cellsOf(result, column));
+  if (failingCells.some((c) => ['above', 'diverged'].includes(cellKind(c.meanFinalLoss, level))))
+    return undefined;
   const where = spec.axis === 'activation' ? 'the linear column' : 'every column';
   return say(
     'map-capacity',

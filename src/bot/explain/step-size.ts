@@ -3,6 +3,7 @@ import { type RunFacts, seedsOf } from '../judge/facts.js';
 import {
   ABOVE_LEVEL_MARGIN,
   depthTrend,
+  gradientsTinyThroughout,
   learnedMargin,
   overflowedAtInit,
   recoveredFromSpike,
@@ -12,6 +13,7 @@ import {
   stableDepths,
 } from '../judge/judge.js';
 import { noLearning } from '../no-learning.js';
+import { noBudgetHelpsSentence } from './budget.js';
 import { formatLoss, listWords } from './format.js';
 import { saturationSentence } from './signals.js';
 import { type Explanation, type Sentence, say, sayAlways } from './types.js';
@@ -145,6 +147,23 @@ export function explainStepSize(result: ExperimentResult): Explanation | undefin
   }
   const note = recoveredSpikeNote(result);
   if (note) sentences.push(note);
+  // Depths whose every gradient was too small to move them: a smaller step cannot help them either.
+  const optimizer = 'optimizer' in result.spec ? result.spec.optimizer : undefined;
+  const frozen = depths
+    .filter((d) => {
+      const at = all.filter((f) => f.depth === d);
+      return at.every((f) => !STEP_KINDS.has(seedKind(f))) && gradientsTinyThroughout(at);
+    })
+    .sort((a, b) => a - b);
+  const still =
+    optimizer && result.experiment !== 'restarts' && frozen.length > 0
+      ? noBudgetHelpsSentence(
+          all.filter((f) => frozen.includes(f.depth)),
+          optimizer,
+          frozen,
+        )
+      : undefined;
+  if (still) sentences.push({ ...still, always: true, rank: 100 });
   // Most units dead or saturated changes how the run reads, whatever the step did.
   // The seeds the other explanations count: every seed of /train, the deepest depth of /compare.
   const deepest = Math.max(...all.map((f) => f.depth));

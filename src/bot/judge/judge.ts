@@ -405,17 +405,20 @@ export function gradientsTinyThroughout(seeds: readonly RunFacts[]): boolean {
 export const NEGLIGIBLE_MOVE = 0.01;
 
 /**
- * The most any weight could move along gradients no larger than `largest`, at the largest
- * learning rate and the most steps the tutor accepts (sgd or momentum; undefined for Adam, whose
- * steps do not scale with the gradient).
+ * The most a layer's weights could move along gradients no larger than `largest`, at the largest
+ * learning rate and the most steps the tutor accepts. Under sgd and momentum that is the step
+ * budget times the gradient. Adam divides each step by the gradient's own size plus ε, so a
+ * gradient far below ε moves a weight by about the rate × gradient / ε per step, and one near or
+ * above ε by up to the rate: its bound is the rate × steps × min(1, largest / ε).
  */
 export function largestMove(
   largest: number,
   optimizer: FitSpec['optimizer'],
   limits: { learningRate: number; steps: number },
-): number | undefined {
+): number {
   const budget = stepBudget({ optimizer, learningRate: limits.learningRate, steps: limits.steps });
-  return budget === undefined ? undefined : budget * largest;
+  if (budget !== undefined) return budget * largest;
+  return limits.learningRate * limits.steps * Math.min(1, largest / ADAM_EPSILON);
 }
 
 /**
@@ -458,15 +461,26 @@ export interface StoppingPlaces {
   level: number;
 }
 
+/**
+ * A restart had stopped where it ended, for telling stopping places apart: not still falling, and
+ * its loss fell by at most a tenth of SAME_PLACE over the last tenth of the steps. At a faster pace,
+ * as many steps again could carry it past SAME_PLACE, so two such restarts a little apart may be
+ * one plateau left at different times rather than two places.
+ */
+export function settledInPlace(f: RunFacts): boolean {
+  const lastTenthDrop = Number.isFinite(f.recentFall) ? f.recentFall * f.final : Number.POSITIVE_INFINITY;
+  return !stillFalling(f) && lastTenthDrop <= SAME_PLACE / 10;
+}
+
 /** Judges restarts: settled runs at different losses are different stopping places, whatever others do. */
 export function stoppingPlaces(seeds: readonly RunFacts[]): StoppingPlaces {
   const allFinals = seeds.map((f) => f.final);
   const unmoved = seeds.filter((f) => Number.isFinite(f.final) && !moved(f));
-  const settled = seeds.filter((f) => Number.isFinite(f.final) && moved(f) && !stillFalling(f));
+  const settled = seeds.filter((f) => Number.isFinite(f.final) && moved(f) && settledInPlace(f));
   const finals = settled.map((f) => f.final);
   const low = finals.length > 0 ? Math.min(...finals) : Number.NaN;
   const high = finals.length > 0 ? Math.max(...finals) : Number.NaN;
-  const falling = seeds.filter((f) => Number.isFinite(f.final) && moved(f) && stillFalling(f)).length;
+  const falling = seeds.filter((f) => Number.isFinite(f.final) && moved(f) && !settledInPlace(f)).length;
   return {
     settled: settled.length,
     settledLow: low,

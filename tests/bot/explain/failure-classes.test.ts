@@ -301,4 +301,28 @@ describe('the explanation classes that misled or were false', () => {
       /though by step 150 its first-layer gradient had fallen to at most 0 \(under 0\.0001\)/,
     );
   });
+
+  it('18. restarts still creeping down are a plateau left at different times, not stopping places', () => {
+    const deep = group('deep', [0.634, 0.654, 0.641], 1);
+    // Each fell by 0.003–0.005 over its last tenth: as many steps again could carry it past 0.01.
+    deep.runs.forEach((run, i) => {
+      const end = run.finalLoss;
+      withCurve(
+        run,
+        [0.78, 0.7, 0.68, 0.67, 0.66, end + 0.009 + 0.001 * i, end + 0.004 + 0.0005 * i, end],
+        0.6,
+      );
+    });
+    const { rules, text } = explain(restartsResult([deep]));
+    expect(rules).not.toContain('several-stopping-places');
+    expect(text).toMatch(/still falling/);
+  });
+
+  it('19. a budget too small to judge gradient descent is not a lesson that it misses fits', () => {
+    const tiny = hardnessResult([hardnessRecord(8, 4, { mipMs: 5, nodes: 3, successes: 0 })]);
+    tiny.spec = { ...tiny.spec, steps: 10, learningRate: 0.0001 };
+    const { text } = explain(tiny);
+    expect(text).not.toMatch(/can miss a fit that provably exists/);
+    expect(text).toMatch(/10 steps at learning rate 0\.0001 are too small a budget/);
+  });
 });

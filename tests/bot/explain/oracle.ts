@@ -226,15 +226,22 @@ function barelyMoved(r: Run): Tri {
   if (fell / r.first < 0.01 && fell < 0.05 * r.level) return 'yes';
   return fell / r.first > 0.05 && fell > 0.05 * r.level + 1e-9 ? 'no' : 'maybe';
 }
-/** Still falling, counted apart from runs that barely moved (a run may be read either way then). */
-const fallingNotUnmoved = (r: Run): Tri =>
-  barelyMoved(r) === 'no' ? stillFalling(r) : stillFalling(r) === 'no' ? 'no' : 'maybe';
-/** Had settled: stopped falling after having moved. */
+/**
+ * Restarts only. Settled in place: not still falling, having moved, and its loss fell by at most
+ * 0.0005 over the last tenth (both readings; surely not beyond 0.002): at a faster pace as many
+ * steps again could carry it past the 0.01 that tells stopping places apart (explainer 0.001).
+ */
 const settledTri = (r: Run): Tri => {
   const stopped = not(stillFalling(r));
   const moved = not(barelyMoved(r));
-  return stopped === 'no' || moved === 'no' ? 'no' : stopped === 'yes' && moved === 'yes' ? 'yes' : 'maybe';
+  const drops = r.falls.map((f) => f * r.final);
+  const slow: Tri = Math.max(...drops) <= 0.0005 ? 'yes' : Math.min(...drops) > 0.002 ? 'no' : 'maybe';
+  if (stopped === 'no' || moved === 'no' || slow === 'no') return 'no';
+  return stopped === 'yes' && moved === 'yes' && slow === 'yes' ? 'yes' : 'maybe';
 };
+/** Restarts only: still on its way (not settled in place), counted apart from runs that barely moved. */
+const fallingNotUnmoved = (r: Run): Tri =>
+  barelyMoved(r) === 'no' ? not(settledTri(r)) : settledTri(r) === 'yes' ? 'no' : 'maybe';
 /** It ended having learned: learned, and not back at (or above) the level, not overflowed. */
 function endedLearned(r: Run): Tri {
   if (r.overflow || learnedEver(r) === 'no') return 'no';
@@ -453,6 +460,10 @@ const stepOvershoot: Check = (result, s) => {
     )
       problems.push(`depths quoted ${rise[2]} do not fit the runs that rose`);
     const margin = Number(rise[3]);
+    // The margin is 5 % of the no-learning level (the smallest level among the runs counted).
+    const levels = possible.map((r) => r.level);
+    if (levels.length > 0 && !same(rise[3], 0.05 * Math.min(...levels)))
+      problems.push(`quotes a margin of ${rise[3]}, not 5 % of the no-learning level`);
     if (
       possible.some((r) => overshot(r) === 'yes' && !(r.final - r.best > margin - halfUnit(rise[3]!) - 1e-9))
     )
@@ -1173,25 +1184,37 @@ const shortRun: Check = (result, s) => {
   return problems.length > 0 ? problems.join('; ') : undefined;
 };
 
-/** "With every gradient at most G, even learning rate 10 for 3000 steps … at most M in all": no budget helps. */
+/**
+ * "[At depths A,] with every gradient at most G, even learning rate 10 for 3000 steps … at most M in
+ * all": no budget helps. The bound, recomputed: sgd and momentum move a layer by the summed rate
+ * times the gradient; Adam by the rate per step, shrunk by gradient / ε when the gradient is far
+ * below TensorFlow.js's ε of 1e-7.
+ */
 const noBudgetHelps: Check = (result, s) => {
-  if (!('optimizer' in result.spec) || result.spec.optimizer === 'adam')
-    return 'said of an Adam run or no run';
+  if (!('optimizer' in result.spec)) return 'said of a run without an optimizer';
   const m = re(
-    String.raw`^With every gradient at most NUM, even learning rate (\d+) for (\d+) steps \(the most the tutor accepts\) would move a layer's weights by at most NUM in all: more steps or a larger learning rate cannot help here\.$`,
+    String.raw`^(?:At (depths? [\d, and]+), with|With) every gradient at most NUM, even learning rate (\d+) for (\d+) steps \(the most the tutor accepts\) would move a layer's weights by at most NUM in all: more steps or a larger learning rate cannot help (?:here|there)\.$`,
   ).exec(s.text);
   if (!m) return 'sentence not recognized';
-  const norms = runsOf(result).flatMap((r) => r.snaps.flatMap((snap) => snap.layers));
+  const all = runsOf(result);
+  const named = m[1] === undefined ? undefined : depthList(m[1]);
+  const runs = named === undefined ? all : all.filter((r) => named.includes(r.depth));
+  const norms = runs.flatMap((r) => r.snaps.flatMap((snap) => snap.layers));
   const largest = Math.max(...norms.filter(ok));
-  const move = budgetOf(result.spec.optimizer, Number(m[2]), Number(m[3])) * largest;
+  const [rate, steps] = [Number(m[3]), Number(m[4])];
+  const move =
+    result.spec.optimizer === 'adam'
+      ? rate * steps * Math.min(1, largest / 1e-7)
+      : budgetOf(result.spec.optimizer, rate, steps) * largest;
   return first(
-    fail(norms.length > 0 && norms.every(ok), 'no gradient measured, or one overflowed'),
+    fail(runs.length > 0 && norms.length > 0 && norms.every(ok), 'no gradient measured, or one overflowed'),
     fail(
-      Number(m[2]) === 10 && Number(m[3]) === 3000,
-      'quotes limits other than learning rate 10 and 3000 steps',
+      named === undefined || named.every((d) => all.some((r) => r.depth === d)),
+      'names a depth the run does not have',
     ),
-    fail(same(m[1], largest), `the largest gradient is ${largest}, quoted ${m[1]}`),
-    fail(same(m[4], move) && move < 0.05, `the most the weights could move is ${move}, quoted ${m[4]}`),
+    fail(rate === 10 && steps === 3000, 'quotes limits other than learning rate 10 and 3000 steps'),
+    fail(same(m[2], largest), `the largest gradient is ${largest}, quoted ${m[2]}`),
+    fail(same(m[5], move) && move < 0.05, `the most the weights could move is ${move}, quoted ${m[5]}`),
   );
 };
 
@@ -1238,6 +1261,31 @@ const landscapeNotLearned: Check = (result, s) => {
   )) {
     const v = result.variants.find((x) => x.label === label);
     problems.push(fail(!!v && same(loss, num(v.finalLoss)), `no ${label} net reached ${loss}`));
+    // "Reached" is a training result: the net's loss fell from its start on the path (by 2 % of ln 2 at least).
+    const start = v
+      ? num(v.line.losses[v.line.positions.findIndex((p) => Math.abs(num(p)) < 1e-6)])
+      : Number.NaN;
+    if (v && ok(start))
+      problems.push(
+        fail(
+          start - num(v.finalLoss) >= 0.02 * level,
+          `the ${label} net started at ${start}: it did not reach ${loss} by training`,
+        ),
+      );
+  }
+  for (const [, label, loss] of (s.text.split('while ')[1] ?? '').matchAll(
+    /the (.+?) net stayed near where it started \((\d+(?:\.\d+)?(?:e[+-]?\d+)?)\)/g,
+  )) {
+    const v = result.variants.find((x) => x.label === label);
+    const start = v
+      ? num(v.line.losses[v.line.positions.findIndex((p) => Math.abs(num(p)) < 1e-6)])
+      : Number.NaN;
+    problems.push(
+      fail(
+        !!v && same(loss, num(v.finalLoss)) && ok(start) && start - num(v.finalLoss) <= 0.08 * level,
+        `the ${label} net did not stay near its start ${start} (final ${loss})`,
+      ),
+    );
   }
   return first(...problems);
 };
@@ -1404,13 +1452,13 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
     switch (kind) {
       case 'worse': {
         const m =
-          /With the same (\d+) steps?, depth (\d+) (?:trained worse|ended worse only because it started higher \(mean start [\d.e-]+ against [\d.e-]+\) and fell about as far \([\d.e-]+ against [\d.e-]+\)) than depth (\d+)/.exec(
+          /With the same (\d+) steps?, depth (\d+) (?:trained worse|ended worse only because it started higher \(mean start [\d.e-]+ against [\d.e-]+\) and fell (?:about as far|further) \([\d.e-]+ against [\d.e-]+\)) than depth (\d+)/.exec(
             s.text,
           );
         if (!m) return 'sentence not recognized';
         const best = table.find((r) => r.depth === Number(m[3]));
         const apart = re(
-          String.raw`started higher \(mean start NUM against NUM\) and fell about as far \(NUM against NUM\)`,
+          String.raw`started higher \(mean start NUM against NUM\) and fell (about as far|further) \(NUM against NUM\)`,
         ).exec(s.text);
         if (apart && best) {
           const meanStart = (row: DepthRow) => {
@@ -1425,18 +1473,33 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
             ),
           );
           problems.push(
-            fail(same(apart[3], sd - deepest.mean) && same(apart[4], sb - best.mean), 'falls misquoted'),
+            fail(same(apart[4], sd - deepest.mean) && same(apart[5], sb - best.mean), 'falls misquoted'),
           );
-          // "About as far": within 0.05 × level; "started higher": by more than 0.03 × level.
+          // "About as far": within 0.05 × level; "further": by more than 0.03 × level; "started higher": by more than 0.03 × level.
+          const gap = sd - deepest.mean - (sb - best.mean);
           problems.push(
             fail(
-              Math.abs(sd - deepest.mean - (sb - best.mean)) <= 0.05 * level && sd > sb + 0.03 * level,
-              'did not start higher and fall about as far',
+              (apart[3] === 'further' ? gap > 0.03 * level : Math.abs(gap) <= 0.05 * level) &&
+                sd > sb + 0.03 * level,
+              `did not start higher and fall ${apart[3]}`,
             ),
           );
         }
         problems.push(fail(Number(m[1]) === result.spec.steps, 'quotes other steps'));
         problems.push(fail(Number(m[2]) === deepest.depth, 'the depth said worse is not the deepest'));
+        if (
+          best &&
+          [...deepest.runs, ...best.runs].every((r) => stillFalling(r) === 'yes') &&
+          !/so far|started higher/.test(s.text)
+        )
+          problems.push('calls it worse training, though every seed of both depths was still falling');
+        if (/every seed of both was still falling/.test(s.text) && best)
+          problems.push(
+            fail(
+              [...deepest.runs, ...best.runs].every((r) => stillFalling(r) !== 'no'),
+              'says every seed of both depths was still falling; one had stopped',
+            ),
+          );
         if (best) {
           const byLoss = !ok(deepest.mean) || deepest.mean > best.mean + 0.01;
           const byCount = learnedShare(deepest, ['yes', 'maybe']) < learnedShare(best, ['yes']);
@@ -2309,8 +2372,8 @@ function mapCheck(
         if (m[1] !== undefined)
           problems.push(
             fail(
-              Number(m[1]) < LEARNED_ANY * level,
-              `threshold ${m[1]} is not clearly below the no-learning level`,
+              Number(m[1]) < LEARNED_ANY * level && same(m[1], 0.95 * level),
+              `threshold ${m[1]} is not 95 % of the no-learning level`,
             ),
           );
         break;
@@ -2425,6 +2488,16 @@ function mapCheck(
               columnCells(r, column).every((c) => cellLearned(r, c) !== 'yes'),
             ),
             'the linear nets learned',
+          ),
+        );
+        // Capacity shows where the cells sit at the best line's loss; cells far above ln 2 (or NaN) overshot.
+        problems.push(
+          fail(
+            linearColumns
+              .flatMap(({ column }) => columnCells(r, column))
+              .filter((c) => cellLearned(r, c) !== 'yes')
+              .every((c) => ok(num(c.meanFinalLoss)) && num(c.meanFinalLoss) <= level + 0.1),
+            'capacity said of cells that ended far above the no-learning level or overflowed',
           ),
         );
         break;
@@ -2675,7 +2748,8 @@ function hardnessCheck(
             `says ${a ?? 0} one-label and ${b ?? 0} separable; are ${oneLabel} and ${separable}`,
           ),
         );
-        problems.push(fail(s.text.startsWith(`Of ${records.length} instances`), 'instance count'));
+        const ofN = `Of ${records.length} instance${records.length === 1 ? '' : 's'},`;
+        problems.push(fail(s.text.startsWith(ofN), 'instance count'));
         break;
       }
       case 'verdicts': {
@@ -2688,7 +2762,7 @@ function hardnessCheck(
             Number(fit) === count('fit') &&
               Number(none) === count('no-fit') &&
               Number(limit ?? 0) === count('time-limit') &&
-              s.text.startsWith(`Of ${records.length} instances`),
+              s.text.startsWith(`Of ${records.length} instance${records.length === 1 ? '' : 's'},`),
             'status counts differ',
           ),
         );
@@ -2746,11 +2820,23 @@ function hardnessCheck(
       case 'missed': {
         const tried = records.filter((x) => x.gradientDescent);
         const m =
-          /proved a fit exists \((\d+) instances\), (\d+) of (\d+) gradient-descent restarts .* within (\d+) steps/.exec(
+          /proved a fit exists \((\d+) instances?\), (\d+) of (\d+) gradient-descent restarts .* within (\d+) steps/.exec(
             s.text,
           );
         const successes = tried.reduce((a, x) => a + x.gradientDescent!.successes, 0);
         const restarts = tried.reduce((a, x) => a + x.gradientDescent!.restarts, 0);
+        const tooSmall = /though (\d+) steps? at learning rate ([\d.e-]+) are too small a budget/.exec(
+          s.text,
+        );
+        if (tooSmall)
+          problems.push(
+            fail(
+              Number(tooSmall[1]) === r.spec.steps &&
+                Number(tooSmall[2]) === r.spec.learningRate &&
+                shortBudget({ ...r.spec, optimizer: 'adam' }) !== 'no',
+              `the budget quoted (${tooSmall[1]} steps at ${tooSmall[2]}) is not the run's, or not small`,
+            ),
+          );
         problems.push(
           fail(
             !!m &&
@@ -2780,6 +2866,11 @@ function hardnessCheck(
               fail(
                 missed.some((x) => !x.lp.separable && x.positives > 0 && x.positives < x.n),
                 'every missed instance is trivial: one unit separates it',
+              ),
+              // Nor from a budget too small to judge: under 10 steps or rate × steps under 0.15 (explainer 0.1).
+              fail(
+                shortBudget({ ...r.spec, optimizer: 'adam' }) !== 'yes',
+                `a budget of ${r.spec.steps} steps at ${r.spec.learningRate} shows only the budget`,
               ),
             );
         }
@@ -2962,6 +3053,8 @@ export function checkSentence(result: ExperimentResult, sentence: Sentence): str
         ? 'cross-entropy'
         : undefined;
   const lnTwo = /ln 2 ≈ (\d+(?:\.\d+)?)/.exec(sentence.text);
+  const quarter = /(\d+(?:\.\d+)?) \(the squared error of always answering 0\.5\)/.exec(sentence.text);
+  if (quarter && quarter[1] !== '0.25') problems.push(`names the squared-error level as ${quarter[1]}`);
   if (lnTwo && lnTwo[1] !== '0.693') problems.push(`names ln 2 as ${lnTwo[1]}`);
   if (lossOfRun === 'mse' && lnTwo && sentence.rule !== 'lp-gradient-descent-stalled')
     problems.push('names ln 2 as the level of a squared-error run');
@@ -3076,8 +3169,10 @@ export function checkExplanation(result: ExperimentResult, explanation: Explanat
         `a run of ${result.spec.steps} steps at rate ${result.spec.learningRate} judged as a trajectory: ${verdicts.join(', ')}`,
       );
   }
-  // Gradients no budget could use: no advice to add steps or raise the rate.
-  if ('optimizer' in result.spec && result.spec.optimizer !== 'adam') {
+  if (result.experiment === 'map' && result.spec.steps < 10 && rules.has('map-trend'))
+    problems.push(`a depth trend read from ${result.spec.steps} steps`);
+  // Gradients no budget could use: no advice to add steps or raise the rate (Adam: far below its ε).
+  if ('optimizer' in result.spec) {
     const norms = runsOf(result).flatMap((r) => r.snaps.flatMap((snap) => snap.layers));
     const advice = sentences.filter(
       (s) =>
@@ -3085,7 +3180,8 @@ export function checkExplanation(result: ExperimentResult, explanation: Explanat
         /(more steps|larger learning rate)/.test(s.text) &&
         !/cannot help/.test(s.text),
     );
-    if (norms.length > 0 && norms.every((g) => ok(g) && g <= 1e-6) && advice.length > 0)
+    const bound = result.spec.optimizer === 'adam' ? 1e-13 : 1e-6;
+    if (norms.length > 0 && norms.every((g) => ok(g) && g <= bound) && advice.length > 0)
       problems.push(`advises a bigger budget although every gradient is at most ${Math.max(...norms)}`);
   }
   for (const [a, b] of CONTRADICTIONS)
