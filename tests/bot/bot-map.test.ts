@@ -14,7 +14,7 @@ describe('/map through the bot', () => {
     expect(reply.images.map((i) => i.name)).toEqual(['trainability-map.png']);
     expect(reply.images[0]!.png.length).toBeGreaterThan(5_000);
     const text = replyText(reply);
-    expect(text).toContain('Deepest net that reached');
+    expect(text).toContain('Deepest net whose every seed reached');
     expect(text).toMatch(/It matches \d of 4 cells/);
     expect(text).toContain('/explain signal-propagation');
     expect(text).toContain('/map depths:1,3 values:0.5,3 width:4 learning_rate:0.5 steps:60 points:32');

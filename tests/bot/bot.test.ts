@@ -35,7 +35,7 @@ describe('experiment commands', () => {
     // 40 steps do not teach the depth-2 net anything: the explanation says so without naming a
     // cause, and the first button is the shallow contrast that would tell.
     expect(text).toMatch(
-      /The depth-2 network never learned on its seed: the loss never got clearly below ln 2/,
+      /The depth-2 network did not learn in 40 steps on its seed: the loss never got clearly below ln 2/,
     );
     expect(text).not.toMatch(/vanishing gradients|50\/50/);
     expect(reply.buttons.map((b) => b.label)).toEqual([

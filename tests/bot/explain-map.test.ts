@@ -30,7 +30,7 @@ describe('map explanations', () => {
     // "Learned" is the judge's cell verdict: below ln 2 by more than 5% of it (0.658), so depth 16
     // at σ_w² 12 (0.495) learned something and depth 16 at 0.25 (0.694) did not.
     expect(said).toContain(
-      'Deepest net that reached loss below 0.658, per weight_scale: 0.25: up to 4; 0.5: up to 8; 1: up to 16; 1.76: up to 16; 12: up to 16.',
+      'Deepest net whose every seed reached loss below 0.658, per weight_scale: 0.25: up to 4; 0.5: up to 8; 1: up to 16; 1.76: up to 16; 12: up to 16.',
     );
     // The one miss: depth 8 at 0.5 trained though 6ξ ≈ 7.
     expect(said).toContain('It matches 19 of 20 cells; it misses depth 8 at σ_w² 0.5 learned though 6ξ = 7.');

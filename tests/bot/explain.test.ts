@@ -44,7 +44,7 @@ describe('explainResult on train', () => {
     const all = explanationText({ sentences });
     expect(sentences[0]?.rule).toBe('never-learned');
     expect(all).toMatch(
-      /never learned on any of its 3 seeds: the loss never got clearly below ln 2 ≈ 0\.693/,
+      /did not learn in 300 steps on any of its 3 seeds: the loss never got clearly below ln 2 ≈ 0\.693/,
     );
     expect(all).toMatch(
       /first-layer gradient is 3e-6 times its last layer's, and below a hundredth of it at every step measured during training\./,
@@ -206,17 +206,18 @@ describe('explainResult on train', () => {
     expect(rules(trainResult({ depth: 4, activation: 'linear' }, [0.3, 0.3]))).not.toContain('capacity');
   });
 
-  it('never cuts a collapse or mostly saturated units, whatever else is said', () => {
+  it('reads a loss that learned and came back up as an overshoot, and keeps mostly saturated units', () => {
     const result = trainResult({ depth: 8 }, [LN2 - 0.001, 0.3], 3e-6, [0.9, 0.8]);
-    // Seed 1 reached 0.2 at step 270, then came back to ln 2.
+    // Seed 1 reached 0.2 at step 150, then came back to ln 2: a full-batch loss rose.
     result.runs[0]!.lossCurve = { steps: [0, 150, 270, 300], losses: [0.7, 0.2, 0.6, LN2 - 0.001] };
-    const { sentences } = explainResult(result);
-    expect(sentences.length).toBeLessThanOrEqual(MAX_SENTENCES);
-    const collapse = sentences.find((s) => s.rule === 'collapsed');
-    expect(collapse?.text).toMatch(
-      /One seed reached a loss of 0\.200 at step 150, then came back up to 0\.692/,
+    const { sentences, lessonId } = explainResult(result);
+    const overshoot = sentences.find((s) => s.rule === 'step-overshoot');
+    expect(overshoot?.text).toMatch(
+      /In 1 of 2 runs \(depth 8\) the loss rose well above the lowest value it had reached .*final 0\.692.*it had first got clearly below ln 2 ≈ 0\.693 \(lowest 0\.200 at step 150\)/,
     );
+    expect(sentences.map((s) => s.rule)).toContain('step-size-fix');
     expect(sentences.map((s) => s.rule)).toContain('saturated');
+    expect(lessonId).toBe('step-size');
   });
 });
 
@@ -405,7 +406,7 @@ describe('explainResult on compare', () => {
   });
 
   it('says nothing about depth when every depth stalled, and names the step budget', () => {
-    const result = compareResult({ learningRate: 1e-5 }, [
+    const result = compareResult({ learningRate: 1e-3 }, [
       summary(1, [LN2 - 0.0002], 0.3),
       summary(8, [LN2], 1e-5),
     ]);
@@ -413,8 +414,21 @@ describe('explainResult on compare', () => {
     expect(all).toMatch(
       /^No depth ended having learned: no seed ended clearly below both ln 2 ≈ 0\.693 and where it started .*not even at depth 1, so this sweep says nothing about depth\./,
     );
-    expect(all).toMatch(/can move by at most 3e-3 per unit of a steady gradient in all/);
+    expect(all).toMatch(/can move by at most 0\.3 per unit of a steady gradient in all/);
     expect(all).not.toMatch(/trained worse|vanishing/);
+  });
+
+  it('reports a budget too small to judge as what the loss did, with no trend or stall', () => {
+    const result = compareResult({ learningRate: 1e-5 }, [
+      summary(1, [LN2 - 0.0002], 0.3),
+      summary(8, [LN2], 1e-5),
+    ]);
+    const { sentences, lessonId } = explainResult(result);
+    expect(sentences.map((s) => s.rule)).toEqual(['short-run']);
+    expect(sentences[0]?.text).toBe(
+      'In 300 steps at learning rate 0.00001 (sgd, a budget of 3e-3 (learning rate × steps)), the mean loss by depth went 1: 0.700 → 0.693, 8: 0.700 → 0.693: too small a budget to judge how depth trains; rerun with a larger learning rate or more steps.',
+    );
+    expect(lessonId).toBe('step-size');
   });
 
   it('blames the step size, shrinking with depth, when only the deeper nets overshoot', () => {
@@ -427,10 +441,10 @@ describe('explainResult on compare', () => {
     const { sentences, lessonId } = explainResult(result);
     expect(sentences.map((s) => s.rule)).toEqual(['step-overshoot', 'stable-step-shrinks']);
     expect(sentences[0]?.text).toBe(
-      'In 2 of 4 runs (depth 8) the loss ended at 1.400 to 1.500, above ln 2 ≈ 0.693 by more than 0.05 after having been lower, the largest jump from 0.400 to 1.500.',
+      'In 2 of 4 runs (depth 8) the loss ended at 1.400 to 1.500, above ln 2 ≈ 0.693 by more than 0.05 after having been lower, the largest rise from 0.400 to 1.500 at step 300.',
     );
     expect(sentences[1]?.text).toMatch(
-      /^At this step size \(learning rate 2\) depth 1 neither overflowed nor ended above their no-learning level after having been lower, while depth 8 did: the largest stable step shrinks with depth here/,
+      /^At this step size \(learning rate 2\) depth 1 neither overflowed nor ended above their no-learning level or well above their lowest loss, while depth 8 did: the largest stable step shrinks with depth here/,
     );
     expect(lessonId).toBe('step-size');
     // When the shallow net overshoots too, it is the step size for every depth.

@@ -21,7 +21,7 @@ describe('/hardness through the bot', () => {
     }
     const text = replyText(reply);
     expect(text).toMatch(/Of 8 instances, the exact solver found and verified a fit on \d/);
-    expect(text).toContain('not a proof');
+    expect(text).toContain('cannot prove');
     expect(text).toContain('/explain np-hard');
     expect(text).toContain('/hardness sizes:8,12 dims:2,3 time_limit:1 restarts:3 steps:100');
     expect(reply.buttons.map((b) => b.label)).toEqual([

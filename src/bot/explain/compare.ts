@@ -5,6 +5,8 @@ import {
   type DepthTrend,
   depthTrend,
   firstLayerStarved,
+  gradientsTinyThroughout,
+  stillFalling as isStillFalling,
   LEARNED_KINDS,
   nothingMoved,
   ratioHealthyThroughout,
@@ -14,10 +16,11 @@ import {
 } from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
 import { noLearning } from '../no-learning.js';
+import { noBudgetHelpsSentence, shortRunSentence } from './budget.js';
 import { setupOpening } from './fixes.js';
 import { capitalize, formatLoss, formatRatio, listWords, stepsWord } from './format.js';
 import { gradientSentence, largestFirstLayer, saturationSentence } from './signals.js';
-import { collapseSentence, NOT_LINEARLY_SEPARABLE } from './train.js';
+import { confidentNote, NOT_LINEARLY_SEPARABLE } from './train.js';
 import { capSentences, type Explanation, type Sentence, say } from './types.js';
 
 /*
@@ -48,7 +51,11 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
   const opening = setupOpening(spec);
   const finals = `mean final loss by depth: ${finalsByDepth(trend)}`;
   const never = trend.depths.filter((d) => d.count('never-learned') === d.seeds.length).map((d) => d.depth);
-  const failed = never.length > 0 ? `; ${depthsWord(never)} never got clearly below ${level.name}` : '';
+  const neverSeeds = trend.depths.filter((d) => never.includes(d.depth)).flatMap((d) => d.seeds);
+  const failed =
+    never.length > 0
+      ? `; ${depthsWord(never)} never got clearly below ${level.name}${confidentNote(neverSeeds)}`
+      : '';
   if (spec.activation === 'linear' && trend.direction !== 'none-learned') {
     const why =
       trend.direction === 'flat'
@@ -64,7 +71,7 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
     case 'none-learned':
       return say(
         'sweep-none-learned',
-        `${capitalize(`${opening}no depth ended having learned`)}: no seed ended clearly below both ${level.name} and where it started (${finals}), not even at depth ${trend.shallowest.depth}, so this sweep says nothing about depth. ${budgetAdvice(spec, trend)}`,
+        `${capitalize(`${opening}no depth ended having learned`)}: no seed ended clearly below both ${level.name} and where it started (${finals}${confidentNote(trend.depths.flatMap((d) => d.seeds))}), not even at depth ${trend.shallowest.depth}, so this sweep says nothing about depth. ${budgetAdvice(spec, trend)}`,
         80,
       );
     case 'worse': {
@@ -72,7 +79,7 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
       const steady = trend.monotone ? '' : ', though not steadily from one depth to the next';
       return say(
         'deeper-worse',
-        `${capitalize(`${opening}${finals}${failed}`)}. With the same ${stepsWord(spec.steps)}, depth ${trend.deepest.depth} ${startedApart(trend) ?? 'trained worse'} than depth ${trend.best.depth}${partly}${steady}.`,
+        `${capitalize(`${opening}${finals}${failed}`)}. With the same ${stepsWord(spec.steps)}, depth ${trend.deepest.depth} ${startedApart(trend) ?? 'trained worse'} than depth ${trend.best.depth}${partly}${steady}${soFar(trend)}.`,
         70,
       );
     }
@@ -99,16 +106,25 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
 }
 
 /**
- * When the deepest net started clearly higher than the best depth and fell about as far, it ended
- * worse because of where it started: say so instead of "trained worse".
+ * When the deepest net started clearly higher than the best depth and fell at least about as far,
+ * it ended worse because of where it started: say so instead of "trained worse".
  */
 function startedApart(trend: DepthTrend): string | undefined {
   const start = (d: DepthJudgement) => meanOfFinite(d.seeds.map((f) => f.first));
   const fall = (d: DepthJudgement) => start(d) - d.meanFinal;
   const [deep, best] = [trend.deepest, trend.best];
-  if (!(start(deep) > start(best) + trend.margin) || !(Math.abs(fall(deep) - fall(best)) <= trend.margin))
+  if (!(start(deep) > start(best) + trend.margin) || !(fall(deep) >= fall(best) - trend.margin))
     return undefined;
-  return `ended worse only because it started higher (mean start ${formatLoss(start(deep))} against ${formatLoss(start(best))}) and fell about as far (${formatLoss(fall(deep))} against ${formatLoss(fall(best))})`;
+  const far = fall(deep) > fall(best) + trend.margin ? 'fell further' : 'fell about as far';
+  return `ended worse only because it started higher (mean start ${formatLoss(start(deep))} against ${formatLoss(start(best))}) and ${far} (${formatLoss(fall(deep))} against ${formatLoss(fall(best))})`;
+}
+
+/** "; every seed of both was still falling …": a gap between two descents still under way is their pace so far. */
+function soFar(trend: DepthTrend): string {
+  const falling = (d: DepthJudgement) => d.seeds.length > 0 && d.seeds.every((f) => isStillFalling(f));
+  return falling(trend.deepest) && falling(trend.best)
+    ? `; every seed of both was still falling when training stopped, so this is their pace so far`
+    : '';
 }
 
 /** What to change when no depth moved: the budget, in the words of the optimizer used. */
@@ -117,7 +133,9 @@ function budgetAdvice(spec: CompareResult['spec'], trend: DepthTrend): string {
   const seeds = trend.depths.flatMap((d) => d.seeds);
   if (seeds.every((f) => f.gradientSteps.length > 0 && f.largestGradient === 0))
     return 'Every gradient was exactly 0 from the start (units dead or saturated at initialization), so no number of steps or learning rate can move these nets: change the initialization or the activation.';
-  const unsteady = trend.depths.some((d) => d.count('collapsed') > 0 || d.seeds.some(spiked));
+  const tiny = gradientsTinyThroughout(seeds) ? noBudgetHelpsSentence(seeds, spec.optimizer) : undefined;
+  if (tiny) return tiny.text;
+  const unsteady = seeds.some(spiked);
   if (unsteady)
     return `Some seeds got lower and came back up, so the steps are too large rather than too few: try a learning rate ten times smaller than ${spec.learningRate}.`;
   const budget = stepBudget(spec);
@@ -218,6 +236,22 @@ export function explainCompare(result: CompareResult): Explanation {
       sentences: [say('no-runs', 'This sweep has no finished runs.')],
       lessonId: 'vanishing-gradients',
     };
+  // Too few steps or too small a budget: what the loss did at each depth, never a trend.
+  const seeds = trend.depths.flatMap((d) => d.seeds);
+  const noBudget =
+    trend.direction === 'none-learned' && gradientsTinyThroughout(seeds)
+      ? noBudgetHelpsSentence(seeds, spec.optimizer)
+      : undefined;
+  const short = trend.depths.every((d) => d.allLearned)
+    ? undefined
+    : shortRunSentence(spec, trend.depths, noBudget !== undefined, true);
+  if (short) {
+    const capacitySaid = capacity(result, trend);
+    return {
+      sentences: [short, capacitySaid, noBudget].filter((x) => x !== undefined),
+      lessonId: capacitySaid ? 'capacity' : 'step-size',
+    };
+  }
   if (trend.depths.length === 1) {
     const only = trend.deepest;
     const learned = only.count(LEARNED_KINDS);
@@ -232,11 +266,6 @@ export function explainCompare(result: CompareResult): Explanation {
     };
   }
   const sentences: Sentence[] = [trendSentence(result, trend)];
-  const collapse = collapseSentence(
-    trend.depths.flatMap((d) => d.seeds),
-    true,
-  );
-  if (collapse) sentences.push(collapse);
   const capacitySaid = nothingMoved(trend.depths.flatMap((d) => d.seeds))
     ? undefined
     : capacity(result, trend);

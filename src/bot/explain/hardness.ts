@@ -1,7 +1,7 @@
 import { type HardnessCell, hardnessCells } from '../../engine/hardness/summary.js';
 import type { HardnessRecord } from '../../engine/hardness/types.js';
 import type { HardnessResult } from '../../engine/result.js';
-import { GROWTH, trivialInstance } from '../judge/judge.js';
+import { GROWTH, judgeBudget, trivialInstance } from '../judge/judge.js';
 import { listWords } from './format.js';
 import { capSentences, type Explanation, type Sentence, say } from './types.js';
 
@@ -76,7 +76,7 @@ function trivialSentence(records: HardnessRecord[]): Sentence | undefined {
   if (trivial.length - oneLabel > 0) parts.push(`${were(trivial.length - oneLabel)} separable by one unit`);
   return say(
     'hardness-trivial',
-    `Of ${records.length} instances, ${listWords(parts)}: those are trivial, since one unit already fits them and so does the three-node network, and they tell nothing about hardness.`,
+    `Of ${instancesWord(records.length)}, ${listWords(parts)}: those are trivial, since one unit already fits them and so does the three-node network, and they tell nothing about hardness.`,
     60,
   );
 }
@@ -90,7 +90,7 @@ function statusSentence(records: HardnessRecord[]): Sentence {
   if (count('time-limit') > 0) parts.push(`gave up at the time limit on ${count('time-limit')}`);
   return say(
     'hardness-verdicts',
-    `Of ${records.length} instances, the exact solver ${listWords(parts)}.`,
+    `Of ${instancesWord(records.length)}, the exact solver ${listWords(parts)}.`,
     55,
   );
 }
@@ -126,25 +126,37 @@ function dimensionSentence(cells: HardnessCell[], records: HardnessRecord[]): Se
   return sentences.length > 0 ? say('hardness-dimension', sentences.join(' '), 58) : undefined;
 }
 
-function descentSentence(records: HardnessRecord[], steps: number): Sentence | undefined {
+function descentSentence(
+  records: HardnessRecord[],
+  steps: number,
+  learningRate: number,
+): Sentence | undefined {
   const tried = records.filter((r) => r.gradientDescent);
   if (tried.length === 0) return undefined;
   const successes = tried.reduce((sum, r) => sum + r.gradientDescent!.successes, 0);
   const restarts = tried.reduce((sum, r) => sum + r.gradientDescent!.restarts, 0);
   const missed = tried.filter((r) => r.gradientDescent!.successes === 0);
-  const base = `Where the solver proved a fit exists (${tried.length} instances), ${successes} of ${restarts} gradient-descent restarts on sigmoid units reached 100 % training accuracy within ${steps} steps.`;
+  const base = `Where the solver proved a fit exists (${instancesWord(tried.length)}), ${successes} of ${restarts} gradient-descent restarts on sigmoid units reached 100 % training accuracy within ${steps} steps.`;
   if (missed.length === 0) return say('hardness-descent', base);
   const examples = missed.slice(0, 3).map(cellName).join('; ');
   // On a trivial instance (one unit separates it) a miss says more about the step budget than about
   // gradient descent; the general lesson is drawn only from an instance that is not trivial.
-  const lesson = missed.some((r) => !trivialInstance(r))
-    ? ': gradient descent can miss a fit that provably exists'
-    : `, though one unit separates each of them: with more steps than ${steps} they may well be found`;
+  // Nor from a budget too small to judge (the restarts train with Adam): a miss then shows only it.
+  const budget = judgeBudget({ optimizer: 'adam', learningRate, steps });
+  const lesson =
+    budget !== 'enough'
+      ? `, though ${steps} steps at learning rate ${learningRate} are too small a budget to judge gradient descent: with more steps they may well be found`
+      : missed.some((r) => !trivialInstance(r))
+        ? ': gradient descent can miss a fit that provably exists'
+        : `, though one unit separates each of them: with more steps than ${steps} they may well be found`;
   return say(
     'hardness-descent-missed',
     `${base} On ${missed.length} of them (${examples}) no restart did${lesson}.`,
   );
 }
+
+/** "1 instance", "4 instances". */
+const instancesWord = (n: number) => `${n} instance${n === 1 ? '' : 's'}`;
 
 /** Explains a hardness sweep from its numbers. */
 export function explainHardness(result: HardnessResult): Explanation {
@@ -169,10 +181,10 @@ export function explainHardness(result: HardnessResult): Explanation {
     statusSentence(records),
     lpSentence(records),
     dimensionSentence(cells, records),
-    descentSentence(records, result.spec.steps),
+    descentSentence(records, result.spec.steps, result.spec.learningRate),
     say(
       'hardness-not-a-proof',
-      'These timings illustrate worst-case complexity; they are not a proof of it: the theorem (Blum & Rivest 1992) is about the hardest inputs as the dimension grows, while this run times one solver on a few random instances.',
+      'Timings like these cannot prove worst-case hardness: the theorem (Blum & Rivest 1992) is about the hardest inputs as the dimension grows, while this run times one solver on a few random instances.',
       90,
     ),
   ];

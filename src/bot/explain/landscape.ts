@@ -39,7 +39,9 @@ function lineSentence(variant: LandscapeVariant): Sentence | undefined {
   const rise = largestRiseOnPath(variant);
   const { start, end } = endsOfPath(variant);
   const net = `the ${variant.label} net`;
-  if (start === undefined || end === undefined || !(end < start)) return undefined;
+  // A net that barely moved has no path worth reading: its two ends are nearly the same weights.
+  const level = noLearning('cross-entropy').level;
+  if (start === undefined || end === undefined || !(start - end > learnedMargin(level))) return undefined;
   const fromTo = `from ${formatLoss(start)} to ${formatLoss(end)}`;
   return rise <= BARRIER_SHARE * spread
     ? say(
@@ -81,7 +83,14 @@ export function explainLandscape(result: LandscapeResult): Explanation {
   if (untrained.length > 0) {
     const trained = variants.filter((v) => !untrained.includes(v));
     const names = untrained.map((v) => `the ${v.label} net (${formatLoss(v.finalLoss)})`);
-    const others = trained.map((v) => `the ${v.label} net reached ${formatLoss(v.finalLoss)}`);
+    // "Reached" only for a net that got there by training; one that started there stayed.
+    const others = trained.map((v) => {
+      const { start } = endsOfPath(v);
+      if (start === undefined) return `the ${v.label} net ended at ${formatLoss(v.finalLoss)}`;
+      return start - v.finalLoss > learnedMargin(level)
+        ? `the ${v.label} net reached ${formatLoss(v.finalLoss)}`
+        : `the ${v.label} net stayed near where it started (${formatLoss(v.finalLoss)})`;
+    });
     sentences.push(
       sayAlways(
         'landscape-not-learned',
@@ -106,7 +115,8 @@ export function explainLandscape(result: LandscapeResult): Explanation {
           ),
     );
   }
-  if (deepResidual && deepPlain) {
+  // At depth 1 a residual net has no block to skip (one hidden layer): it is the plain net.
+  if (deepResidual && deepPlain && deepResidual.depth >= 2) {
     const verdict = compareBumps(deepResidual, deepPlain);
     sentences.push(
       verdict === 'smoother'

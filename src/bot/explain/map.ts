@@ -2,7 +2,14 @@ import { optionSpelling } from '../../engine/fields.js';
 import type { MapCell, MapResult, SignalPoint } from '../../engine/result.js';
 import { describeColumn, slowestSteps } from '../charts/builders/map-bins.js';
 import { finalOnlyFacts } from '../judge/facts.js';
-import { cellKind, depthTrend, learnedMargin, type TrendDirection } from '../judge/judge.js';
+import {
+  cellKind,
+  depthTrend,
+  judgeBudget,
+  learnedMargin,
+  MIN_JUDGED_STEPS,
+  type TrendDirection,
+} from '../judge/judge.js';
 import { noLearning } from '../no-learning.js';
 import { formatLoss, listWords, stepsWord } from './format.js';
 import { NOT_LINEARLY_SEPARABLE } from './train.js';
@@ -20,8 +27,9 @@ const MAP_SENTENCES = 6;
 type Spec = MapResult['spec'];
 
 /**
- * A cell learned: its mean final loss clearly below the no-learning level (judge.ts cellKind), or
- * (steps metric) every seed reached the threshold.
+ * A cell learned: every seed's final loss clearly below the no-learning level (a mean would let
+ * one lucky seed carry two that stalled, or one that overshot hide two that learned), or (steps
+ * metric) every seed reached the threshold.
  */
 export function cellLearned(cell: MapCell, spec: Spec): boolean {
   if (!Number.isFinite(cell.meanFinalLoss)) return false;
@@ -30,7 +38,15 @@ export function cellLearned(cell: MapCell, spec: Spec): boolean {
     const steps = slowestSteps(cell);
     return thresholdShowsLearning(spec) && steps !== null && cell.stepsToThreshold.every((s) => s !== 0);
   }
-  return cellKind(cell.meanFinalLoss, noLearning(spec.loss).level) === 'learned';
+  return seedsLearned(cell, spec) === cell.finalLosses.length && cell.finalLosses.length > 0;
+}
+
+/** How many of a cell's seeds ended clearly below the no-learning level (loss metric). */
+export function seedsLearned(cell: MapCell, spec: Spec): number {
+  const level = noLearning(spec.loss).level;
+  return cell.finalLosses.filter(
+    (loss) => typeof loss === 'number' && Number.isFinite(loss) && cellKind(loss, level) === 'learned',
+  ).length;
 }
 
 /**
@@ -63,8 +79,12 @@ const TREND_WORDS: Record<TrendDirection | 'middle', string> = {
 
 /** The depth trend per column, grouped by direction, e.g. "0.01 and 0.1: the deepest net did worse …". */
 function trendSentence(result: MapResult): Sentence | undefined {
-  // A trend needs two depths at least.
+  // A trend needs two depths at least, and a budget that can show one (judge.ts judgeBudget; a
+  // learning-rate map's budget differs by column, so there only the step count is judged).
   if (result.spec.metric !== 'loss' || new Set(result.spec.depths).size < 2) return undefined;
+  const { spec } = result;
+  if (spec.axis === 'learningRate' ? spec.steps < MIN_JUDGED_STEPS : judgeBudget(spec) !== 'enough')
+    return undefined;
   const groups = new Map<TrendDirection | 'middle', string[]>();
   result.axisValues.forEach((value, column) => {
     const trend = columnTrend(result, column);
@@ -98,6 +118,11 @@ function capacitySentence(result: MapResult): Sentence | undefined {
     ({ column }) => !cellsOf(result, column).some((c) => cellLearned(c, spec)),
   );
   if (failing.length === 0) return undefined;
+  // Cells above the no-learning level (or overflowed) failed by their steps, not by what a line can fit.
+  const level = noLearning(spec.loss).level;
+  const failingCells = failing.flatMap(({ column }) => cellsOf(result, column));
+  if (failingCells.some((c) => ['above', 'diverged'].includes(cellKind(c.meanFinalLoss, level))))
+    return undefined;
   const where = spec.axis === 'activation' ? 'the linear column' : 'every column';
   return say(
     'map-capacity',
@@ -172,11 +197,23 @@ function summarySentence(result: MapResult): Sentence {
       : `loss ≤ ${spec.threshold} by training (not already at the start) within ${stepsWord(spec.steps)}`;
   const perColumn = result.axisValues.map((v, column) => {
     const deepest = deepestLearned(result, column);
-    return `${describeColumn(spec.axis, v)}: ${deepest === undefined ? 'none' : `up to ${deepest}`}`;
+    // Deeper cells where only some seeds got there are said, with their count.
+    const partly =
+      spec.metric === 'loss'
+        ? cellsOf(result, column)
+            .filter((c) => (deepest === undefined || c.depth > deepest) && !cellLearned(c, spec))
+            .map((c) => ({ depth: c.depth, k: seedsLearned(c, spec), n: c.finalLosses.length }))
+            .filter((c) => c.k > 0)
+        : [];
+    const partlyWords =
+      partly.length === 0
+        ? ''
+        : ` (${partly.map((c) => `depth ${c.depth} on ${c.k} of ${c.n} seeds`).join(', ')})`;
+    return `${describeColumn(spec.axis, v)}: ${deepest === undefined ? 'none' : `up to ${deepest}`}${partlyWords}`;
   });
   return say(
     'map-deepest',
-    `Deepest net that reached ${learnedWord}, per ${optionSpelling(spec.axis)}: ${perColumn.join('; ')}.`,
+    `Deepest net whose every seed reached ${learnedWord}, per ${optionSpelling(spec.axis)}: ${perColumn.join('; ')}.`,
     70,
   );
 }

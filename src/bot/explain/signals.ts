@@ -2,12 +2,14 @@ import type { FitSpec } from '../../engine/result.js';
 import { initialRatio, type RunFacts } from '../judge/facts.js';
 import {
   ADAM_EPSILON,
+  firstLayerFaded,
   firstLayerStarved,
   type GroupJudgement,
   MOSTLY_SATURATED,
   MOVING_FIRST_LAYER,
   NOTABLE_SATURATION,
   ratioVanishedThroughout,
+  TINY_GRADIENT,
 } from '../judge/judge.js';
 import { formatPercent, formatRatio } from './format.js';
 import { type Sentence, say, sayAlways } from './types.js';
@@ -48,6 +50,13 @@ function vanishedEvidence(seeds: readonly RunFacts[]): string {
   }
 }
 
+/** ", though by step 40 its first-layer gradient had fallen to at most 2e-9 (under 0.0001)": what step 0 alone hides. */
+function faded(group: GroupJudgement): string {
+  const fade = firstLayerFaded(group.seeds);
+  if (!fade) return '';
+  return `, though by step ${fade.step} its first-layer gradient had fallen to at most ${formatRatio(fade.largest)} (under ${TINY_GRADIENT})`;
+}
+
 /** One sentence on a group's gradients at the start, when every seed shows the same thing. */
 export function gradientSentence(
   depth: number,
@@ -75,15 +84,23 @@ export function gradientSentence(
     case 'vanished':
       return say('gradient-vanished', `${opening}${vanishedEvidence(group.seeds)}.`, 55);
     case 'weak':
-      return say('gradient-weak', `${opening}: weakened on the way back, though not vanished.`, 30);
+      return say(
+        'gradient-weak',
+        `${opening}: weakened on the way back, though not vanished${faded(group)}.`,
+        30,
+      );
     case 'healthy':
       return say(
         'gradient-healthy',
-        `${opening}, and no layer's gradient is tiny: at the start the gradient reaches the first layer in good health.`,
-        30,
+        `${opening}, and no layer's gradient is tiny: at the start the gradient reaches the first layer in good health${faded(group)}.`,
+        faded(group) ? 45 : 30,
       );
     case 'exploding':
-      return say('gradient-exploding', `${opening}: it grows on the way back (exploding gradients).`, 45);
+      return say(
+        'gradient-exploding',
+        `${opening}: it grows on the way back (exploding gradients)${faded(group)}.`,
+        45,
+      );
     case 'cannot-tell':
       return undefined;
   }

@@ -3,6 +3,8 @@ import { type RunFacts, seedsOf } from '../judge/facts.js';
 import {
   ABOVE_LEVEL_MARGIN,
   depthTrend,
+  gradientsTinyThroughout,
+  learnedMargin,
   overflowedAtInit,
   recoveredFromSpike,
   STEP_KINDS,
@@ -11,7 +13,9 @@ import {
   stableDepths,
 } from '../judge/judge.js';
 import { noLearning } from '../no-learning.js';
+import { noBudgetHelpsSentence } from './budget.js';
 import { formatLoss, listWords } from './format.js';
+import { saturationSentence } from './signals.js';
 import { type Explanation, type Sentence, say, sayAlways } from './types.js';
 
 /*
@@ -59,14 +63,28 @@ function problemSentence(all: readonly RunFacts[], bad: readonly RunFacts[]): Se
     const [low, high] = [Math.min(...finals), Math.max(...finals)];
     const range =
       formatLoss(low) === formatLoss(high) ? formatLoss(low) : `${formatLoss(low)} to ${formatLoss(high)}`;
-    const jumped = overshot.filter(spiked);
-    const jump = jumped.length > 0 ? biggestJump(jumped).jump : undefined;
-    const jumpWords = jump
-      ? `, the largest jump from ${formatLoss(jump.from)} to ${formatLoss(jump.to)}`
-      : '';
-    parts.push(
-      `in ${runsWord(overshot.length, all.length)} (${depthsWord(depthsOf(overshot))}) the loss ended at ${range}, above ${levelName} by more than ${ABOVE_LEVEL_MARGIN} after having been lower${jumpWords}`,
-    );
+    const where = `in ${runsWord(overshot.length, all.length)} (${depthsWord(depthsOf(overshot))})`;
+    const margin = formatLoss(Math.min(...overshot.map((f) => learnedMargin(f.level))));
+    const worst = biggestJump(overshot);
+    const rise = `the largest rise from ${formatLoss(worst.jump.from)} to ${formatLoss(worst.jump.to)} at step ${worst.jump.step}`;
+    if (overshot.every((f) => f.final > f.level + ABOVE_LEVEL_MARGIN)) {
+      parts.push(
+        `${where} the loss ended at ${range}, above ${levelName} by more than ${ABOVE_LEVEL_MARGIN} after having been lower, ${rise}`,
+      );
+    } else {
+      // Learned, then lost it; or swung up and down; or rose from where it started.
+      const learnedFirst = overshot.filter((f) => f.best < f.level - learnedMargin(f.level));
+      const lowest = learnedFirst.reduce<RunFacts | undefined>(
+        (a, f) => (!a || f.best < a.best ? f : a),
+        undefined,
+      );
+      const learnedWords = lowest
+        ? `; ${learnedFirst.length === overshot.length ? (overshot.length === 1 ? 'it' : 'each') : `${learnedFirst.length} of them`} had first got clearly below ${levelName} (lowest ${formatLoss(lowest.best)} at step ${lowest.bestStep})`
+        : '';
+      parts.push(
+        `${where} the loss rose well above the lowest value it had reached and ended more than ${margin} above it (final ${range}), ${rise}${learnedWords}`,
+      );
+    }
   }
   const text = parts.join('; ');
   return sayAlways('step-overshoot', `${text.charAt(0).toUpperCase()}${text.slice(1)}.`);
@@ -102,25 +120,64 @@ export function explainStepSize(result: ExperimentResult): Explanation | undefin
       ? depthTrend(depths.map((depth) => ({ depth, seeds: all.filter((f) => f.depth === depth) })))
       : undefined;
   const { unstable, stable } = trend ? stableDepths(trend) : { unstable: [], stable: [] };
+  // Every depth is one or the other, and the stable ones are all shallower.
   const shallowStable =
-    stable.length > 0 && unstable.length > 0 && Math.max(...stable) < Math.min(...unstable);
+    stable.length > 0 &&
+    unstable.length > 0 &&
+    stable.length + unstable.length === depths.length &&
+    Math.max(...stable) < Math.min(...unstable);
   if (shallowStable) {
     sentences.push(
       say(
         'stable-step-shrinks',
-        `At this step size${rateOf(result)} ${depthsWord(stable)} neither overflowed nor ended above their no-learning level after having been lower, while ${depthsWord(unstable)} did: the largest stable step shrinks with depth here. To compare how well the depths learn, try a learning rate ten times smaller.`,
+        `At this step size${rateOf(result)} ${depthsWord(stable)} neither overflowed nor ended above their no-learning level or well above their lowest loss, while ${depthsWord(unstable)} did: the largest stable step shrinks with depth here. To compare how well the depths learn, try a learning rate ten times smaller.`,
       ),
     );
   } else {
+    const which = bad.length === all.length ? 'these runs' : 'those runs';
+    const why = bad.some((f) => seedKind(f) === 'overshot')
+      ? `A small enough step never raises a full-batch loss, so a rising one means the updates overshoot: that is the step size${rateOf(result)}`
+      : `That is the step size${rateOf(result)}: the updates overshoot`;
     sentences.push(
       say(
         'step-size-fix',
-        `That is the step size${rateOf(result)}: the updates overshoot, and these runs cannot show ${result.experiment === 'restarts' ? 'where training stops' : 'what depth does'}; try a learning rate ten times smaller.`,
+        `${why}, and ${which} cannot show ${result.experiment === 'restarts' ? 'where training stops' : 'what depth does'}; try a learning rate ten times smaller.`,
       ),
     );
   }
   const note = recoveredSpikeNote(result);
-  return { sentences: note ? [...sentences, note] : sentences, lessonId: 'step-size' };
+  if (note) sentences.push(note);
+  // Depths whose every gradient was too small to move them: a smaller step cannot help them either.
+  const optimizer = 'optimizer' in result.spec ? result.spec.optimizer : undefined;
+  const frozen = depths
+    .filter((d) => {
+      const at = all.filter((f) => f.depth === d);
+      return at.every((f) => !STEP_KINDS.has(seedKind(f))) && gradientsTinyThroughout(at);
+    })
+    .sort((a, b) => a - b);
+  const still =
+    optimizer && result.experiment !== 'restarts' && frozen.length > 0
+      ? noBudgetHelpsSentence(
+          all.filter((f) => frozen.includes(f.depth)),
+          optimizer,
+          frozen,
+        )
+      : undefined;
+  if (still) sentences.push({ ...still, always: true, rank: 100 });
+  // Most units dead or saturated changes how the run reads, whatever the step did.
+  // The seeds the other explanations count: every seed of /train, the deepest depth of /compare.
+  const deepest = Math.max(...all.map((f) => f.depth));
+  const counted =
+    result.experiment === 'train'
+      ? all
+      : result.experiment === 'compare'
+        ? all.filter((f) => f.depth === deepest)
+        : [];
+  const activation = 'activation' in result.spec ? result.spec.activation : undefined;
+  const saturation =
+    activation === undefined || counted.length === 0 ? undefined : saturationSentence(counted, activation);
+  if (saturation?.always) sentences.push(saturation);
+  return { sentences, lessonId: 'step-size' };
 }
 
 /**
@@ -135,7 +192,7 @@ export function settledSpikeNote(result: ExperimentResult): Sentence | undefined
   const worst = biggestJump(settled);
   return sayAlways(
     'loss-spiked-settled',
-    `In ${runsWord(settled.length, all.length)} (${depthsWord(depthsOf(settled))}) the loss first jumped, the largest jump from ${formatLoss(worst.jump.from)} to ${formatLoss(worst.jump.to)} at step ${worst.jump.step}, before settling at ${formatLoss(worst.final)}: steps that large overshoot.`,
+    `In ${runsWord(settled.length, all.length)} (${depthsWord(depthsOf(settled))}) the loss first jumped, the largest jump from ${formatLoss(worst.jump.from)} to ${formatLoss(worst.jump.to)} at step ${worst.jump.step}, and it ended at ${formatLoss(worst.final)}: steps that large overshoot.`,
   );
 }
 

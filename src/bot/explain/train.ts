@@ -2,6 +2,8 @@ import type { TrainResult } from '../../engine/result.js';
 import { meanOfFinite, type RunFacts, runFacts } from '../judge/facts.js';
 import {
   type GroupJudgement,
+  gradientsTinyThroughout,
+  HIGH_ACCURACY,
   judgeGroup,
   LEARNED_KINDS,
   learnedMargin,
@@ -11,15 +13,16 @@ import {
 } from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
 import { noLearning } from '../no-learning.js';
+import { noBudgetHelpsSentence, shortRunSentence } from './budget.js';
 import { setupOpening } from './fixes.js';
-import { capitalize, formatLoss, formatPercent, listWords, stepsWord } from './format.js';
+import { capitalize, formatLoss, formatPercent, stepsWord } from './format.js';
 import { separableNeuronSentence } from './separable.js';
 import { gradientSentence, saturationSentence } from './signals.js';
-import { capSentences, type Explanation, type Sentence, say, sayAlways } from './types.js';
+import { capSentences, type Explanation, type Sentence, say } from './types.js';
 
 /*
  * `train`: one depth, a few seeds. Each seed's trajectory is judged on its own (learned, never
- * learned, learned then collapsed, still falling), and the sentences count them. With nothing to
+ * learned, overshot, still falling), and the sentences count them. With nothing to
  * compare against, a train run names a cause only when the run itself holds the contrast (the
  * data no straight line separates, for one neuron or a linear net); otherwise it reports what
  * happened and offers the comparison that would tell.
@@ -58,7 +61,7 @@ function outcomeSentence(result: TrainResult, group: GroupJudgement): Sentence {
     const best = Math.min(...never.map((f) => f.best));
     return say(
       'never-learned',
-      `${capitalize(`${setupOpening(spec)}${model} never learned on ${n === 1 ? 'its seed' : `any of its ${n} seeds`}`)}: the loss never got clearly below ${level.name} (lowest ${formatLoss(best)}, final ${range(never.map((f) => f.final))}; mean accuracy ${accuracy})${fallingNote(never)}.`,
+      `${capitalize(`${setupOpening(spec)}${model} did not learn in ${stepsWord(spec.steps)} on ${n === 1 ? 'its seed' : `any of its ${n} seeds`}`)}: the loss never got clearly below ${level.name} (lowest ${formatLoss(best)}, final ${range(never.map((f) => f.final))}; mean accuracy ${accuracy})${fallingNote(never)}${confidentNote(never)}.`,
       70,
     );
   }
@@ -75,9 +78,18 @@ function outcomeSentence(result: TrainResult, group: GroupJudgement): Sentence {
     parts.push(`learned on ${learned.length} of ${n} seeds (final ${range(learned.map((f) => f.final))})`);
   if (never.length > 0) parts.push(`never got clearly below ${level.name} on ${never.length}`);
   if (unmoved.length > 0) parts.push(`barely moved from where it started on ${unmoved.length}`);
-  const collapsed = group.count('collapsed');
-  if (collapsed > 0) parts.push(`learned and then lost it on ${collapsed}`);
   return say('some-learned', `${capitalize(`${setupOpening(spec)}${model} ${parts.join('; ')}`)}.`, 70);
+}
+
+/**
+ * "; yet it already classified 94% of the points correctly …": a loss near the no-learning level
+ * with a high accuracy means outputs on the right side of 0.5 but close to it, which a count of
+ * seeds that "did not learn" would hide.
+ */
+export function confidentNote(seeds: readonly RunFacts[]): string {
+  const accuracy = meanOfFinite(seeds.map((f) => f.finalAccuracy));
+  if (!(accuracy >= HIGH_ACCURACY)) return '';
+  return `; yet ${seeds.length === 1 ? 'it' : 'they'} already classified ${formatPercent(accuracy)} of the points correctly: the outputs lean the right way but stay far from confident`;
 }
 
 /** "; 2 of them were still falling when training stopped, so more steps may get them lower": a stall is not told of a slow start. */
@@ -85,28 +97,6 @@ function fallingNote(seeds: readonly RunFacts[]): string {
   const falling = seeds.filter(stillFalling).length;
   if (falling === 0) return '';
   return `; ${falling} of them ${falling === 1 ? 'was' : 'were'} still falling when training stopped, so more steps may get ${falling === 1 ? 'it' : 'them'} lower`;
-}
-
-/** Seeds that learned and then came back up to the no-learning level: never cut. */
-export function collapseSentence(seeds: readonly RunFacts[], sweep: boolean): Sentence | undefined {
-  const collapsed = seeds.filter((f) => seedKind(f) === 'collapsed');
-  const worst = collapsed.reduce<RunFacts | undefined>(
-    (w, f) => (!w || f.final - f.best > w.final - w.best ? f : w),
-    undefined,
-  );
-  if (!worst) return undefined;
-  const depths = [...new Set(collapsed.map((f) => f.depth))].sort((a, b) => a - b);
-  const where = sweep
-    ? ` (${depths.length === 1 ? 'depth' : 'depths'} ${listWords(depths.map(String))})`
-    : '';
-  const which =
-    collapsed.length === 1
-      ? `One seed${where}`
-      : `${collapsed.length} seeds${where} learned and then lost it; one${sweep ? `, at depth ${worst.depth},` : ''}`;
-  return sayAlways(
-    'collapsed',
-    `${which} reached a loss of ${formatLoss(worst.best)} at step ${worst.bestStep}, then came back up to ${formatLoss(worst.final)} (${formatPercent(worst.finalAccuracy)} accuracy at the end): it learned, then collapsed.`,
-  );
 }
 
 /** One neuron, or a linear net of any depth, never learned on data no line separates: capacity. */
@@ -137,14 +127,27 @@ export function explainTrain(result: TrainResult): Explanation {
     return { sentences: [say('no-runs', 'No run finished.')], lessonId: 'vanishing-gradients' };
   const group = judgeGroup(runs.map((run) => runFacts(run, spec.loss)));
   const still = nothingMoved(group.seeds);
+  // Too few steps or too small a budget: what the loss did and the run that would tell, no verdict.
+  const noBudget =
+    group.noneLearned && gradientsTinyThroughout(group.seeds)
+      ? noBudgetHelpsSentence(group.seeds, spec.optimizer)
+      : undefined;
+  const short = group.allLearned
+    ? undefined
+    : shortRunSentence(spec, [{ depth: spec.depth, seeds: group.seeds }], noBudget !== undefined);
+  if (short) {
+    const capacity = capacitySentence(result, group, true);
+    return {
+      sentences: [short, capacity, noBudget].filter((x) => x !== undefined),
+      lessonId: capacity ? 'capacity' : 'step-size',
+    };
+  }
   // A net that stayed at the no-learning level is told as such; one that stayed wherever it started
   // (below or above that level) is told as not having moved.
   const atLevelAll = group.count('never-learned') === n(group);
   const sentences: Sentence[] = [
     still && !atLevelAll ? noMovementSentence(result, group) : outcomeSentence(result, group),
   ];
-  const collapse = collapseSentence(group.seeds, false);
-  if (collapse) sentences.push(collapse);
   const capacity = capacitySentence(result, group, still);
   if (capacity) sentences.push(capacity);
   const separable = spec.depth === 0 ? separableNeuronSentence(group.seeds) : undefined;
@@ -160,6 +163,7 @@ export function explainTrain(result: TrainResult): Explanation {
   }
   const gradient = gradientSentence(spec.depth, group, spec);
   if (gradient) sentences.push(gradient);
+  if (noBudget) sentences.push(noBudget);
   // A loss still on its way down was not stopped by anything yet: more steps come before a contrast.
   const fallingCount = group.seeds.filter(stillFalling).length;
   const falling = fallingCount > 0;
@@ -168,7 +172,7 @@ export function explainTrain(result: TrainResult): Explanation {
       ? contrastOffer(spec.depth)
       : undefined;
   if (offer) sentences.push(offer);
-  else if ((still || falling) && !capacity && !group.allLearned)
+  else if ((still || falling) && !capacity && !group.allLearned && !noBudget)
     sentences.push(
       say(
         'offer-more-steps',

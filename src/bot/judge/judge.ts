@@ -43,7 +43,7 @@ const MOVED_FACTOR = 0.5;
 const OVERFLOW_AT_INIT = 1000;
 
 /** A layer whose gradient norm stays below this gets no usable update (learning nets: ~0.01–10). */
-const TINY_GRADIENT = 1e-4;
+export const TINY_GRADIENT = 1e-4;
 
 /**
  * A first-layer gradient above this still moves the layer, whatever the ratio says. Measured on
@@ -67,6 +67,13 @@ export const NOTABLE_SATURATION = 0.25;
 /** Half or more of the units dead or saturated: it changes the story and is always said. */
 export const MOSTLY_SATURATED = 0.5;
 
+/**
+ * A mean accuracy from which a loss near the no-learning level is told together with it: the
+ * outputs already sit on the right side of 0.5, just close to it, and "did not learn" alone would
+ * read as guessing.
+ */
+export const HIGH_ACCURACY = 0.9;
+
 /** Input noise from which the classes of the generated shapes visibly overlap (their scale is about 1). */
 export const NOISY_DATA = 0.3;
 
@@ -77,14 +84,17 @@ export const SAME_PLACE = 0.01;
 export type SeedKind =
   /** The loss overflowed (NaN or infinity) at some step. */
   | 'diverged'
-  /** It ended well above the no-learning level after having been lower: the steps overshoot. */
+  /**
+   * Its loss rose by more than the learned margin above a lower value it had reached, and it
+   * ended that far above its best: in full-batch training the loss rises only when a step
+   * overshoots. This covers a run that learned and lost it, one that swung up and down, and one
+   * that ended above the no-learning level.
+   */
   | 'overshot'
   /** Its best loss never got meaningfully below the no-learning level. */
   | 'never-learned'
   /** It sat below the level only because it started there: its loss never fell by the margin. */
   | 'did-not-move'
-  /** It got well below the level, then came back up to it (or above). */
-  | 'collapsed'
   /** It learned and was still falling when training stopped. */
   | 'still-falling'
   /** It learned and had settled. */
@@ -100,11 +110,19 @@ export const atLevel = (loss: number, level: number) => Math.abs(loss - level) <
 export function seedKind(f: RunFacts): SeedKind {
   if (f.overflowed) return 'diverged';
   const margin = learnedMargin(f.level);
-  if (f.final > f.level + ABOVE_LEVEL_MARGIN && f.final > f.best + ABOVE_LEVEL_MARGIN) return 'overshot';
+  if (rose(f) && f.final > f.best + margin) return 'overshot';
   if (!(f.best < f.level - margin)) return 'never-learned';
   if (!moved(f)) return 'did-not-move';
-  if (f.final >= f.level - AT_LEVEL_BAND && f.final - f.best > margin) return 'collapsed';
   return stillFalling(f) ? 'still-falling' : 'learned';
+}
+
+/**
+ * The loss rose, at some step, by more than the learned margin above the lowest value it had
+ * reached before. Every run here is trained on the full batch, so its loss is one deterministic
+ * function of the weights, and a small enough step never raises it: a rise means a step overshot.
+ */
+export function rose(f: RunFacts): boolean {
+  return f.jump.to - f.jump.from > learnedMargin(f.level);
 }
 
 /** The loss moved from where it started: down by the learned margin, or to under half its start. */
@@ -115,9 +133,10 @@ export function moved(f: RunFacts): boolean {
 
 /** The loss was still on its way down when training stopped. */
 export function stillFalling(f: RunFacts): boolean {
-  // The pace counts only for a run whose whole fall is worth the name: a loss that fell by 0.001 in
-  // all, half of it at the end, is not on its way anywhere.
-  const fellEnough = f.first - f.final > learnedMargin(f.level);
+  // The pace counts only for a run whose whole fall is worth the name: a loss that fell by 0.0001 in
+  // all, half of it at the end, is not on its way anywhere. A tenth of the learned margin is: a
+  // slow, steady descent that has not yet crossed the margin is still a descent.
+  const fellEnough = f.first - f.final > learnedMargin(f.level) / 10;
   return f.recentFall > STILL_FALLING_SHARE || (fellEnough && f.recentShareOfFall > STILL_FALLING_PACE);
 }
 
@@ -317,10 +336,21 @@ export function depthTrend(byDepth: readonly { depth: number; seeds: RunFacts[] 
   };
 }
 
-/** The depths at which some seed overshot or diverged, and those whose every seed trained stably. */
+/**
+ * The depths at which some seed overshot or diverged, and those whose every seed ended stably: no
+ * overflow, no final loss well above its own best (a jump it came back from is allowed), and none
+ * above the no-learning level by ABOVE_LEVEL_MARGIN (a net that started above it and stayed there
+ * is not evidence of a stable step). A depth can be neither.
+ */
 export function stableDepths(trend: DepthTrend): { unstable: number[]; stable: number[] } {
   const unstable = trend.depths.filter((d) => d.count(STEP_KINDS) > 0).map((d) => d.depth);
-  const stable = trend.depths.filter((d) => d.count(STEP_KINDS) === 0).map((d) => d.depth);
+  const stable = trend.depths
+    .filter(
+      (d) =>
+        d.count(STEP_KINDS) === 0 &&
+        d.seeds.every((f) => Number.isFinite(f.final) && f.final <= f.level + ABOVE_LEVEL_MARGIN),
+    )
+    .map((d) => d.depth);
   return { unstable, stable };
 }
 
@@ -336,6 +366,80 @@ export function stepBudget(spec: Pick<FitSpec, 'learningRate' | 'steps' | 'optim
   let total = 0;
   for (let t = 1; t <= spec.steps; t++) total += (1 - MOMENTUM ** t) / (1 - MOMENTUM);
   return spec.learningRate * total;
+}
+
+/** Fewer steps than this are too few to judge a trajectory: settled, still falling and stalled need a curve. */
+export const MIN_JUDGED_STEPS = 10;
+
+/**
+ * A step budget below this cannot show whether anything stops a net. Measured on two-moons with
+ * seeds 1–3: the smallest budgets with which shallow nets (depth 1 and 2; sigmoid, relu; sgd,
+ * momentum, Adam) got clearly below ln 2 were 0.3 (learning rate × steps for sgd and Adam, whose
+ * steps move each weight by about the rate); a tenth of a unit is below every one of them.
+ */
+export const TINY_BUDGET = 0.1;
+
+/** Whether a run's budget can show anything about training. */
+export type BudgetVerdict = 'too-few-steps' | 'tiny' | 'enough';
+
+/** The budget judged: too few steps to have a trajectory, too small a rate × steps, or enough. */
+export function judgeBudget(spec: Pick<FitSpec, 'learningRate' | 'steps' | 'optimizer'>): BudgetVerdict {
+  if (spec.steps < MIN_JUDGED_STEPS) return 'too-few-steps';
+  return (budgetSize(spec) ?? 0) < TINY_BUDGET ? 'tiny' : 'enough';
+}
+
+/** Learning rate × steps (Adam), or the step budget (sgd, momentum). */
+export function budgetSize(spec: Pick<FitSpec, 'learningRate' | 'steps' | 'optimizer'>): number {
+  return stepBudget(spec) ?? spec.learningRate * spec.steps;
+}
+
+/** Every layer's gradient stayed below TINY_GRADIENT at every snapshot of every seed. */
+export function gradientsTinyThroughout(seeds: readonly RunFacts[]): boolean {
+  return (
+    seeds.length > 0 &&
+    seeds.every((f) => f.gradientSteps.length > 0 && !f.overflowed && f.largestGradient < TINY_GRADIENT)
+  );
+}
+
+/** Weights moved by less than this in norm, in all, stay where they started for any purpose here. */
+export const NEGLIGIBLE_MOVE = 0.01;
+
+/**
+ * The most a layer's weights could move along gradients no larger than `largest`, at the largest
+ * learning rate and the most steps the tutor accepts. Under sgd and momentum that is the step
+ * budget times the gradient. Adam divides each step by the gradient's own size plus ε, so a
+ * gradient far below ε moves a weight by about the rate × gradient / ε per step, and one near or
+ * above ε by up to the rate: its bound is the rate × steps × min(1, largest / ε).
+ */
+export function largestMove(
+  largest: number,
+  optimizer: FitSpec['optimizer'],
+  limits: { learningRate: number; steps: number },
+): number {
+  const budget = stepBudget({ optimizer, learningRate: limits.learningRate, steps: limits.steps });
+  if (budget !== undefined) return budget * largest;
+  return limits.learningRate * limits.steps * Math.min(1, largest / ADAM_EPSILON);
+}
+
+/**
+ * The first layer's gradient was healthy at the start and had fallen below TINY_GRADIENT by the
+ * last snapshot on every seed: the step-0 verdict alone would hide it. The step it first fell
+ * there (largest over seeds) is returned, or undefined.
+ */
+export function firstLayerFaded(seeds: readonly RunFacts[]): { step: number; largest: number } | undefined {
+  if (seeds.length === 0) return undefined;
+  let step = 0;
+  for (const f of seeds) {
+    const start = f.firstLayer[0];
+    const end = f.firstLayer.at(-1);
+    if (f.firstLayer.length < 2 || start === undefined || end === undefined) return undefined;
+    if (!(start >= TINY_GRADIENT) || !(end < TINY_GRADIENT)) return undefined;
+    const from = f.firstLayer.findIndex((_, i) => f.firstLayer.slice(i).every((h) => h < TINY_GRADIENT));
+    step = Math.max(step, f.gradientSteps[from] ?? 0);
+  }
+  // The largest first-layer norm at any snapshot from that step on, over every seed.
+  const after = seeds.flatMap((f) => f.firstLayer.filter((_, i) => (f.gradientSteps[i] ?? 0) >= step));
+  return { step, largest: Math.max(...after) };
 }
 
 /** Stopping places of a group of restarts, among those that had settled. */
@@ -357,15 +461,26 @@ export interface StoppingPlaces {
   level: number;
 }
 
+/**
+ * A restart had stopped where it ended, for telling stopping places apart: not still falling, and
+ * its loss fell by at most a tenth of SAME_PLACE over the last tenth of the steps. At a faster pace,
+ * as many steps again could carry it past SAME_PLACE, so two such restarts a little apart may be
+ * one plateau left at different times rather than two places.
+ */
+export function settledInPlace(f: RunFacts): boolean {
+  const lastTenthDrop = Number.isFinite(f.recentFall) ? f.recentFall * f.final : Number.POSITIVE_INFINITY;
+  return !stillFalling(f) && lastTenthDrop <= SAME_PLACE / 10;
+}
+
 /** Judges restarts: settled runs at different losses are different stopping places, whatever others do. */
 export function stoppingPlaces(seeds: readonly RunFacts[]): StoppingPlaces {
   const allFinals = seeds.map((f) => f.final);
   const unmoved = seeds.filter((f) => Number.isFinite(f.final) && !moved(f));
-  const settled = seeds.filter((f) => Number.isFinite(f.final) && moved(f) && !stillFalling(f));
+  const settled = seeds.filter((f) => Number.isFinite(f.final) && moved(f) && settledInPlace(f));
   const finals = settled.map((f) => f.final);
   const low = finals.length > 0 ? Math.min(...finals) : Number.NaN;
   const high = finals.length > 0 ? Math.max(...finals) : Number.NaN;
-  const falling = seeds.filter((f) => Number.isFinite(f.final) && moved(f) && stillFalling(f)).length;
+  const falling = seeds.filter((f) => Number.isFinite(f.final) && moved(f) && !settledInPlace(f)).length;
   return {
     settled: settled.length,
     settledLow: low,

@@ -1,7 +1,7 @@
 import { LIMITS } from '../../engine/limits.js';
 import type { RunResult } from '../../engine/result.js';
 import { runFacts } from '../judge/facts.js';
-import { LEARNED_KINDS, STEP_KINDS, seedKind } from '../judge/judge.js';
+import { judgeBudget, LEARNED_KINDS, STEP_KINDS, seedKind } from '../judge/judge.js';
 import {
   followUpButton as button,
   FIX,
@@ -35,12 +35,28 @@ function smallerRateButton(experiment: 'train' | 'compare', rate: number, values
   return button('Learning rate ÷ 10', experiment, { ...values, learningRate: smaller }, 'primary');
 }
 
+/**
+ * Ten times the steps (within the limits) for a run too short or too poor in budget to judge:
+ * the run that would tell, where a contrast at the same budget could not.
+ */
+function moreStepsButton(experiment: 'train' | 'compare', steps: number, values: Record<string, unknown>) {
+  if (steps >= LIMITS.steps.max) return undefined;
+  return button(
+    'Ten times the steps',
+    experiment,
+    { ...values, steps: Math.min(LIMITS.steps.max, steps * 10) },
+    'primary',
+  );
+}
+
 /** Train: a smaller step when it overshot, deeper, the fixes, the shallow contrast, other depths. */
 export const trainFollowUps: FollowUpsOf<'train'> = (spec, values, result) => {
   const buttons: FollowUpList = [];
   const run = judged(result.runs, spec.loss);
+  const budget = judgeBudget(spec);
   if (run.overshot) buttons.push(smallerRateButton('train', spec.learningRate, values));
-  if (spec.depth >= 2 && !run.allLearned && !run.overshot) {
+  else if (budget !== 'enough' && !run.allLearned) buttons.push(moreStepsButton('train', spec.steps, values));
+  if (spec.depth >= 2 && !run.allLearned && !run.overshot && budget === 'enough') {
     buttons.push(
       button('Same budget at depth 1', 'compare', { ...values, depths: [1, spec.depth] }, 'primary'),
     );
@@ -70,13 +86,15 @@ export const compareFollowUps: FollowUpsOf<'compare'> = (spec, values, result) =
   const buttons: FollowUpList = [];
   const runs = judged(result.runs, spec.loss);
   if (runs.overshot) buttons.push(smallerRateButton('compare', spec.learningRate, values));
+  else if (judgeBudget(spec) !== 'enough' && !runs.allLearned)
+    buttons.push(moreStepsButton('compare', spec.steps, values));
   if (!runs.perfect && (spec.activation !== 'relu' || spec.optimizer !== 'adam'))
     buttons.push(
       button(
         'Fix it (relu + he + adam)',
         'compare',
         { ...values, ...FIX },
-        buttons.length === 0 ? 'primary' : undefined,
+        buttons.filter((b) => b !== undefined).length === 0 ? 'primary' : undefined,
       ),
     );
   if (!spec.residual)

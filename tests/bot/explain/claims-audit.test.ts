@@ -40,6 +40,11 @@ function handMade(): Recorded[] {
   const made: [string, ExperimentResult][] = [];
   const noRuns = trainResult({ depth: 4 }, []);
   made.push(['no run finished', noRuns]);
+  // A full budget in which a net that started below ln 2 stayed where it started.
+  const unmoved = trainResult({ depth: 4 }, [0.5, 0.52]);
+  for (const run of unmoved.runs)
+    run.lossCurve = { steps: [0, 150, 300], losses: [run.finalLoss + 0.001, run.finalLoss, run.finalLoss] };
+  made.push(['a net below ln 2 from the start that did not move in 300 steps', unmoved]);
   const exploding = trainResult({ depth: 4 }, [0.31, 0.3], 30);
   made.push(['first-layer gradient 30 times the last', exploding]);
   const degradation = compareResult({ activation: 'relu', init: 'he', normalization: 'batch' }, [

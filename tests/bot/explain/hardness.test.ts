@@ -71,8 +71,8 @@ describe('explaining a hardness sweep', () => {
     expect(explainResult(growing).sentences.map((s) => s.rule)).not.toContain('hardness-time-only');
   });
 
-  it('always says it is an illustration, not a proof', () => {
-    expect(text(growing)).toMatch(/illustrate worst-case complexity; they are not a proof/);
+  it('always says timings are not a proof', () => {
+    expect(text(growing)).toMatch(/Timings like these cannot prove worst-case hardness/);
   });
 
   it('does not claim growth the numbers do not show', () => {

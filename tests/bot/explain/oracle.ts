@@ -120,6 +120,8 @@ interface Run {
   accuracy: number;
   overflow: boolean;
   falls: number[];
+  /** The fall over the last tenth as a share of the whole fall from step 0, two readings (0 when it did not fall). */
+  shares: number[];
   snaps: { step: number; layers: number[] }[];
   saturation: number | undefined;
 }
@@ -150,9 +152,28 @@ function readRun(run: RunResult, loss: Loss, group = ''): Run {
     accuracy: num(run.finalAccuracy),
     overflow: !ok(final) || losses.some((l) => !ok(l)),
     falls: fallReadings(steps, losses),
+    shares: shareReadings(steps, losses),
     snaps: run.gradientNorms.map((g) => ({ step: g.step, layers: (g.perLayer as unknown[]).map(num) })),
     saturation: satAtEnd.length === 0 ? undefined : mean(satAtEnd),
   };
+}
+
+/** The last tenth's fall as a share of the whole fall since step 0, read from two window starts. */
+function shareReadings(steps: number[], losses: number[]): number[] {
+  const n = losses.length;
+  const [start, end] = [losses[0] ?? Number.NaN, losses[n - 1] ?? Number.NaN];
+  if (n < 2 || !ok(start) || !ok(end) || !(start > end)) return [0];
+  const last = steps[n - 1] ?? 0;
+  const after = steps.findIndex((s) => s >= 0.9 * last);
+  let before = 0;
+  steps.forEach((s, i) => {
+    if (s <= 0.9 * last) before = i;
+  });
+  const share = (i: number) => {
+    const from = losses[Math.max(0, Math.min(i, n - 2))] ?? Number.NaN;
+    return ok(from) ? Math.max(0, from - end) / (start - end) : 0;
+  };
+  return [share(after < 0 ? n - 2 : after), share(before)];
 }
 
 /** Relative fall over the last tenth of the steps, read from two window starts. */
@@ -205,15 +226,22 @@ function barelyMoved(r: Run): Tri {
   if (fell / r.first < 0.01 && fell < 0.05 * r.level) return 'yes';
   return fell / r.first > 0.05 && fell > 0.05 * r.level + 1e-9 ? 'no' : 'maybe';
 }
-/** Still falling, counted apart from runs that barely moved (a run may be read either way then). */
-const fallingNotUnmoved = (r: Run): Tri =>
-  barelyMoved(r) === 'no' ? stillFalling(r) : stillFalling(r) === 'no' ? 'no' : 'maybe';
-/** Had settled: stopped falling after having moved. */
+/**
+ * Restarts only. Settled in place: not still falling, having moved, and its loss fell by at most
+ * 0.0005 over the last tenth (both readings; surely not beyond 0.002): at a faster pace as many
+ * steps again could carry it past the 0.01 that tells stopping places apart (explainer 0.001).
+ */
 const settledTri = (r: Run): Tri => {
   const stopped = not(stillFalling(r));
   const moved = not(barelyMoved(r));
-  return stopped === 'no' || moved === 'no' ? 'no' : stopped === 'yes' && moved === 'yes' ? 'yes' : 'maybe';
+  const drops = r.falls.map((f) => f * r.final);
+  const slow: Tri = Math.max(...drops) <= 0.0005 ? 'yes' : Math.min(...drops) > 0.002 ? 'no' : 'maybe';
+  if (stopped === 'no' || moved === 'no' || slow === 'no') return 'no';
+  return stopped === 'yes' && moved === 'yes' && slow === 'yes' ? 'yes' : 'maybe';
 };
+/** Restarts only: still on its way (not settled in place), counted apart from runs that barely moved. */
+const fallingNotUnmoved = (r: Run): Tri =>
+  barelyMoved(r) === 'no' ? not(settledTri(r)) : settledTri(r) === 'yes' ? 'no' : 'maybe';
 /** It ended having learned: learned, and not back at (or above) the level, not overflowed. */
 function endedLearned(r: Run): Tri {
   if (r.overflow || learnedEver(r) === 'no') return 'no';
@@ -221,13 +249,12 @@ function endedLearned(r: Run): Tri {
   if (r.final >= LEARNED_ANY * r.level) return 'no';
   return learnedEver(r) === 'yes' && r.final < LEARNED_SURE * r.level ? 'yes' : 'maybe';
 }
-/** Learned, then came back up to the level. Surely: best under 0.9 × level, final within 0.01 of it or above. */
-function collapsed(r: Run): Tri {
-  if (r.overflow || learnedEver(r) === 'no' || r.final < 0.9 * r.level) return 'no';
-  return r.best < 0.9 * r.level && r.final >= r.level - AT_LEVEL_SURE ? 'yes' : 'maybe';
-}
-const stillFalling = (r: Run): Tri =>
-  Math.min(...r.falls) > FALLING_SURE ? 'yes' : Math.max(...r.falls) <= STOPPED_SURE ? 'no' : 'maybe';
+const stillFalling = (r: Run): Tri => {
+  if (Math.min(...r.falls) > FALLING_SURE) return 'yes';
+  const wholeFall = ok(r.first) && ok(r.final) ? r.first - r.final : 0;
+  const paceStopped = Math.max(...r.shares) <= 0.03 || wholeFall <= 0.001 * r.level;
+  return Math.max(...r.falls) <= STOPPED_SURE && paceStopped ? 'no' : 'maybe';
+};
 const atLevel = (loss: number, level: number): Tri =>
   !ok(loss)
     ? 'no'
@@ -237,14 +264,16 @@ const atLevel = (loss: number, level: number): Tri =>
         ? 'no'
         : 'maybe';
 /**
- * Ended above the no-learning level after having been lower (overshoot): surely when 0.1 above both
- * the level and its own best; surely not when within 0.01 of the level or of its best (explainer: 0.05).
+ * Overshot: the full-batch loss rose above a lower value it had reached and ended well above its
+ * best. Surely when the final is more than 0.08 × level above the best (a rise at least that big
+ * came before it); surely not within 0.02 × level of it (explainer: 0.05 × level).
  */
 function overshot(r: Run): Tri {
-  if (r.overflow) return 'no';
-  if (r.final > r.level + 0.1 && r.final > r.best + 0.1) return 'yes';
-  return r.final <= r.level + 0.01 || r.final <= r.best + 0.01 ? 'no' : 'maybe';
+  if (r.overflow || !ok(r.best)) return 'no';
+  if (r.final > r.best + 0.08 * r.level) return 'yes';
+  return r.final <= r.best + 0.02 * r.level ? 'no' : 'maybe';
 }
+
 const unstable = (r: Run): Tri => (r.overflow ? 'yes' : overshot(r));
 
 /** Every way to read a jump: a low so far (before index j) and the loss at j. */
@@ -378,7 +407,7 @@ const stepOvershoot: Check = (result, s) => {
       problems.push(`overflow depths quoted ${nan[2]}, are ${depthsOf(overflowed).join(', ')}`);
   }
   const above = re(
-    String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss ended at (NUM(?: to NUM)?), above (?:ln 2 ≈ 0\.693|0\.25|their no-learning level)[^,;]* after having been lower(?:, the largest jump from NUM to NUM)?`,
+    String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss ended at (NUM(?: to NUM)?), above (?:ln 2 ≈ 0\.693|0\.25|their no-learning level)[^,;]* after having been lower(?:, the largest (?:jump|rise) from NUM to NUM(?: at step \d+)?)?`,
   ).exec(s.text);
   if (above) {
     const sh = share(above[1]);
@@ -413,7 +442,48 @@ const stepOvershoot: Check = (result, s) => {
         problems.push(`no such jump from ${above[6]} to ${above[7]} in a run that ended above the level`);
     }
   }
-  if (!nan && !above) problems.push('no overflow or overshoot clause recognized');
+  const rise = re(
+    String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss rose well above the lowest value it had reached and ended more than NUM above it \(final (NUM(?: to NUM)?)\), the largest rise from NUM to NUM at step (\d+)(?:; (it|each|\d+ of them) had first got clearly below (?:ln 2 ≈ 0\.693|0\.25 \([^)]*\)|their no-learning level) \(lowest NUM at step (\d+)\))?`,
+  ).exec(s.text);
+  if (rise) {
+    const sh = share(rise[1]);
+    const tris = runs.map(overshot);
+    if (!sh || sh.n !== runs.length || !countFits(sh.k, tris))
+      problems.push(
+        `says ${rise[1]} runs rose and ended well above their lowest loss; ${tris.filter((t) => t === 'yes').length} surely and ${tris.filter((t) => t === 'maybe').length} maybe of ${runs.length}`,
+      );
+    const possible = runs.filter((r) => overshot(r) !== 'no');
+    const depths = depthList(rise[2]);
+    if (
+      !depths.every((d) => possible.some((r) => r.depth === d)) ||
+      !runs.filter((r) => overshot(r) === 'yes').every((r) => depths.includes(r.depth))
+    )
+      problems.push(`depths quoted ${rise[2]} do not fit the runs that rose`);
+    const margin = Number(rise[3]);
+    // The margin is 5 % of the no-learning level (the smallest level among the runs counted).
+    const levels = possible.map((r) => r.level);
+    if (levels.length > 0 && !same(rise[3], 0.05 * Math.min(...levels)))
+      problems.push(`quotes a margin of ${rise[3]}, not 5 % of the no-learning level`);
+    if (
+      possible.some((r) => overshot(r) === 'yes' && !(r.final - r.best > margin - halfUnit(rise[3]!) - 1e-9))
+    )
+      problems.push(`a counted run ended less than ${rise[3]} above its lowest loss`);
+    const [lo, hi] = range(rise[4]) ?? [];
+    if (!possible.some((r) => same(lo, r.final)) || !possible.some((r) => same(hi, r.final)))
+      problems.push(`final range ${rise[4]} is not the final loss of runs that rose`);
+    if (
+      !possible.some((r) =>
+        jumps(r).some((j) => same(rise[7], j.from) && same(rise[8], j.to) && j.step === Number(rise[9])),
+      )
+    )
+      problems.push(`no run rose from ${rise[7]} to ${rise[8]} at step ${rise[9]}`);
+    if (rise[10] !== undefined) {
+      const lowRun = possible.find((r) => same(rise[11], r.best) && r.bestStep === Number(rise[12]));
+      if (!lowRun || !(lowRun.best < LEARNED_ANY * lowRun.level))
+        problems.push(`no run that rose had got clearly below its level at ${rise[11]} (step ${rise[12]})`);
+    }
+  }
+  if (!nan && !above && !rise) problems.push('no overflow or overshoot clause recognized');
   return problems.length > 0 ? problems.join('; ') : undefined;
 };
 
@@ -423,7 +493,9 @@ function stabilityShrinks(result: ExperimentResult): boolean {
   const runs = runsOf(result);
   const depths = depthsOf(runs);
   const bad = (d: number) => atDepth(runs, d).some((r) => unstable(r) === 'yes');
-  const good = (d: number) => atDepth(runs, d).every((r) => unstable(r) === 'no');
+  // Surely stable: no overflow, no overshoot, and not above the level by 0.03.
+  const good = (d: number) =>
+    atDepth(runs, d).every((r) => unstable(r) === 'no' && ok(r.final) && r.final <= r.level + 0.03);
   return depths.some((cut) => cut > depths[0]! && depths.every((d) => (d < cut ? good(d) : bad(d))));
 }
 
@@ -459,7 +531,7 @@ const stableStepShrinks: Check = (result, s) => {
     /At this step size \(learning rate ([\d.e-]+)\) (depths? [\d, and]+) trained without overshooting and (depths? [\d, and]+) did not/.exec(
       s.text,
     ) ??
-    /At this step size \(learning rate ([\d.e-]+)\) (depths? [\d, and]+) neither overflowed nor ended above [^,]*?(?: after having been lower)?, while (depths? [\d, and]+) did/.exec(
+    /At this step size \(learning rate ([\d.e-]+)\) (depths? [\d, and]+) neither overflowed nor ended above their no-learning level or well above their lowest loss, while (depths? [\d, and]+) did/.exec(
       s.text,
     );
   if (!m) return 'sentence not recognized';
@@ -470,8 +542,10 @@ const stableStepShrinks: Check = (result, s) => {
     fail(Number(m[1]) === result.spec.learningRate, 'quotes another learning rate'),
     fail(sameSet([...stable, ...shaky], depthsOf(runs)), 'the depths named are not the sweep'),
     fail(
-      stable.every((d) => atDepth(runs, d).every((r) => unstable(r) !== 'yes')),
-      'a depth called stable overflowed or overshot',
+      stable.every((d) =>
+        atDepth(runs, d).every((r) => unstable(r) !== 'yes' && !(r.final > r.level + 0.08)),
+      ),
+      'a depth called stable overflowed, overshot or ended above its level',
     ),
     fail(
       shaky.every((d) => atDepth(runs, d).some((r) => unstable(r) !== 'no')),
@@ -499,11 +573,11 @@ const overflowAtInit: Check = (result, s) => {
   );
 };
 
-/** "In k of n runs (depths …) the loss first jumped, the largest jump from A to B at step S, before settling at C". */
+/** "In k of n runs (depths …) the loss first jumped, the largest jump from A to B at step S, and it ended at C". */
 const spikeSettled: Check = (result, s) => {
   const runs = runsOf(result);
   const m = re(
-    String.raw`^In (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss first jumped, the largest jump from NUM to NUM at step (\d+), before settling at NUM`,
+    String.raw`^In (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss first jumped, the largest jump from NUM to NUM at step (\d+), and it ended at NUM`,
   ).exec(s.text);
   if (!m) return 'sentence not recognized';
   // A jump: a rise of more than 0.3 × level above the lowest loss before it, to above the level.
@@ -558,8 +632,10 @@ const spikeRecovered: Check = (result, s) => {
         : r.final <= big.from + 0.15
           ? 'maybe'
           : 'no';
-    if (sp === 'no' || el === 'no' || back === 'no') return 'no';
-    return sp === 'yes' && el === 'yes' && back === 'yes' ? 'yes' : 'maybe';
+    // A run that ended well above its best overshot: it did not recover, whatever its jump.
+    const over = overshot(r);
+    if (sp === 'no' || el === 'no' || back === 'no' || over === 'yes') return 'no';
+    return sp === 'yes' && el === 'yes' && back === 'yes' && over === 'no' ? 'yes' : 'maybe';
   };
   const sh = share(m[1]);
   const tris = runs.map(recovered);
@@ -663,19 +739,27 @@ function outcomeCheck(
       problems.push(`quotes ${m[10]} steps, spec has ${result.spec.steps}`);
   } else if (kind === 'never') {
     const m = re(
-      String.raw`never learned on (its seed|any of its (\d+) seeds): the loss never got clearly below .*? \(lowest NUM, final (NUM(?: to NUM)?); mean accuracy \d+%\)`,
+      String.raw`did not learn in (\d+) steps? on (its seed|any of its (\d+) seeds): the loss never got clearly below .*? \(lowest NUM, final (NUM(?: to NUM)?); mean accuracy \d+%\)`,
     ).exec(s.text);
     if (!m) return 'sentence not recognized';
-    const quotedN = m[2] === undefined ? 1 : Number(m[2]);
+    if (Number(m[1]) !== result.spec.steps)
+      problems.push(`quotes ${m[1]} steps, spec has ${result.spec.steps}`);
+    const quotedN = m[3] === undefined ? 1 : Number(m[3]);
     if (quotedN !== n) problems.push(`says ${quotedN} seeds, the run has ${n}`);
+    const confident = /; yet (?:it|they) already classified (\d+)% of the points correctly/.exec(s.text);
+    const accuracy = mean(runs.map((r) => r.accuracy));
+    if (confident && !(samePercent(confident[1]!, accuracy) && accuracy >= 0.88))
+      problems.push(`says the seeds classified ${confident[1]}% correctly; mean accuracy ${accuracy}`);
+    if (!confident && accuracy >= 0.92)
+      problems.push(`a mean accuracy of ${(100 * accuracy).toFixed(0)}% goes unsaid beside "did not learn"`);
     const learned = runs.filter((r) => belowEver(r) === 'yes');
     if (learned.length > 0)
       problems.push(
         `says no seed got clearly below the level, but ${learned.length} reached ${learned.map((r) => r.best.toFixed(3)).join(', ')}`,
       );
-    if (!same(m[3], Math.min(...runs.map((r) => r.best))))
-      problems.push(`lowest quoted ${m[3]}, is ${Math.min(...runs.map((r) => r.best))}`);
-    if (!rangeFits(m[4], runs, runs)) problems.push(`final range ${m[4]} is not the seeds'`);
+    if (!same(m[4], Math.min(...runs.map((r) => r.best))))
+      problems.push(`lowest quoted ${m[4]}, is ${Math.min(...runs.map((r) => r.best))}`);
+    if (!rangeFits(m[5], runs, runs)) problems.push(`final range ${m[5]} is not the seeds'`);
     const falling = /; (\d+) of them (?:was|were) still falling when training stopped/.exec(s.text);
     if (falling && !countFits(Number(falling[1]), runs.map(stillFalling)))
       problems.push(
@@ -686,7 +770,6 @@ function outcomeCheck(
       s.text,
     );
     const neverPart = /never got clearly below (?:ln 2 ≈ 0\.693|0\.25 \([^)]*\)) on (\d+)/.exec(s.text);
-    const lostPart = /learned and then lost it on (\d+)/.exec(s.text);
     const k = learnedPart ? Number(learnedPart[1]) : 0;
     if (learnedPart && Number(learnedPart[2]) !== n)
       problems.push(`says ${learnedPart[2]} seeds, the run has ${n}`);
@@ -731,45 +814,10 @@ function outcomeCheck(
       problems.push(
         `says ${never} never got clearly below the level; bests ${runs.map((r) => r.best.toFixed(3)).join(', ')}`,
       );
-    const lost = lostPart ? Number(lostPart[1]) : 0;
-    if (!countFits(lost, runs.map(collapsed))) problems.push(`says ${lost} learned then lost it`);
     if (k === n || never === n) problems.push('a split outcome with every seed on one side');
   }
   return problems.length > 0 ? problems.join('; ') : undefined;
 }
-
-const collapsedCheck: Check = (result, s) => {
-  const runs = runsOf(result);
-  const m = re(
-    String.raw`^(One seed(?: \((depths? [\d, and]+)\))?|(\d+) seeds(?: \((depths? [\d, and]+)\))? learned and then lost it; one(?:, at depth (\d+),)?) reached a loss of NUM at step (\d+), then came back up to NUM \((\d+)% accuracy at the end\)`,
-  ).exec(s.text);
-  if (!m) return 'sentence not recognized';
-  const k = m[3] === undefined ? 1 : Number(m[3]);
-  const depths = depthList(m[2] ?? m[4]);
-  const tris = runs.map(collapsed);
-  const worstDepth = m[5] ?? (m[2] !== undefined && depths.length === 1 ? String(depths[0]) : undefined);
-  if (depths.some((d) => !runs.some((r) => r.depth === d && collapsed(r) !== 'no')))
-    return `a depth in "${m[2] ?? m[4]}" has no seed that collapsed`;
-  const named = runs.filter(
-    (r) =>
-      collapsed(r) !== 'no' &&
-      (worstDepth === undefined || r.depth === Number(worstDepth)) &&
-      same(m[6], r.best) &&
-      r.bestStep === Number(m[7]) &&
-      same(m[8], r.final) &&
-      samePercent(m[9], r.accuracy),
-  );
-  return first(
-    fail(
-      countFits(k, tris),
-      `says ${k} seeds collapsed; ${tris.filter((t) => t === 'yes').length} surely, ${tris.filter((t) => t === 'maybe').length} maybe`,
-    ),
-    fail(
-      named.length > 0,
-      `no seed reached ${m[6]} at step ${m[7]} and came back up to ${m[8]} at ${m[9]}% (a collapse ends near the level after a best under 0.97 × it)`,
-    ),
-  );
-};
 
 const NOT_SEPARABLE = new Set(['xor', 'circles', 'spiral']);
 
@@ -863,6 +911,47 @@ function ratioQuoted(text: string, runs: Run[]): string | undefined {
   );
 }
 
+/**
+ * ", though by step S its first-layer gradient had fallen to at most X (under 0.0001)": checked
+ * against every seed at the named depth. Without the clause, a start-only verdict must not hide a
+ * first-layer gradient that went from a usable size (1e-3 or more) to 1e-6 or less by the end.
+ */
+function fadeProblem(text: string, runs: readonly Run[]): string | undefined {
+  const firsts = (r: Run) => r.snaps.map((g) => ({ step: g.step, norm: g.layers[0] ?? Number.NaN }));
+  const m = re(
+    String.raw`, though by step (\d+) its first-layer gradient had fallen to at most NUM \(under 0\.0001\)`,
+  ).exec(text);
+  if (!m) {
+    const hidden = runs.every((r) => {
+      const f = firsts(r);
+      return f.length > 1 && (f[0]?.norm ?? 0) >= 1e-3 && (f.at(-1)?.norm ?? 1) <= 1e-6;
+    });
+    return hidden && /At the start/.test(text) && !/every layer's gradient is tiny/.test(text)
+      ? "tells the gradient at the start only, though the first layer's fell to 1e-6 or less by the end on every seed"
+      : undefined;
+  }
+  const step = Number(m[1]);
+  const after = runs.flatMap((r) =>
+    firsts(r)
+      .filter((g) => g.step >= step)
+      .map((g) => g.norm),
+  );
+  return first(
+    fail(
+      after.length > 0 && after.every((g) => ok(g) && g < 1.5e-4),
+      `a first-layer gradient from step ${step} on is not under 0.0001`,
+    ),
+    fail(
+      same(m[2], Math.max(...after)),
+      `the largest first-layer gradient from step ${step} on is ${Math.max(...after)}, quoted ${m[2]}`,
+    ),
+    fail(
+      runs.every((r) => (firsts(r)[0]?.norm ?? 0) >= 5e-5),
+      "a seed's first-layer gradient did not start at a usable size",
+    ),
+  );
+}
+
 const gradientCheck =
   (kind: 'vanished' | 'weak' | 'healthy' | 'exploding'): Check =>
   (result, s) => {
@@ -871,6 +960,8 @@ const gradientCheck =
     if (result.experiment === 'train' && depth !== result.spec.depth) return 'names another depth';
     const quoted = ratioQuoted(s.text, runs);
     if (quoted) return quoted;
+    const fade = fadeProblem(s.text, runs);
+    if (fade) return fade;
     const ratios = runs.map(seedRatio);
     const group = initialRatios(runs)[0] ?? Number.NaN;
     switch (kind) {
@@ -1025,6 +1116,108 @@ const budgetTooSmall: Check = (result, s) => {
   );
 };
 
+/**
+ * The oracle's own reading of a budget too small to judge: fewer than 10 steps, or learning rate ×
+ * steps (momentum: its summed build-up) under 0.15 — below the 0.3 with which shallow nets were
+ * measured to learn two-moons (explainer: 0.1; the band between is "maybe").
+ */
+function shortBudget(spec: { steps: number; learningRate: number; optimizer: string }): Tri {
+  if (spec.steps < 10) return 'yes';
+  const budget = budgetOf(spec.optimizer, spec.learningRate, spec.steps);
+  return budget < 0.08 ? 'yes' : budget < 0.15 ? 'maybe' : 'no';
+}
+
+/** "After only 3 steps at learning rate 0.1, the loss went from A → B …": what a short run did, no verdict. */
+const shortRun: Check = (result, s) => {
+  if (result.experiment !== 'train' && result.experiment !== 'compare') return 'not a train or compare run';
+  const { spec } = result;
+  const runs = runsOf(result);
+  const few = re(
+    String.raw`^After only (\d+) steps? at learning rate ([\d.e-]+), (.*): too few steps to judge how (this net|depth) trains(?:; rerun with more steps|\.$)`,
+  ).exec(s.text);
+  const tiny = re(
+    String.raw`^In (\d+) steps? at learning rate ([\d.e-]+) \((sgd|momentum|adam), a (?:step )?budget of NUM \(learning rate × steps(?:, with momentum's build-up)?\)\), (.*): too small a budget to judge how (this net|depth) trains(?:; rerun with a larger learning rate or more steps|\.$)`,
+  ).exec(s.text);
+  const m = few ?? tiny;
+  if (!m) return 'sentence not recognized';
+  const problems: string[] = [];
+  if (Number(m[1]) !== spec.steps || Number(m[2]) !== spec.learningRate)
+    problems.push('quotes another budget');
+  if (few && spec.steps >= 10) problems.push(`calls ${spec.steps} steps too few`);
+  if (tiny) {
+    if (tiny[3] !== spec.optimizer) problems.push('names another optimizer');
+    const budget = budgetOf(spec.optimizer, spec.learningRate, spec.steps);
+    if (!same(tiny[4], budget) && Math.abs(Number(tiny[4]) - budget) > 0.05 * budget)
+      problems.push(`quotes a budget of ${tiny[4]}, is ${budget}`);
+    if (shortBudget(spec) === 'no') problems.push(`calls a budget of ${budget} too small`);
+  }
+  if (runs.every((r) => endedLearned(r) === 'yes'))
+    problems.push('every seed learned: the run showed enough');
+  const what = few ? m[3]! : m[5]!;
+  const meanOf = (xs: number[]) => mean(xs.filter(ok));
+  const byDepth = [...what.matchAll(new RegExp(String.raw`(\d+): NUM → NUM`.replaceAll('NUM', NUM), 'g'))];
+  if (result.experiment === 'compare') {
+    const depths = depthsOf(runs);
+    if (
+      !sameSet(
+        byDepth.map((d) => Number(d[1])),
+        depths,
+      )
+    )
+      problems.push('the depths listed are not the sweep');
+    for (const d of byDepth) {
+      const at = atDepth(runs, Number(d[1]));
+      if (!same(d[2], meanOf(at.map((r) => r.first))) || !same(d[3], meanOf(at.map((r) => r.final))))
+        problems.push(`depth ${d[1]}: ${d[2]} → ${d[3]} is not its mean start and final`);
+    }
+  } else {
+    const one = re(
+      String.raw`^the loss went from NUM → NUM(?: \(mean over seeds\))?, with a mean accuracy of (\d+)% at the end$`,
+    ).exec(what);
+    if (!one) problems.push('the loss clause is not recognized');
+    else {
+      if (!same(one[1], meanOf(runs.map((r) => r.first))) || !same(one[2], meanOf(runs.map((r) => r.final))))
+        problems.push(`${one[1]} → ${one[2]} is not the mean start and final`);
+      if (!samePercent(one[3]!, mean(runs.map((r) => r.accuracy)))) problems.push('mean accuracy misquoted');
+    }
+  }
+  return problems.length > 0 ? problems.join('; ') : undefined;
+};
+
+/**
+ * "[At depths A,] with every gradient at most G, even learning rate 10 for 3000 steps … at most M in
+ * all": no budget helps. The bound, recomputed: sgd and momentum move a layer by the summed rate
+ * times the gradient; Adam by the rate per step, shrunk by gradient / ε when the gradient is far
+ * below TensorFlow.js's ε of 1e-7.
+ */
+const noBudgetHelps: Check = (result, s) => {
+  if (!('optimizer' in result.spec)) return 'said of a run without an optimizer';
+  const m = re(
+    String.raw`^(?:At (depths? [\d, and]+), with|With) every gradient at most NUM, even learning rate (\d+) for (\d+) steps \(the most the tutor accepts\) would move a layer's weights by at most NUM in all: more steps or a larger learning rate cannot help (?:here|there)\.$`,
+  ).exec(s.text);
+  if (!m) return 'sentence not recognized';
+  const all = runsOf(result);
+  const named = m[1] === undefined ? undefined : depthList(m[1]);
+  const runs = named === undefined ? all : all.filter((r) => named.includes(r.depth));
+  const norms = runs.flatMap((r) => r.snaps.flatMap((snap) => snap.layers));
+  const largest = Math.max(...norms.filter(ok));
+  const [rate, steps] = [Number(m[3]), Number(m[4])];
+  const move =
+    result.spec.optimizer === 'adam'
+      ? rate * steps * Math.min(1, largest / 1e-7)
+      : budgetOf(result.spec.optimizer, rate, steps) * largest;
+  return first(
+    fail(runs.length > 0 && norms.length > 0 && norms.every(ok), 'no gradient measured, or one overflowed'),
+    fail(
+      named === undefined || named.every((d) => all.some((r) => r.depth === d)),
+      'names a depth the run does not have',
+    ),
+    fail(rate === 10 && steps === 3000, 'quotes limits other than learning rate 10 and 3000 steps'),
+    fail(same(m[2], largest), `the largest gradient is ${largest}, quoted ${m[2]}`),
+    fail(same(m[5], move) && move < 0.05, `the most the weights could move is ${move}, quoted ${m[5]}`),
+  );
+};
+
 /** A steps map whose threshold is not below the no-learning level: reaching it shows nothing. */
 const mapThresholdTooHigh: Check = (result, s) => {
   if (result.experiment !== 'map') return 'said of another experiment than /map';
@@ -1068,6 +1261,31 @@ const landscapeNotLearned: Check = (result, s) => {
   )) {
     const v = result.variants.find((x) => x.label === label);
     problems.push(fail(!!v && same(loss, num(v.finalLoss)), `no ${label} net reached ${loss}`));
+    // "Reached" is a training result: the net's loss fell from its start on the path (by 2 % of ln 2 at least).
+    const start = v
+      ? num(v.line.losses[v.line.positions.findIndex((p) => Math.abs(num(p)) < 1e-6)])
+      : Number.NaN;
+    if (v && ok(start))
+      problems.push(
+        fail(
+          start - num(v.finalLoss) >= 0.02 * level,
+          `the ${label} net started at ${start}: it did not reach ${loss} by training`,
+        ),
+      );
+  }
+  for (const [, label, loss] of (s.text.split('while ')[1] ?? '').matchAll(
+    /the (.+?) net stayed near where it started \((\d+(?:\.\d+)?(?:e[+-]?\d+)?)\)/g,
+  )) {
+    const v = result.variants.find((x) => x.label === label);
+    const start = v
+      ? num(v.line.losses[v.line.positions.findIndex((p) => Math.abs(num(p)) < 1e-6)])
+      : Number.NaN;
+    problems.push(
+      fail(
+        !!v && same(loss, num(v.finalLoss)) && ok(start) && start - num(v.finalLoss) <= 0.08 * level,
+        `the ${label} net did not stay near its start ${start} (final ${loss})`,
+      ),
+    );
   }
   return first(...problems);
 };
@@ -1234,13 +1452,13 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
     switch (kind) {
       case 'worse': {
         const m =
-          /With the same (\d+) steps?, depth (\d+) (?:trained worse|ended worse only because it started higher \(mean start [\d.e-]+ against [\d.e-]+\) and fell about as far \([\d.e-]+ against [\d.e-]+\)) than depth (\d+)/.exec(
+          /With the same (\d+) steps?, depth (\d+) (?:trained worse|ended worse only because it started higher \(mean start [\d.e-]+ against [\d.e-]+\) and fell (?:about as far|further) \([\d.e-]+ against [\d.e-]+\)) than depth (\d+)/.exec(
             s.text,
           );
         if (!m) return 'sentence not recognized';
         const best = table.find((r) => r.depth === Number(m[3]));
         const apart = re(
-          String.raw`started higher \(mean start NUM against NUM\) and fell about as far \(NUM against NUM\)`,
+          String.raw`started higher \(mean start NUM against NUM\) and fell (about as far|further) \(NUM against NUM\)`,
         ).exec(s.text);
         if (apart && best) {
           const meanStart = (row: DepthRow) => {
@@ -1255,18 +1473,33 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
             ),
           );
           problems.push(
-            fail(same(apart[3], sd - deepest.mean) && same(apart[4], sb - best.mean), 'falls misquoted'),
+            fail(same(apart[4], sd - deepest.mean) && same(apart[5], sb - best.mean), 'falls misquoted'),
           );
-          // "About as far": within 0.05 × level; "started higher": by more than 0.03 × level.
+          // "About as far": within 0.05 × level; "further": by more than 0.03 × level; "started higher": by more than 0.03 × level.
+          const gap = sd - deepest.mean - (sb - best.mean);
           problems.push(
             fail(
-              Math.abs(sd - deepest.mean - (sb - best.mean)) <= 0.05 * level && sd > sb + 0.03 * level,
-              'did not start higher and fall about as far',
+              (apart[3] === 'further' ? gap > 0.03 * level : Math.abs(gap) <= 0.05 * level) &&
+                sd > sb + 0.03 * level,
+              `did not start higher and fall ${apart[3]}`,
             ),
           );
         }
         problems.push(fail(Number(m[1]) === result.spec.steps, 'quotes other steps'));
         problems.push(fail(Number(m[2]) === deepest.depth, 'the depth said worse is not the deepest'));
+        if (
+          best &&
+          [...deepest.runs, ...best.runs].every((r) => stillFalling(r) === 'yes') &&
+          !/so far|started higher/.test(s.text)
+        )
+          problems.push('calls it worse training, though every seed of both depths was still falling');
+        if (/every seed of both was still falling/.test(s.text) && best)
+          problems.push(
+            fail(
+              [...deepest.runs, ...best.runs].every((r) => stillFalling(r) !== 'no'),
+              'says every seed of both depths was still falling; one had stopped',
+            ),
+          );
         if (best) {
           const byLoss = !ok(deepest.mean) || deepest.mean > best.mean + 0.01;
           const byCount = learnedShare(deepest, ['yes', 'maybe']) < learnedShare(best, ['yes']);
@@ -1865,6 +2098,8 @@ function sliceCheck(kind: 'bumpier' | 'not-bumpier' | 'smoother' | 'not-smoother
     }
     const { plain, residual } = parts;
     if (!plain || !residual) return 'no deep plain and residual pair';
+    // One hidden layer has no block to skip: a residual net of depth 1 is the plain net.
+    if (residual.depth < 2) return 'at depth 1 the residual net is the plain net';
     return first(
       fail(
         shapeFits(q[0], residual) && shapeFits(q[1], plain),
@@ -1902,6 +2137,8 @@ function pathCheck(barrier: boolean): Check {
         `quoted ${m?.[1]} to ${m?.[2]}, path goes ${start} to ${end}`,
       ),
       fail(end < start, 'the loss did not fall along the path'),
+      // The path of a net that barely trained reads nothing (oracle: a fall of at least 2 % of ln 2; explainer 5 %).
+      fail(start - end >= 0.02 * LN2, `the net barely trained (${start} to ${end}): its path shows nothing`),
     ];
     if (barrier) {
       const c = re('climbs by NUM').exec(s.text);
@@ -2006,7 +2243,10 @@ function lpCheck(kind: 'feasible' | 'gd' | 'gd-stalled' | 'shape' | 'overlap'): 
 const columnLabel = (v: number | string) => (typeof v === 'number' ? Number(v.toPrecision(3)).toString() : v);
 const columnCells = (r: MapResult, column: number) =>
   r.cells.filter((_, i) => i % r.axisValues.length === column);
-/** A cell learned: mean final loss below 0.95 × level surely, not at 0.97 × or above (metric loss); every seed reached (steps). */
+/**
+ * A cell learned: every seed's final loss below 0.95 × level surely, not when any seed's is at
+ * 0.97 × or above or overflowed (metric loss); every seed reached (steps).
+ */
 function cellLearned(r: MapResult, c: MapCell): Tri {
   const m = num(c.meanFinalLoss);
   if (!ok(m)) return 'no';
@@ -2016,7 +2256,9 @@ function cellLearned(r: MapResult, c: MapCell): Tri {
     return reached === c.stepsToThreshold.length && reached > 0 ? 'yes' : reached === 0 ? 'no' : 'maybe';
   }
   const level = levelOf(r.spec.loss);
-  return m < LEARNED_SURE * level ? 'yes' : m >= LEARNED_ANY * level ? 'no' : 'maybe';
+  const finals = c.finalLosses.map(num);
+  if (finals.length === 0 || finals.some((f) => !ok(f) || f >= LEARNED_ANY * level)) return 'no';
+  return finals.every((f) => f < LEARNED_SURE * level) ? 'yes' : 'maybe';
 }
 /** Per-column pieces "label: rest" of a sentence listing columns by "; ". */
 function columnParts(r: MapResult, body: string): Map<string, string> | undefined {
@@ -2050,7 +2292,7 @@ function mapCheck(
     switch (kind) {
       case 'deepest': {
         const m = re(
-          String.raw`^Deepest net that reached (?:loss below NUM|loss ≤ ([\d.e-]+) by training \(not already at the start\) within (\d+) steps?), per \w+: (.*)\.$`,
+          String.raw`^Deepest net whose every seed reached (?:loss below NUM|loss ≤ ([\d.e-]+) by training \(not already at the start\) within (\d+) steps?), per \w+: (.*)\.$`,
         ).exec(s.text);
         if (!m) return 'sentence not recognized';
         const parts = columnParts(r, m[4]!);
@@ -2058,20 +2300,60 @@ function mapCheck(
         for (const [column, value] of r.axisValues.entries()) {
           const claim = parts.get(columnLabel(value));
           const cells = columnCells(r, column);
-          const reached = (c: MapCell): Tri =>
-            m[1] !== undefined
-              ? num(c.meanFinalLoss) < Number(m[1]) - halfUnit(m[1])
+          // One seed below the quoted loss: surely under it by half a printed unit, surely not at or above it plus that.
+          const seedBelow = (f: number): Tri =>
+            m[1] === undefined
+              ? 'no'
+              : f < Number(m[1]) - halfUnit(m[1])
                 ? 'yes'
-                : num(c.meanFinalLoss) < Number(m[1]) + halfUnit(m[1])
+                : f < Number(m[1]) + halfUnit(m[1])
                   ? 'maybe'
-                  : 'no'
-              : cellLearned(r, c);
+                  : 'no';
+          const reached = (c: MapCell): Tri => {
+            if (m[1] === undefined) return cellLearned(r, c);
+            const tris = c.finalLosses.map((f) => (ok(num(f)) ? seedBelow(num(f)) : 'no'));
+            return tris.every((t) => t === 'yes') ? 'yes' : tris.some((t) => t === 'no') ? 'no' : 'maybe';
+          };
           if (claim === undefined) {
             problems.push(`column ${columnLabel(value)} missing`);
             continue;
           }
-          const up = /^up to (\d+)$/.exec(claim);
-          const d = up ? Number(up[1]) : undefined;
+          const up = /^(?:up to (\d+)|none)(?: \((.*)\))?$/.exec(claim);
+          if (!up) {
+            problems.push(`column ${columnLabel(value)}: claim "${claim}" not recognized`);
+            continue;
+          }
+          for (const part of up[2]?.split(', ') ?? []) {
+            const p = /^depth (\d+) on (\d+) of (\d+) seeds$/.exec(part);
+            const cell = p ? cells.find((c) => c.depth === Number(p[1])) : undefined;
+            if (!p || !cell) {
+              problems.push(`column ${columnLabel(value)}: "${part}" names no cell`);
+              continue;
+            }
+            const tris = cell.finalLosses.map((f) => (ok(num(f)) ? seedBelow(num(f)) : 'no'));
+            if (
+              Number(p[3]) !== cell.finalLosses.length ||
+              !countFits(Number(p[2]), tris) ||
+              reached(cell) === 'yes'
+            )
+              problems.push(
+                `column ${columnLabel(value)}: depth ${p[1]} on ${p[2]} of ${p[3]} seeds does not fit its finals ${cell.finalLosses.map((f) => num(f).toFixed(3)).join(', ')}`,
+              );
+          }
+          const d = up[1] !== undefined ? Number(up[1]) : undefined;
+          const named = new Set((up[2]?.match(/depth (\d+)/g) ?? []).map((x) => Number(x.slice(6))));
+          const hidden = cells.filter(
+            (c) =>
+              m[1] !== undefined &&
+              (d === undefined || c.depth > d) &&
+              !named.has(c.depth) &&
+              c.finalLosses.some((f) => ok(num(f)) && seedBelow(num(f)) === 'yes') &&
+              reached(c) !== 'yes',
+          );
+          if (hidden.length > 0)
+            problems.push(
+              `column ${columnLabel(value)}: hides deeper cells where some seeds reached it (depth ${hidden.map((c) => c.depth).join(', ')})`,
+            );
           const deeper = cells.filter((c) => reached(c) === 'yes' && (d === undefined || c.depth > d));
           if (deeper.length > 0)
             problems.push(
@@ -2090,8 +2372,8 @@ function mapCheck(
         if (m[1] !== undefined)
           problems.push(
             fail(
-              Number(m[1]) < LEARNED_ANY * level,
-              `threshold ${m[1]} is not clearly below the no-learning level`,
+              Number(m[1]) < LEARNED_ANY * level && same(m[1], 0.95 * level),
+              `threshold ${m[1]} is not 95 % of the no-learning level`,
             ),
           );
         break;
@@ -2206,6 +2488,16 @@ function mapCheck(
               columnCells(r, column).every((c) => cellLearned(r, c) !== 'yes'),
             ),
             'the linear nets learned',
+          ),
+        );
+        // Capacity shows where the cells sit at the best line's loss; cells far above ln 2 (or NaN) overshot.
+        problems.push(
+          fail(
+            linearColumns
+              .flatMap(({ column }) => columnCells(r, column))
+              .filter((c) => cellLearned(r, c) !== 'yes')
+              .every((c) => ok(num(c.meanFinalLoss)) && num(c.meanFinalLoss) <= level + 0.1),
+            'capacity said of cells that ended far above the no-learning level or overflowed',
           ),
         );
         break;
@@ -2456,7 +2748,8 @@ function hardnessCheck(
             `says ${a ?? 0} one-label and ${b ?? 0} separable; are ${oneLabel} and ${separable}`,
           ),
         );
-        problems.push(fail(s.text.startsWith(`Of ${records.length} instances`), 'instance count'));
+        const ofN = `Of ${records.length} instance${records.length === 1 ? '' : 's'},`;
+        problems.push(fail(s.text.startsWith(ofN), 'instance count'));
         break;
       }
       case 'verdicts': {
@@ -2469,7 +2762,7 @@ function hardnessCheck(
             Number(fit) === count('fit') &&
               Number(none) === count('no-fit') &&
               Number(limit ?? 0) === count('time-limit') &&
-              s.text.startsWith(`Of ${records.length} instances`),
+              s.text.startsWith(`Of ${records.length} instance${records.length === 1 ? '' : 's'},`),
             'status counts differ',
           ),
         );
@@ -2527,11 +2820,23 @@ function hardnessCheck(
       case 'missed': {
         const tried = records.filter((x) => x.gradientDescent);
         const m =
-          /proved a fit exists \((\d+) instances\), (\d+) of (\d+) gradient-descent restarts .* within (\d+) steps/.exec(
+          /proved a fit exists \((\d+) instances?\), (\d+) of (\d+) gradient-descent restarts .* within (\d+) steps/.exec(
             s.text,
           );
         const successes = tried.reduce((a, x) => a + x.gradientDescent!.successes, 0);
         const restarts = tried.reduce((a, x) => a + x.gradientDescent!.restarts, 0);
+        const tooSmall = /though (\d+) steps? at learning rate ([\d.e-]+) are too small a budget/.exec(
+          s.text,
+        );
+        if (tooSmall)
+          problems.push(
+            fail(
+              Number(tooSmall[1]) === r.spec.steps &&
+                Number(tooSmall[2]) === r.spec.learningRate &&
+                shortBudget({ ...r.spec, optimizer: 'adam' }) !== 'no',
+              `the budget quoted (${tooSmall[1]} steps at ${tooSmall[2]}) is not the run's, or not small`,
+            ),
+          );
         problems.push(
           fail(
             !!m &&
@@ -2561,6 +2866,11 @@ function hardnessCheck(
               fail(
                 missed.some((x) => !x.lp.separable && x.positives > 0 && x.positives < x.n),
                 'every missed instance is trivial: one unit separates it',
+              ),
+              // Nor from a budget too small to judge: under 10 steps or rate × steps under 0.15 (explainer 0.1).
+              fail(
+                shortBudget({ ...r.spec, optimizer: 'adam' }) !== 'yes',
+                `a budget of ${r.spec.steps} steps at ${r.spec.learningRate} shows only the budget`,
               ),
             );
         }
@@ -2635,7 +2945,6 @@ const linearIsOneLine: Check = (result, s) =>
 export const CHECKS: Record<RuleId, Check> = {
   'all-gradients-tiny': allTinyCheck,
   capacity: capacityCheck,
-  collapsed: collapsedCheck,
   'dead-relu': saturationCheck(['relu']),
   'deep-still-falling': deepStillFalling,
   'deeper-better': trendCheck('better'),
@@ -2718,6 +3027,8 @@ export const CHECKS: Record<RuleId, Check> = {
   'restarts-agree': restartsCheck('agree'),
   'restarts-not-moved': restartsCheck('not-moved'),
   'single-depth': singleDepth,
+  'short-run': shortRun,
+  'no-budget-helps': noBudgetHelps,
   'restarts-all-stalled': restartsCheck('all-stalled'),
   saturated: saturationCheck(['sigmoid', 'tanh']),
   'separable-no-minimizer': separableCheck,
@@ -2742,6 +3053,8 @@ export function checkSentence(result: ExperimentResult, sentence: Sentence): str
         ? 'cross-entropy'
         : undefined;
   const lnTwo = /ln 2 ≈ (\d+(?:\.\d+)?)/.exec(sentence.text);
+  const quarter = /(\d+(?:\.\d+)?) \(the squared error of always answering 0\.5\)/.exec(sentence.text);
+  if (quarter && quarter[1] !== '0.25') problems.push(`names the squared-error level as ${quarter[1]}`);
   if (lnTwo && lnTwo[1] !== '0.693') problems.push(`names ln 2 as ${lnTwo[1]}`);
   if (lossOfRun === 'mse' && lnTwo && sentence.rule !== 'lp-gradient-descent-stalled')
     problems.push('names ln 2 as the level of a squared-error run');
@@ -2768,11 +3081,25 @@ export function checkSentence(result: ExperimentResult, sentence: Sentence): str
 
 /** Sentences that may go beyond the cap of three: collapse, spike, divergence and dead/saturated-unit notes. */
 const NOTES: ReadonlySet<RuleId> = new Set([
-  'collapsed',
   'loss-spiked-recovered',
   'step-overshoot',
   'dead-relu',
   'saturated',
+]);
+
+/** Rules that judge a trajectory or a depth trend: they need a run long enough to have one. */
+const TRAJECTORY_VERDICTS: ReadonlySet<RuleId> = new Set([
+  'never-learned',
+  'some-learned',
+  'did-not-move',
+  'deeper-worse',
+  'deeper-better',
+  'depth-flat',
+  'deep-still-falling',
+  'degradation',
+  'vanishing-cause',
+  'offer-contrast',
+  'sweep-none-learned',
 ]);
 
 /** Pairs of rules that cannot both be true of one result. */
@@ -2787,7 +3114,6 @@ const CONTRADICTIONS: [RuleId, RuleId][] = [
   ['sweep-none-learned', 'deeper-worse'],
   ['reached', 'never-learned'],
   ['reached', 'some-learned'],
-  ['never-learned', 'collapsed'],
   ['degradation', 'vanishing-cause'],
   ['slice-bumpier', 'slice-not-bumpier'],
   ['residual-smoother', 'residual-not-smoother'],
@@ -2832,6 +3158,32 @@ export function checkExplanation(result: ExperimentResult, explanation: Explanat
     problems.push(
       'names vanishing gradients without a shallower depth that learned on every seed with the same steps and learning rate',
     );
+  // A run too short or too poor in budget to judge gets no stall, trend or contrast verdict.
+  if (
+    (result.experiment === 'train' || result.experiment === 'compare') &&
+    shortBudget(result.spec) === 'yes'
+  ) {
+    const verdicts = [...rules].filter((r) => TRAJECTORY_VERDICTS.has(r));
+    if (verdicts.length > 0 && !runsOf(result).every((r) => endedLearned(r) === 'yes'))
+      problems.push(
+        `a run of ${result.spec.steps} steps at rate ${result.spec.learningRate} judged as a trajectory: ${verdicts.join(', ')}`,
+      );
+  }
+  if (result.experiment === 'map' && result.spec.steps < 10 && rules.has('map-trend'))
+    problems.push(`a depth trend read from ${result.spec.steps} steps`);
+  // Gradients no budget could use: no advice to add steps or raise the rate (Adam: far below its ε).
+  if ('optimizer' in result.spec) {
+    const norms = runsOf(result).flatMap((r) => r.snaps.flatMap((snap) => snap.layers));
+    const advice = sentences.filter(
+      (s) =>
+        s.rule !== 'no-budget-helps' &&
+        /(more steps|larger learning rate)/.test(s.text) &&
+        !/cannot help/.test(s.text),
+    );
+    const bound = result.spec.optimizer === 'adam' ? 1e-13 : 1e-6;
+    if (norms.length > 0 && norms.every((g) => ok(g) && g <= bound) && advice.length > 0)
+      problems.push(`advises a bigger budget although every gradient is at most ${Math.max(...norms)}`);
+  }
   for (const [a, b] of CONTRADICTIONS)
     if (rules.has(a) && rules.has(b)) problems.push(`contradiction: ${a} and ${b}`);
   const agreeing = sentences
