@@ -279,7 +279,7 @@ describe('the explanation classes that misled or were false', () => {
     map.cells[0]!.finalLosses = [0.2, 0.2, 0.2];
     const { text } = explain(map);
     expect(text).toMatch(
-      /Deepest net whose every seed reached loss below 0\.658, per learningRate: 0\.1: up to 2 \(depth 32 on 1 of 3 seeds\)/,
+      /Deepest net whose every seed reached loss below 0\.658, per learning_rate: 0\.1: up to 2 \(depth 32 on 1 of 3 seeds\)/,
     );
   });
 
