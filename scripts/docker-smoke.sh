@@ -134,7 +134,7 @@ for _ in $(seq 1 90); do
   [ "$(docker inspect -f '{{.State.Running}}' "$NAME")" = true ] || { docker logs "$NAME"; fail "container exited"; }
   sleep 1
 done
-[ "$status" = healthy ] || { docker logs "$NAME"; fail "health status $status after 90 s"; }
+[ "$status" = healthy ] || { docker logs "$NAME"; fail "health status $status after $(elapsed "$started") s"; }
 echo "healthy after $(elapsed "$started") s"
 # Docker picked free host ports: read them back.
 page="http://$(docker port "$NAME" 3000 | head -1)"
@@ -210,10 +210,11 @@ health_of() {
 healthy() {
   for service in "${services[@]}"; do [ "$(health_of "$service")" = healthy ] || return 1; done
 }
+started=$(now)
 for _ in $(seq 1 120); do healthy && break; sleep 1; done
 if ! healthy; then
   for service in "${services[@]}"; do echo "$service: $(health_of "$service")"; done
-  fail "not every compose service is healthy after 120 s"
+  fail "not every compose service is healthy after $(elapsed "$started") s"
 fi
 echo "redis, bot, worker-1 and worker-2 report healthy"
 # Healthy only says the process answers; /readyz says it can work (the bot: adapters and queue;
@@ -224,8 +225,10 @@ readyz() {
       (e) => { process.stdout.write(String(e)); process.exit(1); })"
 }
 for service in bot worker-1 worker-2; do
+  started=$(now)
   for _ in $(seq 1 30); do readyz "$service" >"$work/ready.json" 2>&1 && break; sleep 1; done
-  readyz "$service" >"$work/ready.json" 2>&1 || fail "$service is healthy but not ready after 30 s: $(cat "$work/ready.json")"
+  readyz "$service" >"$work/ready.json" 2>&1 \
+    || fail "$service is healthy but not ready after $(elapsed "$started") s: $(cat "$work/ready.json")"
 done
 echo "bot, worker-1 and worker-2 answer /readyz ready"
 "${compose[@]}" logs worker-1 worker-2 | grep -c '"msg":"worker ready"' | grep -q '^2$' || fail "workers not ready"
