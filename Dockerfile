@@ -8,21 +8,27 @@
 ARG NODE_IMAGE=node:24-bookworm
 ARG RUNTIME_IMAGE=node:24-bookworm-slim
 
-# --- build: the same install CI runs (.ci/run), then the build its `prepare` script runs. The
-# manifests come first and the sources after, so a source change reuses the installed layer; the
-# `prepare` build waits until the sources are there (the later COPY restores package.json whole).
-FROM ${NODE_IMAGE} AS build
+# --- the package manifests alone, `prepare` taken out (it builds from sources not copied yet):
+# the one parent of both installs below. The build stage copies the sources only after its
+# install, so a source change reuses the installed layer. Both installs hang off this one stage, not
+# off two identical WORKDIR + COPY chains: the classic builder takes the first cached image whose
+# parent and instruction match, and after a `--no-cache` build it would find two and could take the
+# prod-deps one, whose child is the wrong install, and reinstall on every later build.
+FROM ${NODE_IMAGE} AS manifests
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm pkg delete scripts.prepare && npm ci --no-audit --no-fund
+RUN npm pkg delete scripts.prepare
+
+# --- build: the same install CI runs (.ci/run), then the sources (the COPY restores package.json
+# whole) and the build its `prepare` script would have run.
+FROM manifests AS build
+RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && test -f dist/main.js && test -f dist/worker-main.js
 
-# --- production dependencies only. `prepare` builds from sources this stage does not have.
-FROM ${NODE_IMAGE} AS prod-deps
-WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm pkg delete scripts.prepare && npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# --- production dependencies only.
+FROM manifests AS prod-deps
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # --- runtime (the default target): slim Debian, production dependencies, compiled JavaScript,
 # non-root.

@@ -1,5 +1,7 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -96,10 +98,10 @@ describe('the Dockerfile', () => {
   const { stages, stage, runs, one } = runtimeFile;
 
   it('builds in stages on Debian with the newest tested Node, the default target being the slim runtime', () => {
-    expect(stages.map((s) => s.name)).toEqual(['build', 'prod-deps', 'runtime']);
+    expect(stages.map((s) => s.name)).toEqual(['manifests', 'build', 'prod-deps', 'runtime']);
     expect(newestTestedMajor).toBe('24');
     expect(stage('runtime').base).toBe(`node:${newestTestedMajor}-bookworm-slim`);
-    expect(stage('build').base).toBe(`node:${newestTestedMajor}-bookworm`);
+    expect(stage('manifests').base).toBe(`node:${newestTestedMajor}-bookworm`);
     for (const { base } of stages) expect(base).not.toMatch(/alpine/i);
   });
 
@@ -111,8 +113,9 @@ describe('the Dockerfile', () => {
 
   it('installs and builds exactly as CI does', () => {
     expect(ciInstall).toBeDefined();
-    // CI's install, with the build `prepare` would run taken out and run once the sources are in.
-    expect(runs('build').some((run) => run.endsWith(`&& ${ciInstall}`))).toBe(true);
+    // CI's install, with the build `prepare` would run taken out first and run once the sources are in.
+    expect(runs('manifests')).toEqual(['npm pkg delete scripts.prepare']);
+    expect(runs('build')[0]).toBe(ciInstall);
     const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
     expect(scripts.prepare).toBe('npm run build');
     expect(runs('build').join('\n')).toMatch(
@@ -122,16 +125,28 @@ describe('the Dockerfile', () => {
   });
 
   it('copies the package manifests before npm ci and the sources after, so a source change reuses the install', () => {
+    const manifests = stage('manifests').body;
+    expect(manifests.filter((i) => i.keyword === 'COPY').map((i) => i.args)).toEqual([
+      'package.json package-lock.json ./',
+    ]);
     const body = stage('build').body;
     const at = (match: (i: Instruction) => boolean) => body.findIndex(match);
-    const manifests = at((i) => i.keyword === 'COPY' && i.args === 'package.json package-lock.json ./');
     const install = at((i) => i.keyword === 'RUN' && i.args.includes('npm ci'));
     const sources = at((i) => i.keyword === 'COPY' && i.args === '. .');
     const build = at((i) => i.keyword === 'RUN' && i.args.includes('npm run build'));
-    expect(manifests).toBeGreaterThanOrEqual(0);
-    expect([manifests < install, install < sources, sources < build]).toEqual([true, true, true]);
-    // Nothing else reaches the install layer: no COPY between the manifests and npm ci.
-    expect(body.slice(manifests + 1, install).filter((i) => i.keyword === 'COPY')).toEqual([]);
+    // Nothing but the manifests reaches the install layer: npm ci is the build stage's first step.
+    expect([install, install < sources, sources < build]).toEqual([0, true, true]);
+  });
+
+  it('hangs both installs off one manifests stage, so a cache left by --no-cache cannot pick the wrong install', () => {
+    // Two stages each starting FROM the Node image with the same WORKDIR and COPY make two identical
+    // cached chains after a --no-cache build; the classic builder may then follow the prod-deps one
+    // and miss the build stage's install on every later build.
+    expect(stage('build').base).toBe('manifests');
+    expect(stage('prod-deps').base).toBe('manifests');
+    const fromNodeImage = stages.filter((s) => s.base === `node:${newestTestedMajor}-bookworm`);
+    expect(fromNodeImage.map((s) => s.name)).toEqual(['manifests']);
+    expect(runs('prod-deps').join('\n')).toMatch(/^npm ci --omit=dev\b/);
   });
 
   it('listens on every interface inside the container, where loopback is reachable from nowhere', () => {
@@ -302,29 +317,114 @@ describe('scripts/docker-smoke.sh', () => {
     .split('\n')
     .filter((line) => !line.trimStart().startsWith('#'))
     .join('\n');
+  /**
+   * Runs the script with arguments alone: argument errors and --help answer before any Docker call.
+   * Its PATH holds only the tools those need, so a script that went on would fail at once on a
+   * missing `docker` (with another message) instead of building an image.
+   */
+  const runScript = async (...args: string[]) => {
+    const tools = await mkdtemp(path.join(tmpdir(), 'smoke-path-'));
+    for (const tool of ['sed', 'grep', 'cut', 'dirname']) {
+      await symlink(
+        execFileSync('bash', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim(),
+        path.join(tools, tool),
+      );
+    }
+    const bash = execFileSync('bash', ['-c', 'command -v bash'], { encoding: 'utf8' }).trim();
+    return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(bash, [path.join(ROOT, 'scripts/docker-smoke.sh'), ...args], {
+        env: { PATH: tools },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+      });
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+      });
+      child.once('exit', (exitCode) => {
+        void rm(tools, { recursive: true, force: true });
+        resolve({ code: exitCode, stdout, stderr });
+      });
+    });
+  };
 
   it('never re-tags depth-tutor:latest, and runs compose on its own tag, project and free ports', () => {
     expect(code).not.toMatch(/docker tag/);
     expect(code).not.toContain('depth-tutor:latest');
-    expect(code).toContain('export TUTOR_IMAGE="$IMAGE"');
+    expect(code).toContain('export TUTOR_IMAGE="$TESTED"');
     expect(code).toMatch(/PLAYGROUND_PUBLISH_PORT=\$\(free_port\)/);
+    expect(code).toMatch(/SLACK_PUBLISH_PORT=\$\(free_port\)/);
     expect(code).toMatch(/-p 127\.0\.0\.1::3000 -p 127\.0\.0\.1::9090/);
+    expect(code).toContain('-p "$PROJECT"');
   });
 
-  it('leaves nothing behind: the container with its volumes, the compose volumes, the image it built', () => {
+  it('leaves nothing behind, and fails the run when a container, network or volume of its own remains', () => {
     const cleanup = code.slice(code.indexOf('cleanup() {'), code.indexOf('trap cleanup EXIT'));
     expect(cleanup).toContain('docker rm -f -v "$NAME"');
     expect(cleanup).toContain('down -v --remove-orphans');
-    expect(cleanup).toMatch(/\[ -n "\$built" \] && docker rmi "\$IMAGE"/);
+    expect(cleanup).toMatch(/if \[ -n "\$built" \]; then docker rmi "\$IMAGE"/);
+    expect(cleanup).toMatch(/if \[ "\$TESTED" != "\$IMAGE" \]; then docker rmi "\$TESTED"/);
+    // What is still there afterwards: its containers, its compose network, volumes new since the start.
+    expect(cleanup).toContain('docker ps -aq --filter "label=com.docker.compose.project=$PROJECT"');
+    expect(cleanup).toContain('docker network ls -q --filter "label=com.docker.compose.project=$PROJECT"');
+    expect(cleanup).toContain('comm -13 <(echo "$volumes_before") <(docker volume ls -q | sort)');
+    expect(cleanup).toMatch(/\[ "\$status" = 0 \] && status=1/);
+    expect(code.indexOf('volumes_before=$(docker volume ls -q | sort)')).toBeLessThan(
+      code.indexOf('docker run -d'),
+    );
   });
 
-  it('checks what a user needs: the page, the API, /readyz, every service healthy, a drain with a job running', () => {
-    expect(code).toContain('curl -fsS "$page/"');
+  it('checks what a user needs: the page and its files, the API, /readyz, every service healthy and ready, a drain with a job running', () => {
+    expect(code).toContain('"$page/"');
+    expect(code).toContain('[ "$code" = 200 ] || fail "GET / through the published port');
     expect(code).toContain('id="command"');
+    // Every file the page names is fetched: a page whose scripts are missing fails too.
+    expect(code).toMatch(/for file in \$files; do[\s\S]*"\$page\$file"/);
     expect(code).toContain('"$page/api/session"');
     expect(code).toContain('"$page/api/command"');
     expect(code).toContain('"$ops/readyz"');
-    expect(code).toMatch(/for service in redis bot worker-1 worker-2/);
+    expect(code).toMatch(/services=\(redis bot worker-1 worker-2\)/);
+    expect(code).toMatch(/for service in bot worker-1 worker-2; do[\s\S]*readyz "\$service"/);
     expect(code).toMatch(/tutor_jobs_running 1[\s\S]*docker stop "\$NAME"/);
+  });
+
+  it('has two documented breaks: an image without the web files, a bot that cannot reach Redis', () => {
+    // The web break removes exactly the directory the playground serves its page from.
+    expect(read('src/adapters/playground/static-files.ts')).toContain(
+      "export const WEB_DIR = fileURLToPath(new URL('./web/', import.meta.url));",
+    );
+    expect(existsSync(path.join(ROOT, 'src/adapters/playground/web/index.html'))).toBe(true);
+    expect(code).toContain('RUN rm -rf /app/dist/adapters/playground/web');
+    // The Redis break overrides the bot's REDIS_URL alone, to a port where nothing listens.
+    expect(code).toContain(
+      "printf 'services:\\n  bot:\\n    environment:\\n      REDIS_URL: redis://redis:6390\\n'",
+    );
+    expect(read('docker-compose.yml')).not.toContain('6390');
+    expect(read('docs/operations.md')).toContain('scripts/docker-smoke.sh --break web');
+    expect(read('docs/operations.md')).toContain('scripts/docker-smoke.sh --break redis');
+  });
+
+  it('answers --help with its usage, and refuses a bad argument naming the allowed values, before any Docker call', async () => {
+    const help = await runScript('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: scripts/docker-smoke.sh [--break web|redis]');
+    expect(help.stdout).toContain('--break redis');
+    const badBreak = await runScript('--break', 'disk');
+    expect(badBreak.code).toBe(2);
+    expect(badBreak.stderr.trim()).toBe("docker-smoke.sh: --break must be web or redis, not 'disk'");
+    // A --break without its value is refused too, not taken as a plain run.
+    const missing = await runScript('--break');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe("docker-smoke.sh: --break must be web or redis, not ''");
+    const empty = await runScript('--break=');
+    expect(empty.code).toBe(2);
+    const unknown = await runScript('--fast');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim()).toBe(
+      "docker-smoke.sh: unknown argument '--fast' (allowed: --break web, --break redis, --help)",
+    );
   });
 });
