@@ -31,6 +31,8 @@ function createProgressTracker(
   let unitsDone = 0;
   let lastFraction = 0;
   let loss: number | undefined;
+  // Each unit's last report: a finished unit is told at its end, not as a bare loss.
+  const lastOf = new Array<UnitStatus | undefined>(units);
   const emit = (unit?: UnitStatus): void => {
     if (!report) return;
     const sum = fractions.reduce((a, b) => a + b, 0);
@@ -53,20 +55,23 @@ function createProgressTracker(
       const finite = progress.loss !== undefined && Number.isFinite(progress.loss);
       if (finite) loss = progress.loss;
       live.progress(index, progress);
-      emit({
+      const unit: UnitStatus = {
         index: index + 1,
         count: units,
         label: labels[index]!,
         step: progress.step,
         steps: progress.steps,
         ...(finite && { loss: progress.loss }),
-      });
+      };
+      lastOf[index] = unit;
+      emit(unit);
     },
     unitDone(index: number, result: UnitResult): void {
       fractions[index] = 1;
       unitsDone++;
       live.done(index, result);
-      emit();
+      const last = lastOf[index];
+      emit(last && { ...last, step: last.steps });
     },
   };
 }

@@ -165,7 +165,7 @@ describe('Slack adapter over HTTP', () => {
     const { answer } = command('C0LONG', line);
     // The ack's notification text is a cut fallback; its block carries the whole description.
     const ack = await answer;
-    expect(blocksOf(ack.json ?? {})[0]!.text!.text.startsWith(`Accepted: ${description} (`)).toBe(true);
+    expect(blocksOf(ack.json ?? {})[0]!.text!.text.startsWith(`Accepted: ${description}.`)).toBe(true);
     const final = await answerIn('C0LONG');
     const [header, lead] = blocksOf(final);
     expect(header).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Training run' } });
@@ -173,7 +173,7 @@ describe('Slack adapter over HTTP', () => {
     for (const part of describeParts(checked.spec)) expect(lead!.text!.text).toContain(part.text);
     // The status message the answer replaced had named it all too.
     const status = inChannel(fake.calls, 'chat.postMessage', 'C0LONG')[0]!;
-    expect(blocksOf(status)[0]!.text!.text.startsWith(`*${description} (`)).toBe(true);
+    expect(blocksOf(status)[0]!.text!.text.startsWith(`*${description}*`)).toBe(true);
   });
 
   it('edits the status message with progress no faster than once a second per channel', async () => {
@@ -334,7 +334,7 @@ describe('Slack adapter over HTTP', () => {
       user: 'U0BOB',
       conversation: 'C0EARLIER',
       command: '/compare depths:1,4',
-      spec: { experiment: 'compare' },
+      spec: { experiment: 'compare', depths: [1, 4] },
       headline: 'Compared depths 1 and 4',
     });
     const event = JSON.stringify(homeOpened('U0BOB'));

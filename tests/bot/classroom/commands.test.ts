@@ -222,7 +222,9 @@ describe('/history', () => {
     expect(run.reply.headline.length).toBeGreaterThan(200);
     const [saved] = tutor.store.runs.recent('test', 'mary', 1);
     expect(saved?.headline).toBe(`${run.reply.headline.slice(0, 199)}…`);
-    expect(saved?.command).toBe(`/train ${options}`);
-    expect(replyText((await tutor.send(mary, '/history')).reply)).toContain(`/train ${options}`);
+    // Stored and shown in the spelling every client shows (weight_scale, learning_rate).
+    const shown = options.replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a}_${b.toLowerCase()}`);
+    expect(saved?.command).toBe(`/train ${shown}`);
+    expect(replyText((await tutor.send(mary, '/history')).reply)).toContain(`/train ${shown}`);
   });
 });

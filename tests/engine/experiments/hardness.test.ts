@@ -27,7 +27,7 @@ describe('the hardness sweep', () => {
     expect(estimateWork(valid({ timeLimit: 0.2 }))).toBeLessThan(estimateWork(valid({ timeLimit: 0.3 })));
     const refused = validateSpec({ experiment: 'hardness', timeLimit: 10 });
     expect(refused).toMatchObject({ ok: false, errors: [{ field: 'timeLimit' }] });
-    expect(!refused.ok && refused.errors[0]!.message).toMatch(/lower timeLimit, sizes, dims/);
+    expect(!refused.ok && refused.errors[0]!.message).toMatch(/lower time_limit, sizes, dims/);
   });
 
   it('leaves out cube cells larger than the cube, and says which', () => {
