@@ -410,12 +410,29 @@ describe('explainResult on compare', () => {
       summary(1, [LN2 - 0.0002], 0.3),
       summary(8, [LN2], 1e-5),
     ]);
+    // Still creeping down at the end: the budget may be what is missing.
+    for (const run of result.runs)
+      run.lossCurve = { steps: [0, 150, 270, 300], losses: [0.72, 0.71, 0.704, run.finalLoss] };
     const all = text(result);
     expect(all).toMatch(
       /^No depth ended having learned: no seed ended clearly below both ln 2 ≈ 0\.693 and where it started .*not even at depth 1, so this sweep says nothing about depth\./,
     );
     expect(all).toMatch(/can move by at most 0\.3 per unit of a steady gradient in all/);
     expect(all).not.toMatch(/trained worse|vanishing/);
+  });
+
+  it('does not ask for more steps when every seed settled at ln 2', () => {
+    const result = compareResult({ learningRate: 1e-3 }, [
+      summary(1, [LN2 - 0.0002], 0.3),
+      summary(8, [LN2], 1e-5),
+    ]);
+    for (const run of result.runs)
+      run.lossCurve = { steps: [0, 150, 270, 300], losses: [0.9, LN2, run.finalLoss, run.finalLoss] };
+    const all = text(result);
+    expect(all).toMatch(
+      /Every seed had settled at ln 2 ≈ 0\.693 and stopped falling, so more steps at this rate are unlikely to move it/,
+    );
+    expect(all).not.toMatch(/try more steps/);
   });
 
   it('reports a budget too small to judge as what the loss did, with no trend or stall', () => {

@@ -1,6 +1,7 @@
 import type { CompareResult } from '../../engine/result.js';
 import { initialRatio, meanOfFinite, runFacts } from '../judge/facts.js';
 import {
+  atLevel,
   type DepthJudgement,
   type DepthTrend,
   depthTrend,
@@ -135,6 +136,9 @@ function budgetAdvice(spec: CompareResult['spec'], trend: DepthTrend): string {
     return 'Every gradient was exactly 0 from the start (units dead or saturated at initialization), so no number of steps or learning rate can move these nets: change the initialization or the activation.';
   const tiny = gradientsTinyThroughout(seeds) ? noBudgetHelpsSentence(seeds, spec.optimizer) : undefined;
   if (tiny) return tiny.text;
+  // Settled at the no-learning level: the budget is not what is missing.
+  if (seeds.every((f) => atLevel(f.final, f.level) && !isStillFalling(f)))
+    return `Every seed had settled at ${noLearning(spec.loss).name} and stopped falling, so more steps at this rate are unlikely to move it: another learning rate, init or activation is the run that would tell.`;
   const unsteady = seeds.some(spiked);
   if (unsteady)
     return `Some seeds got lower and came back up, so the steps are too large rather than too few: try a learning rate ten times smaller than ${spec.learningRate}.`;
@@ -215,10 +219,13 @@ function capacity(result: CompareResult, trend: DepthTrend): Sentence | undefine
   const linearDepths = trend.depths.filter((d) => d.depth === 0 || spec.activation === 'linear');
   if (!NOT_LINEARLY_SEPARABLE.has(spec.dataset) || linearDepths.length === 0) return undefined;
   if (linearDepths.every((d) => d.allLearned)) return undefined;
-  const which = spec.activation === 'linear' ? 'every depth here' : 'depth 0';
+  const what =
+    spec.activation === 'linear'
+      ? 'With linear units every depth here computes one straight line'
+      : 'Depth 0 is one neuron, which draws one straight line';
   return say(
     'capacity',
-    `With linear units ${which} computes one straight line, and no straight line separates ${spec.dataset}: that is capacity, not a failure of training.`,
+    `${what}, and no straight line separates ${spec.dataset}: that is capacity, not a failure of training.`,
     75,
   );
 }

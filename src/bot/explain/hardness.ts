@@ -1,7 +1,7 @@
 import { type HardnessCell, hardnessCells } from '../../engine/hardness/summary.js';
 import type { HardnessRecord } from '../../engine/hardness/types.js';
 import type { HardnessResult } from '../../engine/result.js';
-import { GROWTH, judgeBudget, trivialInstance } from '../judge/judge.js';
+import { DESCENT_STEPS, GROWTH, judgeBudget, trivialInstance } from '../judge/judge.js';
 import { listWords } from './format.js';
 import { capSentences, type Explanation, type Sentence, say } from './types.js';
 
@@ -142,13 +142,17 @@ function descentSentence(
   // On a trivial instance (one unit separates it) a miss says more about the step budget than about
   // gradient descent; the general lesson is drawn only from an instance that is not trivial.
   // Nor from a budget too small to judge (the restarts train with Adam): a miss then shows only it.
+  // A fit missed in a run too short to fit even easy instances shows the budget: the lesson needs
+  // at least DESCENT_STEPS steps (the default restarts take 300, and fit the separable instances).
   const budget = judgeBudget({ optimizer: 'adam', learningRate, steps });
   const lesson =
     budget !== 'enough'
       ? `, though ${steps} steps at learning rate ${learningRate} are too small a budget to judge gradient descent: with more steps they may well be found`
-      : missed.some((r) => !trivialInstance(r))
-        ? ': gradient descent can miss a fit that provably exists'
-        : `, though one unit separates each of them: with more steps than ${steps} they may well be found`;
+      : steps < DESCENT_STEPS
+        ? `, though ${steps} steps are too few to judge gradient descent: with more steps they may well be found`
+        : missed.some((r) => !trivialInstance(r))
+          ? ': gradient descent can miss a fit that provably exists'
+          : `, though one unit separates each of them: with more steps than ${steps} they may well be found`;
   return say(
     'hardness-descent-missed',
     `${base} On ${missed.length} of them (${examples}) no restart did${lesson}.`,

@@ -286,7 +286,7 @@ export function explainMap(result: MapResult): Explanation {
     sentences.push(
       sayAlways(
         'map-overshot',
-        `${above.length} cell${above.length === 1 ? '' : 's'} ended above ${level.name}, worse than answering 0.5 everywhere (${listWords(where)}${above.length > 3 ? ', …' : ''}): there the steps overshoot, which is not a stall.`,
+        `${above.length} cell${above.length === 1 ? '' : 's'} ended above ${level.name}, worse than answering 0.5 everywhere (${listWords(where)}${above.length > 3 ? ', …' : ''}): that is not a stall; whether the steps overshot or the initial weights put the nets there, a cell keeps no curve to tell.`,
       ),
     );
   }

@@ -66,8 +66,20 @@ function largestJump(steps: readonly number[], losses: readonly (number | null)[
     if (loss - lowest > jump.to - jump.from) jump = { from: lowest, to: loss, step: steps[i] ?? 0 };
     lowest = Math.min(lowest, loss);
   });
+  // A loss that rose and then sat on a plateau peaks by a hair somewhere along it: the jump is told
+  // at the first step that reached the plateau (within a printed digit), where a reader sees it.
+  lowest = Number.POSITIVE_INFINITY;
+  for (const [i, loss] of losses.entries()) {
+    if (!finite(loss)) continue;
+    if (lowest === jump.from && loss >= jump.to - JUMP_PLATEAU)
+      return { ...jump, to: loss, step: steps[i] ?? 0 };
+    lowest = Math.min(lowest, loss);
+  }
   return jump;
 }
+
+/** Losses within this of a jump's peak count as having reached it. */
+const JUMP_PLATEAU = 5e-4;
 
 /** The share by which the loss fell over the last tenth of the steps (0 when it cannot be told). */
 function fallOverLastTenth(steps: readonly number[], losses: readonly (number | null)[]): number {

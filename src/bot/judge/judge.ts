@@ -520,6 +520,13 @@ export function cellKind(meanFinal: number, level: number): CellKind {
 export const GROWTH = 3;
 
 /**
+ * Fewer gradient-descent steps than this cannot show that gradient descent misses a fit that
+ * exists: the default /hardness restarts take 300 steps, in which they fit the instances one unit
+ * separates; a run of a few dozen steps fails those too.
+ */
+export const DESCENT_STEPS = 100;
+
+/**
  * A hardness instance is trivial when it has one label only, or one threshold unit separates it:
  * then the three-node network fits at once (one hidden unit copies the separator), and the
  * instance says nothing about the hardness of exact training.

@@ -846,6 +846,10 @@ const capacityCheck: Check = (result, s) => {
       '"every depth" but the units are not linear',
     ),
     fail(
+      !/[Ww]ith linear units/.test(s.text) || spec.activation === 'linear',
+      `says linear units; they are ${spec.activation}`,
+    ),
+    fail(
       !concerned.every((r) => r.accuracy >= 0.99),
       'the linear model fitted every point: nothing failed for want of capacity',
     ),
@@ -1644,6 +1648,17 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
               'says seeds came back up; none rose after getting lower',
             ),
           );
+        } else if (/Every seed had settled at/.test(s.text))
+          problems.push(
+            fail(
+              seeds.every((r) => atLevel(r.final, r.level) !== 'no' && stillFalling(r) !== 'yes'),
+              'says every seed settled at the level; one did not, or was still falling',
+            ),
+          );
+        else if (/every gradient at most/.test(s.text)) {
+          const m = re('every gradient at most NUM').exec(s.text);
+          const norms = seeds.flatMap((r) => r.snaps.flatMap((snap) => snap.layers)).filter(ok);
+          problems.push(fail(!!m && same(m[1], Math.max(...norms)), `the largest gradient quoted ${m?.[1]}`));
         } else if (/Every gradient was exactly 0 from the start/.test(s.text))
           problems.push(
             fail(
@@ -2825,6 +2840,14 @@ function hardnessCheck(
           );
         const successes = tried.reduce((a, x) => a + x.gradientDescent!.successes, 0);
         const restarts = tried.reduce((a, x) => a + x.gradientDescent!.restarts, 0);
+        const tooFew = /though (\d+) steps? are too few to judge gradient descent/.exec(s.text);
+        if (tooFew)
+          problems.push(
+            fail(
+              Number(tooFew[1]) === r.spec.steps && r.spec.steps < 150,
+              `calls ${tooFew[1]} steps too few (the run has ${r.spec.steps})`,
+            ),
+          );
         const tooSmall = /though (\d+) steps? at learning rate ([\d.e-]+) are too small a budget/.exec(
           s.text,
         );
@@ -2869,7 +2892,7 @@ function hardnessCheck(
               ),
               // Nor from a budget too small to judge: under 10 steps or rate × steps under 0.15 (explainer 0.1).
               fail(
-                shortBudget({ ...r.spec, optimizer: 'adam' }) !== 'yes',
+                shortBudget({ ...r.spec, optimizer: 'adam' }) !== 'yes' && r.spec.steps >= 50,
                 `a budget of ${r.spec.steps} steps at ${r.spec.learningRate} shows only the budget`,
               ),
             );
