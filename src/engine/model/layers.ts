@@ -21,6 +21,22 @@ export type MlpConfig = Pick<
   | 'biasScale'
 >;
 
+/** A run's MlpConfig: its architecture and initialization, and nothing else of its spec. */
+export function mlpConfigOf(spec: MlpConfig): MlpConfig {
+  return {
+    depth: spec.depth,
+    width: spec.width,
+    activation: spec.activation,
+    init: spec.init,
+    residual: spec.residual,
+    normalization: spec.normalization,
+    seed: spec.seed,
+    ...(spec.initScale === undefined ? {} : { initScale: spec.initScale }),
+    ...(spec.weightScale === undefined ? {} : { weightScale: spec.weightScale }),
+    ...(spec.biasScale === undefined ? {} : { biasScale: spec.biasScale }),
+  };
+}
+
 /** One dense layer's variables. The last layer of an Mlp is the output layer. */
 export interface DenseLayer {
   kernel: tf.Variable;

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { makeDataset, type TrainingData } from '../datasets.js';
 import type { DataPoints, FitSpec } from '../result.js';
+import { mlpConfigOf } from './layers.js';
 import { createLabelTensors, type LabelTensors, meanLoss } from './loss.js';
 import { createMlp, type Mlp } from './mlp.js';
 import { createOptimizer, disposeOptimizer as freeOptimizer } from './optimizer.js';
@@ -36,18 +37,7 @@ export function createSession(spec: FitSpec): TrainingSession {
     : makeDataset(spec.dataset, spec.points, spec.noise, spec.dataSeed);
   const x = tf.tensor2d(data.x, [data.n, 2]);
   const labels = createLabelTensors(data.y);
-  const mlp = createMlp({
-    depth: spec.depth,
-    width: spec.width,
-    activation: spec.activation,
-    init: spec.init,
-    residual: spec.residual,
-    normalization: spec.normalization,
-    seed: spec.seed,
-    ...(spec.initScale === undefined ? {} : { initScale: spec.initScale }),
-    ...(spec.weightScale === undefined ? {} : { weightScale: spec.weightScale }),
-    ...(spec.biasScale === undefined ? {} : { biasScale: spec.biasScale }),
-  });
+  const mlp = createMlp(mlpConfigOf(spec));
   const optimizer = createOptimizer(spec.optimizer, spec.learningRate);
   const lossFunction = () => meanLoss(mlp.logits(x), labels, spec.loss);
   let optimizerDisposed = false;

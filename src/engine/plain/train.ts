@@ -11,6 +11,7 @@ import {
   saturatedShare,
   snapshotSteps,
 } from '../measure.js';
+import { mlpConfigOf } from '../model/layers.js';
 import type {
   BoundaryGrid,
   FitSpec,
@@ -119,18 +120,7 @@ export function createPlainSession(spec: FitSpec): PlainSession {
   const data = trainingData(spec);
   const x = Float64Array.from(data.x);
   const labels = Float64Array.from(data.y);
-  const net = createPlainNet({
-    depth: spec.depth,
-    width: spec.width,
-    activation: spec.activation,
-    init: spec.init,
-    residual: spec.residual,
-    normalization: spec.normalization,
-    seed: spec.seed,
-    ...(spec.initScale === undefined ? {} : { initScale: spec.initScale }),
-    ...(spec.weightScale === undefined ? {} : { weightScale: spec.weightScale }),
-    ...(spec.biasScale === undefined ? {} : { biasScale: spec.biasScale }),
-  });
+  const net = createPlainNet(mlpConfigOf(spec));
   const pass = createPass(net, data.n);
   const grads = createGrads(net, data.n);
   const dLogits = new Float64Array(data.n);

@@ -1,11 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlaygroundAdapter, type PlaygroundAdapter } from '../../../src/adapters/playground/index.js';
-import { createBot } from '../../../src/bot/create-bot.js';
-import { silentLogger } from '../../../src/bot/logger.js';
-import { createTutorServices } from '../../../src/bot/tutor-services.js';
-import { createEngine, type Engine, LIMITS } from '../../../src/engine/index.js';
-import { launchChromium } from './chromium.js';
+import { LIMITS } from '../../../src/engine/index.js';
+import { launchChromium, watchedPage } from './chromium.js';
+import { type RunningPlayground, startRealPlayground } from './harness.js';
 
 /*
  * The whole tutor in a real browser: the real engine (worker thread, TensorFlow.js), the real
@@ -13,9 +10,7 @@ import { launchChromium } from './chromium.js';
  * page like a student. Screenshots land in /tmp for a person to look at.
  */
 
-let engine: Engine;
-let adapter: PlaygroundAdapter;
-let closeJobs: () => Promise<void>;
+let playground: RunningPlayground & { close(): Promise<void> };
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 let url: string;
@@ -23,35 +18,15 @@ const pageErrors: string[] = [];
 const TEACHER_TOKEN = 'a token for the teacher';
 
 beforeAll(async () => {
-  engine = await createEngine({ workers: 1, backend: 'auto' });
-  const { services, jobs } = createTutorServices({
-    engine,
-    logger: silentLogger,
-    charts: { kind: 'local' },
-    concurrency: 1,
-  });
-  closeJobs = () => jobs.close();
-  adapter = createPlaygroundAdapter({
-    bot: createBot({ services, logger: silentLogger }),
-    host: '127.0.0.1',
-    port: 0,
-    logger: silentLogger,
-    teacherToken: TEACHER_TOKEN,
-  });
-  url = (await adapter.start()).url;
+  playground = await startRealPlayground({ teacherToken: TEACHER_TOKEN });
+  url = playground.url;
   browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  page = await watchedPage(browser.context, pageErrors);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await adapter?.stop();
-  await closeJobs?.();
-  await engine?.close();
+  await playground?.close();
 });
 
 /** The part of an <img> the checks read (the test's own types have no DOM). */
@@ -230,7 +205,7 @@ describe('playground in Chromium', () => {
     expect(await meta.locator('.tag').textContent()).toMatch(/^#[a-z2-9]{5}$/);
     expect(await meta.locator('.badge-teacher').count()).toBe(0);
     const hostile = '<img src=x onerror="window.hacked=1">';
-    await adapter.post('class', {
+    await playground.adapter.post('class', {
       visibility: 'public',
       headline: hostile,
       blocks: ['**safe** <b>tag</b> `<script>`'],

@@ -7,6 +7,8 @@ import type { WireSession } from '../../../src/adapters/playground/web/wire.js';
 import { type Bot, createBot } from '../../../src/bot/create-bot.js';
 import { silentLogger } from '../../../src/bot/logger.js';
 import type { TutorServices } from '../../../src/bot/services.js';
+import { createTutorServices } from '../../../src/bot/tutor-services.js';
+import { createEngine } from '../../../src/engine/index.js';
 import { type EventStream, openEvents } from './sse-client.js';
 
 /** One browser as the tests drive it: its session cookie, its public id, its posts and streams. */
@@ -100,6 +102,31 @@ export async function startPlayground(
           openEvents(url, { channel, cookie: visitor.cookie, headers: forwarded }),
       };
       return visitor;
+    },
+  };
+}
+
+/**
+ * A playground on the whole real tutor: the engine on one worker thread, the job service, the
+ * chart builders. `close` stops the playground, the jobs and the engine, in that order.
+ */
+export async function startRealPlayground(
+  options: Parameters<typeof startPlayground>[1] = {},
+): Promise<RunningPlayground & { close(): Promise<void> }> {
+  const engine = await createEngine({ workers: 1, backend: 'auto' });
+  const { services, jobs } = createTutorServices({
+    engine,
+    logger: silentLogger,
+    charts: { kind: 'local' },
+    concurrency: 1,
+  });
+  const playground = await startPlayground(services, options);
+  return {
+    ...playground,
+    async close() {
+      await playground.adapter.stop();
+      await jobs.close();
+      await engine.close();
     },
   };
 }

@@ -1,11 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlaygroundAdapter, type PlaygroundAdapter } from '../../../src/adapters/playground/index.js';
-import { createBot } from '../../../src/bot/create-bot.js';
-import { silentLogger } from '../../../src/bot/logger.js';
-import { createTutorServices } from '../../../src/bot/tutor-services.js';
-import { createEngine, type Engine } from '../../../src/engine/index.js';
-import { launchChromium } from './chromium.js';
+import { launchChromium, watchedPage } from './chromium.js';
+import { type RunningPlayground, startRealPlayground } from './harness.js';
 
 /*
  * The page as a phone and a laptop show it, with the real tutor behind it (engine worker thread,
@@ -15,43 +11,22 @@ import { launchChromium } from './chromium.js';
  * with the keyboard alone. Screenshots land in /tmp for a person to look at.
  */
 
-let engine: Engine;
-let adapter: PlaygroundAdapter;
-let closeJobs: () => Promise<void>;
+let playground: RunningPlayground & { close(): Promise<void> };
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 let url: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  engine = await createEngine({ workers: 1, backend: 'auto' });
-  const { services, jobs } = createTutorServices({
-    engine,
-    logger: silentLogger,
-    charts: { kind: 'local' },
-    concurrency: 1,
-  });
-  closeJobs = () => jobs.close();
-  adapter = createPlaygroundAdapter({
-    bot: createBot({ services, logger: silentLogger }),
-    host: '127.0.0.1',
-    port: 0,
-    logger: silentLogger,
-  });
-  url = (await adapter.start()).url;
+  playground = await startRealPlayground();
+  url = playground.url;
   browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  page = await watchedPage(browser.context, pageErrors);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await adapter?.stop();
-  await closeJobs?.();
-  await engine?.close();
+  await playground?.close();
 });
 
 // Expressions run in the page as strings: this file is compiled without the DOM's types.

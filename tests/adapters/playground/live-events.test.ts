@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireEvent, WireLive, WireWorking } from '../../../src/adapters/playground/web/wire.js';
-import { silentLogger } from '../../../src/bot/logger.js';
-import { createTutorServices } from '../../../src/bot/tutor-services.js';
-import { createEngine, type Engine } from '../../../src/engine/index.js';
 import { MAX_POINTS_PER_CURVE } from '../../../src/engine/live.js';
-import { type RunningPlayground, startPlayground } from './harness.js';
+import { type RunningPlayground, startRealPlayground } from './harness.js';
 
 /*
  * What the page's event stream carries while a real run goes (real engine, real job service):
@@ -12,26 +9,14 @@ import { type RunningPlayground, startPlayground } from './harness.js';
  * bounded size that rebuild exactly the curves the engine measured.
  */
 
-let engine: Engine;
-let playground: RunningPlayground;
-let closeJobs: () => Promise<void>;
+let playground: RunningPlayground & { close(): Promise<void> };
 
 beforeAll(async () => {
-  engine = await createEngine({ workers: 1, backend: 'auto' });
-  const { services, jobs } = createTutorServices({
-    engine,
-    logger: silentLogger,
-    charts: { kind: 'local' },
-    concurrency: 1,
-  });
-  closeJobs = () => jobs.close();
-  playground = await startPlayground(services);
+  playground = await startRealPlayground();
 });
 
 afterAll(async () => {
-  await playground?.adapter.stop();
-  await closeJobs?.();
-  await engine?.close();
+  await playground?.close();
 });
 
 type Curves = Extract<WireLive, { kind: 'curves' }>;
