@@ -21,7 +21,7 @@ import { noBudgetHelpsSentence, shortRunSentence } from './budget.js';
 import { setupOpening } from './fixes.js';
 import { capitalize, formatLoss, formatRatio, listWords, stepsWord } from './format.js';
 import { gradientSentence, largestFirstLayer, saturationSentence } from './signals.js';
-import { confidentNote, NOT_LINEARLY_SEPARABLE } from './train.js';
+import { confidentNote, NOT_LINEARLY_SEPARABLE, oneLineOnly } from './train.js';
 import { capSentences, type Explanation, type Sentence, say } from './types.js';
 
 /*
@@ -216,13 +216,16 @@ function stillFalling(trend: DepthTrend): Sentence | undefined {
 /** Linear nets on data no line separates: every depth fails for want of capacity, not of training. */
 function capacity(result: CompareResult, trend: DepthTrend): Sentence | undefined {
   const { spec } = result;
-  const linearDepths = trend.depths.filter((d) => d.depth === 0 || spec.activation === 'linear');
+  const linearDepths = trend.depths.filter((d) => oneLineOnly(spec, d.depth) !== undefined);
   if (!NOT_LINEARLY_SEPARABLE.has(spec.dataset) || linearDepths.length === 0) return undefined;
   if (linearDepths.every((d) => d.allLearned)) return undefined;
+  const everyDepth = linearDepths.length === trend.depths.length && trend.depths.some((d) => d.depth > 0);
   const what =
     spec.activation === 'linear'
       ? 'With linear units every depth here computes one straight line'
-      : 'Depth 0 is one neuron, which draws one straight line';
+      : everyDepth
+        ? 'At width 1 with no skips, every depth here passes on one number per layer, a monotone function of one straight-line projection of the input: no more than one straight line'
+        : 'Depth 0 is one neuron, which draws one straight line';
   return say(
     'capacity',
     `${what}, and no straight line separates ${spec.dataset}: that is capacity, not a failure of training.`,

@@ -99,21 +99,41 @@ function fallingNote(seeds: readonly RunFacts[]): string {
   return `; ${falling} of them ${falling === 1 ? 'was' : 'were'} still falling when training stopped, so more steps may get ${falling === 1 ? 'it' : 'them'} lower`;
 }
 
-/** One neuron, or a linear net of any depth, never learned on data no line separates: capacity. */
+/**
+ * Why a net can draw no more than one straight line, or undefined when it can draw more: one
+ * neuron; linear units at any depth; or one unit per layer without skips, where every layer
+ * passes on one number, so the output is a monotone function of one projection of the input
+ * (whatever the activation or normalization).
+ */
+export function oneLineOnly(
+  spec: Pick<TrainResult['spec'], 'activation' | 'width' | 'residual'>,
+  depth: number,
+): 'neuron' | 'linear' | 'width-one' | undefined {
+  if (depth === 0) return 'neuron';
+  if (spec.activation === 'linear') return 'linear';
+  return spec.width === 1 && !spec.residual ? 'width-one' : undefined;
+}
+
+/** A net that can draw only one straight line, on data no line separates, did not learn: capacity. */
 function capacitySentence(result: TrainResult, group: GroupJudgement, still: boolean): Sentence | undefined {
   const { spec } = result;
-  const linearModel = spec.depth === 0 || spec.activation === 'linear';
-  if (!linearModel || !NOT_LINEARLY_SEPARABLE.has(spec.dataset) || group.count(LEARNED_KINDS) === n(group))
+  const kind = oneLineOnly(spec, spec.depth);
+  if (!kind || !NOT_LINEARLY_SEPARABLE.has(spec.dataset) || group.count(LEARNED_KINDS) === n(group))
     return undefined;
-  const what =
-    spec.depth === 0
-      ? 'One neuron draws one straight line'
-      : `With linear units the depth-${spec.depth} network still computes one linear function, one straight line like a single neuron`;
+  const what = {
+    neuron: 'One neuron draws one straight line',
+    linear: `With linear units the depth-${spec.depth} network still computes one linear function, one straight line like a single neuron`,
+    'width-one': `At width 1 each layer of the depth-${spec.depth} network passes on one number, so its output is a monotone function of one straight-line projection of the input: no more than one straight line`,
+  }[kind];
+  const takes =
+    kind === 'width-one'
+      ? 'it takes more than one unit per layer'
+      : 'it takes a hidden layer with a nonlinear activation';
   return say(
     'capacity',
     still
-      ? `${what}, and no straight line separates ${spec.dataset}, so a longer run could not fit it either: that is capacity; it takes a hidden layer with a nonlinear activation.`
-      : `${what}, and no straight line separates ${spec.dataset}: that is capacity, not a failure of training; it takes a hidden layer with a nonlinear activation.`,
+      ? `${what}, and no straight line separates ${spec.dataset}, so a longer run could not fit it either: that is capacity; ${takes}.`
+      : `${what}, and no straight line separates ${spec.dataset}: that is capacity, not a failure of training; ${takes}.`,
     80,
   );
 }

@@ -325,4 +325,18 @@ describe('the explanation classes that misled or were false', () => {
     expect(text).not.toMatch(/can miss a fit that provably exists/);
     expect(text).toMatch(/10 steps at learning rate 0\.0001 are too small a budget/);
   });
+
+  it('20. one unit per layer draws one line at any depth: capacity, not depth, on data no line separates', () => {
+    const narrow = trainResult({ depth: 4, width: 1, dataset: 'xor' }, [LN2, LN2]);
+    for (const run of narrow.runs) withCurve(run, [0.72, 0.7, LN2, LN2, LN2, LN2, LN2], 0.5);
+    const { rules, text, lessonId } = explain(narrow);
+    expect(rules).toContain('capacity');
+    expect(text).toMatch(/At width 1 each layer of the depth-4 network passes on one number/);
+    expect(text).not.toMatch(/with linear units/i);
+    expect(lessonId).toBe('capacity');
+    // With skips the branch adds to the input it got: no such bound is claimed.
+    const skips = trainResult({ depth: 4, width: 1, dataset: 'xor', residual: true }, [LN2, LN2]);
+    for (const run of skips.runs) withCurve(run, [0.72, 0.7, LN2, LN2, LN2, LN2, LN2], 0.5);
+    expect(explain(skips).rules).not.toContain('capacity');
+  });
 });
