@@ -458,7 +458,7 @@ describe('explainResult on compare', () => {
     const { sentences, lessonId } = explainResult(result);
     expect(sentences.map((s) => s.rule)).toEqual(['step-overshoot', 'stable-step-shrinks']);
     expect(sentences[0]?.text).toBe(
-      'In 2 of 4 runs (depth 8) the loss ended at 1.400 to 1.500, above ln 2 ≈ 0.693 by more than 0.05 after having been lower, the largest rise from 0.400 to 1.500 at step 300.',
+      'In 2 of 4 runs (depth 8) the loss ended at 1.400 to 1.500, above ln 2 ≈ 0.693 by more than 0.05 and more than 0.035 above the lowest value it had reached, the largest rise from 0.400 to 1.500 at step 300.',
     );
     expect(sentences[1]?.text).toMatch(
       /^At this step size \(learning rate 2\) depth 1 neither overflowed nor ended above their no-learning level or well above their lowest loss, while depth 8 did: the largest stable step shrinks with depth here/,

@@ -69,7 +69,7 @@ function problemSentence(all: readonly RunFacts[], bad: readonly RunFacts[]): Se
     const rise = `the largest rise from ${formatLoss(worst.jump.from)} to ${formatLoss(worst.jump.to)} at step ${worst.jump.step}`;
     if (overshot.every((f) => f.final > f.level + ABOVE_LEVEL_MARGIN)) {
       parts.push(
-        `${where} the loss ended at ${range}, above ${levelName} by more than ${ABOVE_LEVEL_MARGIN} after having been lower, ${rise}`,
+        `${where} the loss ended at ${range}, above ${levelName} by more than ${ABOVE_LEVEL_MARGIN} and more than ${margin} above the lowest value it had reached, ${rise}`,
       );
     } else {
       // Learned, then lost it; or swung up and down; or rose from where it started.
@@ -134,7 +134,14 @@ export function explainStepSize(result: ExperimentResult): Explanation | undefin
       ),
     );
   } else {
-    const which = bad.length === all.length ? 'these runs' : 'those runs';
+    // Only the runs that overshot are unreadable; in a sweep, name their depths.
+    const badDepths = depthsOf(bad);
+    const which =
+      bad.length === all.length
+        ? 'these runs'
+        : depths.length > 1
+          ? `those runs (${depthsWord(badDepths)})`
+          : 'those runs';
     const why = bad.some((f) => seedKind(f) === 'overshot')
       ? `A small enough step never raises a full-batch loss, so a rising one means the updates overshoot: that is the step size${rateOf(result)}`
       : `That is the step size${rateOf(result)}: the updates overshoot`;

@@ -407,13 +407,13 @@ const stepOvershoot: Check = (result, s) => {
       problems.push(`overflow depths quoted ${nan[2]}, are ${depthsOf(overflowed).join(', ')}`);
   }
   const above = re(
-    String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss ended at (NUM(?: to NUM)?), above (?:ln 2 ≈ 0\.693|0\.25|their no-learning level)[^,;]* after having been lower(?:, the largest (?:jump|rise) from NUM to NUM(?: at step \d+)?)?`,
+    String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss ended at (NUM(?: to NUM)?), above (?:ln 2 ≈ 0\.693|0\.25|their no-learning level)[^,;]* (?:after having been lower|and more than NUM above the lowest value it had reached)(?:, the largest (?:jump|rise) from NUM to NUM(?: at step \d+)?)?`,
   ).exec(s.text);
   if (above) {
     const sh = share(above[1]);
     const tris = runs.map(overshot);
     // "by more than X": every run counted ended more than X above its level (checked on the lowest quoted).
-    const margin = /above [^,;]*? by more than ([\d.]+) after/.exec(s.text)?.[1];
+    const margin = /above [^,;]*? by more than ([\d.]+) (?:after|and more than)/.exec(s.text)?.[1];
     const lowest = Number(/ended at (\d+(?:\.\d+)?(?:e[+-]?\d+)?)/.exec(above[0])?.[1]);
     if (margin !== undefined && !(lowest > Math.min(...runs.map((r) => r.level)) + Number(margin) - 1e-3))
       problems.push(
@@ -434,12 +434,14 @@ const stepOvershoot: Check = (result, s) => {
     const [lo, hi] = range(above[3]) ?? [];
     if (!possible.some((r) => same(lo, r.final)) || !possible.some((r) => same(hi, r.final)))
       problems.push(`final range ${above[3]} is not the final loss of runs that ended above the level`);
-    if (above[6] !== undefined) {
+    if (above[6] !== undefined && !same(above[6], 0.05 * Math.min(...possible.map((r) => r.level))))
+      problems.push(`quotes a margin of ${above[6]} above the lowest loss, not 5 % of the level`);
+    if (above[7] !== undefined) {
       const quotedJump = possible.some((r) =>
-        jumps(r).some((j) => same(above[6], j.from) && same(above[7], j.to)),
+        jumps(r).some((j) => same(above[7], j.from) && same(above[8], j.to)),
       );
       if (!quotedJump)
-        problems.push(`no such jump from ${above[6]} to ${above[7]} in a run that ended above the level`);
+        problems.push(`no such jump from ${above[7]} to ${above[8]} in a run that ended above the level`);
     }
   }
   const rise = re(
@@ -3094,7 +3096,7 @@ export function checkSentence(result: ExperimentResult, sentence: Sentence): str
   const flatBy = /varies by less than (\d+(?:\.\d+)?) along it/.exec(sentence.text);
   if (flatBy && Number(flatBy[1]) !== 0.001)
     problems.push(`quotes a flat slice as varying by less than ${flatBy[1]}`);
-  const overBy = /by more than (\d+(?:\.\d+)?) after having been lower/.exec(sentence.text);
+  const overBy = /by more than (\d+(?:\.\d+)?) (?:after having been lower|and more than)/.exec(sentence.text);
   if (overBy && Number(overBy[1]) !== 0.05) problems.push(`quotes the overshoot margin as ${overBy[1]}`);
   const limit = /hit the ([\d.]+) s time limit/.exec(sentence.text);
   if (limit && result.experiment === 'hardness' && Number(limit[1]) !== result.spec.timeLimit)
