@@ -208,11 +208,16 @@ describe('the playground on a phone (390 × 844)', () => {
       await page.evaluate('getComputedStyle(document.documentElement).backgroundColor'),
     );
     expect(background).toBe('rgb(13, 17, 23)');
-    const chartText = await page.evaluate(`(() => {
-      const chart = window.Chart.getChart(document.querySelector('.chart-figure canvas'));
-      return chart.options.plugins.title.color;
-    })()`);
-    expect(String(chartText).toLowerCase()).toBe('#e6edf3');
+    // The charts redraw in the dark colours once the page has seen the scheme change.
+    await expect
+      .poll(async () =>
+        String(
+          await page.evaluate(
+            "window.Chart.getChart(document.querySelector('.chart-figure canvas')).options.plugins.title.color",
+          ),
+        ).toLowerCase(),
+      )
+      .toBe('#e6edf3');
     const { checked, failures } = (await page.evaluate(CONTRAST_CHECK)) as {
       checked: number;
       failures: unknown[];
