@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { boundaryGrid } from './measure.js';
 import type { TrainingSession } from './model/session.js';
-import type { TrainingFrames } from './result.js';
+import type { BoundaryGrid, TrainingFrames } from './result.js';
 
 /*
  * Snapshots for an animation of training: at a fixed number of steps, the class-1 probability on a
@@ -24,6 +24,28 @@ export function frameSteps(steps: number, frames: number): number[] {
 
 const round3 = (v: number) => Math.round(v * 1e3) / 1e3;
 
+/**
+ * `frames` with the frame of `grid` at `step` appended (made on the first frame, whose grid fixes
+ * the size and extent): one way to record a frame for both compute paths.
+ */
+export function withFrame(
+  frames: TrainingFrames | undefined,
+  grid: BoundaryGrid,
+  step: number,
+  loss: number,
+): TrainingFrames {
+  const all = frames ?? {
+    size: grid.size,
+    xMin: grid.xMin,
+    xMax: grid.xMax,
+    yMin: grid.yMin,
+    yMax: grid.yMax,
+    frames: [],
+  };
+  all.frames.push({ step, loss, probabilities: grid.probabilities.map(round3) });
+  return all;
+}
+
 /** Collects frames while a run trains; `take` reads the grid now and keeps the loss tensor's value. */
 export function createFrameRecorder(session: TrainingSession, steps: number, frames: number) {
   const wanted = new Set(frameSteps(steps, frames));
@@ -42,19 +64,7 @@ export function createFrameRecorder(session: TrainingSession, steps: number, fra
           : [];
       const grid = boundaryGrid(session.mlp, session.data, FRAME_GRID_SIZE, stats);
       for (const s of stats) tf.dispose([s.mean, s.variance]);
-      result ??= {
-        size: grid.size,
-        xMin: grid.xMin,
-        xMax: grid.xMax,
-        yMin: grid.yMin,
-        yMax: grid.yMax,
-        frames: [],
-      };
-      result.frames.push({
-        step,
-        loss: loss.dataSync()[0]!,
-        probabilities: grid.probabilities.map(round3),
-      });
+      result = withFrame(result, grid, step, loss.dataSync()[0]!);
     },
     result: (): TrainingFrames | undefined => result,
   };

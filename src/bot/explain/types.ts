@@ -89,7 +89,7 @@ export interface Sentence {
   rule: RuleId;
   text: string;
   /**
-   * How much the sentence changes the story, for the sentence cap: a divergence, a collapse or a
+   * How much the sentence changes the story, for the sentence cap: a divergence, an overshoot or a
    * share of dead units outranks a gradient ratio. Sentences marked `always` are never cut.
    */
   rank?: number;
@@ -114,7 +114,7 @@ export function say(rule: RuleId, text: string, rank = 50): Sentence {
   return { rule, text, rank };
 }
 
-/** A sentence that changes the story too much to be cut: a divergence, a collapse, most units dead. */
+/** A sentence that changes the story too much to be cut: a divergence, an overshoot, most units dead. */
 export function sayAlways(rule: RuleId, text: string): Sentence {
   return { rule, text, rank: 100, always: true };
 }

@@ -1,5 +1,5 @@
 import { makeDataset, type TrainingData } from '../datasets.js';
-import { FRAME_GRID_SIZE, frameSteps } from '../frames.js';
+import { FRAME_GRID_SIZE, frameSteps, withFrame } from '../frames.js';
 import { MOMENTUM, type Optimizer } from '../limits.js';
 import { PROGRESS_EVERY } from '../loss-readback.js';
 import {
@@ -184,8 +184,6 @@ function gridOf(session: PlainSession, size: number, stats: PlainNormStats[]): B
   return { size, ...box, probabilities };
 }
 
-const round3 = (v: number) => Math.round(v * 1e3) / 1e3;
-
 /**
  * Trains one run on typed arrays and measures it exactly as trainRun does: step s's loss is the
  * loss after s updates, the last step's gradients are taken at the final weights and not applied,
@@ -217,15 +215,7 @@ export function trainPlainRun(spec: FitSpec, options: UnitRunOptions & { watchLa
     }
     if (frameAt.has(step)) {
       const grid = gridOf(session, FRAME_GRID_SIZE, batchStatsNow(session));
-      frames ??= {
-        size: grid.size,
-        xMin: grid.xMin,
-        xMax: grid.xMax,
-        yMin: grid.yMin,
-        yMax: grid.yMax,
-        frames: [],
-      };
-      frames.frames.push({ step, loss, probabilities: grid.probabilities.map(round3) });
+      frames = withFrame(frames, grid, step, loss);
     }
     if (step % stride === 0 || isLast) {
       lossCurve.steps.push(step);
