@@ -2,12 +2,17 @@ import type { WireLive, WireMessage, WireProgress } from './web/wire.js';
 
 /*
  * The recent public messages of each channel, so a page opened late (the projector, a reload)
- * shows the conversation. Bounded twice: a few dozen messages per channel, and a couple of
- * hundred channels, the oldest unwatched one forgotten first.
+ * shows the conversation. Bounded three ways: a few dozen messages per channel, a couple of
+ * hundred channels, and a byte budget over all of them. A reply holds its charts' drawing data
+ * (tens of kilobytes each), so the first two bounds alone would let a busy server keep hundreds of
+ * megabytes; the budget forgets the least recently used idle channel first, then, when only watched
+ * channels are left, the oldest messages of the channel being written to.
  */
 
 const HISTORY_LENGTH = 60;
 const MAX_CHANNELS = 200;
+/** Bytes of JSON kept over all channels' histories. */
+export const HISTORY_BYTES = 48 * 1024 * 1024;
 
 /** Every channel's recent public messages. */
 export interface ChannelHistories {
@@ -18,45 +23,85 @@ export interface ChannelHistories {
   /** Updates a remembered working message's progress and, when given, its partial results. */
   rememberProgress(channel: string, id: string, progress: WireProgress, live?: WireLive): void;
   forget(channel: string, id: string): void;
+  /** Bytes of JSON the histories hold now (what the budget counts). */
+  bytes(): number;
 }
 
-/** Creates empty histories; `isWatched` keeps a watched channel's history from being evicted. */
-export function createChannelHistories(isWatched: (channel: string) => boolean): ChannelHistories {
-  const histories = new Map<string, WireMessage[]>();
+interface Kept {
+  message: WireMessage;
+  bytes: number;
+}
 
-  function historyOf(channel: string): WireMessage[] {
-    let history = histories.get(channel);
-    if (!history) {
-      history = [];
-      histories.set(channel, history);
-      // Forget the oldest idle channel's history rather than grow without bound.
-      for (const name of histories.keys()) {
-        if (histories.size <= MAX_CHANNELS) break;
-        if (!isWatched(name)) histories.delete(name);
-      }
-    }
+const sizeOf = (message: WireMessage) => JSON.stringify(message).length;
+
+/**
+ * Creates empty histories; `isWatched` keeps a watched channel's history from being evicted.
+ * `budget` is the byte budget (HISTORY_BYTES unless a test sets a small one).
+ */
+export function createChannelHistories(
+  isWatched: (channel: string) => boolean,
+  budget = HISTORY_BYTES,
+): ChannelHistories {
+  // Map order is recency of use: a channel written to moves to the end.
+  const histories = new Map<string, Kept[]>();
+  let total = 0;
+
+  const drop = (history: Kept[], count: number) => {
+    for (const kept of history.splice(0, count)) total -= kept.bytes;
+  };
+
+  function touch(channel: string): Kept[] {
+    const history = histories.get(channel) ?? [];
+    histories.delete(channel);
+    histories.set(channel, history);
     return history;
   }
 
+  // Forget idle channels, least recently used first, while over either bound; then trim `current`.
+  function evict(current: string) {
+    for (const [name, history] of histories) {
+      if (histories.size <= MAX_CHANNELS && total <= budget) return;
+      if (name === current || isWatched(name)) continue;
+      drop(history, history.length);
+      histories.delete(name);
+    }
+    const history = histories.get(current);
+    // Keep at least the newest message, so the one just written is always shown.
+    while (history && total > budget && history.length > 1) drop(history, 1);
+  }
+
   return {
-    of: (channel) => [...(histories.get(channel) ?? [])],
+    of: (channel) => (histories.get(channel) ?? []).map((kept) => kept.message),
     remember(channel, message) {
-      const history = historyOf(channel);
-      const index = history.findIndex((m) => m.id === message.id);
-      if (index >= 0) history[index] = message;
-      else history.push(message);
-      if (history.length > HISTORY_LENGTH) history.splice(0, history.length - HISTORY_LENGTH);
+      const history = touch(channel);
+      const kept = { message, bytes: sizeOf(message) };
+      const index = history.findIndex((k) => k.message.id === message.id);
+      if (index >= 0) {
+        total -= history[index]!.bytes;
+        history[index] = kept;
+      } else history.push(kept);
+      total += kept.bytes;
+      if (history.length > HISTORY_LENGTH) drop(history, history.length - HISTORY_LENGTH);
+      evict(channel);
     },
     rememberProgress(channel, id, progress, live) {
-      const message = histories.get(channel)?.find((m) => m.id === id);
-      if (message?.kind !== 'working') return;
-      message.progress = progress;
-      if (live) message.live = live;
+      const kept = histories.get(channel)?.find((k) => k.message.id === id);
+      if (kept?.message.kind !== 'working') return;
+      kept.message.progress = progress;
+      if (live) kept.message.live = live;
+      const bytes = sizeOf(kept.message);
+      total += bytes - kept.bytes;
+      kept.bytes = bytes;
+      evict(channel);
     },
     forget(channel, id) {
       const history = histories.get(channel);
-      const index = history?.findIndex((m) => m.id === id) ?? -1;
-      if (history && index >= 0) history.splice(index, 1);
+      const index = history?.findIndex((k) => k.message.id === id) ?? -1;
+      if (history && index >= 0) {
+        total -= history[index]!.bytes;
+        history.splice(index, 1);
+      }
     },
+    bytes: () => total,
   };
 }
