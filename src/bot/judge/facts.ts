@@ -41,6 +41,8 @@ export interface RunFacts {
   recentFall: number;
   /** The same fall over the last tenth of the steps, as a share of the whole fall from the start (0 when none). */
   recentShareOfFall: number;
+  /** How much the loss fell over the tenth of the steps before the last, as a share of the final loss. */
+  priorFall: number;
   /** Steps of the gradient snapshots, and each snapshot's first-layer and last-layer norm. */
   gradientSteps: number[];
   firstLayer: number[];
@@ -81,15 +83,27 @@ function largestJump(steps: readonly number[], losses: readonly (number | null)[
 /** Losses within this of a jump's peak count as having reached it. */
 const JUMP_PLATEAU = 5e-4;
 
+/** The loss recorded at the first step at or after `share` of the run (never the last point). */
+function lossAtShare(steps: readonly number[], losses: readonly (number | null)[], share: number) {
+  const lastStep = steps.at(-1) ?? 0;
+  const index = steps.findIndex((step) => step >= share * lastStep);
+  return losses[Math.min(index, losses.length - 2)];
+}
+
 /** The share by which the loss fell over the last tenth of the steps (0 when it cannot be told). */
 function fallOverLastTenth(steps: readonly number[], losses: readonly (number | null)[]): number {
-  const lastStep = steps.at(-1) ?? 0;
-  const index = steps.findIndex((step) => step >= 0.9 * lastStep);
-  const before = losses[Math.min(index, losses.length - 2)];
+  const before = lossAtShare(steps, losses, 0.9);
   const after = losses.at(-1);
   if (!finite(before) || !finite(after)) return 0;
   if (after <= 0) return before > 0 ? Number.POSITIVE_INFINITY : 0;
   return (before - after) / after;
+}
+
+/** The fall over the tenth of the steps before the last, as a share of the final loss (0 when it cannot be told). */
+function fallOverPriorTenth(steps: readonly number[], losses: readonly (number | null)[]): number {
+  const [start, end, final] = [lossAtShare(steps, losses, 0.8), lossAtShare(steps, losses, 0.9), losses.at(-1)];
+  if (!finite(start) || !finite(end) || !finite(final) || !(final > 0)) return 0;
+  return (start - end) / final;
 }
 
 /** The fall over the last tenth of the steps as a share of the fall since step 0 (0 when it did not fall). */
@@ -140,6 +154,7 @@ export function runFacts(run: RunResult, loss: Loss): RunFacts {
     jump: largestJump(steps, losses),
     recentFall: fallOverLastTenth(steps, losses),
     recentShareOfFall: shareOfWholeFall(steps, losses),
+    priorFall: fallOverPriorTenth(steps, losses),
     gradientSteps: run.gradientNorms.map((s) => s.step),
     firstLayer: perLayer.map((layers) => layers[0] ?? Number.NaN),
     lastLayer: perLayer.map((layers) => layers.at(-1) ?? Number.NaN),
@@ -206,6 +221,7 @@ export function finalOnlyFacts(finalLoss: number | null, depth: number, loss: Lo
     jump: { from: 0, to: 0, step: 0 },
     recentFall: 0,
     recentShareOfFall: 0,
+    priorFall: 0,
     gradientSteps: [],
     firstLayer: [],
     lastLayer: [],

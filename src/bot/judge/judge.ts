@@ -36,6 +36,14 @@ const STILL_FALLING_SHARE = 0.01;
  */
 const STILL_FALLING_PACE = 0.05;
 
+/**
+ * Nor has a loss that fell over each of the last two tenths of the steps, the last by more than
+ * FALL_ABOVE_NOISE of the final loss and by at least NOT_SLOWING times the one before: a settling
+ * loss slows down, and one that keeps its pace, however slow, is on its way down.
+ */
+const FALL_ABOVE_NOISE = 1e-4;
+const NOT_SLOWING = 0.8;
+
 /** A loss that fell to under this fraction of where it started moved, however small its start. */
 const MOVED_FACTOR = 0.5;
 
@@ -137,7 +145,10 @@ export function stillFalling(f: RunFacts): boolean {
   // all, half of it at the end, is not on its way anywhere. A tenth of the learned margin is: a
   // slow, steady descent that has not yet crossed the margin is still a descent.
   const fellEnough = f.first - f.final > learnedMargin(f.level) / 10;
-  return f.recentFall > STILL_FALLING_SHARE || (fellEnough && f.recentShareOfFall > STILL_FALLING_PACE);
+  const keepsPace = f.recentFall > FALL_ABOVE_NOISE && f.priorFall > 0 && f.recentFall >= NOT_SLOWING * f.priorFall;
+  return (
+    f.recentFall > STILL_FALLING_SHARE || (fellEnough && f.recentShareOfFall > STILL_FALLING_PACE) || keepsPace
+  );
 }
 
 /** No seed's loss moved from where it started: the budget was too small for the run to show anything. */

@@ -339,4 +339,19 @@ describe('the explanation classes that misled or were false', () => {
     for (const run of skips.runs) withCurve(run, [0.72, 0.7, LN2, LN2, LN2, LN2, LN2], 0.5);
     expect(explain(skips).rules).not.toContain('capacity');
   });
+
+  it('21. a descent that keeps its pace, however slow, is still falling, not stopped', () => {
+    // Squared error, 10 momentum steps: every seed creeps down by 0.0002 a step, faster each step.
+    const slow = trainResult({ depth: 6, loss: 'mse', steps: 10 }, [0.2605, 0.2543, 0.2583, 0.254]);
+    slow.runs.forEach((run, i) => {
+      const start = [0.2618, 0.255, 0.2594, 0.2545][i]!;
+      const end = run.finalLoss;
+      const curve = Array.from({ length: 11 }, (_, k) => start - (start - end) * (k / 10) ** 1.5);
+      run.lossCurve = { steps: curve.map((_, k) => k), losses: curve };
+      run.finalAccuracy = 0.5;
+    });
+    const { text } = explain(slow);
+    expect(text).not.toMatch(/\b1 of (them|4)\b[^.]*still falling/);
+    expect(text).toMatch(/(all were|4 of 4 seeds|on all 4 seeds|every seed)[^.]*still falling|The loss was still falling/);
+  });
 });

@@ -120,6 +120,8 @@ interface Run {
   accuracy: number;
   overflow: boolean;
   falls: number[];
+  /** The drops over the last tenth and the tenth before it, relative to the final loss. */
+  pace: { last: number; prior: number };
   /** The fall over the last tenth as a share of the whole fall from step 0, two readings (0 when it did not fall). */
   shares: number[];
   snaps: { step: number; layers: number[] }[];
@@ -152,6 +154,7 @@ function readRun(run: RunResult, loss: Loss, group = ''): Run {
     accuracy: num(run.finalAccuracy),
     overflow: !ok(final) || losses.some((l) => !ok(l)),
     falls: fallReadings(steps, losses),
+    pace: paceReadings(steps, losses),
     shares: shareReadings(steps, losses),
     snaps: run.gradientNorms.map((g) => ({ step: g.step, layers: (g.perLayer as unknown[]).map(num) })),
     saturation: satAtEnd.length === 0 ? undefined : mean(satAtEnd),
@@ -194,6 +197,23 @@ function fallReadings(steps: number[], losses: number[]): number[] {
     return (from - end) / end;
   };
   return [rel(after < 0 ? n - 2 : after), rel(before)];
+}
+
+/** The drops over the last two tenths of the steps, each read from the last point at or before its start. */
+function paceReadings(steps: number[], losses: number[]): { last: number; prior: number } {
+  const n = losses.length;
+  const end = losses[n - 1] ?? Number.NaN;
+  const lastStep = steps[n - 1] ?? 0;
+  const at = (share: number) => {
+    let index = 0;
+    steps.forEach((s, i) => {
+      if (s <= share * lastStep) index = i;
+    });
+    return losses[Math.min(index, n - 2)] ?? Number.NaN;
+  };
+  const [a, b] = [at(0.8), at(0.9)];
+  if (n < 3 || !ok(end) || !ok(a) || !ok(b) || !(end > 0)) return { last: 0, prior: 0 };
+  return { last: (b - end) / end, prior: (a - b) / end };
 }
 
 /** The loss was once clearly below the no-learning level (literally; from the start or not). */
@@ -249,11 +269,23 @@ function endedLearned(r: Run): Tri {
   if (r.final >= LEARNED_ANY * r.level) return 'no';
   return learnedEver(r) === 'yes' && r.final < LEARNED_SURE * r.level ? 'yes' : 'maybe';
 }
+/**
+ * A descent that keeps its pace over the last two tenths, however slow, is still falling: surely
+ * when the last tenth fell by over 0.05 % of the final loss and by no less than the tenth before;
+ * surely not when it fell by at most 0.002 %, or by under half the tenth before (a loss slowing
+ * down to settle). The explainer: 0.01 % and 0.8 of the tenth before.
+ */
+const keepsPace = ({ pace }: Run): Tri =>
+  pace.last > 5e-4 && pace.prior > 0 && pace.last >= pace.prior
+    ? 'yes'
+    : pace.last <= 2e-5 || (pace.prior > 0 && pace.last < 0.5 * pace.prior)
+      ? 'no'
+      : 'maybe';
 const stillFalling = (r: Run): Tri => {
-  if (Math.min(...r.falls) > FALLING_SURE) return 'yes';
+  if (Math.min(...r.falls) > FALLING_SURE || keepsPace(r) === 'yes') return 'yes';
   const wholeFall = ok(r.first) && ok(r.final) ? r.first - r.final : 0;
   const paceStopped = Math.max(...r.shares) <= 0.03 || wholeFall <= 0.001 * r.level;
-  return Math.max(...r.falls) <= STOPPED_SURE && paceStopped ? 'no' : 'maybe';
+  return Math.max(...r.falls) <= STOPPED_SURE && paceStopped && keepsPace(r) === 'no' ? 'no' : 'maybe';
 };
 const atLevel = (loss: number, level: number): Tri =>
   !ok(loss)
