@@ -138,7 +138,7 @@ function descentSentence(
   const missed = tried.filter((r) => r.gradientDescent!.successes === 0);
   const base = `Where the solver proved a fit exists (${instancesWord(tried.length)}), ${successes} of ${restarts} gradient-descent restarts on sigmoid units reached 100 % training accuracy within ${steps} steps.`;
   if (missed.length === 0) return say('hardness-descent', base);
-  const examples = missed.slice(0, 3).map(cellName).join('; ');
+  const examples = `${missed.length > 3 ? 'among them ' : ''}${missed.slice(0, 3).map(cellName).join('; ')}`;
   // On a trivial instance (one unit separates it) a miss says more about the step budget than about
   // gradient descent; the general lesson is drawn only from an instance that is not trivial.
   // Nor from a budget too small to judge (the restarts train with Adam): a miss then shows only it.
@@ -146,7 +146,7 @@ function descentSentence(
   // at least DESCENT_STEPS steps (the default restarts take 300, and fit the separable instances).
   const budget = judgeBudget({ optimizer: 'adam', learningRate, steps });
   const lesson =
-    budget !== 'enough'
+    budget === 'tiny'
       ? `, though ${steps} steps at learning rate ${learningRate} are too small a budget to judge gradient descent: with more steps they may well be found`
       : steps < DESCENT_STEPS
         ? `, though ${steps} steps are too few to judge gradient descent: with more steps they may well be found`

@@ -352,6 +352,16 @@ describe('the explanation classes that misled or were false', () => {
     });
     const { text } = explain(slow);
     expect(text).not.toMatch(/\b1 of (them|4)\b[^.]*still falling/);
-    expect(text).toMatch(/(all were|4 of 4 seeds|on all 4 seeds|every seed)[^.]*still falling|The loss was still falling/);
+    expect(text).toMatch(
+      /(all were|4 of 4 seeds|on all 4 seeds|every seed)[^.]*still falling|The loss was still falling/,
+    );
+  });
+
+  it('22. a few steps at a large rate are too few steps, not too small a budget', () => {
+    const short = hardnessResult([hardnessRecord(16, 4, { mipMs: 5, nodes: 3, successes: 0 })]);
+    short.spec = { ...short.spec, steps: 3, learningRate: 10 };
+    const { text } = explain(short);
+    expect(text).not.toMatch(/too small a budget/);
+    expect(text).toMatch(/though 3 steps are too few to judge gradient descent/);
   });
 });

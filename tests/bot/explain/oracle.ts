@@ -2894,7 +2894,7 @@ function hardnessCheck(
             fail(
               Number(tooSmall[1]) === r.spec.steps &&
                 Number(tooSmall[2]) === r.spec.learningRate &&
-                shortBudget({ ...r.spec, optimizer: 'adam' }) !== 'no',
+                budgetOf('adam', r.spec.learningRate, r.spec.steps) < 0.15,
               `the budget quoted (${tooSmall[1]} steps at ${tooSmall[2]}) is not the run's, or not small`,
             ),
           );
@@ -2914,10 +2914,13 @@ function hardnessCheck(
             fail(missed.length === 0, `${missed.length} instances with a proven fit saw every restart fail`),
           );
         else {
-          const mm = /On (\d+) of them \((.*?)\) no restart did/.exec(s.text);
+          const mm = /On (\d+) of them \((?:among them )?(.*?)\) no restart did/.exec(s.text);
           problems.push(
             fail(!!mm && Number(mm[1]) === missed.length, `says ${mm?.[1]} missed, ${missed.length} did`),
           );
+          const listed = [...(mm?.[2] ?? '').matchAll(/n = (\d+), d = (\d+)/g)].length;
+          if (mm && listed < missed.length && !/\(among them /.test(s.text))
+            problems.push(`lists ${listed} of ${missed.length} missed instances as if they were all`);
           for (const [, n, dim] of (mm?.[2] ?? '').matchAll(/n = (\d+), d = (\d+)/g))
             if (!missed.some((x) => x.n === Number(n) && x.d === Number(dim)))
               problems.push(`n = ${n}, d = ${dim} did not miss`);
