@@ -33,6 +33,8 @@ export function shortRunSentence(
   depths: readonly { depth: number; seeds: RunFacts[] }[],
   noBudgetHelps = false,
   sweep = depths.length > 1,
+  /** When only some depths of a sweep could use a larger budget: those depths. */
+  helped?: readonly number[],
 ): Sentence | undefined {
   const verdict = judgeBudget(spec);
   if (verdict === 'enough' || depths.length === 0) return undefined;
@@ -42,12 +44,16 @@ export function shortRunSentence(
     ? `the mean loss by depth went ${depths.map((d) => `${d.depth}: ${startEnd(d.seeds)}`).join(', ')}`
     : `the loss went from ${startEnd(seeds)}${seeds.length > 1 ? ' (mean over seeds)' : ''}, with a mean accuracy of ${formatPercent(meanOfFinite(seeds.map((f) => f.finalAccuracy)))} at the end`;
   const subject = several ? 'how depth trains' : 'how this net trains';
+  const forWhom =
+    helped === undefined || helped.length === 0
+      ? ''
+      : ` at ${helped.length === 1 ? 'depth' : 'depths'} ${listWords(helped.map(String))}`;
   // Where no budget would move the weights, the rerun advice is left to the sentence that says so.
   return say(
     'short-run',
     verdict === 'too-few-steps'
-      ? `After only ${stepsWord(spec.steps)} at learning rate ${spec.learningRate}, ${what}: too few steps to judge ${subject}${noBudgetHelps ? '.' : '; rerun with more steps to see where the loss goes.'}`
-      : `In ${stepsWord(spec.steps)} at learning rate ${spec.learningRate} (${spec.optimizer}, ${budgetWords(spec)}), ${what}: too small a budget to judge ${subject}${noBudgetHelps ? '.' : '; rerun with a larger learning rate or more steps.'}`,
+      ? `After only ${stepsWord(spec.steps)} at learning rate ${spec.learningRate}, ${what}: too few steps to judge ${subject}${noBudgetHelps ? '.' : `; rerun with more steps to see where the loss goes${forWhom}.`}`
+      : `In ${stepsWord(spec.steps)} at learning rate ${spec.learningRate} (${spec.optimizer}, ${budgetWords(spec)}), ${what}: too small a budget to judge ${subject}${noBudgetHelps ? '.' : `; rerun with a larger learning rate or more steps${forWhom}.`}`,
     80,
   );
 }

@@ -214,7 +214,7 @@ function stillFalling(trend: DepthTrend): Sentence | undefined {
 }
 
 /** Linear nets on data no line separates: every depth fails for want of capacity, not of training. */
-function capacity(result: CompareResult, trend: DepthTrend): Sentence | undefined {
+function capacity(result: CompareResult, trend: DepthTrend, short = false): Sentence | undefined {
   const { spec } = result;
   const linearDepths = trend.depths.filter((d) => oneLineOnly(spec, d.depth) !== undefined);
   if (!NOT_LINEARLY_SEPARABLE.has(spec.dataset) || linearDepths.length === 0) return undefined;
@@ -228,7 +228,11 @@ function capacity(result: CompareResult, trend: DepthTrend): Sentence | undefine
         : 'Depth 0 is one neuron, which draws one straight line';
   return say(
     'capacity',
-    `${what}, and no straight line separates ${spec.dataset}: that is capacity, not a failure of training.`,
+    // After a run too short to judge, the nets barely trained: the bound is what a longer run would
+    // meet, not what this one shows.
+    short
+      ? `${what}, and no straight line separates ${spec.dataset}, so a longer run could not fit it all either.`
+      : `${what}, and no straight line separates ${spec.dataset}: that is capacity, not a failure of training.`,
     75,
   );
 }
@@ -247,16 +251,36 @@ export function explainCompare(result: CompareResult): Explanation {
       lessonId: 'vanishing-gradients',
     };
   // Too few steps or too small a budget: what the loss did at each depth, never a trend.
-  const seeds = trend.depths.flatMap((d) => d.seeds);
+  // Depths whose every gradient is too small for any budget to move: rerun advice is not for them.
+  const frozen = trend.depths.filter(
+    (d) =>
+      d.noneLearned &&
+      gradientsTinyThroughout(d.seeds) &&
+      noBudgetHelpsSentence(d.seeds, spec.optimizer) !== undefined,
+  );
+  const frozenSeeds = frozen.flatMap((d) => d.seeds);
+  const everyDepthFrozen = frozen.length === trend.depths.length;
   const noBudget =
-    trend.direction === 'none-learned' && gradientsTinyThroughout(seeds)
-      ? noBudgetHelpsSentence(seeds, spec.optimizer)
-      : undefined;
+    frozen.length === 0
+      ? undefined
+      : noBudgetHelpsSentence(
+          frozenSeeds,
+          spec.optimizer,
+          everyDepthFrozen ? undefined : frozen.map((d) => d.depth),
+        );
   const short = trend.depths.every((d) => d.allLearned)
     ? undefined
-    : shortRunSentence(spec, trend.depths, noBudget !== undefined, true);
+    : shortRunSentence(
+        spec,
+        trend.depths,
+        noBudget !== undefined && everyDepthFrozen,
+        true,
+        noBudget === undefined
+          ? undefined
+          : trend.depths.filter((d) => !frozen.includes(d)).map((d) => d.depth),
+      );
   if (short) {
-    const capacitySaid = capacity(result, trend);
+    const capacitySaid = capacity(result, trend, true);
     return {
       sentences: [short, capacitySaid, noBudget].filter((x) => x !== undefined),
       lessonId: capacitySaid ? 'capacity' : 'step-size',

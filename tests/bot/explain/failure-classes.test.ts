@@ -364,4 +364,22 @@ describe('the explanation classes that misled or were false', () => {
     expect(text).not.toMatch(/too small a budget/);
     expect(text).toMatch(/though 3 steps are too few to judge gradient descent/);
   });
+
+  it('23. in a sweep, no rerun advice for depths whose every gradient is zero; capacity after a short run is a bound, not a verdict', () => {
+    const depth0 = summary(0, [0.56, 0.57]);
+    const frozen = [2, 16].map((depth) => {
+      const at = summary(depth, [0.25, 0.25]);
+      for (const r of at.runs) for (const g of r.gradientNorms) g.perLayer = g.perLayer.map(() => 0);
+      return at;
+    });
+    const result = compareResult(
+      { loss: 'mse', optimizer: 'momentum', learningRate: 0.00001, steps: 10, dataset: 'xor' },
+      [depth0, ...frozen],
+    );
+    for (const r of result.runs) withCurve(r, [r.finalLoss, r.finalLoss], 0.5);
+    const { text } = explain(result);
+    expect(text).toMatch(/rerun with a larger learning rate or more steps at depth 0\./);
+    expect(text).toMatch(/At depths 2 and 16, with every gradient at most 0, .* cannot help there\./);
+    expect(text).not.toMatch(/that is capacity, not a failure of training/);
+  });
 });

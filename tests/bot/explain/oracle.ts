@@ -3247,6 +3247,26 @@ export function checkExplanation(result: ExperimentResult, explanation: Explanat
     const bound = result.spec.optimizer === 'adam' ? 1e-13 : 1e-6;
     if (norms.length > 0 && norms.every((g) => ok(g) && g <= bound) && advice.length > 0)
       problems.push(`advises a bigger budget although every gradient is at most ${Math.max(...norms)}`);
+    // In a sweep, advice is for the depths it names ("… more steps at depth 0"), or else for all.
+    // A depth is surely frozen when even rate 10 for 3000 steps would move it by under 0.01 in all
+    // (momentum builds steps up tenfold; Adam's step is the rate times gradient / 1e-7 below its ε).
+    if (result.experiment === 'compare') {
+      const runs = runsOf(result);
+      const frozenBound = { sgd: 1e-7, momentum: 1e-8, adam: 1e-14 }[result.spec.optimizer];
+      const frozen = depthsOf(runs).filter((d) => {
+        const at = atDepth(runs, d).flatMap((r) => r.snaps.flatMap((snap) => snap.layers));
+        return at.length > 0 && at.every((g) => ok(g) && g <= frozenBound);
+      });
+      for (const a of advice) {
+        const named = /(?:more steps|larger learning rate)[^.;]* at depths? ([\d, and]+)\./.exec(a.text);
+        const advised = named ? [...named[1]!.matchAll(/\d+/g)].map(Number) : depthsOf(runs);
+        const wasted = advised.filter((d) => frozen.includes(d));
+        if (wasted.length > 0)
+          problems.push(
+            `advises a bigger budget for depths ${wasted.join(', ')}, whose every gradient is at most ${frozenBound}`,
+          );
+      }
+    }
   }
   for (const [a, b] of CONTRADICTIONS)
     if (rules.has(a) && rules.has(b)) problems.push(`contradiction: ${a} and ${b}`);
