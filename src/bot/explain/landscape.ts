@@ -1,5 +1,12 @@
 import type { LandscapeResult, LandscapeVariant } from '../../engine/result.js';
-import { BARRIER_SHARE, compareBumps, FLAT_SLICE, flatSlice, learnedMargin } from '../judge/judge.js';
+import {
+  ABOVE_LEVEL_MARGIN,
+  BARRIER_SHARE,
+  compareBumps,
+  FLAT_SLICE,
+  flatSlice,
+  learnedMargin,
+} from '../judge/judge.js';
 import { noLearning } from '../no-learning.js';
 import { capitalize as capitalizeFirst, formatLoss, listWords as listWordsOf } from './format.js';
 import { capSentences, type Explanation, type Sentence, say, sayAlways } from './types.js';
@@ -54,31 +61,74 @@ function lineSentence(variant: LandscapeVariant): Sentence | undefined {
       );
 }
 
+/**
+ * Training blew the net up: its loss overflowed, or it ended above the no-learning level and
+ * above where it started on the path. Every net here is trained on the full batch, whose loss a
+ * small enough step never raises, so that is a step too large for this net.
+ */
+function blewUp(v: LandscapeVariant, level: number): boolean {
+  if (!Number.isFinite(v.finalLoss as number | null)) return true;
+  const { start } = endsOfPath(v);
+  return (
+    start !== undefined &&
+    v.finalLoss > level + ABOVE_LEVEL_MARGIN &&
+    v.finalLoss > start + learnedMargin(level)
+  );
+}
+
+/** "the deep plain net (0.715 → 9.7e+5)" or "the deep residual net (overflowed)". */
+function blownWords(v: LandscapeVariant): string {
+  const { start } = endsOfPath(v);
+  if (!Number.isFinite(v.finalLoss as number | null)) return `the ${v.label} net (overflowed to NaN)`;
+  return `the ${v.label} net (${start === undefined ? '' : `${formatLoss(start)} → `}${formatLoss(v.finalLoss)})`;
+}
+
+/**
+ * Nets that blew up have slices that say nothing about the surface. When a shallower net took the
+ * same step without blowing up, the contrast is depth's: the largest stable step shrinks with it.
+ */
+function blownUpExplanation(result: LandscapeResult, blown: LandscapeVariant[], level: number): Explanation {
+  const { variants } = result;
+  const rate = result.spec.learningRate;
+  const overflowOnly = blown.every((v) => !Number.isFinite(v.finalLoss as number | null));
+  const who =
+    blown.length === variants.length
+      ? 'every net'
+      : `the ${listWordsOf(blown.map((v) => v.label))} net${blown.length === 1 ? '' : 's'}`;
+  const first = overflowOnly
+    ? `Training overflowed to infinity (NaN) for ${who}, so ${blown.length === 1 ? 'its slices say' : 'their slices say'} nothing about the surface.`
+    : `Training blew up ${listWordsOf(blown.map(blownWords))}: ${blown.length === 1 ? 'it' : 'each'} ended above ${noLearning('cross-entropy').name} and above where it started, and a full-batch loss rises only when a step overshoots, so ${blown.length === 1 ? 'its slices say' : 'their slices say'} nothing about the surface.`;
+  const shallowest = Math.min(...blown.map((v) => v.depth));
+  // A contrast only from a net that surely took the step: it ended below the level or its start.
+  const steady = variants.filter((v) => {
+    const { start } = endsOfPath(v);
+    const tookIt = v.finalLoss <= level || (start !== undefined && v.finalLoss <= start);
+    return !blown.includes(v) && v.depth < shallowest && tookIt;
+  });
+  const contrast =
+    steady.length > 0
+      ? say(
+          'stable-step-shrinks',
+          `At the same learning rate (${rate}) ${listWordsOf(steady.map((v) => `the depth-${v.depth} ${v.label} net`))} did not blow up (${listWordsOf(steady.map((v) => formatLoss(v.finalLoss)))}): the largest stable step shrinks with depth here. To compare the surfaces, try a learning rate ten times smaller.`,
+        )
+      : say(
+          'step-size-fix',
+          `That is the step size (learning rate ${rate}): try a learning rate ten times smaller.`,
+        );
+  return { sentences: [sayAlways('step-overshoot', first), contrast], lessonId: 'step-size' };
+}
+
 /** Explains landscape slices: deep plain vs shallow, residual vs plain, and the straight path. */
 export function explainLandscape(result: LandscapeResult): Explanation {
   const { variants } = result;
-  const blown = variants.filter((v) => !Number.isFinite(v.finalLoss as number | null));
-  if (blown.length > 0) {
-    return {
-      sentences: [
-        sayAlways(
-          'step-overshoot',
-          `Training overflowed to infinity (NaN) for ${blown.length === variants.length ? 'every net' : `the ${listWordsOf(blown.map((v) => v.label))} net${blown.length === 1 ? '' : 's'}`}, so ${blown.length === 1 ? 'its slices say' : 'their slices say'} nothing about the surface.`,
-        ),
-        say(
-          'step-size-fix',
-          `That is the step size (learning rate ${result.spec.learningRate}): try a learning rate ten times smaller.`,
-        ),
-      ],
-      lessonId: 'step-size',
-    };
-  }
+  const level = noLearning('cross-entropy').level;
+  const blown = variants.filter((v) => blewUp(v, level));
+  if (blown.length > 0) return blownUpExplanation(result, blown, level);
   const maxDepth = Math.max(...variants.map((v) => v.depth));
   const shallow = variants.find((v) => v.depth < maxDepth && !v.residual);
   const deepPlain = variants.find((v) => v.depth === maxDepth && !v.residual);
   const deepResidual = variants.find((v) => v.depth === maxDepth && v.residual);
   const sentences: Sentence[] = [];
-  const level = noLearning('cross-entropy').level;
   const untrained = variants.filter((v) => !(v.finalLoss < level - learnedMargin(level)));
   if (untrained.length > 0) {
     const trained = variants.filter((v) => !untrained.includes(v));

@@ -8,7 +8,15 @@ import { explainResult, explanationText } from '../../../src/bot/explain/explain
 import { followUps } from '../../../src/bot/replies/follow-ups.js';
 import type { ExperimentResult, RunResult } from '../../../src/engine/result.js';
 import { mapFixture } from '../charts/map-fixture.js';
-import { compareResult, group, restartsResult, summary, trainResult } from '../explain-fixtures.js';
+import {
+  compareResult,
+  group,
+  landscapeResult,
+  restartsResult,
+  summary,
+  trainResult,
+  variant,
+} from '../explain-fixtures.js';
 import { hardnessRecord, hardnessResult } from '../hardness-fixtures.js';
 
 /*
@@ -381,5 +389,41 @@ describe('the explanation classes that misled or were false', () => {
     expect(text).toMatch(/rerun with a larger learning rate or more steps at depth 0\./);
     expect(text).toMatch(/At depths 2 and 16, with every gradient at most 0, .* cannot help there\./);
     expect(text).not.toMatch(/that is capacity, not a failure of training/);
+  });
+
+  it('24. landscape nets that blew up are told as such, with depth as the contrast when a shallower net took the step', () => {
+    const shallow = variant(
+      'shallow',
+      1,
+      false,
+      { roughness: 1, extraMinima: 0 },
+      [1.3, 1.1, 0.9, 0.6, 0.45, 0.39, 0.4],
+    );
+    const plain = variant(
+      'deep plain',
+      6,
+      false,
+      { roughness: 1, extraMinima: 0 },
+      [0.9, 0.8, 0.76, 0.75, 0.8, 1.045, 1.4],
+    );
+    const residual = variant(
+      'deep residual',
+      6,
+      true,
+      { roughness: 1, extraMinima: 0 },
+      [0.9, 0.8, 0.7, 0.69, 5, 1.2e4, 3e5],
+    );
+    for (const v of [shallow, plain, residual]) v.finalLoss = v.line.losses[5]!;
+    const result = landscapeResult([shallow, plain, residual]);
+    result.spec.learningRate = 10;
+    const { rules, text } = explain(result);
+    expect(rules).toEqual(['step-overshoot', 'stable-step-shrinks']);
+    expect(text).toMatch(
+      /Training blew up the deep plain net \(0\.800 → 1\.045\) and the deep residual net \(0\.800 → 1\.2e\+4\)/,
+    );
+    expect(text).toMatch(
+      /the depth-1 shallow net did not blow up \(0\.390\): the largest stable step shrinks with depth/,
+    );
+    expect(text).not.toMatch(/roughness/);
   });
 });

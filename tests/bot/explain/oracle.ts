@@ -411,19 +411,63 @@ function setupProblem(result: ExperimentResult, text: string): string | undefine
   return wrong.length > 0 ? `names ${wrong.join(', ')}, which the spec does not use` : undefined;
 }
 
+/** A landscape net's loss at its initial weights: the line slice at position 0. */
+const pathStart = (v: LandscapeVariant) =>
+  num(v.line.losses[v.line.positions.findIndex((p) => Math.abs(num(p)) < 1e-6)]);
+
+/**
+ * A landscape net blew up: it overflowed, or it ended above ln 2 and above its start on the path
+ * (surely: by 0.08 × ln 2 over both; surely not: within 0.02 × ln 2 of the level or 0.01 × ln 2 of
+ * its start. The explainer: 0.05 above the level and 0.05 × level above the start).
+ */
+function blewUp(v: LandscapeVariant): Tri {
+  const final = num(v.finalLoss);
+  if (!ok(final)) return 'yes';
+  const level = Math.LN2;
+  const start = pathStart(v);
+  if (!ok(start)) return final <= level + 0.02 * level ? 'no' : 'maybe';
+  if (final > level + 0.08 * level && final > start + 0.08 * level) return 'yes';
+  return final <= level + 0.02 * level || final <= start + 0.01 * level ? 'no' : 'maybe';
+}
+
 /** Step-size sentences of train, compare and restarts (landscape has its own wording). */
 const stepOvershoot: Check = (result, s) => {
   if (result.experiment === 'landscape') {
-    const blown = result.variants.filter((v) => !ok(num(v.finalLoss)));
-    if (blown.length === 0) return 'no variant overflowed';
+    const blown = result.variants.filter((v) => blewUp(v) !== 'no');
+    if (blown.length === 0) return 'no variant overflowed or blew up';
     if (/every net/.test(s.text))
-      return fail(blown.length === result.variants.length, 'not every net overflowed');
-    const part = /for the (.*?) nets?, so/.exec(s.text)?.[1] ?? '';
+      return fail(
+        result.variants.every((v) => blewUp(v) !== 'no'),
+        'not every net overflowed or blew up',
+      );
+    const part = /(?:for|blew up) (the .*?)(?:, so|: (?:it|each) ended)/.exec(s.text)?.[1] ?? '';
     const named = result.variants.filter((v) => part.includes(v.label));
-    return fail(
-      named.every((v) => !ok(num(v.finalLoss))) && named.length > 0,
-      'a named net did not overflow',
-    );
+    const problems = [
+      fail(named.length > 0 && named.every((v) => blewUp(v) !== 'no'), 'a named net did not blow up'),
+      fail(
+        result.variants.every((v) => named.includes(v) || blewUp(v) !== 'yes'),
+        'a net that blew up is not named',
+      ),
+    ];
+    if (/overflowed to infinity \(NaN\) for/.test(s.text))
+      problems.push(
+        fail(
+          named.every((v) => !ok(num(v.finalLoss))),
+          'a net said to overflow has a finite loss',
+        ),
+      );
+    for (const [, label, from, to] of s.text.matchAll(
+      new RegExp(String.raw`the (.+?) net \(${NUM} → ${NUM}\)`, 'g'),
+    )) {
+      const v = result.variants.find((x) => x.label === label);
+      problems.push(
+        fail(
+          !!v && same(from, pathStart(v)) && same(to, num(v.finalLoss)),
+          `the ${label} net's ends are not ${from} → ${to}`,
+        ),
+      );
+    }
+    return first(...problems);
   }
   const runs = runsOf(result);
   const problems: string[] = [];
@@ -537,8 +581,17 @@ const stepSizeFix: Check = (result, s) => {
   if (result.experiment === 'landscape')
     return first(
       fail(
-        result.variants.some((v) => !ok(num(v.finalLoss))),
-        'no net overflowed',
+        result.variants.some((v) => blewUp(v) !== 'no'),
+        'no net overflowed or blew up',
+      ),
+      fail(
+        !result.variants.some(
+          (v) =>
+            blewUp(v) === 'no' &&
+            (num(v.finalLoss) < Math.LN2 - 0.01 || num(v.finalLoss) < pathStart(v) - 0.01) &&
+            result.variants.some((b) => blewUp(b) === 'yes' && b.depth > v.depth),
+        ),
+        'a shallower net took the same step without blowing up: the contrast is depth, not the rate alone',
       ),
       fail(s.text.includes(`learning rate ${result.spec.learningRate})`), 'quotes another learning rate'),
     );
@@ -558,6 +611,25 @@ const stepSizeFix: Check = (result, s) => {
 };
 
 const stableStepShrinks: Check = (result, s) => {
+  if (result.experiment === 'landscape') {
+    const m = /At the same learning rate \(([\d.e-]+)\) (.*) did not blow up/.exec(s.text);
+    if (!m) return 'sentence not recognized';
+    const steady = [...m[2]!.matchAll(/the depth-(\d+) (.+?) net/g)].map(([, d, label]) =>
+      result.variants.find((v) => v.label === label && v.depth === Number(d)),
+    );
+    const blown = result.variants.filter((v) => blewUp(v) === 'yes');
+    return first(
+      fail(Number(m[1]) === result.spec.learningRate, 'quotes another learning rate'),
+      fail(
+        steady.length > 0 && steady.every((v) => v !== undefined && blewUp(v) === 'no'),
+        'a net called steady blew up',
+      ),
+      fail(
+        blown.length > 0 && steady.every((v) => v !== undefined && blown.every((b) => b.depth > v.depth)),
+        'no deeper net surely blew up',
+      ),
+    );
+  }
   // A sweep, or restarts of nets of several depths (one neuron, the 3-node net, a deep net).
   if (result.experiment !== 'compare' && result.experiment !== 'restarts')
     return 'not a run with several depths';
