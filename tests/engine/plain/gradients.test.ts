@@ -121,7 +121,9 @@ function autodiffGradients(testCase: Case): {
       const logits = tf.add(tf.matMul(h, output.kernel), output.bias);
       // K classes: the mean of -log softmax(z)_label, written out as z - logsumexp(z).
       if (classes > 2)
-        return tf.neg<tf.Scalar>(tf.mean(tf.sum(tf.mul(oneHot, tf.sub(logits, tf.logSumExp(logits, 1, true))), 1)));
+        return tf.neg(
+          tf.mean(tf.sum(tf.mul(oneHot, tf.sub(logits, tf.logSumExp(logits, 1, true))), 1)) as tf.Scalar,
+        );
       if (loss === 'cross-entropy') return tf.mean(tf.softplus(tf.mul(tf.sub(1, tf.mul(2, y)), logits)));
       return tf.mean(tf.square(tf.sub(tf.sigmoid(logits), y)));
     };
