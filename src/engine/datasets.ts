@@ -1,7 +1,8 @@
 import type { Shape } from './limits.js';
 import { createRandom, type Random, STREAM } from './random.js';
 import type { DataPoints, FitSpec } from './result.js';
-import { tableTrainingData } from './tables/prepare.js';
+import { tableInputs } from './tables/prepare.js';
+import type { Table } from './tables/table.js';
 
 /** A classification data set in the layout the engine trains on. */
 export interface TrainingData {
@@ -71,6 +72,17 @@ export function makeDataset(dataset: Shape, points: number, noise: number, seed:
     y[i] = label;
   }
   return { x, y, n: points, inputs: 2, classes: 2 };
+}
+
+/** A table in the layout the engine trains on, standardized or as given. */
+export function tableTrainingData(table: Table, standardize: boolean): TrainingData {
+  return {
+    x: Float32Array.from(tableInputs(table, standardize)),
+    y: Float32Array.from(table.labels),
+    n: table.rows.length,
+    inputs: table.features.length,
+    classes: table.classes.length,
+  };
 }
 
 /** Points given outright (two classes in the plane), in the training layout. */

@@ -1,4 +1,3 @@
-import type { TrainingData } from '../datasets.js';
 import type { Table } from './table.js';
 
 /*
@@ -33,17 +32,6 @@ export function tableInputs(table: Table, standardize: boolean): Float64Array {
     for (let j = 0; j < d; j++) x[i * d + j] = standardize ? (row[j]! - mean[j]!) / sd[j]! : row[j]!;
   });
   return x;
-}
-
-/** A table in the layout the engine trains on. */
-export function tableTrainingData(table: Table, standardize: boolean): TrainingData {
-  return {
-    x: Float32Array.from(tableInputs(table, standardize)),
-    y: Float32Array.from(table.labels),
-    n: table.rows.length,
-    inputs: table.features.length,
-    classes: table.classes.length,
-  };
 }
 
 /** Two principal components of a table's inputs and its points projected onto them. */
