@@ -6,6 +6,7 @@ import { hardnessDescentChart, hardnessTimeChart } from './builders/hardness.js'
 import { landscapeChart } from './builders/landscape.js';
 import { lossCurvesChart } from './builders/loss-curves.js';
 import { lpChart } from './builders/lp.js';
+import { projectionChart } from './builders/projection.js';
 import { restartsChart } from './builders/restarts.js';
 import { trainabilityMapChart } from './builders/trainability-map.js';
 import type { ChartDraft } from './draft.js';
@@ -24,7 +25,8 @@ export function chartDraftsFor(result: ExperimentResult, view: ChartView = 'main
   }
   switch (result.experiment) {
     case 'train': {
-      const boundary = decisionBoundaryChart(result);
+      // A table of other than two features shows its points projected instead of a boundary.
+      const boundary = decisionBoundaryChart(result) ?? projectionChart(result);
       const main = [lossCurvesChart(result), trainGradientChart(result)];
       const room = MAX_CHARTS - main.length - (boundary === undefined ? 0 : 1);
       return [

@@ -52,6 +52,20 @@ export function seriesColor(index: number): string {
 /** Colours of the two classes of a binary data set (class 0, class 1). */
 export const CLASS_COLORS = [OKABE_ITO.orange, OKABE_ITO.blue] as const;
 
+/**
+ * Colours of up to 8 classes of a table: the two classes' colours first, then the rest of the
+ * Okabe–Ito set (safe for the common colour-vision deficiencies), yellow last as it is faint on white.
+ */
+export const TABLE_CLASS_COLORS: readonly string[] = [
+  ...CLASS_COLORS,
+  OKABE_ITO.bluishGreen,
+  OKABE_ITO.vermillion,
+  OKABE_ITO.reddishPurple,
+  OKABE_ITO.skyBlue,
+  OKABE_ITO.black,
+  OKABE_ITO.yellow,
+];
+
 /** Text colour: near-black, softer than pure black on white. */
 export const TEXT_COLOR = '#1a1a1a';
 /** Colour of grid lines. */

@@ -9,6 +9,7 @@ import { createLocalRenderer } from '../../../src/bot/charts/render/local.js';
 import { DEFAULT_SIZE, type RenderSize } from '../../../src/bot/charts/render/renderer.js';
 import { PHONE } from '../../../src/bot/charts/style.js';
 import type { CompareResult, ExperimentResult, TrainResult } from '../../../src/engine/result.js';
+import { builtInTable } from '../../../src/engine/tables/built-in.js';
 import { useWasmBackend } from '../../engine/wasm-backend.js';
 import { hardnessResult, hardnessRecord as rec } from '../hardness-fixtures.js';
 import { runOnThisThread } from './animation/run-here.js';
@@ -127,6 +128,7 @@ const EVERY_CHART = [
   'loss-curves',
   'gradient-norms',
   'decision-boundary',
+  'table-projection',
   'final-loss-by-depth',
   'gradient-norms-by-depth',
   'saturation-over-training',
@@ -144,11 +146,24 @@ const EVERY_CHART = [
 describe('chat charts on a phone', () => {
   let watched: TrainResult;
   let compared: CompareResult;
+  let iris: TrainResult;
+  let petals: TrainResult;
   beforeAll(async () => {
     await useWasmBackend();
     // Real training, short: layers watched, boundary grid and animation frames recorded.
     watched = runOnThisThread({ experiment: 'train', depth: 4, seeds: 1, steps: 60, frames: 6 });
     compared = runOnThisThread({ experiment: 'compare', depths: [1, 6], seeds: 1, steps: 60, frames: 6 });
+    // Tables: iris's four features (a projection) and two of them (a 3-class boundary, long axis names).
+    iris = runOnThisThread({ experiment: 'train', dataset: 'iris', depth: 1, seeds: 1, steps: 60 });
+    const table = builtInTable('iris');
+    petals = runOnThisThread({
+      experiment: 'train',
+      table: { ...table, features: table.features.slice(2), rows: table.rows.map((r) => r.slice(2)) },
+      depth: 1,
+      seeds: 1,
+      steps: 60,
+      frames: 6,
+    });
   });
 
   it('draw every text at least 11 px tall when the image is shown 360 px wide, inside the image, unsqueezed', async () => {
@@ -158,6 +173,8 @@ describe('chat charts on a phone', () => {
       ['train-real', watched],
       ['compare', compareFixture()],
       ['compare-real', compared],
+      ['train-iris', iris],
+      ['train-petals', petals],
       ['restarts', restartsFixture()],
       ['landscape', landscapeFixture()],
       ['lp', lpFixture(true)],
@@ -186,7 +203,7 @@ describe('chat charts on a phone', () => {
   });
 
   it('draw every text of the training animation, one net or two side by side, at the same sizes', async () => {
-    for (const result of [watched, compared]) {
+    for (const result of [watched, compared, petals]) {
       let frames = 0;
       const texts = await textsOf(async () => {
         frames = (await renderAnimation(result))?.frames ?? 0;

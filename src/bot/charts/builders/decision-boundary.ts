@@ -3,7 +3,7 @@ import { runFacts } from '../../judge/facts.js';
 import { LEARNED_KINDS, seedKind } from '../../judge/judge.js';
 import type { ChartDraft } from '../draft.js';
 import { formatPercent, formatValue } from '../format.js';
-import { CLASS_COLORS, towardWhite } from '../style.js';
+import { CLASS_COLORS, TABLE_CLASS_COLORS, towardWhite } from '../style.js';
 import { axis, baseOptions } from './common.js';
 import { architectureText } from './loss-curves.js';
 import { classDatasets } from './points.js';
@@ -57,8 +57,19 @@ function cellHalfHeight(grid: BoundaryGrid): number {
   return (grid.yMax - grid.yMin || 1) / (2 * Math.max(1, Math.min(grid.size, MAX_CELLS.down) - 1));
 }
 
+/**
+ * The background colour of a cell of a K-class grid: the predicted class's colour, paler the
+ * closer its probability p is to 1/K (no preference), strongest at p = 1.
+ */
+export function classCellColor(p: number, predicted: number, classes: number): string {
+  if (!Number.isFinite(p)) return '#ffffff';
+  const confidence = Math.min(1, Math.max(0, (p - 1 / classes) / (1 - 1 / classes)));
+  const color = TABLE_CLASS_COLORS[predicted % TABLE_CLASS_COLORS.length]!;
+  return towardWhite(color, PALEST - (PALEST - STRONGEST) * confidence);
+}
+
 /** The floating-bar heat map of a boundary grid (grid values sit at evenly spaced nodes). */
-export function heatMapDataset(grid: BoundaryGrid): Record<string, unknown> {
+export function heatMapDataset(grid: BoundaryGrid, classes = 2): Record<string, unknown> {
   const columns = resample(grid.size, MAX_CELLS.across);
   const rows = resample(grid.size, MAX_CELLS.down);
   const halfHeight = cellHalfHeight(grid);
@@ -68,7 +79,9 @@ export function heatMapDataset(grid: BoundaryGrid): Record<string, unknown> {
     const y = grid.yMin + row.at * (grid.yMax - grid.yMin);
     for (const column of columns) {
       data.push({ x: grid.xMin + column.at * (grid.xMax - grid.xMin), y: [y - halfHeight, y + halfHeight] });
-      colors.push(cellColor(grid.probabilities[row.node * grid.size + column.node] ?? Number.NaN));
+      const node = row.node * grid.size + column.node;
+      const p = grid.probabilities[node] ?? Number.NaN;
+      colors.push(grid.classes ? classCellColor(p, grid.classes[node] ?? 0, classes) : cellColor(p));
     }
   }
   return {
@@ -168,9 +181,34 @@ function noBoundary(result: TrainResult, run: RunResult & { boundary: BoundaryGr
   };
 }
 
+/** For a K-class grid: headings when the model answers one class everywhere, else undefined. */
+function oneClassEverywhere(
+  result: TrainResult,
+  run: RunResult & { boundary: BoundaryGrid },
+): Headings | undefined {
+  const classes = run.boundary.classes;
+  if (!classes || classes.length === 0 || classes.some((c) => c !== classes[0])) return undefined;
+  const name = result.spec.table?.classes[classes[0]!] ?? `class ${classes[0]}`;
+  const accuracy = formatPercent(run.finalAccuracy);
+  return {
+    title: `No boundary learned: ${architectureText(result.spec)}`,
+    subtitle: `it answers ${name} everywhere on this plot · seed ${run.seed} · accuracy ${accuracy}`,
+    alt: `the model answers ${name} everywhere on the plot, so it drew no boundary there; ${accuracy} of the training points are classified correctly`,
+  };
+}
+
 /** Title and subtitle: what the boundary shows, or that the model drew none. */
 function headings(result: TrainResult, run: RunResult & { boundary: BoundaryGrid }): Headings {
   const accuracy = formatPercent(run.finalAccuracy);
+  if (run.boundary.classes) {
+    return (
+      oneClassEverywhere(result, run) ?? {
+        title: `What the network learned: ${architectureText(result.spec)}`,
+        subtitle: `background: the class predicted there, paler = unsure · seed ${run.seed} · accuracy ${accuracy}`,
+        alt: `${accuracy} of the training points classified correctly`,
+      }
+    );
+  }
   return (
     noBoundary(result, run) ?? {
       title: `What the network learned: ${architectureText(result.spec)}`,
@@ -188,21 +226,32 @@ export function decisionBoundaryChart(result: TrainResult): ChartDraft | undefin
   const dx = cellHalfWidth(grid);
   const dy = cellHalfHeight(grid);
   const { title, subtitle, alt } = headings(result, run);
+  const { table } = result.spec;
+  const classes = table?.classes.length ?? 2;
+  // A table's axes are its two features, in standard deviations when standardized.
+  const unit = result.tableView?.standardized ? ' (standardized)' : '';
+  const [xTitle, yTitle] = table
+    ? [`${table.features[0]}${unit}`, `${table.features[1]}${unit}`]
+    : ['x₁', 'x₂'];
+  const data = table
+    ? `the ${table.name} table (${table.features[0]} against ${table.features[1]}${unit})`
+    : `the ${result.spec.dataset} data`;
+  const inClasses = classes === 2 ? 'two classes' : `${classes} classes`;
   return {
     name: 'decision-boundary',
-    alt: `Decision boundary of ${architectureText(result.spec)} (seed ${run.seed}) on the ${result.spec.dataset} data: ${result.data.x.length} points in two classes over the model's predicted class; final loss ${formatValue(run.finalLoss)}; ${alt}.`,
+    alt: `Decision boundary of ${architectureText(result.spec)} (seed ${run.seed}) on ${data}: ${result.data.x.length} points in ${inClasses} over the model's predicted class; final loss ${formatValue(run.finalLoss)}; ${alt}.`,
     config: {
       type: 'bar',
-      data: { datasets: [...classDatasets(result.data), heatMapDataset(grid)] },
+      data: { datasets: [...classDatasets(result.data, table?.classes), heatMapDataset(grid, classes)] },
       options: baseOptions(title, subtitle, {
-        x: axis('linear', 'x₁', {
+        x: axis('linear', xTitle, {
           min: grid.xMin - dx,
           max: grid.xMax + dx,
           offset: false,
           grid: { display: false },
           ticks: { includeBounds: false },
         }),
-        y: axis('linear', 'x₂', {
+        y: axis('linear', yTitle, {
           min: grid.yMin - dy,
           max: grid.yMax + dy,
           grid: { display: false },

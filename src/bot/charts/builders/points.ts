@@ -1,30 +1,35 @@
 import type { DataPoints } from '../../../engine/result.js';
 import type { XY } from '../draft.js';
-import { CLASS_COLORS } from '../style.js';
+import { TABLE_CLASS_COLORS } from '../style.js';
 
 /*
  * The training points, coloured and shaped by class: shape as well as colour, so the classes stay
  * apart for colour-blind readers and in greyscale.
  */
 
-const CLASS_SHAPES = ['circle', 'triangle'] as const;
+/** Filled shapes only (Chart.js draws 'cross' and 'star' as strokes, which a white rim would hide). */
+const CLASS_SHAPES = ['circle', 'triangle', 'rect', 'rectRot', 'rectRounded'] as const;
 
-/** Two scatter datasets, class 0 and class 1, drawn with a white rim to stand out on a heat map. */
-export function classDatasets(data: DataPoints): Record<string, unknown>[] {
-  return [0, 1].map((label) => {
+/**
+ * One scatter dataset per class, drawn with a white rim to stand out on a heat map: class 0 and
+ * class 1, or a table's classes by name (`names`, up to 8).
+ */
+export function classDatasets(data: DataPoints, names?: readonly string[]): Record<string, unknown>[] {
+  const count = Math.max(2, names?.length ?? 0);
+  return Array.from({ length: count }, (_, label) => {
     const points: XY[] = [];
     data.x.forEach(([x, y], i) => {
       if (data.y[i] === label) points.push({ x, y });
     });
     return {
       type: 'scatter',
-      label: `class ${label}`,
+      label: names?.[label] ?? `class ${label}`,
       data: points,
-      backgroundColor: CLASS_COLORS[label],
+      backgroundColor: TABLE_CLASS_COLORS[label % TABLE_CLASS_COLORS.length],
       borderColor: '#ffffff',
       borderWidth: 1.5,
       pointRadius: 6,
-      pointStyle: CLASS_SHAPES[label],
+      pointStyle: CLASS_SHAPES[label % CLASS_SHAPES.length],
     };
   });
 }
