@@ -1,7 +1,7 @@
 import type { LpResult } from '../../engine/result.js';
-import { atLevel, NOISY_DATA } from '../judge/judge.js';
+import { atLevel, budgetSize, judgeBudget, NOISY_DATA } from '../judge/judge.js';
 import { noLearning } from '../no-learning.js';
-import { formatLoss, formatPercent, stallName } from './format.js';
+import { formatLoss, formatPercent, formatRatio, stallName } from './format.js';
 import { type Explanation, type Sentence, say } from './types.js';
 
 /* `lp`: one layer as a feasibility linear program, next to gradient descent on one neuron. */
@@ -29,11 +29,27 @@ function infeasibleSentence(result: LpResult): Sentence {
   );
 }
 
+/**
+ * "; 3 steps are too few …" when the neuron's run was too short, or its budget too small, to show
+ * what gradient descent reaches: its numbers are then where it started, not a verdict next to the
+ * LP's. Empty when the run was long enough.
+ */
+function shortRunClause(result: LpResult): string {
+  const { learningRate, steps } = result.spec;
+  const spec = { optimizer: 'sgd' as const, learningRate, steps };
+  const verdict = judgeBudget(spec);
+  if (verdict === 'enough') return '';
+  return verdict === 'too-few-steps'
+    ? `; ${steps} steps are too few to show what gradient descent reaches here, so the neuron is still near where it started`
+    : `; at learning rate ${learningRate} that is a budget of ${formatRatio(budgetSize(spec))} (learning rate × steps), too small to show what gradient descent reaches here, so the neuron is still near where it started`;
+}
+
 /** Explains an LP result: a separating line found, or proof that none exists, next to gradient descent. */
 export function explainLp(result: LpResult): Explanation {
   const { gradientDescent: gd } = result;
   const dataset = result.spec.dataset;
   const gdNumbers = `loss ${formatLoss(gd.finalLoss)} and ${formatPercent(gd.accuracy)} accuracy after ${gd.steps} steps`;
+  const short = shortRunClause(result);
   const sentences: Sentence[] = [];
   if (result.feasible) {
     const accuracy =
@@ -45,20 +61,25 @@ export function explainLp(result: LpResult): Explanation {
         'lp-feasible',
         `The linear program is feasible: it found a separating line for ${dataset}${accuracy} in ${Math.round(result.solveMs)} ms, with no training loop.`,
       ),
-      say('lp-gradient-descent', `Gradient descent on one neuron, on the same data, reached ${gdNumbers}.`),
+      say(
+        'lp-gradient-descent',
+        `Gradient descent on one neuron, on the same data, reached ${gdNumbers}${short}.`,
+      ),
     );
   } else {
     sentences.push(
       infeasibleSentence(result),
-      atLevel(gd.finalLoss, noLearning('cross-entropy').level)
-        ? say(
-            'lp-gradient-descent-stalled',
-            `Gradient descent on one neuron agrees: ${gdNumbers}, right at ${stallName('cross-entropy')}, no better than answering 0.5 everywhere.`,
-          )
-        : say(
-            'lp-gradient-descent',
-            `Gradient descent on one neuron ends at ${gdNumbers}${gd.accuracy < 1 ? ', short of a perfect fit' : ''}.`,
-          ),
+      short
+        ? say('lp-gradient-descent', `Gradient descent on one neuron ends at ${gdNumbers}${short}.`)
+        : atLevel(gd.finalLoss, noLearning('cross-entropy').level)
+          ? say(
+              'lp-gradient-descent-stalled',
+              `Gradient descent on one neuron agrees: ${gdNumbers}, right at ${stallName('cross-entropy')}, no better than answering 0.5 everywhere.`,
+            )
+          : say(
+              'lp-gradient-descent',
+              `Gradient descent on one neuron ends at ${gdNumbers}${gd.accuracy < 1 ? ', short of a perfect fit' : ''}.`,
+            ),
     );
   }
   return { sentences, lessonId: 'lp-one-layer' };

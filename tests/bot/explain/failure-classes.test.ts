@@ -12,6 +12,7 @@ import {
   compareResult,
   group,
   landscapeResult,
+  lpResult,
   restartsResult,
   summary,
   trainResult,
@@ -425,5 +426,21 @@ describe('the explanation classes that misled or were false', () => {
       /the depth-1 shallow net did not blow up \(0\.390\): the largest stable step shrinks with depth/,
     );
     expect(text).not.toMatch(/roughness/);
+  });
+
+  it('25. gradient descent beside the LP says when its budget was too small to show what it reaches', () => {
+    const tiny = lpResult('blobs', true, { finalLoss: 0.979, accuracy: 0.03 });
+    tiny.spec = { ...tiny.spec, steps: 3000, learningRate: 0.00001 };
+    tiny.gradientDescent.steps = 3000;
+    const { text } = explain(tiny);
+    expect(text).toMatch(
+      /reached loss 0\.979 and 3% accuracy after 3000 steps; at learning rate 0\.00001 that is a budget of 0\.03 \(learning rate × steps\), too small to show what gradient descent reaches here/,
+    );
+    const few = lpResult('xor', false, { finalLoss: 1.047, accuracy: 0.42 });
+    few.spec = { ...few.spec, steps: 3, learningRate: 0.00001 };
+    few.gradientDescent.steps = 3;
+    const fewText = explain(few).text;
+    expect(fewText).toMatch(/3 steps are too few to show what gradient descent reaches here/);
+    expect(fewText).not.toMatch(/short of a perfect fit|agrees/);
   });
 });

@@ -2330,6 +2330,19 @@ function lpCheck(kind: 'feasible' | 'gd' | 'gd-stalled' | 'shape' | 'overlap'): 
           ),
         ];
         if (/short of a perfect fit/.test(s.text)) problems.push(fail(gd.accuracy < 1, 'the fit is perfect'));
+        // Gradient descent set beside the LP as a verdict needs a budget that could show one.
+        const tooShort = shortBudget({ ...r.spec, optimizer: 'sgd' });
+        const saysShort = /too (few|small) to show what gradient descent reaches/.test(s.text);
+        problems.push(
+          fail(
+            !saysShort || tooShort !== 'no',
+            `calls ${r.spec.steps} steps at ${r.spec.learningRate} too short`,
+          ),
+          fail(
+            saysShort || tooShort !== 'yes',
+            `a budget of ${r.spec.steps} steps at ${r.spec.learningRate} is set beside the LP unqualified`,
+          ),
+        );
         if (kind === 'gd-stalled')
           problems.push(fail(atLevel(num(gd.finalLoss), LN2) !== 'no', 'not at ln 2'));
         return first(...problems);
