@@ -69,8 +69,10 @@ function columnTrend(result: MapResult, column: number) {
   );
 }
 
-const TREND_WORDS: Record<TrendDirection | 'middle', string> = {
+const TREND_WORDS: Record<TrendDirection | 'middle' | 'only-shallowest', string> = {
   middle: 'a middle depth did worse, the shallowest and deepest alike',
+  'only-shallowest':
+    'only the shallowest net learned, and no deeper one got clearly below the no-learning level',
   worse: 'the deepest net did worse than the best depth',
   flat: 'depth made no clear difference',
   better: 'the shallowest net did worse and the deepest ended near the best',
@@ -85,7 +87,7 @@ function trendSentence(result: MapResult): Sentence | undefined {
   const { spec } = result;
   if (spec.axis === 'learningRate' ? spec.steps < MIN_JUDGED_STEPS : judgeBudget(spec) !== 'enough')
     return undefined;
-  const groups = new Map<TrendDirection | 'middle', string[]>();
+  const groups = new Map<TrendDirection | 'middle' | 'only-shallowest', string[]>();
   result.axisValues.forEach((value, column) => {
     const trend = columnTrend(result, column);
     if (!trend) return;
@@ -93,7 +95,12 @@ function trendSentence(result: MapResult): Sentence | undefined {
     const middleWorse =
       trend.direction === 'flat' &&
       trend.depths.some((d) => d.meanFinal > trend.best.meanFinal + trend.margin);
-    const key = middleWorse ? 'middle' : trend.direction;
+    // All or nothing over three depths or more: the shallowest learned and every deeper net sat at the
+    // level. That is a split between the shallowest net and the rest, not a loss growing with depth.
+    const byDepth = [...trend.depths].sort((a, b) => a.depth - b.depth);
+    const onlyShallowest =
+      byDepth.length > 2 && !byDepth[0]!.noneLearned && byDepth.slice(1).every((d) => d.noneLearned);
+    const key = onlyShallowest ? 'only-shallowest' : middleWorse ? 'middle' : trend.direction;
     const list = groups.get(key) ?? [];
     list.push(describeColumn(result.spec.axis, value));
     groups.set(key, list);
@@ -243,6 +250,27 @@ function stepsSentence(result: MapResult): Sentence | undefined {
   return say('map-steps', `Slowest seed to loss ≤ ${spec.threshold}: ${parts.join('; ')}.${linear}`);
 }
 
+/**
+ * No cell learned. With several depths and a shallowest net that could learn this data, the budget
+ * is what the map shows; with one neuron on data no line separates, no budget would help; with one
+ * depth, no map shows what depth does.
+ */
+function noneLearnedWords(result: MapResult): string {
+  const { spec } = result;
+  const shallowest = Math.min(...spec.depths);
+  const one = new Set(spec.depths).size === 1;
+  const opening = `No cell learned within ${stepsWord(spec.steps)}`;
+  if (shallowest === 0 && NOT_LINEARLY_SEPARABLE.has(spec.dataset)) {
+    const line = `depth 0 is one neuron, which draws one straight line, and no straight line separates ${spec.dataset}, so no budget would let it fit all of it`;
+    return one
+      ? `${opening}: ${line}; with one depth this map cannot show what depth does (add deeper nets).`
+      : `${opening}: ${line}, and the deeper nets did not learn either, so this map says nothing about depth yet (try more steps or another learning rate).`;
+  }
+  return one
+    ? `${opening} at depth ${shallowest}, the only depth here: with one depth this map cannot show what depth does (add more depths, and try more steps or another learning rate).`
+    : `${opening}, not even at depth ${shallowest}: this map says nothing about depth yet (try more steps or another learning rate).`;
+}
+
 /** Explains a trainability map. */
 export function explainMap(result: MapResult): Explanation {
   if (result.spec.metric === 'steps' && !thresholdShowsLearning(result.spec)) {
@@ -300,12 +328,7 @@ export function explainMap(result: MapResult): Explanation {
   }
   if (!capacity && !result.cells.some((c) => cellLearned(c, result.spec))) {
     // Not even the shallow nets learned: the budget, not depth, is what this map shows.
-    sentences.push(
-      say(
-        'map-none-learned',
-        `No cell learned within ${stepsWord(result.spec.steps)}, not even at depth ${Math.min(...result.spec.depths)}: this map says nothing about depth yet (try more steps or another learning rate).`,
-      ),
-    );
+    sentences.push(say('map-none-learned', noneLearnedWords(result)));
     return { sentences: capSentences(sentences, MAP_SENTENCES), lessonId: 'signal-propagation' };
   }
   if (result.theory && result.cells.some((c) => cellLearned(c, result.spec)))

@@ -443,4 +443,38 @@ describe('the explanation classes that misled or were false', () => {
     expect(fewText).toMatch(/3 steps are too few to show what gradient descent reaches here/);
     expect(fewText).not.toMatch(/short of a perfect fit|agrees/);
   });
+
+  it('26. a map where only the shallowest net learned says so; one neuron on data no line separates gets no rerun advice', () => {
+    const split = mapFixture(
+      [
+        [0.06, 0.07],
+        [0.69, 0.7],
+        [0.7, 0.69],
+        [0.71, 0.7],
+      ],
+      {
+        depths: [0, 1, 6, 12],
+        axis: 'weightScale',
+        values: [1, 2],
+        dataset: 'blobs',
+        steps: 300,
+      },
+      false,
+    );
+    const { text } = explain(split);
+    expect(text).toMatch(
+      /only the shallowest net learned, and no deeper one got clearly below the no-learning level/,
+    );
+    expect(text).not.toMatch(/the deepest net did worse than the best depth/);
+    const neuron = mapFixture(
+      [[0.688, 0.684, 0.674, 0.664, 0.662, 0.662]],
+      { depths: [0], axis: 'learningRate', dataset: 'spiral', steps: 30, threshold: 0.001 },
+      false,
+    );
+    const neuronText = explain(neuron).text;
+    expect(neuronText).toMatch(
+      /no straight line separates spiral, so no budget would let it fit all of it; with one depth this map cannot show what depth does/,
+    );
+    expect(neuronText).not.toMatch(/try more steps/);
+  });
 });

@@ -2551,6 +2551,10 @@ function mapCheck(
           [/the shallowest net did worse and the deepest ended near the best$/, 'better'],
           [/a middle depth did worse, the shallowest and deepest alike$/, 'middle'],
           [/no depth learned$/, 'none'],
+          [
+            /only the shallowest net learned, and no deeper one got clearly below the no-learning level$/,
+            'only-shallowest',
+          ],
         ];
         for (const part of m[1]!.split('; ')) {
           const i = part.lastIndexOf(': ');
@@ -2593,6 +2597,9 @@ function mapCheck(
                 problems.push(`${where}: no middle depth did worse`);
               if (means[0]! > lowest + 0.05 * level || deepest > lowest + 0.05 * level)
                 problems.push(`${where}: the ends are not alike`);
+            } else if (kindWord === 'only-shallowest') {
+              if (!(seedAny(cells[0]!) > 0)) problems.push(`${where}: the shallowest net learned nothing`);
+              if (cells.slice(1).some((c) => seedYes(c) > 0)) problems.push(`${where}: a deeper net learned`);
             } else if (kindWord === 'none') {
               if (cells.some((c) => seedYes(c) > 0)) problems.push(`${where}: a depth learned`);
             } else problems.push(`verdict "${verdict}" not recognized`);
@@ -2664,10 +2671,25 @@ function mapCheck(
             `says no cell learned; ${r.cells.filter((c) => cellLearned(r, c) === 'yes').length} did`,
           ),
         );
-        const m = /within (\d+) steps?, not even at depth (\d+)/.exec(s.text);
+        const m =
+          /within (\d+) steps?(?:, not even at| at) depth (\d+)/.exec(s.text) ??
+          /within (\d+) steps?: (depth 0) is one neuron, which draws one straight line, and no straight line separates (\w+)/.exec(
+            s.text,
+          );
+        const depth = m?.[2] === 'depth 0' ? 0 : Number(m?.[2]);
+        const depthSet = new Set(r.spec.depths);
+        if (m?.[3] !== undefined)
+          problems.push(
+            fail(
+              ['xor', 'circles', 'spiral', 'moons'].includes(m[3]) && m[3] === r.spec.dataset,
+              `${m[3]} is not this map's data, or a line separates it`,
+            ),
+          );
+        if (/the only depth here|with one depth this map/.test(s.text))
+          problems.push(fail(depthSet.size === 1, 'the map has several depths'));
         problems.push(
           fail(
-            Number(m?.[1]) === r.spec.steps && Number(m?.[2]) === Math.min(...r.spec.depths),
+            Number(m?.[1]) === r.spec.steps && depth === Math.min(...r.spec.depths),
             'quotes other steps or depth',
           ),
         );
