@@ -1,6 +1,6 @@
 import type { LandscapeResult, LandscapeVariant } from '../../engine/result.js';
 import { BARRIER_SHARE, compareBumps, FLAT_SLICE, flatSlice, learnedMargin } from '../judge/judge.js';
-import { noLearning } from '../no-learning.js';
+import { classesOf, noLearning } from '../no-learning.js';
 import { capitalize as capitalizeFirst, formatLoss, listWords as listWordsOf } from './format.js';
 import { capSentences, type Explanation, type Sentence, say, sayAlways } from './types.js';
 
@@ -33,14 +33,13 @@ function endsOfPath(variant: LandscapeVariant): { start: number | undefined; end
   return { start: at(0), end: at(1) };
 }
 
-function lineSentence(variant: LandscapeVariant): Sentence | undefined {
+function lineSentence(variant: LandscapeVariant, level: number): Sentence | undefined {
   const { losses } = variant.line;
   const spread = Math.max(...losses) - Math.min(...losses);
   const rise = largestRiseOnPath(variant);
   const { start, end } = endsOfPath(variant);
   const net = `the ${variant.label} net`;
   // A net that barely moved has no path worth reading: its two ends are nearly the same weights.
-  const level = noLearning('cross-entropy').level;
   if (start === undefined || end === undefined || !(start - end > learnedMargin(level))) return undefined;
   const fromTo = `from ${formatLoss(start)} to ${formatLoss(end)}`;
   return rise <= BARRIER_SHARE * spread
@@ -78,7 +77,8 @@ export function explainLandscape(result: LandscapeResult): Explanation {
   const deepPlain = variants.find((v) => v.depth === maxDepth && !v.residual);
   const deepResidual = variants.find((v) => v.depth === maxDepth && v.residual);
   const sentences: Sentence[] = [];
-  const level = noLearning('cross-entropy').level;
+  const noLearningLevel = noLearning('cross-entropy', classesOf(result.spec));
+  const level = noLearningLevel.level;
   const untrained = variants.filter((v) => !(v.finalLoss < level - learnedMargin(level)));
   if (untrained.length > 0) {
     const trained = variants.filter((v) => !untrained.includes(v));
@@ -94,7 +94,7 @@ export function explainLandscape(result: LandscapeResult): Explanation {
     sentences.push(
       sayAlways(
         'landscape-not-learned',
-        `${capitalizeFirst(listWordsOf(names))} never got clearly below ${noLearning('cross-entropy').name}, so ${untrained.length === 1 ? 'its slice is' : 'their slices are'} taken around weights that fit nothing${others.length > 0 ? `, while ${listWordsOf(others)}` : ''}.`,
+        `${capitalizeFirst(listWordsOf(names))} never got clearly below ${noLearningLevel.name}, so ${untrained.length === 1 ? 'its slice is' : 'their slices are'} taken around weights that fit nothing${others.length > 0 ? `, while ${listWordsOf(others)}` : ''}.`,
       ),
     );
   }
@@ -133,7 +133,7 @@ export function explainLandscape(result: LandscapeResult): Explanation {
     );
   }
   const onLine = deepPlain ?? variants[0];
-  const line = onLine && onLine.line.losses.length > 1 ? lineSentence(onLine) : undefined;
+  const line = onLine && onLine.line.losses.length > 1 ? lineSentence(onLine, level) : undefined;
   if (line) sentences.push(line);
   if (sentences.length === 0) sentences.push(say('no-runs', 'This result has no slices to compare.'));
   return { sentences: capSentences(sentences), lessonId: 'landscapes' };
