@@ -16,11 +16,20 @@ import type { WorkUnit } from './units.js';
  */
 export const PLAIN_MAX_MULTIPLY_ADDS = 250_000;
 
-/** Multiply-adds of one forward pass of the spec's net over its training points. */
-export function forwardMultiplyAdds(spec: Pick<FitSpec, 'depth' | 'width' | 'points' | 'data'>): number {
-  const points = spec.data ? spec.data.y.length : spec.points;
-  const { depth, width } = spec;
-  const perPoint = depth === 0 ? 2 : 2 * width + (depth - 1) * width * width + width;
+/**
+ * Multiply-adds of one forward pass of the spec's net over its training points (a table's rows,
+ * with its features as inputs and, for more than 2 classes, one logit per class).
+ */
+export function forwardMultiplyAdds(
+  spec: Pick<FitSpec, 'depth' | 'width' | 'points' | 'data' | 'table'>,
+): number {
+  const { depth, width, table } = spec;
+  const points = spec.data ? spec.data.y.length : table ? table.rows.length : spec.points;
+  const inputs = spec.data || !table ? 2 : table.features.length;
+  const classes = spec.data || !table ? 2 : table.classes.length;
+  const outputs = classes > 2 ? classes : 1;
+  const perPoint =
+    depth === 0 ? inputs * outputs : inputs * width + (depth - 1) * width * width + width * outputs;
   return points * perPoint;
 }
 
@@ -29,7 +38,7 @@ export function forwardMultiplyAdds(spec: Pick<FitSpec, 'depth' | 'width' | 'poi
  * slices evaluate tf.Variables) always takes the tf path.
  */
 export function computePathOf(
-  spec: Pick<FitSpec, 'depth' | 'width' | 'points' | 'data'>,
+  spec: Pick<FitSpec, 'depth' | 'width' | 'points' | 'data' | 'table'>,
   keepModel = false,
 ): ComputePath {
   return !keepModel && forwardMultiplyAdds(spec) <= PLAIN_MAX_MULTIPLY_ADDS ? 'typed-arrays' : 'tfjs';

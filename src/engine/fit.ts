@@ -7,6 +7,7 @@ import {
   boundaryGrid,
   layerGradientNorms,
   layerSnapshot,
+  predictedClasses,
   saturation,
   snapshotSteps,
 } from './measure.js';
@@ -50,9 +51,12 @@ function throwIfAborted(signal: AbortFlag | undefined): void {
 function inspectState(session: TrainingSession) {
   return tf.tidy(() => {
     const { logits, hidden, stats } = session.mlp.inspect(session.x);
+    const outputs = session.mlp.config.outputs ?? 1;
+    const values = logits.dataSync();
     return {
       saturation: saturation(hidden, session.mlp.config.activation),
-      accuracy: accuracy(logits.dataSync(), session.data.y),
+      accuracy: accuracy(values, session.data.y, outputs),
+      predictions: predictedClasses(values, outputs),
       stats: stats.map((s) => ({ mean: tf.keep(s.mean), variance: tf.keep(s.variance) })),
     };
   });
@@ -144,11 +148,15 @@ export function trainRun(spec: FitSpec, options: TrainRunOptions): TrainRunOutpu
   try {
     const initState = inspectState(session);
     disposeStats(initState.stats);
-    const frames = createFrameRecorder(session, spec.steps, spec.frames ?? 0);
+    // Grids and frames lie in the plane of two inputs: a table of any other number has neither.
+    const plane = session.data.inputs === 2;
+    const frames = createFrameRecorder(session, spec.steps, plane ? (spec.frames ?? 0) : 0);
     const { gradientNorms, layerStats } = trainSteps(session, spec, options, losses, frames);
     const endState = inspectState(session);
     const boundary =
-      spec.gridSize > 0 ? boundaryGrid(session.mlp, session.data, spec.gridSize, endState.stats) : undefined;
+      spec.gridSize > 0 && plane
+        ? boundaryGrid(session.mlp, session.data, spec.gridSize, endState.stats)
+        : undefined;
     disposeStats(endState.stats);
     const recorded = frames.result();
     const result: RunResult = {
@@ -164,6 +172,7 @@ export function trainRun(spec: FitSpec, options: TrainRunOptions): TrainRunOutpu
       saturation: { atInit: initState.saturation, atEnd: endState.saturation },
       ...(layerStats.length > 0 ? { layerStats } : {}),
       ...(boundary ? { boundary } : {}),
+      ...(spec.table && spec.gridSize > 0 ? { predictions: endState.predictions } : {}),
       ...(recorded ? { frames: recorded } : {}),
       path: 'tfjs',
       durationMs: performance.now() - started,

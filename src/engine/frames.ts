@@ -42,7 +42,12 @@ export function withFrame(
     yMax: grid.yMax,
     frames: [],
   };
-  all.frames.push({ step, loss, probabilities: grid.probabilities.map(round3) });
+  all.frames.push({
+    step,
+    loss,
+    probabilities: grid.probabilities.map(round3),
+    ...(grid.classes ? { classes: grid.classes } : {}),
+  });
   return all;
 }
 

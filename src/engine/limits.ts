@@ -42,9 +42,16 @@ export const MAX_WORK = 6e10;
 /** Momentum coefficient of the 'momentum' optimizer (the usual 0.9). */
 export const MOMENTUM = 0.9;
 
+/** The generated 2-D, two-class shapes (src/engine/datasets.ts). */
+export const SHAPES = ['moons', 'circles', 'xor', 'spiral', 'blobs'] as const;
+
+/** Real tables built into the tutor (src/engine/tables/built-in.ts; docs/tables.md). */
+export const BUILT_IN_TABLES = ['iris'] as const;
+
 /** Allowed names for enumerated options. */
 export const CHOICES = {
-  dataset: ['moons', 'circles', 'xor', 'spiral', 'blobs'],
+  /** A generated shape, or a built-in real table (validateSpec resolves it into spec.table). */
+  dataset: [...SHAPES, ...BUILT_IN_TABLES],
   activation: ['sigmoid', 'tanh', 'relu', 'linear'],
   init: ['glorot', 'he', 'naive', 'orthogonal', 'gaussian'],
   normalization: ['none', 'batch', 'layer'],
@@ -58,6 +65,8 @@ export const CHOICES = {
 } as const;
 
 export type Dataset = (typeof CHOICES.dataset)[number];
+export type Shape = (typeof SHAPES)[number];
+export type BuiltInTable = (typeof BUILT_IN_TABLES)[number];
 export type Activation = (typeof CHOICES.activation)[number];
 export type Init = (typeof CHOICES.init)[number];
 export type Normalization = (typeof CHOICES.normalization)[number];

@@ -116,11 +116,63 @@ export function layerSnapshotOf(step: number, hidden: HiddenValues[], activation
   return snapshot;
 }
 
-/** Share of points whose logit has the sign of its label (logit > 0 predicts class 1). */
-export function accuracy(logits: ArrayLike<number>, labels: ArrayLike<number>): number {
+/**
+ * The class each point's logits predict: with one logit, class 1 when it is positive; with K
+ * logits (row-major [points, K]), the largest one (the first of equals).
+ */
+export function predictedClasses(logits: ArrayLike<number>, outputs: number): number[] {
+  const points = Math.floor(logits.length / outputs);
+  const classes: number[] = new Array(points);
+  for (let p = 0; p < points; p++) {
+    if (outputs === 1) {
+      classes[p] = logits[p]! > 0 ? 1 : 0;
+      continue;
+    }
+    let best = 0;
+    for (let k = 1; k < outputs; k++) if (logits[p * outputs + k]! > logits[p * outputs + best]!) best = k;
+    classes[p] = best;
+  }
+  return classes;
+}
+
+/**
+ * Share of points whose predicted class is their label: with one logit, its sign (logit > 0
+ * predicts class 1); with K logits per point, the largest (argmax).
+ */
+export function accuracy(logits: ArrayLike<number>, labels: ArrayLike<number>, outputs = 1): number {
+  if (outputs === 1) {
+    let correct = 0;
+    for (let i = 0; i < labels.length; i++) if (logits[i]! > 0 === labels[i]! > 0.5) correct++;
+    return labels.length === 0 ? 0 : correct / labels.length;
+  }
+  const predicted = predictedClasses(logits, outputs);
   let correct = 0;
-  for (let i = 0; i < labels.length; i++) if (logits[i]! > 0 === labels[i]! > 0.5) correct++;
+  for (let i = 0; i < labels.length; i++) if (predicted[i] === labels[i]) correct++;
   return labels.length === 0 ? 0 : correct / labels.length;
+}
+
+/**
+ * A grid's probabilities from its logits ([cells, outputs]): the class-1 probability for one
+ * logit; for K, the softmax's largest probability and which class has it.
+ */
+export function gridProbabilities(
+  logits: ArrayLike<number>,
+  outputs: number,
+): { probabilities: number[]; classes?: number[] } {
+  if (outputs === 1) return { probabilities: Array.from(logits, (z) => round4(1 / (1 + Math.exp(-z)))) };
+  const cells = Math.floor(logits.length / outputs);
+  const probabilities: number[] = new Array(cells);
+  const classes: number[] = new Array(cells);
+  for (let c = 0; c < cells; c++) {
+    let best = 0;
+    for (let k = 1; k < outputs; k++) if (logits[c * outputs + k]! > logits[c * outputs + best]!) best = k;
+    let sum = 0;
+    const top = logits[c * outputs + best]!;
+    for (let k = 0; k < outputs; k++) sum += Math.exp(logits[c * outputs + k]! - top);
+    probabilities[c] = round4(1 / sum);
+    classes[c] = best;
+  }
+  return { probabilities, classes };
 }
 
 /** A probability or coordinate as results record it: four decimals. */
@@ -137,11 +189,14 @@ export function boundaryGrid(
   batchStats: NormStats[],
 ): BoundaryGrid {
   const { box, points } = gridPoints(data, size);
-  const probabilities = tf.tidy(() => {
-    const grid = tf.tensor2d(points, [size * size, 2]);
-    return tf.sigmoid(mlp.inspect(grid, batchStats).logits).dataSync();
+  const outputs = mlp.config.outputs ?? 1;
+  const values = tf.tidy(() => {
+    const logits = mlp.inspect(tf.tensor2d(points, [size * size, 2]), batchStats).logits;
+    // Two classes: the sigmoid in the backend's float32, as this grid has always been computed.
+    return (outputs === 1 ? tf.sigmoid(logits) : logits).dataSync();
   });
-  return { size, ...box, probabilities: Array.from(probabilities, round4) };
+  if (outputs === 1) return { size, ...box, probabilities: Array.from(values, round4) };
+  return { size, ...box, ...gridProbabilities(values, outputs) };
 }
 
 /** The corners of a BoundaryGrid (rounded as the result records them). */

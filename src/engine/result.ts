@@ -25,6 +25,7 @@ export type {
   GradientSnapshot,
   LayerSnapshot,
   RunResult,
+  TableView,
   TrainingFrame,
   TrainingFrames,
 } from './results/run.js';

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { hardnessSpecError } from './experiments/hardness.js';
 import { describeAllowed, type Field, fieldSchema, optionSpelling } from './fields.js';
-import { MAX_WORK } from './limits.js';
+import { BUILT_IN_TABLES, type BuiltInTable, MAX_WORK } from './limits.js';
 import { checkMapValues } from './map-axis.js';
 import { EXPERIMENTS, type ExperimentSpec, SPEC_FIELDS } from './spec.js';
+import { builtInTable } from './tables/built-in.js';
+import { tableProblem } from './tables/check.js';
+import { classCountOf, type Table } from './tables/table.js';
 import { estimateWork } from './work.js';
 
 /** One problem with one option, in words a student can act on. */
@@ -30,12 +33,74 @@ function show(value: unknown): string {
   return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
+/** Two tables with the same content (built-in tables are compared with a spec that carries one). */
+function sameTable(a: Table, b: Table): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function isBuiltInTable(name: string): name is BuiltInTable {
+  return (BUILT_IN_TABLES as readonly string[]).includes(name);
+}
+
+/**
+ * The table a validated spec trains on, resolved from a built-in table's name in `dataset` or
+ * taken as given; or the problem, named by the field the student used.
+ */
+function resolveTable(
+  experiment: string,
+  dataset: unknown,
+  given: unknown,
+): { table?: Table; error?: FieldError } {
+  const named = typeof dataset === 'string' && isBuiltInTable(dataset) ? dataset : undefined;
+  if (given === undefined) return named ? { table: builtInTable(named) } : {};
+  if (experiment === 'hardness') {
+    return {
+      error: {
+        field: 'table',
+        message: 'hardness makes its own points and labels; a table does not apply (use train or compare)',
+      },
+    };
+  }
+  const problem = tableProblem(given);
+  if (problem) return { error: { field: 'table', message: `the table ${problem}` } };
+  const table = given as Table;
+  // A spec that carries a built-in table by name is checked again when a queue worker takes it.
+  if (named && !sameTable(table, builtInTable(named))) {
+    return {
+      error: {
+        field: 'dataset',
+        message: `dataset ${named} is a built-in table; give either it or your own table, not both`,
+      },
+    };
+  }
+  return { table };
+}
+
+/** Cross-checks of a table against the experiment and its other options. */
+function tableConflict(spec: ExperimentSpec, table: Table, byName: boolean): FieldError | undefined {
+  const classes = classCountOf({ table });
+  const what = `${byName ? `dataset ${table.name}` : `the table ${table.name}`} has ${classes} classes`;
+  if (spec.experiment === 'lp' && classes > 2) {
+    return {
+      field: byName ? 'dataset' : 'table',
+      message: `lp separates two classes by one line, and ${what}; use a table of 2 classes, or train/compare`,
+    };
+  }
+  if ('loss' in spec && spec.loss === 'mse' && classes > 2) {
+    return {
+      field: 'loss',
+      message: `loss must be cross-entropy for more than 2 classes (${what}); mse applies to 2 classes only`,
+    };
+  }
+  return undefined;
+}
+
 /**
  * Checks options for one experiment and fills in defaults. Never throws: every problem becomes a
  * FieldError naming the option and what it accepts, one per option.
  */
 export function validateSpec(input: { experiment: string } & Record<string, unknown>): Validation {
-  const { experiment, ...options } = input;
+  const { experiment, table: givenTable, ...options } = input;
   const schema = schemas[experiment];
   if (!schema || !Object.hasOwn(SPEC_FIELDS, experiment)) {
     return {
@@ -70,7 +135,17 @@ export function validateSpec(input: { experiment: string } & Record<string, unkn
     }
     return { ok: false, errors: [...errors].map(([field, message]) => ({ field, message })) };
   }
-  const spec = { experiment, ...(parsed.data as object) } as ExperimentSpec;
+  const resolved = resolveTable(experiment, options.dataset, givenTable);
+  if (resolved.error) return { ok: false, errors: [resolved.error] };
+  const spec = {
+    experiment,
+    ...(parsed.data as object),
+    ...(resolved.table ? { table: resolved.table } : {}),
+  } as ExperimentSpec;
+  const tableError = resolved.table
+    ? tableConflict(spec, resolved.table, givenTable === undefined || isBuiltInTable(String(options.dataset)))
+    : undefined;
+  if (tableError) return { ok: false, errors: [tableError] };
   const conflict = spec.experiment === 'hardness' ? hardnessSpecError(spec) : undefined;
   if (conflict) return { ok: false, errors: [conflict] };
   const crossCheck = spec.experiment === 'map' ? checkMapValues(spec) : undefined;
@@ -86,7 +161,12 @@ export function validateSpec(input: { experiment: string } & Record<string, unkn
     const [field, levers] =
       spec.experiment === 'hardness'
         ? ['timeLimit', 'time_limit, sizes, dims, labels, restarts or steps']
-        : ['steps', 'steps, seeds, points, depth or width'];
+        : [
+            'steps',
+            'table' in spec && spec.table
+              ? 'steps, seeds, depth or width'
+              : 'steps, seeds, points, depth or width',
+          ];
     return {
       ok: false,
       errors: [

@@ -3,6 +3,7 @@ import { enumerationWork } from './hardness/plane-enumeration.js';
 import { MAX_WORK } from './limits.js';
 import { mapAxisValues } from './map-axis.js';
 import type { ExperimentSpec, HardnessSpec } from './spec.js';
+import { classCountOf, type Table } from './tables/table.js';
 
 /*
  * A rough cost model, used to refuse requests that would run for minutes. A layer step costs its
@@ -11,9 +12,38 @@ import type { ExperimentSpec, HardnessSpec } from './spec.js';
  */
 const OVERHEAD_PER_LAYER_STEP = 4e5;
 
-/** Work of `steps` full-batch steps of an MLP with 2 inputs, `depth` hidden layers and 1 output. */
-export function mlpWork(depth: number, width: number, points: number, steps: number): number {
-  const weights = depth === 0 ? 2 : 2 * width + (depth - 1) * width * width + width;
+/** The data's size as the cost model counts it: points (a table's rows), inputs and output logits. */
+export interface DataSize {
+  points: number;
+  inputs: number;
+  outputs: number;
+}
+
+/** The size of an experiment's data: a table's rows, features and logits (1 for 2 classes, else K), or a shape's points. */
+export function dataSizeOf(spec: { points: number; table?: Table }): DataSize {
+  if (!spec.table) return { points: spec.points, inputs: 2, outputs: 1 };
+  const classes = classCountOf(spec);
+  return {
+    points: spec.table.rows.length,
+    inputs: spec.table.features.length,
+    outputs: classes > 2 ? classes : 1,
+  };
+}
+
+/**
+ * Work of `steps` full-batch steps of an MLP with `depth` hidden layers on data of `size` (by
+ * default the generated shapes': 2 inputs, 1 output).
+ */
+export function mlpWork(
+  depth: number,
+  width: number,
+  points: number,
+  steps: number,
+  size: Pick<DataSize, 'inputs' | 'outputs'> = { inputs: 2, outputs: 1 },
+): number {
+  const { inputs, outputs } = size;
+  const weights =
+    depth === 0 ? inputs * outputs : inputs * width + (depth - 1) * width * width + width * outputs;
   return steps * (6 * points * weights + (depth + 1) * OVERHEAD_PER_LAYER_STEP);
 }
 
@@ -39,37 +69,36 @@ function hardnessWork(spec: HardnessSpec): number {
 
 /** Estimated work of a whole experiment, comparable with MAX_WORK. */
 export function estimateWork(spec: ExperimentSpec): number {
+  if (spec.experiment === 'hardness') return hardnessWork(spec);
+  const size = dataSizeOf(spec);
+  const mlp = (depth: number, width: number, steps: number) =>
+    mlpWork(depth, width, size.points, steps, size);
   switch (spec.experiment) {
     case 'train':
-      return spec.seeds * mlpWork(spec.depth, spec.width, spec.points, spec.steps);
+      return spec.seeds * mlp(spec.depth, spec.width, spec.steps);
     case 'compare':
-      return spec.depths.reduce(
-        (sum, d) => sum + spec.seeds * mlpWork(d, spec.width, spec.points, spec.steps),
-        0,
-      );
+      return spec.depths.reduce((sum, d) => sum + spec.seeds * mlp(d, spec.width, spec.steps), 0);
     case 'map': {
       // Width columns change the cost per cell; every other axis keeps spec.width in every column.
       const widths = mapAxisValues(spec).map((v) => (spec.axis === 'width' ? Number(v) : spec.width));
       let perSeed = 0;
-      for (const depth of spec.depths)
-        for (const width of widths) perSeed += mlpWork(depth, width, spec.points, spec.steps);
+      for (const depth of spec.depths) for (const width of widths) perSeed += mlp(depth, width, spec.steps);
       return spec.seeds * perSeed;
     }
     case 'restarts':
       return spec.architectures.reduce((sum, arch) => {
         const depth = arch === 'deep' ? spec.depth : arch === 'three-node' ? 1 : 0;
         const width = arch === 'deep' ? spec.width : 2;
-        return sum + spec.restarts * mlpWork(depth, width, spec.points, spec.steps);
+        // The squared-error neuron trains on its own small set, whatever the data; counted as the rest.
+        return sum + spec.restarts * mlp(depth, width, spec.steps);
       }, 0);
     case 'landscape': {
       // Three variants (shallow, deep, deep + residual); each slice point costs a forward pass.
       const evals = 2 * spec.slicePoints;
-      const deep = mlpWork(spec.depth, spec.width, spec.points, spec.steps + evals / 3);
-      return mlpWork(1, spec.width, spec.points, spec.steps + evals / 3) + 2 * deep;
+      const deep = mlp(spec.depth, spec.width, spec.steps + evals / 3);
+      return mlp(1, spec.width, spec.steps + evals / 3) + 2 * deep;
     }
     case 'lp':
-      return mlpWork(0, 1, spec.points, spec.steps);
-    case 'hardness':
-      return hardnessWork(spec);
+      return mlp(0, 1, spec.steps);
   }
 }

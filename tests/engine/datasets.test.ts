@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset, toDataPoints } from '../../src/engine/datasets.js';
-import { CHOICES } from '../../src/engine/limits.js';
+import { SHAPES } from '../../src/engine/limits.js';
 import { dataFields } from '../../src/engine/specs/options.js';
 
 describe('data sets', () => {
-  for (const dataset of CHOICES.dataset) {
+  for (const dataset of SHAPES) {
     it(`${dataset}: the same points for the same seed, other points for another seed`, () => {
       const a = makeDataset(dataset, 200, 0.1, 5);
       const b = makeDataset(dataset, 200, 0.1, 5);
@@ -67,7 +67,7 @@ describe('data sets', () => {
   });
 
   it('noise moves the inputs and never the labels, and its help says so', () => {
-    for (const dataset of CHOICES.dataset) {
+    for (const dataset of SHAPES) {
       const clean = makeDataset(dataset, 64, 0, 3);
       const noisy = makeDataset(dataset, 64, 0.8, 3);
       expect(Array.from(noisy.y), dataset).toEqual(Array.from(clean.y));

@@ -34,7 +34,7 @@ describe('runLpUnit', () => {
     // Check the margin constraints ourselves on the returned points, not only the reported accuracy.
     result.data.x.forEach(([x1, x2], i) => {
       const label = result.data.y[i] === 1 ? 1 : -1;
-      expect(label * (w[0] * x1 + w[1] * x2 + b)).toBeGreaterThan(0.999);
+      expect(label * (w[0]! * x1 + w[1]! * x2 + b)).toBeGreaterThan(0.999);
     });
     expect(result.lpAccuracy).toBe(1);
     expect(result.solveMs).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ExperimentSpec } from '../../engine/spec.js';
 
 /**
@@ -19,8 +20,12 @@ export function canonicalJson(value: unknown): string {
 
 /**
  * The cache key of an experiment: the full validated spec (every default filled in) plus the
- * backend, because wasm and cpu round differently and a result records which one ran it.
+ * backend, because wasm and cpu round differently and a result records which one ran it. A spec
+ * that carries a table (up to 2,000 rows) keys on its content through a SHA-256 of the table's
+ * canonical JSON: two uploads of the same numbers share a result, and a changed value does not.
  */
 export function specKey(spec: ExperimentSpec, backend: string): string {
-  return `${backend}|${canonicalJson(spec)}`;
+  if (!('table' in spec) || !spec.table) return `${backend}|${canonicalJson(spec)}`;
+  const table = createHash('sha256').update(canonicalJson(spec.table)).digest('hex');
+  return `${backend}|${canonicalJson({ ...spec, table: { sha256: table } })}`;
 }

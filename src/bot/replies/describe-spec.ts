@@ -20,8 +20,8 @@ import { type ExperimentName, type ExperimentSpec, SPEC_FIELDS, type SpecByName 
  * so in brackets, so the line never implies it mattered.
  */
 
-/** Every option name of every experiment. */
-type OptionName = { [K in ExperimentName]: keyof SpecByName[K] & string }[ExperimentName];
+/** Every option name of every experiment (a spec's table is data, not an option with a default). */
+type OptionName = { [K in ExperimentName]: Exclude<keyof SpecByName[K] & string, 'table'> }[ExperimentName];
 
 /** One piece of a description: the options it states and its words. */
 export interface SpecPart {
@@ -76,6 +76,7 @@ const PHRASES: Record<OptionName, Phrase> = {
   points: (v: number) => `${v} points`,
   noise: (v: number) => `noise ${v}`,
   seed: (v: number) => `seed ${v}`,
+  standardize: (v: boolean) => (v ? 'standardized inputs' : 'inputs not standardized'),
   gridSize: (v: number) => (v === 0 ? 'no decision grid' : `${v}×${v} decision grid`),
   animate: (v: boolean) => (v ? 'animated' : 'no animation'),
   frames: (v: number) => count(v, 'frame'),

@@ -2,7 +2,7 @@ import { summarizeRuns } from '../measure-summary.js';
 import type { CompareResult } from '../result.js';
 import type { CompareSpec } from '../spec.js';
 import type { ExperimentPlanner } from '../units.js';
-import { asRunResults, seededFitSpec } from './train.js';
+import { asRunResults, hasPlane, seededFitSpec, shownData } from './train.js';
 
 /**
  * `compare`: a depth sweep; every depth trains from the same seeds, without decision grids. The
@@ -14,8 +14,9 @@ export const comparePlanner: ExperimentPlanner<CompareSpec, CompareResult> = {
     const animated = new Set([Math.min(...spec.depths), Math.max(...spec.depths)]);
     const claimed = new Set<number>();
     return spec.depths.flatMap((depth) => {
-      // A depth listed twice animates once.
-      const frames = spec.animate && animated.has(depth) && !claimed.has(depth) ? spec.frames : 0;
+      // A depth listed twice animates once; a table of other than 2 features has no plane to animate.
+      const frames =
+        spec.animate && hasPlane(spec) && animated.has(depth) && !claimed.has(depth) ? spec.frames : 0;
       claimed.add(depth);
       return Array.from({ length: spec.seeds }, (_, i) => ({
         kind: 'fit' as const,
@@ -32,6 +33,7 @@ export const comparePlanner: ExperimentPlanner<CompareSpec, CompareResult> = {
     const summaries = spec.depths.map((depth, d) =>
       summarizeRuns(depth, runs.slice(d * spec.seeds, (d + 1) * spec.seeds)),
     );
-    return { runs, summaries };
+    const { view } = shownData(spec);
+    return { runs, summaries, ...(view ? { tableView: view } : {}) };
   },
 };

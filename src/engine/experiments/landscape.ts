@@ -1,6 +1,7 @@
 import type { FitSpec, LandscapeResult, LandscapeVariant } from '../result.js';
 import type { LandscapeSpec } from '../spec.js';
 import type { ExperimentPlanner, LandscapeUnitSpec } from '../units.js';
+import { tableOptions } from './train.js';
 
 /** The three networks whose loss surfaces the landscape experiment slices, in chart order. */
 export const LANDSCAPE_VARIANTS = [
@@ -28,6 +29,7 @@ function variantUnit(spec: LandscapeSpec, variant: (typeof LANDSCAPE_VARIANTS)[n
     learningRate: spec.learningRate,
     steps: spec.steps,
     gridSize: 0,
+    ...tableOptions(spec),
   };
   return { label: variant.label, fit, slicePoints: spec.slicePoints, span: spec.span };
 }

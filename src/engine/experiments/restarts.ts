@@ -3,7 +3,7 @@ import { standardDeviation } from '../measure-summary.js';
 import type { DataPoints, FitSpec, RestartGroup, RestartsResult } from '../result.js';
 import type { RestartsSpec } from '../spec.js';
 import type { ExperimentPlanner } from '../units.js';
-import { asRunResults } from './train.js';
+import { asRunResults, tableOptions } from './train.js';
 
 /** How one architecture of the restarts experiment is built. */
 interface GroupShape {
@@ -27,7 +27,13 @@ export const NEURON_INIT_SCALE = 3;
 function groupShape(architecture: Architecture, spec: RestartsSpec): GroupShape {
   switch (architecture) {
     case 'neuron':
-      return neuron('single neuron, cross-entropy', 'cross-entropy');
+      // With more than 2 classes "the neuron" is one unit per class: softmax regression, still convex.
+      return neuron(
+        (spec.table?.classes.length ?? 2) > 2
+          ? 'one layer (softmax regression), cross-entropy'
+          : 'single neuron, cross-entropy',
+        'cross-entropy',
+      );
     case 'neuron-mse':
       return {
         ...neuron('single neuron, squared error (on a small 1-D set built to trap it)', 'mse'),
@@ -36,7 +42,7 @@ function groupShape(architecture: Architecture, spec: RestartsSpec): GroupShape 
     case 'three-node':
       // Blum & Rivest's network: two hidden units and one output unit, started as far apart as the neuron.
       return {
-        label: 'three-node net (2 hidden + 1 output)',
+        label: `three-node net (2 hidden + ${outputsOf(spec)})`,
         depth: 1,
         width: 2,
         activation: 'sigmoid',
@@ -84,6 +90,12 @@ export function squaredErrorTrap(): DataPoints {
   return { x, y };
 }
 
+/** The output layer in words: one sigmoid unit, or one logit per class of a table of more than 2. */
+function outputsOf(spec: RestartsSpec): string {
+  const classes = spec.table?.classes.length ?? 2;
+  return classes > 2 ? `${classes} softmax outputs` : '1 output';
+}
+
 function neuron(label: string, loss: Loss): GroupShape {
   return {
     label,
@@ -115,7 +127,8 @@ function restartFitSpec(spec: RestartsSpec, shape: GroupShape, restart: number):
     steps: spec.steps,
     gridSize: 0,
     ...(shape.initScale === undefined ? {} : { initScale: shape.initScale }),
-    ...(shape.data ? { data: shape.data } : {}),
+    // The squared-error neuron's small set replaces any table too: it is built to show one trap.
+    ...(shape.data ? { data: shape.data } : tableOptions(spec)),
   };
 }
 

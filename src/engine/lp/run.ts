@@ -1,4 +1,5 @@
-import { makeDataset, toDataPoints } from '../datasets.js';
+import { fitData } from '../datasets.js';
+import { shownData, tableOptions } from '../experiments/train.js';
 import { abortError, trainRun } from '../fit.js';
 import { plainFitSpec } from '../fit-defaults.js';
 import type { FitSpec } from '../result.js';
@@ -17,6 +18,7 @@ import { loadSolver, solveLpText } from './solver.js';
 export function neuronFitSpec(spec: LpSpec): FitSpec {
   const { dataset, points, noise, seed, learningRate, steps } = spec;
   return plainFitSpec({
+    ...tableOptions(spec),
     dataset,
     points,
     noise,
@@ -35,7 +37,8 @@ export function neuronFitSpec(spec: LpSpec): FitSpec {
  * sigmoid neuron runs on the same data for comparison.
  */
 export async function runLpUnit(spec: LpSpec, options: UnitRunOptions = {}): Promise<LpUnitResult> {
-  const data = makeDataset(spec.dataset, spec.points, spec.noise, spec.seed);
+  const data = fitData({ ...spec, dataSeed: spec.seed, ...tableOptions(spec) });
+  const shown = shownData(spec);
   // Load the solver first so that solveMs measures solving, not instantiating WebAssembly.
   await loadSolver();
   if (options.signal?.aborted) throw abortError();
@@ -46,10 +49,11 @@ export async function runLpUnit(spec: LpSpec, options: UnitRunOptions = {}): Pro
   if (options.signal?.aborted) throw abortError();
   // The objective is bounded below by 0, so "infeasible or unbounded" can only mean infeasible.
   const feasible = hard.status === 'Optimal';
-  const plane = feasible ? hardMarginHyperplane(hard.values) : undefined;
+  const plane = feasible ? hardMarginHyperplane(hard.values, data.inputs) : undefined;
   const { result: neuron } = trainRun(neuronFitSpec(spec), options);
   return {
-    data: toDataPoints(data),
+    data: shown.data,
+    ...(shown.view ? { tableView: shown.view } : {}),
     feasible,
     solverStatus: hard.status,
     ...(plane ? { weights: plane, lpAccuracy: hyperplaneAccuracy(plane, data) } : {}),

@@ -5,9 +5,9 @@ import type { TrainingData } from '../datasets.js';
  * y' = -1/+1, and a point is on the right side with margin when y'(w·x + b) >= 1.
  */
 
-/** A line w·x + b = 0 in the plane. */
+/** A hyperplane w·x + b = 0: a line in the plane, for the generated shapes and 2-feature tables. */
 export interface Hyperplane {
-  w: [number, number];
+  w: number[];
   b: number;
 }
 
@@ -31,17 +31,18 @@ function signedLabel(data: TrainingData, i: number): number {
  */
 export function hardMarginLp(data: TrainingData): string {
   const rows: string[] = [];
+  const d = data.inputs;
   for (let i = 0; i < data.n; i++) {
     const y = signedLabel(data, i);
-    const a = y * data.x[2 * i]!;
-    const c = y * data.x[2 * i + 1]!;
-    rows.push(
-      ` m${i}: ${term(a, 'p1')} ${term(-a, 'n1')} ${term(c, 'p2')} ${term(-c, 'n2')} ${term(y, 'b')} >= 1`,
-    );
+    const terms: string[] = [];
+    for (let j = 0; j < d; j++) {
+      const a = y * data.x[d * i + j]!;
+      terms.push(`${term(a, `p${j + 1}`)} ${term(-a, `n${j + 1}`)}`);
+    }
+    rows.push(` m${i}: ${terms.join(' ')} ${term(y, 'b')} >= 1`);
   }
-  return ['Minimize', ' norm: p1 + n1 + p2 + n2', 'Subject To', ...rows, 'Bounds', ' b free', 'End'].join(
-    '\n',
-  );
+  const norm = Array.from({ length: d }, (_, j) => `p${j + 1} + n${j + 1}`).join(' + ');
+  return ['Minimize', ` norm: ${norm}`, 'Subject To', ...rows, 'Bounds', ' b free', 'End'].join('\n');
 }
 
 /**
@@ -51,11 +52,11 @@ export function hardMarginLp(data: TrainingData): string {
 export function softMarginLp(data: TrainingData): string {
   const rows: string[] = [];
   const slacks: string[] = [];
+  const d = data.inputs;
   for (let i = 0; i < data.n; i++) {
     const y = signedLabel(data, i);
-    const a = y * data.x[2 * i]!;
-    const c = y * data.x[2 * i + 1]!;
-    rows.push(` m${i}: ${term(a, 'w1')} ${term(c, 'w2')} ${term(y, 'b')} + s${i} >= 1`);
+    const terms = Array.from({ length: d }, (_, j) => term(y * data.x[d * i + j]!, `w${j + 1}`));
+    rows.push(` m${i}: ${terms.join(' ')} ${term(y, 'b')} + s${i} >= 1`);
     slacks.push(`s${i}`);
   }
   return [
@@ -64,17 +65,17 @@ export function softMarginLp(data: TrainingData): string {
     'Subject To',
     ...rows,
     'Bounds',
-    ' w1 free',
-    ' w2 free',
+    ...Array.from({ length: d }, (_, j) => ` w${j + 1} free`),
     ' b free',
     'End',
   ].join('\n');
 }
 
 /** The line of a solved hard LP, from its split variables. */
-export function hardMarginHyperplane(values: ReadonlyMap<string, number>): Hyperplane {
+export function hardMarginHyperplane(values: ReadonlyMap<string, number>, inputs = 2): Hyperplane {
   const get = (name: string) => values.get(name) ?? 0;
-  return { w: [get('p1') - get('n1'), get('p2') - get('n2')], b: get('b') };
+  const w = Array.from({ length: inputs }, (_, j) => get(`p${j + 1}`) - get(`n${j + 1}`));
+  return { w, b: get('b') };
 }
 
 /**
@@ -91,7 +92,8 @@ export function countViolations(values: ReadonlyMap<string, number>, n: number, 
 export function hyperplaneAccuracy(plane: Hyperplane, data: TrainingData): number {
   let correct = 0;
   for (let i = 0; i < data.n; i++) {
-    const score = plane.w[0] * data.x[2 * i]! + plane.w[1] * data.x[2 * i + 1]! + plane.b;
+    let score = plane.b;
+    for (let j = 0; j < data.inputs; j++) score += plane.w[j]! * data.x[data.inputs * i + j]!;
     if ((score > 0 ? 1 : 0) === data.y[i]) correct++;
   }
   return data.n === 0 ? 0 : correct / data.n;

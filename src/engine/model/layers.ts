@@ -6,7 +6,11 @@ import { initialBias, initialKernel, uniformValues } from './init.js';
 /** What kind of value a trainable parameter holds (see TrainedModel in fit.ts). */
 export type ParamKind = 'kernel' | 'bias' | 'norm';
 
-/** The architecture and initialization of an MLP with 2 inputs and one output logit (from its FitSpec). */
+/**
+ * The architecture and initialization of an MLP (from its FitSpec): by default 2 inputs and one
+ * output logit (two classes, sigmoid); a table sets its feature count as `inputs` and, with K > 2
+ * classes, K output logits (softmax).
+ */
 export type MlpConfig = Pick<
   FitSpec,
   | 'depth'
@@ -19,10 +23,23 @@ export type MlpConfig = Pick<
   | 'initScale'
   | 'weightScale'
   | 'biasScale'
->;
+> & {
+  /** Inputs per point; default 2. */
+  inputs?: number;
+  /** Output logits: 1 for two classes (the default), K for K > 2 classes. */
+  outputs?: number;
+};
+
+/** Output logits for K classes: one sigmoid logit for two, one logit per class (softmax) for more. */
+export function outputsFor(classes: number): number {
+  return classes > 2 ? classes : 1;
+}
 
 /** A run's MlpConfig: its architecture and initialization, and nothing else of its spec. */
-export function mlpConfigOf(spec: MlpConfig): MlpConfig {
+export function mlpConfigOf(spec: MlpConfig & Pick<FitSpec, 'table'>): MlpConfig {
+  // The shapes' nets leave inputs and outputs out, so their configs (and weights) stay as they were.
+  const inputs = spec.table?.features.length ?? spec.inputs;
+  const outputs = spec.table ? outputsFor(spec.table.classes.length) : spec.outputs;
   return {
     depth: spec.depth,
     width: spec.width,
@@ -34,6 +51,8 @@ export function mlpConfigOf(spec: MlpConfig): MlpConfig {
     ...(spec.initScale === undefined ? {} : { initScale: spec.initScale }),
     ...(spec.weightScale === undefined ? {} : { weightScale: spec.weightScale }),
     ...(spec.biasScale === undefined ? {} : { biasScale: spec.biasScale }),
+    ...(inputs === undefined || inputs === 2 ? {} : { inputs }),
+    ...(outputs === undefined || outputs === 1 ? {} : { outputs }),
   };
 }
 
@@ -111,8 +130,8 @@ export function initialLayerValues(config: MlpConfig): LayerValues[] {
   const branchScale = config.residual ? residualBranchScale(Math.max(0, depth - 1)) : 1;
   const layers: LayerValues[] = [];
   for (let i = 0; i <= depth; i++) {
-    const inputs = i === 0 ? 2 : width;
-    const outputs = i === depth ? 1 : width;
+    const inputs = i === 0 ? (config.inputs ?? 2) : width;
+    const outputs = i === depth ? (config.outputs ?? 1) : width;
     const kernel =
       initScale === undefined
         ? initialKernel(rng, inputs, outputs, init, activation, config.weightScale)

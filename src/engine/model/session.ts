@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { makeDataset, type TrainingData } from '../datasets.js';
-import type { DataPoints, FitSpec } from '../result.js';
+import { fitData, type TrainingData } from '../datasets.js';
+import type { FitSpec } from '../result.js';
 import { mlpConfigOf } from './layers.js';
 import { createLabelTensors, type LabelTensors, meanLoss } from './loss.js';
 import { createMlp, type Mlp } from './mlp.js';
@@ -9,7 +9,7 @@ import { createOptimizer, disposeOptimizer as freeOptimizer } from './optimizer.
 /** Everything one training run holds in tensors: the data, the network and the optimizer state. */
 export interface TrainingSession {
   data: TrainingData;
-  /** Training inputs, [n, 2]. */
+  /** Training inputs, [n, inputs]. */
   x: tf.Tensor2D;
   labels: LabelTensors;
   mlp: Mlp;
@@ -26,17 +26,11 @@ export interface TrainingSession {
   dispose(): void;
 }
 
-function fromDataPoints(points: DataPoints): TrainingData {
-  return { x: Float32Array.from(points.x.flat()), y: Float32Array.from(points.y), n: points.y.length };
-}
-
 /** Creates the data, the network and the optimizer of one run. */
 export function createSession(spec: FitSpec): TrainingSession {
-  const data = spec.data
-    ? fromDataPoints(spec.data)
-    : makeDataset(spec.dataset, spec.points, spec.noise, spec.dataSeed);
-  const x = tf.tensor2d(data.x, [data.n, 2]);
-  const labels = createLabelTensors(data.y);
+  const data = fitData(spec);
+  const x = tf.tensor2d(data.x, [data.n, data.inputs]);
+  const labels = createLabelTensors(data.y, data.classes);
   const mlp = createMlp(mlpConfigOf(spec));
   const optimizer = createOptimizer(spec.optimizer, spec.learningRate);
   const lossFunction = () => meanLoss(mlp.logits(x), labels, spec.loss);

@@ -89,9 +89,10 @@ interface LayerBuffers {
 /** A forward pass's buffers for n points (allocated once, reused every step). */
 export interface PlainPass {
   n: number;
-  /** The inputs of the last forward pass, [n, 2]. */
+  /** The inputs of the last forward pass, [n, inputs]. */
   input: Float64Array;
   hidden: LayerBuffers[];
+  /** [n, outputs]: one logit per point for two classes, K per point for K classes. */
   logits: Float64Array;
 }
 
@@ -113,7 +114,8 @@ export function createPass(net: PlainNet, n: number): PlainPass {
       output: layer.residual ? new Float64Array(size) : act,
     };
   });
-  return { n, input: new Float64Array(0), hidden, logits: new Float64Array(n) };
+  const outputs = net.layers[net.layers.length - 1]!.outputs;
+  return { n, input: new Float64Array(0), hidden, logits: new Float64Array(n * outputs) };
 }
 
 /*
@@ -357,7 +359,7 @@ function normalize(
 }
 
 /**
- * The forward pass over `x` ([pass.n, 2]) into the pass's buffers. With `batchStats`, batch norm
+ * The forward pass over `x` ([pass.n, inputs]) into the pass's buffers. With `batchStats`, batch norm
  * uses the training batch's statistics (to view the grid as the training batch saw it).
  */
 export function forward(
@@ -394,7 +396,7 @@ export function forward(
     h = buffers.output;
   }
   const output = net.layers[depth]!;
-  affine(h, n, output.inputs, output.kernel, output.bias, 1, pass.logits);
+  affine(h, n, output.inputs, output.kernel, output.bias, output.outputs, pass.logits);
   return pass.logits;
 }
 
@@ -403,13 +405,48 @@ export function passStats(pass: PlainPass): PlainNormStats[] {
   return pass.hidden.map((buffers) => buffers.stats);
 }
 
-/** Mean loss of the logits, with dLoss/dlogit written into `dLogits` (see meanLoss in model/loss.ts). */
+/**
+ * Mean softmax cross-entropy of K logits per point ([n, K]) against class indices, with
+ * dLoss/dlogits = (softmax - onehot) / n written into `dLogits` (see softmaxCrossEntropy in
+ * model/loss.ts): logsumexp(z) - z_label, computed from the row's maximum so it never overflows.
+ */
+function softmaxLossAndGrad(
+  logits: Float64Array,
+  labels: Float64Array,
+  classes: number,
+  dLogits: Float64Array,
+): number {
+  const n = labels.length;
+  let total = 0;
+  for (let p = 0; p < n; p++) {
+    const row = p * classes;
+    let top = logits[row]!;
+    for (let k = 1; k < classes; k++) top = Math.max(top, logits[row + k]!);
+    let sum = 0;
+    for (let k = 0; k < classes; k++) sum += Math.exp(logits[row + k]! - top);
+    const label = labels[p]!;
+    total += top + Math.log(sum) - logits[row + label]!;
+    for (let k = 0; k < classes; k++) {
+      const prob = Math.exp(logits[row + k]! - top) / sum;
+      dLogits[row + k] = (prob - (k === label ? 1 : 0)) / n;
+    }
+  }
+  return total / n;
+}
+
+/**
+ * Mean loss of the logits, with dLoss/dlogit written into `dLogits` (see meanLoss in model/loss.ts).
+ * With `outputs` > 1 the logits are [n, outputs] and the loss is softmax cross-entropy (validateSpec
+ * refuses mse for more than two classes).
+ */
 export function lossAndLogitGrad(
   logits: Float64Array,
   labels: Float64Array,
   loss: Loss,
   dLogits: Float64Array,
+  outputs = 1,
 ): number {
+  if (outputs > 1) return softmaxLossAndGrad(logits, labels, outputs, dLogits);
   const n = logits.length;
   let total = 0;
   for (let p = 0; p < n; p++) {
@@ -600,7 +637,7 @@ export function backward(net: PlainNet, pass: PlainPass, dLogits: Float64Array, 
     dLogits,
     n,
     output.inputs,
-    1,
+    output.outputs,
     output.kernel,
     g[outputParams]!,
     g[outputParams + 1]!,

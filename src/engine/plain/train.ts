@@ -1,4 +1,4 @@
-import { makeDataset, type TrainingData } from '../datasets.js';
+import { fitData, type TrainingData } from '../datasets.js';
 import { FRAME_GRID_SIZE, frameSteps, withFrame } from '../frames.js';
 import { MOMENTUM, type Optimizer } from '../limits.js';
 import { PROGRESS_EVERY } from '../loss-readback.js';
@@ -6,8 +6,9 @@ import {
   accuracy,
   curveStride,
   gridPoints,
+  gridProbabilities,
   layerSnapshotOf,
-  round4,
+  predictedClasses,
   saturatedShare,
   snapshotSteps,
 } from '../measure.js';
@@ -109,21 +110,16 @@ export interface PlainSession {
   update(): void;
 }
 
-function trainingData(spec: FitSpec): TrainingData {
-  if (!spec.data) return makeDataset(spec.dataset, spec.points, spec.noise, spec.dataSeed);
-  const { x, y } = spec.data;
-  return { x: Float32Array.from(x.flat()), y: Float32Array.from(y), n: y.length };
-}
-
 /** The data, net, optimizer and buffers of one run, as createSession makes them for the tf path. */
 export function createPlainSession(spec: FitSpec): PlainSession {
-  const data = trainingData(spec);
+  const data = fitData(spec);
   const x = Float64Array.from(data.x);
   const labels = Float64Array.from(data.y);
   const net = createPlainNet(mlpConfigOf(spec));
+  const outputs = net.config.outputs ?? 1;
   const pass = createPass(net, data.n);
   const grads = createGrads(net, data.n);
-  const dLogits = new Float64Array(data.n);
+  const dLogits = new Float64Array(data.n * outputs);
   const step = createPlainOptimizer(spec.optimizer, spec.learningRate, net.params);
   return {
     data,
@@ -134,7 +130,7 @@ export function createPlainSession(spec: FitSpec): PlainSession {
     grads: grads.params,
     lossAndGrads() {
       const logits = forward(net, pass, x);
-      const loss = lossAndLogitGrad(logits, labels, spec.loss, dLogits);
+      const loss = lossAndLogitGrad(logits, labels, spec.loss, dLogits, outputs);
       backward(net, pass, dLogits, grads);
       return loss;
     },
@@ -175,13 +171,12 @@ function batchStatsNow(session: PlainSession): PlainNormStats[] {
   return passStats(session.pass).map((s) => ({ mean: s.mean.slice(), variance: s.variance.slice() }));
 }
 
-/** Class-1 probabilities on a size × size grid (see boundaryGrid in measure.ts). */
+/** Class probabilities on a size × size grid (see boundaryGrid in measure.ts). */
 function gridOf(session: PlainSession, size: number, stats: PlainNormStats[]): BoundaryGrid {
   const { box, points } = gridPoints(session.data, size);
   const pass = createPass(session.net, size * size);
   const logits = forward(session.net, pass, Float64Array.from(points), stats.length > 0 ? stats : undefined);
-  const probabilities = Array.from(logits, (z) => round4(1 / (1 + Math.exp(-z))));
-  return { size, ...box, probabilities };
+  return { size, ...box, ...gridProbabilities(logits, session.net.config.outputs ?? 1) };
 }
 
 /**
@@ -196,7 +191,10 @@ export function trainPlainRun(spec: FitSpec, options: UnitRunOptions & { watchLa
   const { activation } = session.net.config;
   const snapshots = snapshotSteps(spec.steps);
   const stride = curveStride(spec.steps);
-  const frameAt = new Set(frameSteps(spec.steps, spec.frames ?? 0));
+  // Grids and frames lie in the plane of two inputs: a table of any other number has neither.
+  const plane = session.data.inputs === 2;
+  const outputs = session.net.config.outputs ?? 1;
+  const frameAt = new Set(frameSteps(spec.steps, plane ? (spec.frames ?? 0) : 0));
   const lossCurve = { steps: [] as number[], losses: [] as number[] };
   const gradientNorms: GradientSnapshot[] = [];
   const layerStats: LayerSnapshot[] = [];
@@ -226,8 +224,11 @@ export function trainPlainRun(spec: FitSpec, options: UnitRunOptions & { watchLa
   }
   // The last step took no update: the pass holds the final weights' forward values.
   const atEnd = saturationNow(session);
-  const finalAccuracy = accuracy(session.pass.logits, session.labels);
-  const boundary = spec.gridSize > 0 ? gridOf(session, spec.gridSize, batchStatsNow(session)) : undefined;
+  const finalAccuracy = accuracy(session.pass.logits, session.labels, outputs);
+  const boundary =
+    spec.gridSize > 0 && plane ? gridOf(session, spec.gridSize, batchStatsNow(session)) : undefined;
+  const predictions =
+    spec.table && spec.gridSize > 0 ? predictedClasses(session.pass.logits, outputs) : undefined;
   return {
     depth: spec.depth,
     width: spec.width,
@@ -241,6 +242,7 @@ export function trainPlainRun(spec: FitSpec, options: UnitRunOptions & { watchLa
     saturation: { atInit, atEnd },
     ...(layerStats.length > 0 ? { layerStats } : {}),
     ...(boundary ? { boundary } : {}),
+    ...(predictions ? { predictions } : {}),
     ...(frames ? { frames } : {}),
     path: 'typed-arrays',
     durationMs: performance.now() - started,

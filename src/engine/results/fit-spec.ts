@@ -1,5 +1,6 @@
 import type { Dataset } from '../limits.js';
 import type { ModelOptions, TrainingOptions } from '../specs/options.js';
+import type { Table } from '../tables/table.js';
 import type { DataPoints } from './run.js';
 
 /**
@@ -34,4 +35,12 @@ export interface FitSpec extends Omit<ModelOptions, 'weightScale' | 'biasScale'>
    * that trap a squared-error neuron in the restarts experiment.
    */
   data?: DataPoints;
+  /**
+   * The table to train on instead of a generated shape (dataset, points, noise and dataSeed are
+   * then unused): its features are the inputs, and with more than 2 classes the net has one logit
+   * per class and a softmax cross-entropy loss.
+   */
+  table?: Table;
+  /** Standardize the table's features (mean 0, standard deviation 1); default true. */
+  standardize?: boolean;
 }

@@ -1,16 +1,19 @@
 import type { LpSpec } from '../spec.js';
 import type { ResultBase } from './base.js';
-import type { DataPoints } from './run.js';
+import type { DataPoints, TableView } from './run.js';
 
 /** The result of `lp`. */
 export interface LpResult extends ResultBase<'lp', LpSpec> {
+  /** The points in the plane, or a table's projection (see tableView). */
   data: DataPoints;
+  /** How the data are shown, for a table (absent for the generated shapes). */
+  tableView?: TableView;
   /** True when a separating hyperplane exists (the feasibility LP has a solution). */
   feasible: boolean;
   /** The LP solver's own status text, e.g. "Optimal" or "Infeasible". */
   solverStatus: string;
-  /** Separating weights w·x + b (present when feasible). */
-  weights?: { w: [number, number]; b: number };
+  /** Separating weights w·x + b, one per input (present when feasible). */
+  weights?: { w: number[]; b: number };
   /** Accuracy of the LP weights on the data (when feasible). */
   lpAccuracy?: number;
   /**

@@ -1,6 +1,6 @@
 import type { CompareSpec, TrainSpec } from '../spec.js';
 import type { ResultBase } from './base.js';
-import type { DataPoints, RunResult } from './run.js';
+import type { DataPoints, RunResult, TableView } from './run.js';
 
 /** Summary of several seeds of one configuration. */
 export interface RunSummary {
@@ -19,6 +19,8 @@ export interface RunSummary {
 /** The result of `train`. */
 export interface TrainResult extends ResultBase<'train', TrainSpec> {
   data: DataPoints;
+  /** How the data are shown, for a table (absent for the generated shapes). */
+  tableView?: TableView;
   runs: RunResult[];
   summary: RunSummary;
 }
@@ -28,4 +30,6 @@ export interface CompareResult extends ResultBase<'compare', CompareSpec> {
   runs: RunResult[];
   /** One summary per depth, in the order of spec.depths. */
   summaries: RunSummary[];
+  /** How the data are shown, for a table (absent for the generated shapes). */
+  tableView?: TableView;
 }

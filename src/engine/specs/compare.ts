@@ -20,4 +20,4 @@ export const COMPARE_FIELDS = {
   ...shared.dataFields,
   seeds: field.int(shared.seedsHelp, LIMITS.seeds, 3),
   ...shared.animationFields,
-} satisfies Record<keyof CompareSpec, Field>;
+} satisfies Record<Exclude<keyof CompareSpec, 'table'>, Field>;

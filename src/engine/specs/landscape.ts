@@ -31,4 +31,4 @@ export const LANDSCAPE_FIELDS = {
   optimizer: field.choice('optimizer', CHOICES.optimizer, 'adam'),
   learningRate: field.number('learning rate', LIMITS.learningRate, 0.01),
   ...dataFields,
-} satisfies Record<keyof LandscapeSpec, Field>;
+} satisfies Record<Exclude<keyof LandscapeSpec, 'table'>, Field>;

@@ -37,4 +37,4 @@ export const MAP_FIELDS = {
   ...shared.dataFields,
   points: field.int('number of training points', LIMITS.points, 128),
   seeds: field.int(shared.seedsHelp, LIMITS.seeds, 1),
-} satisfies Record<keyof MapSpec, Field>;
+} satisfies Record<Exclude<keyof MapSpec, 'table'>, Field>;

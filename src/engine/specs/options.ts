@@ -1,19 +1,34 @@
 import { type Field, field } from '../fields.js';
 import type { Activation, Dataset, Init, Loss, Normalization, Optimizer } from '../limits.js';
 import { CHOICES, LIMITS } from '../limits.js';
+import type { Table } from '../tables/table.js';
 
 /*
  * Option groups that several experiments share, each with its field table. The `satisfies`
  * clauses keep each table and its TypeScript type in step.
  */
 
-/** The generated training data. */
+/** The training data: a generated shape, or a table (built in, uploaded or saved). */
 export interface DataOptions {
+  /** A generated shape, or a built-in table's name (then `table` holds that table). */
   dataset: Dataset;
+  /** Points of a generated shape (a table has its own rows). */
   points: number;
+  /** Noise of a generated shape (a table's values are used as they are). */
   noise: number;
   /** Seeds the data set and, as seed, seed+1, ..., the initial weights of each run. */
   seed: number;
+  /**
+   * Standardize each of a table's features to mean 0 and standard deviation 1 (shapes: unused).
+   * A validated spec always has it; optional so that specs recorded before tables still read.
+   */
+  standardize?: boolean;
+  /**
+   * The table the runs train on, carried whole so a spec alone reproduces its run: set by
+   * validateSpec from a built-in table's name in `dataset`, or given with the other options (an
+   * uploaded file, a saved dataset). Absent for the generated shapes.
+   */
+  table?: Table;
 }
 
 /** The network trained on that data. */
@@ -53,7 +68,8 @@ export const dataFields = {
     0.1,
   ),
   seed: field.int('random seed for the data and the first run', LIMITS.seed, 1),
-} satisfies Record<keyof DataOptions, Field>;
+  standardize: field.boolean('tables: scale each feature to mean 0 and standard deviation 1', true),
+} satisfies Record<Exclude<keyof DataOptions, 'table'>, Field>;
 
 /** The fields of ModelOptions. */
 export const modelFields = {

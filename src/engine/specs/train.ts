@@ -22,4 +22,4 @@ export const TRAIN_FIELDS = {
   seeds: field.int(shared.seedsHelp, LIMITS.seeds, 3),
   gridSize: field.int('decision-boundary grid side (0 = none)', LIMITS.gridSize, 100),
   ...shared.animationFields,
-} satisfies Record<keyof TrainSpec, Field>;
+} satisfies Record<Exclude<keyof TrainSpec, 'table'>, Field>;

@@ -390,7 +390,7 @@ describe('LP', () => {
     const feasible = lpChart(lpFixture(true));
     const line = byLabel(feasible, 'separating line found by the LP')!.data as XY[];
     const { w, b } = lpFixture(true).weights!;
-    for (const p of line) expect(w[0] * p.x + w[1] * (p.y as number) + b).toBeCloseTo(0, 9);
+    for (const p of line) expect(w[0]! * p.x + w[1]! * (p.y as number) + b).toBeCloseTo(0, 9);
     const infeasible = lpChart(lpFixture(false));
     expect(byLabel(infeasible, 'separating line found by the LP')).toBeUndefined();
     const title = headingsOf(infeasible).title.text;

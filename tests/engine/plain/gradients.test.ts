@@ -3,10 +3,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-layers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeDataset } from '../../../src/engine/datasets.js';
+import { makeDataset, type TrainingData } from '../../../src/engine/datasets.js';
 import { CHOICES, type Init, type Loss, type Normalization } from '../../../src/engine/limits.js';
-import { initialLayerValues, type MlpConfig } from '../../../src/engine/model/layers.js';
+import { initialLayerValues, type MlpConfig, mlpConfigOf } from '../../../src/engine/model/layers.js';
 import { NORM_EPSILON } from '../../../src/engine/model/ops.js';
+import { createSession } from '../../../src/engine/model/session.js';
 import {
   backward,
   createGrads,
@@ -15,6 +16,9 @@ import {
   forward,
   lossAndLogitGrad,
 } from '../../../src/engine/plain/net.js';
+import { createRandom } from '../../../src/engine/random.js';
+import type { Table } from '../../../src/engine/tables/table.js';
+import { plainFitSpec } from '../fit-spec.js';
 import { useWasmBackend } from '../wasm-backend.js';
 
 beforeAll(async () => {
@@ -24,7 +28,8 @@ beforeAll(async () => {
 /*
  * The typed-array path's hand-written backward pass against TensorFlow.js's automatic
  * differentiation of the same network written with generic tf ops (matMul, add, the activations,
- * moments-style normalization, softplus), on the same initial weights and data.
+ * moments-style normalization, softplus, log-softmax), on the same initial weights and data: the
+ * moons (2 inputs, 2 classes) and tables of 1-16 inputs and 2-8 classes.
  */
 
 interface Case {
@@ -34,12 +39,42 @@ interface Case {
   dataSeed: number;
 }
 
+/** Classes of a case: K > 2 when the net has K logits, else 2. */
+function classesOf(config: MlpConfig): number {
+  return (config.outputs ?? 1) > 1 ? config.outputs! : 2;
+}
+
+/**
+ * The case's data: the moons for the shapes' net (2 inputs, 1 logit), otherwise a random table of
+ * `config.inputs` standard-normal features whose class depends on them (so training has signal).
+ */
+function caseData({ config, points, dataSeed }: Case): TrainingData {
+  const inputs = config.inputs ?? 2;
+  const classes = classesOf(config);
+  if (inputs === 2 && classes === 2) return makeDataset('moons', points, 0.2, dataSeed);
+  const rng = createRandom(dataSeed, 9);
+  const x = new Float32Array(points * inputs);
+  const y = new Float32Array(points);
+  for (let p = 0; p < points; p++) {
+    let sum = 0;
+    for (let j = 0; j < inputs; j++) {
+      const v = rng.normal();
+      x[p * inputs + j] = v;
+      sum += (j + 1) * v;
+    }
+    y[p] = Math.min(classes - 1, Math.floor(classes * rng.next() * 0.5 + (sum > 0 ? classes / 2 : 0)));
+  }
+  return { x, y, n: points, inputs, classes };
+}
+
 /** The net of `config` in generic tf ops, differentiated by tf.variableGrads. */
-function autodiffGradients({ config, loss, points, dataSeed }: Case): {
+function autodiffGradients(testCase: Case): {
   loss: number;
   grads: Float32Array[];
 } {
-  const data = makeDataset('moons', points, 0.2, dataSeed);
+  const { config, loss, points } = testCase;
+  const data = caseData(testCase);
+  const classes = classesOf(config);
   return tf.tidy(() => {
     const layers = initialLayerValues(config).map((values) => ({
       values,
@@ -53,8 +88,9 @@ function autodiffGradients({ config, loss, points, dataSeed }: Case): {
       l.bias,
       ...(l.gain && l.shift ? [l.gain, l.shift] : []),
     ]);
-    const x = tf.tensor2d(data.x, [points, 2]);
+    const x = tf.tensor2d(data.x, [points, data.inputs]);
     const y = tf.tensor2d(data.y, [points, 1]);
+    const oneHot = tf.oneHot(tf.tensor1d(data.y, 'int32'), classes);
     const f = (z: tf.Tensor2D): tf.Tensor2D =>
       config.activation === 'sigmoid'
         ? tf.sigmoid(z)
@@ -83,6 +119,11 @@ function autodiffGradients({ config, loss, points, dataSeed }: Case): {
       }
       const output = layers[layers.length - 1]!;
       const logits = tf.add(tf.matMul(h, output.kernel), output.bias);
+      // K classes: the mean of -log softmax(z)_label, written out as z - logsumexp(z).
+      if (classes > 2)
+        return tf.neg(
+          tf.mean(tf.sum(tf.mul(oneHot, tf.sub(logits, tf.logSumExp(logits, 1, true))), 1)) as tf.Scalar,
+        );
       if (loss === 'cross-entropy') return tf.mean(tf.softplus(tf.mul(tf.sub(1, tf.mul(2, y)), logits)));
       return tf.mean(tf.square(tf.sub(tf.sigmoid(logits), y)));
     };
@@ -96,17 +137,19 @@ function autodiffGradients({ config, loss, points, dataSeed }: Case): {
   });
 }
 
-function handWrittenGradients({ config, loss, points, dataSeed }: Case): {
+function handWrittenGradients(testCase: Case): {
   loss: number;
   grads: Float64Array[];
 } {
-  const data = makeDataset('moons', points, 0.2, dataSeed);
+  const { config, loss, points } = testCase;
+  const data = caseData(testCase);
+  const outputs = config.outputs ?? 1;
   const net = createPlainNet(config);
   const pass = createPass(net, points);
   const grads = createGrads(net, points);
-  const dLogits = new Float64Array(points);
+  const dLogits = new Float64Array(points * outputs);
   const logits = forward(net, pass, Float64Array.from(data.x));
-  const value = lossAndLogitGrad(logits, Float64Array.from(data.y), loss, dLogits);
+  const value = lossAndLogitGrad(logits, Float64Array.from(data.y), loss, dLogits, outputs);
   backward(net, pass, dLogits, grads);
   return { loss: value, grads: grads.params };
 }
@@ -184,7 +227,163 @@ const caseArbitrary = fc.record({
   dataSeed: fc.integer({ min: 0, max: 10_000 }),
 });
 
+/**
+ * Tables: 1-16 inputs, 2 classes (one logit, either loss) or 3-8 (K logits, softmax cross-entropy).
+ * Not one input under batch norm: every first-layer unit x·w + b then normalizes to ±(standardized
+ * x) whatever w and b, so that layer's gradient is only the ε term's, a near-cancelling sum below
+ * float32's resolution (as layer norm over two units, above).
+ */
+const tableCaseArbitrary = fc
+  .record({
+    base: caseArbitrary,
+    inputs: fc.integer({ min: 1, max: 16 }),
+    classes: fc.integer({ min: 2, max: 8 }),
+  })
+  .filter(({ base, inputs }) => !(inputs === 1 && base.config.normalization === 'batch'))
+  .map(
+    ({ base, inputs, classes }): Case => ({
+      ...base,
+      config: { ...base.config, inputs, ...(classes > 2 ? { outputs: classes } : {}) },
+      loss: classes > 2 ? 'cross-entropy' : base.loss,
+    }),
+  );
+
 describe('typed-array gradients', () => {
+  it('match TensorFlow.js autodiff on tables: any inputs, 2 classes (sigmoid) or K (softmax)', () => {
+    fc.assert(
+      fc.property(tableCaseArbitrary, (testCase) => {
+        const reference = autodiffGradients(testCase);
+        const ours = handWrittenGradients(testCase);
+        expect(Math.abs(ours.loss - reference.loss)).toBeLessThanOrEqual(1e-5 * Math.max(1, reference.loss));
+        expectMatch(testCase);
+      }),
+      { numRuns: 120, seed: 28 },
+    );
+  });
+
+  it('match on K classes for every activation, normalization and residual block', () => {
+    for (const activation of CHOICES.activation)
+      for (const normalization of ['none', 'batch', 'layer'] as const)
+        for (const residual of [false, true])
+          for (const [inputs, outputs] of [
+            [4, 3],
+            [normalization === 'batch' ? 2 : 1, 8],
+            [16, 5],
+          ] as const) {
+            expectMatch({
+              config: {
+                depth: 3,
+                width: 5,
+                activation,
+                init: 'glorot',
+                residual,
+                normalization,
+                seed: 5,
+                initScale: 1,
+                inputs,
+                outputs,
+              },
+              loss: 'cross-entropy',
+              points: 24,
+              dataSeed: 6,
+            });
+          }
+  });
+
+  it('of the TensorFlow.js path (its tf.customGrad nodes) match autodiff on tables too', () => {
+    for (const activation of CHOICES.activation)
+      for (const normalization of ['none', 'batch', 'layer'] as const)
+        for (const residual of [false, true])
+          for (const [inputs, classes] of [
+            [4, 3],
+            [5, 2],
+            [3, 8],
+          ] as const) {
+            const probe: Case = {
+              config: {
+                depth: 3,
+                width: 5,
+                activation,
+                init: 'glorot',
+                residual,
+                normalization,
+                seed: 7,
+                inputs,
+              },
+              loss: 'cross-entropy',
+              points: 20,
+              dataSeed: 8,
+            };
+            if (classes > 2) probe.config = { ...probe.config, outputs: classes };
+            const data = caseData(probe);
+            const table: Table = {
+              name: 'probe',
+              features: Array.from({ length: inputs }, (_, j) => `f${j}`),
+              classes: Array.from({ length: classes }, (_, k) => `c${k}`),
+              rows: Array.from({ length: data.n }, (_, p) =>
+                Array.from(data.x.subarray(p * inputs, (p + 1) * inputs)),
+              ),
+              labels: Array.from(data.y),
+            };
+            const spec = plainFitSpec({
+              depth: 3,
+              width: 5,
+              activation,
+              residual,
+              normalization,
+              seed: 7,
+              table,
+              standardize: false,
+            });
+            // The reference differentiates the very net the session builds from this spec.
+            probe.config = mlpConfigOf(spec);
+            expect([probe.config.inputs ?? 2, probe.config.outputs ?? 1]).toEqual([
+              inputs,
+              classes > 2 ? classes : 1,
+            ]);
+            const session = createSession(spec);
+            try {
+              const { value, grads } = session.lossAndGrads();
+              const ours = session.mlp.params.map((p) => Float64Array.from(grads[p.name]!.dataSync()));
+              const reference = autodiffGradients(probe);
+              expect(Math.abs(value.dataSync()[0]! - reference.loss)).toBeLessThanOrEqual(
+                1e-5 * Math.max(1, reference.loss),
+              );
+              const errors = relativeErrors(probe.config, reference.grads, ours);
+              expect(errors.net, JSON.stringify(probe)).toBeLessThanOrEqual(1e-5);
+              expect(errors.layer, JSON.stringify(probe)).toBeLessThanOrEqual(1e-3);
+              value.dispose();
+              tf.dispose(grads);
+            } finally {
+              session.dispose();
+            }
+          }
+  });
+
+  it('of K logits are not trivially equal: a wrong softmax gradient (one class dropped) is caught', () => {
+    const testCase: Case = {
+      config: {
+        depth: 1,
+        width: 4,
+        activation: 'tanh',
+        init: 'glorot',
+        residual: false,
+        normalization: 'none',
+        seed: 2,
+        inputs: 4,
+        outputs: 3,
+      },
+      loss: 'cross-entropy',
+      points: 12,
+      dataSeed: 3,
+    };
+    const ours = handWrittenGradients(testCase);
+    // The output bias's gradient for class 0, zeroed: the output layer's error is then far off.
+    ours.grads[3]![0] = 0;
+    const errors = relativeErrors(testCase.config, autodiffGradients(testCase).grads, ours.grads);
+    expect(errors.layer).toBeGreaterThan(1e-2);
+  });
+
   it('match TensorFlow.js autodiff within 1e-5 relative error across activations, inits, losses, residual and normalization', () => {
     fc.assert(
       fc.property(caseArbitrary, (testCase) => {

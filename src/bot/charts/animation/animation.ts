@@ -1,5 +1,5 @@
 import { createCanvas } from '@napi-rs/canvas';
-import { makeDataset, toDataPoints } from '../../../engine/datasets.js';
+import { planeDataOf, toDataPoints } from '../../../engine/datasets.js';
 import type { DataPoints, ExperimentResult, RunResult, TrainingFrames } from '../../../engine/result.js';
 import { levelOfSpec } from '../../no-learning.js';
 import { architectureText } from '../builders/loss-curves.js';
@@ -44,10 +44,10 @@ export function animationScene(result: ExperimentResult): AnimationScene | undef
   if (animated.length === 0) return undefined;
   const { spec } = result;
   // compare results carry no points: the data set is rebuilt from the spec (same seed, same points).
-  const data: DataPoints =
-    result.experiment === 'train'
-      ? result.data
-      : toDataPoints(makeDataset(spec.dataset, spec.points, spec.noise, spec.seed));
+  // Only data in the plane record frames (a larger table's result has none), so there is a plane.
+  const plane = result.experiment === 'train' ? undefined : planeDataOf(spec);
+  if (result.experiment !== 'train' && !plane) return undefined;
+  const data: DataPoints = result.experiment === 'train' ? result.data : toDataPoints(plane!);
   const runs = animated.map(animatedRun);
   const allLosses = animated.flatMap((run) => run.lossCurve.losses).filter(Number.isFinite);
   const title =

@@ -33,8 +33,12 @@ export function clipLine(w: readonly [number, number], b: number, box: Box): [XY
 export function lpChart(result: LpResult): ChartDraft {
   const box = paddedBounds(result.data);
   const datasets = classDatasets(result.data);
+  // A line can be drawn only in the plane of the inputs, not over a projection of more of them.
+  const w = result.weights?.w;
   const segment =
-    result.weights === undefined ? undefined : clipLine(result.weights.w, result.weights.b, box);
+    result.weights === undefined || w?.length !== 2 || result.tableView?.plane === 'projection'
+      ? undefined
+      : clipLine([w[0]!, w[1]!], result.weights.b, box);
   if (result.feasible && segment !== undefined) {
     datasets.unshift(
       lineDataset('separating line found by the LP', segment, OKABE_ITO.black, LINE_WIDTH.main),
