@@ -4,7 +4,7 @@ import type { CompareResult, ExperimentResult, RestartsResult } from '../../engi
 import type { QuizChoice } from '../../store/index.js';
 import type { ValuesOf } from '../command.js';
 import { placesOf } from '../explain/restarts.js';
-import { runFacts } from '../judge/facts.js';
+import { groupClasses, runFacts } from '../judge/facts.js';
 import { depthTrend, SAME_PLACE } from '../judge/judge.js';
 import { classesOf, noLearning } from '../no-learning.js';
 
@@ -130,7 +130,7 @@ const restarts: QuizKind = {
     const low = Math.min(...group.finalLosses);
     const high = Math.max(...group.finalLosses);
     // The explanation's stopping-places judgement: settled runs at different losses mean "no".
-    const places = placesOf(group, classesOf(result.spec));
+    const places = placesOf(group, groupClasses(group, result.spec));
     const falling =
       places.falling > 0 ? ` ${places.falling} of them were still falling when training stopped.` : '';
     return {

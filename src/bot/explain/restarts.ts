@@ -1,8 +1,7 @@
 import type { RestartGroup, RestartsResult } from '../../engine/result.js';
-import { runFacts } from '../judge/facts.js';
+import { groupClasses, runFacts } from '../judge/facts.js';
 import { atLevel, SAME_PLACE, type StoppingPlaces, stoppingPlaces } from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
-import { classesOf } from '../no-learning.js';
 import { formatLoss, stallName, stepsWord } from './format.js';
 import { separableNeuronSentence } from './separable.js';
 import { capSentences, type Explanation, type Sentence, say } from './types.js';
@@ -33,7 +32,7 @@ function nameOf(group: RestartGroup, classes: number): string {
         ? 'single neuron (cross-entropy)'
         : `single layer of ${classes} output units (cross-entropy, no hidden layer)`,
     'neuron-mse': 'single neuron with squared error',
-    'three-node': '3-node network',
+    'three-node': classes === 2 ? '3-node network' : `net of 2 hidden units and ${classes} outputs`,
     deep: `depth-${group.depth} network`,
   };
   return names[group.architecture];
@@ -44,7 +43,7 @@ function range(group: RestartGroup): { min: number; max: number } {
 }
 
 function neuronSentence(group: RestartGroup, spec: RestartsResult['spec']): Sentence {
-  const classes = classesOf(spec);
+  const classes = groupClasses(group, spec);
   const separable = separableNeuronSentence(
     group.runs.map((run) => runFacts(run, group.loss, classes)),
     spec,
@@ -76,7 +75,7 @@ function neuronSentence(group: RestartGroup, spec: RestartsResult['spec']): Sent
 function nonConvexSentence(group: RestartGroup, spec: RestartsResult['spec']): Sentence {
   const { min, max } = range(group);
   const n = group.finalLosses.length;
-  const classes = classesOf(spec);
+  const classes = groupClasses(group, spec);
   const name = nameOf(group, classes);
   const places = placesOf(group, classes);
   if (places.allAtLevel) {

@@ -1,4 +1,4 @@
-import type { ExperimentResult, FitSpec, RunResult } from '../../engine/result.js';
+import type { ExperimentResult, FitSpec, RestartGroup, RunResult } from '../../engine/result.js';
 import { classesOf, noLearning } from '../no-learning.js';
 
 /*
@@ -152,6 +152,14 @@ export function runFacts(run: RunResult, loss: Loss, classes: number): RunFacts 
   };
 }
 
+/**
+ * The class count a group of restarts trained on: the squared-error neuron always runs on its own
+ * small two-class set (built to show one trap), every other group on the spec's data.
+ */
+export function groupClasses(group: Pick<RestartGroup, 'architecture'>, spec: object): number {
+  return group.architecture === 'neuron-mse' ? 2 : classesOf(spec);
+}
+
 /** A run's facts and the group it belongs to: a depth of a sweep, or an architecture of restarts. */
 export interface Seed {
   facts: RunFacts;
@@ -169,7 +177,10 @@ export function seedsOf(result: ExperimentResult): Seed[] {
       }));
     case 'restarts':
       return result.groups.flatMap((group) =>
-        group.runs.map((run) => ({ run, facts: runFacts(run, group.loss, classesOf(result.spec)) })),
+        group.runs.map((run) => ({
+          run,
+          facts: runFacts(run, group.loss, groupClasses(group, result.spec)),
+        })),
       );
     default:
       return [];

@@ -1856,11 +1856,16 @@ function namedGroup(result: ExperimentResult, text: string): RestartGroup | unde
   if (result.experiment !== 'restarts') return undefined;
   const deep = /depth-(\d+) network/.exec(text);
   if (deep) return result.groups.find((g) => g.architecture === 'deep' && g.depth === Number(deep[1]));
-  if (/single neuron \(cross-entropy\)/.test(text))
+  const classes = classesIn(result);
+  if (/single neuron \(cross-entropy\)/.test(text) && classes === 2)
     return result.groups.find((g) => g.architecture === 'neuron');
+  if (text.includes(`single layer of ${classes} output units (cross-entropy`))
+    return result.groups.find((g) => g.architecture === 'neuron');
+  if (classes > 2 && text.includes(`net of 2 hidden units and ${classes} outputs`))
+    return result.groups.find((g) => g.architecture === 'three-node');
   if (/single neuron with squared error/.test(text))
     return result.groups.find((g) => g.architecture === 'neuron-mse');
-  if (/3-node network/.test(text)) return result.groups.find((g) => g.architecture === 'three-node');
+  if (/3-node network/.test(text) && classes === 2) return result.groups.find((g) => g.architecture === 'three-node');
   return undefined;
 }
 const groupRuns = (g: RestartGroup, classes: number) =>
@@ -3175,7 +3180,9 @@ function classProblems(result: ExperimentResult, text: string): string[] {
     if (!samePercent(chance, 1 / classes))
       problems.push(`quotes chance as ${chance}% with ${classes} classes`);
   if (classes === 2 && /chance \d+%/.test(text)) problems.push('quotes chance on two classes');
-  if (classes > 2 && /answering 0\.5|single neuron|one neuron/.test(text))
+  // The squared-error neuron of /restarts runs on its own two-class set, whatever the data.
+  const twoClassWords = text.replace('single neuron with squared error', '');
+  if (classes > 2 && /answering 0\.5|single neuron|one neuron/.test(twoClassWords))
     problems.push(`two-class words ("answering 0.5", "one neuron") on ${classes} classes`);
   if (classes > 2 && /giving each of the (\d+) classes/.exec(text)?.[1] !== undefined) {
     const k = Number(/giving each of the (\d+) classes 1\/(\d+)/.exec(text)?.[1]);
