@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finalLossByDepthChart } from '../../../src/bot/charts/builders/final-loss-by-depth.js';
 import { lossCurvesChart } from '../../../src/bot/charts/builders/loss-curves.js';
+import { lpChart } from '../../../src/bot/charts/builders/lp.js';
 import { QUIZ_KINDS } from '../../../src/bot/classroom/quiz-kinds.js';
 import { type Explanation, explainResult, explanationText } from '../../../src/bot/explain/explain-result.js';
 import { runFacts } from '../../../src/bot/judge/facts.js';
@@ -207,6 +208,10 @@ describe('no sentence names or leans on a shape on table data', () => {
     expect(text).toContain('leaves 6 of 40 rows short of the margin');
     expect(text).not.toMatch(SHAPE_WORDS);
     expectOracleAgrees(result, explanation);
+    // The chart's title and alt text name the table, and no straight line.
+    const chart = lpChart(result);
+    expect(`${chart.alt} ${JSON.stringify(chart.config.options)}`).toContain('exam scores');
+    expect(`${chart.alt} ${JSON.stringify(chart.config.options)}`).not.toMatch(SHAPE_WORDS);
     const buttons = lpFollowUps(result.spec, { dataset: 'moons' }, result).filter((b) => b !== undefined);
     expect(buttons[0]?.label).toBe('Add a hidden layer (same data)');
     expect(buttons[0]?.id).toMatch(/train .*\bd:1\b/);

@@ -1287,7 +1287,9 @@ const landscapeNotLearned: Check = (result, s) => {
       );
   }
   for (const [, label, loss] of (s.text.split('while ')[1] ?? '').matchAll(
-    /the (.+?) net reached (\d+(?:\.\d+)?(?:e[+-]?\d+)?)/g,
+    // A label is one or two words ("shallow", "deep residual"): a lazy match from the first "the"
+    // would swallow an earlier clause ("the shallow net stayed … and the deep residual").
+    /the ([a-z]+(?: [a-z]+)?) net reached (\d+(?:\.\d+)?(?:e[+-]?\d+)?)/g,
   )) {
     const v = result.variants.find((x) => x.label === label);
     problems.push(fail(!!v && same(loss, num(v.finalLoss)), `no ${label} net reached ${loss}`));
@@ -1304,7 +1306,7 @@ const landscapeNotLearned: Check = (result, s) => {
       );
   }
   for (const [, label, loss] of (s.text.split('while ')[1] ?? '').matchAll(
-    /the (.+?) net stayed near where it started \((\d+(?:\.\d+)?(?:e[+-]?\d+)?)\)/g,
+    /the ([a-z]+(?: [a-z]+)?) net stayed near where it started \((\d+(?:\.\d+)?(?:e[+-]?\d+)?)\)/g,
   )) {
     const v = result.variants.find((x) => x.label === label);
     const start = v
@@ -1865,7 +1867,8 @@ function namedGroup(result: ExperimentResult, text: string): RestartGroup | unde
     return result.groups.find((g) => g.architecture === 'three-node');
   if (/single neuron with squared error/.test(text))
     return result.groups.find((g) => g.architecture === 'neuron-mse');
-  if (/3-node network/.test(text) && classes === 2) return result.groups.find((g) => g.architecture === 'three-node');
+  if (/3-node network/.test(text) && classes === 2)
+    return result.groups.find((g) => g.architecture === 'three-node');
   return undefined;
 }
 const groupRuns = (g: RestartGroup, classes: number) =>
@@ -3180,8 +3183,9 @@ function classProblems(result: ExperimentResult, text: string): string[] {
     if (!samePercent(chance, 1 / classes))
       problems.push(`quotes chance as ${chance}% with ${classes} classes`);
   if (classes === 2 && /chance \d+%/.test(text)) problems.push('quotes chance on two classes');
-  // The squared-error neuron of /restarts runs on its own two-class set, whatever the data.
-  const twoClassWords = text.replace('single neuron with squared error', '');
+  // The squared-error neuron of /restarts runs on its own two-class set, whatever the data: its
+  // sentences are two-class sentences.
+  const twoClassWords = /single neuron with squared error/.test(text) ? '' : text;
   if (classes > 2 && /answering 0\.5|single neuron|one neuron/.test(twoClassWords))
     problems.push(`two-class words ("answering 0.5", "one neuron") on ${classes} classes`);
   if (classes > 2 && /giving each of the (\d+) classes/.exec(text)?.[1] !== undefined) {
@@ -3193,10 +3197,12 @@ function classProblems(result: ExperimentResult, text: string): string[] {
 
 /**
  * Words that lean on a generated shape's geometry or on options that do not apply to a table: a
- * shape's name, noise, a straight line (a table's boundaries live in as many dimensions as it has
- * features). None may be said of a table.
+ * shape's name, input noise, a straight line that separates or is drawn (a table's boundaries live
+ * in as many dimensions as it has features). None may be said of a table. "Rounding noise" and the
+ * straight line between two sets of weights (landscape) are not about the data.
  */
-const SHAPE_WORDS = /\b(moons|two moons|xor|XOR|circles|spiral|blobs|noise|straight line|straight-line)\b/;
+const SHAPE_WORDS =
+  /\b(moons|xor|XOR|circles|spiral|blobs|noise \d|[Ww]ith noise|input noise|straight line separates|straight-line projection|one straight line|no straight line)\b/;
 
 // ---------------------------------------------------------------------------------------------
 // Explanation-level checks.

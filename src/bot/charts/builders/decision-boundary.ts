@@ -1,4 +1,5 @@
 import type { BoundaryGrid, RunResult, TrainResult } from '../../../engine/result.js';
+import { dataName } from '../../explain/data.js';
 import { runFacts } from '../../judge/facts.js';
 import { LEARNED_KINDS, seedKind } from '../../judge/judge.js';
 import { classesOf } from '../../no-learning.js';
@@ -195,7 +196,7 @@ export function decisionBoundaryChart(result: TrainResult): ChartDraft | undefin
   const { title, subtitle, alt } = headings(result, run);
   return {
     name: 'decision-boundary',
-    alt: `Decision boundary of ${architectureText(result.spec)} (seed ${run.seed}) on the ${result.spec.dataset} data: ${result.data.x.length} points in two classes over the model's predicted class; final loss ${formatValue(run.finalLoss)}; ${alt}.`,
+    alt: `Decision boundary of ${architectureText(result.spec)} (seed ${run.seed}) on the ${dataName(result.spec)} data: ${result.data.x.length} points in ${classesOf(result.spec) === 2 ? 'two' : classesOf(result.spec)} classes over the model's predicted class; final loss ${formatValue(run.finalLoss)}; ${alt}.`,
     config: {
       type: 'bar',
       data: { datasets: [...classDatasets(result.data), heatMapDataset(grid)] },
