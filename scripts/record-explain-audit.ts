@@ -102,6 +102,7 @@ function strip(result: ExperimentResult): ExperimentResult {
     delete run.boundary;
     delete run.frames;
     delete run.layerStats;
+    delete run.predictions;
   }
   return copy;
 }

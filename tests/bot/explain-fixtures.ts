@@ -9,6 +9,7 @@ import type {
   TrainResult,
 } from '../../src/engine/result.js';
 import type { CompareSpec, TrainSpec } from '../../src/engine/spec.js';
+import type { Table } from '../../src/engine/tables/table.js';
 
 /*
  * Small hand-made results with realistic numbers (the sizes measured on the development machine, docs/architecture.md: sigmoid depth 1
@@ -231,4 +232,46 @@ export function lpResult(
     solveMs: 3.2,
     gradientDescent: { ...gd, steps: 500 },
   };
+}
+
+/**
+ * A table of `classes` classes and `features` features, as a validated spec carries it: rows
+ * cycle through the classes (balanced), values a deterministic function of the row.
+ */
+export function table(name: string, classes: number, features = 4, rows = 8 * classes): Table {
+  return {
+    name,
+    features: Array.from({ length: features }, (_, j) => `f${j + 1}`),
+    classes: Array.from({ length: classes }, (_, k) => `class ${k + 1}`),
+    rows: Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: features }, (_, j) => ((i * 7 + j * 3) % 11) / 5 - 1),
+    ),
+    labels: Array.from({ length: rows }, (_, i) => i % classes),
+  };
+}
+
+/**
+ * The result trained on `data` instead of a generated shape: its spec carries the table, as
+ * validateSpec leaves it. The shape fields stay as they were (a student may have typed
+ * dataset:xor beside a file): nothing may read them for a table.
+ */
+export function onTable<R extends { spec: object }>(result: R, data: Table): R {
+  return { ...result, spec: { ...result.spec, table: data } };
+}
+
+/**
+ * Rewrites a result's runs for K classes: each run starts just above ln K, ends at its final
+ * loss (flat over the last tenth, as run() does) with the given accuracy.
+ */
+export function atClasses<R extends { runs: RunResult[] }>(
+  result: R,
+  classes: number,
+  accuracy: number[],
+): R {
+  const start = Math.log(classes) + 0.005;
+  for (const [i, r] of result.runs.entries()) {
+    r.lossCurve = { steps: [0, 270, 300], losses: [start, r.finalLoss, r.finalLoss] };
+    r.finalAccuracy = accuracy[i % accuracy.length] ?? 0;
+  }
+  return result;
 }

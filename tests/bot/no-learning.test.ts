@@ -27,7 +27,7 @@ const subtitleOf = (result: TrainResult) =>
 /** A one-seed depth-8 run ending at `finalLoss`, its accuracy that of a net at that loss. */
 function stalled(loss: 'cross-entropy' | 'mse', finalLoss: number): TrainResult {
   const result = trainResult({ depth: 8, loss }, [finalLoss], 3e-6);
-  const learned = finalLoss < noLearning(loss).level - learnedMargin(noLearning(loss).level);
+  const learned = finalLoss < noLearning(loss, 2).level - learnedMargin(noLearning(loss, 2).level);
   for (const run of result.runs) run.finalAccuracy = learned ? 0.8 : 0.5;
   return result;
 }
@@ -59,7 +59,7 @@ describe('the no-learning level, as charts and explanations judge it', () => {
       expect(subtitleOf(result).includes('the no-learning level')).toBe(atLevel);
       expect(sentences[0]?.rule).toBe(learned ? 'reached' : 'never-learned');
       if (!learned)
-        expect(sentences[0]?.text).toContain(`the loss never got clearly below ${noLearning(loss).name}`);
+        expect(sentences[0]?.text).toContain(`the loss never got clearly below ${noLearning(loss, 2).name}`);
     },
   );
 });
@@ -68,7 +68,7 @@ describe('the no-learning level, as every reply names it', () => {
   it.each(['cross-entropy', 'mse'] as const)(
     '%s: the explanation, quiz reveal and chart use its one set of names',
     (loss) => {
-      const level = noLearning(loss);
+      const level = noLearning(loss, 2);
       const result = stalled(loss, level.level);
       expect(explanationText(explainResult(result))).toContain(`never got clearly below ${level.name}`);
       const sweep = compareResult({ loss }, [summary(1, [0.1]), summary(8, [level.level])]);
@@ -86,7 +86,7 @@ describe('the no-learning level, as every reply names it', () => {
     const lp = lpResult('xor', false, { finalLoss: Math.LN2, accuracy: 0.5 });
     const said = explanationText(explainResult(lp));
     expect(said).toContain(
-      `loss 0.693 and 50% accuracy after 500 steps, right at ${noLearning('cross-entropy').name}, no better than answering 0.5 everywhere`,
+      `loss 0.693 and 50% accuracy after 500 steps, right at ${noLearning('cross-entropy', 2).name}, no better than answering 0.5 everywhere`,
     );
     expect(said).not.toContain('50/50');
   });

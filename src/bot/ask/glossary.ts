@@ -147,7 +147,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     term: 'No-learning loss',
     aliases: ['0.693', 'ln 2', 'ln2', 'loss stuck', 'stuck loss', 'plateau', '50/50'],
     definition:
-      'The no-learning loss is what a classifier scores when it predicts 50/50 for every example: ln 2 ≈ 0.693 with cross-entropy, 0.25 with squared error. A run whose loss sits there has learned nothing yet, which is what deep plain sigmoid nets often do.',
+      'The no-learning loss is what a classifier scores when it predicts 50/50 for every example: ln 2 ≈ 0.693 with cross-entropy, 0.25 with squared error. A run whose loss sits there has learned nothing yet, which is what deep plain sigmoid nets often do. On a table of K classes it is ln K (giving each class 1/K): ln 3 ≈ 1.099 for three classes, ln 8 ≈ 2.079 for eight, and chance accuracy is 1/K.',
     lesson: 'vanishing-gradients',
   },
   {

@@ -4,9 +4,9 @@ import type { CompareResult, ExperimentResult, RestartsResult } from '../../engi
 import type { QuizChoice } from '../../store/index.js';
 import type { ValuesOf } from '../command.js';
 import { placesOf } from '../explain/restarts.js';
-import { runFacts } from '../judge/facts.js';
+import { groupClasses, runFacts } from '../judge/facts.js';
 import { depthTrend, SAME_PLACE } from '../judge/judge.js';
-import { noLearning } from '../no-learning.js';
+import { classesOf, noLearning } from '../no-learning.js';
 
 /*
  * Predict-then-reveal questions, each built from one experiment. A kind turns the quiz options
@@ -52,11 +52,13 @@ export type QuizValues = ValuesOf<typeof QUIZ_FIELDS>;
 
 const fmt = (x: number) => (x < 0.001 ? x.toExponential(1) : x.toFixed(3));
 
-/** The loss of a net that learned nothing (always 0.5 on balanced data), for the run's loss. */
+/** The loss of a net that learned nothing (1/K for each of the K classes), for the run's loss and data. */
 function noLearningNote(result: ExperimentResult): string {
   const loss = 'loss' in result.spec ? result.spec.loss : 'cross-entropy';
   const lossName = loss === 'mse' ? 'squared error' : 'cross-entropy';
-  return `with ${lossName}, ${noLearning(loss).value} means it learned nothing`;
+  const classes = classesOf(result.spec);
+  const onData = classes === 2 ? '' : ` on ${classes} classes`;
+  return `with ${lossName}${onData}, ${noLearning(loss, classes).value} means it learned nothing`;
 }
 
 const depth: QuizKind = {
@@ -83,7 +85,9 @@ const depth: QuizKind = {
     const trend = depthTrend(
       [first.depth, second.depth].map((depth) => ({
         depth,
-        seeds: compare.runs.filter((r) => r.depth === depth).map((r) => runFacts(r, compare.spec.loss)),
+        seeds: compare.runs
+          .filter((r) => r.depth === depth)
+          .map((r) => runFacts(r, compare.spec.loss, classesOf(compare.spec))),
       })),
     );
     const shallowIsFirst = first.depth <= second.depth;
@@ -126,7 +130,7 @@ const restarts: QuizKind = {
     const low = Math.min(...group.finalLosses);
     const high = Math.max(...group.finalLosses);
     // The explanation's stopping-places judgement: settled runs at different losses mean "no".
-    const places = placesOf(group);
+    const places = placesOf(group, groupClasses(group, result.spec));
     const falling =
       places.falling > 0 ? ` ${places.falling} of them were still falling when training stopped.` : '';
     return {

@@ -21,6 +21,12 @@ function budgetWords(spec: Pick<FitSpec, 'learningRate' | 'steps' | 'optimizer'>
     : `a budget of ${size} (learning rate × steps)`;
 }
 
+/** " (chance 33%)" beside an accuracy on more than two classes; nothing on two. */
+const chanceWords = (seeds: readonly RunFacts[]) => {
+  const classes = seeds[0]?.classes ?? 2;
+  return classes === 2 ? '' : ` (chance ${formatPercent(1 / classes)})`;
+};
+
 const startEnd = (seeds: readonly RunFacts[]) =>
   `${formatLoss(meanOfFinite(seeds.map((f) => f.first)))} → ${formatLoss(meanOfFinite(seeds.map((f) => f.final)))}`;
 
@@ -42,7 +48,7 @@ export function shortRunSentence(
   const several = sweep;
   const what = several
     ? `the mean loss by depth went ${depths.map((d) => `${d.depth}: ${startEnd(d.seeds)}`).join(', ')}`
-    : `the loss went from ${startEnd(seeds)}${seeds.length > 1 ? ' (mean over seeds)' : ''}, with a mean accuracy of ${formatPercent(meanOfFinite(seeds.map((f) => f.finalAccuracy)))} at the end`;
+    : `the loss went from ${startEnd(seeds)}${seeds.length > 1 ? ' (mean over seeds)' : ''}, with a mean accuracy of ${formatPercent(meanOfFinite(seeds.map((f) => f.finalAccuracy)))}${chanceWords(seeds)} at the end`;
   const subject = several ? 'how depth trains' : 'how this net trains';
   const forWhom =
     helped === undefined || helped.length === 0

@@ -16,12 +16,13 @@ import {
   stepBudget,
 } from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
-import { noLearning } from '../no-learning.js';
+import { classesOf, levelOfSpec } from '../no-learning.js';
 import { noBudgetHelpsSentence, shortRunSentence } from './budget.js';
+import { linearWords, shapeNoLineSeparates } from './data.js';
 import { setupOpening } from './fixes.js';
 import { capitalize, formatLoss, formatRatio, listWords, stepsWord } from './format.js';
 import { gradientSentence, largestFirstLayer, saturationSentence } from './signals.js';
-import { confidentNote, NOT_LINEARLY_SEPARABLE, oneLineOnly } from './train.js';
+import { confidentNote, oneLineOnly } from './train.js';
 import { capSentences, type Explanation, type Sentence, say } from './types.js';
 
 /*
@@ -48,7 +49,7 @@ function finalsByDepth(trend: DepthTrend): string {
 
 function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
   const { spec } = result;
-  const level = noLearning(spec.loss);
+  const level = levelOfSpec(spec);
   const opening = setupOpening(spec);
   const finals = `mean final loss by depth: ${finalsByDepth(trend)}`;
   const never = trend.depths.filter((d) => d.count('never-learned') === d.seeds.length).map((d) => d.depth);
@@ -64,7 +65,7 @@ function trendSentence(result: CompareResult, trend: DepthTrend): Sentence {
         : 'a difference between depths is the speed of gradient descent (optimization), not what the nets can express';
     return say(
       'linear-depth-is-speed',
-      `${capitalize(`${opening}${finals}${failed}`)}. With linear units every depth computes a linear function (one straight line, like a single neuron), so ${why}.`,
+      `${capitalize(`${opening}${finals}${failed}`)}. With linear units every depth computes a linear function (${linearWords(spec).draws}, like ${linearWords(spec).like}), so ${why}.`,
       70,
     );
   }
@@ -136,16 +137,32 @@ function budgetAdvice(spec: CompareResult['spec'], trend: DepthTrend): string {
     return 'Every gradient was exactly 0 from the start (units dead or saturated at initialization), so no number of steps or learning rate can move these nets: change the initialization or the activation.';
   const tiny = gradientsTinyThroughout(seeds) ? noBudgetHelpsSentence(seeds, spec.optimizer) : undefined;
   if (tiny) return tiny.text;
+  // Depths no budget could move get their own bound; the advice below is for the others.
+  const frozen = trend.depths.filter(
+    (d) => gradientsTinyThroughout(d.seeds) && noBudgetHelpsSentence(d.seeds, spec.optimizer) !== undefined,
+  );
+  const others = trend.depths.filter((d) => !frozen.includes(d)).map((d) => d.depth);
+  const forOthers = frozen.length === 0 ? '' : ` at ${depthsWord(others)}`;
+  const frozenNote =
+    frozen.length === 0
+      ? ''
+      : ` ${
+          noBudgetHelpsSentence(
+            frozen.flatMap((d) => d.seeds),
+            spec.optimizer,
+            frozen.map((d) => d.depth),
+          )?.text
+        }`;
   // Settled at the no-learning level: the budget is not what is missing.
   if (seeds.every((f) => atLevel(f.final, f.level) && !isStillFalling(f)))
-    return `Every seed had settled at ${noLearning(spec.loss).name} and stopped falling, so more steps at this rate are unlikely to move it: another learning rate, init or activation is the run that would tell.`;
+    return `Every seed had settled at ${levelOfSpec(spec).name} and stopped falling, so more steps at this rate are unlikely to move it: another learning rate, init or activation is the run that would tell.${frozenNote}`;
   const unsteady = seeds.some(spiked);
   if (unsteady)
-    return `Some seeds got lower and came back up, so the steps are too large rather than too few: try a learning rate ten times smaller than ${spec.learningRate}.`;
+    return `Some seeds got lower and came back up, so the steps are too large rather than too few: try a learning rate ten times smaller than ${spec.learningRate}.${frozenNote}`;
   const budget = stepBudget(spec);
   if (budget === undefined)
-    return `Try more steps than ${spec.steps}, or another learning rate than ${spec.learningRate}.`;
-  return `With ${stepsWord(spec.steps)} at learning rate ${spec.learningRate} (${spec.optimizer}) the weights can move by at most ${formatRatio(budget)} per unit of a steady gradient in all: try more steps or a larger learning rate.`;
+    return `Try more steps than ${spec.steps}, or another learning rate than ${spec.learningRate}${forOthers}.${frozenNote}`;
+  return `With ${stepsWord(spec.steps)} at learning rate ${spec.learningRate} (${spec.optimizer}) the weights can move by at most ${formatRatio(budget)} per unit of a steady gradient in all: try more steps or a larger learning rate${forOthers}.${frozenNote}`;
 }
 
 /** The shallower depths whose every seed learned: the contrast a cause at a deeper depth needs. */
@@ -217,7 +234,8 @@ function stillFalling(trend: DepthTrend): Sentence | undefined {
 function capacity(result: CompareResult, trend: DepthTrend, short = false): Sentence | undefined {
   const { spec } = result;
   const linearDepths = trend.depths.filter((d) => oneLineOnly(spec, d.depth) !== undefined);
-  if (!NOT_LINEARLY_SEPARABLE.has(spec.dataset) || linearDepths.length === 0) return undefined;
+  const shape = shapeNoLineSeparates(spec);
+  if (shape === undefined || linearDepths.length === 0) return undefined;
   if (linearDepths.every((d) => d.allLearned)) return undefined;
   const everyDepth = linearDepths.length === trend.depths.length && trend.depths.some((d) => d.depth > 0);
   const what =
@@ -231,8 +249,8 @@ function capacity(result: CompareResult, trend: DepthTrend, short = false): Sent
     // After a run too short to judge, the nets barely trained: the bound is what a longer run would
     // meet, not what this one shows.
     short
-      ? `${what}, and no straight line separates ${spec.dataset}, so a longer run could not fit it all either.`
-      : `${what}, and no straight line separates ${spec.dataset}: that is capacity, not a failure of training.`,
+      ? `${what}, and no straight line separates ${shape}, so a longer run could not fit it all either.`
+      : `${what}, and no straight line separates ${shape}: that is capacity, not a failure of training.`,
     75,
   );
 }
@@ -242,7 +260,7 @@ export function explainCompare(result: CompareResult): Explanation {
   const { spec } = result;
   const byDepth = [...new Set(result.runs.map((r) => r.depth))].map((depth) => ({
     depth,
-    seeds: result.runs.filter((r) => r.depth === depth).map((r) => runFacts(r, spec.loss)),
+    seeds: result.runs.filter((r) => r.depth === depth).map((r) => runFacts(r, spec.loss, classesOf(spec))),
   }));
   const trend = depthTrend(byDepth);
   if (!trend)

@@ -8,9 +8,9 @@ type Loss = FitSpec['loss'];
  * never here.
  */
 
-/** "ln 2 ≈ 0.693" or "0.25 (the squared error …)", for sentences about stalling. */
-export function stallName(loss: Loss): string {
-  return noLearning(loss).name;
+/** "ln 2 ≈ 0.693", "ln 3 ≈ 1.099" or "0.25 (the squared error …)", for sentences about stalling. */
+export function stallName(loss: Loss, classes: number): string {
+  return noLearning(loss, classes).name;
 }
 
 /** A loss with three decimals, or in exponent form with two digits when tiny or huge (1.2e-4, 5.4e+20). */
@@ -26,6 +26,16 @@ export function formatRatio(value: number): string {
   if (value < 0.01) return value.toExponential(0);
   if (value < 100) return String(Number(value.toPrecision(2)));
   return String(Math.round(value));
+}
+
+/**
+ * "mean accuracy 87%", and with more than two classes its chance level beside it ("mean accuracy
+ * 35%, chance 33%"): on eight classes 13% is what guessing scores, not a failure below it.
+ */
+export function accuracyWords(accuracy: number, classes: number): string {
+  const chance =
+    classes === 2 ? '' : `, chance ${formatPercent(noLearning('cross-entropy', classes).chance)}`;
+  return `mean accuracy ${formatPercent(accuracy)}${chance}`;
 }
 
 /** 0.874 → "87%". */

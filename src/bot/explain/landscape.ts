@@ -7,7 +7,7 @@ import {
   flatSlice,
   learnedMargin,
 } from '../judge/judge.js';
-import { noLearning } from '../no-learning.js';
+import { classesOf, type NoLearningLevel, noLearning } from '../no-learning.js';
 import { capitalize as capitalizeFirst, formatLoss, listWords as listWordsOf } from './format.js';
 import { capSentences, type Explanation, type Sentence, say, sayAlways } from './types.js';
 
@@ -40,14 +40,13 @@ function endsOfPath(variant: LandscapeVariant): { start: number | undefined; end
   return { start: at(0), end: at(1) };
 }
 
-function lineSentence(variant: LandscapeVariant): Sentence | undefined {
+function lineSentence(variant: LandscapeVariant, level: number): Sentence | undefined {
   const { losses } = variant.line;
   const spread = Math.max(...losses) - Math.min(...losses);
   const rise = largestRiseOnPath(variant);
   const { start, end } = endsOfPath(variant);
   const net = `the ${variant.label} net`;
   // A net that barely moved has no path worth reading: its two ends are nearly the same weights.
-  const level = noLearning('cross-entropy').level;
   if (start === undefined || end === undefined || !(start - end > learnedMargin(level))) return undefined;
   const fromTo = `from ${formatLoss(start)} to ${formatLoss(end)}`;
   return rise <= BARRIER_SHARE * spread
@@ -87,7 +86,12 @@ function blownWords(v: LandscapeVariant): string {
  * Nets that blew up have slices that say nothing about the surface. When a shallower net took the
  * same step without blowing up, the contrast is depth's: the largest stable step shrinks with it.
  */
-function blownUpExplanation(result: LandscapeResult, blown: LandscapeVariant[], level: number): Explanation {
+function blownUpExplanation(
+  result: LandscapeResult,
+  blown: LandscapeVariant[],
+  noLearningLevel: NoLearningLevel,
+): Explanation {
+  const level = noLearningLevel.level;
   const { variants } = result;
   const rate = result.spec.learningRate;
   const overflowOnly = blown.every((v) => !Number.isFinite(v.finalLoss as number | null));
@@ -97,7 +101,7 @@ function blownUpExplanation(result: LandscapeResult, blown: LandscapeVariant[], 
       : `the ${listWordsOf(blown.map((v) => v.label))} net${blown.length === 1 ? '' : 's'}`;
   const first = overflowOnly
     ? `Training overflowed to infinity (NaN) for ${who}, so ${blown.length === 1 ? 'its slices say' : 'their slices say'} nothing about the surface.`
-    : `Training blew up ${listWordsOf(blown.map(blownWords))}: ${blown.length === 1 ? 'it' : 'each'} ended above ${noLearning('cross-entropy').name} and above where it started, and a full-batch loss rises only when a step overshoots, so ${blown.length === 1 ? 'its slices say' : 'their slices say'} nothing about the surface.`;
+    : `Training blew up ${listWordsOf(blown.map(blownWords))}: ${blown.length === 1 ? 'it' : 'each'} ended above ${noLearningLevel.name} and above where it started, and a full-batch loss rises only when a step overshoots, so ${blown.length === 1 ? 'its slices say' : 'their slices say'} nothing about the surface.`;
   const shallowest = Math.min(...blown.map((v) => v.depth));
   // A contrast only from a net that surely took the step: it ended below the level or its start.
   const steady = variants.filter((v) => {
@@ -121,9 +125,10 @@ function blownUpExplanation(result: LandscapeResult, blown: LandscapeVariant[], 
 /** Explains landscape slices: deep plain vs shallow, residual vs plain, and the straight path. */
 export function explainLandscape(result: LandscapeResult): Explanation {
   const { variants } = result;
-  const level = noLearning('cross-entropy').level;
+  const noLearningLevel = noLearning('cross-entropy', classesOf(result.spec));
+  const level = noLearningLevel.level;
   const blown = variants.filter((v) => blewUp(v, level));
-  if (blown.length > 0) return blownUpExplanation(result, blown, level);
+  if (blown.length > 0) return blownUpExplanation(result, blown, noLearningLevel);
   const maxDepth = Math.max(...variants.map((v) => v.depth));
   const shallow = variants.find((v) => v.depth < maxDepth && !v.residual);
   const deepPlain = variants.find((v) => v.depth === maxDepth && !v.residual);
@@ -144,7 +149,7 @@ export function explainLandscape(result: LandscapeResult): Explanation {
     sentences.push(
       sayAlways(
         'landscape-not-learned',
-        `${capitalizeFirst(listWordsOf(names))} never got clearly below ${noLearning('cross-entropy').name}, so ${untrained.length === 1 ? 'its slice is' : 'their slices are'} taken around weights that fit nothing${others.length > 0 ? `, while ${listWordsOf(others)}` : ''}.`,
+        `${capitalizeFirst(listWordsOf(names))} never got clearly below ${noLearningLevel.name}, so ${untrained.length === 1 ? 'its slice is' : 'their slices are'} taken around weights that fit nothing${others.length > 0 ? `, while ${listWordsOf(others)}` : ''}.`,
       ),
     );
   }
@@ -183,7 +188,7 @@ export function explainLandscape(result: LandscapeResult): Explanation {
     );
   }
   const onLine = deepPlain ?? variants[0];
-  const line = onLine && onLine.line.losses.length > 1 ? lineSentence(onLine) : undefined;
+  const line = onLine && onLine.line.losses.length > 1 ? lineSentence(onLine, level) : undefined;
   if (line) sentences.push(line);
   if (sentences.length === 0) sentences.push(say('no-runs', 'This result has no slices to compare.'));
   return { sentences: capSentences(sentences), lessonId: 'landscapes' };

@@ -1,18 +1,28 @@
 import type { LpResult } from '../../engine/result.js';
 import { atLevel, budgetSize, judgeBudget, NOISY_DATA } from '../judge/judge.js';
-import { noLearning } from '../no-learning.js';
+import { classesOf, noLearning } from '../no-learning.js';
+import { bentShape, tableOf } from './data.js';
 import { formatLoss, formatPercent, formatRatio, stallName } from './format.js';
 import { type Explanation, type Sentence, say } from './types.js';
 
-/* `lp`: one layer as a feasibility linear program, next to gradient descent on one neuron. */
-
-/** Data sets whose classes are arranged so that any separating boundary must bend. */
-const BENT_SHAPES = new Set(['xor', 'circles', 'spiral', 'moons']);
+/*
+ * `lp`: one layer as a feasibility linear program, next to gradient descent on one neuron. On a
+ * generated shape the sentences may say why no line fits (its classes bend, or its noise makes them
+ * overlap); on a table (two classes only) the LP is the only evidence about its geometry, so an
+ * infeasible one is told as just that, with the run that would say more.
+ */
 
 function infeasibleSentence(result: LpResult): Sentence {
   const { dataset, points } = result.spec;
+  const table = tableOf(result.spec);
+  if (table !== undefined) {
+    return say(
+      'lp-infeasible-table',
+      `The linear program is infeasible: no linear boundary separates every row of ${table.name}, whatever the weights; the soft LP leaves ${result.minViolations} of ${table.rows.length} rows short of the margin. Whether its classes overlap or need a bent boundary, this run cannot tell: a net with a hidden layer on the same table would.`,
+    );
+  }
   const opening = `The linear program is infeasible: no straight line separates every point of ${dataset}, whatever the weights`;
-  if (BENT_SHAPES.has(dataset)) {
+  if (bentShape(result.spec)) {
     // With much noise the classes also overlap: then some points stay misclassified whatever the boundary.
     const overlap =
       result.spec.noise >= NOISY_DATA
@@ -47,7 +57,11 @@ function shortRunClause(result: LpResult): string {
 /** Explains an LP result: a separating line found, or proof that none exists, next to gradient descent. */
 export function explainLp(result: LpResult): Explanation {
   const { gradientDescent: gd } = result;
-  const dataset = result.spec.dataset;
+  const table = tableOf(result.spec);
+  const separating =
+    table === undefined
+      ? `a separating line for ${result.spec.dataset}`
+      : `a linear boundary separating the two classes of ${table.name}`;
   const gdNumbers = `loss ${formatLoss(gd.finalLoss)} and ${formatPercent(gd.accuracy)} accuracy after ${gd.steps} steps`;
   const short = shortRunClause(result);
   const sentences: Sentence[] = [];
@@ -59,7 +73,7 @@ export function explainLp(result: LpResult): Explanation {
     sentences.push(
       say(
         'lp-feasible',
-        `The linear program is feasible: it found a separating line for ${dataset}${accuracy} in ${Math.round(result.solveMs)} ms, with no training loop.`,
+        `The linear program is feasible: it found ${separating}${accuracy} in ${Math.round(result.solveMs)} ms, with no training loop.`,
       ),
       say(
         'lp-gradient-descent',
@@ -71,10 +85,10 @@ export function explainLp(result: LpResult): Explanation {
       infeasibleSentence(result),
       short
         ? say('lp-gradient-descent', `Gradient descent on one neuron ends at ${gdNumbers}${short}.`)
-        : atLevel(gd.finalLoss, noLearning('cross-entropy').level)
+        : atLevel(gd.finalLoss, noLearning('cross-entropy', classesOf(result.spec)).level)
           ? say(
               'lp-gradient-descent-stalled',
-              `Gradient descent on one neuron agrees: ${gdNumbers}, right at ${stallName('cross-entropy')}, no better than answering 0.5 everywhere.`,
+              `Gradient descent on one neuron agrees: ${gdNumbers}, right at ${stallName('cross-entropy', classesOf(result.spec))}, no better than answering 0.5 everywhere.`,
             )
           : say(
               'lp-gradient-descent',

@@ -10,9 +10,9 @@ import {
   MIN_JUDGED_STEPS,
   type TrendDirection,
 } from '../judge/judge.js';
-import { noLearning } from '../no-learning.js';
+import { classesOf, levelOfSpec } from '../no-learning.js';
+import { shapeNoLineSeparates } from './data.js';
 import { formatLoss, listWords, stepsWord } from './format.js';
-import { NOT_LINEARLY_SEPARABLE } from './train.js';
 import { capSentences, type Explanation, type Sentence, say, sayAlways } from './types.js';
 
 /** A map reports several measured quantities: up to six sentences. */
@@ -43,7 +43,7 @@ export function cellLearned(cell: MapCell, spec: Spec): boolean {
 
 /** How many of a cell's seeds ended clearly below the no-learning level (loss metric). */
 export function seedsLearned(cell: MapCell, spec: Spec): number {
-  const level = noLearning(spec.loss).level;
+  const level = levelOfSpec(spec).level;
   return cell.finalLosses.filter(
     (loss) => typeof loss === 'number' && Number.isFinite(loss) && cellKind(loss, level) === 'learned',
   ).length;
@@ -55,7 +55,7 @@ export function seedsLearned(cell: MapCell, spec: Spec): number {
  * squared error, whose level is 0.25).
  */
 function thresholdShowsLearning(spec: Spec): boolean {
-  const level = noLearning(spec.loss).level;
+  const level = levelOfSpec(spec).level;
   return spec.threshold < level - learnedMargin(level);
 }
 
@@ -64,7 +64,9 @@ function columnTrend(result: MapResult, column: number) {
   return depthTrend(
     cellsOf(result, column).map((cell) => ({
       depth: cell.depth,
-      seeds: cell.finalLosses.map((loss) => finalOnlyFacts(loss, cell.depth, result.spec.loss)),
+      seeds: cell.finalLosses.map((loss) =>
+        finalOnlyFacts(loss, cell.depth, result.spec.loss, classesOf(result.spec)),
+      ),
     })),
   );
 }
@@ -117,7 +119,8 @@ function trendSentence(result: MapResult): Sentence | undefined {
 /** Linear units on data no line separates: the columns of linear nets fail for want of capacity. */
 function capacitySentence(result: MapResult): Sentence | undefined {
   const { spec } = result;
-  if (!NOT_LINEARLY_SEPARABLE.has(spec.dataset)) return undefined;
+  const shape = shapeNoLineSeparates(spec);
+  if (shape === undefined) return undefined;
   const linearColumns = result.axisValues
     .map((value, column) => ({ value, column }))
     .filter(({ value }) => (spec.axis === 'activation' ? value === 'linear' : spec.activation === 'linear'));
@@ -126,14 +129,14 @@ function capacitySentence(result: MapResult): Sentence | undefined {
   );
   if (failing.length === 0) return undefined;
   // Cells above the no-learning level (or overflowed) failed by their steps, not by what a line can fit.
-  const level = noLearning(spec.loss).level;
+  const level = levelOfSpec(spec).level;
   const failingCells = failing.flatMap(({ column }) => cellsOf(result, column));
   if (failingCells.some((c) => ['above', 'diverged'].includes(cellKind(c.meanFinalLoss, level))))
     return undefined;
   const where = spec.axis === 'activation' ? 'the linear column' : 'every column';
   return say(
     'map-capacity',
-    `With linear units every depth computes one straight line, and no straight line separates ${spec.dataset}: ${where} shows capacity, not trainability.`,
+    `With linear units every depth computes one straight line, and no straight line separates ${shape}: ${where} shows capacity, not trainability.`,
     75,
   );
 }
@@ -197,7 +200,7 @@ function theorySentences(result: MapResult, theory: SignalPoint[]): Sentence[] {
 
 function summarySentence(result: MapResult): Sentence {
   const { spec } = result;
-  const level = noLearning(spec.loss).level;
+  const level = levelOfSpec(spec).level;
   const learnedWord =
     spec.metric === 'loss'
       ? `loss below ${formatLoss(level - learnedMargin(level))}`
@@ -244,7 +247,7 @@ function stepsSentence(result: MapResult): Sentence | undefined {
     spec.activation === 'linear' &&
     spec.axis !== 'activation' &&
     anyReached &&
-    !NOT_LINEARLY_SEPARABLE.has(spec.dataset)
+    shapeNoLineSeparates(spec) === undefined
       ? ' A linear net computes a linear function at any depth, so these differences are speed of optimization, not capacity (Saxe et al. 2014).'
       : '';
   return say('map-steps', `Slowest seed to loss ≤ ${spec.threshold}: ${parts.join('; ')}.${linear}`);
@@ -260,8 +263,9 @@ function noneLearnedWords(result: MapResult): string {
   const shallowest = Math.min(...spec.depths);
   const one = new Set(spec.depths).size === 1;
   const opening = `No cell learned within ${stepsWord(spec.steps)}`;
-  if (shallowest === 0 && NOT_LINEARLY_SEPARABLE.has(spec.dataset)) {
-    const line = `depth 0 is one neuron, which draws one straight line, and no straight line separates ${spec.dataset}, so no budget would let it fit all of it`;
+  const shape = shapeNoLineSeparates(spec);
+  if (shallowest === 0 && shape !== undefined) {
+    const line = `depth 0 is one neuron, which draws one straight line, and no straight line separates ${shape}, so no budget would let it fit all of it`;
     return one
       ? `${opening}: ${line}; with one depth this map cannot show what depth does (add deeper nets).`
       : `${opening}: ${line}, and the deeper nets did not learn either, so this map says nothing about depth yet (try more steps or another learning rate).`;
@@ -274,7 +278,7 @@ function noneLearnedWords(result: MapResult): string {
 /** Explains a trainability map. */
 export function explainMap(result: MapResult): Explanation {
   if (result.spec.metric === 'steps' && !thresholdShowsLearning(result.spec)) {
-    const level = noLearning(result.spec.loss);
+    const level = levelOfSpec(result.spec);
     return {
       sentences: [
         say(
@@ -302,7 +306,7 @@ export function explainMap(result: MapResult): Explanation {
       ),
     );
   }
-  const level = noLearning(result.spec.loss);
+  const level = levelOfSpec(result.spec);
   const above = result.cells.filter((c) => cellKind(c.meanFinalLoss, level.level) === 'above');
   if (above.length > 0) {
     const where = above
@@ -314,7 +318,7 @@ export function explainMap(result: MapResult): Explanation {
     sentences.push(
       sayAlways(
         'map-overshot',
-        `${above.length} cell${above.length === 1 ? '' : 's'} ended above ${level.name}, worse than answering 0.5 everywhere (${listWords(where)}${above.length > 3 ? ', …' : ''}): that is not a stall; whether the steps overshot or the initial weights put the nets there, a cell keeps no curve to tell.`,
+        `${above.length} cell${above.length === 1 ? '' : 's'} ended above ${level.name}, worse than ${level.guess} (${listWords(where)}${above.length > 3 ? ', …' : ''}): that is not a stall; whether the steps overshot or the initial weights put the nets there, a cell keeps no curve to tell.`,
       ),
     );
   }

@@ -1,5 +1,5 @@
 import type { RestartGroup, RestartsResult } from '../../engine/result.js';
-import { runFacts } from '../judge/facts.js';
+import { groupClasses, runFacts } from '../judge/facts.js';
 import { atLevel, SAME_PLACE, type StoppingPlaces, stoppingPlaces } from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
 import { formatLoss, stallName, stepsWord } from './format.js';
@@ -14,9 +14,9 @@ import { capSentences, type Explanation, type Sentence, say } from './types.js';
  * reads the same judgement (judge.ts stoppingPlaces).
  */
 
-/** The stopping places of a group's restarts. */
-export function placesOf(group: RestartGroup): StoppingPlaces {
-  return stoppingPlaces(group.runs.map((run) => runFacts(run, group.loss)));
+/** The stopping places of a group's restarts, on data of `classes` classes. */
+export function placesOf(group: RestartGroup, classes: number): StoppingPlaces {
+  return stoppingPlaces(group.runs.map((run) => runFacts(run, group.loss, classes)));
 }
 
 const between = (low: number, high: number) =>
@@ -24,11 +24,15 @@ const between = (low: number, high: number) =>
     ? `at ${formatLoss(low)}`
     : `between ${formatLoss(low)} and ${formatLoss(high)}`;
 
-function nameOf(group: RestartGroup): string {
+/** A group's architecture in words; on more than two classes the neuron is a layer of K output units. */
+function nameOf(group: RestartGroup, classes: number): string {
   const names: Record<RestartGroup['architecture'], string> = {
-    neuron: 'single neuron (cross-entropy)',
+    neuron:
+      classes === 2
+        ? 'single neuron (cross-entropy)'
+        : `single layer of ${classes} output units (cross-entropy, no hidden layer)`,
     'neuron-mse': 'single neuron with squared error',
-    'three-node': '3-node network',
+    'three-node': classes === 2 ? '3-node network' : `net of 2 hidden units and ${classes} outputs`,
     deep: `depth-${group.depth} network`,
   };
   return names[group.architecture];
@@ -38,15 +42,19 @@ function range(group: RestartGroup): { min: number; max: number } {
   return { min: Math.min(...group.finalLosses), max: Math.max(...group.finalLosses) };
 }
 
-function neuronSentence(group: RestartGroup): Sentence {
-  const separable = separableNeuronSentence(group.runs.map((run) => runFacts(run, group.loss)));
+function neuronSentence(group: RestartGroup, spec: RestartsResult['spec']): Sentence {
+  const classes = groupClasses(group, spec);
+  const separable = separableNeuronSentence(
+    group.runs.map((run) => runFacts(run, group.loss, classes)),
+    spec,
+  );
   if (separable) return separable;
-  const places = placesOf(group);
+  const places = placesOf(group, classes);
   const n = group.finalLosses.length;
   if (places.one) {
     return say(
       'neuron-one-minimum',
-      `${n === 2 ? 'Both' : `All ${n}`} restarts of the ${nameOf(group)} ended ${between(range(group).min, range(group).max)} and had stopped falling: its loss is convex, so when a minimizer exists every start reaches the same minimum value, as here.`,
+      `${n === 2 ? 'Both' : `All ${n}`} restarts of the ${nameOf(group, classes)} ended ${between(range(group).min, range(group).max)} and had stopped falling: its loss is convex, so when a minimizer exists every start reaches the same minimum value, as here.`,
     );
   }
   const { min, max } = range(group);
@@ -60,19 +68,20 @@ function neuronSentence(group: RestartGroup): Sentence {
       : 'its loss is convex, so the spread comes from the optimizer (steps too large to settle), not from several minima';
   return say(
     'neuron-not-settled',
-    `The ${n} restarts of the ${nameOf(group)} ended between ${formatLoss(min)} and ${formatLoss(max)}, ${why}.`,
+    `The ${n} restarts of the ${nameOf(group, classes)} ended between ${formatLoss(min)} and ${formatLoss(max)}, ${why}.`,
   );
 }
 
-function nonConvexSentence(group: RestartGroup): Sentence {
+function nonConvexSentence(group: RestartGroup, spec: RestartsResult['spec']): Sentence {
   const { min, max } = range(group);
   const n = group.finalLosses.length;
-  const name = nameOf(group);
-  const places = placesOf(group);
+  const classes = groupClasses(group, spec);
+  const name = nameOf(group, classes);
+  const places = placesOf(group, classes);
   if (places.allAtLevel) {
     return say(
       'restarts-all-stalled',
-      `The ${n} restarts of the ${name} all ended at ${stallName(group.loss)}: none learned anything, so they say nothing about stopping places.`,
+      `The ${n} restarts of the ${name} all ended at ${stallName(group.loss, classes)}: none learned anything, so they say nothing about stopping places.`,
     );
   }
   if (max - min <= SAME_PLACE) {
@@ -87,8 +96,8 @@ function nonConvexSentence(group: RestartGroup): Sentence {
     );
   }
   const stuck = group.finalLosses.filter((loss) => atLevel(loss, places.level)).length;
-  const stuckNote = stuck > 0 ? `, ${stuck} of them at ${stallName(group.loss)}` : '';
-  const stuckOfAll = stuck > 0 ? ` (${stuck} of all ${n} ended at ${stallName(group.loss)})` : '';
+  const stuckNote = stuck > 0 ? `, ${stuck} of them at ${stallName(group.loss, classes)}` : '';
+  const stuckOfAll = stuck > 0 ? ` (${stuck} of all ${n} ended at ${stallName(group.loss, classes)})` : '';
   const why =
     group.architecture === 'neuron-mse'
       ? ' (squared error makes even one neuron non-convex: Auer, Herbster & Warmuth 1996)'
@@ -126,7 +135,10 @@ export function explainRestarts(result: RestartsResult): Explanation {
   const neuron = groups.filter((g) => g.architecture === 'neuron');
   // Widest spread first: it is the strongest evidence of non-convexity in this result.
   const others = groups.filter((g) => g.architecture !== 'neuron').sort((a, b) => b.spread - a.spread);
-  const sentences = capSentences([...neuron.map(neuronSentence), ...others.map(nonConvexSentence)]);
+  const sentences = capSentences([
+    ...neuron.map((g) => neuronSentence(g, result.spec)),
+    ...others.map((g) => nonConvexSentence(g, result.spec)),
+  ]);
   if (sentences.length === 0)
     sentences.push(say('no-runs', 'No restarts finished, so there is nothing to compare.'));
   return { sentences, lessonId: restartsLesson(sentences) };

@@ -51,7 +51,8 @@ function problemSentence(all: readonly RunFacts[], bad: readonly RunFacts[]): Se
   const overshot = bad.filter((f) => seedKind(f) === 'overshot');
   // Restarts mix losses (the squared-error neuron beside cross-entropy nets): name one level only when all share it.
   const losses = new Set(bad.map((f) => f.loss));
-  const levelName = losses.size === 1 ? noLearning(bad[0]!.loss).name : 'their no-learning level';
+  const levelName =
+    losses.size === 1 ? noLearning(bad[0]!.loss, bad[0]!.classes).name : 'their no-learning level';
   const parts: string[] = [];
   if (diverged.length > 0) {
     parts.push(

@@ -12,10 +12,11 @@ import {
   stillFalling,
 } from '../judge/judge.js';
 import type { LessonId } from '../lessons/types.js';
-import { noLearning } from '../no-learning.js';
+import { classesOf, noLearning } from '../no-learning.js';
 import { noBudgetHelpsSentence, shortRunSentence } from './budget.js';
+import { depthZeroName, linearWords, shapeNoLineSeparates } from './data.js';
 import { setupOpening } from './fixes.js';
-import { capitalize, formatLoss, formatPercent, stepsWord } from './format.js';
+import { accuracyWords, capitalize, formatLoss, formatPercent, stepsWord } from './format.js';
 import { separableNeuronSentence } from './separable.js';
 import { gradientSentence, saturationSentence } from './signals.js';
 import { capSentences, type Explanation, type Sentence, say } from './types.js';
@@ -23,13 +24,11 @@ import { capSentences, type Explanation, type Sentence, say } from './types.js';
 /*
  * `train`: one depth, a few seeds. Each seed's trajectory is judged on its own (learned, never
  * learned, overshot, still falling), and the sentences count them. With nothing to
- * compare against, a train run names a cause only when the run itself holds the contrast (the
- * data no straight line separates, for one neuron or a linear net); otherwise it reports what
- * happened and offers the comparison that would tell.
+ * compare against, a train run names a cause only when the run itself holds the contrast (a
+ * generated shape no straight line separates, for one neuron or a linear net; never a table, whose
+ * geometry the run does not show); otherwise it reports what happened and offers the comparison
+ * that would tell.
  */
-
-/** Data sets no straight line separates, by construction: a linear model's failure there is capacity. */
-export const NOT_LINEARLY_SEPARABLE: ReadonlySet<string> = new Set(['xor', 'circles', 'spiral']);
 
 const range = (values: readonly number[]) => {
   const [low, high] = [Math.min(...values), Math.max(...values)].map(formatLoss);
@@ -39,13 +38,14 @@ const range = (values: readonly number[]) => {
 /** What the seeds did, counted by kind, with their numbers. */
 function outcomeSentence(result: TrainResult, group: GroupJudgement): Sentence {
   const { spec } = result;
-  const model = spec.depth === 0 ? 'the single neuron' : `the depth-${spec.depth} network`;
+  const classes = classesOf(spec);
+  const model = spec.depth === 0 ? depthZeroName(classes) : `the depth-${spec.depth} network`;
   const n = group.seeds.length;
-  const level = noLearning(spec.loss);
+  const level = noLearning(spec.loss, classes);
   const learned = group.seeds.filter((f) => LEARNED_KINDS.has(seedKind(f)));
   const never = group.seeds.filter((f) => seedKind(f) === 'never-learned');
   const falling = group.count('still-falling');
-  const accuracy = formatPercent(meanOfFinite(group.seeds.map((f) => f.finalAccuracy)));
+  const accuracy = accuracyWords(meanOfFinite(group.seeds.map((f) => f.finalAccuracy)), classes);
   if (learned.length === n) {
     const stillFalling =
       falling === 0
@@ -53,7 +53,7 @@ function outcomeSentence(result: TrainResult, group: GroupJudgement): Sentence {
         : `; ${falling === n ? (n === 1 ? 'it was' : 'all were') : `${falling} of ${n} were`} still falling when training stopped`;
     return say(
       'reached',
-      `${capitalize(`${setupOpening(spec)}${model} learned on ${n === 1 ? 'its seed' : n === 2 ? 'both seeds' : `all ${n} seeds`}: final loss ${range(learned.map((f) => f.final))} (mean accuracy ${accuracy}) after ${stepsWord(spec.steps)}${stillFalling}.`)}`,
+      `${capitalize(`${setupOpening(spec)}${model} learned on ${n === 1 ? 'its seed' : n === 2 ? 'both seeds' : `all ${n} seeds`}: final loss ${range(learned.map((f) => f.final))} (${accuracy}) after ${stepsWord(spec.steps)}${stillFalling}.`)}`,
       70,
     );
   }
@@ -61,7 +61,7 @@ function outcomeSentence(result: TrainResult, group: GroupJudgement): Sentence {
     const best = Math.min(...never.map((f) => f.best));
     return say(
       'never-learned',
-      `${capitalize(`${setupOpening(spec)}${model} did not learn in ${stepsWord(spec.steps)} on ${n === 1 ? 'its seed' : `any of its ${n} seeds`}`)}: the loss never got clearly below ${level.name} (lowest ${formatLoss(best)}, final ${range(never.map((f) => f.final))}; mean accuracy ${accuracy})${fallingNote(never)}${confidentNote(never)}.`,
+      `${capitalize(`${setupOpening(spec)}${model} did not learn in ${stepsWord(spec.steps)} on ${n === 1 ? 'its seed' : `any of its ${n} seeds`}`)}: the loss never got clearly below ${level.name} (lowest ${formatLoss(best)}, final ${range(never.map((f) => f.final))}; ${accuracy})${fallingNote(never)}${confidentNote(never)}.`,
       70,
     );
   }
@@ -69,7 +69,7 @@ function outcomeSentence(result: TrainResult, group: GroupJudgement): Sentence {
   if (unmoved.length === n) {
     return say(
       'never-learned',
-      `${capitalize(`${setupOpening(spec)}${model} barely moved on ${n === 1 ? 'its seed' : `any of its ${n} seeds`}`)}: the loss fell by less than ${formatLoss(learnedMargin(level.level))} from where it started (start ${range(unmoved.map((f) => f.first))}, final ${range(unmoved.map((f) => f.final))}; mean accuracy ${accuracy}), so nothing was learned in ${stepsWord(spec.steps)}.`,
+      `${capitalize(`${setupOpening(spec)}${model} barely moved on ${n === 1 ? 'its seed' : `any of its ${n} seeds`}`)}: the loss fell by less than ${formatLoss(learnedMargin(level.level))} from where it started (start ${range(unmoved.map((f) => f.first))}, final ${range(unmoved.map((f) => f.final))}; ${accuracy}), so nothing was learned in ${stepsWord(spec.steps)}.`,
       70,
     );
   }
@@ -114,12 +114,12 @@ export function oneLineOnly(
   return spec.width === 1 && !spec.residual ? 'width-one' : undefined;
 }
 
-/** A net that can draw only one straight line, on data no line separates, did not learn: capacity. */
+/** A net that can draw only one straight line, on a shape no line separates, did not learn: capacity. */
 function capacitySentence(result: TrainResult, group: GroupJudgement, still: boolean): Sentence | undefined {
   const { spec } = result;
   const kind = oneLineOnly(spec, spec.depth);
-  if (!kind || !NOT_LINEARLY_SEPARABLE.has(spec.dataset) || group.count(LEARNED_KINDS) === n(group))
-    return undefined;
+  const shape = shapeNoLineSeparates(spec);
+  if (!kind || shape === undefined || group.count(LEARNED_KINDS) === n(group)) return undefined;
   const what = {
     neuron: 'One neuron draws one straight line',
     linear: `With linear units the depth-${spec.depth} network still computes one linear function, one straight line like a single neuron`,
@@ -132,8 +132,8 @@ function capacitySentence(result: TrainResult, group: GroupJudgement, still: boo
   return say(
     'capacity',
     still
-      ? `${what}, and no straight line separates ${spec.dataset}, so a longer run could not fit it either: that is capacity; ${takes}.`
-      : `${what}, and no straight line separates ${spec.dataset}: that is capacity, not a failure of training; ${takes}.`,
+      ? `${what}, and no straight line separates ${shape}, so a longer run could not fit it either: that is capacity; ${takes}.`
+      : `${what}, and no straight line separates ${shape}: that is capacity, not a failure of training; ${takes}.`,
     80,
   );
 }
@@ -145,7 +145,7 @@ export function explainTrain(result: TrainResult): Explanation {
   const { spec, runs } = result;
   if (runs.length === 0)
     return { sentences: [say('no-runs', 'No run finished.')], lessonId: 'vanishing-gradients' };
-  const group = judgeGroup(runs.map((run) => runFacts(run, spec.loss)));
+  const group = judgeGroup(runs.map((run) => runFacts(run, spec.loss, classesOf(spec))));
   const still = nothingMoved(group.seeds);
   // Too few steps or too small a budget: what the loss did and the run that would tell, no verdict.
   const noBudget =
@@ -170,13 +170,14 @@ export function explainTrain(result: TrainResult): Explanation {
   ];
   const capacity = capacitySentence(result, group, still);
   if (capacity) sentences.push(capacity);
-  const separable = spec.depth === 0 ? separableNeuronSentence(group.seeds) : undefined;
+  const separable = spec.depth === 0 ? separableNeuronSentence(group.seeds, spec) : undefined;
   if (separable) sentences.push(separable);
   if (spec.activation === 'linear' && spec.depth > 0 && !capacity) {
+    const linear = linearWords(spec);
     sentences.push(
       say(
         'linear-is-one-line',
-        `With linear units the depth-${spec.depth} network still computes a linear function of its input: one straight line, like a single neuron, whatever its depth.`,
+        `With linear units the depth-${spec.depth} network still computes a linear function of its input: ${linear.draws}, like ${linear.like}, whatever its depth.`,
         55,
       ),
     );

@@ -41,6 +41,7 @@ export type RuleId =
   | 'lp-gradient-descent-stalled'
   | 'lp-infeasible-overlap'
   | 'lp-infeasible-shape'
+  | 'lp-infeasible-table'
   | 'map-all-learned'
   | 'map-capacity'
   | 'map-deepest'

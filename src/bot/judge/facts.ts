@@ -1,5 +1,5 @@
-import type { ExperimentResult, FitSpec, RunResult } from '../../engine/result.js';
-import { noLearning } from '../no-learning.js';
+import type { ExperimentResult, FitSpec, RestartGroup, RunResult } from '../../engine/result.js';
+import { classesOf, noLearning } from '../no-learning.js';
 
 /*
  * Facts: what one training run measured, as plain numbers, with no threshold but the data's own
@@ -22,7 +22,9 @@ export interface RunFacts {
   depth: number;
   loss: Loss;
   seed: number;
-  /** The loss of a net that answers 0.5 everywhere (ln 2, or 0.25 for squared error). */
+  /** The data's class count K (2 for the generated shapes). */
+  classes: number;
+  /** The loss of a net that answers 1/K for every class everywhere (ln K, or 0.25 for squared error). */
   level: number;
   /** The last recorded step. */
   lastStep: number;
@@ -121,8 +123,8 @@ export function meanOfFinite(values: readonly number[]): number {
   return kept.length === 0 ? Number.NaN : kept.reduce((a, b) => a + b, 0) / kept.length;
 }
 
-/** The facts of one run trained with `loss`. */
-export function runFacts(run: RunResult, loss: Loss): RunFacts {
+/** The facts of one run trained with `loss` on data of `classes` classes. */
+export function runFacts(run: RunResult, loss: Loss, classes: number): RunFacts {
   const { steps, losses } = run.lossCurve as { steps: number[]; losses: (number | null)[] };
   const finalLoss = run.finalLoss as number | null;
   const curve = losses.map((l, i) => ({ loss: l, step: steps[i] ?? 0 })).filter((p) => finite(p.loss));
@@ -143,7 +145,8 @@ export function runFacts(run: RunResult, loss: Loss): RunFacts {
     depth: run.depth,
     loss,
     seed: run.seed,
-    level: noLearning(loss).level,
+    classes,
+    level: noLearning(loss, classes).level,
     lastStep,
     first: finite(losses[0]) ? losses[0] : Number.NaN,
     best: best.loss,
@@ -164,6 +167,14 @@ export function runFacts(run: RunResult, loss: Loss): RunFacts {
   };
 }
 
+/**
+ * The class count a group of restarts trained on: the squared-error neuron always runs on its own
+ * small two-class set (built to show one trap), every other group on the spec's data.
+ */
+export function groupClasses(group: Pick<RestartGroup, 'architecture'>, spec: object): number {
+  return group.architecture === 'neuron-mse' ? 2 : classesOf(spec);
+}
+
 /** A run's facts and the group it belongs to: a depth of a sweep, or an architecture of restarts. */
 export interface Seed {
   facts: RunFacts;
@@ -175,10 +186,16 @@ export function seedsOf(result: ExperimentResult): Seed[] {
   switch (result.experiment) {
     case 'train':
     case 'compare':
-      return result.runs.map((run) => ({ run, facts: runFacts(run, result.spec.loss) }));
+      return result.runs.map((run) => ({
+        run,
+        facts: runFacts(run, result.spec.loss, classesOf(result.spec)),
+      }));
     case 'restarts':
       return result.groups.flatMap((group) =>
-        group.runs.map((run) => ({ run, facts: runFacts(run, group.loss) })),
+        group.runs.map((run) => ({
+          run,
+          facts: runFacts(run, group.loss, groupClasses(group, result.spec)),
+        })),
       );
     default:
       return [];
@@ -204,13 +221,19 @@ export function initialRatio(seeds: readonly RunFacts[]): number | undefined {
  * Facts of a seed known only by its final loss (a map cell records no curve): its best is its
  * final, and it counts as settled. Judged like any seed, it learned or it did not.
  */
-export function finalOnlyFacts(finalLoss: number | null, depth: number, loss: Loss): RunFacts {
+export function finalOnlyFacts(
+  finalLoss: number | null,
+  depth: number,
+  loss: Loss,
+  classes: number,
+): RunFacts {
   const final = typeof finalLoss === 'number' && Number.isFinite(finalLoss) ? finalLoss : Number.NaN;
   return {
     depth,
     loss,
     seed: 0,
-    level: noLearning(loss).level,
+    classes,
+    level: noLearning(loss, classes).level,
     lastStep: 0,
     first: Number.NaN,
     best: final,

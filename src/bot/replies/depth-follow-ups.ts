@@ -2,6 +2,7 @@ import { LIMITS } from '../../engine/limits.js';
 import type { RunResult } from '../../engine/result.js';
 import { runFacts } from '../judge/facts.js';
 import { judgeBudget, LEARNED_KINDS, STEP_KINDS, seedKind } from '../judge/judge.js';
+import { classesOf } from '../no-learning.js';
 import {
   followUpButton as button,
   FIX,
@@ -19,8 +20,8 @@ import {
  */
 
 /** What the runs showed, as the follow-ups need it. */
-function judged(runs: readonly RunResult[], loss: 'cross-entropy' | 'mse') {
-  const kinds = runs.map((run) => seedKind(runFacts(run, loss)));
+function judged(runs: readonly RunResult[], loss: 'cross-entropy' | 'mse', classes: number) {
+  const kinds = runs.map((run) => seedKind(runFacts(run, loss, classes)));
   return {
     overshot: kinds.some((k) => STEP_KINDS.has(k)),
     allLearned: kinds.length > 0 && kinds.every((k) => LEARNED_KINDS.has(k)),
@@ -52,7 +53,7 @@ function moreStepsButton(experiment: 'train' | 'compare', steps: number, values:
 /** Train: a smaller step when it overshot, deeper, the fixes, the shallow contrast, other depths. */
 export const trainFollowUps: FollowUpsOf<'train'> = (spec, values, result) => {
   const buttons: FollowUpList = [];
-  const run = judged(result.runs, spec.loss);
+  const run = judged(result.runs, spec.loss, classesOf(spec));
   const budget = judgeBudget(spec);
   if (run.overshot) buttons.push(smallerRateButton('train', spec.learningRate, values));
   else if (budget !== 'enough' && !run.allLearned) buttons.push(moreStepsButton('train', spec.steps, values));
@@ -84,7 +85,7 @@ export const trainFollowUps: FollowUpsOf<'train'> = (spec, values, result) => {
 /** Compare: a smaller step when it overshot, then the fixes not yet applied, in the order they usually matter. */
 export const compareFollowUps: FollowUpsOf<'compare'> = (spec, values, result) => {
   const buttons: FollowUpList = [];
-  const runs = judged(result.runs, spec.loss);
+  const runs = judged(result.runs, spec.loss, classesOf(spec));
   if (runs.overshot) buttons.push(smallerRateButton('compare', spec.learningRate, values));
   else if (judgeBudget(spec) !== 'enough' && !runs.allLearned)
     buttons.push(moreStepsButton('compare', spec.steps, values));

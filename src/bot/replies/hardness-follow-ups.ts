@@ -1,3 +1,4 @@
+import { tableOf } from '../explain/data.js';
 import { followUpButton as button, FIX, type FollowUpsOf, freshSeed } from './follow-up-button.js';
 
 /*
@@ -23,8 +24,21 @@ export const landscapeFollowUps: FollowUpsOf<'landscape'> = (spec, values) => {
   ];
 };
 
-/** LP: the other dataset, then the hidden layer that XOR needs. */
+/**
+ * LP: the other dataset, then the hidden layer that XOR needs. On a table, whose geometry only the
+ * LP has checked, the contrast is a hidden layer on the same table, then the shape with a known answer.
+ */
 export const lpFollowUps: FollowUpsOf<'lp'> = (spec, values) => {
+  if (tableOf(spec) !== undefined)
+    return [
+      button(
+        'Add a hidden layer (same data)',
+        'train',
+        { ...values, depth: 1, width: 8, ...FIX, steps: 300 },
+        'primary',
+      ),
+      button('One layer by LP (XOR)', 'lp', { dataset: 'xor' }),
+    ];
   return [
     spec.dataset === 'xor'
       ? button('Separable data (blobs)', 'lp', { ...values, dataset: 'blobs' }, 'primary')

@@ -1,5 +1,6 @@
 import type { Field } from '../../../src/engine/fields.js';
 import { SPEC_FIELDS } from '../../../src/engine/spec.js';
+import type { Table } from '../../../src/engine/tables/table.js';
 import { validateSpec } from '../../../src/engine/validate.js';
 import { estimateWork } from '../../../src/engine/work.js';
 
@@ -9,7 +10,10 @@ import { estimateWork } from '../../../src/engine/work.js';
  * values across each numeric range, tiny budgets and huge learning rates included). It is not a
  * grid picked to show effects: the explainer must hold on whatever a student can type. Specs over
  * a work budget are drawn again, so the recording trains in minutes; `coverage` counts how often
- * each value appeared, and the audit test requires every value at least MIN_SEEN times.
+ * each value appeared, and the audit test requires every value at least MIN_SEEN times. Beside the
+ * generated shapes and the built-in real tables (dataset:iris, one of the drawn choices), specs
+ * are drawn on uploaded-like tables (AUDIT_TABLES): CSV-shaped tables of 1 to 16 features and 2 to
+ * 8 classes, made deterministically, that every experiment taking a table trains on.
  */
 
 /** Options as a student types them. */
@@ -25,6 +29,25 @@ export const SAMPLE_PLAN: Record<keyof typeof SPEC_FIELDS, number> = {
   map: 25,
   hardness: 20,
 };
+
+/**
+ * How many specs of each experiment are drawn on an uploaded-like table (lp takes the 2-class ones
+ * only; hardness makes its own data).
+ */
+export const TABLE_PLAN: Partial<Record<keyof typeof SPEC_FIELDS, number>> = {
+  train: 30,
+  compare: 24,
+  restarts: 10,
+  landscape: 8,
+  lp: 8,
+  map: 8,
+};
+
+/**
+ * Values no spec of that experiment can take, left out of the coverage every value must reach:
+ * lp separates two classes, and the built-in iris table has three.
+ */
+const UNDRAWABLE: Record<string, readonly string[]> = { 'lp.dataset': ['iris'] };
 
 /** The generator's seed for the recording in the repository. */
 export const SAMPLER_SEED = 20261207;
@@ -140,6 +163,66 @@ function mapValues(random: () => number, axis: unknown): number[] {
   return [];
 }
 
+/** A standard normal draw (Box–Muller) from the seeded generator. */
+function gaussian(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+/**
+ * An uploaded-like table: `features` columns each in its own units (a scale and an offset, as a
+ * CSV of centimetres, counts and ratios has), `classes` classes whose rows scatter around centres
+ * drawn in the standardized space, a few features carrying no class signal, and class sizes as
+ * `weights` gives them.
+ */
+function auditTable(
+  random: () => number,
+  name: string,
+  shape: { features: number; classes: number; rows: number; weights?: number[]; spread: number },
+): Table {
+  const { features, classes, rows, spread } = shape;
+  const weights = shape.weights ?? Array.from({ length: classes }, () => 1);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const units = Array.from({ length: features }, () => ({
+    scale: 10 ** (3 * random() - 1),
+    offset: 100 * (random() - 0.5),
+    signal: random() < 0.75,
+  }));
+  const centres = Array.from({ length: classes }, () =>
+    units.map((u) => (u.signal ? 3 * (random() - 0.5) : 0)),
+  );
+  const labels: number[] = [];
+  for (let k = 0; k < classes; k++)
+    for (let i = 0; i < Math.round((rows * (weights[k] ?? 1)) / total); i++) labels.push(k);
+  return {
+    name,
+    features: units.map((_, j) => `feature ${j + 1}`),
+    classes: Array.from({ length: classes }, (_, k) => `class ${String.fromCharCode(65 + k)}`),
+    rows: labels.map((k) =>
+      units.map((u, j) =>
+        Number(((centres[k]![j]! + spread * gaussian(random)) * u.scale + u.offset).toPrecision(4)),
+      ),
+    ),
+    labels,
+  };
+}
+
+/**
+ * The uploaded-like tables of the audit, made from their own seed so that adding one never
+ * changes the others' draws: from one feature to sixteen, two classes to eight, one with classes
+ * of unequal size, one whose classes overlap heavily.
+ */
+export function auditTables(): Table[] {
+  const random = seededRandom(2026_12_08);
+  return [
+    auditTable(random, 'one column', { features: 1, classes: 2, rows: 60, spread: 0.6 }),
+    auditTable(random, 'two columns', { features: 2, classes: 3, rows: 90, spread: 0.5 }),
+    auditTable(random, 'survey', { features: 5, classes: 4, rows: 100, weights: [2, 1, 1, 1], spread: 0.7 }),
+    auditTable(random, 'sensors', { features: 9, classes: 6, rows: 120, spread: 0.8 }),
+    auditTable(random, 'wide', { features: 16, classes: 8, rows: 160, spread: 0.6 }),
+    auditTable(random, 'overlapping pairs', { features: 16, classes: 2, rows: 100, spread: 2.5 }),
+  ];
+}
+
 /** One spec of `experiment`, every field drawn, with `forced` fields set as given. */
 function drawSpec(
   random: () => number,
@@ -196,6 +279,12 @@ export function sampleSpecs(seed = SAMPLER_SEED): SampledOptions[] {
   for (const [experiment, count] of Object.entries(SAMPLE_PLAN) as [keyof typeof SPEC_FIELDS, number][]) {
     for (let i = 0; i < count; i++) specs.push(drawUntilAccepted(experiment));
   }
+  const tables = auditTables();
+  for (const [experiment, count] of Object.entries(TABLE_PLAN) as [keyof typeof SPEC_FIELDS, number][]) {
+    const usable = tables.filter((t) => experiment !== 'lp' || t.classes.length === 2);
+    for (let i = 0; i < count; i++)
+      specs.push(drawUntilAccepted(experiment, { table: usable[i % usable.length] }));
+  }
   for (const [key, values] of drawableValues()) {
     const [experiment, name] = key.split('.') as [keyof typeof SPEC_FIELDS, string];
     for (const value of values) {
@@ -219,6 +308,10 @@ export function coverage(specs: readonly SampledOptions[]): Map<string, Map<stri
     for (const [name, value] of Object.entries(spec)) {
       if (name === 'experiment' || name in FIXED) continue;
       const key = `${spec.experiment}.${name}`;
+      if (name === 'table') {
+        count(key, (value as Table).name);
+        continue;
+      }
       if (Array.isArray(value)) for (const member of value) count(key, member);
       else count(key, value);
     }
@@ -236,8 +329,13 @@ export function drawableValues(): Map<string, string[]> {
     for (const [name, field] of Object.entries(fields as Record<string, Field>)) {
       if (name in FIXED || name === 'values') continue;
       const key = `${experiment}.${name}`;
+      const undrawable = UNDRAWABLE[key] ?? [];
       if (field.kind === 'boolean') values.set(key, ['true', 'false']);
-      else if (field.kind === 'choice' || field.kind === 'choice-list') values.set(key, [...field.choices]);
+      else if (field.kind === 'choice' || field.kind === 'choice-list')
+        values.set(
+          key,
+          field.choices.filter((c) => !undrawable.includes(c)),
+        );
       else {
         const bins = NUMERIC_BINS[name] ?? LIST_BINS[name] ?? [];
         const lo = field.min;

@@ -31,8 +31,17 @@ type Tri = 'yes' | 'no' | 'maybe';
 type Check = (result: ExperimentResult, sentence: Sentence) => string | undefined;
 
 const LN2 = Math.log(2);
-const levelOf = (loss: Loss) => (loss === 'mse' ? 0.25 : LN2);
-const levelName = (loss: Loss) => (loss === 'mse' ? '0.25' : 'ln 2 ≈ 0.693');
+/**
+ * The class count K of a result's data, read from its spec: a table's own classes, 2 for the
+ * generated shapes. The level of cross-entropy on K classes is ln K (answering 1/K for each).
+ */
+const classesIn = (result: ExperimentResult): number => tableIn(result)?.classes.length ?? 2;
+/** The table a result trained on, as its spec carries it, or undefined for a generated shape. */
+const tableIn = (result: ExperimentResult) =>
+  (result.spec as { table?: { name: string; classes: unknown[]; rows: unknown[] } }).table;
+const levelOf = (loss: Loss, classes = 2) => (loss === 'mse' ? 0.25 : Math.log(classes));
+const levelName = (loss: Loss, classes = 2) =>
+  loss === 'mse' ? '0.25' : `ln ${classes} ≈ ${Math.log(classes).toFixed(3)}`;
 
 /** A number read from a result that may have been through JSON (NaN and infinity are null there). */
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN);
@@ -109,6 +118,7 @@ const not = (t: Tri): Tri => (t === 'yes' ? 'no' : t === 'no' ? 'yes' : 'maybe')
 interface Run {
   depth: number;
   loss: Loss;
+  classes: number;
   level: number;
   group: string;
   steps: number[];
@@ -128,7 +138,7 @@ interface Run {
   saturation: number | undefined;
 }
 
-function readRun(run: RunResult, loss: Loss, group = ''): Run {
+function readRun(run: RunResult, loss: Loss, group = '', classes = 2): Run {
   const steps = run.lossCurve.steps.map(num);
   const losses = (run.lossCurve.losses as unknown[]).map(num);
   const final = num(run.finalLoss);
@@ -143,7 +153,8 @@ function readRun(run: RunResult, loss: Loss, group = ''): Run {
   return {
     depth: run.depth,
     loss,
-    level: levelOf(loss),
+    classes,
+    level: levelOf(loss, classes),
     group,
     steps,
     losses,
@@ -345,9 +356,11 @@ function runsOf(result: ExperimentResult): Run[] {
   switch (result.experiment) {
     case 'train':
     case 'compare':
-      return result.runs.map((r) => readRun(r, result.spec.loss));
+      return result.runs.map((r) => readRun(r, result.spec.loss, '', classesIn(result)));
     case 'restarts':
-      return result.groups.flatMap((g) => g.runs.map((r) => readRun(r, g.loss, groupKey(g))));
+      return result.groups.flatMap((g) =>
+        g.runs.map((r) => readRun(r, g.loss, groupKey(g), classesIn(result))),
+      );
     default:
       return [];
   }
@@ -483,7 +496,7 @@ const stepOvershoot: Check = (result, s) => {
       problems.push(`overflow depths quoted ${nan[2]}, are ${depthsOf(overflowed).join(', ')}`);
   }
   const above = re(
-    String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss ended at (NUM(?: to NUM)?), above (?:ln 2 ≈ 0\.693|0\.25|their no-learning level)[^,;]* (?:after having been lower|and more than NUM above the lowest value it had reached)(?:, the largest (?:jump|rise) from NUM to NUM(?: at step \d+)?)?`,
+    String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss ended at (NUM(?: to NUM)?), above (?:ln \d ≈ \d\.\d{3}|0\.25|their no-learning level)[^,;]* (?:after having been lower|and more than NUM above the lowest value it had reached)(?:, the largest (?:jump|rise) from NUM to NUM(?: at step \d+)?)?`,
   ).exec(s.text);
   if (above) {
     const sh = share(above[1]);
@@ -521,7 +534,7 @@ const stepOvershoot: Check = (result, s) => {
     }
   }
   const rise = re(
-    String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss rose well above the lowest value it had reached and ended more than NUM above it \(final (NUM(?: to NUM)?)\), the largest rise from NUM to NUM at step (\d+)(?:; (it|each|\d+ of them) had first got clearly below (?:ln 2 ≈ 0\.693|0\.25 \([^)]*\)|their no-learning level) \(lowest NUM at step (\d+)\))?`,
+    String.raw`[Ii]n (all \d+|\d+ of \d+|the only) runs? \((depths? [\d, and]+)\) the loss rose well above the lowest value it had reached and ended more than NUM above it \(final (NUM(?: to NUM)?)\), the largest rise from NUM to NUM at step (\d+)(?:; (it|each|\d+ of them) had first got clearly below (?:ln \d ≈ \d\.\d{3}|0\.25 \([^)]*\)|their no-learning level) \(lowest NUM at step (\d+)\))?`,
   ).exec(s.text);
   if (rise) {
     const sh = share(rise[1]);
@@ -770,7 +783,13 @@ const spikeRecovered: Check = (result, s) => {
 // ---------------------------------------------------------------------------------------------
 // train: outcome, collapse, capacity, gradients, saturation.
 
-const modelName = (depth: number) => (depth === 0 ? 'the single neuron' : `the depth-${depth} network`);
+/** Depth 0 is one neuron on two classes, one layer of K output units on more. */
+const modelName = (depth: number, classes: number) =>
+  depth > 0
+    ? `the depth-${depth} network`
+    : classes === 2
+      ? 'the single neuron'
+      : `the single layer (${classes} output units, no hidden layer)`;
 
 function outcomeCheck(
   result: ExperimentResult,
@@ -781,7 +800,7 @@ function outcomeCheck(
   const runs = runsOf(result);
   const n = runs.length;
   const problems: string[] = [];
-  if (!s.text.toLowerCase().includes(modelName(result.spec.depth)))
+  if (!s.text.toLowerCase().includes(modelName(result.spec.depth, classesIn(result))))
     problems.push('names another model than the spec');
   const meanAcc = /accuracy (\d+)%/.exec(s.text)?.[1];
   if (meanAcc !== undefined && !samePercent(meanAcc, mean(runs.map((r) => r.accuracy))))
@@ -803,7 +822,7 @@ function outcomeCheck(
   };
   if (kind === 'reached') {
     const m = re(
-      String.raw`learned on (its seed|both seeds|all (\d+) seeds): final loss (NUM(?: to NUM)?) \(mean accuracy \d+%\) after (\d+) steps?(?:; (it was|all were|(\d+) of (\d+) were) still falling)?`,
+      String.raw`learned on (its seed|both seeds|all (\d+) seeds): final loss (NUM(?: to NUM)?) \(mean accuracy \d+%(?:, chance \d+%)?\) after (\d+) steps?(?:; (it was|all were|(\d+) of (\d+) were) still falling)?`,
     ).exec(s.text);
     if (!m) return 'sentence not recognized';
     const quotedN = m[1] === 'both seeds' ? 2 : m[2] === undefined ? 1 : Number(m[2]);
@@ -811,7 +830,7 @@ function outcomeCheck(
     const bad = runs.filter((r) => endedLearned(r) === 'no');
     if (bad.length > 0)
       problems.push(
-        `says every seed learned, but ${bad.length} of ${n} did not end clearly below ${levelName(runs[0]!.loss)} (finals ${bad.map((r) => r.final.toFixed(3)).join(', ')}; best ${bad.map((r) => r.best.toFixed(3)).join(', ')})`,
+        `says every seed learned, but ${bad.length} of ${n} did not end clearly below ${levelName(runs[0]!.loss, runs[0]!.classes)} (finals ${bad.map((r) => r.final.toFixed(3)).join(', ')}; best ${bad.map((r) => r.best.toFixed(3)).join(', ')})`,
       );
     if (!rangeFits(m[3], runs, runs))
       problems.push(
@@ -826,7 +845,7 @@ function outcomeCheck(
       );
   } else if (kind === 'never' && /barely moved on/.test(s.text)) {
     const m = re(
-      String.raw`barely moved on (its seed|any of its (\d+) seeds): the loss fell by less than NUM from where it started \(start (NUM(?: to NUM)?), final (NUM(?: to NUM)?); mean accuracy \d+%\), so nothing was learned in (\d+) steps?`,
+      String.raw`barely moved on (its seed|any of its (\d+) seeds): the loss fell by less than NUM from where it started \(start (NUM(?: to NUM)?), final (NUM(?: to NUM)?); mean accuracy \d+%(?:, chance \d+%)?\), so nothing was learned in (\d+) steps?`,
     ).exec(s.text);
     if (!m) return 'sentence not recognized';
     const quotedN = m[2] === undefined ? 1 : Number(m[2]);
@@ -845,7 +864,7 @@ function outcomeCheck(
       problems.push(`quotes ${m[10]} steps, spec has ${result.spec.steps}`);
   } else if (kind === 'never') {
     const m = re(
-      String.raw`did not learn in (\d+) steps? on (its seed|any of its (\d+) seeds): the loss never got clearly below .*? \(lowest NUM, final (NUM(?: to NUM)?); mean accuracy \d+%\)`,
+      String.raw`did not learn in (\d+) steps? on (its seed|any of its (\d+) seeds): the loss never got clearly below .*? \(lowest NUM, final (NUM(?: to NUM)?); mean accuracy \d+%(?:, chance \d+%)?\)`,
     ).exec(s.text);
     if (!m) return 'sentence not recognized';
     if (Number(m[1]) !== result.spec.steps)
@@ -875,7 +894,7 @@ function outcomeCheck(
     const learnedPart = re(String.raw`learned on (\d+) of (\d+) seeds \(final (NUM(?: to NUM)?)\)`).exec(
       s.text,
     );
-    const neverPart = /never got clearly below (?:ln 2 ≈ 0\.693|0\.25 \([^)]*\)) on (\d+)/.exec(s.text);
+    const neverPart = /never got clearly below (?:ln \d ≈ \d\.\d{3}|0\.25 \([^)]*\)) on (\d+)/.exec(s.text);
     const k = learnedPart ? Number(learnedPart[1]) : 0;
     if (learnedPart && Number(learnedPart[2]) !== n)
       problems.push(`says ${learnedPart[2]} seeds, the run has ${n}`);
@@ -944,6 +963,7 @@ const capacityCheck: Check = (result, s) => {
       : runs.filter((r) => r.depth === 0);
   const depthNamed = /the depth-(\d+) network/.exec(s.text)?.[1];
   return first(
+    fail(tableIn(result) === undefined, 'a capacity cause on a table, whose geometry the run does not show'),
     fail(named === spec.dataset, `names ${named}, the data set is ${spec.dataset}`),
     fail(NOT_SEPARABLE.has(spec.dataset), `${spec.dataset} is not a data set no line separates`),
     fail(linear, 'the model is neither linear nor a single neuron'),
@@ -1286,7 +1306,7 @@ const shortRun: Check = (result, s) => {
     }
   } else {
     const one = re(
-      String.raw`^the loss went from NUM → NUM(?: \(mean over seeds\))?, with a mean accuracy of (\d+)% at the end$`,
+      String.raw`^the loss went from NUM → NUM(?: \(mean over seeds\))?, with a mean accuracy of (\d+)%(?: \(chance \d+%\))? at the end$`,
     ).exec(what);
     if (!one) problems.push('the loss clause is not recognized');
     else {
@@ -1335,7 +1355,7 @@ const noBudgetHelps: Check = (result, s) => {
 /** A steps map whose threshold is not below the no-learning level: reaching it shows nothing. */
 const mapThresholdTooHigh: Check = (result, s) => {
   if (result.experiment !== 'map') return 'said of another experiment than /map';
-  const level = result.spec.loss === 'mse' ? 0.25 : Math.LN2;
+  const level = levelOf(result.spec.loss, classesIn(result));
   const m = /^The threshold ([\d.e-]+) is not clearly below/.exec(s.text);
   return first(
     fail(!!m && Number(m[1]) === result.spec.threshold, 'quotes another threshold'),
@@ -1355,7 +1375,7 @@ const mapThresholdTooHigh: Check = (result, s) => {
 /** "The depth-6 plain net (0.693) never got clearly below ln 2 …, while the … net reached 0.040". */
 const landscapeNotLearned: Check = (result, s) => {
   if (result.experiment !== 'landscape') return 'said of another experiment than /landscape';
-  const level = Math.LN2;
+  const level = levelOf('cross-entropy', classesIn(result));
   const problems: (string | undefined)[] = [];
   const head = s.text.split(' never got clearly below')[0] ?? '';
   for (const [, label, loss] of head.matchAll(/the (.+?) net \(([\d.e+-]+)\)/gi)) {
@@ -1366,12 +1386,14 @@ const landscapeNotLearned: Check = (result, s) => {
       problems.push(
         fail(
           !(num(v.finalLoss) < 0.93 * level),
-          `the ${label} net reached ${num(v.finalLoss).toFixed(3)}, clearly below ln 2`,
+          `the ${label} net reached ${num(v.finalLoss).toFixed(3)}, clearly below ${levelName('cross-entropy', classesIn(result))}`,
         ),
       );
   }
   for (const [, label, loss] of (s.text.split('while ')[1] ?? '').matchAll(
-    /the (.+?) net reached (\d+(?:\.\d+)?(?:e[+-]?\d+)?)/g,
+    // A label is one or two words ("shallow", "deep residual"): a lazy match from the first "the"
+    // would swallow an earlier clause ("the shallow net stayed … and the deep residual").
+    /the ([a-z]+(?: [a-z]+)?) net reached (\d+(?:\.\d+)?(?:e[+-]?\d+)?)/g,
   )) {
     const v = result.variants.find((x) => x.label === label);
     problems.push(fail(!!v && same(loss, num(v.finalLoss)), `no ${label} net reached ${loss}`));
@@ -1388,7 +1410,7 @@ const landscapeNotLearned: Check = (result, s) => {
       );
   }
   for (const [, label, loss] of (s.text.split('while ')[1] ?? '').matchAll(
-    /the (.+?) net stayed near where it started \((\d+(?:\.\d+)?(?:e[+-]?\d+)?)\)/g,
+    /the ([a-z]+(?: [a-z]+)?) net stayed near where it started \((\d+(?:\.\d+)?(?:e[+-]?\d+)?)\)/g,
   )) {
     const v = result.variants.find((x) => x.label === label);
     const start = v
@@ -1407,7 +1429,7 @@ const landscapeNotLearned: Check = (result, s) => {
 /** "K cells ended above the level … (depth d at v (loss), …): there the steps overshoot". */
 const mapOvershot: Check = (result, s) => {
   if (result.experiment !== 'map') return 'said of another experiment than /map';
-  const level = result.spec.loss === 'mse' ? 0.25 : Math.LN2;
+  const level = levelOf(result.spec.loss, classesIn(result));
   const m = /^(\d+) cells? ended above/.exec(s.text);
   // Ambiguous between 0.03 and 0.07 above the level; past 0.07 surely above, under 0.03 surely not.
   const sure = result.cells.filter((c) => num(c.meanFinalLoss) > level + 0.07).length;
@@ -1556,7 +1578,7 @@ function trendCheck(kind: 'worse' | 'flat' | 'better' | 'none' | 'linear'): Chec
     if (result.experiment !== 'compare') return 'not a depth sweep';
     const table = rows(result);
     const deepest = table.at(-1)!;
-    const level = levelOf(result.spec.loss);
+    const level = levelOf(result.spec.loss, classesIn(result));
     const problems: (string | undefined)[] = [
       finalsListProblem(result, s.text),
       setupProblem(result, s.text),
@@ -1940,14 +1962,21 @@ function namedGroup(result: ExperimentResult, text: string): RestartGroup | unde
   if (result.experiment !== 'restarts') return undefined;
   const deep = /depth-(\d+) network/.exec(text);
   if (deep) return result.groups.find((g) => g.architecture === 'deep' && g.depth === Number(deep[1]));
-  if (/single neuron \(cross-entropy\)/.test(text))
+  const classes = classesIn(result);
+  if (/single neuron \(cross-entropy\)/.test(text) && classes === 2)
     return result.groups.find((g) => g.architecture === 'neuron');
+  if (text.includes(`single layer of ${classes} output units (cross-entropy`))
+    return result.groups.find((g) => g.architecture === 'neuron');
+  if (classes > 2 && text.includes(`net of 2 hidden units and ${classes} outputs`))
+    return result.groups.find((g) => g.architecture === 'three-node');
   if (/single neuron with squared error/.test(text))
     return result.groups.find((g) => g.architecture === 'neuron-mse');
-  if (/3-node network/.test(text)) return result.groups.find((g) => g.architecture === 'three-node');
+  if (/3-node network/.test(text) && classes === 2)
+    return result.groups.find((g) => g.architecture === 'three-node');
   return undefined;
 }
-const groupRuns = (g: RestartGroup) => g.runs.map((r) => readRun(r, g.loss, groupKey(g)));
+const groupRuns = (g: RestartGroup, classes: number) =>
+  g.runs.map((r) => readRun(r, g.loss, groupKey(g), classes));
 
 function restartsCheck(
   kind: 'one-minimum' | 'not-settled' | 'all-stalled' | 'agree' | 'several' | 'plateaus' | 'not-moved',
@@ -1955,11 +1984,11 @@ function restartsCheck(
   return (result, s) => {
     const g = namedGroup(result, s.text);
     if (!g) return 'names no group of this result';
-    const runs = groupRuns(g);
+    const runs = groupRuns(g, classesIn(result));
     const n = runs.length;
     const finals = runs.map((r) => r.final);
     const [lo, hi] = [Math.min(...finals), Math.max(...finals)];
-    const level = levelOf(g.loss);
+    const level = levelOf(g.loss, classesIn(result));
     const problems: (string | undefined)[] = [];
     const quotedN = /^(Both|All (\d+)) restarts/.exec(s.text) ?? /(?:The|Of the) (\d+) restarts/.exec(s.text);
     const nQuoted = quotedN?.[1] === 'Both' ? 2 : Number(quotedN?.[2] ?? quotedN?.[1]);
@@ -2263,7 +2292,10 @@ function pathCheck(barrier: boolean): Check {
       ),
       fail(end < start, 'the loss did not fall along the path'),
       // The path of a net that barely trained reads nothing (oracle: a fall of at least 2 % of ln 2; explainer 5 %).
-      fail(start - end >= 0.02 * LN2, `the net barely trained (${start} to ${end}): its path shows nothing`),
+      fail(
+        start - end >= 0.02 * levelOf('cross-entropy', classesIn(result)),
+        `the net barely trained (${start} to ${end}): its path shows nothing`,
+      ),
     ];
     if (barrier) {
       const c = re('climbs by NUM').exec(s.text);
@@ -2301,18 +2333,44 @@ function overlapNote(r: LpResult, text: string): string | undefined {
   );
 }
 
-function lpCheck(kind: 'feasible' | 'gd' | 'gd-stalled' | 'shape' | 'overlap'): Check {
+function lpCheck(kind: 'feasible' | 'gd' | 'gd-stalled' | 'shape' | 'overlap' | 'table'): Check {
   return (result, s) => {
     if (result.experiment !== 'lp') return 'not an lp result';
     const r: LpResult = result;
     const gd = r.gradientDescent;
+    const table = tableIn(r);
+    // On a table only the LP's own verdict is evidence: no shape, no noise.
+    if ((kind === 'shape' || kind === 'overlap') && table !== undefined)
+      return `says why no line fits (${kind}) of a table, whose geometry the run does not show`;
     switch (kind) {
+      case 'table': {
+        const m =
+          /^The linear program is infeasible: no linear boundary separates every row of (.+), whatever the weights; the soft LP leaves (\d+) of (\d+) rows short of the margin\./.exec(
+            s.text,
+          );
+        return first(
+          fail(table !== undefined, 'a table sentence on a generated shape'),
+          fail(!r.feasible && r.minViolations > 0, 'the LP is feasible'),
+          fail(
+            !!m &&
+              m[1] === table?.name &&
+              Number(m[2]) === r.minViolations &&
+              Number(m[3]) === table?.rows.length,
+            `quotes ${m?.[1]}: ${m?.[2]} of ${m?.[3]}; is ${table?.name}: ${r.minViolations} of ${table?.rows.length}`,
+          ),
+        );
+      }
       case 'feasible': {
         const acc = /classifying (\d+)% of the points/.exec(s.text)?.[1];
         const ms = /in (\d+) ms/.exec(s.text)?.[1];
         return first(
           fail(r.feasible && r.minViolations === 0, 'the LP is not feasible'),
-          fail(s.text.includes(`line for ${r.spec.dataset}`), 'names another data set'),
+          fail(
+            table === undefined
+              ? s.text.includes(`line for ${r.spec.dataset}`)
+              : s.text.includes(`boundary separating the two classes of ${table.name}`),
+            'names another data set',
+          ),
           fail(acc === undefined || samePercent(acc, num(r.lpAccuracy)), `accuracy quoted ${acc}%`),
           fail(same(ms, r.solveMs), `time quoted ${ms} ms, was ${r.solveMs}`),
         );
@@ -2393,7 +2451,7 @@ function cellLearned(r: MapResult, c: MapCell): Tri {
     const reached = c.stepsToThreshold.filter((x) => x !== null && x > 0).length;
     return reached === c.stepsToThreshold.length && reached > 0 ? 'yes' : reached === 0 ? 'no' : 'maybe';
   }
-  const level = levelOf(r.spec.loss);
+  const level = levelOf(r.spec.loss, classesIn(r));
   const finals = c.finalLosses.map(num);
   if (finals.length === 0 || finals.some((f) => !ok(f) || f >= LEARNED_ANY * level)) return 'no';
   return finals.every((f) => f < LEARNED_SURE * level) ? 'yes' : 'maybe';
@@ -2425,7 +2483,7 @@ function mapCheck(
   return (result, s) => {
     if (result.experiment !== 'map') return 'not a map';
     const r: MapResult = result;
-    const level = levelOf(r.spec.loss);
+    const level = levelOf(r.spec.loss, classesIn(r));
     const problems: (string | undefined)[] = [];
     switch (kind) {
       case 'deepest': {
@@ -2616,7 +2674,9 @@ function mapCheck(
           );
         problems.push(
           fail(
-            NOT_SEPARABLE.has(r.spec.dataset) && s.text.includes(`separates ${r.spec.dataset}`),
+            tableIn(r) === undefined &&
+              NOT_SEPARABLE.has(r.spec.dataset) &&
+              s.text.includes(`separates ${r.spec.dataset}`),
             `${r.spec.dataset}: a line may separate it`,
           ),
         );
@@ -3147,6 +3207,7 @@ export const CHECKS: Record<RuleId, Check> = {
   'lp-gradient-descent-stalled': lpCheck('gd-stalled'),
   'lp-infeasible-overlap': lpCheck('overlap'),
   'lp-infeasible-shape': lpCheck('shape'),
+  'lp-infeasible-table': lpCheck('table'),
   'map-all-learned': mapCheck('all'),
   'map-capacity': mapCheck('capacity'),
   'map-deepest': mapCheck('deepest'),
@@ -3227,6 +3288,7 @@ export function checkSentence(result: ExperimentResult, sentence: Sentence): str
   const quarter = /(\d+(?:\.\d+)?) \(the squared error of always answering 0\.5\)/.exec(sentence.text);
   if (quarter && quarter[1] !== '0.25') problems.push(`names the squared-error level as ${quarter[1]}`);
   if (lnTwo && lnTwo[1] !== '0.693') problems.push(`names ln 2 as ${lnTwo[1]}`);
+  problems.push(...classProblems(result, sentence.text));
   if (lossOfRun === 'mse' && lnTwo && sentence.rule !== 'lp-gradient-descent-stalled')
     problems.push('names ln 2 as the level of a squared-error run');
   if (lossOfRun === 'cross-entropy' && /0\.25 \(the squared error/.test(sentence.text))
@@ -3246,6 +3308,43 @@ export function checkSentence(result: ExperimentResult, sentence: Sentence): str
   if (!/^[A-Z0-9].*[.)]$/s.test(sentence.text)) problems.push('not a sentence (capital … full stop)');
   return first(...problems);
 }
+
+/**
+ * What a sentence says about the data's K classes: every "ln k ≈ x" names k = K with x = ln K to
+ * three decimals; a chance quoted beside an accuracy is 1/K; "answering 0.5" and "one neuron" are
+ * two-class words (with K > 2 a net at the level gives each class 1/K, and depth 0 is K outputs).
+ */
+function classProblems(result: ExperimentResult, text: string): string[] {
+  const classes = classesIn(result);
+  const problems: string[] = [];
+  for (const [, k, value] of text.matchAll(/ln (\d+) ≈ (\d+\.\d+)/g)) {
+    if (Number(k) !== classes) problems.push(`names ln ${k} as the level of data with ${classes} classes`);
+    if (value !== Math.log(Number(k)).toFixed(3)) problems.push(`names ln ${k} as ${value}`);
+  }
+  for (const [, chance] of text.matchAll(/chance (\d+)%/g))
+    if (!samePercent(chance, 1 / classes))
+      problems.push(`quotes chance as ${chance}% with ${classes} classes`);
+  if (classes === 2 && /chance \d+%/.test(text)) problems.push('quotes chance on two classes');
+  // The squared-error neuron of /restarts runs on its own two-class set, whatever the data: its
+  // sentences are two-class sentences.
+  const twoClassWords = /single neuron with squared error/.test(text) ? '' : text;
+  if (classes > 2 && /answering 0\.5|single neuron|one neuron/.test(twoClassWords))
+    problems.push(`two-class words ("answering 0.5", "one neuron") on ${classes} classes`);
+  if (classes > 2 && /giving each of the (\d+) classes/.exec(text)?.[1] !== undefined) {
+    const k = Number(/giving each of the (\d+) classes 1\/(\d+)/.exec(text)?.[1]);
+    if (k !== classes) problems.push(`says ${k} classes, the data has ${classes}`);
+  }
+  return problems;
+}
+
+/**
+ * Words that lean on a generated shape's geometry or on options that do not apply to a table: a
+ * shape's name, input noise, a straight line that separates or is drawn (a table's boundaries live
+ * in as many dimensions as it has features). None may be said of a table. "Rounding noise" and the
+ * straight line between two sets of weights (landscape) are not about the data.
+ */
+const SHAPE_WORDS =
+  /\b(moons|xor|XOR|circles|spiral|blobs|noise \d|[Ww]ith noise|input noise|straight line separates|straight-line projection|one straight line|no straight line)\b/;
 
 // ---------------------------------------------------------------------------------------------
 // Explanation-level checks.
@@ -3324,6 +3423,9 @@ export function checkExplanation(result: ExperimentResult, explanation: Explanat
   const all = sentences.map((s) => s.text).join(' ');
   if (sentences.length === 0) problems.push('no sentence at all');
   if (/50\/50/.test(all)) problems.push('says "50/50"');
+  const shapeWord = SHAPE_WORDS.exec(all)?.[1];
+  if (tableIn(result) !== undefined && shapeWord !== undefined)
+    problems.push(`says "${shapeWord}" of a table, whose shape the run does not show`);
   if (/not a sign of depth/i.test(all)) problems.push('says "not a sign of depth"');
   if (namesVanishing(all) && !hasVanishingContrast(result))
     problems.push(

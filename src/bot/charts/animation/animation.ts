@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { planeDataOf, toDataPoints } from '../../../engine/datasets.js';
 import type { DataPoints, ExperimentResult, RunResult, TrainingFrames } from '../../../engine/result.js';
-import { noLearning } from '../../no-learning.js';
+import { levelOfSpec } from '../../no-learning.js';
 import { architectureText } from '../builders/loss-curves.js';
 import { seriesColor } from '../style.js';
 import { describeAnimation } from './describe.js';
@@ -54,7 +54,7 @@ export function animationScene(result: ExperimentResult): AnimationScene | undef
     result.experiment === 'train'
       ? architectureText(result.spec)
       : `${spec.activation}${spec.residual ? ', residual' : ''}, depth ${animated[0]!.depth} vs ${animated.at(-1)!.depth}`;
-  const reference = noLearning(spec.loss);
+  const reference = levelOfSpec(spec);
   return {
     title,
     runs,

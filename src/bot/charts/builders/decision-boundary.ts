@@ -1,6 +1,7 @@
 import type { BoundaryGrid, RunResult, TrainResult } from '../../../engine/result.js';
 import { runFacts } from '../../judge/facts.js';
 import { LEARNED_KINDS, seedKind } from '../../judge/judge.js';
+import { classesOf } from '../../no-learning.js';
 import type { ChartDraft } from '../draft.js';
 import { formatPercent, formatValue } from '../format.js';
 import { CLASS_COLORS, TABLE_CLASS_COLORS, towardWhite } from '../style.js';
@@ -169,7 +170,11 @@ function noBoundary(result: TrainResult, run: RunResult & { boundary: BoundaryGr
   // Both conditions: a barely-trained net can be unsure everywhere yet already on the right side.
   const flat = range.high - range.low < NO_BOUNDARY_SPREAD;
   const aroundHalf = range.low <= 0.5 && range.high >= 0.5;
-  if (aroundHalf && flat && !LEARNED_KINDS.has(seedKind(runFacts(run, result.spec.loss))))
+  if (
+    aroundHalf &&
+    flat &&
+    !LEARNED_KINDS.has(seedKind(runFacts(run, result.spec.loss, classesOf(result.spec))))
+  )
     return unsureEverywhere(result, run, range);
   const oneClass = range.high < 0.5 ? 0 : range.low >= 0.5 ? 1 : undefined;
   if (oneClass === undefined) return undefined;

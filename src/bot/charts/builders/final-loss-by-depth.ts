@@ -1,5 +1,5 @@
 import type { CompareResult } from '../../../engine/result.js';
-import { type NoLearningLevel, noLearning } from '../../no-learning.js';
+import { levelOfSpec, type NoLearningLevel } from '../../no-learning.js';
 import type { ChartDraft } from '../draft.js';
 import { formatValue, joinWords } from '../format.js';
 import { LINE_WIDTH, OKABE_ITO, REFERENCE_COLOR, withAlpha } from '../style.js';
@@ -78,7 +78,7 @@ export function finalLossByDepthChart(result: CompareResult): ChartDraft {
   const { spec, summaries } = result;
   const labels = summaries.map((s) => String(s.depth));
   const seeds = spec.seeds;
-  const reference = noLearning(spec.loss);
+  const reference = levelOfSpec(spec);
   // A single seed has no range to show.
   const datasets = [
     meanLine(summaries, seeds),

@@ -1,6 +1,7 @@
 import type { CompareResult, TrainResult } from '../../../engine/result.js';
 import { formatRatio } from '../../explain/format.js';
 import { initialRatio, runFacts } from '../../judge/facts.js';
+import { classesOf } from '../../no-learning.js';
 import type { ChartDraft, XY } from '../draft.js';
 import { formatValue } from '../format.js';
 import { LINE_WIDTH, OKABE_ITO, seriesColor, withAlpha } from '../style.js';
@@ -71,7 +72,7 @@ export function trainGradientChart(result: TrainResult): ChartDraft {
     datasets.push(lineDataset('each seed', seeds, seedColor, LINE_WIDTH.thin, scale.dataset));
   }
   // One ratio for text, subtitle, alt text and plot: the ends of the plotted mean line.
-  const ratio = initialRatio(runs.map((run) => runFacts(run, spec.loss)));
+  const ratio = initialRatio(runs.map((run) => runFacts(run, spec.loss, classesOf(spec))));
   const ratioText = ratio === undefined ? '' : ` · layer 1 / last layer = ${formatRatio(ratio)}`;
   // A ratio near 1 looks healthy even when every layer's gradient is tiny: give the size too.
   const largest = Math.max(...mean.filter(Number.isFinite));

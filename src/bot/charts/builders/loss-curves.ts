@@ -1,6 +1,6 @@
 import type { TrainResult } from '../../../engine/result.js';
 import { atLevel } from '../../judge/judge.js';
-import { noLearning } from '../../no-learning.js';
+import { levelOfSpec } from '../../no-learning.js';
 import type { ChartDraft, XY } from '../draft.js';
 import { formatValue } from '../format.js';
 import { LINE_WIDTH, OKABE_ITO, withAlpha } from '../style.js';
@@ -19,7 +19,7 @@ export function architectureText(spec: { depth: number; activation: string; resi
 export function lossCurvesChart(result: TrainResult): ChartDraft {
   const { runs, spec } = result;
   const spread = lossCurveSpread(runs);
-  const reference = noLearning(spec.loss);
+  const reference = levelOfSpec(spec);
   const allLosses = runs.flatMap((run) => run.lossCurve.losses);
   const scale = logScale('training loss', [...allLosses, reference.level]);
   const at = (values: number[]): XY[] =>

@@ -1,4 +1,5 @@
 import type { LpResult } from '../../../engine/result.js';
+import { dataName, tableOf } from '../../explain/data.js';
 import type { ChartDraft, XY } from '../draft.js';
 import { formatPercent, formatValue } from '../format.js';
 import { LINE_WIDTH, OKABE_ITO } from '../style.js';
@@ -46,10 +47,12 @@ export function lpChart(result: LpResult): ChartDraft {
   }
   const gd = result.gradientDescent;
   const gdText = `gradient descent: ${formatPercent(gd.accuracy)} correct, loss ${formatValue(gd.finalLoss)}`;
-  const dataset = result.spec.dataset;
+  // A table is named by its own name, never by the shape its spec's dataset field defaults to.
+  const dataset = dataName(result.spec);
+  const onTable = tableOf(result.spec) !== undefined;
   const title = result.feasible
-    ? `Linear programming found a separating line (${dataset})`
-    : `No line separates the classes (${dataset}): LP infeasible`;
+    ? `Linear programming found a separating ${onTable ? 'boundary' : 'line'} (${dataset})`
+    : `No ${onTable ? 'linear boundary' : 'line'} separates the classes (${dataset}): LP infeasible`;
   const subtitle = result.feasible
     ? `LP: ${formatPercent(result.lpAccuracy ?? 1)} correct in ${formatValue(result.solveMs)} ms · ${gdText}`
     : // One neuron's boundary is a line too: 88% on overlapping blobs says the best line is good,
@@ -57,7 +60,7 @@ export function lpChart(result: LpResult): ChartDraft {
       `every line leaves some points on the wrong side · the line one neuron found: ${formatPercent(gd.accuracy)} correct`;
   const alt = result.feasible
     ? `The ${dataset} data (${result.data.x.length} points, two classes) with the separating line found by linear programming in ${formatValue(result.solveMs)} ms; it classifies ${formatPercent(result.lpAccuracy ?? 1)} of the points correctly. Gradient descent on one neuron reaches ${formatPercent(gd.accuracy)}.`
-    : `The ${dataset} data (${result.data.x.length} points, two classes). The linear program is infeasible (${result.solverStatus}): no straight line separates the classes. Gradient descent on one neuron reaches ${formatPercent(gd.accuracy)}.`;
+    : `The ${dataset} data (${result.data.x.length} points, two classes). The linear program is infeasible (${result.solverStatus}): no ${onTable ? 'linear boundary' : 'straight line'} separates the classes. Gradient descent on one neuron reaches ${formatPercent(gd.accuracy)}.`;
   return {
     name: 'lp',
     alt,

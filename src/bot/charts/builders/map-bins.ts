@@ -1,6 +1,6 @@
 import type { MapCell, MapResult } from '../../../engine/result.js';
 import { LEARNED_SHARE_OF_LEVEL } from '../../judge/judge.js';
-import { noLearning } from '../../no-learning.js';
+import { levelOfSpec } from '../../no-learning.js';
 import { OKABE_ITO } from '../style.js';
 
 /*
@@ -30,7 +30,7 @@ const short = (v: number) => Number(v.toPrecision(2)).toString();
 /** The key, in order from best to worst; the last entry is "diverged". */
 export function mapLegend(spec: Spec): MapBin[] {
   if (spec.metric === 'loss') {
-    const stall = noLearning(spec.loss).level;
+    const stall = levelOfSpec(spec).level;
     const [a, b, c, d] = LOSS_CUTS.map((cut) => short(cut * stall));
     return [
       { label: `loss < ${a}`, color: BLUES[0] },
@@ -62,7 +62,7 @@ export function slowestSteps(cell: MapCell): number | null {
 export function mapCellBin(cell: MapCell, spec: Spec): number {
   if (!Number.isFinite(cell.meanFinalLoss)) return 5;
   if (spec.metric === 'loss') {
-    const stall = noLearning(spec.loss).level;
+    const stall = levelOfSpec(spec).level;
     const bin = LOSS_CUTS.findIndex((cut) => cell.meanFinalLoss < cut * stall);
     return bin < 0 ? 4 : bin;
   }
