@@ -103,7 +103,11 @@ function fallOverLastTenth(steps: readonly number[], losses: readonly (number | 
 
 /** The fall over the tenth of the steps before the last, as a share of the final loss (0 when it cannot be told). */
 function fallOverPriorTenth(steps: readonly number[], losses: readonly (number | null)[]): number {
-  const [start, end, final] = [lossAtShare(steps, losses, 0.8), lossAtShare(steps, losses, 0.9), losses.at(-1)];
+  const [start, end, final] = [
+    lossAtShare(steps, losses, 0.8),
+    lossAtShare(steps, losses, 0.9),
+    losses.at(-1),
+  ];
   if (!finite(start) || !finite(end) || !finite(final) || !(final > 0)) return 0;
   return (start - end) / final;
 }

@@ -145,9 +145,12 @@ export function stillFalling(f: RunFacts): boolean {
   // all, half of it at the end, is not on its way anywhere. A tenth of the learned margin is: a
   // slow, steady descent that has not yet crossed the margin is still a descent.
   const fellEnough = f.first - f.final > learnedMargin(f.level) / 10;
-  const keepsPace = f.recentFall > FALL_ABOVE_NOISE && f.priorFall > 0 && f.recentFall >= NOT_SLOWING * f.priorFall;
+  const keepsPace =
+    f.recentFall > FALL_ABOVE_NOISE && f.priorFall > 0 && f.recentFall >= NOT_SLOWING * f.priorFall;
   return (
-    f.recentFall > STILL_FALLING_SHARE || (fellEnough && f.recentShareOfFall > STILL_FALLING_PACE) || keepsPace
+    f.recentFall > STILL_FALLING_SHARE ||
+    (fellEnough && f.recentShareOfFall > STILL_FALLING_PACE) ||
+    keepsPace
   );
 }
 
