@@ -32,4 +32,9 @@ export interface Adapter {
   notify(target: NoteTarget, reply: Reply): Promise<void>;
   /** Connected and taking commands (for /readyz). */
   isReady(): boolean;
+  /**
+   * What this replica does for the platform, where replicas differ (Discord: `gateway`, `standby`
+   * while another replica holds the gateway, or `http`); shown by /readyz and in the logs.
+   */
+  role?(): string;
 }
