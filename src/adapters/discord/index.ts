@@ -105,6 +105,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
     });
     log.info({ url: endpoint.url }, 'Discord interactions endpoint listening');
     await register(application.id);
+    return endpoint.url;
   }
 
   return {
@@ -122,8 +123,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
         ...(options.teacherRoleId ? { teacherRoleId: options.teacherRoleId } : {}),
         ...(options.teachersOf ? { teachersOf: options.teachersOf } : {}),
       });
+      let url: string | undefined;
       try {
-        if (options.interactions) await startHttp(options.interactions, route);
+        if (options.interactions) url = await startHttp(options.interactions, route);
         else {
           gateway = createGatewayTurn({
             settings: options,
@@ -143,7 +145,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
         throw error;
       }
       taking = true;
-      return {};
+      // The endpoint's local address; Discord reaches it through the public URL in front of it.
+      return url ? { url } : {};
     },
     async stop() {
       if (!lifecycle) return;

@@ -85,6 +85,15 @@ export interface FakeDiscord {
   deliverTo(urls: readonly string[]): void;
   /** A POST signed with the application's key (or `key`), as a test builds one by hand. */
   signedPost(post: SignedPost): Promise<{ status: number; text: string }>;
+  /**
+   * Delivers an interaction built by the test to one endpoint, as `slash` does in HTTP mode;
+   * `timestamp` (the same one twice sends the very same bytes) and `key` forge or replay it.
+   */
+  deliverOne(
+    url: string,
+    payload: { id: string; token: string; channel_id: string },
+    forge?: Pick<SignedPost, 'timestamp' | 'key'>,
+  ): SentInteraction;
   /** REST calls made with this interaction's token, in order. */
   callsFor(sent: SentInteraction): RestCall[];
   /** Polls until `probe` returns a value (not undefined), or fails after `timeoutMs`. */
@@ -108,30 +117,46 @@ export async function startFakeDiscord(options: { tokenLifetimeMs?: number } = {
   let turn = 0;
 
   /** One HTTP delivery: the response is the first response; none in time fails the interaction. */
-  async function deliver(url: string, payload: { token: string }, at: number): Promise<number> {
+  async function deliver(
+    url: string,
+    payload: { token: string },
+    forge: Pick<SignedPost, 'timestamp' | 'key'> = {},
+  ): Promise<number> {
     try {
-      const { status, text } = await signedPost({ url, body: JSON.stringify(payload), key: keys.privateKey });
-      if (status === 200) rest.firstResponse(payload.token, JSON.parse(text), at);
+      const { status, text } = await signedPost({
+        url,
+        body: JSON.stringify(payload),
+        key: forge.key ?? keys.privateKey,
+        ...(forge.timestamp ? { timestamp: forge.timestamp } : {}),
+      });
+      if (status === 200) rest.firstResponse(payload.token, JSON.parse(text), Date.now());
       return status;
     } catch {
       return 0;
     }
   }
 
-  function inject(payload: { id: string; token: string; channel_id: string }): SentInteraction {
-    const at = Date.now();
+  type Payload = { id: string; token: string; channel_id: string };
+
+  function remember(payload: Payload, at: number): void {
+    if (rest.interactions.has(payload.token)) return;
     rest.interactions.set(payload.token, {
       interactionId: payload.id,
       channelId: payload.channel_id,
       dispatchedAt: at,
     });
+  }
+
+  function inject(payload: Payload): SentInteraction {
+    const at = Date.now();
+    remember(payload, at);
     if (endpoints.length === 0) {
       gateway.dispatch('INTERACTION_CREATE', payload);
       return { id: payload.id, token: payload.token, at };
     }
     const url = endpoints[turn % endpoints.length] ?? '';
     turn += 1;
-    return { id: payload.id, token: payload.token, at, delivered: deliver(url, payload, at) };
+    return { id: payload.id, token: payload.token, at, delivered: deliver(url, payload) };
   }
 
   return {
@@ -144,6 +169,11 @@ export async function startFakeDiscord(options: { tokenLifetimeMs?: number } = {
       turn = 0;
     },
     signedPost: (post) => signedPost({ ...post, key: post.key ?? keys.privateKey }),
+    deliverOne(url, payload, forge) {
+      const at = Date.now();
+      remember(payload, at);
+      return { id: payload.id, token: payload.token, at, delivered: deliver(url, payload, forge) };
+    },
     slash: (userId, command, sentOptions = [], member) =>
       inject(commandInteraction(userId, command, sentOptions, member ?? memberObject(userId))),
     press: (userId, customId) => inject(buttonInteraction(userId, customId)),
