@@ -83,7 +83,10 @@ describe('the endpoint', () => {
   });
 
   it('answers a signed PING with PONG', async () => {
-    const answer = await discord.signedPost({ url: urls[0] ?? '', body: JSON.stringify({ type: 1, id: '1' }) });
+    const answer = await discord.signedPost({
+      url: urls[0] ?? '',
+      body: JSON.stringify({ type: 1, id: '1' }),
+    });
     expect(answer).toEqual({ status: 200, text: JSON.stringify({ type: 1 }) });
   });
 
@@ -109,7 +112,8 @@ describe('the endpoint', () => {
 
     // Nothing was sent for the refused ones, not even a deferral; the genuine one was answered once.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    for (const refused of [forged, stale, { ...unsignedBody, at: 0 }]) expect(discord.callsFor(refused)).toEqual([]);
+    for (const refused of [forged, stale, { ...unsignedBody, at: 0 }])
+      expect(discord.callsFor(refused)).toEqual([]);
     const calls = discord.callsFor(first);
     expect(calls.filter((c) => c.path.endsWith('/callback'))).toHaveLength(1);
     expect(calls.filter(isFinal)).toEqual([final]);
