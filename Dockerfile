@@ -40,6 +40,7 @@ FROM ${RUNTIME_IMAGE} AS runtime
 ENV NODE_ENV=production \
     TUTOR_DB=/data/tutor.db \
     PLAYGROUND_HOST=0.0.0.0 \
+    DISCORD_HOST=0.0.0.0 \
     OPS_HOST=0.0.0.0
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
@@ -54,7 +55,7 @@ COPY scripts/check-node.mjs ./scripts/
 RUN mkdir -p /data && chown node:node /data
 USER node
 # The playground, Slack's HTTP mode (both published by docker-compose.yml) and the ops port.
-EXPOSE 3000 3001 9090
+EXPOSE 3000 3001 3002 9090
 # Health is the ops port's /healthz (OPS_PORT, default 9090); fetch is built into Node, no curl needed.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.OPS_PORT||9090)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]

@@ -29,6 +29,13 @@ const envSchema = z.object({
   DISCORD_GUILD_ID: optional,
   DISCORD_API_URL: optional,
   DISCORD_TEACHER_ROLE_ID: optional,
+  // Set: interactions over HTTP (the Interactions Endpoint URL) instead of the gateway.
+  DISCORD_PUBLIC_KEY: optional.refine(
+    (v) => v === undefined || /^[0-9a-fA-F]{64}$/.test(v),
+    'must be the 64 hexadecimal digits of the application’s public key (Developer Portal → General Information)',
+  ),
+  DISCORD_PORT: port.default(3002),
+  DISCORD_HOST: z.string().min(1).default('127.0.0.1'),
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
@@ -107,6 +114,10 @@ function discordConfig(e: CheckedEnv) {
     guildId: e.DISCORD_GUILD_ID,
     apiUrl: e.DISCORD_API_URL,
     teacherRoleId: e.DISCORD_TEACHER_ROLE_ID,
+    /** HTTP mode (no gateway) when the public key is set. */
+    interactions: e.DISCORD_PUBLIC_KEY
+      ? { publicKey: e.DISCORD_PUBLIC_KEY, port: e.DISCORD_PORT, host: e.DISCORD_HOST }
+      : undefined,
   };
 }
 

@@ -10,6 +10,7 @@ import { type Config, loadConfig } from './config.js';
 import { stdoutLogDestination } from './log-format.js';
 import { createRootLogger, fatalText } from './logging.js';
 import { createOpsServer } from './ops/ops-server.js';
+import { createDiscordClaims, type DiscordClaims } from './queue/replica/discord-claims.js';
 
 /*
  * The only place that wires the tutor together: configuration, the root logger, the app (database,
@@ -27,8 +28,24 @@ function teachers(app: TutorApp, platform: Platform): { teachersOf?: TeachersOf 
   return classroom ? { teachersOf: (server) => classroom.teachersOf(platform, server) } : {};
 }
 
+/**
+ * With several replicas on one Redis: the gateway lease (one gateway at a time) or, in HTTP mode,
+ * the shared memory of requests seen (a replay to another replica is refused).
+ */
+function discordReplicas(config: Config, claims: DiscordClaims | undefined) {
+  if (!claims) return {};
+  return config.discord?.interactions
+    ? { interactions: { ...config.discord.interactions, replays: claims.replays } }
+    : { gatewayLease: claims.lease };
+}
+
 /** Every adapter whose settings are present, not yet started. */
-function configuredAdapters(config: Config, app: TutorApp, logger: Logger): Adapter[] {
+function configuredAdapters(
+  config: Config,
+  app: TutorApp,
+  logger: Logger,
+  claims: DiscordClaims | undefined,
+): Adapter[] {
   const adapters: Adapter[] = [];
   const { bot, classroom } = app;
   if (config.playground.enabled) {
@@ -36,7 +53,15 @@ function configuredAdapters(config: Config, app: TutorApp, logger: Logger): Adap
     adapters.push(createPlaygroundAdapter({ bot, host, port, teacherToken, trustedProxies, logger }));
   }
   if (config.discord) {
-    adapters.push(createDiscordAdapter({ bot, logger, ...config.discord, ...teachers(app, 'discord') }));
+    adapters.push(
+      createDiscordAdapter({
+        bot,
+        logger,
+        ...config.discord,
+        ...discordReplicas(config, claims),
+        ...teachers(app, 'discord'),
+      }),
+    );
   }
   if (config.slack) {
     // The App Home lists the runs /history shows.
@@ -50,12 +75,18 @@ function configuredAdapters(config: Config, app: TutorApp, logger: Logger): Adap
   return adapters;
 }
 
-async function startAdapters(config: Config, app: TutorApp, logger: Logger): Promise<Map<Platform, Adapter>> {
+async function startAdapters(
+  config: Config,
+  app: TutorApp,
+  logger: Logger,
+  claims: DiscordClaims | undefined,
+): Promise<Map<Platform, Adapter>> {
   const running = new Map<Platform, Adapter>();
-  for (const adapter of configuredAdapters(config, app, logger)) {
+  for (const adapter of configuredAdapters(config, app, logger, claims)) {
     const { url } = await adapter.start();
     running.set(adapter.platform, adapter);
-    logger.info({ ...(url ? { url } : {}) }, `${adapter.platform} ready`);
+    const role = adapter.role?.();
+    logger.info({ ...(url ? { url } : {}), ...(role ? { role } : {}) }, `${adapter.platform} ready`);
     // The banner is for the person at the terminal; stdout is the log stream, and with JSON logs
     // a collector reads it line by line, so a line of prose there would break it.
     if (url) process.stderr.write(`\ndepth-tutor ${adapter.platform}: ${url}\n\n`);
@@ -72,6 +103,14 @@ async function startOps(config: Config, app: TutorApp, adapters: Map<Platform, A
       queue: () => app.queue?.ping() ?? true,
     },
     metrics: app.metrics,
+    roles: () => {
+      const roles: Record<string, string> = {};
+      for (const [platform, adapter] of adapters) {
+        const role = adapter.role?.();
+        if (role) roles[platform] = role;
+      }
+      return roles;
+    },
   });
   // A busy ops port (another service on 9090, say) must not keep a teacher's bot from starting.
   const started = await server.start().then(
@@ -101,7 +140,15 @@ async function main(): Promise<void> {
       : { queue: 'redis', db: config.databasePath },
     app.engine ? 'engine ready' : 'training runs on queue workers (npm run worker)',
   );
-  const adapters = await startAdapters(config, app, logger);
+  // Only a Discord bot with replicas needs them; they share the queue's Redis.
+  const claims =
+    config.discord && config.redisUrl
+      ? createDiscordClaims({
+          redisUrl: config.redisUrl,
+          onError: (error) => logger.warn({ err: error }, 'Discord replica coordination: Redis trouble'),
+        })
+      : undefined;
+  const adapters = await startAdapters(config, app, logger, claims);
   const ops = await startOps(config, app, adapters, logger);
   app.classroom?.start(classroomPorts(app.bot, adapters));
 
@@ -120,6 +167,7 @@ async function main(): Promise<void> {
     ops.server.setDraining();
     const started = Date.now();
     await Promise.allSettled([...adapters.values()].map((adapter) => adapter.stop()));
+    await claims?.close();
     // The queue's wait gets what is left of the limit, less time to close the rest; every request
     // still unanswered has had its restart note from the adapters by now.
     await app.close(Math.max(0, SHUTDOWN_LIMIT_MS - CLOSE_MARGIN_MS - (Date.now() - started)));

@@ -62,6 +62,28 @@ describe('loadConfig', () => {
     );
   });
 
+  it('turns Discord to HTTP interactions with a well-formed public key, and names a malformed one', () => {
+    const key = 'ab'.repeat(32);
+    expect(loadConfig({ DISCORD_TOKEN: 'd-secret' }).discord?.interactions).toBeUndefined();
+    expect(loadConfig({ DISCORD_TOKEN: 'd-secret', DISCORD_PUBLIC_KEY: key }).discord?.interactions).toEqual({
+      publicKey: key,
+      port: 3002,
+      host: '127.0.0.1',
+    });
+    expect(
+      loadConfig({
+        DISCORD_TOKEN: 't',
+        DISCORD_PUBLIC_KEY: key,
+        DISCORD_PORT: '8443',
+        DISCORD_HOST: '0.0.0.0',
+      }).discord?.interactions,
+    ).toMatchObject({ port: 8443, host: '0.0.0.0' });
+    expect(() => loadConfig({ DISCORD_TOKEN: 't', DISCORD_PUBLIC_KEY: 'abc' })).toThrow(
+      /DISCORD_PUBLIC_KEY: must be the 64 hexadecimal digits/,
+    );
+    expect(() => loadConfig({ DISCORD_PORT: '70000' })).toThrow(/DISCORD_PORT/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ LOG_LEVEL: '', DISCORD_TOKEN: ' ' }).discord).toBeUndefined();
   });

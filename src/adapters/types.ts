@@ -19,7 +19,10 @@ export interface NoteTarget {
  */
 export interface Adapter {
   readonly platform: Platform;
-  /** Connects (or listens); `url` is where people open it, for an adapter that serves a page. */
+  /**
+   * Connects (or listens); `url` is where people open it, for an adapter that serves a page, or
+   * where it listens, for one that Discord or Slack calls (the address a reverse proxy forwards to).
+   */
   start(): Promise<{ url?: string }>;
   /** Stops taking commands, gives in-flight ones their final answer (bounded in time), disconnects. */
   stop(): Promise<void>;
@@ -32,4 +35,9 @@ export interface Adapter {
   notify(target: NoteTarget, reply: Reply): Promise<void>;
   /** Connected and taking commands (for /readyz). */
   isReady(): boolean;
+  /**
+   * What this replica does for the platform, where replicas differ (Discord: `gateway`, `standby`
+   * while another replica holds the gateway, or `http`); shown by /readyz and in the logs.
+   */
+  role?(): string;
 }

@@ -20,6 +20,8 @@ export interface OpsServerOptions {
   /** Named checks for /readyz, e.g. { adapters, queue }. */
   checks: Record<string, ReadinessCheck>;
   metrics?: Pick<MetricsSource, 'render' | 'contentType'>;
+  /** What this replica does where replicas differ, e.g. { discord: 'standby' }; shown by /readyz. */
+  roles?: () => Record<string, string>;
   /** A check that has not answered after this long counts as failed; default 1000 ms. */
   checkTimeoutMs?: number;
 }
@@ -78,7 +80,13 @@ export function createOpsServer(options: OpsServerOptions): OpsServer {
     const checks = Object.fromEntries(names.map((name, i) => [name, results[i] === true]));
     const ready = results.every((ok) => ok);
     const failed = names.filter((_, i) => !results[i]);
-    json(response, ready ? 200 : 503, { ready, checks, ...(failed.length > 0 && { failed }) });
+    const roles = options.roles?.() ?? {};
+    json(response, ready ? 200 : 503, {
+      ready,
+      checks,
+      ...(failed.length > 0 && { failed }),
+      ...(Object.keys(roles).length > 0 && { roles }),
+    });
   }
 
   const server = http.createServer((request, response) => {

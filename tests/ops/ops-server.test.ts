@@ -10,9 +10,19 @@ describe('the ops server', () => {
     server = undefined;
   });
 
-  async function start(checks: Record<string, ReadinessCheck>, withMetrics = true) {
+  async function start(
+    checks: Record<string, ReadinessCheck>,
+    withMetrics = true,
+    roles?: () => Record<string, string>,
+  ) {
     const metrics = createJobMetrics(() => ({ queued: 3, running: 1 }));
-    server = createOpsServer({ port: 0, checks, checkTimeoutMs: 150, ...(withMetrics && { metrics }) });
+    server = createOpsServer({
+      port: 0,
+      checks,
+      checkTimeoutMs: 150,
+      ...(withMetrics && { metrics }),
+      ...(roles && { roles }),
+    });
     const { url } = await server.start();
     return { url, metrics };
   }
@@ -40,6 +50,18 @@ describe('the ops server', () => {
     adapters = false;
     queue = true;
     expect(await (await fetch(`${url}/readyz`)).json()).toMatchObject({ failed: ['adapters'] });
+  });
+
+  it('says what this replica does where replicas differ, as it is now', async () => {
+    let discord = 'standby';
+    const { url } = await start({ adapters: () => true }, true, () => ({ discord }));
+    expect(await (await fetch(`${url}/readyz`)).json()).toEqual({
+      ready: true,
+      checks: { adapters: true },
+      roles: { discord: 'standby' },
+    });
+    discord = 'gateway';
+    expect(await (await fetch(`${url}/readyz`)).json()).toMatchObject({ roles: { discord: 'gateway' } });
   });
 
   it('counts a check that throws or hangs as failed, without hanging itself', async () => {

@@ -24,7 +24,21 @@ export interface WorkerProcess {
 
 /** Starts one worker process; resolves nothing until you wait for a log line. */
 export function spawnWorker(env: Record<string, string>, args: readonly string[] = []): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker-main.ts', ...args], {
+  return spawnEntry('src/worker-main.ts', env, args);
+}
+
+/** Starts `npm start` (src/main.ts), a bot replica, with JSON logs, the same way. */
+export function spawnBot(env: Record<string, string>): WorkerProcess {
+  return spawnEntry('src/main.ts', {
+    LOG_FORMAT: 'json',
+    PLAYGROUND_ENABLED: 'false',
+    OPS_PORT: '0',
+    ...env,
+  });
+}
+
+function spawnEntry(entry: string, env: Record<string, string>, args: readonly string[] = []): WorkerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: ROOT,
     // Only what the worker needs: no token of the developer's own shell leaks into a test.
     env: {

@@ -1,5 +1,13 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import {
+  type APIInteraction,
+  Client,
+  Events,
+  GatewayDispatchEvents,
+  type GatewayDispatchPayload,
+  GatewayIntentBits,
+  type REST,
+} from 'discord.js';
 import type { CommandDefinition } from '../../bot/command.js';
 import type { Logger } from '../../bot/logger.js';
 import { buildCommandJson } from './command-json.js';
@@ -7,14 +15,16 @@ import { syncCommands } from './command-sync.js';
 import { safeError } from './safe-error.js';
 
 /*
- * The discord.js client: logged in with mention parsing off (a mention pings only where a call
- * names its user), interactions routed, connection trouble logged; and the command registration.
+ * The discord.js client, for the gateway: logged in with mention parsing off, connection trouble
+ * logged, and each interaction handed on as the JSON Discord sent (the `raw` dispatch), the form
+ * an HTTP interaction arrives in too, so both modes share one router. And the command
+ * registration, over REST.
  */
 
 /** Logs in and resolves with the ready client; a failed login leaves nothing running. */
 export async function connectClient(
   settings: { token: string; apiUrl?: string | undefined },
-  route: (interaction: Interaction) => void,
+  route: (interaction: APIInteraction) => void,
   log: Logger,
 ): Promise<Client<true>> {
   const client = new Client({
@@ -22,7 +32,9 @@ export async function connectClient(
     allowedMentions: { parse: [] },
     ...(settings.apiUrl ? { rest: { api: settings.apiUrl } } : {}),
   });
-  client.on(Events.InteractionCreate, route);
+  client.on(Events.Raw, (packet: GatewayDispatchPayload) => {
+    if (packet.t === GatewayDispatchEvents.InteractionCreate) route(packet.d);
+  });
   client.on(Events.Error, (error) => log.error({ err: safeError(error) }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, 'gateway disconnected'));
@@ -41,7 +53,8 @@ export async function connectClient(
 
 /** Registers the commands (in one guild, or globally) when they changed; a failure is logged. */
 export async function registerCommands(
-  ready: Client<true>,
+  rest: REST,
+  applicationId: string,
   commands: readonly CommandDefinition<never>[],
   autocompleted: ReadonlySet<string>,
   guildId: string | undefined,
@@ -49,9 +62,9 @@ export async function registerCommands(
 ): Promise<void> {
   const json = buildCommandJson(commands, autocompleted);
   for (const warning of json.warnings) log.warn({ warning }, 'command registration trimmed');
-  const target = { applicationId: ready.application.id, ...(guildId ? { guildId } : {}) };
+  const target = { applicationId, ...(guildId ? { guildId } : {}) };
   try {
-    const { changed } = await syncCommands(ready.rest, target, json.commands);
+    const { changed } = await syncCommands(rest, target, json.commands);
     log.info(
       { changed, scope: guildId ? 'guild' : 'global', count: json.commands.length },
       'commands registered',

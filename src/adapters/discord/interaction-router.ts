@@ -1,4 +1,12 @@
-import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import {
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIInteraction,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionResponseType,
+  InteractionType,
+  type REST,
+} from 'discord.js';
 import type { RequestLifecycle } from '../../bot/lifecycle/request-lifecycle.js';
 import type { Logger } from '../../bot/logger.js';
 import type { Reply } from '../../bot/types.js';
@@ -7,20 +15,23 @@ import { type SuggestionSources, suggest } from './autocomplete.js';
 import { interactionPort } from './interaction-port.js';
 import type { DiscordReply } from './message-payload.js';
 import type { OptionNames } from './option-names.js';
-import { interactionCalls } from './reply-port.js';
+import { type FirstResponse, interactionCalls } from './reply-port.js';
 import { safeError } from './safe-error.js';
 import { isTeacher } from './teacher.js';
 import { type InteractionFacts, toBotRequest, toButtonPress } from './translate.js';
 
 /*
- * Routes interactions: slash commands and buttons become neutral requests served by the bot
- * core's lifecycle (which guarantees one answer in time); autocomplete is answered here.
+ * Routes interactions, as Discord sends them (the same JSON over the gateway and over HTTP):
+ * slash commands and buttons become neutral requests served by the bot core's lifecycle (which
+ * guarantees one answer in time); autocomplete is answered here. Only `first`, the way the first
+ * response goes out, depends on how the interaction arrived.
  */
 
 /** What the router needs from the adapter. */
 export interface RouterOptions {
   lifecycle: RequestLifecycle;
   log: Logger;
+  rest: REST;
   names: Map<string, OptionNames>;
   suggestions: SuggestionSources;
   toMessage: (reply: Reply) => DiscordReply;
@@ -28,57 +39,100 @@ export interface RouterOptions {
   teachersOf?: TeachersOf;
 }
 
-const facts = (interaction: RepliableInteraction, options: RouterOptions): InteractionFacts => ({
-  id: interaction.id,
-  user: {
-    id: interaction.user.id,
-    username: interaction.user.username,
-    globalName: interaction.user.globalName,
-  },
-  channelId: interaction.channelId,
-  guildId: interaction.guildId,
-  teacher: isTeacher(interaction, options.teacherRoleId, options.teachersOf),
-});
+/** Routes one interaction; false when it is of a kind the tutor does not handle (nothing was sent). */
+export type InteractionRouter = (interaction: APIInteraction, first: FirstResponse) => boolean;
 
-async function autocomplete(interaction: AutocompleteInteraction, options: RouterOptions): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  const name = options.names.get(interaction.commandName)?.fromDiscord(focused.name) ?? focused.name;
-  const source = options.suggestions.get(`${interaction.commandName}.${name}`);
-  await interaction.respond(source ? suggest(source(), String(focused.value)) : []);
+function facts(interaction: APIInteraction, options: RouterOptions): InteractionFacts {
+  // In a server the user comes inside `member`; in a DM as `user`.
+  const user = interaction.member?.user ?? interaction.user;
+  if (!user) throw new Error('interaction without a user');
+  const guildId = interaction.guild_id ?? null;
+  return {
+    id: interaction.id,
+    user: { id: user.id, username: user.username, globalName: user.global_name },
+    channelId: interaction.channel?.id ?? interaction.channel_id ?? null,
+    guildId,
+    teacher: isTeacher(
+      {
+        userId: user.id,
+        guildId,
+        permissions: interaction.member?.permissions,
+        roles: interaction.member?.roles ?? [],
+      },
+      options.teacherRoleId,
+      options.teachersOf,
+    ),
+  };
 }
 
-/** Creates the router: the discord.js InteractionCreate handler. */
-export function createInteractionRouter(options: RouterOptions): (interaction: Interaction) => void {
+type DataOption = APIApplicationCommandInteractionDataBasicOption & { focused?: boolean };
+
+async function autocomplete(
+  command: string,
+  sent: readonly DataOption[],
+  first: FirstResponse,
+  options: RouterOptions,
+): Promise<void> {
+  const focused = sent.find((o) => o.focused);
+  const name = focused && (options.names.get(command)?.fromDiscord(focused.name) ?? focused.name);
+  const source = name === undefined ? undefined : options.suggestions.get(`${command}.${name}`);
+  const choices = source && focused ? suggest(source(), String(focused.value ?? '')) : [];
+  await first({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } }, []);
+}
+
+/** Creates the router. */
+export function createInteractionRouter(options: RouterOptions): InteractionRouter {
   const { lifecycle, log } = options;
-  const portOf = (interaction: RepliableInteraction) =>
+  const portOf = (interaction: APIInteraction, userId: string, first: FirstResponse) =>
     interactionPort({
-      calls: interactionCalls(interaction),
-      userId: interaction.user.id,
+      calls: interactionCalls(
+        options.rest,
+        {
+          applicationId: interaction.application_id,
+          token: interaction.token,
+          channelId: interaction.channel?.id ?? interaction.channel_id,
+        },
+        first,
+      ),
+      userId,
       toMessage: options.toMessage,
       log: log.child({ interaction: interaction.id }),
     });
-  return (interaction) => {
+  return (interaction, first) => {
     try {
-      if (interaction.isAutocomplete()) {
-        autocomplete(interaction, options).catch((error: unknown) =>
+      if (
+        interaction.type === InteractionType.ApplicationCommandAutocomplete &&
+        interaction.data.type === ApplicationCommandType.ChatInput
+      ) {
+        const sent = (interaction.data.options ?? []) as DataOption[];
+        autocomplete(interaction.data.name, sent, first, options).catch((error: unknown) =>
           log.warn({ err: safeError(error), interaction: interaction.id }, 'autocomplete failed'),
         );
-      } else if (interaction.isChatInputCommand()) {
-        const { commandName } = interaction;
-        const names = options.names.get(commandName);
-        const request = toBotRequest(
-          facts(interaction, options),
-          commandName,
-          interaction.options.data,
-          names,
-        );
-        void lifecycle.serve(request, portOf(interaction));
-      } else if (interaction.isButton()) {
-        const press = toButtonPress(facts(interaction, options), interaction.customId);
-        void lifecycle.serve(press, portOf(interaction));
+        return true;
+      }
+      if (
+        interaction.type === InteractionType.ApplicationCommand &&
+        interaction.data.type === ApplicationCommandType.ChatInput
+      ) {
+        const { name } = interaction.data;
+        const about = facts(interaction, options);
+        const sent = (interaction.data.options ?? []) as DataOption[];
+        const request = toBotRequest(about, name, sent, options.names.get(name));
+        void lifecycle.serve(request, portOf(interaction, about.user.id, first));
+        return true;
+      }
+      if (
+        interaction.type === InteractionType.MessageComponent &&
+        interaction.data.component_type === ComponentType.Button
+      ) {
+        const about = facts(interaction, options);
+        const press = toButtonPress(about, interaction.data.custom_id);
+        void lifecycle.serve(press, portOf(interaction, about.user.id, first));
+        return true;
       }
     } catch (error) {
       log.error({ err: safeError(error), interaction: interaction.id }, 'interaction dispatch failed');
     }
+    return false;
   };
 }

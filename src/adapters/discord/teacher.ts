@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, type RepliableInteraction } from 'discord.js';
+import { PermissionFlagsBits } from 'discord.js';
 import type { TeachersOf } from '../types.js';
 
 /*
@@ -8,17 +8,26 @@ import type { TeachersOf } from '../types.js';
  * and the bot checks it again.
  */
 
+/** What an interaction says about its member, as Discord sends it (absent in DMs). */
+export interface MemberFacts {
+  userId: string;
+  guildId: string | null;
+  /** The member's permission bits in the channel, a decimal string. */
+  permissions?: string | undefined;
+  roles: readonly string[];
+}
+
 /** Whether the interaction's member may run teacher-only commands. */
 export function isTeacher(
-  interaction: RepliableInteraction,
+  member: MemberFacts,
   teacherRoleId: string | undefined,
   teachersOf?: TeachersOf,
 ): boolean {
-  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
-  const fromSettings = teachersOf?.(interaction.guildId ?? undefined);
-  if (fromSettings?.userIds.includes(interaction.user.id)) return true;
+  const bits = member.permissions === undefined ? 0n : BigInt(member.permissions);
+  // Administrator implies every permission, as discord.js's `has` counts it.
+  if ((bits & (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator)) !== 0n) return true;
+  const fromSettings = teachersOf?.(member.guildId ?? undefined);
+  if (fromSettings?.userIds.includes(member.userId)) return true;
   const roleIds = [...(teacherRoleId === undefined ? [] : [teacherRoleId]), ...(fromSettings?.roleIds ?? [])];
-  const roles = interaction.member?.roles;
-  if (roles === undefined || roleIds.length === 0) return false;
-  return roleIds.some((id) => (Array.isArray(roles) ? roles.includes(id) : roles.cache.has(id)));
+  return roleIds.some((id) => member.roles.includes(id));
 }

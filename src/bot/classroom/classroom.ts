@@ -72,7 +72,13 @@ export function createClassroom(options: ClassroomOptions): Classroom {
     ...(options.retryDelaysMs === undefined ? {} : { retryDelaysMs: options.retryDelaysMs }),
     ...(options.fireOnce === undefined ? {} : { fireOnce: options.fireOnce }),
   });
-  const quizzes = createQuizService({ store, clock, log: log.child({ part: 'quiz' }), tools: options.tools });
+  const quizzes = createQuizService({
+    store,
+    clock,
+    log: log.child({ part: 'quiz' }),
+    tools: options.tools,
+    ...(options.fireOnce === undefined ? {} : { fireOnce: options.fireOnce }),
+  });
   return {
     store,
     clock,

@@ -10,7 +10,7 @@ import type { ClassroomPorts } from './ports.js';
 import { QUIZ_FIELDS, QUIZ_KINDS, type QuizValues } from './quiz-kinds.js';
 import { questionReply, voteReply } from './quiz-replies.js';
 import { createQuizRevealer, type ExperimentTools, earlyRevealRefusal } from './quiz-reveal.js';
-import { createRevealTimers, REVEAL_RETRY_MS } from './reveal-timers.js';
+import { createRevealTimers, REVEAL_RETRY_MS, type RevealTimerDeps } from './reveal-timers.js';
 
 /*
  * Quizzes: predict, vote, reveal. Votes and the quiz's state live in the store, so a restart
@@ -24,6 +24,8 @@ export interface QuizServiceOptions {
   clock: Clock;
   log: Logger;
   tools: ExperimentTools;
+  /** With several bot replicas: a timed reveal is made by the one replica that claims it. */
+  fireOnce?: RevealTimerDeps['fireOnce'];
 }
 
 /** Starts quizzes, takes votes and reveals answers. */
@@ -71,7 +73,13 @@ function createQuiz(
 export function createQuizService(options: QuizServiceOptions): QuizService {
   const { store, clock, log, tools } = options;
   const revealer = createQuizRevealer(store, tools);
-  const timers = createRevealTimers({ store, clock, log, revealer });
+  const timers = createRevealTimers({
+    store,
+    clock,
+    log,
+    revealer,
+    ...(options.fireOnce ? { fireOnce: options.fireOnce } : {}),
+  });
 
   const find = (id: number, platform: Platform) => {
     const quiz = Number.isSafeInteger(id) ? store.quizzes.get(id) : undefined;

@@ -8,6 +8,13 @@ import type { QuizRevealer } from './quiz-reveal.js';
 /*
  * Timed reveals: one timer per open quiz. A timed reveal that fails (the queue is full, the run
  * timed out) is tried again a few minutes later, a few times, and then left for a person to reveal.
+ *
+ * Bot replicas sharing one database each arm a timer for every open quiz. Marking the quiz
+ * `revealing` is atomic in the database, but a replica starting up reopens every `revealing`
+ * quiz it is not revealing itself (after a crash, that reveal is lost), which would let it reveal
+ * a quiz another replica is revealing. So with replicas (REDIS_URL) a timer first claims its
+ * firing, keyed by the quiz and the planned instant, with the schedules' lock: one replica per
+ * planned reveal, however many timers reach it.
  */
 
 /** How long after a failed reveal the next try comes. */
@@ -34,6 +41,8 @@ export interface RevealTimerDeps {
   clock: Clock;
   log: Logger;
   revealer: QuizRevealer;
+  /** The schedules' claim across replicas (src/queue/replica/fire-once.ts), when there are replicas. */
+  fireOnce?: { claim(key: string, plannedAt: number): Promise<boolean> };
 }
 
 /** Creates the timers, none armed. */
@@ -51,7 +60,7 @@ export function createRevealTimers(deps: RevealTimerDeps): RevealTimers {
       quiz.id,
       clock.setTimer(at, () => {
         timers.delete(quiz.id);
-        const work = timedReveal(quiz.id).catch((error: unknown) =>
+        const work = timedReveal(quiz, at).catch((error: unknown) =>
           log.error({ err: error, quiz: quiz.id }, 'timed quiz reveal crashed'),
         );
         working.add(work);
@@ -60,7 +69,25 @@ export function createRevealTimers(deps: RevealTimerDeps): RevealTimers {
     );
   }
 
-  async function timedReveal(id: number) {
+  /** Whether this replica makes the reveal planned for `at`; a lock out of reach is a failed try. */
+  async function claimed(quiz: QuizRow, at: number): Promise<boolean | undefined> {
+    if (!deps.fireOnce) return true;
+    try {
+      return await deps.fireOnce.claim(`quiz-${quiz.id}`, at);
+    } catch (error) {
+      log.warn({ err: error, quiz: quiz.id }, 'could not claim a timed quiz reveal');
+      return undefined;
+    }
+  }
+
+  async function timedReveal(planned: QuizRow, at: number) {
+    const id = planned.id;
+    const mine = await claimed(planned, at);
+    if (mine === false) return;
+    if (mine === undefined) {
+      retry(planned);
+      return;
+    }
     if (!post || !store.quizzes.beginReveal(id)) return;
     const quiz = store.quizzes.get(id)!;
     const { ok, reply } = await revealer.reveal(quiz);
@@ -68,9 +95,14 @@ export function createRevealTimers(deps: RevealTimerDeps): RevealTimers {
       await post({ platform: quiz.platform as Platform, conversation: quiz.conversation }, reply);
       return;
     }
-    const count = (tries.get(id) ?? 0) + 1;
-    tries.set(id, count);
-    log.warn({ quiz: id, tries: count, why: reply.blocks[0] }, 'timed quiz reveal failed');
+    log.warn({ quiz: id, why: reply.blocks[0] }, 'timed quiz reveal failed');
+    retry(quiz);
+  }
+
+  /** Tries again in a few minutes, a few times. */
+  function retry(quiz: QuizRow) {
+    const count = (tries.get(quiz.id) ?? 0) + 1;
+    tries.set(quiz.id, count);
     if (count < MAX_TIMED_TRIES) arm(quiz, clock.now() + REVEAL_RETRY_MS);
   }
 

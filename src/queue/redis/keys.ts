@@ -35,6 +35,10 @@ export interface QueueKeys {
   readonly workers: string;
   /** Taken by the one bot replica that fires a schedule's run planned for `plannedAtMs`. */
   firing(scheduleId: string, plannedAtMs: number): string;
+  /** Holds the id of the one bot replica connected to Discord's gateway (the gateway lease). */
+  readonly discordGateway: string;
+  /** Present while an HTTP interaction with this signature hash may still arrive again (a replay). */
+  seenInteraction(hash: string): string;
 }
 
 /** The keys of the queue called `queueName`. */
@@ -57,5 +61,7 @@ export function queueKeys(queueName: string = DEFAULT_QUEUE_NAME): QueueKeys {
     cacheStats: `${own}:cache-stats`,
     workers: `${own}:workers`,
     firing: (scheduleId, plannedAtMs) => `${own}:firing:${scheduleId}:${plannedAtMs}`,
+    discordGateway: `${own}:discord-gateway`,
+    seenInteraction: (hash) => `${own}:seen-interaction:${hash}`,
   };
 }

@@ -28,6 +28,8 @@ export interface RestCall {
   body: any;
   files: RecordedFile[];
   status: number;
+  /** Set on an interaction's first response that came back as the HTTP response (HTTP mode). */
+  viaHttp?: true;
 }
 
 /** An interaction the fake has dispatched, with its token's state. */
@@ -49,6 +51,11 @@ export interface FakeRest {
   commands: Map<string, object[]>;
   /** Users whose privacy settings refuse DMs from the bot (Discord answers 50007). */
   refusesDms: Set<string>;
+  /**
+   * Takes an interaction's first response as the callback endpoint would (HTTP mode answers it in
+   * the HTTP response): the token's state and the recorded call are the same.
+   */
+  firstResponse(token: string, response: unknown, at: number): RestCall;
   close(): Promise<void>;
 }
 
@@ -107,6 +114,18 @@ export async function startFakeRest(options: {
     return state;
   }
 
+  function callback(token: string, body: unknown): Answer {
+    const state = tokenCheck(token, false);
+    if (!('interactionId' in state)) return state;
+    if (state.callbackType !== undefined)
+      return error(400, 40060, 'Interaction has already been acknowledged.');
+    const data = (body as { type: number; data?: { flags?: number } }) ?? { type: 0 };
+    state.callbackType = data.type;
+    state.callbackAt = Date.now();
+    state.ephemeral = ((data.data?.flags ?? 0) & 64) !== 0;
+    return { status: 204 };
+  }
+
   function route(method: string, path: string, body: unknown, files: RecordedFile[], auth?: string): Answer {
     const parts = path.split('/').filter(Boolean);
     const message = (channelId: string, flags = 0) =>
@@ -129,6 +148,10 @@ export async function startFakeRest(options: {
         },
       };
     }
+    if (method === 'GET' && path === '/applications/@me') {
+      if (auth !== `Bot ${options.botToken}`) return error(401, 0, '401: Unauthorized');
+      return { status: 200, json: { id: options.applicationId, name: 'depth-tutor', bot: options.botUser } };
+    }
     if (parts[0] === 'applications' && parts.at(-1) === 'commands') {
       const scope = parts[2] === 'guilds' ? (parts[3] ?? '') : 'global';
       if (method === 'GET') return { status: 200, json: commands.get(scope) ?? [] };
@@ -144,15 +167,7 @@ export async function startFakeRest(options: {
       }
     }
     if (parts[0] === 'interactions' && parts[3] === 'callback' && method === 'POST') {
-      const state = tokenCheck(parts[2] ?? '', false);
-      if (!('interactionId' in state)) return state;
-      if (state.callbackType !== undefined)
-        return error(400, 40060, 'Interaction has already been acknowledged.');
-      const data = (body as { type: number; data?: { flags?: number } }) ?? { type: 0 };
-      state.callbackType = data.type;
-      state.callbackAt = Date.now();
-      state.ephemeral = ((data.data?.flags ?? 0) & 64) !== 0;
-      return { status: 204 };
+      return callback(parts[2] ?? '', body);
     }
     if (parts[0] === 'webhooks') {
       const state = tokenCheck(parts[2] ?? '', true);
@@ -216,6 +231,22 @@ export async function startFakeRest(options: {
     interactions,
     commands,
     refusesDms,
+    firstResponse(token, response, at) {
+      const state = interactions.get(token);
+      const answer = callback(token, response);
+      const call: RestCall = {
+        at,
+        method: 'POST',
+        path: `/interactions/${state?.interactionId ?? 'unknown'}/${token}/callback`,
+        query: new URLSearchParams(),
+        body: response,
+        files: [],
+        status: answer.status,
+        viaHttp: true,
+      };
+      calls.push(call);
+      return call;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
