@@ -238,6 +238,7 @@ describe('/train', () => {
       gridSize: 11,
       animate: false,
       frames: 59,
+      standardize: false,
     };
     const checked = validateSpec({ experiment: 'train', ...values });
     if (!checked.ok) throw new Error(checked.errors.map((e) => e.message).join('; '));

@@ -145,7 +145,7 @@ describe('Slack adapter over HTTP', () => {
       '/train depth:32 width:4 activation:tanh init:gaussian weightScale:1.2345678901234567 ' +
       'biasScale:0.12345678901234568 residual:true normalization:layer loss:mse optimizer:momentum ' +
       'learningRate:0.012345678901234567 steps:20 dataset:circles points:100 noise:0.12345678901234568 ' +
-      'seed:2147483647 seeds:2 gridSize:11 animate:false frames:59';
+      'seed:2147483647 seeds:2 gridSize:11 animate:false frames:59 standardize:false';
     const values = Object.fromEntries(
       line
         .split(' ')
