@@ -1,8 +1,9 @@
 import type { Worker } from 'node:worker_threads';
 import type { ExperimentResult } from '../../../engine/result.js';
 import { startModuleThread } from '../../../engine/worker/handle.js';
-import type { DrawnAnimation } from '../animation/animation.js';
+import { type DrawnAnimation, drawAnimation } from '../animation/animation.js';
 import type { ChartConfig } from '../draft.js';
+import { createLocalRenderer } from '../render/local.js';
 import type { ChartRenderer, RenderSize } from '../render/renderer.js';
 
 /*
@@ -45,7 +46,10 @@ export class DrawingCrashError extends Error {
 
 /** How to build the pool. */
 export interface DrawPoolOptions {
-  /** Most threads drawing at once; the number of cores is a good value. */
+  /**
+   * Most threads drawing at once; the number of cores is a good value. 0 draws on the calling
+   * thread, as the bot did before these threads: the bench's baseline.
+   */
   threads: number;
   devicePixelRatio?: number;
   /** Crash the thread of each of the first `crashJobs` jobs sent (a retry counts as one). Tests only. */
@@ -81,6 +85,7 @@ const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffs
 
 /** Creates the pool; no thread starts before the first job. */
 export function createDrawPool(options: DrawPoolOptions): DrawPool {
+  if (options.threads === 0) return drawHere(options.devicePixelRatio);
   const maxThreads = Math.max(1, options.threads);
   const threadData: DrawThreadData =
     options.devicePixelRatio === undefined ? {} : { devicePixelRatio: options.devicePixelRatio };
@@ -192,5 +197,15 @@ export function createDrawPool(options: DrawPoolOptions): DrawPool {
       for (const thread of all) thread.job?.reject(error);
       await Promise.all(all.map((thread) => thread.worker.terminate()));
     },
+  };
+}
+
+/** Drawing on the calling thread (threads: 0). */
+function drawHere(devicePixelRatio: number | undefined): DrawPool {
+  return {
+    renderer: createLocalRenderer(devicePixelRatio === undefined ? {} : { devicePixelRatio }),
+    animate: drawAnimation,
+    replacements: 0,
+    close: async () => {},
   };
 }
