@@ -1,7 +1,10 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { drawAnimation } from '../../../../src/bot/charts/animation/animation.js';
 import { chartDraftsFor } from '../../../../src/bot/charts/drafts.js';
 import { createDrawPool, type DrawPool } from '../../../../src/bot/charts/drawing/pool.js';
+import { createChartRenderer } from '../../../../src/bot/charts/render/create.js';
 import { createLocalRenderer } from '../../../../src/bot/charts/render/local.js';
 import { DEFAULT_SIZE } from '../../../../src/bot/charts/render/renderer.js';
 import type { TrainResult } from '../../../../src/engine/result.js';
@@ -64,6 +67,27 @@ describe('the drawing threads', () => {
     const png = await pool.renderer.render(second!.config, DEFAULT_SIZE);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(pool.replacements).toBe(2);
+  });
+
+  it('draw what QuickChart could not, as its fallback', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    // One crash on the way: a replacement counted shows the chart went through the pool.
+    const pool = poolOf({ threads: 1, faultInjection: { crashJobs: 1 } });
+    const failures: unknown[] = [];
+    const renderer = createChartRenderer({
+      kind: 'quickchart',
+      quickchartUrl: `http://127.0.0.1:${port}`,
+      local: pool.renderer,
+      onFallback: (error) => failures.push(error),
+    });
+    const [draft] = chartDraftsFor(trainFixture(1));
+    const png = await renderer.render(draft!.config, DEFAULT_SIZE);
+    expect(failures).toHaveLength(1);
+    expect(png.equals(await createLocalRenderer().render(draft!.config, DEFAULT_SIZE))).toBe(true);
+    expect(pool.replacements).toBe(1);
   });
 
   it('closing rejects the jobs still waiting', async () => {
