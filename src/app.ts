@@ -80,7 +80,7 @@ export async function createTutorApp(
     ? undefined
     : await createEngine({ workers: config.engine.workers, backend: config.engine.backend });
   let metrics: JobMetrics | undefined;
-  const { services, jobs, classroom } = createTutorServices({
+  const { services, jobs, classroom, drawing } = createTutorServices({
     ...(queue ? { queue: { jobs: queue, backend: () => queue.backend() } } : {}),
     ...(engine ? { engine } : {}),
     // Metrics observe whichever job service runs, without either one knowing about them.
@@ -111,6 +111,7 @@ export async function createTutorApp(
         await classroom?.stop();
         await queue?.drain(queueDrainMs);
         await jobs.close();
+        await drawing.close();
         await engine?.close();
         await fireOnce?.close();
         store?.close();

@@ -1,15 +1,12 @@
+import os from 'node:os';
 import type { ExperimentResult } from '../engine/result.js';
 import { validateSpec } from '../engine/validate.js';
 import type { Store } from '../store/index.js';
 import { createLessonSearch } from './ask/index.js';
-import {
-  type ChartRendererOptions,
-  chartsFor,
-  createChartRenderer,
-  DEFAULT_SIZE,
-  withAnimation,
-} from './charts/index.js';
+import { createDrawPool, type DrawPool, type DrawPoolOptions } from './charts/drawing/pool.js';
+import { createReplyImages, type ReplyImageCacheOptions } from './charts/drawing/reply-images.js';
 import type { ChartView } from './charts/layer-charts.js';
+import { type ChartRendererOptions, createChartRenderer } from './charts/render/create.js';
 import { type Classroom, type ClassroomOptions, createClassroom } from './classroom/classroom.js';
 import { explainResult } from './explain/explain-result.js';
 import type { JobServiceOptions } from './jobs/job-config.js';
@@ -28,7 +25,14 @@ export interface TutorParts {
   /** Wraps whichever job service is used, e.g. to count its outcomes into metrics. */
   wrapJobs?: (jobs: JobPort) => JobPort;
   logger: Logger;
-  charts: Omit<ChartRendererOptions, 'onFallback'>;
+  charts: Omit<ChartRendererOptions, 'onFallback'> & {
+    /** Drawing threads (default: one per core); the bot's event loop draws nothing. */
+    threads?: number;
+    /** The cache of drawn images per result (maxEntries 0 turns it off). */
+    cache?: ReplyImageCacheOptions;
+    /** Crash drawing threads for real (see DrawPoolOptions). Tests only. */
+    faultInjection?: DrawPoolOptions['faultInjection'];
+  };
   /** Experiments running at once; the engine's worker count is a good value. */
   concurrency: number;
   /** A teacher's markdown notes (TUTOR_ARTICLE), searched by /ask besides the lessons. */
@@ -58,14 +62,20 @@ export function createTutorServices(parts: TutorParts): {
   jobs: JobPort;
   /** Present with a store; main.ts starts it once the adapters can post. */
   classroom?: Classroom;
+  /** The drawing threads; close them on shutdown (they start with the first drawing). */
+  drawing: DrawPool;
 } {
   const log = parts.logger;
   const chosen = parts.queue?.jobs ?? inProcessJobs(parts);
   const jobs = parts.wrapJobs ? parts.wrapJobs(chosen) : chosen;
+  const drawing = drawingPool(parts.charts);
+  const { threads: _threads, cache, faultInjection: _faults, ...rendering } = parts.charts;
   const renderer = createChartRenderer({
-    ...parts.charts,
+    ...rendering,
+    local: drawing.renderer,
     onFallback: (error) => log.warn({ err: error }, 'QuickChart failed; rendered the chart locally'),
   });
+  const images = createReplyImages(renderer, drawing, cache);
   const search = createLessonSearch({
     lessons: LESSONS,
     ...(parts.article ? { article: parts.article } : {}),
@@ -73,16 +83,20 @@ export function createTutorServices(parts: TutorParts): {
   const tools = {
     jobs,
     validate: validateSpec,
-    // The layers view is a follow-up of charts about the layers alone: no animation there.
     renderCharts: async (result: ExperimentResult, view?: ChartView) => {
-      const charts = await chartsFor(result, renderer, DEFAULT_SIZE, view);
-      return view === 'layers' ? charts : withAnimation(charts, result);
+      try {
+        return await images.draw(result, view);
+      } catch (error) {
+        log.warn({ err: error, experiment: result.experiment }, 'drawing the charts of a reply failed');
+        throw error;
+      }
     },
     explain: explainResult,
   };
   const classroom = parts.store && createClassroom({ store: parts.store, log, tools, ...parts.classroom });
   return {
     jobs,
+    drawing,
     ...(classroom ? { classroom } : {}),
     services: {
       ...tools,
@@ -95,4 +109,13 @@ export function createTutorServices(parts: TutorParts): {
       ...(classroom ? { classroom } : {}),
     },
   };
+}
+
+/** The drawing threads of the charts' options. */
+function drawingPool(charts: TutorParts['charts']): DrawPool {
+  return createDrawPool({
+    threads: charts.threads ?? os.availableParallelism(),
+    ...(charts.devicePixelRatio === undefined ? {} : { devicePixelRatio: charts.devicePixelRatio }),
+    ...(charts.faultInjection ? { faultInjection: charts.faultInjection } : {}),
+  });
 }

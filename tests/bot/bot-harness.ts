@@ -3,7 +3,7 @@ import { createBot } from '../../src/bot/create-bot.js';
 import type { JobServiceOptions } from '../../src/bot/jobs/job-config.js';
 import type { EngineLike } from '../../src/bot/jobs/types.js';
 import { silentLogger } from '../../src/bot/logger.js';
-import { createTutorServices } from '../../src/bot/tutor-services.js';
+import { createTutorServices, type TutorParts } from '../../src/bot/tutor-services.js';
 import { createEngine, type Engine } from '../../src/engine/index.js';
 import type { Store } from '../../src/store/index.js';
 import { createFakeAdapter } from './fake-adapter.js';
@@ -23,7 +23,7 @@ export const SMALL = 'depth:2 width:8 steps:40 points:64 seeds:1 gridSize:10';
  */
 export async function startTutor(
   jobs: Partial<Omit<JobServiceOptions, 'engine' | 'concurrency'>> = {},
-  parts: { store?: Store } = {},
+  parts: { store?: Store; charts?: Partial<TutorParts['charts']> } = {},
 ) {
   const engine: Engine = await createEngine({ workers: 2, backend: 'wasm', faultInjection: true });
   // Routes one seed to a real worker crash; every other run goes to the engine untouched.
@@ -36,22 +36,25 @@ export async function startTutor(
     services,
     jobs: jobService,
     classroom,
+    drawing,
   } = createTutorServices({
     engine: crashing,
     logger: silentLogger,
-    charts: { kind: 'local' },
     concurrency: 2,
     jobs,
     ...parts,
+    charts: { kind: 'local', ...parts.charts },
   });
   const bot = createBot({ services, logger: silentLogger });
   return {
     bot,
     engine,
     classroom,
+    drawing,
     adapter: createFakeAdapter(bot),
     async stop() {
       await jobService.close();
+      await drawing.close();
       await engine.close();
     },
   };

@@ -49,6 +49,9 @@ export function computeText(result: ExperimentResult): string {
 
 const TYPED_ARRAYS = 'typed arrays (plain TypeScript)';
 
+const CHARTS_FAILED =
+  'The charts of this run could not be drawn this time; the run and the explanation above are complete. Repeating the command tries the drawing again.';
+
 /** The reply for a finished experiment: what ran, what it shows, the charts, and what to try next. */
 export async function experimentReply(
   result: ExperimentResult,
@@ -61,7 +64,8 @@ export async function experimentReply(
   const repeat = `/${result.experiment} ${optionText(values, fields)}`.trim();
   const explanation = services.explain(result);
   const lesson = services.lessons.find((l) => l.id === explanation.lessonId);
-  const images = await services.renderCharts(result, view);
+  // A drawing that failed (renderCharts logged why) costs the reply its charts, not its answer.
+  const images = await services.renderCharts(result, view).catch(() => undefined);
   const seconds = (timing.runMs / 1000).toFixed(1);
   return {
     visibility: 'public',
@@ -69,6 +73,7 @@ export async function experimentReply(
     blocks: [
       explanationText(explanation),
       ...(lesson ? [`Why: *${lesson.title}* — \`/explain ${lesson.id}\``] : []),
+      ...(images ? [] : [CHARTS_FAILED]),
     ],
     fields: [
       { label: 'Repeat it', value: `\`${repeat}\`` },
@@ -78,7 +83,7 @@ export async function experimentReply(
         value: `${computeText(result)}, ${timing.cached ? 'answered from the cache' : `${seconds} s`}`,
       },
     ],
-    images,
+    images: images ?? [],
     buttons: followUps(result, view),
   };
 }

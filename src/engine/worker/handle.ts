@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { BackendName } from '../result.js';
 import { PoolClosedError, WorkerCrashError } from './errors.js';
 import {
@@ -34,22 +34,29 @@ export interface WorkerHandle {
   terminate(): Promise<void>;
 }
 
-// In development and tests this module is TypeScript (its URL ends in .ts) and so is the worker.
-// Node 20 ignores `--import` in a worker's execArgv, so a two-line bootstrap registers tsx's ESM
-// loader inside the new thread before importing worker.ts. A build (dist/) starts worker.js.
-const runningFromSource = import.meta.url.endsWith('.ts');
+// In development and tests these modules are TypeScript (their URLs end in .ts) and so is a
+// worker's entry. Node 20 ignores `--import` in a worker's execArgv, so a two-line bootstrap
+// registers tsx's ESM loader inside the new thread before importing the entry. A build (dist/)
+// starts the compiled .js file.
 
-function createThread(config: WorkerConfig): Worker {
-  const { maxHeapMb, ...startData } = config;
-  const options = {
-    workerData: startData satisfies WorkerStartData,
-    ...(maxHeapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } }),
-  };
-  if (!runningFromSource) return new Worker(new URL('./worker.js', import.meta.url), options);
-  const entry = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
+/**
+ * Starts a thread running the module `name` ('worker' for ./worker.ts or ./worker.js) next to the
+ * module whose `import.meta.url` is `besides`: the engine's workers and the bot's drawing threads.
+ */
+export function startModuleThread(besides: string, name: string, options: WorkerOptions): Worker {
+  if (!besides.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, besides), options);
+  const entry = JSON.stringify(new URL(`./${name}.ts`, besides).href);
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const bootstrap = `import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); });`;
   return new Worker(bootstrap, { ...options, eval: true });
+}
+
+function createThread(config: WorkerConfig): Worker {
+  const { maxHeapMb, ...startData } = config;
+  return startModuleThread(import.meta.url, 'worker', {
+    workerData: startData satisfies WorkerStartData,
+    ...(maxHeapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } }),
+  });
 }
 
 /** Starts one engine worker thread. */

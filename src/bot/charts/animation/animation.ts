@@ -104,3 +104,32 @@ export function lastFramePng(result: ExperimentResult): Buffer | undefined {
   ctx.putImageData(image, 0, 0);
   return canvas.toBuffer('image/png');
 }
+
+/** A drawn animation for a reply, with its last frame as a PNG when the reply needs a still for it. */
+export interface DrawnAnimation {
+  name: string;
+  gif: Buffer;
+  alt: string;
+  still?: Buffer;
+}
+
+/** Draws what a reply needs of a result's animation; undefined when the result recorded no frames. */
+export async function drawAnimation(
+  result: ExperimentResult,
+  withStill: boolean,
+): Promise<DrawnAnimation | undefined> {
+  const rendered = await renderAnimation(result);
+  if (!rendered) return undefined;
+  const still = withStill ? lastFramePng(result) : undefined;
+  return { name: rendered.name, gif: rendered.gif, alt: rendered.alt, ...(still ? { still } : {}) };
+}
+
+/**
+ * The part of a result its animation reads: the animated runs only (a compare result's other
+ * twelve runs are not sent to a drawing thread for nothing); undefined when no run recorded frames.
+ */
+export function animationPart(result: ExperimentResult): ExperimentResult | undefined {
+  if (result.experiment !== 'train' && result.experiment !== 'compare') return undefined;
+  const runs = result.runs.filter(hasFrames);
+  return runs.length === 0 ? undefined : { ...result, runs };
+}

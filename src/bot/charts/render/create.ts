@@ -13,6 +13,11 @@ export interface ChartRendererOptions {
   onFallback?: (error: unknown) => void;
   /** Device pixels per CSS pixel. Default 1.5 (a 480x600 chart is a 720x900 PNG). */
   devicePixelRatio?: number;
+  /**
+   * What draws locally (the 'local' kind, and QuickChart's fallback): the bot passes its drawing
+   * threads (charts/drawing); default, Chart.js on the calling thread (the CLI).
+   */
+  local?: ChartRenderer;
 }
 
 /** True for the public QuickChart service, whose short chart URLs any chat platform can fetch. */
@@ -27,7 +32,7 @@ export const PUBLIC_QUICKCHART_URL = 'https://quickchart.io';
 /** A chart renderer: local, or QuickChart with local rendering as the fallback. */
 export function createChartRenderer(options: ChartRendererOptions): ChartRenderer {
   const ratio = options.devicePixelRatio === undefined ? {} : { devicePixelRatio: options.devicePixelRatio };
-  const local = createLocalRenderer(ratio);
+  const local = options.local ?? createLocalRenderer(ratio);
   if (options.kind === 'local') return local;
   return createQuickChartRenderer({
     baseUrl: options.quickchartUrl ?? PUBLIC_QUICKCHART_URL,
