@@ -101,7 +101,7 @@ function blownUpExplanation(
       : `the ${listWordsOf(blown.map((v) => v.label))} net${blown.length === 1 ? '' : 's'}`;
   const first = overflowOnly
     ? `Training overflowed to infinity (NaN) for ${who}, so ${blown.length === 1 ? 'its slices say' : 'their slices say'} nothing about the surface.`
-    : `Training blew up ${listWordsOf(blown.map(blownWords))}: ${blown.length === 1 ? 'it' : 'each'} ended above ${noLearningLevel.name} and above where it started, and a full-batch loss rises only when a step overshoots, so ${blown.length === 1 ? 'its slices say' : 'their slices say'} nothing about the surface.`;
+    : `Training blew up ${listWordsOf(blown.map(blownWords))}: ${blown.some((v) => !Number.isFinite(v.finalLoss as number | null)) ? 'each overflowed or ended' : blown.length === 1 ? 'it ended' : 'each ended'} above ${noLearningLevel.name} and above where it started, and a full-batch loss rises only when a step overshoots, so ${blown.length === 1 ? 'its slices say' : 'their slices say'} nothing about the surface.`;
   const shallowest = Math.min(...blown.map((v) => v.depth));
   // A contrast only from a net that surely took the step: it ended below the level or its start.
   const steady = variants.filter((v) => {

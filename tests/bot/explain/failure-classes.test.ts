@@ -426,6 +426,12 @@ describe('the explanation classes that misled or were false', () => {
       /the depth-1 shallow net did not blow up \(0\.390\): the largest stable step shrinks with depth/,
     );
     expect(text).not.toMatch(/roughness/);
+    expect(text).toMatch(/: each ended above ln 2 ≈ 0\.693 and above where it started/);
+    // A net that overflowed has no final loss to be above anything: the words say so.
+    residual.finalLoss = Number.NaN;
+    expect(explain(result).text).toMatch(
+      /the deep residual net \(overflowed to NaN\): each overflowed or ended above/,
+    );
   });
 
   it('25. gradient descent beside the LP says when its budget was too small to show what it reaches', () => {

@@ -453,7 +453,8 @@ const stepOvershoot: Check = (result, s) => {
         result.variants.every((v) => blewUp(v) !== 'no'),
         'not every net overflowed or blew up',
       );
-    const part = /(?:for|blew up) (the .*?)(?:, so|: (?:it|each) ended)/.exec(s.text)?.[1] ?? '';
+    const part =
+      /(?:for|blew up) (the .*?)(?:, so|: (?:it|each) (?:overflowed or )?ended)/.exec(s.text)?.[1] ?? '';
     const named = result.variants.filter((v) => part.includes(v.label));
     const problems = [
       fail(named.length > 0 && named.every((v) => blewUp(v) !== 'no'), 'a named net did not blow up'),
